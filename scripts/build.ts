@@ -1,0 +1,67 @@
+/**
+ * npm run build        — release builds: dist/chrome, dist/firefox and a store zip of each
+ * npm run build:test   — the test/demo build: dist/chrome-test (pre-grants the loopback origins)
+ * Each build runs Vite with crxjs for one target; the Firefox build is linted with web-ext.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { zipSync } from 'fflate';
+import { build } from 'vite';
+import type { Mode, Target } from '../vite.config.ts';
+
+const version = (JSON.parse(readFileSync('manifest.json', 'utf8')) as { version: string }).version;
+
+async function buildOne(target: Target, mode: Mode): Promise<string> {
+  process.env.FREIGABE_TARGET = target;
+  process.env.FREIGABE_MODE = mode;
+  const started = Date.now();
+  await build({ configFile: 'vite.config.ts', logLevel: 'warn', mode: 'production' });
+  const outDir = mode === 'release' ? `dist/${target}` : `dist/${target}-test`;
+  console.log(`built ${outDir} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return outDir;
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+function zipDir(dir: string, file: string): void {
+  const entries: Record<string, Uint8Array> = {};
+  for (const path of filesUnder(dir)) {
+    if (path.endsWith('.map')) throw new Error(`${path}: release builds must not contain source maps`);
+    entries[relative(dir, path)] = readFileSync(path);
+  }
+  writeFileSync(file, zipSync(entries, { level: 9, mtime: new Date('2026-01-01T00:00:00Z') }));
+  console.log(`packed ${file}`);
+}
+
+function lintFirefox(dir: string): void {
+  const result = spawnSync('node_modules/.bin/web-ext', ['lint', '--source-dir', dir, '--output', 'json', '--boring'], {
+    encoding: 'utf8',
+  });
+  const report = JSON.parse(result.stdout) as {
+    summary: { errors: number; warnings: number };
+    errors: { message: string; file?: string }[];
+    warnings: { message: string; file?: string }[];
+  };
+  for (const warning of report.warnings) console.log(`  web-ext warning: ${warning.message} (${warning.file ?? ''})`);
+  for (const error of report.errors) console.log(`  web-ext ERROR: ${error.message} (${error.file ?? ''})`);
+  if (report.summary.errors > 0) throw new Error(`web-ext lint: ${report.summary.errors} errors in ${dir}`);
+  console.log(`web-ext lint ${dir}: 0 errors, ${report.summary.warnings} warnings`);
+}
+
+const which = process.argv[2] ?? 'release';
+const started = Date.now();
+if (which === 'release' || which === 'all') {
+  for (const target of ['chrome', 'firefox'] as const) {
+    const dir = await buildOne(target, 'release');
+    zipDir(dir, `dist/freigabe-${target}-${version}.zip`);
+  }
+  lintFirefox('dist/firefox');
+}
+if (which === 'test' || which === 'all') await buildOne('chrome', 'test');
+console.log(`build done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,187 @@
+/**
+ * The native backend: system PHP 8 + MariaDB/MySQL, each a child process of ours. MariaDB runs
+ * unprivileged, socket-only, in its own data directory; WordPress is served by `php -S`.
+ */
+import { type ChildProcess, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isAlive, readPid, run, startLogged, stopChild, stopProcess, waitFor, which } from './process.ts';
+import type { Backend, RunningBackend } from './types.ts';
+import { copyWordPressCore, hasDebianWordPress, phpDir, writeWpConfig } from './wp-files.ts';
+
+interface NativeTools {
+  php: string;
+  mariadbd: string;
+  installDb: string;
+  client: string;
+}
+
+export function findNativeTools(): { tools: NativeTools | null; missing: string[] } {
+  const php = which('php');
+  const mariadbd = which('mariadbd') ?? which('mysqld');
+  const installDb = which('mariadb-install-db') ?? which('mysql_install_db');
+  const client = which('mariadb') ?? which('mysql');
+  const missing: string[] = [];
+  if (!php) missing.push('php (php-cli)');
+  else {
+    const modules = spawnSync(php, ['-m'], { encoding: 'utf8' }).stdout ?? '';
+    for (const mod of ['mysqli', 'mbstring', 'xml']) {
+      if (!modules.split('\n').some((line) => line.trim().toLowerCase() === mod)) missing.push(`PHP extension ${mod}`);
+    }
+  }
+  if (!mariadbd) missing.push('mariadbd (mariadb-server)');
+  if (!installDb) missing.push('mariadb-install-db (mariadb-server)');
+  if (!client) missing.push('mariadb (mariadb-client)');
+  if (missing.length > 0 || !php || !mariadbd || !installDb || !client) return { tools: null, missing };
+  return { tools: { php, mariadbd, installDb, client }, missing };
+}
+
+/** The Debian packages that give this backend everything it needs. */
+export const nativeDebianPackages = [
+  'php-cli',
+  'php-mysql',
+  'php-mbstring',
+  'php-xml',
+  'php-gd',
+  'mariadb-server',
+  'mariadb-client',
+];
+
+function socketPath(dir: string): string {
+  const preferred = join(dir, 'mysql.sock');
+  // Unix socket paths are limited to ~107 bytes.
+  if (preferred.length < 100) return preferred;
+  const short = join(tmpdir(), `freigabe-${Buffer.from(dir).toString('base64url').slice(-16)}.sock`);
+  return short;
+}
+
+function asRoot(): string[] {
+  return process.getuid?.() === 0 ? ['--user=root'] : [];
+}
+
+export const nativeBackend: Backend = {
+  name: 'native',
+  async start({ dir, port, fresh, log }) {
+    const { tools, missing } = findNativeTools();
+    if (!tools) throw new Error(`The native backend needs: ${missing.join(', ')}`);
+    const url = `http://127.0.0.1:${port}`;
+    const dataDir = join(dir, 'mysql');
+    const wordpressDir = join(dir, 'wordpress');
+    const socket = socketPath(dir);
+    const mysqlLog = join(dir, 'mariadb.log');
+    const phpLog = join(dir, 'php.log');
+    const mysqlPidFile = join(dir, 'mariadb.pid');
+
+    // A MariaDB left behind by a run that was killed holds the data directory: end it first.
+    const stale = readPid(mysqlPidFile);
+    if (stale && isAlive(stale)) await stopProcess(stale, 10000);
+
+    if (!existsSync(join(wordpressDir, 'wp-includes'))) {
+      mkdirSync(wordpressDir, { recursive: true });
+      const source = copyWordPressCore(wordpressDir, 'debian');
+      log(`WordPress files from the ${source}`);
+    }
+    if (!existsSync(join(dataDir, 'mysql'))) {
+      rmSync(dataDir, { recursive: true, force: true });
+      mkdirSync(dataDir, { recursive: true });
+      run(
+        tools.installDb,
+        [
+          '--no-defaults',
+          `--datadir=${dataDir}`,
+          '--auth-root-authentication-method=normal',
+          '--skip-test-db',
+          '--skip-name-resolve',
+          ...asRoot(),
+        ],
+        'mariadb-install-db',
+      );
+    }
+
+    const children: ChildProcess[] = [];
+    const stopAll = async () => {
+      for (const child of children.reverse()) await stopChild(child);
+    };
+    try {
+      rmSync(socket, { force: true });
+      const mariadb = startLogged(
+        tools.mariadbd,
+        [
+          '--no-defaults',
+          `--datadir=${dataDir}`,
+          `--socket=${socket}`,
+          '--skip-networking',
+          `--pid-file=${mysqlPidFile}`,
+          `--log-error=${mysqlLog}`,
+          '--skip-log-bin',
+          '--innodb-buffer-pool-size=64M',
+          '--innodb-flush-log-at-trx-commit=2',
+          '--skip-name-resolve',
+          ...asRoot(),
+        ],
+        mysqlLog,
+      );
+      children.push(mariadb);
+      const sql = (statement: string) =>
+        spawnSync(tools.client, ['--no-defaults', '-uroot', `--socket=${socket}`, '-e', statement], {
+          encoding: 'utf8',
+        });
+      await waitFor('MariaDB', () => existsSync(socket) && sql('SELECT 1').status === 0, {
+        timeoutMs: 30000,
+        child: mariadb,
+        logFile: mysqlLog,
+      });
+      if (fresh) sql('DROP DATABASE IF EXISTS wordpress');
+      const created = sql('CREATE DATABASE IF NOT EXISTS wordpress CHARACTER SET utf8mb4');
+      if (created.status !== 0) throw new Error(`Could not create the database: ${created.stderr}`);
+
+      writeWpConfig(wordpressDir, { url, dbHost: `localhost:${socket}` });
+      run(tools.php, [join(phpDir, 'install.php'), wordpressDir], 'WordPress install');
+
+      const php = startLogged(
+        tools.php,
+        [
+          '-d',
+          'memory_limit=512M',
+          '-d',
+          'max_execution_time=0',
+          '-S',
+          `127.0.0.1:${port}`,
+          '-t',
+          wordpressDir,
+          join(phpDir, 'router.php'),
+        ],
+        phpLog,
+        { PHP_CLI_SERVER_WORKERS: '4' },
+      );
+      children.push(php);
+      await waitFor(
+        'PHP server',
+        async () => {
+          try {
+            return (await fetch(`${url}/wp-json/`)).ok;
+          } catch {
+            return false;
+          }
+        },
+        { timeoutMs: 30000, child: php, logFile: phpLog },
+      );
+    } catch (error) {
+      await stopAll();
+      throw error;
+    }
+    const running: RunningBackend = {
+      url,
+      wordpressDir,
+      pids: children.map((child) => child.pid ?? 0).filter(Boolean),
+      stop: stopAll,
+      describe: `native: ${run(tools.php, ['-r', 'echo "PHP ".PHP_VERSION;'], 'php version')} + ${run(tools.mariadbd, ['--version'], 'mariadb version').trim().split(/\s+/).slice(0, 3).join(' ')}`,
+    };
+    return running;
+  },
+};
+
+export function nativeWordPressSource(): string {
+  return hasDebianWordPress() ? 'Debian wordpress package (6.1)' : 'Playground build zip (6.5)';
+}

@@ -1,0 +1,210 @@
+<?php
+/**
+ * One-shot setup script for the Freigabe demo and test WordPress. The Node side copies it into
+ * the WordPress folder under a random name, requests it once over HTTP (the same way on the
+ * native and the Playground backend) and deletes it again.
+ *
+ *   ?action=seed   — settings, theme, users with Application Passwords, posts and comments from
+ *                    the JSON file next to this script; answers with the credentials and ids.
+ *   ?action=theme&theme=<slug> — switch the theme.
+ *   ?action=bulk&post=<id>&count=<n>&status=<hold|approved|spam|trash> — many comments at once.
+ */
+require __DIR__ . '/wp-load.php';
+require_once ABSPATH . 'wp-admin/includes/user.php';
+require_once ABSPATH . 'wp-admin/includes/post.php';
+require_once ABSPATH . 'wp-admin/includes/comment.php';
+
+header('Content-Type: application/json; charset=utf-8');
+
+function freigabe_fail($message) {
+    http_response_code(500);
+    echo json_encode(array('error' => $message));
+    exit;
+}
+
+function freigabe_status_value($status) {
+    $map = array('approved' => '1', 'hold' => '0', 'spam' => 'spam', 'trash' => 'trash');
+    return $map[$status];
+}
+
+function freigabe_date($minutes_ago) {
+    $gmt = gmdate('Y-m-d H:i:s', time() - 60 * $minutes_ago);
+    return array(get_date_from_gmt($gmt), $gmt);
+}
+
+function freigabe_insert_comment($post_id, $comment, $parent_id, $user_id) {
+    list($local, $gmt) = freigabe_date($comment['minutesAgo']);
+    $id = wp_insert_comment(array(
+        'comment_post_ID' => $post_id,
+        'comment_parent' => $parent_id,
+        'comment_author' => $comment['author'],
+        'comment_author_email' => $comment['email'],
+        'comment_author_url' => isset($comment['url']) ? $comment['url'] : '',
+        'comment_author_IP' => $comment['ip'],
+        'comment_agent' => $comment['userAgent'],
+        'comment_content' => $comment['content'],
+        'comment_type' => $comment['type'],
+        'comment_approved' => freigabe_status_value($comment['status']),
+        'comment_date' => $local,
+        'comment_date_gmt' => $gmt,
+        'user_id' => $user_id,
+    ));
+    if (!$id) {
+        freigabe_fail('could not insert comment ' . $comment['key']);
+    }
+    if ($comment['status'] === 'trash' || $comment['status'] === 'spam') {
+        // What wp_trash_comment()/wp_spam_comment() record, so untrash/unspam can restore it.
+        add_comment_meta($id, '_wp_trash_meta_status', '0');
+        add_comment_meta($id, '_wp_trash_meta_time', time());
+    }
+    return $id;
+}
+
+function freigabe_seed() {
+    $input = json_decode(file_get_contents(__DIR__ . '/freigabe-demo.json'), true);
+    if (!is_array($input)) {
+        freigabe_fail('freigabe-demo.json is missing or not JSON');
+    }
+
+    update_option('blogname', 'Freigabe Demo');
+    update_option('blogdescription', 'Ein Blog über Arbeit, Kommunikation und Karriere');
+    update_option('comment_moderation', '1');
+    update_option('comment_previously_approved', '0');
+    update_option('comment_registration', '0');
+    update_option('require_name_email', '1');
+    update_option('thread_comments', '1');
+    update_option('thread_comments_depth', '5');
+    update_option('page_comments', '0');
+    update_option('default_pingback_flag', '0');
+    update_option('comments_notify', '0');
+    update_option('moderation_notify', '0');
+    update_option('show_avatars', '0');
+    update_option('timezone_string', 'Europe/Berlin');
+    global $wp_rewrite;
+    $wp_rewrite->set_permalink_structure('/%year%/%monthnum%/%postname%/');
+    $wp_rewrite->flush_rules(false);
+
+    $theme = $input['theme'];
+    if ($theme && wp_get_theme($theme)->exists()) {
+        switch_theme($theme);
+    }
+
+    // Start from an empty blog: no "Hello world!", no sample page, no sample comment.
+    foreach (get_posts(array('post_type' => array('post', 'page'), 'post_status' => 'any', 'numberposts' => -1)) as $old) {
+        wp_delete_post($old->ID, true);
+    }
+
+    $users = array();
+    foreach ($input['users'] as $user) {
+        $password = wp_generate_password(20, false);
+        $existing = get_user_by('login', $user['login']);
+        $fields = array(
+            'user_login' => $user['login'],
+            'user_pass' => $password,
+            'user_email' => $user['email'],
+            'display_name' => $user['displayName'],
+            'nickname' => $user['displayName'],
+            'first_name' => explode(' ', $user['displayName'])[0],
+            'role' => $user['role'],
+        );
+        if ($existing) {
+            $fields['ID'] = $existing->ID;
+            $id = wp_update_user($fields);
+        } else {
+            $id = wp_insert_user($fields);
+        }
+        if (is_wp_error($id)) {
+            freigabe_fail('user ' . $user['login'] . ': ' . $id->get_error_message());
+        }
+        WP_Application_Passwords::delete_all_application_passwords($id);
+        $created = WP_Application_Passwords::create_new_application_password($id, array('name' => 'Freigabe demo'));
+        if (is_wp_error($created)) {
+            freigabe_fail('application password: ' . $created->get_error_message());
+        }
+        $users[] = array(
+            'key' => $user['key'],
+            'id' => $id,
+            'login' => $user['login'],
+            'password' => $password,
+            'applicationPassword' => $created[0],
+            'role' => $user['role'],
+            'displayName' => $user['displayName'],
+        );
+    }
+    $user_ids = array();
+    foreach ($users as $user) {
+        $user_ids[$user['key']] = $user['id'];
+    }
+
+    $posts = array();
+    $comment_ids = array();
+    foreach ($input['posts'] as $post) {
+        $date_gmt = gmdate('Y-m-d H:i:s', time() - 86400 * $post['daysAgo']);
+        $post_id = wp_insert_post(array(
+            'post_title' => $post['title'],
+            'post_name' => $post['slug'],
+            'post_content' => $post['content'],
+            'post_status' => 'publish',
+            'post_author' => $user_ids[$post['author']],
+            'post_date' => get_date_from_gmt($date_gmt),
+            'post_date_gmt' => $date_gmt,
+            'comment_status' => 'open',
+            'ping_status' => 'open',
+        ), true);
+        if (is_wp_error($post_id)) {
+            freigabe_fail('post ' . $post['slug'] . ': ' . $post_id->get_error_message());
+        }
+        foreach ($post['comments'] as $comment) {
+            $parent = isset($comment['parent']) ? $comment_ids[$comment['parent']] : 0;
+            $user_id = isset($comment['user']) ? $user_ids[$comment['user']] : 0;
+            $comment_ids[$comment['key']] = freigabe_insert_comment($post_id, $comment, $parent, $user_id);
+        }
+        wp_update_comment_count_now($post_id);
+        $posts[] = array('key' => $post['key'], 'id' => $post_id, 'link' => get_permalink($post_id));
+    }
+
+    update_option('freigabe_seeded', gmdate('c'));
+    return array('users' => $users, 'posts' => $posts, 'comments' => $comment_ids, 'theme' => get_stylesheet());
+}
+
+function freigabe_bulk() {
+    $post_id = (int) $_GET['post'];
+    $count = min(50000, max(1, (int) $_GET['count']));
+    $status = isset($_GET['status']) ? $_GET['status'] : 'hold';
+    if (!get_post($post_id)) {
+        freigabe_fail('no post ' . $post_id);
+    }
+    wp_defer_comment_counting(true);
+    $ids = array();
+    for ($i = 0; $i < $count; $i++) {
+        $ids[] = freigabe_insert_comment($post_id, array(
+            'key' => 'bulk-' . $i,
+            'author' => 'Leser ' . $i,
+            'email' => 'leser' . $i . '@example.org',
+            'ip' => '198.51.100.' . ($i % 250 + 1),
+            'userAgent' => 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0',
+            'type' => 'comment',
+            'status' => $status,
+            'minutesAgo' => $count - $i,
+            'content' => 'Kommentar Nummer ' . $i . ': Ein Gedanke zum Artikel, der auf Freigabe wartet.',
+        ), 0, 0);
+    }
+    wp_defer_comment_counting(false);
+    return array('post' => $post_id, 'first' => $ids[0], 'last' => end($ids), 'count' => $count);
+}
+
+$action = isset($_GET['action']) ? $_GET['action'] : '';
+if ($action === 'seed') {
+    echo json_encode(freigabe_seed());
+} elseif ($action === 'theme') {
+    $theme = isset($_GET['theme']) ? $_GET['theme'] : '';
+    if (!wp_get_theme($theme)->exists()) {
+        freigabe_fail('no theme ' . $theme);
+    }
+    switch_theme($theme);
+    echo json_encode(array('theme' => get_stylesheet()));
+} elseif ($action === 'bulk') {
+    echo json_encode(freigabe_bulk());
+} else {
+    freigabe_fail('unknown action');
+}

@@ -1,0 +1,47 @@
+/**
+ * The content script runs only on connected sites: registered per origin at connect time
+ * (persisted across browser restarts), never through a manifest-wide match.
+ */
+import type { BackgroundContext } from './context.ts';
+
+/** Match pattern for a site's origin. Match patterns carry no port: one pattern covers all ports. */
+export function originPattern(origin: string): string {
+  const url = new URL(origin);
+  return `${url.protocol}//${url.hostname}/*`;
+}
+
+export function scriptIdFor(origin: string): string {
+  return `freigabe:${originPattern(origin)}`;
+}
+
+export async function registerContentScript(ctx: BackgroundContext, origin: string): Promise<void> {
+  const id = scriptIdFor(origin);
+  const { scripting } = ctx.browser;
+  const existing = await scripting.getRegisteredContentScripts({ ids: [id] });
+  if (existing.length > 0) return;
+  await scripting.registerContentScripts([
+    {
+      id,
+      matches: [originPattern(origin)],
+      js: [ctx.contentScriptFile],
+      runAt: 'document_idle',
+      persistAcrossSessions: true,
+    },
+  ]);
+}
+
+/**
+ * Re-registers the scripts of all connected sites where they were lost, and points them at the
+ * current build's file after an update (file names change between builds).
+ */
+export async function restoreContentScripts(ctx: BackgroundContext): Promise<void> {
+  const { scripting } = ctx.browser;
+  const registered = new Map((await scripting.getRegisteredContentScripts()).map((script) => [script.id, script]));
+  for (const site of await ctx.db.sites.toArray()) {
+    const script = registered.get(scriptIdFor(site.origin));
+    if (!script) await registerContentScript(ctx, site.origin);
+    else if (script.js?.[0] !== ctx.contentScriptFile) {
+      await scripting.updateContentScripts([{ id: script.id, js: [ctx.contentScriptFile] }]);
+    }
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * What the background's modules need from the outside world, passed in (style habit 1) so tests
+ * can give them a fake browser, a fresh database, another fetch or clock.
+ */
+import type { Browser } from 'webextension-polyfill';
+import type { FreigabeDb } from '../shared/db/index.ts';
+
+export interface BackgroundContext {
+  db: FreigabeDb;
+  browser: Browser;
+  fetch: typeof fetch;
+  now: () => number;
+  /** the built content script's path inside the extension */
+  contentScriptFile: string;
+}

@@ -1,0 +1,49 @@
+/**
+ * The service worker. It can be stopped at any line (style habit 7): listeners are registered here,
+ * synchronously, at the top level; IndexedDB and storage.session hold the truth.
+ */
+import contentScriptFile from '../content/content-script.ts?iife';
+import { browser } from '../shared/browser.ts';
+import { openDb } from '../shared/db/index.ts';
+import { updateBadges } from './badge.ts';
+import { restoreContentScripts } from './content-scripts.ts';
+import type { BackgroundContext } from './context.ts';
+import { contentHandlers, pageHandlers, refreshEverything } from './handlers.ts';
+import { createRouter } from './router.ts';
+import { ensureSyncAlarm, syncAlarm } from './sync/schedule.ts';
+import { setTabPage } from './tab-state.ts';
+
+const ctx: BackgroundContext = {
+  db: openDb(),
+  browser,
+  fetch: (input, init) => fetch(input, init),
+  now: () => Date.now(),
+  contentScriptFile,
+};
+
+browser.runtime.onMessage.addListener(createRouter(ctx, contentHandlers, pageHandlers));
+
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === syncAlarm) void refreshEverything(ctx);
+});
+
+browser.tabs.onActivated.addListener(() => void updateBadges(ctx));
+browser.tabs.onRemoved.addListener((tabId) => void setTabPage(ctx, tabId, null));
+browser.tabs.onUpdated.addListener((tabId, change) => {
+  // A new page loads in the tab: forget the old article until the content script reports again.
+  if (change.status === 'loading') {
+    void setTabPage(ctx, tabId, null).then(() => updateBadges(ctx));
+  }
+});
+
+browser.runtime.onInstalled.addListener(() => void start());
+browser.runtime.onStartup.addListener(() => void start());
+
+async function start(): Promise<void> {
+  await ensureSyncAlarm(ctx);
+  await restoreContentScripts(ctx);
+  await updateBadges(ctx);
+}
+
+// Alarms may be gone after a browser restart; make sure ours exists whenever the worker wakes.
+void ensureSyncAlarm(ctx);

@@ -1,0 +1,139 @@
+/**
+ * Pulls a site's pending queue (every comment type) into the cache, page by page in a stable order
+ * (by id, so a queue that shrinks while it is read skips nothing), then the titles of their posts.
+ */
+import type { CommentRow, PostRow, SiteRow } from '../../shared/db/index.ts';
+import type { SyncSummary } from '../../shared/messages.ts';
+import { WpError } from '../../shared/wp/errors.ts';
+import type { WpComment } from '../../shared/wp/schemas.ts';
+import type { BackgroundContext } from '../context.ts';
+import { clientForSite } from '../site-client.ts';
+
+const perPage = 100;
+/** Guards against a server whose paging never ends. */
+const maxPages = 500;
+
+/** Editor notes (WordPress 6.9's `note` type) live in the comments table but are not comments. */
+const notComments = new Set(['note']);
+
+export function toCommentRow(siteId: string, comment: WpComment, syncedAt: number): CommentRow {
+  return {
+    siteId,
+    id: comment.id,
+    post: comment.post,
+    parent: comment.parent,
+    authorName: comment.author_name,
+    authorUrl: comment.author_url,
+    authorEmail: comment.author_email ?? null,
+    authorIp: comment.author_ip ?? null,
+    authorUserAgent: comment.author_user_agent ?? null,
+    date: Date.parse(`${comment.date_gmt.replace(/Z$/, '')}Z`),
+    contentHtml: comment.content.rendered,
+    contentRaw: comment.content.raw ?? null,
+    link: comment.link,
+    status: comment.status,
+    type: comment.type === '' ? 'comment' : comment.type,
+    syncedAt,
+  };
+}
+
+const running = new Map<string, Promise<SyncSummary>>();
+
+/** Syncs one site; a sync already running for that site is joined, never doubled. */
+export function syncPending(ctx: BackgroundContext, siteId: string): Promise<SyncSummary> {
+  const current = running.get(siteId);
+  if (current) return current;
+  const sync = pull(ctx, siteId).finally(() => running.delete(siteId));
+  running.set(siteId, sync);
+  return sync;
+}
+
+async function pull(ctx: BackgroundContext, siteId: string): Promise<SyncSummary> {
+  const site = await ctx.db.sites.get(siteId);
+  if (!site) throw new WpError('terminal', 'This site is not connected.', null, 'site_not_connected');
+  const client = await clientForSite(ctx, siteId);
+  const syncedAt = ctx.now();
+  await ctx.db.sites.update(siteId, { status: 'syncing' });
+  try {
+    const pending: CommentRow[] = [];
+    let total = 0;
+    for (let page = 1; page <= maxPages; page++) {
+      const result = await client.listComments({
+        status: 'hold',
+        type: 'all',
+        perPage,
+        page,
+        orderby: 'id',
+        order: 'asc',
+        context: site.mode === 'moderator' ? 'edit' : 'view',
+      });
+      total = result.total;
+      for (const comment of result.items) {
+        if (!notComments.has(comment.type)) pending.push(toCommentRow(siteId, comment, syncedAt));
+      }
+      if (page >= result.totalPages || result.items.length === 0) break;
+    }
+    const posts = await missingPosts(ctx, client, site, pending);
+    await ctx.db.transaction('rw', ctx.db.comments, ctx.db.posts, ctx.db.sites, async () => {
+      const fresh = new Set(pending.map((comment) => comment.id));
+      const gone = await ctx.db.comments
+        .where('[siteId+status]')
+        .equals([siteId, 'hold'])
+        .filter((comment) => !fresh.has(comment.id))
+        .primaryKeys();
+      await ctx.db.comments.bulkDelete(gone);
+      await ctx.db.comments.bulkPut(pending);
+      await ctx.db.posts.bulkPut(posts);
+      await ctx.db.sites.update(siteId, {
+        status: 'connected',
+        statusMessage: null,
+        lastSyncAt: syncedAt,
+        pendingTotal: pending.length,
+      });
+    });
+    return { siteId, pending: pending.length, serverTotal: total };
+  } catch (error) {
+    await ctx.db.sites.update(siteId, statusAfter(error));
+    throw error;
+  }
+}
+
+function statusAfter(error: unknown): Pick<SiteRow, 'status' | 'statusMessage'> {
+  if (error instanceof WpError) {
+    if (error.kind === 'auth') return { status: 'needs-login', statusMessage: error.message };
+    if (error.kind === 'retryable' && (error.code === 'network' || error.code === 'timeout')) {
+      return { status: 'offline', statusMessage: error.message };
+    }
+    return { status: 'error', statusMessage: error.message };
+  }
+  return { status: 'error', statusMessage: error instanceof Error ? error.message : String(error) };
+}
+
+async function missingPosts(
+  ctx: BackgroundContext,
+  client: Awaited<ReturnType<typeof clientForSite>>,
+  site: SiteRow,
+  comments: CommentRow[],
+): Promise<PostRow[]> {
+  const ids = [...new Set(comments.map((comment) => comment.post))];
+  const known = await ctx.db.posts.bulkGet(ids.map((id) => [site.id, id] as [string, number]));
+  let missing = ids.filter((_, index) => known[index] === undefined);
+  const rows: PostRow[] = [];
+  for (const kind of ['posts', 'pages'] as const) {
+    for (let start = 0; start < missing.length; start += 100) {
+      const found = await client.listPosts(kind, missing.slice(start, start + 100));
+      for (const post of found) {
+        rows.push({
+          siteId: site.id,
+          id: post.id,
+          title: post.title.rendered,
+          link: post.link,
+          author: post.author ?? null,
+        });
+      }
+    }
+    const foundIds = new Set(rows.map((row) => row.id));
+    missing = missing.filter((id) => !foundIds.has(id));
+  }
+  return rows;
+}

@@ -1,0 +1,28 @@
+/** When syncs happen: on the alarm, when asked, and when a tab of a connected site reports in. */
+import type { SyncSummary } from '../../shared/messages.ts';
+import type { BackgroundContext } from '../context.ts';
+import { syncPending } from './pull-pending.ts';
+
+export const syncAlarm = 'freigabe:sync';
+export const syncPeriodMinutes = 2;
+/** A tab reporting in triggers a sync only when the last one is older than this. */
+export const staleAfterMs = 30_000;
+
+/** Syncs every site (or one); a site that fails is reported by its status line, not thrown. */
+export async function syncAllSites(ctx: BackgroundContext, onlySiteId?: string): Promise<SyncSummary[]> {
+  const sites = onlySiteId ? [onlySiteId] : await ctx.db.sites.toCollection().primaryKeys();
+  const results = await Promise.allSettled(sites.map((siteId) => syncPending(ctx, siteId)));
+  return results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+}
+
+export async function syncIfStale(ctx: BackgroundContext, siteId: string): Promise<void> {
+  const site = await ctx.db.sites.get(siteId);
+  if (site && (site.lastSyncAt === null || ctx.now() - site.lastSyncAt > staleAfterMs)) {
+    await syncPending(ctx, siteId).catch(() => undefined);
+  }
+}
+
+export async function ensureSyncAlarm(ctx: BackgroundContext): Promise<void> {
+  const existing = await ctx.browser.alarms.get(syncAlarm);
+  if (!existing) await ctx.browser.alarms.create(syncAlarm, { periodInMinutes: syncPeriodMinutes });
+}

@@ -1,0 +1,26 @@
+/**
+ * Which article each tab shows, kept in storage.session: it survives the service worker's restarts
+ * (memory does not) and content scripts cannot read it.
+ */
+import type { BackgroundContext } from './context.ts';
+
+export interface TabPage {
+  siteId: string;
+  postId: number | null;
+}
+
+const key = (tabId: number) => `tab:${tabId}`;
+
+export async function setTabPage(ctx: BackgroundContext, tabId: number, page: TabPage | null): Promise<void> {
+  if (page === null) await ctx.browser.storage.session.remove(key(tabId));
+  else await ctx.browser.storage.session.set({ [key(tabId)]: page });
+}
+
+export async function allTabPages(ctx: BackgroundContext): Promise<Map<number, TabPage>> {
+  const everything = await ctx.browser.storage.session.get(null);
+  const pages = new Map<number, TabPage>();
+  for (const [name, value] of Object.entries(everything)) {
+    if (name.startsWith('tab:')) pages.set(Number(name.slice(4)), value as TabPage);
+  }
+  return pages;
+}

@@ -1,0 +1,19 @@
+/**
+ * The content script, registered only for connected sites. It looks at the page once and tells the
+ * background what it found; the background decides everything else.
+ */
+import { sendToBackground } from '../shared/messages.ts';
+import { detectPage } from './detect/index.ts';
+
+const marker = Symbol.for('freigabe.content');
+type Marked = typeof globalThis & { [marker]?: boolean };
+
+if (!(globalThis as Marked)[marker]) {
+  (globalThis as Marked)[marker] = true;
+  const page = detectPage(document, new URL(location.href));
+  if (page.isWordPress) {
+    sendToBackground({ type: 'pageDetected', page }).catch((error: unknown) => {
+      console.warn('Freigabe: the extension did not take this page', error);
+    });
+  }
+}

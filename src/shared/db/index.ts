@@ -1,0 +1,36 @@
+/**
+ * The Dexie database. Opened by name so every unit test can have a fresh one.
+ * Schema changes: add a new `version(n)` below the last one, never edit an old one.
+ */
+import { Dexie, type Table } from 'dexie';
+import type { CommentRow, CredentialRow, PostRow, SiteRow } from './rows.ts';
+
+export type * from './rows.ts';
+
+export const defaultDbName = 'freigabe';
+
+export class FreigabeDb extends Dexie {
+  sites!: Table<SiteRow, string>;
+  credentials!: Table<CredentialRow, string>;
+  comments!: Table<CommentRow, [string, number]>;
+  posts!: Table<PostRow, [string, number]>;
+
+  constructor(name = defaultDbName) {
+    super(name);
+    this.version(1).stores({
+      sites: 'id, origin',
+      credentials: 'siteId',
+      comments: '[siteId+id], [siteId+status], [siteId+post+status], status, date',
+      posts: '[siteId+id]',
+    });
+  }
+}
+
+let shared: FreigabeDb | null = null;
+
+/** The extension's one database (tests pass their own name). */
+export function openDb(name = defaultDbName): FreigabeDb {
+  if (name !== defaultDbName) return new FreigabeDb(name);
+  shared ??= new FreigabeDb(name);
+  return shared;
+}

@@ -1,0 +1,59 @@
+/** What the extension keeps in IndexedDB. Only the background writes; pages read. */
+import type { WpAuth } from '../wp/client.ts';
+
+export type SiteMode = 'moderator' | 'author';
+export type SiteStatus = 'connected' | 'syncing' | 'needs-login' | 'offline' | 'error';
+
+export interface SiteRow {
+  /** the REST root as the site announces it — unique per site */
+  id: string;
+  origin: string;
+  name: string;
+  home: string;
+  userId: number;
+  userName: string;
+  mode: SiteMode;
+  status: SiteStatus;
+  statusMessage: string | null;
+  connectedAt: number;
+  lastSyncAt: number | null;
+  /** pending comments (all types) on the server at the last sync */
+  pendingTotal: number;
+}
+
+/** Kept apart from `sites` so that pages reading the queue never load a password. */
+export interface CredentialRow {
+  siteId: string;
+  auth: Exclude<WpAuth, { kind: 'none' }>;
+}
+
+export type CommentType = 'comment' | 'pingback' | 'trackback' | string;
+
+export interface CommentRow {
+  siteId: string;
+  id: number;
+  post: number;
+  parent: number;
+  authorName: string;
+  authorUrl: string;
+  authorEmail: string | null;
+  authorIp: string | null;
+  authorUserAgent: string | null;
+  /** UTC, milliseconds */
+  date: number;
+  /** as WordPress rendered it: untrusted HTML */
+  contentHtml: string;
+  contentRaw: string | null;
+  link: string;
+  status: string;
+  type: CommentType;
+  syncedAt: number;
+}
+
+export interface PostRow {
+  siteId: string;
+  id: number;
+  title: string;
+  link: string;
+  author: number | null;
+}

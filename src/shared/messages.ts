@@ -1,0 +1,59 @@
+/**
+ * Typed messages to the background, one union per sender (style habit 2). The background validates
+ * every message against the schemas in message-schemas.ts before it acts: a sender is never trusted.
+ */
+import { browser } from './browser.ts';
+import type { ContentRequest, PageRequest } from './message-schemas.ts';
+
+export type { ContentRequest, PageRequest } from './message-schemas.ts';
+
+export type BackgroundRequest = ContentRequest | PageRequest;
+
+export interface ConnectedSite {
+  siteId: string;
+  name: string;
+  userName: string;
+  mode: 'moderator' | 'author';
+}
+
+export interface SyncSummary {
+  siteId: string;
+  /** pending comments now in the cache */
+  pending: number;
+  /** X-WP-Total of the pending query (for non-moderators counted before WordPress's permission filter) */
+  serverTotal: number;
+}
+
+/** What each request answers with. */
+export interface ResponseMap {
+  pageDetected: { connected: boolean };
+  connectSite: ConnectedSite;
+  syncNow: SyncSummary[];
+}
+
+export type ResponseFor<R extends BackgroundRequest> = ResponseMap[R['type']];
+
+export interface ErrorReply {
+  code: string;
+  message: string;
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: ErrorReply };
+
+export class MessageError extends Error {
+  override readonly name = 'MessageError';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Sends a request to the background and unwraps its reply (throws MessageError on failure). */
+export async function sendToBackground<R extends BackgroundRequest>(request: R): Promise<ResponseFor<R>> {
+  const reply = (await browser.runtime.sendMessage(request)) as Reply<ResponseFor<R>> | undefined;
+  if (!reply) throw new MessageError('no_reply', 'The extension did not answer. Reload the page and try again.');
+  if (!reply.ok) throw new MessageError(reply.error.code, reply.error.message);
+  return reply.value;
+}

@@ -1,0 +1,120 @@
+/**
+ * Finds a WordPress site's REST root from any of its URLs: the `Link` header, the
+ * `<link rel="https://api.w.org/">` element, then the `/wp-json/` and `?rest_route=/` fallbacks.
+ * Runs in the service worker (no DOMParser there), so the HTML is scanned with a tolerant regex.
+ */
+import * as v from 'valibot';
+import { wpIndexSchema } from './schemas.ts';
+
+export type DiscoveryFailure = 'unreachable' | 'not-wordpress' | 'rest-disabled';
+
+export class DiscoveryError extends Error {
+  override readonly name = 'DiscoveryError';
+  constructor(
+    readonly reason: DiscoveryFailure,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface DiscoveredSite {
+  restRoot: string;
+  name: string;
+  home: string;
+}
+
+const apiRel = 'https://api.w.org/';
+
+export function restRootFromLinkHeader(header: string | null, base: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(/,(?=\s*<)/)) {
+    const match = /<([^>]+)>\s*;(.*)$/.exec(part.trim());
+    if (match?.[1] && match[2] && /rel\s*=\s*"?https:\/\/api\.w\.org\/"?/i.test(match[2])) {
+      return new URL(match[1], base).href;
+    }
+  }
+  return null;
+}
+
+export function restRootFromHtml(html: string, base: string): string | null {
+  for (const tag of html.match(/<link\b[^>]*>/gi) ?? []) {
+    const rel = /\brel\s*=\s*["']([^"']+)["']/i.exec(tag)?.[1];
+    const href = /\bhref\s*=\s*["']([^"']+)["']/i.exec(tag)?.[1];
+    if (rel === apiRel && href) return new URL(href.replace(/&amp;/g, '&'), base).href;
+  }
+  return null;
+}
+
+function looksLikeWordPress(html: string): boolean {
+  return /wp-content\/|wp-includes\/|<meta[^>]+generator[^>]+WordPress/i.test(html);
+}
+
+export async function discoverSite(
+  input: string,
+  {
+    fetch: doFetch = globalThis.fetch.bind(globalThis),
+    signal,
+    timeoutMs = 15000,
+  }: { fetch?: typeof fetch; signal?: AbortSignal; timeoutMs?: number } = {},
+): Promise<DiscoveredSite> {
+  let pageUrl: URL;
+  try {
+    pageUrl = new URL(/^https?:\/\//i.test(input.trim()) ? input.trim() : `https://${input.trim()}`);
+  } catch {
+    throw new DiscoveryError('unreachable', `"${input}" is not a web address.`);
+  }
+  const get = async (url: string) => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    return doFetch(url, {
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      credentials: 'omit',
+      cache: 'no-store',
+      headers: { Accept: 'text/html,application/json' },
+    });
+  };
+
+  let page: Response;
+  let html = '';
+  try {
+    page = await get(pageUrl.href);
+    html = (page.headers.get('Content-Type') ?? '').includes('html') ? await page.text() : '';
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new DiscoveryError(
+      'unreachable',
+      `${pageUrl.host} cannot be reached (${error instanceof Error ? error.message : error}).`,
+    );
+  }
+  const base = page.url || pageUrl.href;
+  const origin = new URL(base).origin;
+  const candidates = [
+    restRootFromLinkHeader(page.headers.get('Link'), base),
+    restRootFromHtml(html, base),
+    `${origin}/wp-json/`,
+    `${origin}/?rest_route=/`,
+  ].filter((candidate, index, all): candidate is string => candidate !== null && all.indexOf(candidate) === index);
+
+  const announced = candidates.length > 2;
+  for (const candidate of candidates) {
+    try {
+      const response = await get(candidate);
+      if (!response.ok) continue;
+      const index = v.safeParse(wpIndexSchema, await response.json());
+      if (!index.success) continue;
+      if (!index.output.namespaces.includes('wp/v2')) {
+        throw new DiscoveryError(
+          'rest-disabled',
+          `${origin} runs WordPress, but its REST API does not offer comments (wp/v2 is missing).`,
+        );
+      }
+      return { restRoot: candidate, name: index.output.name, home: index.output.url ?? origin };
+    } catch (error) {
+      if (error instanceof DiscoveryError || signal?.aborted) throw error;
+    }
+  }
+  if (announced || looksLikeWordPress(html)) {
+    throw new DiscoveryError('rest-disabled', `${origin} runs WordPress, but its REST API is switched off or blocked.`);
+  }
+  throw new DiscoveryError('not-wordpress', `${origin} does not look like a WordPress site.`);
+}

@@ -1,0 +1,58 @@
+/**
+ * What WordPress's REST API answers, validated at the edge (style habit 3). Only the fields the
+ * app uses are required; WordPress may add others.
+ */
+import * as v from 'valibot';
+
+const rendered = v.object({ rendered: v.string() });
+
+export const commentStatusSchema = v.picklist(['approved', 'hold', 'spam', 'trash']);
+export type CommentStatus = v.InferOutput<typeof commentStatusSchema>;
+
+export const wpCommentSchema = v.object({
+  id: v.pipe(v.number(), v.integer()),
+  post: v.pipe(v.number(), v.integer()),
+  parent: v.pipe(v.number(), v.integer()),
+  author: v.pipe(v.number(), v.integer()),
+  author_name: v.string(),
+  author_url: v.string(),
+  author_email: v.optional(v.string()),
+  author_ip: v.optional(v.string()),
+  author_user_agent: v.optional(v.string()),
+  date_gmt: v.string(),
+  content: v.object({ rendered: v.string(), raw: v.optional(v.string()) }),
+  link: v.string(),
+  // Statuses beyond the four (e.g. a plugin's) are kept as they are and never treated as pending.
+  status: v.string(),
+  type: v.string(),
+});
+export type WpComment = v.InferOutput<typeof wpCommentSchema>;
+
+export const wpCommentListSchema = v.array(wpCommentSchema);
+
+export const wpUserMeSchema = v.object({
+  id: v.pipe(v.number(), v.integer()),
+  name: v.string(),
+  slug: v.optional(v.string()),
+  roles: v.optional(v.array(v.string())),
+  capabilities: v.optional(v.record(v.string(), v.boolean())),
+});
+export type WpUserMe = v.InferOutput<typeof wpUserMeSchema>;
+
+export const wpPostSummarySchema = v.object({
+  id: v.pipe(v.number(), v.integer()),
+  title: rendered,
+  link: v.string(),
+  author: v.optional(v.pipe(v.number(), v.integer())),
+});
+export type WpPostSummary = v.InferOutput<typeof wpPostSummarySchema>;
+export const wpPostSummaryListSchema = v.array(wpPostSummarySchema);
+
+export const wpIndexSchema = v.object({
+  name: v.string(),
+  url: v.optional(v.string()),
+  namespaces: v.array(v.string()),
+});
+export type WpIndex = v.InferOutput<typeof wpIndexSchema>;
+
+export const wpErrorBodySchema = v.object({ code: v.string(), message: v.string() });

@@ -1,0 +1,13 @@
+/// <reference types="vite/client" />
+
+/**
+ * crxjs: importing a content script with `?iife` builds it as one self-contained file (no chunks, so
+ * nothing web-accessible that pages could probe) and gives that file's path in the extension.
+ */
+declare module '*?iife' {
+  const file: string;
+  export default file;
+}
+
+/** 'release' for store builds, 'test' for the test/demo build that pre-grants the loopback origins. */
+declare const __FREIGABE_MODE__: 'release' | 'test';

@@ -1,0 +1,96 @@
+/**
+ * The thin slice through everything: logged in to the real WordPress as the editor, connect the
+ * site with an Application Password, visit the demo article; the content script reports the post,
+ * the background pulls the pending queue over REST into IndexedDB, the badge shows the article's
+ * pending count, and the popup lists the site's pending comments.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { commentTotal, postId, user } from '../support/rest.ts';
+import {
+  connectWithApplicationPassword,
+  type ExtensionBrowser,
+  launchWithExtension,
+  logInToWordPress,
+  screenshot,
+} from './support/extension.ts';
+
+const wp = inject('wp');
+const editor = user(wp, 'editor');
+const article = wp.posts.find((post) => post.key === 'article');
+if (!article) throw new Error('demo article missing');
+
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function badgeOf(tabUrl: string): Promise<string> {
+  return browser.worker.evaluate(async (url) => {
+    const [tab] = await chrome.tabs.query({ url });
+    if (tab?.id === undefined) throw new Error(`no tab at ${url}`);
+    return chrome.action.getBadgeText({ tabId: tab.id });
+  }, tabUrl);
+}
+
+describe('thin slice: blog page → background → IndexedDB → badge and popup', () => {
+  it('connects, detects the article, shows its pending count on the badge and the queue in the popup', async () => {
+    const page = await browser.context.newPage();
+    await logInToWordPress(page, wp.url, editor.login, editor.password);
+
+    const options = await connectWithApplicationPassword(browser, wp.url, editor.login, editor.applicationPassword);
+    expect(await options.textContent('.connect-result')).toContain('Rainer Redaktion');
+    await screenshot(options, 'options-connected');
+
+    const articlePending = await commentTotal(wp, editor, {
+      post: String(postId(wp, 'article')),
+      status: 'hold',
+      type: 'all',
+    });
+    const sitePending = await commentTotal(wp, editor, { status: 'hold', type: 'all' });
+    expect(articlePending).toBeGreaterThan(0);
+    expect(sitePending).toBeGreaterThan(articlePending);
+
+    await page.goto(article.link);
+    await expect.poll(() => badgeOf(article.link), { timeout: 15000 }).toBe(String(articlePending));
+    await screenshot(page, 'article-classic-theme');
+
+    // The worker's cache holds exactly the site's pending comments, of every type.
+    const cached = await browser.worker.evaluate(async () => {
+      const open = indexedDB.open('freigabe');
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const rows = await new Promise<{ status: string; type: string }[]>((resolve, reject) => {
+        const request = db.transaction('comments').objectStore('comments').getAll();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      db.close();
+      return rows;
+    });
+    expect(cached.filter((row) => row.status === 'hold')).toHaveLength(sitePending);
+    expect(new Set(cached.map((row) => row.type))).toEqual(new Set(['comment', 'pingback']));
+
+    const popup = await browser.openExtensionPage('src/popup/index.html');
+    await popup.waitForSelector('.queue .item');
+    const items = popup.locator('.queue .item');
+    await expect.poll(() => items.count()).toBe(sitePending);
+    const text = await popup.locator('.queue').innerText();
+    expect(text).toContain('Lena Vogt');
+    expect(text).toContain('Social-Media-Management ist mehr als PR mit Hashtags');
+    expect(text).toContain('Remote-Onboarding: Die ersten hundert Tage');
+    // Excerpts are plain text: Lena's link shows as its words, never as markup.
+    expect(text).toContain('Community-Strategie');
+    expect(text).not.toContain('<a ');
+    expect(await popup.locator('.site.status-connected').count()).toBe(1);
+    await screenshot(popup, 'popup-queue');
+
+    // The popup's own tab is no article: there the badge shows the total across sites.
+    expect(await badgeOf(browser.extensionUrl('src/popup/index.html'))).toBe(String(sitePending));
+  });
+});

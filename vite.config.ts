@@ -1,0 +1,85 @@
+/**
+ * One source, several builds (see scripts/build.ts):
+ *   FREIGABE_TARGET=chrome|firefox   — Chrome MV3 or Firefox MV3 manifest
+ *   FREIGABE_MODE=release|test       — test/demo builds pre-grant the loopback origins so that
+ *                                      connecting the local WordPress needs no permission prompt;
+ *                                      release builds (the store zips) install with no host access.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import { defineConfig, type Plugin } from 'vite';
+import baseManifest from './manifest.json' with { type: 'json' };
+
+export type Target = 'chrome' | 'firefox';
+export type Mode = 'release' | 'test';
+
+export const loopbackOrigins = ['http://127.0.0.1/*', 'http://localhost/*'];
+export const geckoId = 'freigabe@freigabe.dev';
+
+export function outDirFor(target: Target, mode: Mode): string {
+  return mode === 'release' ? `dist/${target}` : `dist/${target}-test`;
+}
+
+export function manifestFor(target: Target, mode: Mode): ManifestV3Export {
+  const manifest: Record<string, unknown> = structuredClone(baseManifest);
+  if (mode === 'test') manifest.host_permissions = loopbackOrigins;
+  if (target === 'firefox') {
+    const { service_worker, type } = baseManifest.background;
+    manifest.background = { scripts: [service_worker], type };
+    delete manifest.minimum_chrome_version;
+    manifest.browser_specific_settings = {
+      gecko: {
+        id: geckoId,
+        strict_min_version: '142.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    };
+  }
+  return manifest as unknown as ManifestV3Export;
+}
+
+/**
+ * crxjs lists the `?iife` content script as web-accessible to every http(s) page. It does not need
+ * to be (it is registered with scripting.registerContentScripts), and being web-accessible lets any
+ * page probe for the extension: drop it.
+ */
+function noWebAccessibleContentScript(): Plugin {
+  return {
+    name: 'freigabe:no-web-accessible-content-script',
+    enforce: 'post',
+    writeBundle(options) {
+      const file = join(options.dir ?? '.', 'manifest.json');
+      if (!existsSync(file)) return;
+      const manifest = JSON.parse(readFileSync(file, 'utf8')) as {
+        web_accessible_resources?: { resources: string[] }[];
+      };
+      const kept = (manifest.web_accessible_resources ?? [])
+        .map((entry) => ({ ...entry, resources: entry.resources.filter((path) => !path.startsWith('src/content/')) }))
+        .filter((entry) => entry.resources.length > 0);
+      if (kept.length > 0) manifest.web_accessible_resources = kept;
+      else delete manifest.web_accessible_resources;
+      writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+    },
+  };
+}
+
+const target = (process.env.FREIGABE_TARGET ?? 'chrome') as Target;
+const mode = (process.env.FREIGABE_MODE ?? 'release') as Mode;
+
+export default defineConfig({
+  plugins: [preact(), crx({ manifest: manifestFor(target, mode), browser: target }), noWebAccessibleContentScript()],
+  define: {
+    __FREIGABE_MODE__: JSON.stringify(mode),
+  },
+  build: {
+    outDir: outDirFor(target, mode),
+    emptyOutDir: true,
+    sourcemap: false,
+    modulePreload: { polyfill: false },
+    target: 'es2022',
+    chunkSizeWarningLimit: 200,
+  },
+  server: { port: 5173, strictPort: true, hmr: { port: 5174 } },
+});
