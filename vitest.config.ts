@@ -22,7 +22,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
-          environment: 'jsdom',
+          // DOM tests opt in per file with `// @vitest-environment jsdom`.
+          environment: 'node',
           setupFiles: ['test/unit/setup.ts'],
         },
       },

@@ -1,10 +1,96 @@
 /**
- * Stands in for webextension-polyfill in unit and integration tests: an in-memory browser API
- * (storage, alarms, runtime events) from @webext-core/fake-browser, plus the few APIs it lacks.
+ * Stands in for webextension-polyfill in unit and integration tests: @webext-core/fake-browser's
+ * in-memory browser (storage, alarms, runtime, tabs) plus small working fakes of the APIs it leaves
+ * unmocked and we use: i18n (the real English catalogue), action badges, permissions, scripting.
  */
+import { readFileSync } from 'node:fs';
 import { fakeBrowser } from '@webext-core/fake-browser';
 
-type Fake = typeof fakeBrowser & Record<string, unknown>;
-const browser = fakeBrowser as Fake;
+type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+const catalogue = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Catalogue;
 
-export default browser;
+export function getMessage(key: string, substitutions?: string | string[]): string {
+  const entry = catalogue[key];
+  if (!entry) return '';
+  const values = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
+  return entry.message.replace(/\$([A-Za-z_]+)\$/g, (_, name: string) => {
+    const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
+    return content.replace(/\$(\d)/g, (__, index: string) => values[Number(index) - 1] ?? '');
+  });
+}
+
+interface BadgeState {
+  text?: string;
+  color?: string;
+  title?: string;
+}
+
+export const badges = new Map<number | 'global', BadgeState>();
+export const grantedOrigins = new Set<string>();
+export const registeredScripts = new Map<string, { id: string; matches?: string[]; js?: string[] }>();
+
+function badgeSetter(field: keyof BadgeState, from: 'text' | 'color' | 'title') {
+  return async (details: { tabId?: number } & Record<string, unknown>) => {
+    const key = details.tabId ?? 'global';
+    badges.set(key, { ...badges.get(key), [field]: details[from] as string });
+  };
+}
+
+const extra = {
+  i18n: { getMessage, getUILanguage: () => 'en-US' },
+  action: {
+    setBadgeText: badgeSetter('text', 'text'),
+    setBadgeBackgroundColor: badgeSetter('color', 'color'),
+    setTitle: badgeSetter('title', 'title'),
+    async getBadgeText({ tabId }: { tabId?: number }) {
+      return badges.get(tabId ?? 'global')?.text ?? badges.get('global')?.text ?? '';
+    },
+  },
+  permissions: {
+    async contains({ origins = [] }: { origins?: string[] }) {
+      return origins.every((origin) => grantedOrigins.has(origin));
+    },
+    async request({ origins = [] }: { origins?: string[] }) {
+      for (const origin of origins) grantedOrigins.add(origin);
+      return true;
+    },
+    async remove({ origins = [] }: { origins?: string[] }) {
+      for (const origin of origins) grantedOrigins.delete(origin);
+      return true;
+    },
+  },
+  scripting: {
+    async registerContentScripts(scripts: { id: string }[]) {
+      for (const script of scripts) {
+        if (registeredScripts.has(script.id)) throw new Error(`Duplicate script ID '${script.id}'`);
+        registeredScripts.set(script.id, script);
+      }
+    },
+    async getRegisteredContentScripts(filter?: { ids?: string[] }) {
+      return [...registeredScripts.values()].filter((script) => !filter?.ids || filter.ids.includes(script.id));
+    },
+    async updateContentScripts(scripts: { id: string }[]) {
+      for (const script of scripts)
+        registeredScripts.set(script.id, { ...registeredScripts.get(script.id), ...script });
+    },
+    async unregisterContentScripts(filter?: { ids?: string[] }) {
+      for (const id of filter?.ids ?? [...registeredScripts.keys()]) registeredScripts.delete(id);
+    },
+  },
+};
+
+Object.assign(fakeBrowser.i18n, extra.i18n);
+Object.assign(fakeBrowser.action, extra.action);
+Object.assign(fakeBrowser.permissions, extra.permissions);
+Object.assign(fakeBrowser.scripting, extra.scripting);
+
+/** Clears every fake's state between tests. */
+export function resetFakeBrowser(): void {
+  fakeBrowser.reset();
+  badges.clear();
+  grantedOrigins.clear();
+  registeredScripts.clear();
+}
+
+export { fakeBrowser };
+export default fakeBrowser;

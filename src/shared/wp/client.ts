@@ -168,6 +168,8 @@ export function createWpClient(options: WpClientOptions) {
 
   return {
     root: options.root,
+    /** the timeout every call of this client gets */
+    timeoutMs,
 
     async me(call: CallOptions = {}): Promise<WpUserMe> {
       const { data } = await request(wpUserMeSchema, 'wp/v2/users/me', { query: { context: 'edit' }, ...call });

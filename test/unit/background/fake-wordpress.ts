@@ -1,0 +1,74 @@
+/** A tiny fake WordPress REST API for unit tests of the background (the real one: test/integration). */
+export interface FakeComment {
+  id: number;
+  post: number;
+  status: string;
+  type: string;
+  author_name?: string;
+}
+
+export function fakeWordPress(
+  comments: FakeComment[],
+  options: { failWith?: number; users?: Record<string, string> } = {},
+) {
+  const requests: string[] = [];
+  const fetch: typeof globalThis.fetch = async (input) => {
+    const url = new URL(String(input));
+    requests.push(`${url.pathname}${url.search}`);
+    if (options.failWith) {
+      return new Response(JSON.stringify({ code: 'rest_not_logged_in', message: 'You are not currently logged in.' }), {
+        status: options.failWith,
+      });
+    }
+    if (url.pathname === '/wp-json/wp/v2/comments') {
+      const status = url.searchParams.get('status');
+      const perPage = Number(url.searchParams.get('per_page') ?? 10);
+      const page = Number(url.searchParams.get('page') ?? 1);
+      const matching = comments.filter(
+        (c) => status === null || c.status === (status === 'approve' ? 'approved' : status),
+      );
+      const slice = matching.slice((page - 1) * perPage, page * perPage).map((c) => ({
+        id: c.id,
+        post: c.post,
+        parent: 0,
+        author: 0,
+        author_name: c.author_name ?? `Leser ${c.id}`,
+        author_url: '',
+        author_email: `leser${c.id}@example.org`,
+        author_ip: '198.51.100.7',
+        author_user_agent: 'Firefox',
+        date_gmt: '2026-11-29T08:00:00',
+        content: { rendered: `<p>Kommentar ${c.id}</p>`, raw: `Kommentar ${c.id}` },
+        link: `https://blog.example/p/#comment-${c.id}`,
+        status: c.status,
+        type: c.type,
+      }));
+      return new Response(JSON.stringify(slice), {
+        headers: {
+          'X-WP-Total': String(matching.length),
+          'X-WP-TotalPages': String(Math.max(1, Math.ceil(matching.length / perPage))),
+        },
+      });
+    }
+    if (url.pathname === '/wp-json/wp/v2/posts') {
+      const ids = url.searchParams.getAll('include[]').map(Number);
+      return new Response(
+        JSON.stringify(
+          ids
+            .filter((id) => id < 100)
+            .map((id) => ({ id, title: { rendered: `Beitrag ${id}` }, link: `https://blog.example/${id}/` })),
+        ),
+      );
+    }
+    if (url.pathname === '/wp-json/wp/v2/pages') {
+      const ids = url.searchParams.getAll('include[]').map(Number);
+      return new Response(
+        JSON.stringify(
+          ids.map((id) => ({ id, title: { rendered: `Seite ${id}` }, link: `https://blog.example/seite-${id}/` })),
+        ),
+      );
+    }
+    return new Response('{"code":"rest_no_route","message":"No route"}', { status: 404 });
+  };
+  return { fetch, requests };
+}

@@ -1,0 +1,99 @@
+/**
+ * The router trusts no sender: a content script may only report what it sees, a web page cannot
+ * reach the background at all, and malformed messages are refused before any handler runs.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Runtime } from 'webextension-polyfill';
+import type { ContentHandlers, PageHandlers } from '../../../src/background/router.ts';
+import { createRouter } from '../../../src/background/router.ts';
+import { testContext } from '../../support/background-context.ts';
+import { fakeBrowser, resetFakeBrowser } from '../../support/fake-browser.ts';
+
+const extensionPage = (path: string): Runtime.MessageSender => ({
+  id: fakeBrowser.runtime.id,
+  url: fakeBrowser.runtime.getURL(path),
+});
+const contentScript = (url: string): Runtime.MessageSender => ({
+  id: fakeBrowser.runtime.id,
+  url,
+  tab: { id: 7, index: 0, highlighted: false, active: true, pinned: false, incognito: false },
+});
+
+function setup() {
+  const content: ContentHandlers = { pageDetected: vi.fn(async () => ({ connected: true })) };
+  const pages: PageHandlers = {
+    connectSite: vi.fn(async () => ({ siteId: 's', name: 'n', userName: 'u', mode: 'moderator' as const })),
+    syncNow: vi.fn(async () => []),
+  };
+  const route = createRouter(testContext(), content, pages);
+  return { route, content, pages };
+}
+
+const connect = { type: 'connectSite', url: 'https://blog.example', username: 'u', password: 'p' };
+const detected = { type: 'pageDetected', page: { isWordPress: true, restRoot: null, postId: 4 } };
+
+describe('background router', () => {
+  beforeEach(resetFakeBrowser);
+
+  it('lets the extension’s own pages connect a site', async () => {
+    const { route, pages } = setup();
+    expect(await route(connect, extensionPage('src/options/index.html'))).toMatchObject({ ok: true });
+    expect(pages.connectSite).toHaveBeenCalledOnce();
+  });
+
+  it('refuses a content script that asks to connect a site (a hostile page cannot drive actions)', async () => {
+    const { route, pages } = setup();
+    const reply = await route(connect, contentScript('https://blog.example/2026/11/x/'));
+    expect(reply).toEqual({ ok: false, error: { code: 'invalid_message', message: 'Malformed request.' } });
+    expect(pages.connectSite).not.toHaveBeenCalled();
+  });
+
+  it('passes a content script’s report with its tab and page URL', async () => {
+    const { route, content } = setup();
+    expect(await route(detected, contentScript('https://blog.example/2026/11/x/'))).toEqual({
+      ok: true,
+      value: { connected: true },
+    });
+    expect(content.pageDetected).toHaveBeenCalledWith(expect.anything(), detected, {
+      tabId: 7,
+      url: new URL('https://blog.example/2026/11/x/'),
+    });
+  });
+
+  it('refuses other extensions and senders without a tab', async () => {
+    const { route, content } = setup();
+    expect(await route(detected, { id: 'other-extension', url: 'https://blog.example/' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden_sender' },
+    });
+    expect(await route(detected, { id: fakeBrowser.runtime.id, url: 'https://blog.example/' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden_sender' },
+    });
+    expect(content.pageDetected).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['no type', {}],
+    ['unknown type', { type: 'deleteEverything' }],
+    ['wrong field type', { type: 'pageDetected', page: { isWordPress: 'yes', restRoot: null, postId: 4 } }],
+    ['negative post id', { type: 'pageDetected', page: { isWordPress: true, restRoot: null, postId: -1 } }],
+    ['not an object', 'pageDetected'],
+  ])('refuses a malformed message (%s)', async (_name, message) => {
+    const { route, content } = setup();
+    expect(await route(message, contentScript('https://blog.example/'))).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_message' },
+    });
+    expect(content.pageDetected).not.toHaveBeenCalled();
+  });
+
+  it('turns a handler’s failure into an error reply instead of throwing', async () => {
+    const { route, pages } = setup();
+    vi.mocked(pages.syncNow).mockRejectedValueOnce(new Error('disk full'));
+    expect(await route({ type: 'syncNow' }, extensionPage('src/popup/index.html'))).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'disk full' },
+    });
+  });
+});

@@ -1,0 +1,147 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { countPending, updateBadges } from '../../../src/background/badge.ts';
+import { syncPending } from '../../../src/background/sync/pull-pending.ts';
+import { setTabPage } from '../../../src/background/tab-state.ts';
+import type { SiteRow } from '../../../src/shared/db/index.ts';
+import { testContext } from '../../support/background-context.ts';
+import { badges, resetFakeBrowser } from '../../support/fake-browser.ts';
+import { type FakeComment, fakeWordPress } from './fake-wordpress.ts';
+
+const siteId = 'https://blog.example/wp-json/';
+
+function site(mode: SiteRow['mode'] = 'moderator'): SiteRow {
+  return {
+    id: siteId,
+    origin: 'https://blog.example',
+    name: 'Blog',
+    home: 'https://blog.example',
+    userId: 2,
+    userName: 'Rainer',
+    mode,
+    status: 'connected',
+    statusMessage: null,
+    connectedAt: 0,
+    lastSyncAt: null,
+    pendingTotal: 0,
+  };
+}
+
+async function connectedContext(comments: FakeComment[], options: Parameters<typeof fakeWordPress>[1] = {}) {
+  const wordpress = fakeWordPress(comments, options);
+  const ctx = testContext({ fetch: wordpress.fetch, now: () => 1_000_000 });
+  await ctx.db.sites.put(site());
+  await ctx.db.credentials.put({ siteId, auth: { kind: 'application-password', username: 'u', password: 'p' } });
+  return { ctx, wordpress };
+}
+
+const pending = (count: number, post = 4, start = 1): FakeComment[] =>
+  Array.from({ length: count }, (_, i) => ({ id: start + i, post, status: 'hold', type: 'comment' }));
+
+describe('syncPending', () => {
+  beforeEach(resetFakeBrowser);
+
+  it('pulls every page of the pending queue, of every type, in id order, with post titles', async () => {
+    const { ctx, wordpress } = await connectedContext([
+      ...pending(230),
+      { id: 500, post: 9, status: 'hold', type: 'pingback' },
+      { id: 501, post: 150, status: 'hold', type: 'trackback' },
+      { id: 600, post: 4, status: 'approved', type: 'comment' },
+    ]);
+    const summary = await syncPending(ctx, siteId);
+    expect(summary).toEqual({ siteId, pending: 232, serverTotal: 232 });
+    expect(await ctx.db.comments.count()).toBe(232);
+    const listRequests = wordpress.requests.filter((r) => r.startsWith('/wp-json/wp/v2/comments'));
+    expect(listRequests).toHaveLength(3);
+    for (const request of listRequests) {
+      expect(request).toContain('status=hold');
+      expect(request).toContain('type=all');
+      expect(request).toContain('per_page=100');
+      expect(request).toContain('orderby=id');
+      expect(request).toContain('context=edit');
+    }
+    expect((await ctx.db.posts.get([siteId, 4]))?.title).toBe('Beitrag 4');
+    // Post 150 is no post: the sync looks for it among pages.
+    expect((await ctx.db.posts.get([siteId, 150]))?.title).toBe('Seite 150');
+    const stored = await ctx.db.comments.get([siteId, 1]);
+    expect(stored).toMatchObject({ authorIp: '198.51.100.7', authorUserAgent: 'Firefox', contentRaw: 'Kommentar 1' });
+    expect(await ctx.db.sites.get(siteId)).toMatchObject({
+      status: 'connected',
+      pendingTotal: 232,
+      lastSyncAt: 1_000_000,
+    });
+  });
+
+  it('never lists editor notes (WordPress 6.9 "note" type) as comments', async () => {
+    const { ctx } = await connectedContext([...pending(2), { id: 90, post: 4, status: 'hold', type: 'note' }]);
+    await syncPending(ctx, siteId);
+    expect((await ctx.db.comments.toArray()).map((c) => c.id)).toEqual([1, 2]);
+  });
+
+  it('drops cached pending comments that were decided elsewhere', async () => {
+    const { ctx } = await connectedContext(pending(2));
+    await syncPending(ctx, siteId);
+    const cached = await ctx.db.comments.get([siteId, 1]);
+    if (!cached) throw new Error('comment 1 not cached');
+    // Comment 77 was pending at an earlier sync; meanwhile someone approved it in wp-admin.
+    await ctx.db.comments.put({ ...cached, id: 77 });
+    expect(await ctx.db.comments.count()).toBe(3);
+    await syncPending(ctx, siteId);
+    expect((await ctx.db.comments.toArray()).map((c) => c.id)).toEqual([1, 2]);
+  });
+
+  it('marks the site "needs login" when WordPress no longer accepts the credentials, and keeps the cache', async () => {
+    const { ctx } = await connectedContext(pending(3));
+    await syncPending(ctx, siteId);
+    const failing = fakeWordPress([], { failWith: 401 });
+    const later = { ...ctx, fetch: failing.fetch };
+    await expect(syncPending(later, siteId)).rejects.toMatchObject({ kind: 'auth' });
+    expect(await ctx.db.sites.get(siteId)).toMatchObject({ status: 'needs-login' });
+    expect(await ctx.db.comments.count()).toBe(3);
+  });
+
+  it('marks the site offline when it cannot be reached', async () => {
+    const { ctx } = await connectedContext([]);
+    const offline = {
+      ...ctx,
+      fetch: async () => {
+        throw new TypeError('Failed to fetch');
+      },
+    };
+    await expect(syncPending(offline, siteId)).rejects.toMatchObject({ code: 'network' });
+    expect(await ctx.db.sites.get(siteId)).toMatchObject({ status: 'offline' });
+  });
+
+  it('joins a sync already running for the same site instead of starting a second', async () => {
+    const { ctx, wordpress } = await connectedContext(pending(5));
+    const [first, second] = await Promise.all([syncPending(ctx, siteId), syncPending(ctx, siteId)]);
+    expect(first).toBe(second);
+    expect(wordpress.requests.filter((r) => r.startsWith('/wp-json/wp/v2/comments'))).toHaveLength(1);
+  });
+});
+
+describe('badge', () => {
+  beforeEach(resetFakeBrowser);
+
+  it('shows the article’s pending count on its tab and the total elsewhere', async () => {
+    const { ctx } = await connectedContext([...pending(3, 4), ...pending(2, 9, 100)]);
+    await syncPending(ctx, siteId);
+    await setTabPage(ctx, 11, { siteId, postId: 4 });
+    await setTabPage(ctx, 12, { siteId, postId: 50 });
+    await setTabPage(ctx, 13, { siteId, postId: null });
+    await updateBadges(ctx);
+    expect(badges.get('global')).toMatchObject({ text: '5', title: 'Freigabe: 5 pending across your sites' });
+    expect(badges.get(11)).toMatchObject({ text: '3', title: 'Freigabe: 3 pending on this article' });
+    // An article without pending comments, and the home page: the total.
+    expect(badges.get(12)).toMatchObject({ text: '5' });
+    expect(badges.get(13)).toMatchObject({ text: '5' });
+    expect(badges.get(11)?.color).not.toBe(badges.get(12)?.color);
+  });
+
+  it('is empty when nothing is pending', async () => {
+    const { ctx } = await connectedContext([]);
+    await syncPending(ctx, siteId);
+    await updateBadges(ctx);
+    expect(await countPending(ctx)).toBe(0);
+    expect(badges.get('global')?.text).toBe('');
+  });
+});

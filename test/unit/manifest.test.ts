@@ -1,0 +1,30 @@
+/** The manifest each build gets: least privilege in release, pre-granted loopback only in test. */
+import { describe, expect, it } from 'vitest';
+import { loopbackOrigins, manifestFor } from '../../vite.config.ts';
+
+type Manifest = Record<string, unknown> & { background: Record<string, unknown> };
+
+describe('manifests', () => {
+  it('release builds ask for no host access up front', () => {
+    for (const target of ['chrome', 'firefox'] as const) {
+      const manifest = manifestFor(target, 'release') as unknown as Manifest;
+      expect(manifest.host_permissions).toBeUndefined();
+      expect(manifest.content_scripts).toBeUndefined();
+      expect(manifest.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
+      expect(manifest.permissions).not.toContain('tabs');
+    }
+  });
+
+  it('test builds pre-grant only the loopback origins', () => {
+    const manifest = manifestFor('chrome', 'test') as unknown as Manifest;
+    expect(manifest.host_permissions).toEqual(loopbackOrigins);
+  });
+
+  it('Firefox gets background scripts and a gecko id from the same source', () => {
+    const manifest = manifestFor('firefox', 'release') as unknown as Manifest;
+    expect(manifest.background).toEqual({ scripts: ['src/background/index.ts'], type: 'module' });
+    expect(manifest.browser_specific_settings).toMatchObject({ gecko: { id: 'freigabe@freigabe.dev' } });
+    const chrome = manifestFor('chrome', 'release') as unknown as Manifest;
+    expect(chrome.background).toEqual({ service_worker: 'src/background/index.ts', type: 'module' });
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { restUrl } from '../../../src/shared/wp/url.ts';
+
+describe('restUrl', () => {
+  it('joins a route onto a pretty-permalink root', () => {
+    const url = restUrl('https://blog.example/wp-json/', 'wp/v2/comments', { status: 'hold', per_page: 100 });
+    expect(url.href).toBe('https://blog.example/wp-json/wp/v2/comments?status=hold&per_page=100');
+  });
+
+  it('keeps a root in a subfolder', () => {
+    expect(restUrl('https://example.org/blog/wp-json', '/wp/v2/users/me').href).toBe(
+      'https://example.org/blog/wp-json/wp/v2/users/me',
+    );
+  });
+
+  it('puts the route into rest_route for sites without pretty permalinks', () => {
+    const url = restUrl('https://blog.example/?rest_route=/', 'wp/v2/comments', { page: 2 });
+    expect(url.searchParams.get('rest_route')).toBe('/wp/v2/comments');
+    expect(url.searchParams.get('page')).toBe('2');
+    expect(url.pathname).toBe('/');
+  });
+
+  it('sends lists as key[] and leaves out undefined values', () => {
+    const url = restUrl('https://blog.example/wp-json/', 'wp/v2/comments', { include: [3, 5], search: undefined });
+    expect(url.searchParams.getAll('include[]')).toEqual(['3', '5']);
+    expect(url.searchParams.has('search')).toBe(false);
+  });
+});
