@@ -36,6 +36,8 @@ export default defineConfig({
           environment: 'node',
           setupFiles: ['test/unit/setup.ts'],
           globalSetup: ['test/support/wp-global-setup.ts'],
+          // One WordPress for all files: files that change comments must not race files that count them.
+          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },

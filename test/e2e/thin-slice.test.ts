@@ -80,7 +80,7 @@ describe('thin slice: blog page → background → IndexedDB → badge and popup
     await popup.waitForSelector('.queue .item');
     const items = popup.locator('.queue .item');
     await expect.poll(() => items.count()).toBe(sitePending);
-    const text = await popup.locator('.queue').innerText();
+    const text = (await popup.locator('.queue').textContent()) ?? '';
     expect(text).toContain('Lena Vogt');
     expect(text).toContain('Social-Media-Management ist mehr als PR mit Hashtags');
     expect(text).toContain('Remote-Onboarding: Die ersten hundert Tage');

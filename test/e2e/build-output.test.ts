@@ -1,0 +1,71 @@
+/**
+ * What ships: release builds for Chrome and Firefox with their store zips, no source maps, no host
+ * access up front, nothing web-accessible that pages could probe; bundle sizes within budget.
+ * (npm test builds before it runs the tests.)
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+
+const version = (JSON.parse(readFileSync('manifest.json', 'utf8')) as { version: string }).version;
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+function manifestOf(dir: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+}
+
+const gzipKb = (path: string) => gzipSync(readFileSync(path)).length / 1024;
+
+describe('release builds', () => {
+  for (const target of ['chrome', 'firefox'] as const) {
+    it(`${target}: zip ready for the store, least privilege, no source maps`, () => {
+      const zip = `dist/freigabe-${target}-${version}.zip`;
+      expect(existsSync(zip)).toBe(true);
+      const entries = Object.keys(unzipSync(readFileSync(zip)));
+      expect(entries).toContain('manifest.json');
+      expect(entries.some((name) => name.endsWith('.map'))).toBe(false);
+      expect(entries).toContain('_locales/de/messages.json');
+      expect(entries).toContain('icons/icon-128.png');
+      const manifest = manifestOf(`dist/${target}`);
+      expect(manifest.host_permissions).toBeUndefined();
+      expect(manifest.content_scripts).toBeUndefined();
+      expect(manifest.web_accessible_resources).toBeUndefined();
+      expect(JSON.stringify(manifest)).not.toContain('127.0.0.1');
+    });
+  }
+
+  it('the content script is one self-contained file, small enough to load on every page of a connected site', () => {
+    const script = 'dist/chrome/src/content/content-script.js';
+    expect(existsSync(script)).toBe(true);
+    expect(readFileSync(script, 'utf8')).not.toMatch(/\bimport\s*\(/);
+    expect(gzipKb(script)).toBeLessThan(10);
+  });
+
+  it('the service worker loads the background, not another entry of the same name', () => {
+    const loader = readFileSync('dist/chrome/service-worker-loader.js', 'utf8');
+    const entry = /import '\.\/(assets\/[^']+)'/.exec(loader)?.[1];
+    expect(entry).toBeDefined();
+    expect(readFileSync(join('dist/chrome', entry ?? ''), 'utf8')).toContain('registerContentScripts');
+  });
+
+  it('popup JavaScript (with Dexie and Preact) stays within 80 kB gzip', () => {
+    const html = readFileSync('dist/chrome/src/popup/index.html', 'utf8');
+    const scripts = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1] ?? '');
+    expect(scripts.length).toBeGreaterThan(0);
+    const total = scripts.reduce((sum, path) => sum + gzipKb(join('dist/chrome', path)), 0);
+    expect(total).toBeLessThan(80);
+  });
+
+  it('lists every file it ships (no stray dev-server loaders)', () => {
+    const all = files('dist/chrome');
+    expect(all.some((path) => readFileSync(path, 'utf8').includes('localhost:5173'))).toBe(false);
+  });
+});

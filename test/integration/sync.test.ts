@@ -1,0 +1,131 @@
+/**
+ * The background's connect and sync code, unchanged, with the real fetch against the real
+ * WordPress, writing into IndexedDB (fake-indexeddb in Node).
+ */
+import { beforeEach, describe, expect, inject, it } from 'vitest';
+import { updateBadges } from '../../src/background/badge.ts';
+import { originPattern } from '../../src/background/content-scripts.ts';
+import { connectWithApplicationPassword } from '../../src/background/sites.ts';
+import { syncPending } from '../../src/background/sync/pull-pending.ts';
+import { setTabPage } from '../../src/background/tab-state.ts';
+import { testContext } from '../support/background-context.ts';
+import { badges, grantedOrigins, registeredScripts, resetFakeBrowser } from '../support/fake-browser.ts';
+import { commentTotal, postId, user } from '../support/rest.ts';
+
+const wp = inject('wp');
+const root = `${wp.url}/wp-json/`;
+
+describe('connect and sync against WordPress', () => {
+  beforeEach(() => {
+    resetFakeBrowser();
+    grantedOrigins.add(originPattern(wp.url));
+  });
+
+  it('connects as the editor, registers the content script, and caches the pending queue', async () => {
+    const ctx = testContext();
+    const editor = user(wp, 'editor');
+    const connected = await connectWithApplicationPassword(ctx, {
+      url: wp.posts[0]?.link ?? wp.url,
+      username: editor.login,
+      password: editor.applicationPassword,
+    });
+    expect(connected).toEqual({ siteId: root, name: 'Freigabe Demo', userName: 'Rainer Redaktion', mode: 'moderator' });
+    expect([...registeredScripts.values()]).toEqual([
+      expect.objectContaining({ matches: ['http://127.0.0.1/*'], js: ['src/content/content-script.js'] }),
+    ]);
+    const serverPending = await commentTotal(wp, editor, { status: 'hold', type: 'all' });
+    expect(await ctx.db.comments.where('status').equals('hold').count()).toBe(serverPending);
+    const lena = await ctx.db.comments.filter((c) => c.authorName === 'Lena Vogt').first();
+    expect(lena).toMatchObject({ authorIp: '198.51.100.90', status: 'hold', type: 'comment' });
+    expect((await ctx.db.posts.get([root, postId(wp, 'article')]))?.title).toBe(
+      'Social-Media-Management ist mehr als PR mit Hashtags',
+    );
+    // The password is kept apart from the site row the pages read.
+    expect(JSON.stringify(await ctx.db.sites.toArray())).not.toContain(editor.applicationPassword);
+
+    await setTabPage(ctx, 3, { siteId: root, postId: postId(wp, 'article') });
+    await updateBadges(ctx);
+    const articlePending = await commentTotal(wp, editor, {
+      post: String(postId(wp, 'article')),
+      status: 'hold',
+      type: 'all',
+    });
+    expect(badges.get(3)?.text).toBe(String(articlePending));
+    expect(badges.get('global')?.text).toBe(String(serverPending));
+  });
+
+  it('connects an author in author mode, with only their posts’ pending comments and no commenter data', async () => {
+    const ctx = testContext();
+    const author = user(wp, 'author');
+    const connected = await connectWithApplicationPassword(ctx, {
+      url: wp.url,
+      username: author.login,
+      password: author.applicationPassword,
+    });
+    expect(connected.mode).toBe('author');
+    const cached = await ctx.db.comments.toArray();
+    expect(cached.length).toBeGreaterThan(0);
+    expect(cached.every((c) => c.post === postId(wp, 'article') && c.authorEmail === null && c.authorIp === null)).toBe(
+      true,
+    );
+  });
+
+  it('refuses a wrong Application Password with a plain message and stores nothing', async () => {
+    const ctx = testContext();
+    await expect(
+      connectWithApplicationPassword(ctx, { url: wp.url, username: 'redaktion', password: 'wrong wrong wrong wrong' }),
+    ).rejects.toMatchObject({ code: 'wrong_credentials', message: expect.stringContaining('did not accept') });
+    expect(await ctx.db.sites.count()).toBe(0);
+    expect(await ctx.db.credentials.count()).toBe(0);
+  });
+
+  it('refuses to connect an origin the user has not allowed', async () => {
+    const ctx = testContext();
+    grantedOrigins.clear();
+    const editor = user(wp, 'editor');
+    await expect(
+      connectWithApplicationPassword(ctx, {
+        url: wp.url,
+        username: editor.login,
+        password: editor.applicationPassword,
+      }),
+    ).rejects.toMatchObject({ code: 'permission_missing' });
+  });
+
+  it('picks up a comment approved elsewhere at the next sync', async () => {
+    const ctx = testContext();
+    const admin = user(wp, 'admin');
+    await connectWithApplicationPassword(ctx, {
+      url: wp.url,
+      username: admin.login,
+      password: admin.applicationPassword,
+    });
+    // Create a pending comment, sync, approve it "in wp-admin" (another REST client), sync again.
+    const auth = `Basic ${Buffer.from(`${admin.login}:${admin.applicationPassword}`).toString('base64')}`;
+    const created = await fetch(`${root}wp/v2/comments`, {
+      method: 'POST',
+      headers: { Authorization: auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        post: postId(wp, 'weiterbildung'),
+        content: `Synctest ${Date.now()}`,
+        author_name: 'Testleser',
+        author_email: 'testleser@example.org',
+        status: 'hold',
+      }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: number };
+    await syncPending(ctx, root);
+    expect((await ctx.db.comments.get([root, id]))?.status).toBe('hold');
+    const approved = await fetch(`${root}wp/v2/comments/${id}`, {
+      method: 'POST',
+      headers: { Authorization: auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ status: 'approved' }),
+    });
+    expect(approved.status).toBe(200);
+    await syncPending(ctx, root);
+    expect(await ctx.db.comments.get([root, id])).toBeUndefined();
+    // Leave the shared demo content as it was.
+    await fetch(`${root}wp/v2/comments/${id}?force=true`, { method: 'DELETE', headers: { Authorization: auth } });
+  });
+});
