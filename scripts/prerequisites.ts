@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { findChromium } from '../test/support/chromium.ts';
+import { findChromium } from './chromium.ts';
 import { findNativeTools } from './wp/native.ts';
 import { hasDebianWordPress } from './wp/wp-files.ts';
 

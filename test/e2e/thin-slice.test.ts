@@ -5,14 +5,14 @@
  * pending count, and the popup lists the site's pending comments.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { commentTotal, postId, user } from '../support/rest.ts';
 import {
   connectWithApplicationPassword,
   type ExtensionBrowser,
   launchWithExtension,
   logInToWordPress,
   screenshot,
-} from './support/extension.ts';
+} from '../../scripts/extension-browser.ts';
+import { commentTotal, postId, user } from '../support/rest.ts';
 
 const wp = inject('wp');
 const editor = user(wp, 'editor');

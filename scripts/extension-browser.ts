@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
-import { findChromium } from '../../support/chromium.ts';
+import { findChromium } from './chromium.ts';
 
 export const screenshotDir = resolve('test-results/screenshots');
 
