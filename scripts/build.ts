@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import { zipSync } from 'fflate';
 import { build } from 'vite';
 import type { Mode, Target } from '../vite.config.ts';
+import { describeSizes } from './bundle-sizes.ts';
 
 const version = (JSON.parse(readFileSync('manifest.json', 'utf8')) as { version: string }).version;
 
@@ -60,6 +61,7 @@ if (which === 'release' || which === 'all') {
   for (const target of ['chrome', 'firefox'] as const) {
     const dir = await buildOne(target, 'release');
     zipDir(dir, `dist/freigabe-${target}-${version}.zip`);
+    console.log(describeSizes(dir));
   }
   lintFirefox('dist/firefox');
 }

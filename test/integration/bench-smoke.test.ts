@@ -1,0 +1,16 @@
+/** Each benchmark runs for a few seconds in `npm test` so it never rots; the figures are printed, not asserted. */
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+describe('benchmark smoke runs', () => {
+  it('bench:wp measures the native backend', { timeout: 60_000 }, () => {
+    const run = spawnSync('node_modules/.bin/tsx', ['bench/wp.ts', '--smoke', '--backend=native'], {
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/backend: native/);
+    expect(run.stdout).toMatch(/cold start .*: \d+\.\d s/);
+    expect(run.stdout).toMatch(/one status change: +median \d+ ms over 3/);
+  });
+});
