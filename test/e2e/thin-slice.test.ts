@@ -77,6 +77,7 @@ describe('thin slice: blog page → background → IndexedDB → badge and popup
     expect(new Set(cached.map((row) => row.type))).toEqual(new Set(['comment', 'pingback']));
 
     const popup = await browser.openExtensionPage('src/popup/index.html');
+    await popup.setViewportSize({ width: 420, height: 640 });
     await popup.waitForSelector('.queue .item');
     const items = popup.locator('.queue .item');
     await expect.poll(() => items.count()).toBe(sitePending);
