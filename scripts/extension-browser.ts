@@ -90,7 +90,7 @@ export async function logInToWordPress(page: Page, siteUrl: string, login: strin
   await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
 }
 
-/** Connects a site through the options page with an Application Password. */
+/** Connects a site through the options page with an Application Password pasted by hand. */
 export async function connectWithApplicationPassword(
   browser: ExtensionBrowser,
   siteUrl: string,
@@ -99,9 +99,10 @@ export async function connectWithApplicationPassword(
 ): Promise<Page> {
   const options = await browser.openExtensionPage('src/options/index.html');
   await options.fill('input[name="url"]', siteUrl);
+  await options.click('summary');
   await options.fill('input[name="username"]', username);
   await options.fill('input[name="password"]', password);
-  await options.click('button[type="submit"]');
+  await options.click('button[data-method="password"]');
   await options.waitForSelector('.connect-result.done, .connect-result.failed', { timeout: 30000 });
   return options;
 }

@@ -3,12 +3,7 @@
  * (persisted across browser restarts), never through a manifest-wide match.
  */
 import type { BackgroundContext } from './context.ts';
-
-/** Match pattern for a site's origin. Match patterns carry no port: one pattern covers all ports. */
-export function originPattern(origin: string): string {
-  const url = new URL(origin);
-  return `${url.protocol}//${url.hostname}/*`;
-}
+import { originPattern } from './sites/permission.ts';
 
 export function scriptIdFor(origin: string): string {
   return `freigabe:${originPattern(origin)}`;
@@ -44,4 +39,10 @@ export async function restoreContentScripts(ctx: BackgroundContext): Promise<voi
       await scripting.updateContentScripts([{ id: script.id, js: [ctx.contentScriptFile] }]);
     }
   }
+}
+
+export async function unregisterContentScript(ctx: BackgroundContext, origin: string): Promise<void> {
+  const id = scriptIdFor(origin);
+  const existing = await ctx.browser.scripting.getRegisteredContentScripts({ ids: [id] });
+  if (existing.length > 0) await ctx.browser.scripting.unregisterContentScripts({ ids: [id] });
 }

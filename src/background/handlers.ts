@@ -3,8 +3,12 @@
 import { updateBadges } from './badge.ts';
 import type { BackgroundContext } from './context.ts';
 import type { ContentHandlers, PageHandlers } from './router.ts';
-import { connectWithApplicationPassword } from './sites.ts';
+import { completeAuthorization, startAuthorization } from './sites/authorize.ts';
+import { disconnectSite } from './sites/disconnect.ts';
+import { connectWithPassword } from './sites/password.ts';
+import { connectWithSession } from './sites/session.ts';
 import { syncAllSites, syncIfStale } from './sync/schedule.ts';
+import { probeTab } from './tab-probe.ts';
 import { setTabPage } from './tab-state.ts';
 
 export const contentHandlers: ContentHandlers = {
@@ -23,17 +27,24 @@ export const contentHandlers: ContentHandlers = {
 };
 
 export const pageHandlers: PageHandlers = {
-  async connectSite(ctx, request) {
-    const connected = await connectWithApplicationPassword(ctx, request);
-    await updateBadges(ctx);
-    return connected;
-  },
+  connectWithPassword: (ctx, request) => afterwardsBadges(ctx, connectWithPassword(ctx, request)),
+  connectWithSession: (ctx, request) => afterwardsBadges(ctx, connectWithSession(ctx, request)),
+  startAuthorization: (ctx, request) => startAuthorization(ctx, request),
+  completeAuthorization: (ctx, request) => afterwardsBadges(ctx, completeAuthorization(ctx, request)),
+  disconnectSite: (ctx, request) => afterwardsBadges(ctx, disconnectSite(ctx, request.siteId)),
+  probeTab: (ctx, request) => probeTab(ctx, request.tabId),
   async syncNow(ctx, request) {
     const summaries = await syncAllSites(ctx, request.siteId);
     await updateBadges(ctx);
     return summaries;
   },
 };
+
+async function afterwardsBadges<T>(ctx: BackgroundContext, work: Promise<T>): Promise<T> {
+  const result = await work;
+  await updateBadges(ctx);
+  return result;
+}
 
 export async function refreshEverything(ctx: BackgroundContext): Promise<void> {
   await syncAllSites(ctx);

@@ -11,6 +11,8 @@ type Marked = typeof globalThis & { [marker]?: boolean };
 if (!(globalThis as Marked)[marker]) {
   (globalThis as Marked)[marker] = true;
   const page = detectPage(document, new URL(location.href));
+  // Where the background reads it when it ran this script to look at a site not connected yet.
+  (globalThis as unknown as Record<symbol, unknown>)[Symbol.for('freigabe.page')] = page;
   if (page.isWordPress) {
     sendToBackground({ type: 'pageDetected', page }).catch((error: unknown) => {
       console.warn('Freigabe: the extension did not take this page', error);

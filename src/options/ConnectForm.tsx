@@ -1,89 +1,119 @@
 /**
- * Connect a site by URL with an Application Password. The host permission is asked for here,
- * during the click (browsers allow permission prompts only from a user gesture), for that one
- * origin only.
+ * Connect a site, offering the three sign-ins in order of preference: the browser's own WordPress
+ * session, WordPress's authorize screen, an Application Password pasted by hand.
  */
 import { useState } from 'preact/hooks';
 import { browser } from '../shared/browser.ts';
 import { t } from '../shared/i18n.ts';
-import { MessageError, sendToBackground } from '../shared/messages.ts';
+import { type ConnectedSite, MessageError, sendToBackground } from '../shared/messages.ts';
+import { askForSite, originPatternOf } from './permission-request.ts';
 
 type State =
   | { kind: 'idle' }
   | { kind: 'busy' }
   | { kind: 'done'; message: string }
+  | { kind: 'waiting'; message: string }
   | { kind: 'failed'; message: string };
 
-function originPatternOf(input: string): string | null {
-  try {
-    const url = new URL(/^https?:\/\//i.test(input) ? input : `https://${input}`);
-    return `${url.protocol}//${url.hostname}/*`;
-  } catch {
-    return null;
-  }
-}
-
-export function ConnectForm() {
+export function ConnectForm({ initialUrl }: { initialUrl: string }) {
+  const [url, setUrl] = useState(initialUrl);
   const [state, setState] = useState<State>({ kind: 'idle' });
 
-  async function connect(event: Event) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
-    const url = String(form.get('url') ?? '').trim();
-    const username = String(form.get('username') ?? '').trim();
-    const password = String(form.get('password') ?? '');
+  async function run(work: (siteUrl: string) => Promise<State>) {
     const pattern = originPatternOf(url);
-    if (!pattern) {
+    if (!url.trim() || !pattern) {
       setState({ kind: 'failed', message: t('connectBadUrl') });
       return;
     }
     setState({ kind: 'busy' });
     try {
-      const allowed =
-        (await browser.permissions.contains({ origins: [pattern] })) ||
-        (await browser.permissions.request({ origins: [pattern] }));
-      if (!allowed) {
+      if (!(await askForSite(pattern))) {
         setState({ kind: 'failed', message: t('connectPermissionDenied') });
         return;
       }
-      const site = await sendToBackground({ type: 'connectSite', url, username, password });
-      setState({ kind: 'done', message: t('connectDone', [site.name, site.userName]) });
-      (event.target as HTMLFormElement).reset();
+      setState(await work(url.trim()));
     } catch (error) {
       setState({ kind: 'failed', message: error instanceof MessageError ? error.message : String(error) });
     }
   }
 
+  const connected = (site: ConnectedSite): State => ({
+    kind: 'done',
+    message: t(site.mode === 'author' ? 'connectDoneAuthor' : 'connectDone', [site.name, site.userName]),
+  });
+
+  const withSession = () =>
+    run(async (siteUrl) => connected(await sendToBackground({ type: 'connectWithSession', url: siteUrl })));
+
+  const withAuthorizeScreen = () =>
+    run(async (siteUrl) => {
+      const { authorizeUrl } = await sendToBackground({ type: 'startAuthorization', url: siteUrl });
+      await browser.tabs.create({ url: authorizeUrl });
+      return { kind: 'waiting', message: t('connectAuthorizeWaiting') };
+    });
+
+  const withPassword = (event: Event) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const username = String(form.get('username') ?? '').trim();
+    const password = String(form.get('password') ?? '');
+    return run(async (siteUrl) =>
+      connected(await sendToBackground({ type: 'connectWithPassword', url: siteUrl, username, password })),
+    );
+  };
+
+  const busy = state.kind === 'busy';
   return (
-    <section aria-labelledby="connect-heading">
+    <section aria-labelledby="connect-heading" class="connect">
       <h2 id="connect-heading">{t('connectHeading')}</h2>
-      <form class="connect" onSubmit={connect}>
-        <label>
-          {t('connectUrl')}
-          <input
-            name="url"
-            type="text"
-            inputMode="url"
-            required
-            placeholder="https://blog.example"
-            autoComplete="url"
-          />
-        </label>
-        <label>
-          {t('connectUser')}
-          <input name="username" type="text" required autoComplete="username" />
-        </label>
-        <label>
-          {t('connectPassword')}
-          <input name="password" type="password" required autoComplete="off" />
-        </label>
-        <button type="submit" disabled={state.kind === 'busy'}>
-          {state.kind === 'busy' ? t('connectBusy') : t('connectButton')}
-        </button>
-        <p class={`connect-result ${state.kind}`} role="status" aria-live="polite">
-          {state.kind === 'done' || state.kind === 'failed' ? state.message : ''}
-        </p>
-      </form>
+      <label class="field">
+        {t('connectUrl')}
+        <input
+          name="url"
+          type="text"
+          inputMode="url"
+          required
+          placeholder="https://blog.example"
+          autoComplete="url"
+          value={url}
+          onInput={(event) => setUrl((event.currentTarget as HTMLInputElement).value)}
+        />
+      </label>
+      <ol class="methods">
+        <li>
+          <button type="button" data-method="session" disabled={busy} onClick={withSession}>
+            {t('connectWithSession')}
+          </button>
+          <p class="muted">{t('connectWithSessionHelp')}</p>
+        </li>
+        <li>
+          <button type="button" data-method="authorize" disabled={busy} onClick={withAuthorizeScreen}>
+            {t('connectWithAuthorize')}
+          </button>
+          <p class="muted">{t('connectWithAuthorizeHelp')}</p>
+        </li>
+        <li>
+          <details>
+            <summary>{t('connectWithPassword')}</summary>
+            <form class="password-form" onSubmit={withPassword}>
+              <label class="field">
+                {t('connectUser')}
+                <input name="username" type="text" required autoComplete="username" />
+              </label>
+              <label class="field">
+                {t('connectPassword')}
+                <input name="password" type="password" required autoComplete="off" />
+              </label>
+              <button type="submit" data-method="password" disabled={busy}>
+                {t('connectButton')}
+              </button>
+            </form>
+          </details>
+        </li>
+      </ol>
+      <p class={`connect-result ${state.kind}`} role="status" aria-live="polite">
+        {state.kind === 'busy' ? t('connectBusy') : state.kind === 'idle' ? '' : state.message}
+      </p>
     </section>
   );
 }

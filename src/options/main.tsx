@@ -4,5 +4,7 @@ import { uiLanguage } from '../shared/i18n.ts';
 import { Options } from './Options.tsx';
 
 document.documentElement.lang = uiLanguage();
+// The popup's "Connect this site" opens this page with ?connect=<the page's URL>.
+const connectUrl = new URLSearchParams(location.search).get('connect') ?? '';
 const root = document.getElementById('app');
-if (root) render(<Options db={openDb()} />, root);
+if (root) render(<Options db={openDb()} connectUrl={connectUrl} />, root);

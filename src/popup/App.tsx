@@ -1,12 +1,13 @@
 import { browser } from '../shared/browser.ts';
 import type { FreigabeDb } from '../shared/db/index.ts';
 import { t } from '../shared/i18n.ts';
+import { SiteStatusLine } from '../shared/ui/SiteStatus.tsx';
 import { useLiveQuery } from '../shared/ui/use-live-query.ts';
+import { ConnectBanner } from './ConnectBanner.tsx';
 import { QueueList } from './QueueList.tsx';
 import { readPendingQueue } from './queue.ts';
-import { SiteStatusLine } from './SiteStatusLine.tsx';
 
-export function App({ db }: { db: FreigabeDb }) {
+export function App({ db, tabId }: { db: FreigabeDb; tabId: number | null }) {
   const queue = useLiveQuery(() => readPendingQueue(db), [db]);
   return (
     <main class="popup" aria-busy={queue.state === 'loading'}>
@@ -19,6 +20,7 @@ export function App({ db }: { db: FreigabeDb }) {
           </span>
         )}
       </header>
+      {tabId !== null && <ConnectBanner tabId={tabId} />}
       {queue.state === 'error' && <p class="notice error">{queue.error.message}</p>}
       {queue.state === 'ready' && (
         <>

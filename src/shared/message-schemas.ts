@@ -18,15 +18,26 @@ export const contentRequestSchema = v.variant('type', [
   }),
 ]);
 
-/** From the extension's own pages (popup, options). */
+const url = v.pipe(v.string(), v.minLength(1), v.maxLength(2048));
+const siteId = v.pipe(v.string(), v.minLength(1), v.maxLength(2048));
+const shortText = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+
+/** From the extension's own pages (popup, options, the sign-in callback). */
 export const pageRequestSchema = v.variant('type', [
+  v.object({ type: v.literal('connectWithPassword'), url, username: shortText, password: shortText }),
+  v.object({ type: v.literal('connectWithSession'), url }),
+  v.object({ type: v.literal('startAuthorization'), url }),
   v.object({
-    type: v.literal('connectSite'),
-    url: v.pipe(v.string(), v.maxLength(2048)),
-    username: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
-    password: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+    type: v.literal('completeAuthorization'),
+    state: v.pipe(v.string(), v.regex(/^[0-9a-f]{48}$/)),
+    siteUrl: v.optional(url),
+    userLogin: v.optional(shortText),
+    password: v.optional(shortText),
+    rejected: v.optional(v.boolean()),
   }),
-  v.object({ type: v.literal('syncNow'), siteId: v.optional(v.string()) }),
+  v.object({ type: v.literal('disconnectSite'), siteId }),
+  v.object({ type: v.literal('probeTab'), tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  v.object({ type: v.literal('syncNow'), siteId: v.optional(siteId) }),
 ]);
 
 export type ContentRequest = v.InferOutput<typeof contentRequestSchema>;

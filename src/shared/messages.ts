@@ -14,7 +14,15 @@ export interface ConnectedSite {
   name: string;
   userName: string;
   mode: 'moderator' | 'author';
+  signIn: 'session' | 'authorize' | 'password';
 }
+
+/** What the tab the popup belongs to shows. */
+export type TabProbe =
+  | { kind: 'connected'; siteId: string; name: string }
+  | { kind: 'connectable'; url: string; origin: string }
+  | { kind: 'not-wordpress' }
+  | { kind: 'unavailable' };
 
 export interface SyncSummary {
   siteId: string;
@@ -27,7 +35,12 @@ export interface SyncSummary {
 /** What each request answers with. */
 export interface ResponseMap {
   pageDetected: { connected: boolean };
-  connectSite: ConnectedSite;
+  connectWithPassword: ConnectedSite;
+  connectWithSession: ConnectedSite;
+  startAuthorization: { authorizeUrl: string };
+  completeAuthorization: ConnectedSite;
+  disconnectSite: { siteId: string };
+  probeTab: TabProbe;
   syncNow: SyncSummary[];
 }
 

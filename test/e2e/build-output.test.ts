@@ -38,7 +38,15 @@ describe('release builds', () => {
       const manifest = manifestOf(`dist/${target}`);
       expect(manifest.host_permissions).toBeUndefined();
       expect(manifest.content_scripts).toBeUndefined();
-      expect(manifest.web_accessible_resources).toBeUndefined();
+      // Only the sign-in callback is web-accessible: in Chrome through a per-session URL pages cannot
+      // guess; Firefox gives every installation a random extension URL anyway (no use_dynamic_url).
+      expect(manifest.web_accessible_resources).toEqual([
+        {
+          matches: ['http://*/*', 'https://*/*'],
+          resources: ['src/connect/callback.html'],
+          ...(target === 'chrome' ? { use_dynamic_url: true } : {}),
+        },
+      ]);
       expect(JSON.stringify(manifest)).not.toContain('127.0.0.1');
     });
   }

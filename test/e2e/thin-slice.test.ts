@@ -88,7 +88,7 @@ describe('thin slice: blog page → background → IndexedDB → badge and popup
     // Excerpts are plain text: Lena's link shows as its words, never as markup.
     expect(text).toContain('Community-Strategie');
     expect(text).not.toContain('<a ');
-    expect(await popup.locator('.site.status-connected').count()).toBe(1);
+    expect(await popup.locator('.site .status-connected').count()).toBe(1);
     await screenshot(popup, 'popup-queue');
 
     // The popup's own tab is no article: there the badge shows the total across sites.

@@ -4,8 +4,8 @@
  */
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { updateBadges } from '../../src/background/badge.ts';
-import { originPattern } from '../../src/background/content-scripts.ts';
-import { connectWithApplicationPassword } from '../../src/background/sites.ts';
+import { connectWithPassword } from '../../src/background/sites/password.ts';
+import { originPattern } from '../../src/background/sites/permission.ts';
 import { syncPending } from '../../src/background/sync/pull-pending.ts';
 import { setTabPage } from '../../src/background/tab-state.ts';
 import { testContext } from '../support/background-context.ts';
@@ -24,12 +24,18 @@ describe('connect and sync against WordPress', () => {
   it('connects as the editor, registers the content script, and caches the pending queue', async () => {
     const ctx = testContext();
     const editor = user(wp, 'editor');
-    const connected = await connectWithApplicationPassword(ctx, {
+    const connected = await connectWithPassword(ctx, {
       url: wp.posts[0]?.link ?? wp.url,
       username: editor.login,
       password: editor.applicationPassword,
     });
-    expect(connected).toEqual({ siteId: root, name: 'Freigabe Demo', userName: 'Rainer Redaktion', mode: 'moderator' });
+    expect(connected).toEqual({
+      siteId: root,
+      name: 'Freigabe Demo',
+      userName: 'Rainer Redaktion',
+      mode: 'moderator',
+      signIn: 'password',
+    });
     expect([...registeredScripts.values()]).toEqual([
       expect.objectContaining({ matches: ['http://127.0.0.1/*'], js: ['src/content/content-script.js'] }),
     ]);
@@ -57,7 +63,7 @@ describe('connect and sync against WordPress', () => {
   it('connects an author in author mode, with only their posts’ pending comments and no commenter data', async () => {
     const ctx = testContext();
     const author = user(wp, 'author');
-    const connected = await connectWithApplicationPassword(ctx, {
+    const connected = await connectWithPassword(ctx, {
       url: wp.url,
       username: author.login,
       password: author.applicationPassword,
@@ -73,7 +79,7 @@ describe('connect and sync against WordPress', () => {
   it('refuses a wrong Application Password with a plain message and stores nothing', async () => {
     const ctx = testContext();
     await expect(
-      connectWithApplicationPassword(ctx, { url: wp.url, username: 'redaktion', password: 'wrong wrong wrong wrong' }),
+      connectWithPassword(ctx, { url: wp.url, username: 'redaktion', password: 'wrong wrong wrong wrong' }),
     ).rejects.toMatchObject({ code: 'wrong_credentials', message: expect.stringContaining('did not accept') });
     expect(await ctx.db.sites.count()).toBe(0);
     expect(await ctx.db.credentials.count()).toBe(0);
@@ -84,7 +90,7 @@ describe('connect and sync against WordPress', () => {
     grantedOrigins.clear();
     const editor = user(wp, 'editor');
     await expect(
-      connectWithApplicationPassword(ctx, {
+      connectWithPassword(ctx, {
         url: wp.url,
         username: editor.login,
         password: editor.applicationPassword,
@@ -95,7 +101,7 @@ describe('connect and sync against WordPress', () => {
   it('picks up a comment approved elsewhere at the next sync', async () => {
     const ctx = testContext();
     const admin = user(wp, 'admin');
-    await connectWithApplicationPassword(ctx, {
+    await connectWithPassword(ctx, {
       url: wp.url,
       username: admin.login,
       password: admin.applicationPassword,

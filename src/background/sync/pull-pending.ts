@@ -7,7 +7,7 @@ import type { SyncSummary } from '../../shared/messages.ts';
 import { WpError } from '../../shared/wp/errors.ts';
 import type { WpComment } from '../../shared/wp/schemas.ts';
 import type { BackgroundContext } from '../context.ts';
-import { clientForSite } from '../site-client.ts';
+import { clientForSite } from '../sites/site-client.ts';
 
 const perPage = 100;
 /** Guards against a server whose paging never ends. */

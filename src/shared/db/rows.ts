@@ -2,6 +2,8 @@
 import type { WpAuth } from '../wp/client.ts';
 
 export type SiteMode = 'moderator' | 'author';
+/** How the user signed in: the browser's session, WordPress's authorize screen, or a pasted password. */
+export type SignInMethod = 'session' | 'authorize' | 'password';
 export type SiteStatus = 'connected' | 'syncing' | 'needs-login' | 'offline' | 'error';
 
 export interface SiteRow {
@@ -9,7 +11,11 @@ export interface SiteRow {
   id: string;
   origin: string;
   name: string;
+  /** where the blog is read */
   home: string;
+  /** where WordPress itself lives (wp-admin, admin-ajax.php) */
+  siteUrl: string;
+  signIn: SignInMethod;
   userId: number;
   userName: string;
   mode: SiteMode;

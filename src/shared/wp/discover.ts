@@ -21,7 +21,10 @@ export class DiscoveryError extends Error {
 export interface DiscoveredSite {
   restRoot: string;
   name: string;
+  /** where the blog is read */
   home: string;
+  /** where WordPress itself lives: wp-admin, admin-ajax.php, xmlrpc.php */
+  siteUrl: string;
 }
 
 const apiRel = 'https://api.w.org/';
@@ -108,7 +111,13 @@ export async function discoverSite(
           `${origin} runs WordPress, but its REST API does not offer comments (wp/v2 is missing).`,
         );
       }
-      return { restRoot: candidate, name: index.output.name, home: index.output.url ?? origin };
+      const siteUrl = (index.output.url ?? origin).replace(/\/+$/, '');
+      return {
+        restRoot: candidate,
+        name: index.output.name,
+        home: (index.output.home ?? siteUrl).replace(/\/+$/, ''),
+        siteUrl,
+      };
     } catch (error) {
       if (error instanceof DiscoveryError || signal?.aborted) throw error;
     }

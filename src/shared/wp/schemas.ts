@@ -50,9 +50,19 @@ export const wpPostSummaryListSchema = v.array(wpPostSummarySchema);
 
 export const wpIndexSchema = v.object({
   name: v.string(),
+  /** siteurl: where WordPress itself lives (wp-admin, xmlrpc.php) */
   url: v.optional(v.string()),
+  /** home: where the blog is read */
+  home: v.optional(v.string()),
   namespaces: v.array(v.string()),
+  authentication: v.optional(v.unknown()),
 });
 export type WpIndex = v.InferOutput<typeof wpIndexSchema>;
 
 export const wpErrorBodySchema = v.object({ code: v.string(), message: v.string() });
+
+/** DELETE …/comments/{id}?force=true */
+export const wpDeletedCommentSchema = v.object({ deleted: v.literal(true), previous: wpCommentSchema });
+
+/** Lists where only X-WP-Total matters (`_fields=id`). */
+export const wpIdListSchema = v.array(v.object({ id: v.pipe(v.number(), v.integer()) }));

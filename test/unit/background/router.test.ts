@@ -21,15 +21,23 @@ const contentScript = (url: string): Runtime.MessageSender => ({
 
 function setup() {
   const content: ContentHandlers = { pageDetected: vi.fn(async () => ({ connected: true })) };
+  const site = { siteId: 's', name: 'n', userName: 'u', mode: 'moderator' as const, signIn: 'password' as const };
   const pages: PageHandlers = {
-    connectSite: vi.fn(async () => ({ siteId: 's', name: 'n', userName: 'u', mode: 'moderator' as const })),
+    connectWithPassword: vi.fn(async () => site),
+    connectWithSession: vi.fn(async () => site),
+    startAuthorization: vi.fn(async () => ({
+      authorizeUrl: 'https://blog.example/wp-admin/authorize-application.php',
+    })),
+    completeAuthorization: vi.fn(async () => site),
+    disconnectSite: vi.fn(async () => ({ siteId: 's' })),
+    probeTab: vi.fn(async () => ({ kind: 'unavailable' as const })),
     syncNow: vi.fn(async () => []),
   };
   const route = createRouter(testContext(), content, pages);
   return { route, content, pages };
 }
 
-const connect = { type: 'connectSite', url: 'https://blog.example', username: 'u', password: 'p' };
+const connect = { type: 'connectWithPassword', url: 'https://blog.example', username: 'u', password: 'p' };
 const detected = { type: 'pageDetected', page: { isWordPress: true, restRoot: null, postId: 4 } };
 
 describe('background router', () => {
@@ -38,14 +46,19 @@ describe('background router', () => {
   it('lets the extension’s own pages connect a site', async () => {
     const { route, pages } = setup();
     expect(await route(connect, extensionPage('src/options/index.html'))).toMatchObject({ ok: true });
-    expect(pages.connectSite).toHaveBeenCalledOnce();
+    expect(pages.connectWithPassword).toHaveBeenCalledOnce();
   });
 
-  it('refuses a content script that asks to connect a site (a hostile page cannot drive actions)', async () => {
+  it.each([
+    ['connect a site', connect],
+    ['disconnect a site', { type: 'disconnectSite', siteId: 'https://blog.example/wp-json/' }],
+    ['finish a sign-in', { type: 'completeAuthorization', state: 'a'.repeat(48), userLogin: 'u', password: 'p' }],
+    ['look into another tab', { type: 'probeTab', tabId: 3 }],
+  ])('refuses a content script that asks to %s (a hostile page cannot drive actions)', async (_what, message) => {
     const { route, pages } = setup();
-    const reply = await route(connect, contentScript('https://blog.example/2026/11/x/'));
+    const reply = await route(message, contentScript('https://blog.example/2026/11/x/'));
     expect(reply).toEqual({ ok: false, error: { code: 'invalid_message', message: 'Malformed request.' } });
-    expect(pages.connectSite).not.toHaveBeenCalled();
+    for (const handler of Object.values(pages)) expect(handler).not.toHaveBeenCalled();
   });
 
   it('passes a content script’s report with its tab and page URL', async () => {

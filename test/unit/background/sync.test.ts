@@ -2,34 +2,17 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { countPending, updateBadges } from '../../../src/background/badge.ts';
 import { syncPending } from '../../../src/background/sync/pull-pending.ts';
 import { setTabPage } from '../../../src/background/tab-state.ts';
-import type { SiteRow } from '../../../src/shared/db/index.ts';
 import { testContext } from '../../support/background-context.ts';
 import { badges, resetFakeBrowser } from '../../support/fake-browser.ts';
+import { testSite, testSiteId } from '../../support/rows.ts';
 import { type FakeComment, fakeWordPress } from './fake-wordpress.ts';
 
-const siteId = 'https://blog.example/wp-json/';
-
-function site(mode: SiteRow['mode'] = 'moderator'): SiteRow {
-  return {
-    id: siteId,
-    origin: 'https://blog.example',
-    name: 'Blog',
-    home: 'https://blog.example',
-    userId: 2,
-    userName: 'Rainer',
-    mode,
-    status: 'connected',
-    statusMessage: null,
-    connectedAt: 0,
-    lastSyncAt: null,
-    pendingTotal: 0,
-  };
-}
+const siteId = testSiteId;
 
 async function connectedContext(comments: FakeComment[], options: Parameters<typeof fakeWordPress>[1] = {}) {
   const wordpress = fakeWordPress(comments, options);
   const ctx = testContext({ fetch: wordpress.fetch, now: () => 1_000_000 });
-  await ctx.db.sites.put(site());
+  await ctx.db.sites.put(testSite());
   await ctx.db.credentials.put({ siteId, auth: { kind: 'application-password', username: 'u', password: 'p' } });
   return { ctx, wordpress };
 }

@@ -6,25 +6,13 @@
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/popup/App.tsx';
-import type { CommentRow, SiteRow } from '../../../src/shared/db/index.ts';
+import type { CommentRow } from '../../../src/shared/db/index.ts';
 import { FreigabeDb } from '../../../src/shared/db/index.ts';
 import { resetFakeBrowser } from '../../support/fake-browser.ts';
+import { testSite, testSiteId } from '../../support/rows.ts';
 
-const siteId = 'https://blog.example/wp-json/';
-const site: SiteRow = {
-  id: siteId,
-  origin: 'https://blog.example',
-  name: 'Freigabe Demo',
-  home: 'https://blog.example',
-  userId: 2,
-  userName: 'Rainer',
-  mode: 'moderator',
-  status: 'connected',
-  statusMessage: null,
-  connectedAt: 0,
-  lastSyncAt: Date.parse('2026-11-29T08:00:00Z'),
-  pendingTotal: 2,
-};
+const siteId = testSiteId;
+const site = testSite({ lastSyncAt: Date.parse('2026-11-29T08:00:00Z'), pendingTotal: 2 });
 const comment = (id: number, contentHtml: string, type = 'comment'): CommentRow => ({
   siteId,
   id,
@@ -56,14 +44,14 @@ afterEach(async () => {
 
 describe('popup', () => {
   it('says how to start when no site is connected', async () => {
-    render(<App db={db} />);
+    render(<App db={db} tabId={null} />);
     expect(await screen.findByText(/No site connected yet/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Connect a site' })).toBeTruthy();
   });
 
   it('says inbox zero when a site is connected and nothing waits', async () => {
     await db.sites.put(site);
-    render(<App db={db} />);
+    render(<App db={db} tabId={null} />);
     expect(await screen.findByText(/Inbox zero/)).toBeTruthy();
   });
 
@@ -80,7 +68,7 @@ describe('popup', () => {
       comment(1, '<p>Erster <a href="https://x.example" onclick="alert(1)">Link</a></p><script>alert(2)</script>'),
       comment(2, '<p>Zweiter</p>', 'pingback'),
     ]);
-    render(<App db={db} />);
+    render(<App db={db} tabId={null} />);
     const items = await screen.findAllByRole('listitem', { name: undefined });
     const queue = items.filter((item) => item.classList.contains('item'));
     expect(queue).toHaveLength(2);

@@ -59,7 +59,12 @@ describe('REST root discovery', () => {
         'https://blog.example/api/': json(index),
       }),
     });
-    expect(found).toEqual({ restRoot: 'https://blog.example/api/', name: 'Blog', home: 'https://blog.example' });
+    expect(found).toEqual({
+      restRoot: 'https://blog.example/api/',
+      name: 'Blog',
+      home: 'https://blog.example',
+      siteUrl: 'https://blog.example',
+    });
   });
 
   it('falls back to ?rest_route=/ for sites without pretty permalinks', async () => {

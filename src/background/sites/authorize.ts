@@ -1,0 +1,88 @@
+/**
+ * Connecting through WordPress's own authorize screen (wp-admin/authorize-application.php): the
+ * user approves Freigabe there, WordPress creates an Application Password and sends the tab to our
+ * callback page with it. The password goes from that page straight to us — never to a server.
+ */
+import type { ConnectedSite } from '../../shared/messages.ts';
+import { type DiscoveredSite, discoverSite } from '../../shared/wp/discover.ts';
+import { WpError } from '../../shared/wp/errors.ts';
+import type { BackgroundContext } from '../context.ts';
+import { ReplyError } from '../reply-error.ts';
+import { finishConnect, whoAmI } from './connect.ts';
+import { explainRejectedPassword } from './password.ts';
+import { requireOriginPermission } from './permission.ts';
+
+/** Freigabe's app id: WordPress groups the Application Passwords it creates for us under it. */
+export const freigabeAppId = '6f7c2b1e-4a53-4d0b-9a3e-5f0c8d2e7b41';
+export const callbackPage = 'src/connect/callback.html';
+const pendingTtlMs = 30 * 60_000;
+const key = (state: string) => `authorize:${state}`;
+
+interface PendingAuthorization {
+  site: DiscoveredSite;
+  createdAt: number;
+}
+
+function randomState(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+export async function startAuthorization(
+  ctx: BackgroundContext,
+  input: { url: string },
+): Promise<{ authorizeUrl: string }> {
+  const site = await discoverSite(input.url, { fetch: ctx.fetch });
+  await requireOriginPermission(ctx, new URL(site.restRoot).origin);
+  const state = randomState();
+  const pending: PendingAuthorization = { site, createdAt: ctx.now() };
+  // storage.session: survives the worker's restarts, not the browser's; content scripts cannot read it.
+  await ctx.browser.storage.session.set({ [key(state)]: pending });
+  const callback = new URL(ctx.browser.runtime.getURL(callbackPage));
+  callback.searchParams.set('state', state);
+  const rejected = new URL(callback);
+  rejected.searchParams.set('success', 'false');
+  const authorize = new URL(`${site.siteUrl}/wp-admin/authorize-application.php`);
+  authorize.searchParams.set('app_name', 'Freigabe');
+  authorize.searchParams.set('app_id', freigabeAppId);
+  authorize.searchParams.set('success_url', callback.href);
+  authorize.searchParams.set('reject_url', rejected.href);
+  return { authorizeUrl: authorize.href };
+}
+
+export async function completeAuthorization(
+  ctx: BackgroundContext,
+  input: { state: string; siteUrl?: string; userLogin?: string; password?: string; rejected?: boolean },
+): Promise<ConnectedSite> {
+  const stored = await ctx.browser.storage.session.get(key(input.state));
+  const pending = stored[key(input.state)] as PendingAuthorization | undefined;
+  // One use only, whatever happens next.
+  await ctx.browser.storage.session.remove(key(input.state));
+  if (!pending || ctx.now() - pending.createdAt > pendingTtlMs) {
+    throw new ReplyError(
+      'unknown_state',
+      'This sign-in was not started by Freigabe, or it expired. Start it again from Freigabe.',
+    );
+  }
+  if (input.rejected || !input.userLogin || !input.password) {
+    throw new ReplyError('authorization_rejected', `Connecting to ${pending.site.name} was cancelled in WordPress.`);
+  }
+  if (input.siteUrl && new URL(input.siteUrl).origin !== new URL(pending.site.siteUrl).origin) {
+    throw new ReplyError('site_mismatch', `The answer came from ${input.siteUrl}, not from ${pending.site.siteUrl}.`);
+  }
+  const auth = { kind: 'application-password', username: input.userLogin, password: input.password } as const;
+  try {
+    return await finishConnect(ctx, pending.site, auth, 'authorize', await whoAmI(ctx, pending.site, auth));
+  } catch (error) {
+    if (error instanceof WpError && error.kind === 'auth') {
+      throw await explainRejectedPassword(
+        ctx,
+        pending.site.siteUrl,
+        pending.site.name,
+        input.userLogin,
+        input.password,
+      );
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * What the tab the popup was opened on is: a page of a connected site, a WordPress site that could
+ * be connected, or something else. On sites that are not connected, Freigabe has no host access:
+ * it looks only when the user opens the popup there (activeTab), by running the content script
+ * once in the tab and reading what it detected.
+ */
+import type { TabProbe } from '../shared/messages.ts';
+import type { BackgroundContext } from './context.ts';
+
+const pageKey = 'freigabe.page';
+
+export async function probeTab(ctx: BackgroundContext, tabId: number): Promise<TabProbe> {
+  let tab: Awaited<ReturnType<typeof ctx.browser.tabs.get>>;
+  try {
+    tab = await ctx.browser.tabs.get(tabId);
+  } catch {
+    return { kind: 'unavailable' };
+  }
+  const url = tab.url && URL.canParse(tab.url) ? new URL(tab.url) : null;
+  if (url && url.protocol !== 'http:' && url.protocol !== 'https:') return { kind: 'unavailable' };
+  if (url) {
+    const site = await ctx.db.sites.where('origin').equals(url.origin).first();
+    if (site) return { kind: 'connected', siteId: site.id, name: site.name };
+  }
+  try {
+    await ctx.browser.scripting.executeScript({ target: { tabId }, files: [ctx.contentScriptFile] });
+    const [result] = await ctx.browser.scripting.executeScript({
+      target: { tabId },
+      func: (name: string) => (globalThis as unknown as Record<symbol, unknown>)[Symbol.for(name)] ?? null,
+      args: [pageKey],
+    });
+    const page = result?.result as { isWordPress?: boolean; restRoot?: string | null } | null | undefined;
+    const pageUrl = url?.href ?? tab.url ?? '';
+    if (!page?.isWordPress || !pageUrl) return { kind: 'not-wordpress' };
+    return { kind: 'connectable', url: pageUrl, origin: new URL(pageUrl).origin };
+  } catch {
+    // No access to this tab (the popup was not opened from it), or the page forbids scripts.
+    return { kind: 'unavailable' };
+  }
+}

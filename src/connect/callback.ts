@@ -1,0 +1,39 @@
+/**
+ * Where WordPress's authorize screen sends the tab, with the new Application Password in the URL.
+ * The password is taken out of the URL and the tab's history at once, checked against the one-time
+ * state Freigabe sent, and handed to the background; it never goes to any server.
+ */
+import { t } from '../shared/i18n.ts';
+import { MessageError, sendToBackground } from '../shared/messages.ts';
+
+const params = new URLSearchParams(location.search);
+// Before anything else: the password must not stay in the address bar or in history.
+history.replaceState(null, '', location.pathname);
+
+const result = document.getElementById('result');
+const settings = document.getElementById('settings');
+if (settings) settings.textContent = t('callbackOpenSettings');
+const say = (text: string, ok: boolean) => {
+  if (!result) return;
+  result.textContent = text;
+  result.className = ok ? 'done' : 'failed';
+};
+
+const state = params.get('state') ?? '';
+say(t('connectBusy'), true);
+sendToBackground({
+  type: 'completeAuthorization',
+  state,
+  siteUrl: params.get('site_url') ?? undefined,
+  userLogin: params.get('user_login') ?? undefined,
+  password: params.get('password') ?? undefined,
+  rejected: params.get('success') === 'false',
+})
+  .then((site) =>
+    say(
+      t(site.mode === 'author' ? 'connectDoneAuthor' : 'connectDone', [site.name, site.userName]) +
+        ` ${t('callbackClose')}`,
+      true,
+    ),
+  )
+  .catch((error: unknown) => say(error instanceof MessageError ? error.message : String(error), false));

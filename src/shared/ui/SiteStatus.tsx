@@ -1,0 +1,37 @@
+/** A site's status line: connected (and when it last synced), syncing, needs login, offline, error. */
+import type { SiteRow } from '../db/index.ts';
+import { type MessageKey, t, uiLanguage } from '../i18n.ts';
+
+const statusKeys: Record<SiteRow['status'], MessageKey> = {
+  connected: 'statusConnected',
+  syncing: 'statusSyncing',
+  'needs-login': 'statusNeedsLogin',
+  offline: 'statusOffline',
+  error: 'statusError',
+};
+
+export function SiteStatus({ site }: { site: SiteRow }) {
+  const synced =
+    site.lastSyncAt === null
+      ? null
+      : new Intl.DateTimeFormat(uiLanguage(), { timeStyle: 'short' }).format(site.lastSyncAt);
+  return (
+    <div class={`site-status status-${site.status}`}>
+      <span class="site-status-label">
+        {t(statusKeys[site.status])}
+        {synced && site.status === 'connected' && ` · ${t('lastSynced', [synced])}`}
+      </span>
+      {site.statusMessage && site.status !== 'connected' && <span class="site-message">{site.statusMessage}</span>}
+    </div>
+  );
+}
+
+/** The same as one line in a list of sites (the popup's header). */
+export function SiteStatusLine({ site }: { site: SiteRow }) {
+  return (
+    <li class="site" data-site-id={site.id}>
+      <span class="site-name">{site.name}</span>
+      <SiteStatus site={site} />
+    </li>
+  );
+}

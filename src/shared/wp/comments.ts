@@ -1,0 +1,212 @@
+/**
+ * Comment operations. WordPress quirks handled here, once:
+ * - a status change answers 200 even when nothing changed (same status, unknown value): the
+ *   returned status is compared with the intended one, and a mismatch re-read and decided;
+ * - every update overwrites the commenter's IP and user agent with the moderator's own unless they
+ *   are sent along: `preserve` sends the cached originals back (moderators only may);
+ * - a reply's parent may belong to another post and WordPress accepts it: checked here;
+ * - "approve and reply" is two requests over REST.
+ */
+import { WpError } from './errors.ts';
+import {
+  type WpComment,
+  wpCommentListSchema,
+  wpCommentSchema,
+  wpDeletedCommentSchema,
+  wpIdListSchema,
+} from './schemas.ts';
+import type { CallOptions, Transport } from './transport.ts';
+
+export type StatusTarget = 'approved' | 'hold' | 'spam' | 'unspam' | 'trash' | 'untrash';
+export type CountedStatus = 'hold' | 'approve' | 'spam' | 'trash';
+
+/** The commenter's own IP and user agent, from the `context=edit` listing. */
+export interface CommenterMetadata {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface ListCommentsParams {
+  status?: 'hold' | 'approve' | 'spam' | 'trash' | 'all' | 'any';
+  type?: 'comment' | 'pings' | 'pingback' | 'trackback' | 'all';
+  post?: readonly number[];
+  include?: readonly number[];
+  parent?: readonly number[];
+  search?: string;
+  after?: string;
+  page?: number;
+  perPage?: number;
+  orderby?: 'date_gmt' | 'id' | 'include' | 'post' | 'parent' | 'type';
+  order?: 'asc' | 'desc';
+  context?: 'view' | 'edit';
+  fields?: readonly string[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  totalPages: number;
+}
+
+export type StatusOutcome = { outcome: 'done'; comment: WpComment } | { outcome: 'already'; comment: WpComment | null };
+
+function reached(target: StatusTarget, status: string): boolean {
+  if (target === 'unspam') return status !== 'spam';
+  if (target === 'untrash') return status !== 'trash';
+  return status === target;
+}
+
+function metadataFields(preserve: CommenterMetadata | undefined): Record<string, string> {
+  const fields: Record<string, string> = {};
+  if (preserve?.ip) fields.author_ip = preserve.ip;
+  if (preserve?.userAgent) fields.author_user_agent = preserve.userAgent;
+  return fields;
+}
+
+function pageOf<T>(items: T[], headers: Headers): Page<T> {
+  const total = Number(headers.get('X-WP-Total') ?? items.length);
+  const totalPages = Number(headers.get('X-WP-TotalPages') ?? 1);
+  return {
+    items,
+    total: Number.isFinite(total) ? total : items.length,
+    totalPages: Number.isFinite(totalPages) ? totalPages : 1,
+  };
+}
+
+export function commentOperations(transport: Transport) {
+  const { request } = transport;
+
+  async function listComments(params: ListCommentsParams, call: CallOptions = {}): Promise<Page<WpComment>> {
+    const { data, headers } = await request(wpCommentListSchema, 'wp/v2/comments', {
+      query: {
+        status: params.status,
+        type: params.type,
+        post: params.post,
+        include: params.include,
+        parent: params.parent,
+        search: params.search,
+        after: params.after,
+        page: params.page,
+        per_page: params.perPage,
+        orderby: params.orderby,
+        order: params.order,
+        context: params.context,
+        _fields: params.fields?.join(','),
+      },
+      ...call,
+    });
+    return pageOf(data, headers);
+  }
+
+  async function getComment(id: number, context: 'view' | 'edit' = 'view', call: CallOptions = {}): Promise<WpComment> {
+    const { data } = await request(wpCommentSchema, `wp/v2/comments/${id}`, { query: { context }, ...call });
+    return data;
+  }
+
+  return {
+    listComments,
+    getComment,
+
+    /** How many comments of every type each status has (one cheap request per status). */
+    async countByStatus(
+      filter: { post?: readonly number[] } = {},
+      call: CallOptions = {},
+    ): Promise<Record<CountedStatus, number>> {
+      const statuses: CountedStatus[] = ['hold', 'approve', 'spam', 'trash'];
+      const totals = await Promise.all(
+        statuses.map(async (status) => {
+          const { headers } = await request(wpIdListSchema, 'wp/v2/comments', {
+            query: { status, type: 'all', per_page: 1, post: filter.post, _fields: 'id' },
+            ...call,
+          });
+          return Number(headers.get('X-WP-Total') ?? 0);
+        }),
+      );
+      return { hold: totals[0] ?? 0, approve: totals[1] ?? 0, spam: totals[2] ?? 0, trash: totals[3] ?? 0 };
+    },
+
+    /**
+     * Approve, unapprove, spam, not spam, restore (and trash by status). Answers `done` when the
+     * comment is where it was asked to be; a comment WordPress left elsewhere is a conflict.
+     */
+    async setStatus(
+      id: number,
+      target: StatusTarget,
+      preserve?: CommenterMetadata,
+      call: CallOptions = {},
+    ): Promise<StatusOutcome> {
+      const { data } = await request(wpCommentSchema, `wp/v2/comments/${id}`, {
+        method: 'POST',
+        body: { status: target, ...metadataFields(preserve) },
+        ...call,
+      });
+      if (reached(target, data.status)) return { outcome: 'done', comment: data };
+      // 200 with the status unchanged: re-read, in case someone else moved it meanwhile.
+      const current = await getComment(id, 'view', call);
+      if (reached(target, current.status)) return { outcome: 'done', comment: current };
+      throw new WpError(
+        'conflict',
+        `WordPress kept this comment as "${current.status}" instead of "${target}".`,
+        200,
+        'status_unchanged',
+      );
+    },
+
+    /** Moves to Trash; a comment already there counts as done. */
+    async trash(id: number, call: CallOptions = {}): Promise<StatusOutcome> {
+      try {
+        const { data } = await request(wpCommentSchema, `wp/v2/comments/${id}`, { method: 'DELETE', ...call });
+        return { outcome: 'done', comment: data };
+      } catch (error) {
+        if (error instanceof WpError && error.code === 'rest_already_trashed')
+          return { outcome: 'already', comment: null };
+        throw error;
+      }
+    },
+
+    async deletePermanently(id: number, call: CallOptions = {}): Promise<WpComment> {
+      const { data } = await request(wpDeletedCommentSchema, `wp/v2/comments/${id}`, {
+        method: 'DELETE',
+        query: { force: true },
+        ...call,
+      });
+      return data.previous;
+    },
+
+    async editContent(id: number, content: string, preserve?: CommenterMetadata, call: CallOptions = {}) {
+      const { data } = await request(wpCommentSchema, `wp/v2/comments/${id}`, {
+        method: 'POST',
+        body: { content, ...metadataFields(preserve) },
+        query: { context: preserve ? 'edit' : undefined },
+        ...call,
+      });
+      return data;
+    },
+
+    /** Replies to a comment (parent 0: a new top-level comment). */
+    async reply(
+      { post, parent, content }: { post: number; parent: number; content: string },
+      call: CallOptions = {},
+    ): Promise<WpComment> {
+      if (parent !== 0) {
+        const parentComment = await getComment(parent, 'view', call);
+        if (parentComment.post !== post) {
+          throw new WpError(
+            'terminal',
+            `Comment ${parent} belongs to another post (${parentComment.post}), not to post ${post}.`,
+            null,
+            'parent_post_mismatch',
+          );
+        }
+      }
+      const { data } = await request(wpCommentSchema, 'wp/v2/comments', {
+        method: 'POST',
+        body: { post, parent, content },
+        ...call,
+      });
+      return data;
+    },
+  };
+}
+
+export type CommentOperations = ReturnType<typeof commentOperations>;
