@@ -80,6 +80,8 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     target: 'es2022',
     chunkSizeWarningLimit: 200,
+    // Pages the manifest does not name as popup or options: the sign-in callback.
+    rollupOptions: { input: { callback: 'src/connect/callback.html' } },
   },
   server: { port: 5173, strictPort: true, hmr: { port: 5174 } },
 });

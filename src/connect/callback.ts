@@ -13,14 +13,14 @@ history.replaceState(null, '', location.pathname);
 const result = document.getElementById('result');
 const settings = document.getElementById('settings');
 if (settings) settings.textContent = t('callbackOpenSettings');
-const say = (text: string, ok: boolean) => {
+const say = (text: string, state: 'busy' | 'done' | 'failed') => {
   if (!result) return;
   result.textContent = text;
-  result.className = ok ? 'done' : 'failed';
+  result.className = state;
 };
 
 const state = params.get('state') ?? '';
-say(t('connectBusy'), true);
+say(t('connectBusy'), 'busy');
 sendToBackground({
   type: 'completeAuthorization',
   state,
@@ -33,7 +33,7 @@ sendToBackground({
     say(
       t(site.mode === 'author' ? 'connectDoneAuthor' : 'connectDone', [site.name, site.userName]) +
         ` ${t('callbackClose')}`,
-      true,
+      'done',
     ),
   )
-  .catch((error: unknown) => say(error instanceof MessageError ? error.message : String(error), false));
+  .catch((error: unknown) => say(error instanceof MessageError ? error.message : String(error), 'failed'));
