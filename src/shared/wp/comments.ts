@@ -20,10 +20,22 @@ import type { CallOptions, Transport } from './transport.ts';
 export type StatusTarget = 'approved' | 'hold' | 'spam' | 'unspam' | 'trash' | 'untrash';
 export type CountedStatus = 'hold' | 'approve' | 'spam' | 'trash';
 
-/** The commenter's own IP and user agent, from the `context=edit` listing. */
+/**
+ * The commenter's own IP and user agent, sent back with every update so WordPress does not replace
+ * them with the moderator's. WordPress takes the IP from moderators only; the user agent from anyone
+ * who may edit the comment — but authors never see it (no `context=edit`), so they lose both.
+ */
 export interface CommenterMetadata {
   ip: string | null;
   userAgent: string | null;
+}
+
+/** What a user in the given mode may send back of the cached commenter data. */
+export function preservable(
+  mode: 'moderator' | 'author',
+  cached: { authorIp: string | null; authorUserAgent: string | null },
+): CommenterMetadata {
+  return { ip: mode === 'moderator' ? cached.authorIp : null, userAgent: cached.authorUserAgent };
 }
 
 export interface ListCommentsParams {
