@@ -6,8 +6,8 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { type CommenterMetadata, createWpClient, type WpClient } from '../../src/shared/wp/client.ts';
 import type { WpError } from '../../src/shared/wp/errors.ts';
-import { adminApi } from '../support/wp-admin.ts';
 import { user } from '../support/rest.ts';
+import { adminApi } from '../support/wp-admin.ts';
 
 const wp = inject('wp');
 const admin = adminApi(wp);
@@ -131,7 +131,10 @@ describe('replies', () => {
     expect((await admin.read(parent.id)).status).toBe('hold');
 
     const other = await admin.createComment(editorsPost, { status: 'hold' });
-    const both = await editor.approveAndReply({ id: other.id, post: editorsPost, preserve: commenter }, 'Freigegeben und beantwortet.');
+    const both = await editor.approveAndReply(
+      { id: other.id, post: editorsPost, preserve: commenter },
+      'Freigegeben und beantwortet.',
+    );
     expect(both.approved.outcome).toBe('done');
     expect(both.reply).toMatchObject({ status: 'approved', parent: other.id });
     expect(await admin.read(other.id)).toMatchObject({ status: 'approved', author_ip: commenter.ip });

@@ -12,7 +12,7 @@ export interface ArrangedComment {
 
 export function adminApi(wp: SiteInfo) {
   const headers = { Authorization: basicAuth(user(wp, 'admin')), 'Content-Type': 'application/json' };
-  const call = async <T,>(method: string, route: string, body?: unknown): Promise<T> => {
+  const call = async <T>(method: string, route: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${wp.url}/wp-json/${route}`, {
       method,
       headers,
@@ -29,7 +29,14 @@ export function adminApi(wp: SiteInfo) {
     },
     async createComment(
       post: number,
-      fields: { status?: string; ip?: string; userAgent?: string; content?: string; parent?: number; author_name?: string },
+      fields: {
+        status?: string;
+        ip?: string;
+        userAgent?: string;
+        content?: string;
+        parent?: number;
+        author_name?: string;
+      },
     ): Promise<ArrangedComment> {
       const comment = await call<{ id: number; post: number }>('POST', 'wp/v2/comments', {
         post,
@@ -45,10 +52,13 @@ export function adminApi(wp: SiteInfo) {
     },
     /** The comment as WordPress stores it (edit context: IP, user agent, raw content). */
     read(id: number) {
-      return call<{ status: string; author_ip: string; author_user_agent: string; content: { raw: string }; parent: number }>(
-        'GET',
-        `wp/v2/comments/${id}?context=edit`,
-      );
+      return call<{
+        status: string;
+        author_ip: string;
+        author_user_agent: string;
+        content: { raw: string };
+        parent: number;
+      }>('GET', `wp/v2/comments/${id}?context=edit`);
     },
     async exists(id: number): Promise<boolean> {
       const response = await fetch(`${wp.url}/wp-json/wp/v2/comments/${id}?context=edit`, { headers });
