@@ -84,7 +84,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       answer = await fetch(new URL(request.url ?? '/', upstreamUrl), {
         method: request.method,
         headers,
-        body,
+        body: body === undefined ? undefined : new Uint8Array(body),
         redirect: 'manual',
       });
     } catch {
