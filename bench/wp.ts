@@ -7,17 +7,12 @@
  */
 import { rmSync } from 'node:fs';
 import { type BackendName, startWordPress } from '../scripts/wp/index.ts';
+import { median } from './stats.ts';
 
 const smoke = process.argv.includes('--smoke');
 const choice = process.argv.find((arg) => arg.startsWith('--backend='))?.split('=')[1] ?? 'native';
 const backends: BackendName[] = choice === 'both' ? ['native', 'playground'] : [choice as BackendName];
 const rounds = smoke ? 3 : 30;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
 
 async function timed(run: () => Promise<Response>): Promise<number> {
   const start = performance.now();

@@ -18,6 +18,7 @@ if [[ $what == all || $what == wordpress ]]; then
   # php-cgi and webfs satisfy the wordpress package's "a web server and PHP for it" dependencies
   # without Apache; none of them is started. Debian's wordpress brings WordPress 6.1 and the
   # classic Twenty Twenty-One theme; the demo serves it with `php -S`.
+  need curl
   for package in php-cli php-cgi php-mysql php-mbstring php-xml php-gd mariadb-server mariadb-client webfs \
     wordpress wordpress-theme-twentytwentyone wordpress-theme-twentytwentythree; do
     need "$package"

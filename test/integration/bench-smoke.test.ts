@@ -13,4 +13,12 @@ describe('benchmark smoke runs', () => {
     expect(run.stdout).toMatch(/cold start .*: \d+\.\d s/);
     expect(run.stdout).toMatch(/one status change: +median \d+ ms over 3/);
   });
+
+  it('bench:rest compares the client with curl', { timeout: 60_000 }, () => {
+    const run = spawnSync('node_modules/.bin/tsx', ['bench/rest.ts', '--smoke'], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/backend: native/);
+    expect(run.stdout).toMatch(/Freigabe client \d+\.\d ms · curl \d+\.\d ms · ratio \d+\.\d\d/);
+  });
 });
