@@ -79,6 +79,7 @@ describe('REST client against WordPress', () => {
       page: 1,
       orderby: 'id',
       order: 'asc',
+      post: demoPostIds,
     });
     const second = await client('admin').listComments({
       status: 'hold',
@@ -87,6 +88,7 @@ describe('REST client against WordPress', () => {
       page: 2,
       orderby: 'id',
       order: 'asc',
+      post: demoPostIds,
     });
     expect(first.totalPages).toBe(Math.ceil(demoPending / 5));
     expect(first.items).toHaveLength(5);
