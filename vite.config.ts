@@ -72,6 +72,7 @@ export default defineConfig({
   plugins: [preact(), crx({ manifest: manifestFor(target, mode), browser: target }), noWebAccessibleContentScript()],
   define: {
     __FREIGABE_MODE__: JSON.stringify(mode),
+    __FREIGABE_TARGET__: JSON.stringify(target),
   },
   build: {
     outDir: outDirFor(target, mode),

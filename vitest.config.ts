@@ -12,7 +12,7 @@ const fakeBrowser = fileURLToPath(new URL('./test/support/fake-browser.ts', impo
 
 export default defineConfig({
   plugins: [preact()],
-  define: { __FREIGABE_MODE__: JSON.stringify('test') },
+  define: { __FREIGABE_MODE__: JSON.stringify('test'), __FREIGABE_TARGET__: JSON.stringify('chrome') },
   test: {
     reporters: ['default'],
     projects: [

@@ -65,5 +65,8 @@ if (which === 'release' || which === 'all') {
   }
   lintFirefox('dist/firefox');
 }
-if (which === 'test' || which === 'all') await buildOne('chrome', 'test');
+if (which === 'test' || which === 'all') {
+  await buildOne('chrome', 'test');
+  await buildOne('firefox', 'test');
+}
 console.log(`build done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system packages the tests and the native WordPress need, on Debian/Ubuntu, without
 # letting apt start any service. Used by .ci/run and by `npm test` (when it runs as root).
-#   scripts/install-system-deps.sh [chromium|wordpress|all]
+#   scripts/install-system-deps.sh [chromium|firefox|wordpress|all]
 set -euo pipefail
 what="${1:-all}"
 missing=()
@@ -12,6 +12,11 @@ if [[ $what == all || $what == chromium ]]; then
   if [[ -z ${CHROME_PATH:-} ]]; then
     need chromium
     need fonts-dejavu-core
+  fi
+fi
+if [[ $what == all || $what == firefox ]]; then
+  if [[ -z ${FIREFOX_PATH:-} ]]; then
+    need firefox-esr
   fi
 fi
 if [[ $what == all || $what == wordpress ]]; then

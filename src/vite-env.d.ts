@@ -11,3 +11,6 @@ declare module '*?iife' {
 
 /** 'release' for store builds, 'test' for the test/demo build that pre-grants the loopback origins. */
 declare const __FREIGABE_MODE__: 'release' | 'test';
+
+/** The browser this build is for. */
+declare const __FREIGABE_TARGET__: 'chrome' | 'firefox';
