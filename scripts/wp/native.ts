@@ -6,7 +6,17 @@ import { type ChildProcess, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isAlive, readPid, run, startLogged, stopChild, stopProcess, waitFor, which } from './process.ts';
+import {
+  isAlive,
+  readPid,
+  run,
+  startLogged,
+  stopChild,
+  stopProcess,
+  waitFor,
+  waitForRestApi,
+  which,
+} from './process.ts';
 import type { Backend, RunningBackend } from './types.ts';
 import { copyWordPressCore, hasDebianWordPress, phpDir, writeWpConfig } from './wp-files.ts';
 
@@ -156,17 +166,7 @@ export const nativeBackend: Backend = {
         { PHP_CLI_SERVER_WORKERS: '4' },
       );
       children.push(php);
-      await waitFor(
-        'PHP server',
-        async () => {
-          try {
-            return (await fetch(`${url}/wp-json/`)).ok;
-          } catch {
-            return false;
-          }
-        },
-        { timeoutMs: 30000, child: php, logFile: phpLog },
-      );
+      await waitForRestApi(url, 'PHP server', { timeoutMs: 30000, child: php, logFile: phpLog });
     } catch (error) {
       await stopAll();
       throw error;

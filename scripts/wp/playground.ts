@@ -6,7 +6,7 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { startLogged, stopChild, waitFor } from './process.ts';
+import { startLogged, stopChild, waitForRestApi } from './process.ts';
 import type { Backend } from './types.ts';
 import { copyWordPressCore, writeWpConfig } from './wp-files.ts';
 
@@ -41,17 +41,7 @@ export const playgroundBackend: Backend = {
       logFile,
     );
     try {
-      await waitFor(
-        'WordPress Playground',
-        async () => {
-          try {
-            return (await fetch(`${url}/wp-json/`)).ok;
-          } catch {
-            return false;
-          }
-        },
-        { timeoutMs: 120000, child, logFile },
-      );
+      await waitForRestApi(url, 'WordPress Playground', { timeoutMs: 120000, child, logFile });
     } catch (error) {
       await stopChild(child);
       throw error;

@@ -125,3 +125,22 @@ function logTail(logFile?: string): string {
   const lines = readFileSync(logFile, 'utf8').trimEnd().split('\n');
   return `\nLast lines of ${logFile}:\n${lines.slice(-15).join('\n')}`;
 }
+
+/** Resolves once WordPress answers its REST index (200), so the site is installed and serving. */
+export function waitForRestApi(
+  url: string,
+  what: string,
+  options: { timeoutMs: number; child?: ChildProcess; logFile?: string },
+): Promise<void> {
+  return waitFor(
+    what,
+    async () => {
+      try {
+        return (await fetch(`${url}/wp-json/`)).ok;
+      } catch {
+        return false;
+      }
+    },
+    options,
+  );
+}

@@ -6,7 +6,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { demoPosts } from '../../scripts/wp/demo-content.ts';
 import { createWpClient } from '../../src/shared/wp/client.ts';
 import { discoverSite } from '../../src/shared/wp/discover.ts';
-import type { WpError } from '../../src/shared/wp/errors.ts';
+import { failure } from '../support/failure.ts';
 import { commentTotal, postId, user } from '../support/rest.ts';
 
 const wp = inject('wp');
@@ -21,15 +21,6 @@ const client = (key: 'admin' | 'editor' | 'author', password?: string) => {
 const demoPending = demoPosts.flatMap((post) => post.comments).filter((comment) => comment.status === 'hold').length;
 // Other test files add comments on posts of their own; these tests look at the demo posts only.
 const demoPostIds = wp.posts.map((post) => post.id);
-
-async function rejection(promise: Promise<unknown>): Promise<WpError> {
-  return promise.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (error: WpError) => error,
-  );
-}
 
 describe('REST client against WordPress', () => {
   it('finds the REST root from an article URL', async () => {
@@ -107,19 +98,19 @@ describe('REST client against WordPress', () => {
   });
 
   it('refuses an author the edit context (forbidden, not a sign-in problem)', async () => {
-    const error = await rejection(client('author').listComments({ status: 'hold', context: 'edit' }));
+    const error = await failure(client('author').listComments({ status: 'hold', context: 'edit' }));
     expect(error).toMatchObject({ kind: 'forbidden', status: 403, code: 'rest_forbidden_context' });
   });
 
   it('treats a wrong Application Password as nobody: an auth error, never a wrong-password message', async () => {
-    const error = await rejection(client('editor', 'xxxx xxxx xxxx xxxx xxxx xxxx').me());
+    const error = await failure(client('editor', 'xxxx xxxx xxxx xxxx xxxx xxxx').me());
     expect(error).toMatchObject({ kind: 'auth', status: 401 });
     expect(['rest_not_logged_in', 'incorrect_password']).toContain(error.code);
   });
 
   it('without credentials, the pending queue is an auth error', async () => {
     const anonymous = createWpClient({ root, auth: { kind: 'none' } });
-    const error = await rejection(anonymous.listComments({ status: 'hold' }));
+    const error = await failure(anonymous.listComments({ status: 'hold' }));
     expect(error).toMatchObject({ kind: 'auth', status: 401, code: 'rest_forbidden_param' });
   });
 

@@ -10,6 +10,7 @@ import { syncPending } from '../../src/background/sync/pull-pending.ts';
 import { createWpClient } from '../../src/shared/wp/client.ts';
 import type { WpError } from '../../src/shared/wp/errors.ts';
 import { testContext } from '../support/background-context.ts';
+import { failure } from '../support/failure.ts';
 import { grantedOrigins, resetFakeBrowser } from '../support/fake-browser.ts';
 import { type Fault, type FaultProxy, startFaultProxy } from '../support/fault-proxy.ts';
 import { user } from '../support/rest.ts';
@@ -37,15 +38,6 @@ const client = (timeoutMs = 20000) =>
     auth: { kind: 'application-password', username: editor.login, password: editor.applicationPassword },
     timeoutMs,
   });
-
-async function failure(promise: Promise<unknown>): Promise<WpError> {
-  return promise.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (error: WpError) => error,
-  );
-}
 
 describe('faults between the client and WordPress', () => {
   it('passes through when nothing is wrong (the proxy itself is sound)', async () => {

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { type CommenterMetadata, createWpClient, type WpClient } from '../../src/shared/wp/client.ts';
-import type { WpError } from '../../src/shared/wp/errors.ts';
+import { failure } from '../support/failure.ts';
 import { user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
 
@@ -24,15 +24,6 @@ const commenter: CommenterMetadata = {
   ip: '198.51.100.200',
   userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0',
 };
-
-async function failure(promise: Promise<unknown>): Promise<WpError> {
-  return promise.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (error: WpError) => error,
-  );
-}
 
 let editorsPost: number;
 let authorsPost: number;

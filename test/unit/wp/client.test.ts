@@ -4,22 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { authHeaders, createWpClient } from '../../../src/shared/wp/client.ts';
-import { WpError } from '../../../src/shared/wp/errors.ts';
+import { failure } from '../../support/failure.ts';
 
 const root = 'https://blog.example/wp-json/';
 const auth = { kind: 'application-password', username: 'redaktion', password: 'abcd efgh ijkl' } as const;
 
 function respond(body: string, init: ResponseInit = {}): typeof fetch {
   return async () => new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' }, ...init });
-}
-
-async function failure(promise: Promise<unknown>): Promise<WpError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(WpError);
-  return error as WpError;
 }
 
 const comment = {
