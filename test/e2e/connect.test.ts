@@ -102,7 +102,7 @@ describe('connecting a site', () => {
     await options.click('button[data-method="authorize"]');
     const authorize = await authorizeTab;
     await authorize.waitForSelector('#approve');
-    expect(authorize.url()).toContain('/wp-admin/authorize-application.php?app_name=Freigabe');
+    expect(authorize.url()).toContain('/wp-admin/authorize-application.php?app_name=Freigabe+%28Chrome%2C+');
     await screenshot(authorize, 'wordpress-authorize-screen');
     await authorize.click('#approve');
     await authorize.waitForSelector('#result.done', { timeout: 30000 });

@@ -23,6 +23,19 @@ interface PendingAuthorization {
   createdAt: number;
 }
 
+/**
+ * The name WordPress lists the Application Password under. WordPress refuses a name a user already
+ * has ("Each application name should be unique"), so connecting from a second browser or again
+ * later needs its own: browser, date and a short random tag.
+ */
+export function applicationName(userAgent: string, now: number): string {
+  const browserName = /Firefox\//.test(userAgent) ? 'Firefox' : /Edg\//.test(userAgent) ? 'Edge' : 'Chrome';
+  const tag = Array.from(crypto.getRandomValues(new Uint8Array(2)), (byte) => byte.toString(16).padStart(2, '0')).join(
+    '',
+  );
+  return `Freigabe (${browserName}, ${new Date(now).toISOString().slice(0, 10)}, ${tag})`;
+}
+
 function randomState(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(24));
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
@@ -43,7 +56,7 @@ export async function startAuthorization(
   const rejected = new URL(callback);
   rejected.searchParams.set('success', 'false');
   const authorize = new URL(`${site.siteUrl}/wp-admin/authorize-application.php`);
-  authorize.searchParams.set('app_name', 'Freigabe');
+  authorize.searchParams.set('app_name', applicationName(navigator.userAgent, ctx.now()));
   authorize.searchParams.set('app_id', freigabeAppId);
   authorize.searchParams.set('success_url', callback.href);
   authorize.searchParams.set('reject_url', rejected.href);
