@@ -88,7 +88,8 @@ describe('thin slice: blog page → background → IndexedDB → badge and popup
     // Excerpts are plain text: Lena's link shows as its words, never as markup.
     expect(text).toContain('Community-Strategie');
     expect(text).not.toContain('<a ');
-    expect(await popup.locator('.site .status-connected').count()).toBe(1);
+    // Opening the popup starts a sync ("syncing…"); it settles back to connected.
+    await expect.poll(() => popup.locator('.site .status-connected').count(), { timeout: 15000 }).toBe(1);
     await screenshot(popup, 'popup-queue');
 
     // The popup's own tab is no article: there the badge shows the total across sites.

@@ -129,4 +129,37 @@ describe('REST client against WordPress', () => {
     const posts = await client('editor').listPosts('posts', ids);
     expect(posts.map((post) => post.title.rendered).sort()).toEqual(demoPosts.map((post) => post.title).sort());
   });
+
+  it('filters by search, parent, include and date, as the queue’s filters need', async () => {
+    const editor = client('editor');
+    const article = [postId(wp, 'article')];
+    const found = await editor.listComments({
+      search: 'Community-Strategie',
+      status: 'all',
+      type: 'all',
+      post: article,
+    });
+    expect(found.items.map((c) => c.author_name)).toEqual(['Lena Vogt']);
+    const byEmail = await editor.listComments({
+      search: 'twitter.com',
+      status: 'any',
+      type: 'all',
+      post: article,
+      perPage: 100,
+      context: 'edit',
+    });
+    expect(byEmail.items.length).toBeGreaterThanOrEqual(6);
+    expect(byEmail.items.every((c) => c.author_email?.endsWith('@twitter.com'))).toBe(true);
+
+    const thread = await editor.listComments({ parent: [wp.comments.jonas ?? 0], status: 'all', type: 'all' });
+    expect(thread.items.map((c) => c.id)).toEqual([wp.comments['katrin-reply']]);
+
+    const ids = [wp.comments.lena ?? 0, wp.comments.tobias ?? 0];
+    const included = await editor.listComments({ include: ids, status: 'any', type: 'all', orderby: 'include' });
+    expect(included.items.map((c) => c.id)).toEqual(ids);
+
+    // The newest pending comment in the demo is an hour old; nothing on the demo posts is newer than now.
+    const future = new Date(Date.now() + 3_600_000).toISOString().slice(0, 19);
+    expect((await editor.listComments({ after: future, status: 'any', type: 'all', post: demoPostIds })).total).toBe(0);
+  });
 });

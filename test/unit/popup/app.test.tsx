@@ -79,4 +79,25 @@ describe('popup', () => {
     expect(queue[1]?.querySelector('.post-title')?.textContent).toBe('Mehr als PR – ein Plädoyer');
     expect(screen.getByText('Freigabe Demo')).toBeTruthy();
   });
+
+  it('shows a status line per site, and which site each comment is from when there are several', async () => {
+    await db.sites.bulkPut([
+      site,
+      testSite({
+        id: 'https://shop.example/wp-json/',
+        name: 'Shop-Blog',
+        status: 'needs-login',
+        statusMessage: 'Please log in again.',
+      }),
+    ]);
+    await db.comments.put(comment(1, '<p>Hallo</p>'));
+    render(<App db={db} tabId={null} />);
+    await screen.findByText('Hallo');
+    const lines = [...document.querySelectorAll('.sites .site')].map((line) => line.textContent);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain('connected');
+    expect(lines[1]).toContain('needs login');
+    expect(lines[1]).toContain('Please log in again.');
+    expect(document.querySelector('.queue .site-name')?.textContent).toContain('Freigabe Demo');
+  });
 });
