@@ -10,6 +10,8 @@ export interface BackgroundContext {
   browser: Browser;
   fetch: typeof fetch;
   now: () => number;
+  /** randomness where timing depends on it (backoff jitter) */
+  random: () => number;
   /** the built content script's path inside the extension */
   contentScriptFile: string;
 }

@@ -2,6 +2,9 @@
 
 import { updateBadges } from './badge.ts';
 import type { BackgroundContext } from './context.ts';
+import { decide, undo } from './outbox/decide.ts';
+import { flushAndReschedule, scheduleFlush } from './outbox/schedule.ts';
+import { ReplyError } from './reply-error.ts';
 import type { ContentHandlers, PageHandlers } from './router.ts';
 import { completeAuthorization, startAuthorization } from './sites/authorize.ts';
 import { disconnectSite } from './sites/disconnect.ts';
@@ -27,18 +30,39 @@ export const contentHandlers: ContentHandlers = {
 };
 
 export const pageHandlers: PageHandlers = {
-  connectWithPassword: (ctx, request) => afterwardsBadges(ctx, connectWithPassword(ctx, request)),
-  connectWithSession: (ctx, request) => afterwardsBadges(ctx, connectWithSession(ctx, request)),
+  connectWithPassword: (ctx, request) => afterSignIn(ctx, connectWithPassword(ctx, request)),
+  connectWithSession: (ctx, request) => afterSignIn(ctx, connectWithSession(ctx, request)),
   startAuthorization: (ctx, request) => startAuthorization(ctx, request),
-  completeAuthorization: (ctx, request) => afterwardsBadges(ctx, completeAuthorization(ctx, request)),
+  completeAuthorization: (ctx, request) => afterSignIn(ctx, completeAuthorization(ctx, request)),
   disconnectSite: (ctx, request) => afterwardsBadges(ctx, disconnectSite(ctx, request.siteId)),
   probeTab: (ctx, request) => probeTab(ctx, request.tabId),
+  async decide(ctx, request) {
+    const site = await ctx.db.sites.get(request.siteId);
+    if (!site) throw new ReplyError('site_not_connected', 'This site is not connected.');
+    const outboxIds = await decide(ctx, request);
+    await updateBadges(ctx);
+    await scheduleFlush(ctx);
+    return { outboxIds };
+  },
+  async undo(ctx, request) {
+    const result = await undo(ctx, request.outboxId);
+    await updateBadges(ctx);
+    await scheduleFlush(ctx);
+    return { result };
+  },
   async syncNow(ctx, request) {
     const summaries = await syncAllSites(ctx, request.siteId);
     await updateBadges(ctx);
     return summaries;
   },
 };
+
+/** A site signed in (again): what waited for it is sent now. */
+async function afterSignIn<T>(ctx: BackgroundContext, work: Promise<T>): Promise<T> {
+  const result = await afterwardsBadges(ctx, work);
+  void flushAndReschedule(ctx);
+  return result;
+}
 
 async function afterwardsBadges<T>(ctx: BackgroundContext, work: Promise<T>): Promise<T> {
   const result = await work;

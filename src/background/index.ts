@@ -9,6 +9,7 @@ import { updateBadges } from './badge.ts';
 import { restoreContentScripts } from './content-scripts.ts';
 import type { BackgroundContext } from './context.ts';
 import { contentHandlers, pageHandlers, refreshEverything } from './handlers.ts';
+import { flushAndReschedule, outboxAlarm, scheduleFlush } from './outbox/schedule.ts';
 import { createRouter } from './router.ts';
 import { ensureSyncAlarm, syncAlarm } from './sync/schedule.ts';
 import { setTabPage } from './tab-state.ts';
@@ -18,6 +19,7 @@ const ctx: BackgroundContext = {
   browser,
   fetch: (input, init) => fetch(input, init),
   now: () => Date.now(),
+  random: () => Math.random(),
   contentScriptFile,
 };
 
@@ -25,6 +27,7 @@ browser.runtime.onMessage.addListener(createRouter(ctx, contentHandlers, pageHan
 
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === syncAlarm) void refreshEverything(ctx);
+  if (alarm.name === outboxAlarm) void flushAndReschedule(ctx);
 });
 
 browser.tabs.onActivated.addListener(() => void updateBadges(ctx));
@@ -48,9 +51,12 @@ browser.runtime.onStartup.addListener(() => void start());
 
 async function start(): Promise<void> {
   await ensureSyncAlarm(ctx);
+  // Replay: decisions a stopped worker or a closed browser left behind go out now.
+  void flushAndReschedule(ctx);
   await restoreContentScripts(ctx);
   await updateBadges(ctx);
 }
 
-// Alarms may be gone after a browser restart; make sure ours exists whenever the worker wakes.
+// Alarms may be gone after a browser restart; make sure ours exist whenever the worker wakes.
 void ensureSyncAlarm(ctx);
+void scheduleFlush(ctx);

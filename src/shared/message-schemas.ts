@@ -38,6 +38,13 @@ export const pageRequestSchema = v.variant('type', [
   v.object({ type: v.literal('disconnectSite'), siteId }),
   v.object({ type: v.literal('probeTab'), tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   v.object({ type: v.literal('syncNow'), siteId: v.optional(siteId) }),
+  v.object({
+    type: v.literal('decide'),
+    siteId,
+    commentIds: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(1))), v.minLength(1), v.maxLength(10_000)),
+    decision: v.picklist(['approve', 'unapprove', 'spam', 'unspam', 'trash', 'untrash', 'delete']),
+  }),
+  v.object({ type: v.literal('undo'), outboxId: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
 ]);
 
 export type ContentRequest = v.InferOutput<typeof contentRequestSchema>;

@@ -42,6 +42,9 @@ export interface ResponseMap {
   disconnectSite: { siteId: string };
   probeTab: TabProbe;
   syncNow: SyncSummary[];
+  /** the outbox rows of the decisions, one per comment */
+  decide: { outboxIds: number[] };
+  undo: { result: 'cancelled' | 'reversed' };
 }
 
 export type ResponseFor<R extends BackgroundRequest> = ResponseMap[R['type']];

@@ -13,6 +13,7 @@ export function testContext(overrides: Partial<BackgroundContext> = {}): Backgro
     browser: fakeBrowser as unknown as Browser,
     fetch: (input, init) => fetch(input, init),
     now: () => Date.now(),
+    random: () => Math.random(),
     contentScriptFile: 'src/content/content-script.js',
     ...overrides,
   };

@@ -7,6 +7,7 @@ import type { SyncSummary } from '../../shared/messages.ts';
 import { WpError } from '../../shared/wp/errors.ts';
 import type { WpComment } from '../../shared/wp/schemas.ts';
 import type { BackgroundContext } from '../context.ts';
+import { statusAfter as statusAfterDecision } from '../outbox/status.ts';
 import { clientForSite } from '../sites/site-client.ts';
 
 const perPage = 100;
@@ -74,12 +75,18 @@ async function pull(ctx: BackgroundContext, siteId: string): Promise<SyncSummary
       if (page >= result.totalPages || result.items.length === 0) break;
     }
     const posts = await missingPosts(ctx, client, site, pending);
-    await ctx.db.transaction('rw', ctx.db.comments, ctx.db.posts, ctx.db.sites, async () => {
+    await ctx.db.transaction('rw', ctx.db.comments, ctx.db.posts, ctx.db.sites, ctx.db.outbox, async () => {
+      // Pulled data never undoes a decision not sent yet: those comments keep what the user decided.
+      const undecided = await unsentDecisions(ctx, siteId);
+      for (const comment of pending) {
+        const decided = undecided.get(comment.id);
+        if (decided !== undefined) comment.status = decided;
+      }
       const fresh = new Set(pending.map((comment) => comment.id));
       const gone = await ctx.db.comments
         .where('[siteId+status]')
         .equals([siteId, 'hold'])
-        .filter((comment) => !fresh.has(comment.id))
+        .filter((comment) => !fresh.has(comment.id) && !undecided.has(comment.id))
         .primaryKeys();
       await ctx.db.comments.bulkDelete(gone);
       await ctx.db.comments.bulkPut(pending);
@@ -93,12 +100,24 @@ async function pull(ctx: BackgroundContext, siteId: string): Promise<SyncSummary
     });
     return { siteId, pending: pending.length, serverTotal: total };
   } catch (error) {
-    await ctx.db.sites.update(siteId, statusAfter(error));
+    await ctx.db.sites.update(siteId, siteStatusAfter(error));
     throw error;
   }
 }
 
-function statusAfter(error: unknown): Pick<SiteRow, 'status' | 'statusMessage'> {
+/** The status each comment with decisions not yet sent shows (its latest decision's), by comment id. */
+async function unsentDecisions(ctx: BackgroundContext, siteId: string): Promise<Map<number, string>> {
+  const rows = await ctx.db.outbox.where('siteId').equals(siteId).sortBy('id');
+  const statuses = new Map<number, string>();
+  for (const row of rows) {
+    if (row.state === 'waiting' || row.state === 'sending') {
+      statuses.set(row.commentId, statusAfterDecision(row.decision, row.previousStatus));
+    }
+  }
+  return statuses;
+}
+
+function siteStatusAfter(error: unknown): Pick<SiteRow, 'status' | 'statusMessage'> {
   if (error instanceof WpError) {
     if (error.kind === 'auth') return { status: 'needs-login', statusMessage: error.message };
     if (error.kind === 'retryable' && (error.code === 'network' || error.code === 'timeout')) {

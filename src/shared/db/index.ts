@@ -3,7 +3,7 @@
  * Schema changes: add a new `version(n)` below the last one, never edit an old one.
  */
 import { Dexie, type Table } from 'dexie';
-import type { CommentRow, CredentialRow, PostRow, SiteRow } from './rows.ts';
+import type { CommentRow, CredentialRow, OutboxRow, PostRow, SiteRow } from './rows.ts';
 
 export type * from './rows.ts';
 
@@ -14,6 +14,7 @@ export class FreigabeDb extends Dexie {
   credentials!: Table<CredentialRow, string>;
   comments!: Table<CommentRow, [string, number]>;
   posts!: Table<PostRow, [string, number]>;
+  outbox!: Table<OutboxRow, number>;
 
   constructor(name = defaultDbName) {
     super(name);
@@ -22,6 +23,10 @@ export class FreigabeDb extends Dexie {
       credentials: 'siteId',
       comments: '[siteId+id], [siteId+status], [siteId+post+status], status, date',
       posts: '[siteId+id]',
+    });
+    // v2: the durable outbox of decisions.
+    this.version(2).stores({
+      outbox: '++id, siteId, [siteId+commentId], state, notBefore',
     });
   }
 }

@@ -63,3 +63,37 @@ export interface PostRow {
   link: string;
   author: number | null;
 }
+
+/** A moderator's decision about one comment, as the user sees it and as WordPress is asked. */
+export type Decision = 'approve' | 'unapprove' | 'spam' | 'unspam' | 'trash' | 'untrash' | 'delete';
+
+/**
+ * - waiting: not sent yet (inside the undo window, or waiting for a retry, or for a sign-in);
+ * - sending: handed to WordPress (a worker that dies here replays it on start: decisions are idempotent);
+ * - done: WordPress did it (kept a while, so undo can send the reverse);
+ * - failed: WordPress refused this one (forbidden, invalid); shown to the user;
+ * - conflict: someone else moved the comment meanwhile; shown, never silently overwritten.
+ */
+export type OutboxState = 'waiting' | 'sending' | 'done' | 'failed' | 'conflict';
+
+export interface OutboxRow {
+  /** auto-increment: the order decisions were made in */
+  id?: number;
+  siteId: string;
+  commentId: number;
+  decision: Decision;
+  /** the comment's status before this decision (for undo) */
+  previousStatus: string;
+  /** the cached comment before the decision, to restore it on undo of a delete */
+  snapshot: CommentRow;
+  state: OutboxState;
+  createdAt: number;
+  /** not sent before this time (undo window, backoff, Retry-After) */
+  notBefore: number;
+  attempts: number;
+  sentAt: number | null;
+  /** what WordPress said, for the user, when it did not simply work */
+  error: { kind: string; code: string | null; message: string } | null;
+  /** a decision that undoes another (its id) */
+  undoOf: number | null;
+}

@@ -7,19 +7,99 @@ export interface FakeComment {
   author_name?: string;
 }
 
+export interface InjectedFailure {
+  status: number;
+  code: string;
+  headers?: Record<string, string>;
+}
+
+export interface WriteRequest {
+  method: string;
+  id: number;
+  body: Record<string, unknown> | null;
+}
+
+const wire = (c: FakeComment) => ({
+  id: c.id,
+  post: c.post,
+  parent: 0,
+  author: 0,
+  author_name: c.author_name ?? `Leser ${c.id}`,
+  author_url: '',
+  date_gmt: '2026-11-29T08:00:00',
+  content: { rendered: `<p>Kommentar ${c.id}</p>` },
+  link: `https://blog.example/p/#comment-${c.id}`,
+  status: c.status,
+  type: c.type,
+});
+
+const statusFromRequest: Record<string, string> = {
+  approved: 'approved',
+  hold: 'hold',
+  spam: 'spam',
+  trash: 'trash',
+  unspam: 'hold',
+  untrash: 'hold',
+};
+
 export function fakeWordPress(
   comments: FakeComment[],
   options: { failWith?: number; users?: Record<string, string> } = {},
 ) {
   const requests: string[] = [];
-  const fetch: typeof globalThis.fetch = async (input) => {
+  /** failures answered to the next write requests, in order */
+  const failures: InjectedFailure[] = [];
+  /** write requests, in order */
+  const writes: WriteRequest[] = [];
+
+  function single(id: number, method: string, url: URL, init: RequestInit | undefined): Response {
+    if (method !== 'GET') {
+      const body = init?.body ? (JSON.parse(String(init.body)) as Record<string, unknown>) : null;
+      writes.push({ method, id, body });
+      const failure = failures.shift();
+      if (failure) {
+        return new Response(JSON.stringify({ code: failure.code, message: `Injected ${failure.code}` }), {
+          status: failure.status,
+          headers: failure.headers,
+        });
+      }
+    }
+    const comment = comments.find((c) => c.id === id);
+    if (!comment) {
+      return new Response(JSON.stringify({ code: 'rest_comment_invalid_id', message: 'Invalid comment ID.' }), {
+        status: 404,
+      });
+    }
+    if (method === 'DELETE' && url.searchParams.get('force') === 'true') {
+      comments.splice(comments.indexOf(comment), 1);
+      return new Response(JSON.stringify({ deleted: true, previous: wire(comment) }));
+    }
+    if (method === 'DELETE') {
+      if (comment.status === 'trash') {
+        return new Response(JSON.stringify({ code: 'rest_already_trashed', message: 'Already trashed.' }), {
+          status: 410,
+        });
+      }
+      comment.status = 'trash';
+    }
+    if (method === 'POST') {
+      const status = String((JSON.parse(String(init?.body ?? '{}')) as { status?: string }).status ?? '');
+      comment.status = statusFromRequest[status] ?? comment.status;
+    }
+    return new Response(JSON.stringify(wire(comment)));
+  }
+
+  const fetch: typeof globalThis.fetch = async (input, init) => {
     const url = new URL(String(input));
-    requests.push(`${url.pathname}${url.search}`);
+    const method = init?.method ?? 'GET';
+    requests.push(`${method === 'GET' ? '' : `${method} `}${url.pathname}${url.search}`);
     if (options.failWith) {
       return new Response(JSON.stringify({ code: 'rest_not_logged_in', message: 'You are not currently logged in.' }), {
         status: options.failWith,
       });
     }
+    const one = /^\/wp-json\/wp\/v2\/comments\/(\d+)$/.exec(url.pathname);
+    if (one) return single(Number(one[1]), method, url, init);
     if (url.pathname === '/wp-json/wp/v2/comments') {
       const status = url.searchParams.get('status');
       const perPage = Number(url.searchParams.get('per_page') ?? 10);
@@ -70,5 +150,5 @@ export function fakeWordPress(
     }
     return new Response('{"code":"rest_no_route","message":"No route"}', { status: 404 });
   };
-  return { fetch, requests };
+  return { fetch, requests, failures, writes, comments };
 }

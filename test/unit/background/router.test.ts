@@ -32,6 +32,8 @@ function setup() {
     disconnectSite: vi.fn(async () => ({ siteId: 's' })),
     probeTab: vi.fn(async () => ({ kind: 'unavailable' as const })),
     syncNow: vi.fn(async () => []),
+    decide: vi.fn(async () => ({ outboxIds: [1] })),
+    undo: vi.fn(async () => ({ result: 'cancelled' as const })),
   };
   const route = createRouter(testContext(), content, pages);
   return { route, content, pages };
@@ -54,6 +56,11 @@ describe('background router', () => {
     ['disconnect a site', { type: 'disconnectSite', siteId: 'https://blog.example/wp-json/' }],
     ['finish a sign-in', { type: 'completeAuthorization', state: 'a'.repeat(48), userLogin: 'u', password: 'p' }],
     ['look into another tab', { type: 'probeTab', tabId: 3 }],
+    [
+      'moderate a comment',
+      { type: 'decide', siteId: 'https://blog.example/wp-json/', commentIds: [1], decision: 'approve' },
+    ],
+    ['undo a decision', { type: 'undo', outboxId: 1 }],
   ])('refuses a content script that asks to %s (a hostile page cannot drive actions)', async (_what, message) => {
     const { route, pages } = setup();
     const reply = await route(message, contentScript('https://blog.example/2026/11/x/'));

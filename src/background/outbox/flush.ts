@@ -1,0 +1,151 @@
+/**
+ * Sends due decisions to WordPress: one flush at a time (Web Locks: across the worker's restarts
+ * and pages), in decision order per comment, at most 4 requests in flight per site, bounded in
+ * count and time per run (well inside the service worker's limits). A worker that died mid-send
+ * left rows in "sending": they are sent again (status changes are idempotent on WordPress).
+ */
+import type { OutboxRow, SiteRow } from '../../shared/db/index.ts';
+import type { WpClient } from '../../shared/wp/client.ts';
+import { preservable } from '../../shared/wp/comments.ts';
+import type { BackgroundContext } from '../context.ts';
+import { clientForSite } from '../sites/site-client.ts';
+import { type Outcome, outcomeOfFailure } from './outcome.ts';
+import { statusTargets } from './status.ts';
+
+export interface FlushLimits {
+  perSiteConcurrency: number;
+  maxSends: number;
+  maxMs: number;
+}
+
+export const defaultFlushLimits: FlushLimits = { perSiteConcurrency: 4, maxSends: 500, maxMs: 120_000 };
+
+export interface FlushSummary {
+  sent: number;
+  done: number;
+  retrying: number;
+  failed: number;
+  conflicts: number;
+  pausedSites: string[];
+  skipped?: 'busy';
+}
+
+let running = false;
+
+/** Runs `work` unless a flush already runs (in any extension context, where Web Locks exist). */
+async function exclusively<T>(work: () => Promise<T>, busy: T): Promise<T> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  if (locks) {
+    return locks.request('freigabe:outbox', { ifAvailable: true }, (lock) => (lock ? work() : busy));
+  }
+  if (running) return busy;
+  running = true;
+  try {
+    return await work();
+  } finally {
+    running = false;
+  }
+}
+
+export function flushOutbox(ctx: BackgroundContext, limits: FlushLimits = defaultFlushLimits): Promise<FlushSummary> {
+  const busy: FlushSummary = {
+    sent: 0,
+    done: 0,
+    retrying: 0,
+    failed: 0,
+    conflicts: 0,
+    pausedSites: [],
+    skipped: 'busy',
+  };
+  return exclusively(() => flush(ctx, limits), busy);
+}
+
+/** The next decision of each comment, when it is due; later ones wait for it. */
+export async function dueRows(ctx: BackgroundContext, now: number): Promise<OutboxRow[]> {
+  const open = await ctx.db.outbox.where('state').anyOf('waiting', 'failed', 'conflict').sortBy('id');
+  const seen = new Set<string>();
+  const due: OutboxRow[] = [];
+  for (const row of open) {
+    const key = `${row.siteId}\n${row.commentId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (row.state === 'waiting' && row.notBefore <= now) due.push(row);
+  }
+  return due;
+}
+
+async function send(client: WpClient, site: SiteRow, row: OutboxRow): Promise<string | null> {
+  const target = statusTargets[row.decision];
+  if (target) {
+    const result = await client.setStatus(row.commentId, target, preservable(site.mode, row.snapshot));
+    return result.comment?.status ?? null;
+  }
+  if (row.decision === 'trash') {
+    await client.trash(row.commentId);
+    return 'trash';
+  }
+  await client.deletePermanently(row.commentId);
+  return null;
+}
+
+async function apply(ctx: BackgroundContext, row: OutboxRow, outcome: Outcome): Promise<void> {
+  const { db } = ctx;
+  const key: [string, number] = [row.siteId, row.commentId];
+  await db.transaction('rw', db.outbox, db.comments, db.sites, async () => {
+    await db.outbox.update(row.id ?? 0, outcome.row);
+    if (outcome.comment === 'remove') await db.comments.delete(key);
+    if (outcome.comment === 'rollback') {
+      const cached = await db.comments.get(key);
+      await db.comments.put({ ...(cached ?? row.snapshot), status: row.previousStatus });
+    }
+    if (outcome.pauseSite !== undefined) {
+      await db.sites.update(row.siteId, { status: 'needs-login', statusMessage: outcome.pauseSite });
+    }
+  });
+}
+
+async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<FlushSummary> {
+  const started = ctx.now();
+  const summary: FlushSummary = { sent: 0, done: 0, retrying: 0, failed: 0, conflicts: 0, pausedSites: [] };
+  // Holding the lock, any row still "sending" belongs to a worker that died: send it again.
+  await ctx.db.outbox.where('state').equals('sending').modify({ state: 'waiting' });
+  const rows = (await dueRows(ctx, started)).slice(0, limits.maxSends);
+  const bySite = new Map<string, OutboxRow[]>();
+  for (const row of rows) bySite.set(row.siteId, [...(bySite.get(row.siteId) ?? []), row]);
+
+  await Promise.all(
+    [...bySite].map(async ([siteId, queue]) => {
+      const site = await ctx.db.sites.get(siteId);
+      if (!site || site.status === 'needs-login') return;
+      const client = await clientForSite(ctx, siteId);
+      let paused = false;
+      const worker = async () => {
+        for (let row = queue.shift(); row; row = queue.shift()) {
+          if (paused || ctx.now() - started > limits.maxMs) return;
+          await ctx.db.outbox.update(row.id ?? 0, { state: 'sending' });
+          summary.sent += 1;
+          try {
+            const status = await send(client, site, row);
+            await ctx.db.transaction('rw', ctx.db.outbox, ctx.db.comments, async () => {
+              await ctx.db.outbox.update(row.id ?? 0, { state: 'done', sentAt: ctx.now(), error: null });
+              if (status !== null) await ctx.db.comments.update([row.siteId, row.commentId], { status });
+            });
+            summary.done += 1;
+          } catch (error) {
+            const outcome = outcomeOfFailure(row, error, ctx.now(), ctx.random);
+            await apply(ctx, row, outcome);
+            if (outcome.pauseSite !== undefined) {
+              paused = true;
+              summary.pausedSites.push(siteId);
+            } else if (outcome.row.state === 'waiting') summary.retrying += 1;
+            else if (outcome.row.state === 'conflict') summary.conflicts += 1;
+            else if (outcome.row.state === 'failed') summary.failed += 1;
+            else summary.done += 1;
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: limits.perSiteConcurrency }, worker));
+    }),
+  );
+  return summary;
+}

@@ -1,0 +1,44 @@
+/**
+ * When the outbox is flushed: right when a decision's undo window ends (a timer, while the worker
+ * lives) and by an alarm as the fallback that survives the worker (alarms fire 30 s apart at best).
+ * Also on start-up (replay), after a sign-in, and after each flush for what remains.
+ */
+import type { BackgroundContext } from '../context.ts';
+import { flushOutbox } from './flush.ts';
+
+export const outboxAlarm = 'freigabe:outbox';
+const minimumAlarmDelayMs = 30_000;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+/** The earliest time a waiting decision of a site that is not paused may be sent. */
+export async function nextDueAt(ctx: BackgroundContext): Promise<number | null> {
+  const paused = new Set(
+    (await ctx.db.sites.toArray()).filter((site) => site.status === 'needs-login').map((site) => site.id),
+  );
+  let next: number | null = null;
+  await ctx.db.outbox
+    .where('state')
+    .equals('waiting')
+    .each((row) => {
+      if (!paused.has(row.siteId) && (next === null || row.notBefore < next)) next = row.notBefore;
+    });
+  return next;
+}
+
+export async function scheduleFlush(ctx: BackgroundContext): Promise<void> {
+  const next = await nextDueAt(ctx);
+  if (timer !== undefined) clearTimeout(timer);
+  timer = undefined;
+  if (next === null) {
+    await ctx.browser.alarms.clear(outboxAlarm);
+    return;
+  }
+  const delay = Math.max(0, next - ctx.now());
+  if (delay < minimumAlarmDelayMs) timer = setTimeout(() => void flushAndReschedule(ctx), delay + 25);
+  await ctx.browser.alarms.create(outboxAlarm, { when: Math.max(next, ctx.now() + minimumAlarmDelayMs) });
+}
+
+export async function flushAndReschedule(ctx: BackgroundContext): Promise<void> {
+  await flushOutbox(ctx);
+  await scheduleFlush(ctx);
+}

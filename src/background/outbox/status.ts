@@ -1,0 +1,50 @@
+/** What a decision does to a comment's status, as WordPress does it. */
+import type { Decision } from '../../shared/db/index.ts';
+import type { StatusTarget } from '../../shared/wp/client.ts';
+
+/** The status the comment shows right after the decision (optimistic, until WordPress confirms). */
+export function statusAfter(decision: Decision, previous: string): string {
+  switch (decision) {
+    case 'approve':
+      return 'approved';
+    case 'unapprove':
+      return 'hold';
+    case 'spam':
+      return 'spam';
+    case 'trash':
+      return 'trash';
+    case 'delete':
+      return 'deleted';
+    // WordPress restores what the comment was before spam/trash; pending is the usual answer.
+    case 'unspam':
+    case 'untrash':
+      return previous === 'spam' || previous === 'trash' ? 'hold' : previous;
+  }
+}
+
+/** The REST status value for decisions that are status changes. */
+export const statusTargets: Partial<Record<Decision, StatusTarget>> = {
+  approve: 'approved',
+  unapprove: 'hold',
+  spam: 'spam',
+  unspam: 'unspam',
+  untrash: 'untrash',
+};
+
+/** The decision that takes a sent decision back, given the status the comment had before it. */
+export function reverseOf(decision: Decision, previousStatus: string): Decision | null {
+  switch (decision) {
+    case 'spam':
+      return 'unspam';
+    case 'trash':
+      return 'untrash';
+    case 'delete':
+      return null;
+    default:
+      if (previousStatus === 'approved') return 'approve';
+      if (previousStatus === 'hold') return 'unapprove';
+      if (previousStatus === 'spam') return 'spam';
+      if (previousStatus === 'trash') return 'trash';
+      return null;
+  }
+}

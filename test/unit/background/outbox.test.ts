@@ -1,0 +1,210 @@
+/**
+ * The outbox against a fake WordPress (the real one: test/integration/outbox.test.ts): decisions
+ * change the cache and enter the outbox together, undo inside the window sends nothing, every
+ * failure class does what it must, and nothing is dropped.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { nextAttemptAt } from '../../../src/background/outbox/backoff.ts';
+import { decide, undo } from '../../../src/background/outbox/decide.ts';
+import { flushOutbox } from '../../../src/background/outbox/flush.ts';
+import { syncPending } from '../../../src/background/sync/pull-pending.ts';
+import { testContext } from '../../support/background-context.ts';
+import { resetFakeBrowser } from '../../support/fake-browser.ts';
+import { testSiteId as siteId, testSite } from '../../support/rows.ts';
+import { type FakeComment, fakeWordPress } from './fake-wordpress.ts';
+
+let clock = 1_000_000;
+async function setup(comments: FakeComment[]) {
+  clock = 1_000_000;
+  const wordpress = fakeWordPress(comments);
+  const ctx = testContext({ fetch: wordpress.fetch, now: () => clock, random: () => 0.5 });
+  await ctx.db.sites.put(testSite());
+  await ctx.db.credentials.put({ siteId, auth: { kind: 'application-password', username: 'u', password: 'p' } });
+  await syncPending(ctx, siteId);
+  return { ctx, wordpress };
+}
+const pending = (...ids: number[]): FakeComment[] =>
+  ids.map((id) => ({ id, post: 4, status: 'hold', type: 'comment' }));
+const statusOf = async (ctx: Awaited<ReturnType<typeof setup>>['ctx'], id: number) =>
+  (await ctx.db.comments.get([siteId, id]))?.status;
+
+describe('backoff', () => {
+  it('grows exponentially with jitter, is capped, and honours Retry-After', () => {
+    expect(nextAttemptAt(0, 1, null, () => 0)).toBe(1000);
+    expect(nextAttemptAt(0, 1, null, () => 1)).toBe(2000);
+    expect(nextAttemptAt(0, 4, null, () => 1)).toBe(16000);
+    expect(nextAttemptAt(0, 30, null, () => 1)).toBe(600_000);
+    expect(nextAttemptAt(0, 1, 30_000, () => 1)).toBe(30_000);
+  });
+});
+
+describe('decisions and undo', () => {
+  beforeEach(resetFakeBrowser);
+
+  it('changes the cache at once and writes the outbox row with it; nothing is sent inside the undo window', async () => {
+    const { ctx, wordpress } = await setup(pending(1, 2));
+    const [id] = await decide(ctx, { siteId, commentIds: [1], decision: 'approve' });
+    expect(await statusOf(ctx, 1)).toBe('approved');
+    expect(await ctx.db.outbox.get(id ?? 0)).toMatchObject({
+      state: 'waiting',
+      decision: 'approve',
+      previousStatus: 'hold',
+    });
+    expect((await flushOutbox(ctx)).sent).toBe(0);
+    expect(wordpress.writes).toEqual([]);
+  });
+
+  it('undo inside the window cancels locally: nothing reaches WordPress', async () => {
+    const { ctx, wordpress } = await setup(pending(1));
+    const [id] = await decide(ctx, { siteId, commentIds: [1], decision: 'spam' });
+    expect(await undo(ctx, id ?? 0)).toBe('cancelled');
+    expect(await statusOf(ctx, 1)).toBe('hold');
+    clock += 10_000;
+    await flushOutbox(ctx);
+    expect(wordpress.writes).toEqual([]);
+    expect(await ctx.db.outbox.count()).toBe(0);
+  });
+
+  it('sends after the window; undo after sending sends the reverse', async () => {
+    const { ctx, wordpress } = await setup(pending(1));
+    const [id] = await decide(ctx, { siteId, commentIds: [1], decision: 'spam' });
+    clock += 5_001;
+    expect(await flushOutbox(ctx)).toMatchObject({ sent: 1, done: 1 });
+    expect(wordpress.comments[0]?.status).toBe('spam');
+    expect(await undo(ctx, id ?? 0)).toBe('reversed');
+    expect(await statusOf(ctx, 1)).toBe('hold');
+    await flushOutbox(ctx);
+    expect(wordpress.writes.map((w) => w.body?.status)).toEqual(['spam', 'unspam']);
+    expect(wordpress.comments[0]?.status).toBe('hold');
+  });
+
+  it('sends the decisions on one comment in the order they were made', async () => {
+    const { ctx, wordpress } = await setup(pending(1));
+    await decide(ctx, { siteId, commentIds: [1], decision: 'approve', undoWindowMs: 0 });
+    await decide(ctx, { siteId, commentIds: [1], decision: 'spam', undoWindowMs: 0 });
+    await decide(ctx, { siteId, commentIds: [1], decision: 'unspam', undoWindowMs: 0 });
+    for (let run = 0; run < 3; run++) await flushOutbox(ctx);
+    expect(wordpress.writes.map((w) => w.body?.status)).toEqual(['approved', 'spam', 'unspam']);
+  });
+});
+
+describe('flush outcomes', () => {
+  beforeEach(resetFakeBrowser);
+
+  it('retries a 503 later, with backoff stored on the row, and nothing is lost', async () => {
+    const { ctx, wordpress } = await setup(pending(1));
+    await decide(ctx, { siteId, commentIds: [1], decision: 'approve', undoWindowMs: 0 });
+    wordpress.failures.push({ status: 503, code: 'unavailable' });
+    expect(await flushOutbox(ctx)).toMatchObject({ sent: 1, retrying: 1 });
+    const [row] = await ctx.db.outbox.toArray();
+    expect(row).toMatchObject({ state: 'waiting', attempts: 1, notBefore: clock + 1500 });
+    expect((await flushOutbox(ctx)).sent).toBe(0);
+    clock += 1500;
+    expect(await flushOutbox(ctx)).toMatchObject({ sent: 1, done: 1 });
+    expect(wordpress.comments[0]?.status).toBe('approved');
+  });
+
+  it('honours Retry-After on 429', async () => {
+    const { ctx, wordpress } = await setup(pending(1));
+    await decide(ctx, { siteId, commentIds: [1], decision: 'approve', undoWindowMs: 0 });
+    wordpress.failures.push({ status: 429, code: 'too_many', headers: { 'Retry-After': '120' } });
+    await flushOutbox(ctx);
+    expect((await ctx.db.outbox.toArray())[0]?.notBefore).toBe(clock + 120_000);
+  });
+
+  it('pauses the site on an expired sign-in and keeps every decision', async () => {
+    const { ctx, wordpress } = await setup(pending(1, 2, 3));
+    await decide(ctx, { siteId, commentIds: [1, 2, 3], decision: 'trash', undoWindowMs: 0 });
+    wordpress.failures.push({ status: 401, code: 'rest_not_logged_in' });
+    const summary = await flushOutbox(ctx, { perSiteConcurrency: 1, maxSends: 100, maxMs: 60_000 });
+    expect(summary.pausedSites).toEqual([siteId]);
+    expect(await ctx.db.sites.get(siteId)).toMatchObject({ status: 'needs-login' });
+    expect(await ctx.db.outbox.where('state').equals('waiting').count()).toBe(3);
+    expect((await flushOutbox(ctx)).sent).toBe(0);
+    await ctx.db.sites.update(siteId, { status: 'connected' });
+    expect(await flushOutbox(ctx)).toMatchObject({ sent: 3, done: 3 });
+  });
+
+  it('fails a forbidden decision alone, visibly, and rolls the cache back', async () => {
+    const { ctx, wordpress } = await setup(pending(1, 2));
+    await decide(ctx, { siteId, commentIds: [1, 2], decision: 'approve', undoWindowMs: 0 });
+    wordpress.failures.push({ status: 403, code: 'rest_cannot_edit' });
+    expect(await flushOutbox(ctx, { perSiteConcurrency: 1, maxSends: 100, maxMs: 60_000 })).toMatchObject({
+      failed: 1,
+      done: 1,
+    });
+    const rows = await ctx.db.outbox.orderBy('id').toArray();
+    expect(rows.map((r) => r.state)).toEqual(['failed', 'done']);
+    expect(rows[0]?.error).toMatchObject({ kind: 'forbidden', code: 'rest_cannot_edit' });
+    expect(await statusOf(ctx, 1)).toBe('hold');
+    expect(await statusOf(ctx, 2)).toBe('approved');
+  });
+
+  it('resolves a decision on a comment deleted elsewhere (404) and says so', async () => {
+    const { ctx, wordpress } = await setup(pending(1));
+    await decide(ctx, { siteId, commentIds: [1], decision: 'approve', undoWindowMs: 0 });
+    wordpress.comments.splice(0, 1);
+    await flushOutbox(ctx);
+    const [row] = await ctx.db.outbox.toArray();
+    expect(row).toMatchObject({ state: 'done', error: { code: 'rest_comment_invalid_id' } });
+    expect(row?.error?.message).toContain('no longer exists');
+    expect(await ctx.db.comments.get([siteId, 1])).toBeUndefined();
+  });
+
+  it('counts a trash of an already trashed comment (410) as done', async () => {
+    const { ctx, wordpress } = await setup(pending(1));
+    const comment = wordpress.comments[0];
+    if (comment) comment.status = 'trash';
+    await decide(ctx, { siteId, commentIds: [1], decision: 'trash', undoWindowMs: 0 });
+    expect(await flushOutbox(ctx)).toMatchObject({ done: 1, failed: 0 });
+  });
+
+  it('sends again what a dead worker left "sending" (idempotent), exactly once more', async () => {
+    const { ctx, wordpress } = await setup(pending(1));
+    const [id] = await decide(ctx, { siteId, commentIds: [1], decision: 'approve', undoWindowMs: 0 });
+    await ctx.db.outbox.update(id ?? 0, { state: 'sending' });
+    expect(await flushOutbox(ctx)).toMatchObject({ sent: 1, done: 1 });
+    expect(await flushOutbox(ctx)).toMatchObject({ sent: 0 });
+    expect(wordpress.writes).toHaveLength(1);
+  });
+
+  it('keeps at most 4 requests in flight per site', async () => {
+    const ids = Array.from({ length: 12 }, (_, i) => i + 1);
+    const { ctx, wordpress } = await setup(pending(...ids));
+    let inFlight = 0;
+    let most = 0;
+    const slow: typeof fetch = async (input, init) => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await new Promise((done) => setTimeout(done, 5));
+      try {
+        return await wordpress.fetch(input, init);
+      } finally {
+        inFlight -= 1;
+      }
+    };
+    const slowCtx = { ...ctx, fetch: slow };
+    await decide(slowCtx, { siteId, commentIds: ids, decision: 'approve', undoWindowMs: 0 });
+    expect(await flushOutbox(slowCtx)).toMatchObject({ sent: 12, done: 12 });
+    expect(most).toBe(4);
+  });
+});
+
+describe('sync and unsent decisions', () => {
+  beforeEach(resetFakeBrowser);
+
+  it('a sync never undoes a decision that is not sent yet', async () => {
+    const { ctx, wordpress } = await setup(pending(1, 2));
+    await decide(ctx, { siteId, commentIds: [1], decision: 'approve' });
+    await decide(ctx, { siteId, commentIds: [2], decision: 'spam' });
+    await syncPending(ctx, siteId);
+    expect(await statusOf(ctx, 1)).toBe('approved');
+    expect(await statusOf(ctx, 2)).toBe('spam');
+    expect(wordpress.comments.map((c) => c.status)).toEqual(['hold', 'hold']);
+    clock += 6000;
+    await flushOutbox(ctx);
+    await syncPending(ctx, siteId);
+    expect(await statusOf(ctx, 1)).toBe('approved');
+    expect(await ctx.db.comments.where('status').equals('hold').count()).toBe(0);
+  });
+});
