@@ -25,6 +25,8 @@ export interface FaultProxy {
   /** only requests whose path contains this string misbehave (default: all) */
   only: string | null;
   requests: number;
+  /** writes (POST/DELETE) WordPress accepted (2xx), by request path */
+  acceptedWrites: Map<string, number>;
   close(): Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     fault: 'none',
     only: null,
     requests: 0,
+    acceptedWrites: new Map(),
     close: () =>
       new Promise<void>((resolve) => {
         for (const response of hanging) response.destroy();
@@ -89,6 +92,10 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       });
     } catch {
       return request.socket.destroy();
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD' && answer.ok) {
+      const path = new URL(request.url ?? '/', upstreamUrl).pathname;
+      proxy.acceptedWrites.set(path, (proxy.acceptedWrites.get(path) ?? 0) + 1);
     }
     const rewrite = (text: string) => text.split(upstreamUrl.host).join(new URL(proxy.url).host);
     const text = rewrite(await answer.text());
