@@ -17,6 +17,8 @@ export interface ExtensionBrowser {
   userDataDir: string;
   extensionUrl(path: string): string;
   openExtensionPage(path: string): Promise<Page>;
+  /** Closes the browser and starts it again with the same profile (the extension's data survives). */
+  restart(): Promise<ExtensionBrowser>;
   close(): Promise<void>;
 }
 
@@ -67,6 +69,10 @@ export async function launchWithExtension({
       const page = await context.newPage();
       await page.goto(extensionUrl(path));
       return page;
+    },
+    async restart() {
+      await context.close();
+      return launchWithExtension({ extensionDir, headless, userDataDir, locale });
     },
     async close() {
       await context.close();
