@@ -112,3 +112,23 @@ export async function connectWithApplicationPassword(
   await options.waitForSelector('.connect-result.done, .connect-result.failed', { timeout: 30000 });
   return options;
 }
+
+/** Every row of one of the extension's IndexedDB stores, read inside its service worker. */
+export function readStore<T>(worker: Worker, store: string): Promise<T[]> {
+  return worker.evaluate(async (name) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('freigabe');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    try {
+      return await new Promise<T[]>((resolve, reject) => {
+        const request = db.transaction(name).objectStore(name).getAll();
+        request.onsuccess = () => resolve(request.result as T[]);
+        request.onerror = () => reject(request.error);
+      });
+    } finally {
+      db.close();
+    }
+  }, store);
+}

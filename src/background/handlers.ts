@@ -34,7 +34,8 @@ export const pageHandlers: PageHandlers = {
   connectWithSession: (ctx, request) => afterSignIn(ctx, connectWithSession(ctx, request)),
   startAuthorization: (ctx, request) => startAuthorization(ctx, request),
   completeAuthorization: (ctx, request) => afterSignIn(ctx, completeAuthorization(ctx, request)),
-  disconnectSite: (ctx, request) => afterwardsBadges(ctx, disconnectSite(ctx, request.siteId)),
+  disconnectSite: (ctx, request) =>
+    afterwardsBadges(ctx, disconnectSite(ctx, request.siteId, { discardUnsent: request.discardUnsent ?? false })),
   probeTab: (ctx, request) => probeTab(ctx, request.tabId),
   async decide(ctx, request) {
     const site = await ctx.db.sites.get(request.siteId);

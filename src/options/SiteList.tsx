@@ -14,10 +14,12 @@ const signInKeys: Record<SiteRow['signIn'], MessageKey> = {
 function SiteItem({ site }: { site: SiteRow }) {
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  async function disconnect() {
+  const [unsent, setUnsent] = useState(false);
+  async function disconnect(discardUnsent = false) {
     try {
-      await sendToBackground({ type: 'disconnectSite', siteId: site.id });
+      await sendToBackground({ type: 'disconnectSite', siteId: site.id, discardUnsent });
     } catch (caught) {
+      setUnsent(caught instanceof MessageError && caught.code === 'unsent_decisions');
       setError(caught instanceof MessageError ? caught.message : String(caught));
     }
   }
@@ -35,7 +37,7 @@ function SiteItem({ site }: { site: SiteRow }) {
       {confirming ? (
         <fieldset class="confirm">
           <legend>{t('disconnectConfirm', [site.name])}</legend>
-          <button type="button" class="danger" data-action="confirm-disconnect" onClick={disconnect}>
+          <button type="button" class="danger" data-action="confirm-disconnect" onClick={() => disconnect()}>
             {t('disconnectYes')}
           </button>{' '}
           <button type="button" class="secondary" onClick={() => setConfirming(false)}>
@@ -48,6 +50,11 @@ function SiteItem({ site }: { site: SiteRow }) {
         </button>
       )}
       {error && <p class="error">{error}</p>}
+      {unsent && (
+        <button type="button" class="danger" data-action="discard-and-disconnect" onClick={() => disconnect(true)}>
+          {t('disconnectDiscard')}
+        </button>
+      )}
     </li>
   );
 }

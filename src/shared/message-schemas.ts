@@ -35,7 +35,7 @@ export const pageRequestSchema = v.variant('type', [
     password: v.optional(shortText),
     rejected: v.optional(v.boolean()),
   }),
-  v.object({ type: v.literal('disconnectSite'), siteId }),
+  v.object({ type: v.literal('disconnectSite'), siteId, discardUnsent: v.optional(v.boolean()) }),
   v.object({ type: v.literal('probeTab'), tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   v.object({ type: v.literal('syncNow'), siteId: v.optional(siteId) }),
   v.object({

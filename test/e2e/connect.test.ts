@@ -9,6 +9,7 @@ import {
   type ExtensionBrowser,
   launchWithExtension,
   logInToWordPress,
+  readStore,
   screenshot,
 } from '../../scripts/extension-browser.ts';
 import { user } from '../support/rest.ts';
@@ -22,31 +23,21 @@ afterEach(async () => {
   browser = undefined;
 });
 
-/** Everything the extension stores about sites, read inside the service worker. */
+/** Everything the extension stores about sites. */
 async function stored(ext: ExtensionBrowser) {
-  return ext.worker.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('freigabe');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const all = <T>(store: string) =>
-      new Promise<T[]>((resolve, reject) => {
-        const request = db.transaction(store).objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result as T[]);
-        request.onerror = () => reject(request.error);
-      });
-    const result = {
-      sites: await all<{ id: string; signIn: string; mode: string; userName: string; status: string }>('sites'),
-      credentials: await all<{ siteId: string; auth: { kind: string } }>('credentials'),
-      comments: (await all<{ siteId: string }>('comments')).length,
-      posts: (await all<{ siteId: string }>('posts')).length,
-      scripts: (await chrome.scripting.getRegisteredContentScripts()).map((script) => script.matches),
-      storageLocal: JSON.stringify(await chrome.storage.local.get(null)),
-    };
-    db.close();
-    return result;
-  });
+  return {
+    sites: await readStore<{ id: string; signIn: string; mode: string; userName: string; status: string }>(
+      ext.worker,
+      'sites',
+    ),
+    credentials: await readStore<{ siteId: string; auth: { kind: string } }>(ext.worker, 'credentials'),
+    comments: (await readStore(ext.worker, 'comments')).length,
+    posts: (await readStore(ext.worker, 'posts')).length,
+    scripts: await ext.worker.evaluate(async () =>
+      (await chrome.scripting.getRegisteredContentScripts()).map((script) => script.matches),
+    ),
+    storageLocal: await ext.worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null))),
+  };
 }
 
 async function openOptions(ext: ExtensionBrowser, siteUrl: string) {

@@ -8,6 +8,7 @@ import {
   connectWithApplicationPassword,
   type ExtensionBrowser,
   launchWithExtension,
+  readStore,
 } from '../../scripts/extension-browser.ts';
 import { user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
@@ -73,18 +74,26 @@ describe('decisions from the extension', () => {
     browser = await browser.restart();
     expect(await statuses(ids)).toEqual(Array(10).fill('hold'));
     await expect.poll(() => statuses(ids), { timeout: 45000, interval: 500 }).toEqual(Array(10).fill('spam'));
-    const outbox = await browser.worker.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve) => {
-        const open = indexedDB.open('freigabe');
-        open.onsuccess = () => resolve(open.result);
-      });
-      const rows = await new Promise<{ state: string; decision: string }[]>((resolve) => {
-        const request = db.transaction('outbox').objectStore('outbox').getAll();
-        request.onsuccess = () => resolve(request.result);
-      });
-      db.close();
-      return rows.filter((row) => row.decision === 'spam').map((row) => row.state);
-    });
+    const outbox = (await readStore<{ state: string; decision: string }>(browser.worker, 'outbox'))
+      .filter((row) => row.decision === 'spam')
+      .map((row) => row.state);
     expect(outbox).toEqual(Array(10).fill('done'));
+  });
+
+  it('disconnecting asks before it discards decisions not sent yet', async () => {
+    const ids = await arrange(2);
+    const page = await browser.openExtensionPage('src/popup/index.html');
+    await send(page, { type: 'syncNow' });
+    await send(page, { type: 'decide', siteId, commentIds: ids, decision: 'trash' });
+    const options = await browser.openExtensionPage('src/options/index.html');
+    await options.click('button[data-action="disconnect"]');
+    await options.click('button[data-action="confirm-disconnect"]');
+    await options.waitForSelector('button[data-action="discard-and-disconnect"]');
+    expect(await options.textContent('.site-row .error')).toContain('2 decisions have not reached Freigabe Demo yet');
+    expect(await readStore(browser.worker, 'sites')).toHaveLength(1);
+    await options.click('button[data-action="discard-and-disconnect"]');
+    await options.waitForSelector('.site-row', { state: 'detached' });
+    expect(await readStore(browser.worker, 'outbox')).toEqual([]);
+    expect(await statuses(ids)).toEqual(['hold', 'hold']);
   });
 });

@@ -10,6 +10,7 @@ import {
   type ExtensionBrowser,
   launchWithExtension,
   logInToWordPress,
+  readStore,
   screenshot,
 } from '../../scripts/extension-browser.ts';
 import { commentTotal, postId, user } from '../support/rest.ts';
@@ -59,20 +60,7 @@ describe('thin slice: blog page → background → IndexedDB → badge and popup
     await screenshot(page, 'article-classic-theme');
 
     // The worker's cache holds exactly the site's pending comments, of every type.
-    const cached = await browser.worker.evaluate(async () => {
-      const open = indexedDB.open('freigabe');
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      const rows = await new Promise<{ status: string; type: string }[]>((resolve, reject) => {
-        const request = db.transaction('comments').objectStore('comments').getAll();
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      db.close();
-      return rows;
-    });
+    const cached = await readStore<{ status: string; type: string }>(browser.worker, 'comments');
     expect(cached.filter((row) => row.status === 'hold')).toHaveLength(sitePending);
     expect(new Set(cached.map((row) => row.type))).toEqual(new Set(['comment', 'pingback']));
 

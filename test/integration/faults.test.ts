@@ -3,7 +3,7 @@
  * classified (so the outbox knows whether to retry, pause or give up), nothing throws unhandled,
  * and a failed sync leaves the cache as it was with a status line that says why.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { connectWithPassword } from '../../src/background/sites/password.ts';
 import { originPattern } from '../../src/background/sites/permission.ts';
 import { syncPending } from '../../src/background/sync/pull-pending.ts';
@@ -12,38 +12,28 @@ import type { WpError } from '../../src/shared/wp/errors.ts';
 import { testContext } from '../support/background-context.ts';
 import { failure } from '../support/failure.ts';
 import { grantedOrigins, resetFakeBrowser } from '../support/fake-browser.ts';
-import { type Fault, type FaultProxy, startFaultProxy } from '../support/fault-proxy.ts';
+import { type Fault, useFaultProxy } from '../support/fault-proxy.ts';
 import { user } from '../support/rest.ts';
 
 const wp = inject('wp');
 const editor = user(wp, 'editor');
-let proxy: FaultProxy;
-
-beforeAll(async () => {
-  proxy = await startFaultProxy(wp.url);
-});
-afterAll(async () => {
-  await proxy.close();
-});
-beforeEach(() => {
-  proxy.fault = 'none';
-  proxy.only = null;
+const proxyHandle = useFaultProxy(wp.url, (proxy) => {
   resetFakeBrowser();
   grantedOrigins.add(originPattern(proxy.url));
 });
 
 const client = (timeoutMs = 20000) =>
   createWpClient({
-    root: `${proxy.url}/wp-json/`,
+    root: `${proxyHandle.current.url}/wp-json/`,
     auth: { kind: 'application-password', username: editor.login, password: editor.applicationPassword },
     timeoutMs,
   });
 
 describe('faults between the client and WordPress', () => {
-  it('passes through when nothing is wrong (the proxy itself is sound)', async () => {
+  it('passes through when nothing is wrong (the proxyHandle.current itself is sound)', async () => {
     const page = await client().listComments({ status: 'hold', type: 'all', perPage: 5 });
     expect(page.items).toHaveLength(5);
-    expect(page.items[0]?.link).toContain(proxy.url);
+    expect(page.items[0]?.link).toContain(proxyHandle.current.url);
   });
 
   it.each<[Fault, Partial<WpError>]>([
@@ -56,14 +46,14 @@ describe('faults between the client and WordPress', () => {
     ['html', { kind: 'invalid-response', code: 'invalid_json' }],
     ['strip-authorization', { kind: 'auth', status: 401 }],
   ])('%s → %o', async (fault, expected) => {
-    proxy.fault = fault;
+    proxyHandle.current.fault = fault;
     const error = await failure(client().listComments({ status: 'hold', type: 'all', context: 'edit' }));
     expect(error).toMatchObject(expected);
     expect(error.message.length).toBeGreaterThan(10);
   });
 
   it('a server that never answers: timeout, retryable', async () => {
-    proxy.fault = 'hang';
+    proxyHandle.current.fault = 'hang';
     const started = Date.now();
     const error = await failure(client(800).me());
     expect(error).toMatchObject({ kind: 'retryable', code: 'timeout' });
@@ -74,8 +64,12 @@ describe('faults between the client and WordPress', () => {
 describe('faults during a sync', () => {
   it('a failed sync keeps the cache and says offline or error; the next sync recovers', async () => {
     const ctx = testContext();
-    await connectWithPassword(ctx, { url: proxy.url, username: editor.login, password: editor.applicationPassword });
-    const siteId = `${proxy.url}/wp-json/`;
+    await connectWithPassword(ctx, {
+      url: proxyHandle.current.url,
+      username: editor.login,
+      password: editor.applicationPassword,
+    });
+    const siteId = `${proxyHandle.current.url}/wp-json/`;
     const cached = await ctx.db.comments.count();
     expect(cached).toBeGreaterThan(0);
 
@@ -84,17 +78,17 @@ describe('faults during a sync', () => {
       ['status-503', 'error'],
       ['truncate-chunked', 'error'],
     ] as const) {
-      proxy.fault = fault;
+      proxyHandle.current.fault = fault;
       await expect(syncPending(ctx, siteId)).rejects.toBeDefined();
       expect((await ctx.db.sites.get(siteId))?.status, fault).toBe(status);
       expect(await ctx.db.comments.count(), fault).toBe(cached);
     }
 
-    proxy.fault = 'strip-authorization';
+    proxyHandle.current.fault = 'strip-authorization';
     await expect(syncPending(ctx, siteId)).rejects.toMatchObject({ kind: 'auth' });
     expect((await ctx.db.sites.get(siteId))?.status).toBe('needs-login');
 
-    proxy.fault = 'none';
+    proxyHandle.current.fault = 'none';
     await syncPending(ctx, siteId);
     expect((await ctx.db.sites.get(siteId))?.status).toBe('connected');
     expect(await ctx.db.comments.count()).toBe(cached);
@@ -103,16 +97,24 @@ describe('faults during a sync', () => {
 
 describe('a host that strips the Authorization header', () => {
   it('is told apart from a wrong password, and explained', async () => {
-    proxy.fault = 'strip-authorization';
+    proxyHandle.current.fault = 'strip-authorization';
     const ctx = testContext();
     await expect(
-      connectWithPassword(ctx, { url: proxy.url, username: editor.login, password: editor.applicationPassword }),
+      connectWithPassword(ctx, {
+        url: proxyHandle.current.url,
+        username: editor.login,
+        password: editor.applicationPassword,
+      }),
     ).rejects.toMatchObject({
       code: 'authorization_header_stripped',
       message: expect.stringContaining('does not pass the Authorization header'),
     });
     await expect(
-      connectWithPassword(ctx, { url: proxy.url, username: editor.login, password: 'abcd abcd abcd abcd abcd abcd' }),
+      connectWithPassword(ctx, {
+        url: proxyHandle.current.url,
+        username: editor.login,
+        password: 'abcd abcd abcd abcd abcd abcd',
+      }),
     ).rejects.toMatchObject({ code: 'wrong_credentials' });
     expect(await ctx.db.sites.count()).toBe(0);
   });

@@ -3,7 +3,7 @@
  * undo after sending restores; through a flaky network (refused connections, 503 storms, 429,
  * truncated answers, a sign-in that expires mid-flush) every decision arrives exactly once.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { decide, undo } from '../../src/background/outbox/decide.ts';
 import { flushOutbox } from '../../src/background/outbox/flush.ts';
 import { connectWithPassword } from '../../src/background/sites/password.ts';
@@ -12,26 +12,18 @@ import { syncPending } from '../../src/background/sync/pull-pending.ts';
 import type { Decision } from '../../src/shared/db/index.ts';
 import { testContext } from '../support/background-context.ts';
 import { grantedOrigins, resetFakeBrowser } from '../support/fake-browser.ts';
-import { type Fault, type FaultProxy, startFaultProxy } from '../support/fault-proxy.ts';
+import { type Fault, useFaultProxy } from '../support/fault-proxy.ts';
 import { user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
 
 const wp = inject('wp');
 const admin = adminApi(wp);
 const editor = user(wp, 'editor');
-let proxy: FaultProxy;
-
-beforeAll(async () => {
-  proxy = await startFaultProxy(wp.url);
-});
-afterAll(async () => {
-  await proxy.close();
-});
+const proxyHandle = useFaultProxy(wp.url);
 beforeEach(() => {
   resetFakeBrowser();
-  proxy.fault = 'none';
-  proxy.only = null;
   grantedOrigins.add(originPattern(wp.url));
+  grantedOrigins.add(originPattern(proxyHandle.current.url));
 });
 
 async function connectedEditor(url: string, clock?: () => number) {
@@ -111,7 +103,7 @@ describe('outbox through a flaky network', () => {
   it('every decision arrives exactly once, whatever the faults', async () => {
     const ids = await arrange(20);
     let clock = Date.now();
-    const { ctx, siteId } = await connectedEditor(proxy.url, () => clock);
+    const { ctx, siteId } = await connectedEditor(proxyHandle.current.url, () => clock);
     await syncPending(ctx, siteId);
     await decide(ctx, { siteId, commentIds: ids.slice(0, 10), decision: 'approve', undoWindowMs: 0 });
     await decide(ctx, { siteId, commentIds: ids.slice(10), decision: 'spam', undoWindowMs: 0 });
@@ -126,17 +118,17 @@ describe('outbox through a flaky network', () => {
     ];
     let answersLost = new Map<string, number>();
     for (const fault of faults) {
-      proxy.fault = fault;
+      proxyHandle.current.fault = fault;
       await flushOutbox(ctx);
       // A truncated answer: WordPress acted, the client could not know. Those alone may be sent twice.
-      if (fault === 'truncate-chunked') answersLost = new Map(proxy.acceptedWrites);
+      if (fault === 'truncate-chunked') answersLost = new Map(proxyHandle.current.acceptedWrites);
       clock += 11 * 60_000; // past any backoff
     }
     expect(answersLost.size).toBeGreaterThan(0);
     expect(await ctx.db.sites.get(siteId)).toMatchObject({ status: 'needs-login' });
 
     // The sign-in comes back (e.g. the user signs in again); the faults stop.
-    proxy.fault = 'none';
+    proxyHandle.current.fault = 'none';
     await ctx.db.sites.update(siteId, { status: 'connected' });
     for (let run = 0; run < 5 && (await flushOutbox(ctx)).sent > 0; run++) clock += 11 * 60_000;
 
@@ -147,7 +139,7 @@ describe('outbox through a flaky network', () => {
     // on the way back (the client cannot know it arrived; a repeated status change changes nothing).
     for (const id of ids) {
       const path = `/wp-json/wp/v2/comments/${id}`;
-      expect(proxy.acceptedWrites.get(path), path).toBe(1 + (answersLost.get(path) ?? 0));
+      expect(proxyHandle.current.acceptedWrites.get(path), path).toBe(1 + (answersLost.get(path) ?? 0));
     }
   });
 });

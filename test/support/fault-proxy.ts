@@ -4,8 +4,10 @@
  * the Authorization header like some PHP-as-CGI hosts. It rewrites WordPress's own URLs to its own,
  * so discovery through it stays on it.
  */
+
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 export type Fault =
   | 'none'
@@ -122,4 +124,24 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   proxy.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return proxy;
+}
+
+/**
+ * One proxy for a test file: started before its tests, reset to "no fault" before each, closed after.
+ * Call at the top level of the file; read `.current` inside tests.
+ */
+export function useFaultProxy(upstream: string, beforeEachTest: (proxy: FaultProxy) => void = () => undefined) {
+  const handle = { current: undefined as unknown as FaultProxy };
+  beforeAll(async () => {
+    handle.current = await startFaultProxy(upstream);
+  });
+  afterAll(async () => {
+    await handle.current.close();
+  });
+  beforeEach(() => {
+    handle.current.fault = 'none';
+    handle.current.only = null;
+    beforeEachTest(handle.current);
+  });
+  return handle;
 }

@@ -1,17 +1,35 @@
 /**
- * Disconnecting erases everything of a site: sign-in, cached comments and posts, the content
- * script registration and the host permission (unless another connected site shares them).
+ * Disconnecting erases everything of a site: sign-in, cached comments and posts, its outbox, the
+ * content script registration and the host permission (unless another connected site shares them).
+ * Decisions that have not reached WordPress yet are only discarded when the user says so.
  */
 import { unregisterContentScript } from '../content-scripts.ts';
 import type { BackgroundContext } from '../context.ts';
+import { ReplyError } from '../reply-error.ts';
 import { allTabPages, setTabPage } from '../tab-state.ts';
 import { originPattern, releaseOriginPermission } from './permission.ts';
 
-export async function disconnectSite(ctx: BackgroundContext, siteId: string): Promise<{ siteId: string }> {
+export async function disconnectSite(
+  ctx: BackgroundContext,
+  siteId: string,
+  { discardUnsent }: { discardUnsent: boolean } = { discardUnsent: false },
+): Promise<{ siteId: string }> {
   const site = await ctx.db.sites.get(siteId);
   if (!site) return { siteId };
   const { db } = ctx;
-  await db.transaction('rw', db.sites, db.credentials, db.comments, db.posts, async () => {
+  const unsent = await db.outbox
+    .where('siteId')
+    .equals(siteId)
+    .filter((row) => row.state !== 'done')
+    .count();
+  if (unsent > 0 && !discardUnsent) {
+    throw new ReplyError(
+      'unsent_decisions',
+      `${unsent} ${unsent === 1 ? 'decision has' : 'decisions have'} not reached ${site.name} yet. Disconnecting discards ${unsent === 1 ? 'it' : 'them'}.`,
+    );
+  }
+  await db.transaction('rw', [db.sites, db.credentials, db.comments, db.posts, db.outbox], async () => {
+    await db.outbox.where('siteId').equals(siteId).delete();
     await db.comments.where('[siteId+status]').between([siteId, ''], [siteId, '\uffff']).delete();
     await db.posts.where('[siteId+id]').between([siteId, 0], [siteId, Number.MAX_SAFE_INTEGER]).delete();
     await db.credentials.delete(siteId);

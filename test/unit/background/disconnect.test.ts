@@ -5,6 +5,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { registerContentScript } from '../../../src/background/content-scripts.ts';
+import { decide } from '../../../src/background/outbox/decide.ts';
 import { disconnectSite } from '../../../src/background/sites/disconnect.ts';
 import { allTabPages, setTabPage } from '../../../src/background/tab-state.ts';
 import type { CommentRow } from '../../../src/shared/db/index.ts';
@@ -87,5 +88,24 @@ describe('disconnectSite', () => {
     await connect(ctx, shop);
     await disconnectSite(ctx, 'https://nowhere.example/wp-json/');
     expect(await ctx.db.sites.count()).toBe(1);
+  });
+});
+
+describe('disconnecting with decisions not yet sent', () => {
+  beforeEach(resetFakeBrowser);
+
+  it('asks first, and discards them only when told to', async () => {
+    const ctx = testContext();
+    await connect(ctx, blog);
+    await decide(ctx, { siteId: blog.id, commentIds: [1, 2], decision: 'approve' });
+    await expect(disconnectSite(ctx, blog.id)).rejects.toMatchObject({
+      code: 'unsent_decisions',
+      message: expect.stringContaining('2 decisions have not reached Freigabe Demo yet'),
+    });
+    expect(await ctx.db.sites.count()).toBe(1);
+    expect(await ctx.db.outbox.count()).toBe(2);
+    await disconnectSite(ctx, blog.id, { discardUnsent: true });
+    expect(await ctx.db.sites.count()).toBe(0);
+    expect(await ctx.db.outbox.count()).toBe(0);
   });
 });
