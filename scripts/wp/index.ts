@@ -126,13 +126,24 @@ export async function startWordPress(options: StartOptions = {}): Promise<WordPr
         return result.theme;
       },
       bulkComments: (postId, count, status = 'hold') =>
-        runSetup(running, 'bulk', { post: String(postId), count: String(count), status }),
+        addComments({ url: running.url, dir }, postId, count, status as 'hold'),
     };
     return site;
   } catch (error) {
     await running.stop();
     throw error;
   }
+}
+
+/** Many comments at once on a running site (scale tests, benchmarks): one PHP request, no REST. */
+export function addComments(
+  site: { url: string; dir: string },
+  postId: number,
+  count: number,
+  status: 'hold' | 'approved' | 'spam' | 'trash' = 'hold',
+): Promise<{ first: number; last: number; count: number }> {
+  const wordpressDir = join(resolve(site.dir), 'wordpress');
+  return runSetup({ url: site.url, wordpressDir }, 'bulk', { post: String(postId), count: String(count), status });
 }
 
 /** Servers of this site left behind by a run that was killed (their process groups). */
@@ -154,7 +165,7 @@ function readCredentials(file: string): SiteInfo | null {
 
 /** Drops setup.php into the site under a one-time name, requests it, and removes it again. */
 async function runSetup<T>(
-  running: RunningBackend,
+  running: Pick<RunningBackend, 'url' | 'wordpressDir'>,
   action: string,
   params: Record<string, string>,
   seed?: { theme: string },

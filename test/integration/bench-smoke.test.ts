@@ -21,4 +21,13 @@ describe('benchmark smoke runs', () => {
     expect(run.stdout).toMatch(/backend: native/);
     expect(run.stdout).toMatch(/Freigabe client \d+\.\d ms · curl \d+\.\d ms · ratio \d+\.\d\d/);
   });
+
+  it('bench:sync syncs, flushes and compares with curl', { timeout: 90_000 }, () => {
+    const run = spawnSync('node_modules/.bin/tsx', ['bench/sync.ts', '--smoke'], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/backend: native/);
+    expect(run.stdout).toMatch(/initial sync: \d+ comments in \d+\.\d\d s .* ratio \d+\.\d\d/);
+    expect(run.stdout).toMatch(/flush of 20 decisions: .* ratio \d+\.\d\d/);
+  });
 });

@@ -133,6 +133,14 @@ describe('connect and sync against WordPress', () => {
     });
     expect(approved.status).toBe(200);
     await syncPending(ctx, root);
-    expect(await ctx.db.comments.get([root, id])).toBeUndefined();
+    // No longer pending: the cache now knows it as approved (from a re-read by id).
+    expect((await ctx.db.comments.get([root, id]))?.status).toBe('approved');
+    expect(
+      await ctx.db.comments
+        .where('[siteId+status]')
+        .equals([root, 'hold'])
+        .filter((c) => c.id === id)
+        .count(),
+    ).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Pulls a site's pending queue (every comment type) into the cache, page by page in a stable order
- * (by id, so a queue that shrinks while it is read skips nothing), then the titles of their posts.
+ * Pulls a site's pending queue (every comment type) into the cache, re-reads the cached comments
+ * that left it (decided elsewhere: moved, or deleted), then the titles of their posts. Unsent
+ * decisions are re-applied over what the server says.
  */
 import type { CommentRow, PostRow, SiteRow } from '../../shared/db/index.ts';
 import type { SyncSummary } from '../../shared/messages.ts';
@@ -9,10 +10,7 @@ import type { WpComment } from '../../shared/wp/schemas.ts';
 import type { BackgroundContext } from '../context.ts';
 import { statusAfter as statusAfterDecision } from '../outbox/status.ts';
 import { clientForSite } from '../sites/site-client.ts';
-
-const perPage = 100;
-/** Guards against a server whose paging never ends. */
-const maxPages = 500;
+import { fetchPendingQueue, recheck } from './fetch-queue.ts';
 
 /** Editor notes (WordPress 6.9's `note` type) live in the comments table but are not comments. */
 const notComments = new Set(['note']);
@@ -56,40 +54,36 @@ async function pull(ctx: BackgroundContext, siteId: string): Promise<SyncSummary
   const syncedAt = ctx.now();
   await ctx.db.sites.update(siteId, { status: 'syncing' });
   try {
-    const pending: CommentRow[] = [];
-    let total = 0;
-    for (let page = 1; page <= maxPages; page++) {
-      const result = await client.listComments({
-        status: 'hold',
-        type: 'all',
-        perPage,
-        page,
-        orderby: 'id',
-        order: 'asc',
-        context: site.mode === 'moderator' ? 'edit' : 'view',
-      });
-      total = result.total;
-      for (const comment of result.items) {
-        if (!notComments.has(comment.type)) pending.push(toCommentRow(siteId, comment, syncedAt));
-      }
-      if (page >= result.totalPages || result.items.length === 0) break;
+    const context = site.mode === 'moderator' ? 'edit' : 'view';
+    const queue = await fetchPendingQueue(client, context);
+    const pending = queue.comments
+      .filter((comment) => !notComments.has(comment.type))
+      .map((comment) => toCommentRow(siteId, comment, syncedAt));
+    const fresh = new Set(pending.map((comment) => comment.id));
+    const undecided = await unsentDecisions(ctx, siteId);
+    // Cached as pending but no longer in the list: re-read them to learn where they went.
+    const left = (await ctx.db.comments.where('[siteId+status]').equals([siteId, 'hold']).primaryKeys())
+      .map(([, id]) => id)
+      .filter((id) => !fresh.has(id) && !undecided.has(id));
+    const whereabouts = await recheck(client, left, context);
+    const moved: CommentRow[] = [];
+    for (const comment of whereabouts.values()) {
+      if (notComments.has(comment.type)) continue;
+      const row = toCommentRow(siteId, comment, syncedAt);
+      if (row.status === 'hold') pending.push(row);
+      else moved.push(row);
     }
+    const gone = left.filter((id) => !whereabouts.has(id)).map((id) => [siteId, id] as [string, number]);
     const posts = await missingPosts(ctx, client, site, pending);
     await ctx.db.transaction('rw', ctx.db.comments, ctx.db.posts, ctx.db.sites, ctx.db.outbox, async () => {
       // Pulled data never undoes a decision not sent yet: those comments keep what the user decided.
-      const undecided = await unsentDecisions(ctx, siteId);
-      for (const comment of pending) {
-        const decided = undecided.get(comment.id);
+      const stillUndecided = await unsentDecisions(ctx, siteId);
+      for (const comment of [...pending, ...moved]) {
+        const decided = stillUndecided.get(comment.id);
         if (decided !== undefined) comment.status = decided;
       }
-      const fresh = new Set(pending.map((comment) => comment.id));
-      const gone = await ctx.db.comments
-        .where('[siteId+status]')
-        .equals([siteId, 'hold'])
-        .filter((comment) => !fresh.has(comment.id) && !undecided.has(comment.id))
-        .primaryKeys();
-      await ctx.db.comments.bulkDelete(gone);
-      await ctx.db.comments.bulkPut(pending);
+      await ctx.db.comments.bulkDelete(gone.filter(([, id]) => !stillUndecided.has(id)));
+      await ctx.db.comments.bulkPut([...pending, ...moved]);
       await ctx.db.posts.bulkPut(posts);
       await ctx.db.sites.update(siteId, {
         status: 'connected',
@@ -98,6 +92,7 @@ async function pull(ctx: BackgroundContext, siteId: string): Promise<SyncSummary
         pendingTotal: pending.length,
       });
     });
+    const total = queue.total;
     return { siteId, pending: pending.length, serverTotal: total };
   } catch (error) {
     await ctx.db.sites.update(siteId, siteStatusAfter(error));

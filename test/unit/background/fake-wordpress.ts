@@ -104,8 +104,14 @@ export function fakeWordPress(
       const status = url.searchParams.get('status');
       const perPage = Number(url.searchParams.get('per_page') ?? 10);
       const page = Number(url.searchParams.get('page') ?? 1);
+      const include = url.searchParams.getAll('include[]').map(Number);
       const matching = comments.filter(
-        (c) => status === null || c.status === (status === 'approve' ? 'approved' : status),
+        (c) =>
+          (include.length === 0 || include.includes(c.id)) &&
+          (status === null ||
+            status === 'any' ||
+            (status === 'all' && (c.status === 'hold' || c.status === 'approved')) ||
+            c.status === (status === 'approve' ? 'approved' : status)),
       );
       const slice = matching.slice((page - 1) * perPage, page * perPage).map((c) => ({
         id: c.id,

@@ -128,3 +128,41 @@ describe('badge', () => {
     expect(badges.get('global')?.text).toBe('');
   });
 });
+
+describe('changes made elsewhere', () => {
+  beforeEach(resetFakeBrowser);
+
+  it('learns where cached pending comments went: approved or spammed elsewhere, or deleted', async () => {
+    const { ctx, wordpress } = await connectedContext(pending(3));
+    await syncPending(ctx, siteId);
+    const [first, second, third] = wordpress.comments;
+    if (!first || !second || !third) throw new Error('comments missing');
+    first.status = 'approved';
+    second.status = 'spam';
+    wordpress.comments.splice(wordpress.comments.indexOf(third), 1);
+    await syncPending(ctx, siteId);
+    expect((await ctx.db.comments.toArray()).map((c) => [c.id, c.status])).toEqual([
+      [1, 'approved'],
+      [2, 'spam'],
+    ]);
+    expect(
+      wordpress.requests.some((request) => request.includes('include%5B%5D=1') && request.includes('status=any')),
+    ).toBe(true);
+  });
+
+  it('reads again when the queue changed while it was read, and loses nobody who is still pending', async () => {
+    const { ctx, wordpress } = await connectedContext(pending(250));
+    // Another moderator approves the first 30 comments right after page 1 is served.
+    let served = 0;
+    const racing: typeof fetch = async (input, init) => {
+      const response = await wordpress.fetch(input, init);
+      if (String(input).includes('status=hold') && ++served === 1) {
+        for (const comment of wordpress.comments.slice(0, 30)) comment.status = 'approved';
+      }
+      return response;
+    };
+    await syncPending({ ...ctx, fetch: racing }, siteId);
+    const cachedPending = (await ctx.db.comments.where('status').equals('hold').toArray()).map((c) => c.id);
+    expect(cachedPending).toEqual(Array.from({ length: 220 }, (_, i) => i + 31));
+  });
+});

@@ -1,0 +1,134 @@
+/**
+ * npm run bench:sync [-- --smoke]
+ * On the native WordPress backend:
+ *  1. initial sync of 10,000 pending comments through the extension's sync code (Node, with
+ *     fake-indexeddb as the cache) vs the WordPress server's own time for the same pages fetched by
+ *     curl in the same run (goal: Freigabe adds ≤ 10 %);
+ *  2. flush of 500 decisions through the outbox (4 in flight) vs the same 500 status changes sent
+ *     one after another by curl (goal: ratio ≤ 0.5).
+ * Prints the figures (goals are reported, not asserted).
+ */
+import 'fake-indexeddb/auto';
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import type { Browser } from 'webextension-polyfill';
+import { addComments, startWordPress } from '../scripts/wp/index.ts';
+import type { BackgroundContext } from '../src/background/context.ts';
+import { decide } from '../src/background/outbox/decide.ts';
+import { flushOutbox } from '../src/background/outbox/flush.ts';
+import { syncPending } from '../src/background/sync/pull-pending.ts';
+import { FreigabeDb } from '../src/shared/db/index.ts';
+
+const smoke = process.argv.includes('--smoke');
+const pendingCount = smoke ? 300 : 10_000;
+const decisions = smoke ? 20 : 500;
+const port = Number(process.env.FREIGABE_BENCH_PORT ?? 8898);
+const dir = '.wp/bench-sync';
+
+function curl(args: string[]): number {
+  const run = spawnSync('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code} %{time_total}', ...args], {
+    encoding: 'utf8',
+  });
+  const [code, seconds] = run.stdout.split(' ');
+  if (!code?.startsWith('2')) throw new Error(`curl: HTTP ${code} ${run.stderr}`);
+  return Number(seconds) * 1000;
+}
+
+rmSync(dir, { recursive: true, force: true });
+const site = await startWordPress({ backend: 'native', port, dir, log: () => undefined });
+try {
+  const editor = site.info.users.find((user) => user.key === 'editor');
+  const article = site.info.posts.find((post) => post.key === 'weiterbildung');
+  if (!editor || !article) throw new Error('demo content incomplete');
+  const seeded = performance.now();
+  await addComments({ url: site.url, dir }, article.id, pendingCount);
+  console.log(
+    `backend: native (${site.info.describe}); seeded ${pendingCount} pending comments in ${((performance.now() - seeded) / 1000).toFixed(1)} s`,
+  );
+
+  const siteId = `${site.url}/wp-json/`;
+  const ctx: BackgroundContext = {
+    db: new FreigabeDb(`bench-${Date.now()}`),
+    browser: {} as Browser,
+    fetch: (input, init) => fetch(input, init),
+    now: () => Date.now(),
+    random: () => Math.random(),
+    contentScriptFile: '',
+  };
+  await ctx.db.sites.put({
+    id: siteId,
+    origin: site.url,
+    name: 'Bench',
+    home: site.url,
+    siteUrl: site.url,
+    signIn: 'password',
+    userId: editor.id,
+    userName: editor.displayName,
+    mode: 'moderator',
+    status: 'connected',
+    statusMessage: null,
+    connectedAt: Date.now(),
+    lastSyncAt: null,
+    pendingTotal: 0,
+  });
+  await ctx.db.credentials.put({
+    siteId,
+    auth: { kind: 'application-password', username: editor.login, password: editor.applicationPassword },
+  });
+
+  const memoryBefore = process.memoryUsage().rss;
+  const syncStart = performance.now();
+  const summary = await syncPending(ctx, siteId);
+  const syncMs = performance.now() - syncStart;
+  const memoryPeak = process.memoryUsage().rss;
+
+  const auth = `${editor.login}:${editor.applicationPassword}`;
+  const pages = Math.ceil(summary.serverTotal / 100);
+  let serverMs = 0;
+  for (let page = 1; page <= pages; page++) {
+    serverMs += curl([
+      '-u',
+      auth,
+      `${site.url}/wp-json/wp/v2/comments?status=hold&type=all&per_page=100&page=${page}&orderby=id&order=asc&context=edit`,
+    ]);
+  }
+  console.log(
+    `initial sync: ${summary.pending} comments in ${(syncMs / 1000).toFixed(2)} s (${Math.round(summary.pending / (syncMs / 1000))} comments/s); ` +
+      `the server's own time for the same ${pages} pages (curl): ${(serverMs / 1000).toFixed(2)} s; ratio ${(syncMs / serverMs).toFixed(2)} (goal ≤ 1.10)`,
+  );
+  console.log(
+    `Node process RSS during sync: ${(memoryBefore / 2 ** 20).toFixed(0)} → ${(memoryPeak / 2 ** 20).toFixed(0)} MiB`,
+  );
+
+  const cached = (await ctx.db.comments.where('status').equals('hold').primaryKeys())
+    .map(([, id]) => id)
+    .sort((a, b) => a - b);
+  const viaOutbox = cached.slice(0, decisions);
+  const viaCurl = cached.slice(decisions, decisions * 2);
+  await decide(ctx, { siteId, commentIds: viaOutbox, decision: 'approve', undoWindowMs: 0 });
+  const flushStart = performance.now();
+  let flushed = 0;
+  for (let run = 0; run < 10 && flushed < decisions; run++) flushed += (await flushOutbox(ctx)).done;
+  const flushMs = performance.now() - flushStart;
+  const curlStart = performance.now();
+  for (const id of viaCurl) {
+    curl([
+      '-u',
+      auth,
+      '-H',
+      'Content-Type: application/json',
+      '-X',
+      'POST',
+      '-d',
+      '{"status":"approved"}',
+      `${site.url}/wp-json/wp/v2/comments/${id}`,
+    ]);
+  }
+  const curlMs = performance.now() - curlStart;
+  console.log(
+    `flush of ${flushed} decisions: ${(flushMs / 1000).toFixed(2)} s (4 in flight) vs ${viaCurl.length} sequential curl status changes: ${(curlMs / 1000).toFixed(2)} s; ratio ${(flushMs / curlMs).toFixed(2)} (goal ≤ 0.5)`,
+  );
+} finally {
+  await site.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
