@@ -99,6 +99,38 @@ describe('outbox → WordPress', () => {
   });
 });
 
+describe('text decisions → WordPress', () => {
+  it('edit keeps the commenter’s data; approve-and-reply approves the parent and posts the reply', async () => {
+    const [edited = 0, parent = 0] = await arrange(2);
+    const { ctx, siteId } = await connectedEditor(wp.url);
+    await decide(ctx, {
+      siteId,
+      commentIds: [edited],
+      decision: 'edit',
+      content: 'Sauber formuliert.',
+      undoWindowMs: 0,
+    });
+    await decide(ctx, {
+      siteId,
+      commentIds: [parent],
+      decision: 'approveAndReply',
+      content: 'Danke, freigegeben!',
+      undoWindowMs: 0,
+    });
+    for (let run = 0; run < 3; run++) await flushOutbox(ctx);
+    expect(await admin.read(edited)).toMatchObject({
+      content: { raw: 'Sauber formuliert.' },
+      author_ip: '198.51.100.200',
+    });
+    expect((await admin.read(parent)).status).toBe('approved');
+    const replyRow = (await ctx.db.outbox.toArray()).find((row) => row.decision === 'reply');
+    expect(replyRow).toMatchObject({ state: 'done' });
+    const reply = await admin.read(replyRow?.resultId ?? 0);
+    expect(reply).toMatchObject({ status: 'approved', parent, content: { raw: 'Danke, freigegeben!' } });
+    expect((await ctx.db.comments.get([siteId, replyRow?.resultId ?? 0]))?.parent).toBe(parent);
+  });
+});
+
 describe('outbox through a flaky network', () => {
   it('every decision arrives exactly once, whatever the faults', async () => {
     const ids = await arrange(20);

@@ -12,39 +12,74 @@ export const defaultUndoWindowMs = 5_000;
 export interface DecisionInput {
   siteId: string;
   commentIds: readonly number[];
-  decision: Decision;
+  /** approveAndReply: wp-admin's "Approve and Reply", two decisions (REST does not approve the parent) */
+  decision: Decision | 'approveAndReply';
+  /** edit: the new text; reply / approveAndReply: the reply */
+  content?: string;
   undoWindowMs?: number;
+}
+
+/** Plain text as the HTML WordPress would show, for the optimistic view of an edit. */
+function paragraphs(text: string): string {
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return escaped
+    .split(/\n{2,}/)
+    .map((paragraph) => `<p>${paragraph.replace(/\n/g, '<br />')}</p>`)
+    .join('\n');
 }
 
 export async function decide(ctx: BackgroundContext, input: DecisionInput): Promise<number[]> {
   const now = ctx.now();
   const notBefore = now + (input.undoWindowMs ?? defaultUndoWindowMs);
+  const needsText = input.decision === 'edit' || input.decision === 'reply' || input.decision === 'approveAndReply';
+  const content = input.content?.trim() ?? '';
+  if (needsText && content === '') throw new ReplyError('empty_text', 'Write something first.');
+  const steps: Decision[] = input.decision === 'approveAndReply' ? ['approve', 'reply'] : [input.decision];
   const { db } = ctx;
   return db.transaction('rw', db.comments, db.outbox, async () => {
     const ids: number[] = [];
     for (const commentId of input.commentIds) {
-      const comment = await db.comments.get([input.siteId, commentId]);
-      if (!comment) throw new ReplyError('comment_not_cached', `Comment ${commentId} is not in the cache.`);
-      const row: OutboxRow = {
-        siteId: input.siteId,
-        commentId,
-        decision: input.decision,
-        previousStatus: comment.status,
-        snapshot: comment,
-        state: 'waiting',
-        createdAt: now,
-        notBefore,
-        attempts: 0,
-        sentAt: null,
-        error: null,
-        undoOf: null,
-      };
-      ids.push(await db.outbox.add(row));
-      if (input.decision === 'delete') await db.comments.delete([input.siteId, commentId]);
-      else await db.comments.update([input.siteId, commentId], { status: statusAfter(input.decision, comment.status) });
+      for (const decision of steps)
+        ids.push(await decideOne(ctx, input.siteId, commentId, decision, content, now, notBefore));
     }
     return ids;
   });
+}
+
+async function decideOne(
+  ctx: BackgroundContext,
+  siteId: string,
+  commentId: number,
+  decision: Decision,
+  content: string,
+  now: number,
+  notBefore: number,
+): Promise<number> {
+  const { db } = ctx;
+  const comment = await db.comments.get([siteId, commentId]);
+  if (!comment) throw new ReplyError('comment_not_cached', `Comment ${commentId} is not in the cache.`);
+  const row: OutboxRow = {
+    siteId,
+    commentId,
+    decision,
+    previousStatus: comment.status,
+    snapshot: comment,
+    state: 'waiting',
+    createdAt: now,
+    notBefore,
+    attempts: 0,
+    sentAt: null,
+    error: null,
+    undoOf: null,
+    content: decision === 'edit' || decision === 'reply' ? content : null,
+    resultId: null,
+  };
+  const id = await db.outbox.add(row);
+  if (decision === 'delete') await db.comments.delete([siteId, commentId]);
+  else if (decision === 'edit') {
+    await db.comments.update([siteId, commentId], { contentRaw: content, contentHtml: paragraphs(content) });
+  } else await db.comments.update([siteId, commentId], { status: statusAfter(decision, comment.status) });
+  return id;
 }
 
 /**
@@ -67,6 +102,7 @@ export async function undo(
     }
     if (row.state === 'sending')
       throw new ReplyError('decision_in_flight', 'This decision is being sent right now. Try again in a moment.');
+    if (row.decision === 'reply' || row.decision === 'edit') return undoSentText(ctx, row);
     const reverse = reverseOf(row.decision, row.previousStatus);
     if (reverse === null) throw new ReplyError('cannot_undo', 'A comment deleted permanently cannot be restored.');
     const current = (await db.comments.get([row.siteId, row.commentId])) ?? row.snapshot;
@@ -87,4 +123,35 @@ export async function undo(
     await db.comments.put({ ...current, status: row.previousStatus });
     return 'reversed';
   });
+}
+
+/** A sent reply is taken back by trashing it; a sent edit by editing the old text back. */
+async function undoSentText(ctx: BackgroundContext, row: OutboxRow): Promise<'reversed'> {
+  const { db } = ctx;
+  const target = row.decision === 'reply' ? row.resultId : row.commentId;
+  const cached = target ? await db.comments.get([row.siteId, target]) : undefined;
+  if (!target || !cached)
+    throw new ReplyError('cannot_undo', 'This can no longer be undone here; change it in WordPress.');
+  if (row.decision === 'edit' && row.snapshot.contentRaw === null) {
+    throw new ReplyError('cannot_undo', 'The old text is not known, so the edit cannot be undone here.');
+  }
+  await db.outbox.add({
+    siteId: row.siteId,
+    commentId: target,
+    decision: row.decision === 'reply' ? 'trash' : 'edit',
+    previousStatus: cached.status,
+    snapshot: cached,
+    state: 'waiting',
+    createdAt: ctx.now(),
+    notBefore: ctx.now(),
+    attempts: 0,
+    sentAt: null,
+    error: null,
+    undoOf: row.id ?? null,
+    content: row.decision === 'edit' ? row.snapshot.contentRaw : null,
+    resultId: null,
+  });
+  if (row.decision === 'reply') await db.comments.update([row.siteId, target], { status: 'trash' });
+  else await db.comments.put(row.snapshot);
+  return 'reversed';
 }

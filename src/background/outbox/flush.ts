@@ -7,8 +7,10 @@
 import type { OutboxRow, SiteRow } from '../../shared/db/index.ts';
 import type { WpClient } from '../../shared/wp/client.ts';
 import { preservable } from '../../shared/wp/comments.ts';
+import type { WpComment } from '../../shared/wp/schemas.ts';
 import type { BackgroundContext } from '../context.ts';
 import { clientForSite } from '../sites/site-client.ts';
+import { toCommentRow } from '../sync/pull-pending.ts';
 import { type Outcome, outcomeOfFailure } from './outcome.ts';
 import { statusTargets } from './status.ts';
 
@@ -74,18 +76,34 @@ export async function dueRows(ctx: BackgroundContext, now: number): Promise<Outb
   return due;
 }
 
-async function send(client: WpClient, site: SiteRow, row: OutboxRow): Promise<string | null> {
+/** What WordPress made of a sent decision, for the cache. */
+interface Sent {
+  status: string | null;
+  /** an edited comment or a new reply, as WordPress now has it */
+  comment?: WpComment;
+}
+
+async function send(client: WpClient, site: SiteRow, row: OutboxRow): Promise<Sent> {
+  const preserve = preservable(site.mode, row.snapshot);
   const target = statusTargets[row.decision];
   if (target) {
-    const result = await client.setStatus(row.commentId, target, preservable(site.mode, row.snapshot));
-    return result.comment?.status ?? null;
+    const result = await client.setStatus(row.commentId, target, preserve);
+    return { status: result.comment?.status ?? null };
   }
-  if (row.decision === 'trash') {
-    await client.trash(row.commentId);
-    return 'trash';
+  switch (row.decision) {
+    case 'trash':
+      await client.trash(row.commentId);
+      return { status: 'trash' };
+    case 'edit':
+      return { status: null, comment: await client.editContent(row.commentId, row.content ?? '', preserve) };
+    case 'reply': {
+      const reply = await client.reply({ post: row.snapshot.post, parent: row.commentId, content: row.content ?? '' });
+      return { status: null, comment: reply };
+    }
+    default:
+      await client.deletePermanently(row.commentId);
+      return { status: null };
   }
-  await client.deletePermanently(row.commentId);
-  return null;
 }
 
 async function apply(ctx: BackgroundContext, row: OutboxRow, outcome: Outcome): Promise<void> {
@@ -94,7 +112,9 @@ async function apply(ctx: BackgroundContext, row: OutboxRow, outcome: Outcome): 
   await db.transaction('rw', db.outbox, db.comments, db.sites, async () => {
     await db.outbox.update(row.id ?? 0, outcome.row);
     if (outcome.comment === 'remove') await db.comments.delete(key);
-    if (outcome.comment === 'rollback') {
+    // Roll back what this decision changed in the cache (a reply changed nothing there).
+    if (outcome.comment === 'rollback' && row.decision === 'edit') await db.comments.put(row.snapshot);
+    else if (outcome.comment === 'rollback' && row.decision !== 'reply') {
       const cached = await db.comments.get(key);
       await db.comments.put({ ...(cached ?? row.snapshot), status: row.previousStatus });
     }
@@ -125,10 +145,13 @@ async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<Flush
           await ctx.db.outbox.update(row.id ?? 0, { state: 'sending' });
           summary.sent += 1;
           try {
-            const status = await send(client, site, row);
+            const sent = await send(client, site, row);
             await ctx.db.transaction('rw', ctx.db.outbox, ctx.db.comments, async () => {
-              await ctx.db.outbox.update(row.id ?? 0, { state: 'done', sentAt: ctx.now(), error: null });
-              if (status !== null) await ctx.db.comments.update([row.siteId, row.commentId], { status });
+              const resultId = row.decision === 'reply' ? (sent.comment?.id ?? null) : null;
+              await ctx.db.outbox.update(row.id ?? 0, { state: 'done', sentAt: ctx.now(), error: null, resultId });
+              if (sent.status !== null)
+                await ctx.db.comments.update([row.siteId, row.commentId], { status: sent.status });
+              if (sent.comment) await ctx.db.comments.put(toCommentRow(row.siteId, sent.comment, ctx.now()));
             });
             summary.done += 1;
           } catch (error) {

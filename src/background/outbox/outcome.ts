@@ -36,6 +36,13 @@ export function outcomeOfFailure(row: OutboxRow, error: unknown, now: number, ra
     case 'conflict':
       return { row: { state: 'conflict', error: reported }, comment: 'keep' };
     case 'terminal':
+      if (row.decision === 'reply' && wpError.code === 'comment_duplicate') {
+        // The reply arrived before (its answer was lost); WordPress refuses it twice.
+        return {
+          row: { state: 'done', sentAt: now, error: { ...reported, message: 'This reply had already been posted.' } },
+          comment: 'keep',
+        };
+      }
       if (wpError.code === 'rest_comment_invalid_id') {
         return {
           row: {

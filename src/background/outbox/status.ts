@@ -15,6 +15,9 @@ export function statusAfter(decision: Decision, previous: string): string {
       return 'trash';
     case 'delete':
       return 'deleted';
+    case 'edit':
+    case 'reply':
+      return previous;
     // WordPress restores what the comment was before spam/trash; pending is the usual answer.
     case 'unspam':
     case 'untrash':
@@ -39,6 +42,9 @@ export function reverseOf(decision: Decision, previousStatus: string): Decision 
     case 'trash':
       return 'untrash';
     case 'delete':
+    case 'reply':
+    case 'edit':
+      // Taken back by other means: trashing the reply, editing the text back (see undo).
       return null;
     default:
       if (previousStatus === 'approved') return 'approve';

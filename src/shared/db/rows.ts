@@ -65,7 +65,7 @@ export interface PostRow {
 }
 
 /** A moderator's decision about one comment, as the user sees it and as WordPress is asked. */
-export type Decision = 'approve' | 'unapprove' | 'spam' | 'unspam' | 'trash' | 'untrash' | 'delete';
+export type Decision = 'approve' | 'unapprove' | 'spam' | 'unspam' | 'trash' | 'untrash' | 'delete' | 'edit' | 'reply';
 
 /**
  * - waiting: not sent yet (inside the undo window, or waiting for a retry, or for a sign-in);
@@ -96,4 +96,8 @@ export interface OutboxRow {
   error: { kind: string; code: string | null; message: string } | null;
   /** a decision that undoes another (its id) */
   undoOf: number | null;
+  /** edit: the new text; reply: the reply's text */
+  content?: string | null;
+  /** reply: the id WordPress gave the new comment */
+  resultId?: number | null;
 }

@@ -5,6 +5,8 @@ export interface FakeComment {
   status: string;
   type: string;
   author_name?: string;
+  content?: string;
+  parent?: number;
 }
 
 export interface InjectedFailure {
@@ -22,12 +24,12 @@ export interface WriteRequest {
 const wire = (c: FakeComment) => ({
   id: c.id,
   post: c.post,
-  parent: 0,
   author: 0,
   author_name: c.author_name ?? `Leser ${c.id}`,
   author_url: '',
   date_gmt: '2026-11-29T08:00:00',
-  content: { rendered: `<p>Kommentar ${c.id}</p>` },
+  parent: c.parent ?? 0,
+  content: { rendered: `<p>${c.content ?? `Kommentar ${c.id}`}</p>`, raw: c.content ?? `Kommentar ${c.id}` },
   link: `https://blog.example/p/#comment-${c.id}`,
   status: c.status,
   type: c.type,
@@ -83,8 +85,9 @@ export function fakeWordPress(
       comment.status = 'trash';
     }
     if (method === 'POST') {
-      const status = String((JSON.parse(String(init?.body ?? '{}')) as { status?: string }).status ?? '');
-      comment.status = statusFromRequest[status] ?? comment.status;
+      const body = JSON.parse(String(init?.body ?? '{}')) as { status?: string; content?: string };
+      comment.status = statusFromRequest[String(body.status ?? '')] ?? comment.status;
+      if (body.content !== undefined) comment.content = body.content;
     }
     return new Response(JSON.stringify(wire(comment)));
   }
@@ -97,6 +100,26 @@ export function fakeWordPress(
       return new Response(JSON.stringify({ code: 'rest_not_logged_in', message: 'You are not currently logged in.' }), {
         status: options.failWith,
       });
+    }
+    if (url.pathname === '/wp-json/wp/v2/comments' && method === 'POST') {
+      const body = JSON.parse(String(init?.body ?? '{}')) as { post: number; parent: number; content: string };
+      writes.push({ method, id: 0, body });
+      const failure = failures.shift();
+      if (failure) {
+        return new Response(JSON.stringify({ code: failure.code, message: `Injected ${failure.code}` }), {
+          status: failure.status,
+        });
+      }
+      const reply: FakeComment = {
+        id: Math.max(0, ...comments.map((c) => c.id)) + 1,
+        post: body.post,
+        parent: body.parent,
+        status: 'approved',
+        type: 'comment',
+        content: body.content,
+      };
+      comments.push(reply);
+      return new Response(JSON.stringify(wire(reply)), { status: 201 });
     }
     const one = /^\/wp-json\/wp\/v2\/comments\/(\d+)$/.exec(url.pathname);
     if (one) return single(Number(one[1]), method, url, init);

@@ -208,3 +208,61 @@ describe('sync and unsent decisions', () => {
     expect(await ctx.db.comments.where('status').equals('hold').count()).toBe(0);
   });
 });
+
+describe('edits and replies', () => {
+  beforeEach(resetFakeBrowser);
+
+  it('an edit shows at once, is sent with the text, and undo after sending edits the old text back', async () => {
+    const { ctx, wordpress } = await setup(pending(1));
+    const [id = 0] = await decide(ctx, {
+      siteId,
+      commentIds: [1],
+      decision: 'edit',
+      content: 'Neu <b>und</b> besser',
+      undoWindowMs: 0,
+    });
+    expect((await ctx.db.comments.get([siteId, 1]))?.contentHtml).toBe('<p>Neu &lt;b&gt;und&lt;/b&gt; besser</p>');
+    await flushOutbox(ctx);
+    expect(wordpress.comments[0]?.content).toBe('Neu <b>und</b> besser');
+    expect(await undo(ctx, id)).toBe('reversed');
+    await flushOutbox(ctx);
+    expect(wordpress.comments[0]?.content).toBe('Kommentar 1');
+  });
+
+  it('approve and reply: both are sent, in that order; the reply lands in the cache', async () => {
+    const { ctx, wordpress } = await setup(pending(1));
+    await decide(ctx, { siteId, commentIds: [1], decision: 'approveAndReply', content: 'Danke!', undoWindowMs: 0 });
+    for (let run = 0; run < 2; run++) await flushOutbox(ctx);
+    expect(wordpress.writes.map((w) => (w.id === 0 ? 'reply' : w.body?.status))).toEqual(['approved', 'reply']);
+    const reply = wordpress.comments.find((c) => c.parent === 1);
+    expect(reply).toMatchObject({ content: 'Danke!', post: 4 });
+    expect(await ctx.db.comments.get([siteId, reply?.id ?? 0])).toMatchObject({ parent: 1, status: 'approved' });
+    expect((await ctx.db.outbox.orderBy('id').last())?.resultId).toBe(reply?.id);
+  });
+
+  it('a reply re-sent after its answer was lost (409 comment_duplicate) counts as posted, not failed', async () => {
+    const { ctx, wordpress } = await setup(pending(1));
+    await decide(ctx, { siteId, commentIds: [1], decision: 'reply', content: 'Schon da?', undoWindowMs: 0 });
+    wordpress.failures.push({ status: 409, code: 'comment_duplicate' });
+    expect(await flushOutbox(ctx)).toMatchObject({ done: 1, failed: 0 });
+    expect((await ctx.db.outbox.toArray())[0]?.error?.message).toBe('This reply had already been posted.');
+  });
+
+  it('refuses an empty reply before anything is stored', async () => {
+    const { ctx } = await setup(pending(1));
+    await expect(decide(ctx, { siteId, commentIds: [1], decision: 'reply', content: '   ' })).rejects.toMatchObject({
+      code: 'empty_text',
+    });
+    expect(await ctx.db.outbox.count()).toBe(0);
+  });
+
+  it('a forbidden reply after a successful approve does not undo the approval in the cache', async () => {
+    const { ctx, wordpress } = await setup(pending(1));
+    await decide(ctx, { siteId, commentIds: [1], decision: 'approveAndReply', content: 'Hallo', undoWindowMs: 0 });
+    await flushOutbox(ctx);
+    wordpress.failures.push({ status: 403, code: 'rest_comment_closed' });
+    await flushOutbox(ctx);
+    expect(await statusOf(ctx, 1)).toBe('approved');
+    expect((await ctx.db.outbox.orderBy('id').last())?.state).toBe('failed');
+  });
+});
