@@ -1,14 +1,44 @@
 /**
  * The toolbar badge follows the page (product.md, feature 2): on an article of a connected site
  * with pending comments it shows that article's count; everywhere else the total pending across
- * all connected sites. The tooltip says which of the two it is.
+ * all connected sites. The tooltip says which of the two it is. A site that needs a new sign-in
+ * turns the badge red ("!" when nothing is pending), one that is offline turns it grey.
  */
+import type { SiteRow } from '../shared/db/index.ts';
 import { t } from '../shared/i18n.ts';
 import type { BackgroundContext } from './context.ts';
 import { allTabPages } from './tab-state.ts';
 
-const articleColor = '#1f7a52';
-const totalColor = '#5f6368';
+export const badgeColors = { article: '#1f7a52', total: '#5f6368', needsLogin: '#b32d2e', offline: '#9aa0a6' };
+
+export interface BadgeLook {
+  text: string;
+  color: string;
+  title: string;
+}
+
+/** What the badge shows away from an article with pending comments. */
+export function totalLook(total: number, sites: readonly Pick<SiteRow, 'name' | 'status'>[]): BadgeLook {
+  const count = total > 0 ? String(total) : '';
+  const counted = total > 0 ? t('badgeTotalTitle', [String(total)]) : t('actionTitle');
+  const needsLogin = sites.filter((site) => site.status === 'needs-login').map((site) => site.name);
+  if (needsLogin.length > 0) {
+    return {
+      text: count || '!',
+      color: badgeColors.needsLogin,
+      title: `${t('badgeNeedsLogin', [needsLogin.join(', ')])}\n${counted}`,
+    };
+  }
+  const offline = sites.filter((site) => site.status === 'offline').map((site) => site.name);
+  if (offline.length > 0) {
+    return { text: count, color: badgeColors.offline, title: `${t('badgeOffline', [offline.join(', ')])}\n${counted}` };
+  }
+  return { text: count, color: badgeColors.total, title: counted };
+}
+
+export function articleLook(count: number): BadgeLook {
+  return { text: String(count), color: badgeColors.article, title: t('badgeArticleTitle', [String(count)]) };
+}
 
 export async function countPending(ctx: BackgroundContext, siteId?: string, postId?: number): Promise<number> {
   if (siteId !== undefined && postId !== undefined) {
@@ -17,26 +47,21 @@ export async function countPending(ctx: BackgroundContext, siteId?: string, post
   return ctx.db.comments.where('status').equals('hold').count();
 }
 
-export async function updateBadges(ctx: BackgroundContext): Promise<void> {
+async function show(ctx: BackgroundContext, look: BadgeLook, tabId?: number): Promise<void> {
   const { action } = ctx.browser;
-  const total = await countPending(ctx);
-  const totalText = total > 0 ? String(total) : '';
-  const totalTitle = total > 0 ? t('badgeTotalTitle', [String(total)]) : t('actionTitle');
-  await action.setBadgeText({ text: totalText });
-  await action.setBadgeBackgroundColor({ color: totalColor });
-  await action.setTitle({ title: totalTitle });
+  await action.setBadgeText({ text: look.text, tabId });
+  await action.setBadgeBackgroundColor({ color: look.color, tabId });
+  await action.setTitle({ title: look.title, tabId });
+}
+
+export async function updateBadges(ctx: BackgroundContext): Promise<void> {
+  const total = totalLook(await countPending(ctx), await ctx.db.sites.toArray());
+  await show(ctx, total);
   for (const [tabId, page] of await allTabPages(ctx)) {
     const onArticle = page.postId === null ? 0 : await countPending(ctx, page.siteId, page.postId);
+    const site = await ctx.db.sites.get(page.siteId);
     try {
-      if (onArticle > 0) {
-        await action.setBadgeText({ tabId, text: String(onArticle) });
-        await action.setBadgeBackgroundColor({ tabId, color: articleColor });
-        await action.setTitle({ tabId, title: t('badgeArticleTitle', [String(onArticle)]) });
-      } else {
-        await action.setBadgeText({ tabId, text: totalText });
-        await action.setBadgeBackgroundColor({ tabId, color: totalColor });
-        await action.setTitle({ tabId, title: totalTitle });
-      }
+      await show(ctx, onArticle > 0 && site?.status !== 'needs-login' ? articleLook(onArticle) : total, tabId);
     } catch {
       // The tab was closed meanwhile.
     }

@@ -12,6 +12,7 @@ import { contentHandlers, pageHandlers, refreshEverything } from './handlers.ts'
 import { flushAndReschedule, outboxAlarm, scheduleFlush } from './outbox/schedule.ts';
 import { createRouter } from './router.ts';
 import { ensureSyncAlarm, syncAlarm } from './sync/schedule.ts';
+import { onTabFocused } from './tab-focus.ts';
 import { setTabPage } from './tab-state.ts';
 
 const ctx: BackgroundContext = {
@@ -30,7 +31,7 @@ browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === outboxAlarm) void flushAndReschedule(ctx);
 });
 
-browser.tabs.onActivated.addListener(() => void updateBadges(ctx));
+browser.tabs.onActivated.addListener(({ tabId }) => void onTabFocused(ctx, tabId));
 browser.tabs.onRemoved.addListener((tabId) => void setTabPage(ctx, tabId, null));
 browser.tabs.onUpdated.addListener((tabId, change) => {
   // A new page loads in the tab: forget the old article until the content script reports again.

@@ -29,10 +29,16 @@ export interface FlushSummary {
   failed: number;
   conflicts: number;
   pausedSites: string[];
+  /** sites that WordPress answered for in this run */
+  sitesReached: string[];
   skipped?: 'busy';
 }
 
 let running = false;
+
+function emptySummary(): FlushSummary {
+  return { sent: 0, done: 0, retrying: 0, failed: 0, conflicts: 0, pausedSites: [], sitesReached: [] };
+}
 
 /** Runs `work` unless a flush already runs (in any extension context, where Web Locks exist). */
 async function exclusively<T>(work: () => Promise<T>, busy: T): Promise<T> {
@@ -50,15 +56,7 @@ async function exclusively<T>(work: () => Promise<T>, busy: T): Promise<T> {
 }
 
 export function flushOutbox(ctx: BackgroundContext, limits: FlushLimits = defaultFlushLimits): Promise<FlushSummary> {
-  const busy: FlushSummary = {
-    sent: 0,
-    done: 0,
-    retrying: 0,
-    failed: 0,
-    conflicts: 0,
-    pausedSites: [],
-    skipped: 'busy',
-  };
+  const busy: FlushSummary = { ...emptySummary(), skipped: 'busy' };
   return exclusively(() => flush(ctx, limits), busy);
 }
 
@@ -126,7 +124,7 @@ async function apply(ctx: BackgroundContext, row: OutboxRow, outcome: Outcome): 
 
 async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<FlushSummary> {
   const started = ctx.now();
-  const summary: FlushSummary = { sent: 0, done: 0, retrying: 0, failed: 0, conflicts: 0, pausedSites: [] };
+  const summary = emptySummary();
   // Holding the lock, any row still "sending" belongs to a worker that died: send it again.
   await ctx.db.outbox.where('state').equals('sending').modify({ state: 'waiting' });
   const rows = (await dueRows(ctx, started)).slice(0, limits.maxSends);
@@ -154,6 +152,7 @@ async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<Flush
               if (sent.comment) await ctx.db.comments.put(toCommentRow(row.siteId, sent.comment, ctx.now()));
             });
             summary.done += 1;
+            if (!summary.sitesReached.includes(siteId)) summary.sitesReached.push(siteId);
           } catch (error) {
             const outcome = outcomeOfFailure(row, error, ctx.now(), ctx.random);
             await apply(ctx, row, outcome);

@@ -3,7 +3,10 @@
  * lives) and by an alarm as the fallback that survives the worker (alarms fire 30 s apart at best).
  * Also on start-up (replay), after a sign-in, and after each flush for what remains.
  */
+
+import { updateBadges } from '../badge.ts';
 import type { BackgroundContext } from '../context.ts';
+import { syncPending } from '../sync/pull-pending.ts';
 import { flushOutbox } from './flush.ts';
 
 export const outboxAlarm = 'freigabe:outbox';
@@ -38,7 +41,12 @@ export async function scheduleFlush(ctx: BackgroundContext): Promise<void> {
   await ctx.browser.alarms.create(outboxAlarm, { when: Math.max(next, ctx.now() + minimumAlarmDelayMs) });
 }
 
+/** Flushes, plans the next flush, and syncs the sites that just took decisions (what else changed there). */
 export async function flushAndReschedule(ctx: BackgroundContext): Promise<void> {
-  await flushOutbox(ctx);
+  const summary = await flushOutbox(ctx);
   await scheduleFlush(ctx);
+  if (summary.sitesReached.length > 0) {
+    await Promise.allSettled(summary.sitesReached.map((siteId) => syncPending(ctx, siteId)));
+    await updateBadges(ctx);
+  }
 }

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { countPending, updateBadges } from '../../../src/background/badge.ts';
+import { badgeColors, countPending, updateBadges } from '../../../src/background/badge.ts';
 import { syncPending } from '../../../src/background/sync/pull-pending.ts';
 import { setTabPage } from '../../../src/background/tab-state.ts';
 import { testContext } from '../../support/background-context.ts';
@@ -164,5 +164,31 @@ describe('changes made elsewhere', () => {
     await syncPending({ ...ctx, fetch: racing }, siteId);
     const cachedPending = (await ctx.db.comments.where('status').equals('hold').toArray()).map((c) => c.id);
     expect(cachedPending).toEqual(Array.from({ length: 220 }, (_, i) => i + 31));
+  });
+});
+
+describe('badge states', () => {
+  beforeEach(resetFakeBrowser);
+
+  it('turns red with "!" when a site needs a new sign-in, grey when one is offline', async () => {
+    const { ctx } = await connectedContext(pending(2));
+    await syncPending(ctx, siteId);
+    await setTabPage(ctx, 11, { siteId, postId: 4 });
+
+    await ctx.db.sites.update(siteId, { status: 'needs-login' });
+    await updateBadges(ctx);
+    expect(badges.get('global')).toMatchObject({ text: '2', color: badgeColors.needsLogin });
+    expect(badges.get('global')?.title).toContain('Sign in again: Freigabe Demo');
+    // On its article, too: the sign-in matters more than the count.
+    expect(badges.get(11)).toMatchObject({ color: badgeColors.needsLogin });
+
+    await ctx.db.comments.clear();
+    await updateBadges(ctx);
+    expect(badges.get('global')?.text).toBe('!');
+
+    await ctx.db.sites.update(siteId, { status: 'offline' });
+    await updateBadges(ctx);
+    expect(badges.get('global')).toMatchObject({ text: '', color: badgeColors.offline });
+    expect(badges.get('global')?.title).toContain('Offline: Freigabe Demo');
   });
 });

@@ -1,0 +1,14 @@
+/** A tab was focused: its badge applies now, and a connected site it shows gets a sync if one is due. */
+import { updateBadges } from './badge.ts';
+import type { BackgroundContext } from './context.ts';
+import { syncIfStale } from './sync/schedule.ts';
+import { allTabPages } from './tab-state.ts';
+
+export async function onTabFocused(ctx: BackgroundContext, tabId: number): Promise<void> {
+  await updateBadges(ctx);
+  const page = (await allTabPages(ctx)).get(tabId);
+  if (page) {
+    await syncIfStale(ctx, page.siteId);
+    await updateBadges(ctx);
+  }
+}
