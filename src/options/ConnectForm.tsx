@@ -54,12 +54,16 @@ export function ConnectForm({ initialUrl }: { initialUrl: string }) {
 
   const withPassword = (event: Event) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const formElement = event.currentTarget as HTMLFormElement;
+    const form = new FormData(formElement);
     const username = String(form.get('username') ?? '').trim();
     const password = String(form.get('password') ?? '');
-    return run(async (siteUrl) =>
-      connected(await sendToBackground({ type: 'connectWithPassword', url: siteUrl, username, password })),
-    );
+    return run(async (siteUrl) => {
+      const site = await sendToBackground({ type: 'connectWithPassword', url: siteUrl, username, password });
+      // The password now lives with the background only: do not leave it in the page.
+      formElement.reset();
+      return connected(site);
+    });
   };
 
   const busy = state.kind === 'busy';

@@ -145,6 +145,7 @@ describe('connecting a site', () => {
     );
     const options = await connectWithApplicationPassword(browser, wp.url, editor.login, editor.applicationPassword);
     expect(await options.textContent('.connect-result.done')).toContain('Connected to Freigabe Demo');
+    expect(await options.inputValue('input[name="password"]')).toBe('');
   });
 
   it('offers "Connect this site" in the popup on a WordPress page, and disconnects cleanly', async () => {
