@@ -1,5 +1,6 @@
 /** What the background does for each message. */
 
+import { readSettings } from '../shared/settings.ts';
 import { updateBadges } from './badge.ts';
 import type { BackgroundContext } from './context.ts';
 import { decide, undo } from './outbox/decide.ts';
@@ -40,7 +41,8 @@ export const pageHandlers: PageHandlers = {
   async decide(ctx, request) {
     const site = await ctx.db.sites.get(request.siteId);
     if (!site) throw new ReplyError('site_not_connected', 'This site is not connected.');
-    const outboxIds = await decide(ctx, request);
+    const { undoWindowSeconds } = await readSettings(ctx.browser);
+    const outboxIds = await decide(ctx, { ...request, undoWindowMs: undoWindowSeconds * 1000 });
     await updateBadges(ctx);
     await scheduleFlush(ctx);
     return { outboxIds };

@@ -5,6 +5,7 @@
 import contentScriptFile from '../content/content-script.ts?iife';
 import { browser } from '../shared/browser.ts';
 import { openDb } from '../shared/db/index.ts';
+import { settingsKey } from '../shared/settings.ts';
 import { updateBadges } from './badge.ts';
 import { restoreContentScripts } from './content-scripts.ts';
 import type { BackgroundContext } from './context.ts';
@@ -32,6 +33,9 @@ browser.alarms.onAlarm.addListener((alarm) => {
 });
 
 browser.tabs.onActivated.addListener(({ tabId }) => void onTabFocused(ctx, tabId));
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && settingsKey in changes) void ensureSyncAlarm(ctx);
+});
 browser.tabs.onRemoved.addListener((tabId) => void setTabPage(ctx, tabId, null));
 browser.tabs.onUpdated.addListener((tabId, change) => {
   // A new page loads in the tab: forget the old article until the content script reports again.

@@ -2,6 +2,7 @@ import type { FreigabeDb } from '../shared/db/index.ts';
 import { t } from '../shared/i18n.ts';
 import { useLiveQuery } from '../shared/ui/use-live-query.ts';
 import { ConnectForm } from './ConnectForm.tsx';
+import { SettingsForm } from './SettingsForm.tsx';
 import { SiteList } from './SiteList.tsx';
 
 export function Options({ db, connectUrl }: { db: FreigabeDb; connectUrl: string }) {
@@ -14,6 +15,7 @@ export function Options({ db, connectUrl }: { db: FreigabeDb; connectUrl: string
         {sites.state === 'ready' && <SiteList sites={sites.value} />}
       </section>
       <ConnectForm initialUrl={connectUrl} />
+      <SettingsForm />
     </main>
   );
 }

@@ -80,6 +80,20 @@ describe('decisions from the extension', () => {
     expect(outbox).toEqual(Array(10).fill('done'));
   });
 
+  it('with the undo window set to 0 in the options, a decision goes out at once', async () => {
+    const [id = 0] = await arrange(1);
+    const options = await browser.openExtensionPage('src/options/index.html');
+    await options.selectOption('select[name="undoWindowSeconds"]', '0');
+    await options.waitForSelector('.settings-saved:text("Saved.")');
+    await send(options, { type: 'syncNow' });
+    const started = Date.now();
+    await send(options, { type: 'decide', siteId, commentIds: [id], decision: 'approve' });
+    await expect.poll(async () => (await admin.read(id)).status, { timeout: 4000, interval: 100 }).toBe('approved');
+    expect(Date.now() - started).toBeLessThan(4000);
+    await options.selectOption('select[name="undoWindowSeconds"]', '5');
+    await options.close();
+  });
+
   it('disconnecting asks before it discards decisions not sent yet', async () => {
     const ids = await arrange(2);
     const page = await browser.openExtensionPage('src/popup/index.html');

@@ -1,10 +1,10 @@
 /** When syncs happen: on the alarm, when asked, and when a tab of a connected site reports in. */
 import type { SyncSummary } from '../../shared/messages.ts';
+import { readSettings } from '../../shared/settings.ts';
 import type { BackgroundContext } from '../context.ts';
 import { syncPending } from './pull-pending.ts';
 
 export const syncAlarm = 'freigabe:sync';
-export const syncPeriodMinutes = 2;
 /** A tab reporting in triggers a sync only when the last one is older than this. */
 export const staleAfterMs = 30_000;
 
@@ -22,7 +22,11 @@ export async function syncIfStale(ctx: BackgroundContext, siteId: string): Promi
   }
 }
 
+/** Keeps the sync alarm at the interval the user chose (re-created when missing or changed). */
 export async function ensureSyncAlarm(ctx: BackgroundContext): Promise<void> {
+  const { syncIntervalMinutes } = await readSettings(ctx.browser);
   const existing = await ctx.browser.alarms.get(syncAlarm);
-  if (!existing) await ctx.browser.alarms.create(syncAlarm, { periodInMinutes: syncPeriodMinutes });
+  if (!existing || existing.periodInMinutes !== syncIntervalMinutes) {
+    await ctx.browser.alarms.create(syncAlarm, { periodInMinutes: syncIntervalMinutes });
+  }
 }

@@ -1,0 +1,41 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Browser } from 'webextension-polyfill';
+import { ensureSyncAlarm, syncAlarm } from '../../src/background/sync/schedule.ts';
+import { defaultSettings, parseSettings, readSettings, saveSettings } from '../../src/shared/settings.ts';
+import { testContext } from '../support/background-context.ts';
+import { fakeBrowser, resetFakeBrowser } from '../support/fake-browser.ts';
+
+const browser = fakeBrowser as unknown as Browser;
+
+describe('settings', () => {
+  beforeEach(resetFakeBrowser);
+
+  it('defaults: 5 s undo window, sync every 2 minutes', () => {
+    expect(defaultSettings).toEqual({ undoWindowSeconds: 5, syncIntervalMinutes: 2 });
+    expect(parseSettings(undefined)).toEqual(defaultSettings);
+  });
+
+  it('keeps valid fields and replaces damaged ones by their defaults', () => {
+    expect(parseSettings({ undoWindowSeconds: 10, syncIntervalMinutes: 'often' })).toEqual({
+      undoWindowSeconds: 10,
+      syncIntervalMinutes: 2,
+    });
+    // Chrome fires alarms 30 s apart at best: shorter intervals are refused.
+    expect(parseSettings({ syncIntervalMinutes: 0.1, undoWindowSeconds: -3 })).toEqual(defaultSettings);
+  });
+
+  it('saves changes over what is stored', async () => {
+    await saveSettings(browser, { undoWindowSeconds: 0 });
+    await saveSettings(browser, { syncIntervalMinutes: 10 });
+    expect(await readSettings(browser)).toEqual({ undoWindowSeconds: 0, syncIntervalMinutes: 10 });
+  });
+
+  it('the sync alarm follows the chosen interval', async () => {
+    const ctx = testContext();
+    await ensureSyncAlarm(ctx);
+    expect((await fakeBrowser.alarms.get(syncAlarm))?.periodInMinutes).toBe(2);
+    await saveSettings(browser, { syncIntervalMinutes: 5 });
+    await ensureSyncAlarm(ctx);
+    expect((await fakeBrowser.alarms.get(syncAlarm))?.periodInMinutes).toBe(5);
+  });
+});
