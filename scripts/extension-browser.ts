@@ -54,6 +54,8 @@ export async function launchWithExtension({
     headless,
     locale,
     args: [...chromiumArgs(extensionDir), `--lang=${locale}`],
+    // Chromium on Linux takes its UI language (and so the extension's) from the environment.
+    env: { ...process.env, LANGUAGE: locale.replace('-', '_'), LANG: `${locale.replace('-', '_')}.UTF-8` },
     viewport: { width: 1280, height: 900 },
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
