@@ -8,8 +8,13 @@ export const chromiumCandidates = [
   '/Applications/Chromium.app/Contents/MacOS/Chromium',
 ];
 
-export function findChromium(): string | null {
-  const fromEnv = process.env.CHROME_PATH;
+/** The binary named by the environment variable (which must exist), else the first candidate found. */
+export function findBinary(envVariable: string, candidates: readonly string[]): string | null {
+  const fromEnv = process.env[envVariable];
   if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
-  return chromiumCandidates.find((path) => existsSync(path)) ?? null;
+  return candidates.find((path) => existsSync(path)) ?? null;
+}
+
+export function findChromium(): string | null {
+  return findBinary('CHROME_PATH', chromiumCandidates);
 }

@@ -3,9 +3,9 @@
  * WebDriver BiDi. Firefox refuses automation that navigates to moz-extension:// URLs, so the test
  * build opens its options page on install, and extension pages are opened from there.
  */
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { findBinary } from './chromium.ts';
 
 export const firefoxCandidates = [
   '/usr/bin/firefox-esr',
@@ -14,9 +14,7 @@ export const firefoxCandidates = [
 ];
 
 export function findFirefox(): string | null {
-  const fromEnv = process.env.FIREFOX_PATH;
-  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
-  return firefoxCandidates.find((path) => existsSync(path)) ?? null;
+  return findBinary('FIREFOX_PATH', firefoxCandidates);
 }
 
 export interface FirefoxWithExtension {

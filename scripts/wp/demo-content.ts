@@ -468,9 +468,3 @@ export const demoPosts: readonly DemoPost[] = [
     ],
   },
 ];
-
-/** How many comments of a post the seed gives each status (all types). */
-export function demoCount(postKey: DemoPost['key'], status: DemoStatus): number {
-  const post = demoPosts.find((p) => p.key === postKey);
-  return post ? post.comments.filter((c) => c.status === status).length : 0;
-}

@@ -55,8 +55,6 @@ export interface WordPressSite {
   startupMs: number;
   pids: number[];
   stop(): Promise<void>;
-  switchTheme(theme: string): Promise<string>;
-  bulkComments(postId: number, count: number, status?: string): Promise<{ first: number; last: number; count: number }>;
 }
 
 export function chooseBackend(requested: BackendName | 'auto'): { backend: Backend; reason: string } {
@@ -104,10 +102,10 @@ export async function startWordPress(options: StartOptions = {}): Promise<WordPr
         { theme: wanted },
       );
       info = { url: running.url, backend: backend.name, describe: running.describe, ...seeded };
-      writeFileSync(credentialsFile, `${JSON.stringify(info, null, 2)}\n`, { mode: 0o600 });
+      saveCredentials(credentialsFile, info);
     } else if (options.theme && info.theme !== options.theme) {
-      info.theme = (await runSetup<{ theme: string }>(running, 'theme', { theme: options.theme })).theme;
-      writeFileSync(credentialsFile, `${JSON.stringify(info, null, 2)}\n`, { mode: 0o600 });
+      info.theme = await switchTheme({ url: running.url, dir }, options.theme);
+      saveCredentials(credentialsFile, info);
     }
     const site: WordPressSite = {
       info,
@@ -120,19 +118,22 @@ export async function startWordPress(options: StartOptions = {}): Promise<WordPr
         await running.stop();
         rmSync(pidsFile, { force: true });
       },
-      async switchTheme(theme) {
-        const result = await runSetup<{ theme: string }>(running, 'theme', { theme });
-        site.info.theme = result.theme;
-        return result.theme;
-      },
-      bulkComments: (postId, count, status = 'hold') =>
-        addComments({ url: running.url, dir }, postId, count, status as 'hold'),
     };
     return site;
   } catch (error) {
     await running.stop();
     throw error;
   }
+}
+
+function saveCredentials(file: string, info: SiteInfo): void {
+  writeFileSync(file, `${JSON.stringify(info, null, 2)}\n`, { mode: 0o600 });
+}
+
+/** Switches a running site's theme (the content script is tested on a classic and a block theme). */
+export async function switchTheme(site: { url: string; dir: string }, theme: string): Promise<string> {
+  const wordpressDir = join(resolve(site.dir), 'wordpress');
+  return (await runSetup<{ theme: string }>({ url: site.url, wordpressDir }, 'theme', { theme })).theme;
 }
 
 /** Many comments at once on a running site (scale tests, benchmarks): one PHP request, no REST. */

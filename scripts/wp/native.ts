@@ -18,7 +18,7 @@ import {
   which,
 } from './process.ts';
 import type { Backend, RunningBackend } from './types.ts';
-import { copyWordPressCore, hasDebianWordPress, phpDir, writeWpConfig } from './wp-files.ts';
+import { copyWordPressCore, phpDir, writeWpConfig } from './wp-files.ts';
 
 interface NativeTools {
   php: string;
@@ -46,17 +46,6 @@ export function findNativeTools(): { tools: NativeTools | null; missing: string[
   if (missing.length > 0 || !php || !mariadbd || !installDb || !client) return { tools: null, missing };
   return { tools: { php, mariadbd, installDb, client }, missing };
 }
-
-/** The Debian packages that give this backend everything it needs. */
-export const nativeDebianPackages = [
-  'php-cli',
-  'php-mysql',
-  'php-mbstring',
-  'php-xml',
-  'php-gd',
-  'mariadb-server',
-  'mariadb-client',
-];
 
 function socketPath(dir: string): string {
   const preferred = join(dir, 'mysql.sock');
@@ -181,7 +170,3 @@ export const nativeBackend: Backend = {
     return running;
   },
 };
-
-export function nativeWordPressSource(): string {
-  return hasDebianWordPress() ? 'Debian wordpress package (6.1)' : 'Playground build zip (6.5)';
-}

@@ -46,6 +46,18 @@ async function openOptions(ext: ExtensionBrowser, siteUrl: string) {
   return options;
 }
 
+/** Logged in to WordPress as `account`, clicks "Sign in with WordPress": the WordPress tab that opens. */
+async function openAuthorizeScreen(ext: ExtensionBrowser, account: { login: string; password: string }) {
+  const page = await ext.context.newPage();
+  await logInToWordPress(page, wp.url, account.login, account.password);
+  const options = await openOptions(ext, wp.url);
+  const authorizeTab = ext.context.waitForEvent('page');
+  await options.click('button[data-method="authorize"]');
+  const authorize = await authorizeTab;
+  await authorize.waitForSelector('#approve');
+  return { authorize, options };
+}
+
 const result = async (page: Awaited<ReturnType<typeof openOptions>>) => {
   await page.waitForSelector('.connect-result.done, .connect-result.failed', { timeout: 30000 });
   return (await page.textContent('.connect-result'))?.trim() ?? '';
@@ -85,14 +97,7 @@ describe('connecting a site', () => {
 
   it('goes through WordPress’s authorize screen, and the password never stays in the URL', async () => {
     browser = await launchWithExtension();
-    const author = user(wp, 'author');
-    const page = await browser.context.newPage();
-    await logInToWordPress(page, wp.url, author.login, author.password);
-    const options = await openOptions(browser, wp.url);
-    const authorizeTab = browser.context.waitForEvent('page');
-    await options.click('button[data-method="authorize"]');
-    const authorize = await authorizeTab;
-    await authorize.waitForSelector('#approve');
+    const { authorize, options } = await openAuthorizeScreen(browser, user(wp, 'author'));
     expect(authorize.url()).toContain('/wp-admin/authorize-application.php?app_name=Freigabe+%28Chrome%2C+');
     await screenshot(authorize, 'wordpress-authorize-screen');
     await authorize.click('#approve');
@@ -124,13 +129,7 @@ describe('connecting a site', () => {
 
   it('reports a rejected authorization', async () => {
     browser = await launchWithExtension();
-    const editor = user(wp, 'editor');
-    const page = await browser.context.newPage();
-    await logInToWordPress(page, wp.url, editor.login, editor.password);
-    const options = await openOptions(browser, wp.url);
-    const authorizeTab = browser.context.waitForEvent('page');
-    await options.click('button[data-method="authorize"]');
-    const authorize = await authorizeTab;
+    const { authorize } = await openAuthorizeScreen(browser, user(wp, 'editor'));
     await authorize.click('#reject');
     await authorize.waitForSelector('#result.failed', { timeout: 30000 });
     expect(await authorize.textContent('#result')).toContain('was cancelled in WordPress');
