@@ -3,6 +3,7 @@
 import { readSettings } from '../shared/settings.ts';
 import { updateBadges } from './badge.ts';
 import type { BackgroundContext } from './context.ts';
+import { saveDraft } from './drafts.ts';
 import { decide, undo } from './outbox/decide.ts';
 import { flushAndReschedule, scheduleFlush } from './outbox/schedule.ts';
 import { ReplyError } from './reply-error.ts';
@@ -52,6 +53,11 @@ export const pageHandlers: PageHandlers = {
     await updateBadges(ctx);
     await scheduleFlush(ctx);
     return { result };
+  },
+  async saveDraft(ctx, request) {
+    if (!(await ctx.db.sites.get(request.siteId)))
+      throw new ReplyError('site_not_connected', 'This site is not connected.');
+    return saveDraft(ctx, request);
   },
   async syncNow(ctx, request) {
     const summaries = await syncAllSites(ctx, request.siteId);

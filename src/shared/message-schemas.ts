@@ -57,6 +57,14 @@ export const pageRequestSchema = v.variant('type', [
     content: v.optional(v.pipe(v.string(), v.maxLength(65_525))),
   }),
   v.object({ type: v.literal('undo'), outboxId: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
+  v.object({
+    type: v.literal('saveDraft'),
+    siteId,
+    commentId: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    kind: v.picklist(['reply', 'edit']),
+    /** empty: the draft is deleted */
+    content: v.pipe(v.string(), v.maxLength(65_525)),
+  }),
 ]);
 
 export type ContentRequest = v.InferOutput<typeof contentRequestSchema>;

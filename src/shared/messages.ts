@@ -45,6 +45,8 @@ export interface ResponseMap {
   /** the outbox rows of the decisions, one per comment */
   decide: { outboxIds: number[] };
   undo: { result: 'cancelled' | 'reversed' };
+  /** whether a draft is now stored (false: the empty draft was deleted) */
+  saveDraft: { saved: boolean };
 }
 
 export type ResponseFor<R extends BackgroundRequest> = ResponseMap[R['type']];

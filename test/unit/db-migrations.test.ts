@@ -23,12 +23,47 @@ describe('database migrations', () => {
 
     const db = new FreigabeDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.sites.get(site.id)).toEqual(site);
     expect(await db.credentials.count()).toBe(1);
     expect(await db.comments.where('[siteId+status]').equals([site.id, 'hold']).count()).toBe(1);
     expect(await db.posts.count()).toBe(1);
     expect(await db.outbox.count()).toBe(0);
+    db.close();
+    await Dexie.delete(name);
+  });
+
+  it('v2 (+ outbox) → v3 (+ drafts, reputation, sync state; comments by post and author email)', async () => {
+    const name = `migration-${Math.random()}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores({
+      sites: 'id, origin',
+      credentials: 'siteId',
+      comments: '[siteId+id], [siteId+status], [siteId+post+status], status, date',
+      posts: '[siteId+id]',
+    });
+    v2.version(2).stores({ outbox: '++id, siteId, [siteId+commentId], state, notBefore' });
+    const site = testSite();
+    await v2.table('sites').put(site);
+    await v2.table('comments').bulkPut([
+      { siteId: site.id, id: 7, post: 4, status: 'hold', date: 1, authorEmail: 'a@example.org' },
+      { siteId: site.id, id: 8, post: 4, status: 'approved', date: 2, authorEmail: 'b@example.org' },
+    ]);
+    await v2
+      .table('outbox')
+      .add({ siteId: site.id, commentId: 7, decision: 'approve', state: 'waiting', notBefore: 0 });
+    v2.close();
+
+    const db = new FreigabeDb(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.comments.where('[siteId+post]').equals([site.id, 4]).count()).toBe(2);
+    expect(await db.comments.where('authorEmail').equals('b@example.org').primaryKeys()).toEqual([[site.id, 8]]);
+    expect(await db.outbox.where('[siteId+commentId]').equals([site.id, 7]).count()).toBe(1);
+    await db.drafts.put({ siteId: site.id, commentId: 7, kind: 'reply', content: 'Danke!', updatedAt: 3 });
+    expect(await db.drafts.get([site.id, 7, 'reply'])).toMatchObject({ content: 'Danke!' });
+    expect(await db.reputation.count()).toBe(0);
+    expect(await db.syncState.count()).toBe(0);
     db.close();
     await Dexie.delete(name);
   });

@@ -36,7 +36,7 @@ export async function decide(ctx: BackgroundContext, input: DecisionInput): Prom
   if (needsText && content === '') throw new ReplyError('empty_text', 'Write something first.');
   const steps: Decision[] = input.decision === 'approveAndReply' ? ['approve', 'reply'] : [input.decision];
   const { db } = ctx;
-  return db.transaction('rw', db.comments, db.outbox, async () => {
+  return db.transaction('rw', db.comments, db.outbox, db.drafts, async () => {
     const ids: number[] = [];
     for (const commentId of input.commentIds) {
       for (const decision of steps)
@@ -75,6 +75,8 @@ async function decideOne(
     resultId: null,
   };
   const id = await db.outbox.add(row);
+  // The text now lives in the outbox row (a failed reply is retried from there): the draft is done.
+  if (decision === 'edit' || decision === 'reply') await db.drafts.delete([siteId, commentId, decision]);
   if (decision === 'delete') await db.comments.delete([siteId, commentId]);
   else if (decision === 'edit') {
     await db.comments.update([siteId, commentId], { contentRaw: content, contentHtml: paragraphs(content) });

@@ -3,7 +3,16 @@
  * Schema changes: add a new `version(n)` below the last one, never edit an old one.
  */
 import { Dexie, type Table } from 'dexie';
-import type { CommentRow, CredentialRow, OutboxRow, PostRow, SiteRow } from './rows.ts';
+import type {
+  CommentRow,
+  CredentialRow,
+  DraftRow,
+  OutboxRow,
+  PostRow,
+  ReputationRow,
+  SiteRow,
+  SyncStateRow,
+} from './rows.ts';
 
 export type * from './rows.ts';
 
@@ -15,6 +24,9 @@ export class FreigabeDb extends Dexie {
   comments!: Table<CommentRow, [string, number]>;
   posts!: Table<PostRow, [string, number]>;
   outbox!: Table<OutboxRow, number>;
+  drafts!: Table<DraftRow, [string, number, string]>;
+  reputation!: Table<ReputationRow, [string, string]>;
+  syncState!: Table<SyncStateRow, string>;
 
   constructor(name = defaultDbName) {
     super(name);
@@ -27,6 +39,13 @@ export class FreigabeDb extends Dexie {
     // v2: the durable outbox of decisions.
     this.version(2).stores({
       outbox: '++id, siteId, [siteId+commentId], state, notBefore',
+    });
+    // v3: reply/edit drafts, local reputation, sync state; comments also by post and author email.
+    this.version(3).stores({
+      comments: '[siteId+id], [siteId+status], [siteId+post+status], [siteId+post], status, date, authorEmail',
+      drafts: '[siteId+commentId+kind], siteId, updatedAt',
+      reputation: '[siteId+key], siteId',
+      syncState: 'siteId',
     });
   }
 }

@@ -101,3 +101,47 @@ export interface OutboxRow {
   /** reply: the id WordPress gave the new comment */
   resultId?: number | null;
 }
+
+/** What the user is typing: saved as typed, so closing the popup or the tab never loses it. */
+export type DraftKind = 'reply' | 'edit';
+
+export interface DraftRow {
+  siteId: string;
+  /** the comment replied to or edited */
+  commentId: number;
+  kind: DraftKind;
+  content: string;
+  updatedAt: number;
+}
+
+/**
+ * What this moderator decided before about one commenter, per site. `key` is one of
+ * `email:<lowercased address>`, `host:<URL host without www.>` or `ip:<address>`.
+ */
+export interface ReputationRow {
+  siteId: string;
+  key: string;
+  approved: number;
+  spam: number;
+  trashed: number;
+  updatedAt: number;
+}
+
+/** Comments per status on the server (X-WP-Total), as of `at`. */
+export interface StatusCounts {
+  hold: number;
+  approved: number;
+  spam: number;
+  trash: number;
+  at: number;
+}
+
+/** Per site: where a sync stands, so a worker stopped mid-sync goes on where it was. */
+export interface SyncStateRow {
+  siteId: string;
+  counts: StatusCounts | null;
+  /** the pending pull under way: the last comment id written (pages in `orderby=id` order) */
+  cursor: { startedAt: number; afterId: number } | null;
+  /** posts whose thread context (approved comments) was fetched, and when */
+  contextFetchedAt: Record<number, number>;
+}

@@ -34,6 +34,7 @@ function setup() {
     syncNow: vi.fn(async () => []),
     decide: vi.fn(async () => ({ outboxIds: [1] })),
     undo: vi.fn(async () => ({ result: 'cancelled' as const })),
+    saveDraft: vi.fn(async () => ({ saved: true })),
   };
   const route = createRouter(testContext(), content, pages);
   return { route, content, pages };
