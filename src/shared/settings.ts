@@ -10,6 +10,8 @@ export const settingsSchema = v.object({
   undoWindowSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(60)), 5),
   /** how often every site is synced in the background (Chrome allows alarms 30 s apart at best) */
   syncIntervalMinutes: v.optional(v.pipe(v.number(), v.minValue(0.5), v.maxValue(60)), 2),
+  /** a system notification when a sync finds new pending comments (off unless the user turns it on) */
+  notifyNewPending: v.optional(v.boolean(), false),
 });
 
 export type Settings = v.InferOutput<typeof settingsSchema>;

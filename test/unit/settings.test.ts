@@ -10,15 +10,16 @@ const browser = fakeBrowser as unknown as Browser;
 describe('settings', () => {
   beforeEach(resetFakeBrowser);
 
-  it('defaults: 5 s undo window, sync every 2 minutes', () => {
-    expect(defaultSettings).toEqual({ undoWindowSeconds: 5, syncIntervalMinutes: 2 });
+  it('defaults: 5 s undo window, sync every 2 minutes, no notifications', () => {
+    expect(defaultSettings).toEqual({ undoWindowSeconds: 5, syncIntervalMinutes: 2, notifyNewPending: false });
     expect(parseSettings(undefined)).toEqual(defaultSettings);
   });
 
   it('keeps valid fields and replaces damaged ones by their defaults', () => {
-    expect(parseSettings({ undoWindowSeconds: 10, syncIntervalMinutes: 'often' })).toEqual({
+    expect(parseSettings({ undoWindowSeconds: 10, syncIntervalMinutes: 'often', notifyNewPending: 'yes' })).toEqual({
       undoWindowSeconds: 10,
       syncIntervalMinutes: 2,
+      notifyNewPending: false,
     });
     // Chrome fires alarms 30 s apart at best: shorter intervals are refused.
     expect(parseSettings({ syncIntervalMinutes: 0.1, undoWindowSeconds: -3 })).toEqual(defaultSettings);
@@ -26,8 +27,12 @@ describe('settings', () => {
 
   it('saves changes over what is stored', async () => {
     await saveSettings(browser, { undoWindowSeconds: 0 });
-    await saveSettings(browser, { syncIntervalMinutes: 10 });
-    expect(await readSettings(browser)).toEqual({ undoWindowSeconds: 0, syncIntervalMinutes: 10 });
+    await saveSettings(browser, { syncIntervalMinutes: 10, notifyNewPending: true });
+    expect(await readSettings(browser)).toEqual({
+      undoWindowSeconds: 0,
+      syncIntervalMinutes: 10,
+      notifyNewPending: true,
+    });
   });
 
   it('the sync alarm follows the chosen interval', async () => {
