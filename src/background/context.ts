@@ -14,4 +14,6 @@ export interface BackgroundContext {
   random: () => number;
   /** the built content script's path inside the extension */
   contentScriptFile: string;
+  /** the built inline view's path inside the extension (injected into articles) */
+  inlineScriptFile: string;
 }

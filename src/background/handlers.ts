@@ -4,6 +4,12 @@ import { readSettings } from '../shared/settings.ts';
 import { updateBadges } from './badge.ts';
 import type { BackgroundContext } from './context.ts';
 import { saveDraft } from './drafts.ts';
+import { checkMayModerate, ensureCached } from './inline/decide-inline.ts';
+import { injectInlineView } from './inline/inject.ts';
+import { fetchPostSpam } from './inline/post-spam.ts';
+import { refreshViews } from './inline/notify.ts';
+import { postOfSender, siteOfSender } from './inline/sender-site.ts';
+import { inlineState } from './inline/state.ts';
 import { decide, undo } from './outbox/decide.ts';
 import { flushAndReschedule, scheduleFlush } from './outbox/schedule.ts';
 import { ReplyError } from './reply-error.ts';
@@ -26,8 +32,41 @@ export const contentHandlers: ContentHandlers = {
     }
     await setTabPage(ctx, from.tabId, { siteId: site.id, postId: page.postId });
     await updateBadges(ctx);
-    void syncIfStale(ctx, site.id).then(() => updateBadges(ctx));
+    if (page.postId !== null && page.commentsInDom !== false) void injectInlineView(ctx, from.tabId);
+    void syncIfStale(ctx, site.id).then(() => refreshViews(ctx, site.id));
     return { connected: true };
+  },
+  async inlineState(ctx, request, from) {
+    const site = await siteOfSender(ctx, from);
+    const postId = await postOfSender(ctx, from, site);
+    if (request.includeSpam) await fetchPostSpam(ctx, site, postId);
+    return inlineState(ctx, site, postId, request);
+  },
+  async decideInline(ctx, request, from) {
+    const site = await siteOfSender(ctx, from);
+    const postId = await postOfSender(ctx, from, site);
+    await ensureCached(ctx, site, request.commentIds);
+    await checkMayModerate(ctx, site, postId, request.commentIds);
+    const { undoWindowSeconds } = await readSettings(ctx.browser);
+    const outboxIds = await decide(ctx, { ...request, siteId: site.id, undoWindowMs: undoWindowSeconds * 1000 });
+    await refreshViews(ctx, site.id);
+    await scheduleFlush(ctx);
+    return { outboxIds };
+  },
+  async undoInline(ctx, request, from) {
+    const site = await siteOfSender(ctx, from);
+    const row = await ctx.db.outbox.get(request.outboxId);
+    if (!row || row.siteId !== site.id) throw new ReplyError('unknown_decision', 'This decision is no longer known.');
+    const result = await undo(ctx, request.outboxId);
+    await refreshViews(ctx, site.id);
+    await scheduleFlush(ctx);
+    return { result };
+  },
+  async saveDraftInline(ctx, request, from) {
+    const site = await siteOfSender(ctx, from);
+    const postId = await postOfSender(ctx, from, site);
+    await checkMayModerate(ctx, site, postId, [request.commentId]);
+    return saveDraft(ctx, { ...request, siteId: site.id });
   },
 };
 
@@ -44,13 +83,13 @@ export const pageHandlers: PageHandlers = {
     if (!site) throw new ReplyError('site_not_connected', 'This site is not connected.');
     const { undoWindowSeconds } = await readSettings(ctx.browser);
     const outboxIds = await decide(ctx, { ...request, undoWindowMs: undoWindowSeconds * 1000 });
-    await updateBadges(ctx);
+    await refreshViews(ctx, request.siteId);
     await scheduleFlush(ctx);
     return { outboxIds };
   },
   async undo(ctx, request) {
     const result = await undo(ctx, request.outboxId);
-    await updateBadges(ctx);
+    await refreshViews(ctx);
     await scheduleFlush(ctx);
     return { result };
   },
@@ -61,7 +100,7 @@ export const pageHandlers: PageHandlers = {
   },
   async syncNow(ctx, request) {
     const summaries = await syncAllSites(ctx, request.siteId);
-    await updateBadges(ctx);
+    await refreshViews(ctx, request.siteId);
     return summaries;
   },
 };
@@ -81,5 +120,5 @@ async function afterwardsBadges<T>(ctx: BackgroundContext, work: Promise<T>): Pr
 
 export async function refreshEverything(ctx: BackgroundContext): Promise<void> {
   await syncAllSites(ctx);
-  await updateBadges(ctx);
+  await refreshViews(ctx);
 }

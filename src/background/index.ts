@@ -3,6 +3,7 @@
  * synchronously, at the top level; IndexedDB and storage.session hold the truth.
  */
 import contentScriptFile from '../content/content-script.ts?iife';
+import inlineScriptFile from '../content/inline/inline-view.ts?iife';
 import { browser } from '../shared/browser.ts';
 import { openDb } from '../shared/db/index.ts';
 import { settingsKey } from '../shared/settings.ts';
@@ -23,6 +24,7 @@ const ctx: BackgroundContext = {
   now: () => Date.now(),
   random: () => Math.random(),
   contentScriptFile,
+  inlineScriptFile,
 };
 
 browser.runtime.onMessage.addListener(createRouter(ctx, contentHandlers, pageHandlers));

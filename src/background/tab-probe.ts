@@ -26,7 +26,13 @@ export async function probeTab(ctx: BackgroundContext, tabId: number): Promise<T
     await ctx.browser.scripting.executeScript({ target: { tabId }, files: [ctx.contentScriptFile] });
     const [result] = await ctx.browser.scripting.executeScript({
       target: { tabId },
-      func: (name: string) => (globalThis as unknown as Record<symbol, unknown>)[Symbol.for(name)] ?? null,
+      // Only plain fields cross back: the page model also holds the page's elements.
+      func: (name: string) => {
+        const page = (globalThis as unknown as Record<symbol, { isWordPress: boolean; restRoot: string | null }>)[
+          Symbol.for(name)
+        ];
+        return page ? { isWordPress: page.isWordPress, restRoot: page.restRoot } : null;
+      },
       args: [pageKey],
     });
     const page = result?.result as { isWordPress?: boolean; restRoot?: string | null } | null | undefined;

@@ -1,6 +1,7 @@
 /**
  * The content script, registered only for connected sites. It looks at the page once and tells the
- * background what it found; the background decides everything else.
+ * background what it found; the background decides everything else (and injects the inline view
+ * into articles). Small on purpose: it runs on every page of a connected site.
  */
 import { sendToBackground } from '../shared/messages.ts';
 import { detectPage } from './detect/index.ts';
@@ -11,10 +12,18 @@ type Marked = typeof globalThis & { [marker]?: boolean };
 if (!(globalThis as Marked)[marker]) {
   (globalThis as Marked)[marker] = true;
   const page = detectPage(document, new URL(location.href));
-  // Where the background reads it when it ran this script to look at a site not connected yet.
+  // Where the inline view (and the background, probing a site not connected yet) reads it.
   (globalThis as unknown as Record<symbol, unknown>)[Symbol.for('freigabe.page')] = page;
   if (page.isWordPress) {
-    sendToBackground({ type: 'pageDetected', page }).catch((error: unknown) => {
+    // Elements stay here: the background gets a summary.
+    const summary = {
+      isWordPress: page.isWordPress,
+      restRoot: page.restRoot,
+      postId: page.postId,
+      commentsInDom: page.commentsInDom,
+      commentCount: page.comments.length,
+    };
+    sendToBackground({ type: 'pageDetected', page: summary }).catch((error: unknown) => {
       console.warn('Freigabe: the extension did not take this page', error);
     });
   }

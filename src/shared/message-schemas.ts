@@ -4,9 +4,27 @@
  */
 import * as v from 'valibot';
 
-const postId = v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1)));
+const id = v.pipe(v.number(), v.integer(), v.minValue(1));
+const postId = v.nullable(id);
+const decision = v.picklist([
+  'approve',
+  'unapprove',
+  'spam',
+  'unspam',
+  'trash',
+  'untrash',
+  'delete',
+  'edit',
+  'reply',
+  'approveAndReply',
+]);
+const text = v.pipe(v.string(), v.maxLength(65_525));
+const draftKind = v.picklist(['reply', 'edit']);
 
-/** From the content script on a page of a connected site. */
+/**
+ * From the content script on a page of a connected site. The site is always the sender's origin,
+ * and the article the one the tab reported: messages never name a site.
+ */
 export const contentRequestSchema = v.variant('type', [
   v.object({
     type: v.literal('pageDetected'),
@@ -14,8 +32,19 @@ export const contentRequestSchema = v.variant('type', [
       isWordPress: v.boolean(),
       restRoot: v.nullable(v.pipe(v.string(), v.maxLength(2048))),
       postId,
+      commentsInDom: v.optional(v.nullable(v.boolean()), null),
+      commentCount: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
     }),
   }),
+  v.object({ type: v.literal('inlineState'), includeSpam: v.boolean() }),
+  v.object({
+    type: v.literal('decideInline'),
+    commentIds: v.pipe(v.array(id), v.minLength(1), v.maxLength(1000)),
+    decision,
+    content: v.optional(text),
+  }),
+  v.object({ type: v.literal('undoInline'), outboxId: id }),
+  v.object({ type: v.literal('saveDraftInline'), commentId: id, kind: draftKind, content: text }),
 ]);
 
 const url = v.pipe(v.string(), v.minLength(1), v.maxLength(2048));
@@ -41,30 +70,13 @@ export const pageRequestSchema = v.variant('type', [
   v.object({
     type: v.literal('decide'),
     siteId,
-    commentIds: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(1))), v.minLength(1), v.maxLength(10_000)),
-    decision: v.picklist([
-      'approve',
-      'unapprove',
-      'spam',
-      'unspam',
-      'trash',
-      'untrash',
-      'delete',
-      'edit',
-      'reply',
-      'approveAndReply',
-    ]),
-    content: v.optional(v.pipe(v.string(), v.maxLength(65_525))),
+    commentIds: v.pipe(v.array(id), v.minLength(1), v.maxLength(10_000)),
+    decision,
+    content: v.optional(text),
   }),
-  v.object({ type: v.literal('undo'), outboxId: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
-  v.object({
-    type: v.literal('saveDraft'),
-    siteId,
-    commentId: v.pipe(v.number(), v.integer(), v.minValue(1)),
-    kind: v.picklist(['reply', 'edit']),
-    /** empty: the draft is deleted */
-    content: v.pipe(v.string(), v.maxLength(65_525)),
-  }),
+  v.object({ type: v.literal('undo'), outboxId: id }),
+  /** empty content: the draft is deleted */
+  v.object({ type: v.literal('saveDraft'), siteId, commentId: id, kind: draftKind, content: text }),
 ]);
 
 export type ContentRequest = v.InferOutput<typeof contentRequestSchema>;

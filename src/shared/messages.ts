@@ -3,6 +3,7 @@
  * every message against the schemas in message-schemas.ts before it acts: a sender is never trusted.
  */
 import { browser } from './browser.ts';
+import type { InlineState } from './inline-protocol.ts';
 import type { ContentRequest, PageRequest } from './message-schemas.ts';
 
 export type { ContentRequest, PageRequest } from './message-schemas.ts';
@@ -35,6 +36,10 @@ export interface SyncSummary {
 /** What each request answers with. */
 export interface ResponseMap {
   pageDetected: { connected: boolean };
+  inlineState: InlineState;
+  decideInline: { outboxIds: number[] };
+  undoInline: { result: 'cancelled' | 'reversed' };
+  saveDraftInline: { saved: boolean };
   connectWithPassword: ConnectedSite;
   connectWithSession: ConnectedSite;
   startAuthorization: { authorizeUrl: string };

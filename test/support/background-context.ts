@@ -15,6 +15,7 @@ export function testContext(overrides: Partial<BackgroundContext> = {}): Backgro
     now: () => Date.now(),
     random: () => Math.random(),
     contentScriptFile: 'src/content/content-script.js',
+    inlineScriptFile: 'src/content/inline/inline-view.js',
     ...overrides,
   };
 }

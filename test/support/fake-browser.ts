@@ -76,8 +76,23 @@ const extra = {
     async unregisterContentScripts(filter?: { ids?: string[] }) {
       for (const id of filter?.ids ?? [...registeredScripts.keys()]) registeredScripts.delete(id);
     },
+    async executeScript(injection: { target: { tabId: number }; files?: string[] }) {
+      injectedScripts.push({ tabId: injection.target.tabId, files: injection.files ?? [] });
+      return [];
+    },
   },
 };
+
+/** Messages the background sent to tabs, in order. */
+export const tabMessages: { tabId: number; message: unknown }[] = [];
+Object.assign(fakeBrowser.tabs, {
+  async sendMessage(tabId: number, message: unknown) {
+    tabMessages.push({ tabId, message });
+  },
+});
+
+/** Files injected with scripting.executeScript, in order. */
+export const injectedScripts: { tabId: number; files: string[] }[] = [];
 
 Object.assign(fakeBrowser.i18n, extra.i18n);
 Object.assign(fakeBrowser.action, extra.action);
@@ -90,6 +105,8 @@ export function resetFakeBrowser(): void {
   badges.clear();
   grantedOrigins.clear();
   registeredScripts.clear();
+  injectedScripts.length = 0;
+  tabMessages.length = 0;
 }
 
 export { fakeBrowser };

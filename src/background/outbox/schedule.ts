@@ -4,8 +4,8 @@
  * Also on start-up (replay), after a sign-in, and after each flush for what remains.
  */
 
-import { updateBadges } from '../badge.ts';
 import type { BackgroundContext } from '../context.ts';
+import { refreshViews } from '../inline/notify.ts';
 import { syncPending } from '../sync/pull-pending.ts';
 import { flushOutbox } from './flush.ts';
 
@@ -47,6 +47,7 @@ export async function flushAndReschedule(ctx: BackgroundContext): Promise<void> 
   await scheduleFlush(ctx);
   if (summary.sitesReached.length > 0) {
     await Promise.allSettled(summary.sitesReached.map((siteId) => syncPending(ctx, siteId)));
-    await updateBadges(ctx);
   }
+  // Sent, failed or in conflict: the badge and the open articles show it.
+  if (summary.sent > 0 || summary.sitesReached.length > 0) await refreshViews(ctx);
 }

@@ -20,7 +20,15 @@ const contentScript = (url: string): Runtime.MessageSender => ({
 });
 
 function setup() {
-  const content: ContentHandlers = { pageDetected: vi.fn(async () => ({ connected: true })) };
+  const content: ContentHandlers = {
+    pageDetected: vi.fn(async () => ({ connected: true })),
+    inlineState: vi.fn(async () => {
+      throw new Error('not used here');
+    }),
+    decideInline: vi.fn(async () => ({ outboxIds: [1] })),
+    undoInline: vi.fn(async () => ({ result: 'cancelled' as const })),
+    saveDraftInline: vi.fn(async () => ({ saved: true })),
+  };
   const site = { siteId: 's', name: 'n', userName: 'u', mode: 'moderator' as const, signIn: 'password' as const };
   const pages: PageHandlers = {
     connectWithPassword: vi.fn(async () => site),
@@ -41,7 +49,10 @@ function setup() {
 }
 
 const connect = { type: 'connectWithPassword', url: 'https://blog.example', username: 'u', password: 'p' };
-const detected = { type: 'pageDetected', page: { isWordPress: true, restRoot: null, postId: 4 } };
+const detected = {
+  type: 'pageDetected',
+  page: { isWordPress: true, restRoot: null, postId: 4, commentsInDom: true, commentCount: 2 },
+};
 
 describe('background router', () => {
   beforeEach(resetFakeBrowser);

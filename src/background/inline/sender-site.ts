@@ -1,0 +1,28 @@
+/**
+ * A content script's site is the connected site with the origin the browser says the message came
+ * from — never anything the page or the message claims.
+ */
+import type { SiteRow } from '../../shared/db/index.ts';
+import type { BackgroundContext } from '../context.ts';
+import { ReplyError } from '../reply-error.ts';
+import { allTabPages } from '../tab-state.ts';
+
+export interface ContentSender {
+  tabId: number;
+  url: URL;
+}
+
+export async function siteOfSender(ctx: BackgroundContext, from: ContentSender): Promise<SiteRow> {
+  const site = await ctx.db.sites.where('origin').equals(from.url.origin).first();
+  if (!site) throw new ReplyError('site_not_connected', 'This site is not connected.');
+  return site;
+}
+
+/** The article the sender's tab reported (pageDetected); requests about other posts are refused. */
+export async function postOfSender(ctx: BackgroundContext, from: ContentSender, site: SiteRow): Promise<number> {
+  const page = (await allTabPages(ctx)).get(from.tabId);
+  if (!page || page.siteId !== site.id || page.postId === null) {
+    throw new ReplyError('not_an_article', 'This tab does not show an article of a connected site.');
+  }
+  return page.postId;
+}

@@ -1,0 +1,76 @@
+/** What the inline view of one article shows: this post's cached comments, decisions and drafts. */
+import type { CommentRow, OutboxRow, SiteRow } from '../../shared/db/index.ts';
+import type { InlineComment, InlineDecisionState, InlineState } from '../../shared/inline-protocol.ts';
+import { readSettings } from '../../shared/settings.ts';
+import type { BackgroundContext } from '../context.ts';
+
+/** Moderators moderate every post; authors only comments on their own posts (WordPress's edit_comment). */
+export async function canModeratePost(ctx: BackgroundContext, site: SiteRow, postId: number): Promise<boolean> {
+  if (site.mode === 'moderator') return true;
+  const post = await ctx.db.posts.get([site.id, postId]);
+  return post?.author === site.userId;
+}
+
+function decisionState(row: OutboxRow | undefined): InlineDecisionState | null {
+  if (!row || row.id === undefined) return null;
+  return {
+    outboxId: row.id,
+    decision: row.decision,
+    state: row.state,
+    notBefore: row.notBefore,
+    error: row.error?.message ?? null,
+  };
+}
+
+function toInline(comment: CommentRow, latest: OutboxRow | undefined, drafts: InlineComment['drafts']): InlineComment {
+  return {
+    id: comment.id,
+    parent: comment.parent,
+    type: comment.type,
+    status: comment.status,
+    authorName: comment.authorName,
+    authorUrl: comment.authorUrl,
+    date: comment.date,
+    contentHtml: comment.contentHtml,
+    contentRaw: comment.contentRaw,
+    decision: decisionState(latest),
+    drafts,
+  };
+}
+
+export async function inlineState(
+  ctx: BackgroundContext,
+  site: SiteRow,
+  postId: number,
+  { includeSpam }: { includeSpam: boolean },
+): Promise<InlineState> {
+  const { db } = ctx;
+  const [comments, outbox, drafts, settings] = await Promise.all([
+    db.comments.where('[siteId+post+status]').between([site.id, postId, ''], [site.id, postId, '\uffff']).toArray(),
+    db.outbox.where('siteId').equals(site.id).toArray(),
+    db.drafts.where('siteId').equals(site.id).toArray(),
+    readSettings(ctx.browser),
+  ]);
+  const shown = comments.filter((comment) => comment.status !== 'spam' || includeSpam);
+  const ids = new Set(shown.map((comment) => comment.id));
+  const latest = new Map<number, OutboxRow>();
+  for (const row of outbox) {
+    if (!ids.has(row.commentId) || row.undoOf !== null) continue;
+    const before = latest.get(row.commentId);
+    if (!before || (before.id ?? 0) < (row.id ?? 0)) latest.set(row.commentId, row);
+  }
+  const draftsOf = new Map<number, InlineComment['drafts']>();
+  for (const draft of drafts) {
+    if (!ids.has(draft.commentId)) continue;
+    draftsOf.set(draft.commentId, { ...draftsOf.get(draft.commentId), [draft.kind]: draft.content });
+  }
+  shown.sort((a, b) => a.date - b.date || a.id - b.id);
+  return {
+    siteName: site.name,
+    adminUrl: `${site.siteUrl.replace(/\/$/, '')}/wp-admin/`,
+    canModerate: await canModeratePost(ctx, site, postId),
+    postId,
+    comments: shown.map((comment) => toInline(comment, latest.get(comment.id), draftsOf.get(comment.id) ?? {})),
+    undoWindowMs: settings.undoWindowSeconds * 1000,
+  };
+}

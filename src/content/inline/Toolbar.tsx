@@ -1,0 +1,107 @@
+/** The compact controls under a comment: only the actions this user may take on it, and its state. */
+import { useState } from 'preact/hooks';
+import { type MessageKey, t } from '../../shared/i18n.ts';
+import type { InlineDecisionState } from '../../shared/inline-protocol.ts';
+import { type ActionName, actionsFor } from './actions.ts';
+import { trusted } from './trusted.ts';
+
+const labels: Record<ActionName, MessageKey> = {
+  approve: 'inlineApprove',
+  unapprove: 'inlineUnapprove',
+  spam: 'inlineSpamAction',
+  unspam: 'inlineNotSpam',
+  trash: 'inlineTrashAction',
+  untrash: 'inlineRestore',
+  delete: 'inlineDelete',
+  edit: 'inlineEdit',
+  reply: 'inlineReply',
+  approveAndReply: 'inlineApproveAndReply',
+  openAdmin: 'inlineOpenAdmin',
+};
+
+export interface ToolbarProps {
+  author: string;
+  status: string;
+  canModerate: boolean;
+  decision: InlineDecisionState | null;
+  now: number;
+  current: boolean;
+  onAction: (action: ActionName) => void;
+  onUndo: (outboxId: number) => void;
+}
+
+function DecisionState({ decision, now, onUndo }: Pick<ToolbarProps, 'decision' | 'now' | 'onUndo'>) {
+  if (!decision || decision.state === 'done') return null;
+  const undo = (
+    <button type="button" onClick={trusted(() => onUndo(decision.outboxId))}>
+      {t('inlineUndo')}
+    </button>
+  );
+  if (decision.state === 'waiting' && decision.error === null) {
+    const seconds = Math.max(0, Math.ceil((decision.notBefore - now) / 1000));
+    return (
+      <span class="state">
+        {seconds > 0 ? t('inlineSendingIn', [String(seconds)]) : t('inlineSending')} {undo}
+      </span>
+    );
+  }
+  if (decision.state === 'failed' || decision.state === 'conflict' || decision.error !== null) {
+    const key = decision.state === 'conflict' ? 'inlineConflict' : 'inlineFailed';
+    return (
+      <span class={`state ${decision.state}`} role="alert">
+        {t(key, [decision.error ?? ''])} {undo}
+      </span>
+    );
+  }
+  return <span class="state">{t('inlineSending')}</span>;
+}
+
+export function Toolbar({ author, status, canModerate, decision, now, current, onAction, onUndo }: ToolbarProps) {
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const actions = actionsFor(status, canModerate);
+  if (actions.length === 0 && !decision) return null;
+  const statusKey: Partial<Record<string, MessageKey>> = {
+    hold: 'inlinePending',
+    spam: 'inlineSpam',
+    trash: 'inlineTrash',
+  };
+  const shownStatus = statusKey[status];
+  return (
+    <div class={`fg toolbar${current ? ' current' : ''}`} role="toolbar" aria-label={t('inlineToolbarLabel', [author])}>
+      {shownStatus && <span class={`badge${status === 'spam' ? ' spam' : ''}`}>{t(shownStatus)}</span>}
+      {confirmDelete ? (
+        <span class="state" role="alertdialog" aria-label={t('inlineDeleteConfirm')}>
+          {t('inlineDeleteConfirm')}{' '}
+          <button
+            type="button"
+            class="danger"
+            onClick={trusted(() => {
+              setConfirmDelete(false);
+              onAction('delete');
+            })}
+          >
+            {t('inlineDelete')}
+          </button>{' '}
+          <button type="button" onClick={trusted(() => setConfirmDelete(false))}>
+            {t('cancel')}
+          </button>
+        </span>
+      ) : (
+        actions.map((action) => (
+          <button
+            key={action.name}
+            type="button"
+            class={action.name === 'delete' ? 'danger' : action.name === 'approve' ? 'primary' : ''}
+            aria-keyshortcuts={action.key ?? undefined}
+            title={action.key ? `${t(labels[action.name])} (${action.key})` : t(labels[action.name])}
+            data-action={action.name}
+            onClick={trusted(() => (action.name === 'delete' ? setConfirmDelete(true) : onAction(action.name)))}
+          >
+            {t(labels[action.name])}
+          </button>
+        ))
+      )}
+      <DecisionState decision={decision} now={now} onUndo={onUndo} />
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+/** The inline view's requests. The background finds the site from the sender, never from us. */
+import type { Decision, DraftKind } from '../../shared/db/rows.ts';
+import { sendToBackground } from '../../shared/messages.ts';
+
+export type InlineDecision = Decision | 'approveAndReply';
+
+export const inlineApi = {
+  state: (includeSpam: boolean) => sendToBackground({ type: 'inlineState', includeSpam }),
+  decide: (commentIds: number[], decision: InlineDecision, content?: string) =>
+    sendToBackground({ type: 'decideInline', commentIds, decision, ...(content === undefined ? {} : { content }) }),
+  undo: (outboxId: number) => sendToBackground({ type: 'undoInline', outboxId }),
+  saveDraft: (commentId: number, kind: DraftKind, content: string) =>
+    sendToBackground({ type: 'saveDraftInline', commentId, kind, content }),
+};
+
+export type InlineApi = typeof inlineApi;

@@ -1,0 +1,68 @@
+/**
+ * Where Freigabe's pieces go in the theme's thread: a toolbar inside each comment (after its body,
+ * before its replies), a pending comment under its parent (in the parent's reply list, made when
+ * missing) or at the end of the top-level list, the summary bar above the thread.
+ */
+import type { PageThread } from './types.ts';
+
+export interface Slot {
+  parent: Element;
+  before: Node | null;
+}
+
+const replyLists = ':scope > ol, :scope > ul, :scope > .children, :scope > .comment-children';
+
+/** After the comment's own body and before its replies. */
+export function toolbarSlot(element: Element): Slot {
+  const replies = element.querySelector(replyLists);
+  if (replies) return { parent: element, before: replies };
+  return { parent: element, before: null };
+}
+
+/** The list that holds the top-level comments (or the comment area when there is none yet). */
+export function threadList(thread: PageThread): Element | null {
+  const top = thread.comments.find((comment) => comment.parentId === 0) ?? thread.comments[0];
+  if (top?.element.parentElement) return top.element.parentElement;
+  const form = thread.replyForm;
+  return form?.parentElement ?? thread.article;
+}
+
+export interface PendingSlot extends Slot {
+  /** the element to wrap the card in, so the theme's list styles (indentation) apply */
+  tag: 'li' | 'div';
+}
+
+function wrapperFor(list: Element): 'li' | 'div' {
+  const name = list.localName;
+  return name === 'ol' || name === 'ul' ? 'li' : 'div';
+}
+
+export function pendingSlot(thread: PageThread, parentId: number, doc: Document): PendingSlot | null {
+  if (parentId !== 0) {
+    const parent = thread.comments.find((comment) => comment.id === parentId);
+    if (parent) {
+      let replies = parent.element.querySelector(replyLists);
+      if (!replies) {
+        // The theme prints replies in a list of this class (core walker and most themes).
+        replies = doc.createElement('ol');
+        replies.className = 'children';
+        parent.element.append(replies);
+      }
+      return { parent: replies, before: null, tag: wrapperFor(replies) };
+    }
+  }
+  const list = threadList(thread);
+  if (!list) return null;
+  if (list === thread.replyForm?.parentElement) return { parent: list, before: thread.replyForm, tag: 'div' };
+  return { parent: list, before: null, tag: wrapperFor(list) };
+}
+
+/** Above the first comment's list, else before the reply form. */
+export function summarySlot(thread: PageThread): Slot | null {
+  const list = thread.comments.length > 0 ? threadList(thread) : null;
+  if (list?.parentElement) return { parent: list.parentElement, before: list };
+  const form = thread.replyForm;
+  if (form?.parentElement) return { parent: form.parentElement, before: form };
+  if (thread.article) return { parent: thread.article, before: null };
+  return null;
+}

@@ -1,0 +1,48 @@
+/**
+ * What the background tells the inline view on an article (content script). Only what the page
+ * needs: never credentials, and never commenters' emails or IPs unless the moderator asks for them.
+ */
+import type { Decision, OutboxState } from './db/rows.ts';
+
+export interface InlineDecisionState {
+  outboxId: number;
+  decision: Decision;
+  state: OutboxState;
+  /** waiting: when it will be sent (the undo window) */
+  notBefore: number;
+  error: string | null;
+}
+
+export interface InlineComment {
+  id: number;
+  parent: number;
+  type: string;
+  status: string;
+  authorName: string;
+  authorUrl: string;
+  /** UTC milliseconds */
+  date: number;
+  /** untrusted: sanitized by the page that renders it */
+  contentHtml: string;
+  /** the text as written (moderators), for editing */
+  contentRaw: string | null;
+  /** the latest decision about this comment still in the outbox */
+  decision: InlineDecisionState | null;
+  drafts: { reply?: string; edit?: string };
+}
+
+export interface InlineState {
+  siteName: string;
+  /** wp-admin's comment editor for an id: `${adminUrl}comment.php?action=editcomment&c=${id}` */
+  adminUrl: string;
+  /** whether this user may moderate this post's comments (moderators: all posts; authors: their own) */
+  canModerate: boolean;
+  postId: number;
+  /** cached comments of this post: pending, spam when asked for, approved ones the cache holds */
+  comments: InlineComment[];
+  /** how long a decision waits before it is sent (it can be undone for free until then) */
+  undoWindowMs: number;
+}
+
+/** Sent by the background to the tabs of a site when its cached comments or decisions changed. */
+export const changedMessageType = 'freigabe:changed';

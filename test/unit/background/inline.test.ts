@@ -1,0 +1,154 @@
+/**
+ * The inline view's messages, through the real router: the site is the sender's origin, the article
+ * the one the tab reported; comments of other posts or sites, other sites' decisions and authors on
+ * someone else's post are refused. The inline script is injected only into articles.
+ */
+
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Runtime } from 'webextension-polyfill';
+import { contentHandlers, pageHandlers } from '../../../src/background/handlers.ts';
+import { createRouter } from '../../../src/background/router.ts';
+import { syncPending } from '../../../src/background/sync/pull-pending.ts';
+import type { InlineState } from '../../../src/shared/inline-protocol.ts';
+import { testContext } from '../../support/background-context.ts';
+import { fakeBrowser, injectedScripts, resetFakeBrowser, tabMessages } from '../../support/fake-browser.ts';
+import { testSiteId as siteId, testSite } from '../../support/rows.ts';
+import { type FakeComment, fakeWordPress } from './fake-wordpress.ts';
+
+const article = 'https://blog.example/2026/11/social-media/';
+const sender = (url: string, tabId = 7): Runtime.MessageSender => ({
+  id: fakeBrowser.runtime.id,
+  url,
+  tab: { id: tabId, index: 0, highlighted: false, active: true, pinned: false, incognito: false },
+});
+const detected = (postId: number | null, commentsInDom: boolean | null = true) => ({
+  type: 'pageDetected',
+  page: { isWordPress: true, restRoot: null, postId, commentsInDom, commentCount: 3 },
+});
+
+async function setup(comments: FakeComment[], mode: 'moderator' | 'author' = 'moderator') {
+  const wordpress = fakeWordPress(comments);
+  const ctx = testContext({ fetch: wordpress.fetch, now: () => 1_000_000 });
+  await ctx.db.sites.put(testSite({ mode, userId: 2 }));
+  await ctx.db.credentials.put({ siteId, auth: { kind: 'application-password', username: 'u', password: 'p' } });
+  await syncPending(ctx, siteId);
+  await ctx.db.posts.put({ siteId, id: 4, title: 'Social Media', link: article, author: 9 });
+  const route = createRouter(ctx, contentHandlers, pageHandlers);
+  return { ctx, wordpress, route };
+}
+
+type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+const call = async <T>(route: ReturnType<typeof createRouter>, message: unknown, from = sender(article)) =>
+  (await route(message, from)) as Reply<T>;
+
+describe('inline view messages', () => {
+  beforeEach(resetFakeBrowser);
+
+  it('injects the inline view into an article, not into a home page or a Disqus page', async () => {
+    const { route } = await setup([]);
+    await call(route, detected(4));
+    await call(route, detected(null), sender('https://blog.example/', 8));
+    await call(route, detected(5, false), sender('https://blog.example/disqus/', 9));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(injectedScripts).toEqual([{ tabId: 7, files: ['src/content/inline/inline-view.js'] }]);
+  });
+
+  it('answers with the article’s cached comments, their latest decision and drafts; never emails or IPs', async () => {
+    const { route } = await setup([
+      { id: 1, post: 4, status: 'hold', type: 'comment' },
+      { id: 2, post: 4, status: 'hold', type: 'pingback' },
+    ]);
+    await call(route, detected(4));
+    await call(route, { type: 'decideInline', commentIds: [1], decision: 'spam' });
+    // The article (and any other tab on it) is told to ask again.
+    expect(tabMessages).toContainEqual({ tabId: 7, message: { type: 'freigabe:changed' } });
+    await call(route, { type: 'saveDraftInline', commentId: 2, kind: 'reply', content: 'Danke' });
+    const reply = await call<InlineState>(route, { type: 'inlineState', includeSpam: false });
+    if (!reply.ok) throw new Error(reply.error.message);
+    expect(reply.value).toMatchObject({ postId: 4, canModerate: true, adminUrl: 'https://blog.example/wp-admin/' });
+    // Spam is shown only when asked for.
+    expect(reply.value.comments.map((c) => [c.id, c.status])).toEqual([[2, 'hold']]);
+    expect(reply.value.comments[0]?.drafts).toEqual({ reply: 'Danke' });
+    expect(JSON.stringify(reply.value)).not.toMatch(/leser\d+@example\.org|198\.51\.100\.7/);
+    const withSpam = await call<InlineState>(route, { type: 'inlineState', includeSpam: true });
+    if (!withSpam.ok) throw new Error(withSpam.error.message);
+    expect(withSpam.value.comments.find((c) => c.id === 1)).toMatchObject({
+      status: 'spam',
+      decision: { decision: 'spam', state: 'waiting' },
+    });
+  });
+
+  it('refuses a page of a site that is not connected, and a tab that reported no article', async () => {
+    const { route } = await setup([{ id: 1, post: 4, status: 'hold', type: 'comment' }]);
+    const elsewhere = await call(route, { type: 'inlineState', includeSpam: false }, sender('https://evil.example/x/'));
+    expect(elsewhere).toMatchObject({ ok: false, error: { code: 'site_not_connected' } });
+    const noArticle = await call(route, { type: 'decideInline', commentIds: [1], decision: 'approve' });
+    expect(noArticle).toMatchObject({ ok: false, error: { code: 'not_an_article' } });
+  });
+
+  it('refuses comments of another post; reads a published comment the cache lacks before deciding', async () => {
+    const { ctx, route } = await setup([
+      { id: 1, post: 4, status: 'hold', type: 'comment' },
+      { id: 3, post: 5, status: 'hold', type: 'comment' },
+      { id: 7, post: 4, status: 'approved', type: 'comment' },
+    ]);
+    await call(route, detected(4));
+    const other = await call(route, { type: 'decideInline', commentIds: [3], decision: 'approve' });
+    expect(other).toMatchObject({ ok: false, error: { code: 'comment_not_on_article' } });
+    expect(await ctx.db.outbox.count()).toBe(0);
+    const unknown = await call(route, { type: 'decideInline', commentIds: [99], decision: 'spam' });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'comment_not_found' } });
+    const published = await call<{ outboxIds: number[] }>(route, {
+      type: 'decideInline',
+      commentIds: [7],
+      decision: 'unapprove',
+    });
+    expect(published.ok).toBe(true);
+    expect(await ctx.db.comments.get([siteId, 7])).toMatchObject({ status: 'hold', post: 4 });
+  });
+
+  it('an author moderates only their own posts', async () => {
+    const { ctx, route } = await setup([{ id: 1, post: 4, status: 'hold', type: 'comment' }], 'author');
+    await call(route, detected(4));
+    const state = await call<InlineState>(route, { type: 'inlineState', includeSpam: false });
+    expect(state).toMatchObject({ ok: true, value: { canModerate: false } });
+    const refused = await call(route, { type: 'decideInline', commentIds: [1], decision: 'approve' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await ctx.db.posts.update([siteId, 4], { author: 2 });
+    const allowed = await call(route, { type: 'decideInline', commentIds: [1], decision: 'approve' });
+    expect(allowed).toMatchObject({ ok: true });
+  });
+
+  it('undoes only decisions of the sender’s own site', async () => {
+    const { ctx, route } = await setup([{ id: 1, post: 4, status: 'hold', type: 'comment' }]);
+    await call(route, detected(4));
+    const foreign = await ctx.db.outbox.add({
+      siteId: 'https://other.example/wp-json/',
+      commentId: 1,
+      decision: 'spam',
+      previousStatus: 'hold',
+      snapshot: (await ctx.db.comments.get([siteId, 1])) ?? (undefined as never),
+      state: 'waiting',
+      createdAt: 0,
+      notBefore: 0,
+      attempts: 0,
+      sentAt: null,
+      error: null,
+      undoOf: null,
+    });
+    const refused = await call(route, { type: 'undoInline', outboxId: foreign });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'unknown_decision' } });
+    expect(await ctx.db.outbox.get(foreign)).toBeDefined();
+    const mine = await call<{ outboxIds: number[] }>(route, {
+      type: 'decideInline',
+      commentIds: [1],
+      decision: 'spam',
+    });
+    if (!mine.ok) throw new Error(mine.error.message);
+    expect(await call(route, { type: 'undoInline', outboxId: mine.value.outboxIds[0] })).toEqual({
+      ok: true,
+      value: { result: 'cancelled' },
+    });
+    expect(await ctx.db.comments.get([siteId, 1])).toMatchObject({ status: 'hold' });
+  });
+});
