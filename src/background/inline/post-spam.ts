@@ -27,7 +27,9 @@ export async function fetchPostSpam(ctx: BackgroundContext, site: SiteRow, postI
         .map((row) => row.commentId),
     );
     await ctx.db.comments.bulkPut(
-      page.items.filter((comment) => !unsent.has(comment.id)).map((comment) => toCommentRow(site.id, comment, syncedAt)),
+      page.items
+        .filter((comment) => !unsent.has(comment.id))
+        .map((comment) => toCommentRow(site.id, comment, syncedAt)),
     );
   });
 }

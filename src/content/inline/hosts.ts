@@ -7,20 +7,37 @@ import { inlineCss } from './styles.ts';
 export const hostAttribute = 'data-freigabe-host';
 
 export interface Host {
+  /** the element placed in the page (carries the shadow root, or wraps the one that does) */
   host: HTMLElement;
   /** where Preact renders (inside the closed shadow root, beside our style sheet) */
   mount: HTMLElement;
 }
 
+/** Our own handle on each host's mount (the shadow root is closed: the page has none). */
+const mounts = new WeakMap<Element, HTMLElement>();
+
+export function mountOf(host: Element): HTMLElement | undefined {
+  return mounts.get(host);
+}
+
 const editable = 'input, textarea, select, [contenteditable=""], [contenteditable="true"]';
 
-export function createHost(doc: Document, kind: string, tag = 'div'): Host {
-  const host = doc.createElement(tag);
+/**
+ * A host for one piece of UI. `tag: 'li'` (a card in the theme's `ol`) wraps the host: list items
+ * cannot carry a shadow root.
+ */
+export function createHost(doc: Document, kind: string, tag: 'div' | 'li' = 'div'): Host {
+  const shadowHost = doc.createElement('div');
+  shadowHost.style.setProperty('all', 'initial', 'important');
+  shadowHost.style.setProperty('display', 'block', 'important');
+  let host = shadowHost;
+  if (tag === 'li') {
+    host = doc.createElement('li');
+    host.style.setProperty('list-style', 'none', 'important');
+    host.append(shadowHost);
+  }
   host.setAttribute(hostAttribute, kind);
-  // The theme's styles for this element still apply to the host box; keep it neutral.
-  host.style.setProperty('all', 'initial', 'important');
-  host.style.setProperty('display', 'block', 'important');
-  const root = host.attachShadow({ mode: 'closed' });
+  const root = shadowHost.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = inlineCss;
   const mount = doc.createElement('div');
@@ -30,6 +47,7 @@ export function createHost(doc: Document, kind: string, tag = 'div'): Host {
     const target = event.target as Element | null;
     if (target?.matches?.(editable)) event.stopPropagation();
   });
+  mounts.set(host, mount);
   return { host, mount };
 }
 

@@ -10,11 +10,17 @@ export interface Slot {
   before: Node | null;
 }
 
-const replyLists = ':scope > ol, :scope > ul, :scope > .children, :scope > .comment-children';
+const replyList = 'ol, ul, .children, .comment-children';
+
+/** The comment's own list of replies (a direct child), if it has one. */
+function repliesOf(element: Element): Element | null {
+  for (const child of element.children) if (child.matches(replyList)) return child;
+  return null;
+}
 
 /** After the comment's own body and before its replies. */
 export function toolbarSlot(element: Element): Slot {
-  const replies = element.querySelector(replyLists);
+  const replies = repliesOf(element);
   if (replies) return { parent: element, before: replies };
   return { parent: element, before: null };
 }
@@ -41,7 +47,7 @@ export function pendingSlot(thread: PageThread, parentId: number, doc: Document)
   if (parentId !== 0) {
     const parent = thread.comments.find((comment) => comment.id === parentId);
     if (parent) {
-      let replies = parent.element.querySelector(replyLists);
+      let replies = repliesOf(parent.element);
       if (!replies) {
         // The theme prints replies in a list of this class (core walker and most themes).
         replies = doc.createElement('ol');

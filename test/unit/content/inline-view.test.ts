@@ -1,0 +1,201 @@
+// @vitest-environment jsdom
+/**
+ * The inline view on a small classic-theme thread: pending comments land under their parent (or at
+ * the end of the list when the parent is not on the page), toolbars offer only what the status
+ * allows, the summary counts, nothing is readable from the page (closed shadow roots), and
+ * synthetic (untrusted) clicks and keys do nothing.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { InlineApi } from '../../../src/content/inline/api.ts';
+import { hostAttribute, mountOf } from '../../../src/content/inline/hosts.ts';
+import type { PageComment } from '../../../src/content/inline/types.ts';
+import { InlineView } from '../../../src/content/inline/view.ts';
+import type { InlineComment, InlineState } from '../../../src/shared/inline-protocol.ts';
+
+const page = `
+<article id="post-4"><h1>Social Media</h1></article>
+<div id="comments">
+  <ol class="comment-list">
+    <li id="comment-1" class="comment"><article class="comment-body"><b class="fn">Jonas</b><p>Erster!</p></article></li>
+    <li id="comment-2" class="comment"><article class="comment-body"><b class="fn">Lena</b><p>Gute Punkte.</p></article>
+      <ol class="children"><li id="comment-3" class="comment"><article class="comment-body"><b class="fn">Katrin</b><p>Danke</p></article></li></ol>
+    </li>
+  </ol>
+  <div id="respond"><form id="commentform"></form></div>
+</div>`;
+
+function comment(id: number, parent: number, status = 'hold', overrides: Partial<InlineComment> = {}): InlineComment {
+  return {
+    id,
+    parent,
+    type: 'comment',
+    status,
+    authorName: `Leser ${id}`,
+    authorUrl: '',
+    date: Date.UTC(2026, 10, 29, 8, id),
+    contentHtml: `<p>Kommentar ${id}</p>`,
+    contentRaw: `Kommentar ${id}`,
+    decision: null,
+    drafts: {},
+    ...overrides,
+  };
+}
+
+const controllers: AbortController[] = [];
+
+function setup(cached: InlineComment[], canModerate = true) {
+  document.body.innerHTML = page;
+  const element = (id: number) => document.getElementById(`comment-${id}`) as Element;
+  const comments: PageComment[] = [
+    { id: 1, parentId: 0, type: 'comment', author: 'Jonas', pending: false, element: element(1) },
+    { id: 2, parentId: 0, type: 'comment', author: 'Lena', pending: false, element: element(2) },
+    { id: 3, parentId: 2, type: 'comment', author: 'Katrin', pending: false, element: element(3) },
+  ];
+  const state: InlineState = {
+    siteName: 'Demo',
+    adminUrl: 'https://blog.example/wp-admin/',
+    canModerate,
+    postId: 4,
+    comments: cached,
+    undoWindowMs: 5000,
+  };
+  const api = {
+    state: vi.fn(async () => state),
+    decide: vi.fn(async () => ({ outboxIds: [1] })),
+    undo: vi.fn(async () => ({ result: 'cancelled' as const })),
+    saveDraft: vi.fn(async () => ({ saved: true })),
+  } satisfies InlineApi;
+  const controller = new AbortController();
+  controllers.push(controller);
+  const view = new InlineView({
+    doc: document,
+    thread: {
+      postId: 4,
+      commentsInDom: true,
+      comments,
+      replyForm: document.getElementById('respond'),
+      article: document.getElementById('post-4'),
+    },
+    api,
+    signal: controller.signal,
+    findComments: (root) =>
+      [root as Element, ...(root as Element).querySelectorAll('li.comment')]
+        .filter((li) => li.matches('li.comment'))
+        .map((li) => ({
+          id: Number(li.id.replace('comment-', '')),
+          parentId: 0,
+          type: 'comment' as const,
+          author: '',
+          pending: false,
+          element: li,
+        })),
+  });
+  return { view, api, controller };
+}
+
+const hosts = (kind: string) => [...document.querySelectorAll(`[${hostAttribute}="${kind}"]`)];
+const inside = (host: Element) => mountOf(host) as HTMLElement;
+
+afterEach(() => {
+  for (const controller of controllers.splice(0)) controller.abort();
+  document.body.innerHTML = '';
+});
+
+describe('inline view', () => {
+  it('puts pending comments under their parent, or at the end of the thread when the parent is not shown', async () => {
+    const { view } = setup([comment(10, 2), comment(11, 0), comment(12, 99), comment(3, 2, 'approved')]);
+    await view.start();
+    const cards = hosts('card');
+    expect(cards).toHaveLength(3);
+    const [under2, top, orphan] = cards;
+    // Under Lena's comment, in her reply list, after Katrin's reply.
+    expect(under2?.parentElement?.matches('#comment-2 > ol.children')).toBe(true);
+    expect(under2?.previousElementSibling?.id).toBe('comment-3');
+    expect(under2?.localName).toBe('li');
+    expect(top?.parentElement?.classList.contains('comment-list')).toBe(true);
+    expect(orphan?.parentElement?.classList.contains('comment-list')).toBe(true);
+    expect(inside(under2 as Element).textContent).toContain('Leser 10');
+    expect(inside(under2 as Element).textContent).toContain('Pending');
+  });
+
+  it('a reply list is made for a parent that has none yet', async () => {
+    const { view } = setup([comment(10, 1)]);
+    await view.start();
+    const [card] = hosts('card');
+    expect(card?.parentElement?.matches('#comment-1 > ol.children')).toBe(true);
+  });
+
+  it('toolbars offer what the status allows, and nothing to a user who may not moderate', async () => {
+    const { view } = setup([comment(10, 0), comment(2, 0, 'approved')]);
+    await view.start();
+    const actionsOf = (host: Element | undefined) =>
+      [...inside(host as Element).querySelectorAll('button[data-action]')].map((b) => b.getAttribute('data-action'));
+    expect(actionsOf(hosts('card')[0])).toEqual([
+      'approve',
+      'approveAndReply',
+      'spam',
+      'trash',
+      'edit',
+      'reply',
+      'openAdmin',
+    ]);
+    const toolbarOf2 = hosts('toolbar').find((host) => host.parentElement?.id === 'comment-2');
+    expect(actionsOf(toolbarOf2)).toEqual(['unapprove', 'spam', 'trash', 'edit', 'reply', 'openAdmin']);
+    // The toolbar sits after the comment's body and before its replies.
+    expect(toolbarOf2?.nextElementSibling?.matches('ol.children')).toBe(true);
+
+    const reader = setup([comment(10, 0)], false);
+    await reader.view.start();
+    expect(hosts('card')).toHaveLength(1);
+    expect(inside(hosts('card')[0] as Element).querySelectorAll('button[data-action]')).toHaveLength(0);
+  });
+
+  it('the summary counts pending, spam and pingbacks', async () => {
+    const { view } = setup([comment(10, 0), comment(11, 0, 'hold', { type: 'pingback' }), comment(12, 0, 'spam')]);
+    await view.start();
+    const [summary] = hosts('summary');
+    expect(summary?.nextElementSibling?.classList.contains('comment-list')).toBe(true);
+    expect(inside(summary as Element).textContent).toContain('2 pending · 1 spam · 1 pingbacks');
+  });
+
+  it('the page can neither read our UI nor drive it: closed shadow roots, untrusted clicks and keys ignored', async () => {
+    const { view, api } = setup([comment(10, 0)]);
+    await view.start();
+    const [card] = hosts('card');
+    expect((card as HTMLElement).shadowRoot).toBeNull();
+    const approve = inside(card as Element).querySelector('button[data-action="approve"]') as HTMLButtonElement;
+    approve.click();
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true }));
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
+    (card as HTMLElement).click();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(api.decide).not.toHaveBeenCalled();
+  });
+
+  it('follows comments the page adds later (load more), looking only at added nodes', async () => {
+    const { view } = setup([]);
+    await view.start();
+    const before = hosts('toolbar').length;
+    const more = document.createElement('li');
+    more.id = 'comment-5';
+    more.className = 'comment';
+    more.innerHTML = '<article class="comment-body"><p>Später</p></article>';
+    document.querySelector('.comment-list')?.append(more);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(view.pageComments.map((c) => c.id)).toContain(5);
+    expect(hosts('toolbar').length).toBe(before + 1);
+  });
+
+  it('aborting removes nothing of the page and stops listening', async () => {
+    const { view, controller } = setup([comment(12, 0, 'spam')]);
+    await view.start();
+    controller.abort();
+    const more = document.createElement('li');
+    more.id = 'comment-6';
+    more.className = 'comment';
+    document.querySelector('.comment-list')?.append(more);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(view.pageComments.map((c) => c.id)).not.toContain(6);
+    expect(document.getElementById('comment-1')).not.toBeNull();
+  });
+});
