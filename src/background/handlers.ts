@@ -7,7 +7,7 @@ import { saveDraft } from './drafts.ts';
 import { checkMayModerate, ensureCached } from './inline/decide-inline.ts';
 import { injectInlineView } from './inline/inject.ts';
 import { refreshViews } from './inline/notify.ts';
-import { fetchPostSpam } from './inline/post-spam.ts';
+import { fetchPostComments } from './inline/post-comments.ts';
 import { postOfSender, siteOfSender } from './inline/sender-site.ts';
 import { inlineState } from './inline/state.ts';
 import { decide, undo } from './outbox/decide.ts';
@@ -32,14 +32,20 @@ export const contentHandlers: ContentHandlers = {
     }
     await setTabPage(ctx, from.tabId, { siteId: site.id, postId: page.postId });
     await updateBadges(ctx);
-    if (page.postId !== null && page.commentsInDom !== false) void injectInlineView(ctx, from.tabId);
+    if (page.postId !== null && page.commentsInDom !== false) {
+      void injectInlineView(ctx, from.tabId);
+      // The article's own pending comments, fresh: the queue's last sync may be minutes old.
+      void fetchPostComments(ctx, site, page.postId, 'hold')
+        .then(() => refreshViews(ctx, site.id))
+        .catch(() => undefined);
+    }
     void syncIfStale(ctx, site.id).then(() => refreshViews(ctx, site.id));
     return { connected: true };
   },
   async inlineState(ctx, request, from) {
     const site = await siteOfSender(ctx, from);
     const postId = await postOfSender(ctx, from, site);
-    if (request.includeSpam) await fetchPostSpam(ctx, site, postId);
+    if (request.includeSpam) await fetchPostComments(ctx, site, postId, 'spam');
     return inlineState(ctx, site, postId, request);
   },
   async decideInline(ctx, request, from) {

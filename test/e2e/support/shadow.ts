@@ -1,0 +1,97 @@
+/**
+ * Reaches into Freigabe's closed shadow roots from a test, the way only the browser's own devtools
+ * can (CDP pierces closed roots; page scripts and Playwright locators cannot). Clicks are real mouse
+ * events at the element's position, so they arrive as trusted user input.
+ */
+import type { CDPSession, Page } from 'playwright-core';
+
+interface DomNode {
+  nodeId: number;
+  backendNodeId: number;
+  nodeName: string;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+export interface ShadowUi {
+  /** hosts of one kind (card, toolbar, summary, reactions) in document order, each with its shadow root */
+  hosts(kind: string): Promise<{ attributes: Record<string, string>; shadowRootId: number }[]>;
+  /** text of everything inside the hosts of one kind */
+  text(kind: string): Promise<string[]>;
+  /** clicks the first element matching `selector` inside the `index`th host of `kind` */
+  click(kind: string, index: number, selector: string): Promise<void>;
+  /** a property (e.g. value) of the first element matching `selector` in that host */
+  property(kind: string, index: number, selector: string, name: string): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+function attributesOf(node: DomNode): Record<string, string> {
+  const result: Record<string, string> = {};
+  const list = node.attributes ?? [];
+  for (let i = 0; i + 1 < list.length; i += 2) result[list[i] as string] = list[i + 1] as string;
+  return result;
+}
+
+export async function shadowUi(page: Page): Promise<ShadowUi> {
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+
+  async function hosts(kind: string) {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const found: { attributes: Record<string, string>; shadowRootId: number }[] = [];
+    const walk = (node: DomNode, hostKind: string | null) => {
+      const attributes = attributesOf(node);
+      const kindHere = attributes['data-freigabe-host'] ?? hostKind;
+      const shadow = node.shadowRoots?.[0];
+      if (shadow && kindHere === kind) found.push({ attributes, shadowRootId: shadow.nodeId });
+      // A card's host may wrap the element that carries the root (list items cannot).
+      for (const child of node.children ?? []) walk(child, attributes['data-freigabe-host'] ? kindHere : null);
+    };
+    walk(root, null);
+    return found;
+  }
+
+  async function find(kind: string, index: number, selector: string): Promise<number> {
+    const host = (await hosts(kind))[index];
+    if (!host) throw new Error(`no ${kind} host #${index}`);
+    const { nodeId } = (await cdp.send('DOM.querySelector', { nodeId: host.shadowRootId, selector })) as {
+      nodeId: number;
+    };
+    if (!nodeId) throw new Error(`nothing matches ${selector} in ${kind} #${index}`);
+    return nodeId;
+  }
+
+  async function callOn<T>(nodeId: number, declaration: string): Promise<T> {
+    const { object } = (await cdp.send('DOM.resolveNode', { nodeId })) as { object: { objectId: string } };
+    const { result } = (await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: declaration,
+      returnByValue: true,
+    })) as { result: { value: T } };
+    return result.value;
+  }
+
+  return {
+    hosts,
+    async text(kind) {
+      const texts: string[] = [];
+      for (const host of await hosts(kind)) {
+        texts.push(await callOn<string>(host.shadowRootId, 'function () { return this.textContent; }'));
+      }
+      return texts;
+    },
+    async click(kind, index, selector) {
+      const nodeId = await find(kind, index, selector);
+      await cdp.send('DOM.scrollIntoViewIfNeeded', { nodeId });
+      const { model } = (await cdp.send('DOM.getBoxModel', { nodeId })) as { model: { border: number[] } };
+      const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.border;
+      await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+    },
+    async property(kind, index, selector, name) {
+      const nodeId = await find(kind, index, selector);
+      return callOn(nodeId, `function () { return this[${JSON.stringify(name)}]; }`);
+    },
+    close: () => cdp.detach(),
+  };
+}
