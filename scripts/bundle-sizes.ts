@@ -29,6 +29,8 @@ const gzip = (files: string[]) => files.reduce((sum, file) => sum + gzipSync(rea
 export interface BundleSizes {
   background: number;
   content: number;
+  /** the inline view, injected into articles only */
+  inline: number;
   popup: number;
   options: number;
 }
@@ -43,6 +45,7 @@ export function bundleSizes(dir: string): BundleSizes {
   return {
     background: gzip(closure([join(dir, 'service-worker-loader.js')])),
     content: gzip(closure([join(dir, 'src/content/content-script.js')])),
+    inline: gzip(closure([join(dir, 'src/content/inline/inline-view.js')])),
     popup: gzip(closure(pageScripts(dir, 'src/popup/index.html'))),
     options: gzip(closure(pageScripts(dir, 'src/options/index.html'))),
   };
@@ -51,5 +54,5 @@ export function bundleSizes(dir: string): BundleSizes {
 export function describeSizes(dir: string): string {
   const sizes = bundleSizes(dir);
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
-  return `${relative('.', dir)} (gzip): background ${kb(sizes.background)} · content script ${kb(sizes.content)} · popup ${kb(sizes.popup)} · options ${kb(sizes.options)}`;
+  return `${relative('.', dir)} (gzip): background ${kb(sizes.background)} · content script ${kb(sizes.content)} · inline view ${kb(sizes.inline)} · popup ${kb(sizes.popup)} · options ${kb(sizes.options)}`;
 }

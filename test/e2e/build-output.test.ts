@@ -70,6 +70,12 @@ describe('release builds', () => {
     expect(sizes.popup).toBeGreaterThan(10 * 1024);
     expect(sizes.popup).toBeLessThan(80 * 1024);
     expect(sizes.content).toBeLessThan(10 * 1024);
+    // The inline view is its own file, injected into articles only: within 40 kB, and never Dexie.
+    expect(sizes.inline).toBeGreaterThan(5 * 1024);
+    expect(sizes.inline).toBeLessThan(40 * 1024);
+    for (const file of ['src/content/content-script.js', 'src/content/inline/inline-view.js']) {
+      expect(readFileSync(join('dist/chrome', file), 'utf8')).not.toMatch(/Dexie|indexedDB/);
+    }
   });
 
   it('lists every file it ships (no stray dev-server loaders)', () => {
