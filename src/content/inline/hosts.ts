@@ -51,6 +51,18 @@ export function createHost(doc: Document, kind: string, tag: 'div' | 'li' = 'div
   return { host, mount };
 }
 
+/**
+ * Shows or hides a host. `hidden` would not do: the host's inline `display: block !important`
+ * (which keeps themes from hiding or restyling it) wins over the attribute's default style.
+ */
+export function showHost(host: HTMLElement, shown: boolean): void {
+  host.style.setProperty('display', shown ? 'block' : 'none', 'important');
+}
+
+export function isShown(host: HTMLElement): boolean {
+  return host.style.getPropertyValue('display') !== 'none';
+}
+
 /** Removes every host of an earlier instance (an update replaced the extension under this page). */
 export function removeHosts(doc: Document): void {
   for (const host of doc.querySelectorAll(`[${hostAttribute}]`)) host.remove();

@@ -11,7 +11,7 @@ import { decisionForKey } from './actions.ts';
 import type { InlineApi } from './api.ts';
 import { Card } from './Card.tsx';
 import { Editor } from './Editor.tsx';
-import { createHost, type Host, hostAttribute } from './hosts.ts';
+import { createHost, type Host, hostAttribute, isShown, showHost } from './hosts.ts';
 import { pendingSlot, summarySlot, toolbarSlot } from './placement.ts';
 import { ReactionsPanel } from './ReactionsPanel.tsx';
 import { reactionsOf, textOf } from './reactions.ts';
@@ -175,7 +175,7 @@ export class InlineView {
       const status = this.statusOf(comment);
       const cached = comment.id === null ? undefined : this.cached(comment.id);
       this.dim(comment.element, this.withPending && (status === 'spam' || status === 'trash'));
-      host.host.hidden = !this.withPending;
+      showHost(host.host, this.withPending);
       render(this.controls(comment.id ?? 0, comment.author, status, cached, state, now), host.mount);
     }
     // Comments the theme does not show.
@@ -186,7 +186,7 @@ export class InlineView {
       if (!wanted) continue;
       const card = this.cards.get(comment.id) ?? this.placeCard(comment);
       if (!card) continue;
-      card.host.hidden = !this.withPending || (comment.status === 'spam' && !this.showSpam);
+      showHost(card.host, this.withPending && (comment.status !== 'spam' || this.showSpam));
       render(
         h(Card, { comment }, this.controls(comment.id, comment.authorName, comment.status, comment, state, now)),
         card.mount,
@@ -252,6 +252,8 @@ export class InlineView {
 
   private renderSummary(state: InlineState): void {
     if (!this.summary) return;
+    // Nothing to moderate here (an author on someone else's article): no bar either.
+    showHost(this.summary.host, state.canModerate);
     const pings = new Set<number | string>();
     for (const comment of state.comments) {
       if (comment.type === 'pingback' || comment.type === 'trackback') pings.add(comment.id);
@@ -368,7 +370,7 @@ export class InlineView {
     const items: { id: number; element: Element }[] = [];
     for (const comment of this.pageComments)
       if (comment.id !== null) items.push({ id: comment.id, element: comment.element });
-    for (const [id, card] of this.cards) if (!card.host.hidden) items.push({ id, element: card.host });
+    for (const [id, card] of this.cards) if (isShown(card.host)) items.push({ id, element: card.host });
     items.sort((a, b) => (a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
     return items;
   }

@@ -118,6 +118,18 @@ describe('inline view', () => {
     expect(inside(under2 as Element).textContent).toContain('Pending');
   });
 
+  it('"as readers see it" hides every card and toolbar; spam cards only show when asked for', async () => {
+    const { view } = setup([comment(10, 0), comment(12, 0, 'spam')]);
+    await view.start();
+    const display = (host: Element | undefined) => (host as HTMLElement).style.getPropertyValue('display');
+    expect(hosts('card')).toHaveLength(1);
+    expect(display(hosts('card')[0])).toBe('block');
+    (view as unknown as { withPending: boolean }).withPending = false;
+    await view.refresh();
+    expect(hosts('card').map(display)).toEqual(['none']);
+    expect(hosts('toolbar').every((host) => display(host) === 'none')).toBe(true);
+  });
+
   it('a reply list is made for a parent that has none yet', async () => {
     const { view } = setup([comment(10, 1)]);
     await view.start();
