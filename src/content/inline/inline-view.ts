@@ -25,7 +25,9 @@ if (!globals[running]) {
   const { signal } = controller;
   document.addEventListener(takeover, () => controller.abort(), { signal });
   const page = globals[pageKey] ?? detectPage(document, new URL(location.href));
-  const view = new InlineView({
+
+  const url = new URL(location.href);
+  const view: InlineView = new InlineView({
     doc: document,
     thread: {
       postId: page.postId,
@@ -36,7 +38,8 @@ if (!globals[running]) {
     },
     api: inlineApi,
     signal,
-    findComments: (root) => findComments(root),
+    // Replies added under a comment already found get it as their parent.
+    findComments: (root) => findComments(root, { url, known: view.pageComments }),
   });
   const onMessage = (message: unknown) => {
     if ((message as { type?: unknown } | null)?.type === changedMessageType) void view.refresh();
