@@ -30,7 +30,7 @@ export function createHost(doc: Document, kind: string, tag: 'div' | 'li' = 'div
   const shadowHost = doc.createElement('div');
   shadowHost.style.setProperty('all', 'initial', 'important');
   shadowHost.style.setProperty('display', 'block', 'important');
-  let host = shadowHost;
+  let host: HTMLElement = shadowHost;
   if (tag === 'li') {
     host = doc.createElement('li');
     host.style.setProperty('list-style', 'none', 'important');
