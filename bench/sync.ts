@@ -54,6 +54,7 @@ try {
     now: () => Date.now(),
     random: () => Math.random(),
     contentScriptFile: '',
+    inlineScriptFile: '',
   };
   await ctx.db.sites.put({
     id: siteId,
