@@ -134,10 +134,13 @@ describe('inline view on the real WordPress', () => {
     await screenshot(page, 'inline-reply');
     await again.click('card', caraAgain, 'button.primary');
     await expect.poll(() => serverStatus(ids.cara as number), { timeout: 20000 }).toBe('approved');
-    const replies = await fetch(`${wp.url}/wp-json/wp/v2/comments?parent=${ids.cara}&post=${postId}`).then(
-      (r) => r.json() as Promise<{ content: { rendered: string } }[]>,
-    );
-    expect(replies).toHaveLength(1);
+    const repliesToCara = () =>
+      fetch(`${wp.url}/wp-json/wp/v2/comments?parent=${ids.cara}&post=${postId}`).then(
+        (r) => r.json() as Promise<{ content: { rendered: string } }[]>,
+      );
+    // The reply follows the approval in the outbox (one after the other, for the same comment).
+    await expect.poll(async () => (await repliesToCara()).length, { timeout: 20000 }).toBe(1);
+    const replies = await repliesToCara();
     expect(replies[0]?.content.rendered).toContain('Danke, Cara – wir melden uns.');
     expect(await readStore(browser.worker, 'drafts')).toEqual([]);
     await again.close();

@@ -18,11 +18,30 @@ function repliesOf(element: Element): Element | null {
   return null;
 }
 
-/** After the comment's own body and before its replies. */
+const replyLinks = '.comment-reply-link, .wp-block-comment-reply-link';
+
+/**
+ * Right after the comment's own "Reply" link where it has one (so the toolbar lines up with the
+ * comment's text in themes that indent it beside an avatar), else after the comment's body and
+ * before its replies.
+ */
 export function toolbarSlot(element: Element): Slot {
   const replies = repliesOf(element);
+  for (const link of element.querySelectorAll(replyLinks)) {
+    if (replies?.contains(link)) break;
+    // The link's own block (div.reply, a paragraph, the reply-link block), never a nested reply's.
+    let block: Element = link;
+    while (block.parentElement && block.parentElement !== element && isInline(block))
+      block = block.parentElement;
+    if (block.parentElement) return { parent: block.parentElement, before: block.nextSibling };
+  }
   if (replies) return { parent: element, before: replies };
   return { parent: element, before: null };
+}
+
+/** Inline elements (the link itself, a span around it) are climbed until a block holds them. */
+function isInline(element: Element): boolean {
+  return /^(a|span|small|em|strong|b|i)$/.test(element.localName);
 }
 
 /** The list that holds the top-level comments (or the comment area when there is none yet). */

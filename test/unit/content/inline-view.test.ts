@@ -130,6 +130,24 @@ describe('inline view', () => {
     expect(hosts('toolbar').every((host) => display(host) === 'none')).toBe(true);
   });
 
+  it('a toolbar goes right after the comment’s own Reply link, never after a nested reply’s', async () => {
+    const { view } = setup([]);
+    const lena = document.getElementById('comment-2') as Element;
+    lena
+      .querySelector('article')
+      ?.insertAdjacentHTML(
+        'beforeend',
+        '<div class="reply"><a class="comment-reply-link" href="?replytocom=2">Reply</a></div>',
+      );
+    document
+      .querySelector('#comment-3 article')
+      ?.insertAdjacentHTML('beforeend', '<div class="reply"><a class="comment-reply-link">Reply</a></div>');
+    await view.start();
+    const toolbarOf2 = hosts('toolbar').find((host) => host.closest('li')?.id === 'comment-2');
+    expect(toolbarOf2?.previousElementSibling?.matches('div.reply')).toBe(true);
+    expect(toolbarOf2?.parentElement?.matches('#comment-2 > article')).toBe(true);
+  });
+
   it('a reply list is made for a parent that has none yet', async () => {
     const { view } = setup([comment(10, 1)]);
     await view.start();
