@@ -132,7 +132,7 @@ describe('inline view on the real WordPress', () => {
     expect(await again.property('card', caraAgain, 'textarea', 'value')).toBe('Danke, Cara – wir');
     await page.keyboard.type(' melden uns.');
     await screenshot(page, 'inline-reply');
-    await again.click('card', caraAgain, 'button.primary');
+    await again.click('card', caraAgain, 'button[data-submit="approveAndReply"]');
     await expect.poll(() => serverStatus(ids.cara as number), { timeout: 20000 }).toBe('approved');
     const repliesToCara = () =>
       fetch(`${wp.url}/wp-json/wp/v2/comments?parent=${ids.cara}&post=${postId}`).then(

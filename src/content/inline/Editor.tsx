@@ -47,11 +47,16 @@ export function Editor({ kind, initial, offerApprove, onDraft, onSubmit, onCance
       />
       <div class="actions">
         {kind === 'reply' && offerApprove && (
-          <button type="button" class="primary" onClick={trusted(() => submit(true))}>
+          <button type="button" class="primary" data-submit="approveAndReply" onClick={trusted(() => submit(true))}>
             {t('inlineApproveAndReply')}
           </button>
         )}
-        <button type="button" class={offerApprove ? '' : 'primary'} onClick={trusted(() => submit(false))}>
+        <button
+          type="button"
+          class={offerApprove ? '' : 'primary'}
+          data-submit={kind === 'reply' ? 'reply' : 'edit'}
+          onClick={trusted(() => submit(false))}
+        >
           {kind === 'reply' ? t('inlineSend') : t('inlineSave')}
         </button>
         <button type="button" onClick={trusted(onCancel)}>

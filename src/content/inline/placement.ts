@@ -31,8 +31,7 @@ export function toolbarSlot(element: Element): Slot {
     if (replies?.contains(link)) break;
     // The link's own block (div.reply, a paragraph, the reply-link block), never a nested reply's.
     let block: Element = link;
-    while (block.parentElement && block.parentElement !== element && isInline(block))
-      block = block.parentElement;
+    while (block.parentElement && block.parentElement !== element && isInline(block)) block = block.parentElement;
     if (block.parentElement) return { parent: block.parentElement, before: block.nextSibling };
   }
   if (replies) return { parent: element, before: replies };
