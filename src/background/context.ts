@@ -4,6 +4,7 @@
  */
 import type { Browser } from 'webextension-polyfill';
 import type { FreigabeDb } from '../shared/db/index.ts';
+import type { Locks } from './locks.ts';
 
 export interface BackgroundContext {
   db: FreigabeDb;
@@ -14,4 +15,6 @@ export interface BackgroundContext {
   random: () => number;
   /** the built content script's path inside the extension */
   contentScriptFile: string;
+  /** named locks (sync per site, outbox flush); Web Locks where they exist when left out */
+  locks?: Locks;
 }

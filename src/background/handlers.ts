@@ -13,6 +13,7 @@ import { disconnectSite } from './sites/disconnect.ts';
 import { connectWithPassword } from './sites/password.ts';
 import { connectWithSession } from './sites/session.ts';
 import { syncAllSites, syncIfStale } from './sync/schedule.ts';
+import { fetchThreadContext } from './sync/thread-context.ts';
 import { probeTab } from './tab-probe.ts';
 import { setTabPage } from './tab-state.ts';
 
@@ -27,6 +28,8 @@ export const contentHandlers: ContentHandlers = {
     await setTabPage(ctx, from.tabId, { siteId: site.id, postId: page.postId });
     await updateBadges(ctx);
     void syncIfStale(ctx, site.id).then(() => updateBadges(ctx));
+    // The thread around the pending comments of the article being read.
+    if (page.postId !== null) void fetchThreadContext(ctx, site.id, page.postId).catch(() => undefined);
     return { connected: true };
   },
 };
@@ -60,7 +63,8 @@ export const pageHandlers: PageHandlers = {
     return saveDraft(ctx, request);
   },
   async syncNow(ctx, request) {
-    const summaries = await syncAllSites(ctx, request.siteId);
+    // The user asked and is looking: no notification for what this sync finds.
+    const summaries = await syncAllSites(ctx, request.siteId, { notify: false });
     await updateBadges(ctx);
     return summaries;
   },
