@@ -54,7 +54,10 @@ export async function readPendingPages(
   let nextToRead = 1;
   let nextToHand = 0;
   let handing: Promise<void> = Promise.resolve();
-  let failure: { error: unknown } | null = null;
+  // A page that cannot be read stops the reading; the pages before it are still written. A page
+  // that cannot be written stops everything: nothing after it may be written (the cursor would skip it).
+  let readFailure: { error: unknown } | null = null;
+  let writeFailure: { error: unknown } | null = null;
 
   const handOver = () => {
     for (let page = pages.get(nextToHand); page; page = pages.get(nextToHand)) {
@@ -62,31 +65,32 @@ export async function readPendingPages(
       pages.delete(nextToHand);
       nextToHand += 1;
       handing = handing.then(async () => {
-        if (failure) return;
+        if (writeFailure) return;
         try {
           await onPage(current);
         } catch (error) {
-          failure ??= { error };
+          writeFailure = { error };
         }
       });
     }
   };
   const reader = async () => {
-    for (let index = nextToRead++; index < count && !failure; index = nextToRead++) {
+    for (let index = nextToRead++; index < count && !readFailure && !writeFailure; index = nextToRead++) {
       try {
         const page = await readPage(client, context, startOffset + index * perPage);
         totals.push(page.total);
         pages.set(index, page);
         handOver();
       } catch (error) {
-        failure ??= { error };
+        readFailure ??= { error };
       }
     }
   };
   handOver();
   await Promise.all(Array.from({ length: pagesInFlight }, reader));
   await handing;
-  if (failure) throw (failure as { error: unknown }).error;
+  const failure = (writeFailure ?? readFailure) as { error: unknown } | null;
+  if (failure) throw failure.error;
   return { total: first.total, steady: totals.every((total) => total === first.total) };
 }
 
@@ -95,10 +99,18 @@ export async function readPendingPages(
  * after the last comment written is skipped), starting from the guess and stepping back, further
  * each time, while the list has shrunk before it. Cheap probes of one id each.
  *
+ * `unchanged`: the last comment written is still exactly where it was, so as many comments are
+ * pending up to it as when they were read — none of them left meanwhile (unless as many old ones
+ * came back, e.g. restored from spam, which the next sync sees).
+ *
  * For an author WordPress hides items it counts, so a probe can come back empty; stepping back
  * then is still correct, only less of the work is saved.
  */
-export async function resumeOffset(client: WpClient, afterId: number, guess: number): Promise<number> {
+export async function resumeOffset(
+  client: WpClient,
+  afterId: number,
+  guess: number,
+): Promise<{ offset: number; unchanged: boolean }> {
   let offset = Math.max(0, guess);
   for (let step = 1; offset > 0; step *= 2) {
     const probe = await client.listCommentIds({
@@ -110,10 +122,10 @@ export async function resumeOffset(client: WpClient, afterId: number, guess: num
       order: 'asc',
     });
     const id = probe.items[0];
-    if (id !== undefined && id <= afterId) return offset;
+    if (id !== undefined && id <= afterId) return { offset, unchanged: offset === guess && id === afterId };
     offset = Math.max(0, offset - step);
   }
-  return 0;
+  return { offset: 0, unchanged: false };
 }
 
 /**

@@ -6,9 +6,11 @@
  * per status. Unsent decisions are never undone by what the server says.
  *
  * "Seen by this sync" is kept in the cache itself: every row a sync writes carries the sync's start
- * time (`syncedAt`), and a resumed sync keeps the start time of the one it resumes. A resumed
- * sync's earlier pages are as old as the interruption (at most `maxResumeAgeMs`): what left the
- * queue meanwhile among them is found by the next sync.
+ * time (`syncedAt`), and a resumed sync keeps the start time of the one it resumes (if that is
+ * less than `maxResumeAgeMs` ago). Before going on, one probe asks whether the last comment
+ * written is still where it was: if so, nothing before it left the queue meanwhile and what the
+ * stopped sync wrote counts as seen; if not, those comments are re-checked by id like any other
+ * cached comment this sync did not see.
  */
 import type { CommentRow, SiteRow, SyncStateRow } from '../../shared/db/index.ts';
 import type { SyncSummary } from '../../shared/messages.ts';
@@ -147,21 +149,23 @@ async function pullQueue(
     posts: new Set(),
     parents: new Set(),
   };
-  const remember = (row: CommentRow) => {
-    read.seen.add(row.id);
-    read.posts.add(row.post);
-    if (row.parent > 0) read.parents.add(row.parent);
-  };
   let startOffset = 0;
   if (resume) {
-    // What the stopped sync wrote counts as read by this one: the cache remembers it (syncedAt).
+    const found = resume.afterId > 0 ? await resumeOffset(client, resume.afterId, resume.nextOffset ?? 0) : null;
+    startOffset = found?.offset ?? 0;
+    // Not unchanged: the re-check below counts those that are still pending.
+    if (!found?.unchanged) read.pendingSeen = 0;
+    // What the stopped sync wrote is remembered by the cache (syncedAt). It counts as read by this
+    // sync only if none of it left the queue meanwhile; otherwise it is re-checked by id below.
     await ctx.db.comments
       .where('[siteId+status]')
       .equals([siteId, 'hold'])
       .each((row) => {
-        if (row.syncedAt >= startedAt) remember(row);
+        if (row.syncedAt < startedAt) return;
+        read.posts.add(row.post);
+        if (row.parent > 0) read.parents.add(row.parent);
+        if (found?.unchanged) read.seen.add(row.id);
       });
-    if (resume.afterId > 0) startOffset = await resumeOffset(client, resume.afterId, resume.nextOffset ?? 0);
   }
   const writePage = async (page: PendingPage) => {
     const rows = page.items
@@ -175,7 +179,8 @@ async function pullQueue(
         cursor: {
           startedAt,
           afterId: lastId ?? (state.cursor?.startedAt === startedAt ? state.cursor.afterId : 0),
-          nextOffset: page.offset + perPage,
+          // Places in the list, counted as WordPress counts them (for an author, hidden ones too).
+          nextOffset: Math.min(page.offset + perPage, page.total),
           pendingSeen: read.pendingSeen + rows.length,
           newPending: read.newPending + added,
         },
@@ -183,7 +188,11 @@ async function pullQueue(
     });
     read.pendingSeen += rows.length;
     read.newPending += added;
-    for (const row of rows) remember(row);
+    for (const row of rows) {
+      read.seen.add(row.id);
+      read.posts.add(row.post);
+      if (row.parent > 0) read.parents.add(row.parent);
+    }
   };
   for (let pass = 1; ; pass++) {
     const { total, steady } = await readPendingPages(client, context, startOffset, writePage);
