@@ -4,7 +4,7 @@
  * and sync ("3 new comments on …"); clicking it opens the queue in a tab.
  */
 import type { SiteRow } from '../shared/db/index.ts';
-import { t } from '../shared/i18n.ts';
+import type { MessageKey } from '../shared/i18n.ts';
 import { readSettings } from '../shared/settings.ts';
 import type { BackgroundContext } from './context.ts';
 
@@ -22,9 +22,16 @@ export async function notifyNewPending(ctx: BackgroundContext, site: SiteRow, co
     iconUrl: ctx.browser.runtime.getURL('icons/icon-128.png'),
     title: site.name,
     message:
-      count === 1 ? t('notifyNewPendingOne', [site.name]) : t('notifyNewPendingMany', [String(count), site.name]),
+      count === 1
+        ? message(ctx, 'notifyNewPendingOne', [site.name])
+        : message(ctx, 'notifyNewPendingMany', [String(count), site.name]),
   });
   return true;
+}
+
+/** Through the context's browser (the sync also runs outside an extension: benchmarks, tests). */
+function message(ctx: BackgroundContext, key: MessageKey, substitutions: string[]): string {
+  return ctx.browser.i18n.getMessage(key, substitutions) || key;
 }
 
 /** A click on our notification opens the queue in a tab and closes the notification. */

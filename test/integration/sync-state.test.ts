@@ -42,7 +42,14 @@ async function connected(key: 'editor' | 'author', overrides: Partial<Background
 async function serverIds(query: Record<string, string>): Promise<number[]> {
   const ids: number[] = [];
   for (let page = 1; ; page++) {
-    const params = new URLSearchParams({ per_page: '100', page: String(page), orderby: 'id', order: 'asc', _fields: 'id', ...query });
+    const params = new URLSearchParams({
+      per_page: '100',
+      page: String(page),
+      orderby: 'id',
+      order: 'asc',
+      _fields: 'id',
+      ...query,
+    });
     const response = await fetch(`${wp.url}/wp-json/wp/v2/comments?${params}`, {
       headers: { Authorization: basicAuth(user(wp, 'admin')) },
     });
@@ -97,7 +104,8 @@ describe('thread context and parents', () => {
     const article = postId(wp, 'article');
     // "in reply to": every cached pending comment's parent is cached too.
     for (const pending of await ctx.db.comments.where('[siteId+status]').equals([siteId, 'hold']).toArray()) {
-      if (pending.parent > 0) expect(await ctx.db.comments.get([siteId, pending.parent]), `${pending.id}`).toBeDefined();
+      if (pending.parent > 0)
+        expect(await ctx.db.comments.get([siteId, pending.parent]), `${pending.id}`).toBeDefined();
     }
     expect(await ctx.db.comments.get([siteId, wp.comments['jonas-again'] ?? 0])).toMatchObject({ status: 'approved' });
 
@@ -128,12 +136,16 @@ describe('a sync stopped mid-way', () => {
       const url = new URL(String(input));
       requests.push(url.search);
       const page = url.searchParams.get('status') === 'hold' && url.searchParams.get('per_page') === '100';
-      if (dropping && page && Number(url.searchParams.get('offset') ?? 0) >= 300) throw new TypeError('Failed to fetch');
+      if (dropping && page && Number(url.searchParams.get('offset') ?? 0) >= 300)
+        throw new TypeError('Failed to fetch');
       return fetch(input, init);
     };
     const ctx = await connected('editor', { fetch: flaky });
     expect(await cachedIds(ctx, 'hold')).toEqual(pendingOnServer.slice(0, 300));
-    expect((await ctx.db.syncState.get(siteId))?.cursor).toMatchObject({ afterId: pendingOnServer[299], nextOffset: 300 });
+    expect((await ctx.db.syncState.get(siteId))?.cursor).toMatchObject({
+      afterId: pendingOnServer[299],
+      nextOffset: 300,
+    });
     expect((await ctx.db.sites.get(siteId))?.status).toBe('offline');
 
     // Meanwhile someone approves a comment before the cursor and deletes one after it.

@@ -5,6 +5,7 @@
  * reputation, in the same transaction.
  */
 import type { CommentRow, FreigabeDb, SyncStateRow } from '../../shared/db/index.ts';
+import { outcomeOfStatus } from '../../shared/reputation.ts';
 import type { WpComment } from '../../shared/wp/schemas.ts';
 import type { BackgroundContext } from '../context.ts';
 import { ReputationChanges } from '../reputation.ts';
@@ -83,19 +84,21 @@ export async function writePulled(
     rows.map((row) => row.id),
   );
   const fresh = rows.filter((row) => !decided.has(row.id));
-  const cached = new Set(
-    (
-      await db.comments
-        .where('[siteId+id]')
-        .anyOf(fresh.map((row) => [siteId, row.id]))
-        .primaryKeys()
-    ).map(([, id]) => id),
-  );
+  const before = await db.comments.bulkGet(fresh.map((row) => [siteId, row.id] as [string, number]));
   await db.comments.bulkPut(fresh);
   const reputation = new ReputationChanges(siteId);
-  for (const row of fresh) reputation.follow(row);
+  const added: number[] = [];
+  fresh.forEach((row, index) => {
+    const cached = before[index];
+    if (!cached) added.push(row.id);
+    // A cached comment counts as its status says (every writer keeps it so): one that stays
+    // without an outcome (pending before and now) changes nothing, and is skipped.
+    if (!cached || outcomeOfStatus(cached.status) !== null || outcomeOfStatus(row.status) !== null) {
+      reputation.follow(row);
+    }
+  });
   await reputation.apply(db, ctx.now());
-  return { added: fresh.filter((row) => !cached.has(row.id)).map((row) => row.id) };
+  return { added };
 }
 
 export function emptySyncState(siteId: string): SyncStateRow {
