@@ -9,6 +9,15 @@ import { browser } from '../shared/browser.ts';
 import { t } from '../shared/i18n.ts';
 import { readSettings, type Settings, saveSettings } from '../shared/settings.ts';
 
+/** The stored settings; notifications count as off when the browser's permission was taken back. */
+async function shownSettings(): Promise<Settings> {
+  const settings = await readSettings(browser);
+  if (settings.notifyNewPending && !(await browser.permissions.contains({ permissions: ['notifications'] }))) {
+    return saveSettings(browser, { notifyNewPending: false });
+  }
+  return settings;
+}
+
 const undoChoices = [0, 3, 5, 10, 20, 30];
 const syncChoices = [0.5, 1, 2, 5, 10, 30];
 
@@ -17,7 +26,7 @@ export function SettingsForm() {
   const [saved, setSaved] = useState(false);
   const [denied, setDenied] = useState(false);
   useEffect(() => {
-    void readSettings(browser).then(setSettings);
+    void shownSettings().then(setSettings);
   }, []);
   if (!settings) return null;
 

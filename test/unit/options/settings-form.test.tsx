@@ -7,7 +7,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'webextension-polyfill';
 import { SettingsForm } from '../../../src/options/SettingsForm.tsx';
-import { readSettings } from '../../../src/shared/settings.ts';
+import { readSettings, saveSettings } from '../../../src/shared/settings.ts';
 import { fakeBrowser, grantedPermissions, permissionPrompt, resetFakeBrowser } from '../../support/fake-browser.ts';
 
 const browser = fakeBrowser as unknown as Browser;
@@ -39,6 +39,18 @@ describe('notification setting', () => {
     fireEvent.click(box);
     expect(await screen.findByText('Notifications were not allowed, so they stay off.')).toBeTruthy();
     expect(box.checked).toBe(false);
+    expect((await readSettings(browser)).notifyNewPending).toBe(false);
+  });
+
+  it('shows them off when the permission was taken back in the browser', async () => {
+    await saveSettings(browser, { notifyNewPending: true });
+    grantedPermissions.add('notifications');
+    render(<SettingsForm />);
+    expect((await checkbox()).checked).toBe(true);
+    cleanup();
+    grantedPermissions.delete('notifications');
+    render(<SettingsForm />);
+    expect((await checkbox()).checked).toBe(false);
     expect((await readSettings(browser)).notifyNewPending).toBe(false);
   });
 });
