@@ -4,6 +4,7 @@
  */
 import type { Browser } from 'webextension-polyfill';
 import type { FreigabeDb } from '../shared/db/index.ts';
+import type { Locks } from './locks.ts';
 
 export interface BackgroundContext {
   db: FreigabeDb;
@@ -16,4 +17,6 @@ export interface BackgroundContext {
   contentScriptFile: string;
   /** the built inline view's path inside the extension (injected into articles) */
   inlineScriptFile: string;
+  /** named locks (sync per site, outbox flush); Web Locks where they exist when left out */
+  locks?: Locks;
 }

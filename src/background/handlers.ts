@@ -19,6 +19,7 @@ import { disconnectSite } from './sites/disconnect.ts';
 import { connectWithPassword } from './sites/password.ts';
 import { connectWithSession } from './sites/session.ts';
 import { syncAllSites, syncIfStale } from './sync/schedule.ts';
+import { fetchThreadContext } from './sync/thread-context.ts';
 import { probeTab } from './tab-probe.ts';
 import { setTabPage } from './tab-state.ts';
 
@@ -40,6 +41,12 @@ export const contentHandlers: ContentHandlers = {
         .catch(() => undefined);
     }
     void syncIfStale(ctx, site.id).then(() => refreshViews(ctx, site.id));
+    // The thread around the pending comments of the article being read.
+    if (page.postId !== null) {
+      void fetchThreadContext(ctx, site.id, page.postId)
+        .then(() => refreshViews(ctx, site.id))
+        .catch(() => undefined);
+    }
     return { connected: true };
   },
   async inlineState(ctx, request, from) {
@@ -105,7 +112,8 @@ export const pageHandlers: PageHandlers = {
     return saveDraft(ctx, request);
   },
   async syncNow(ctx, request) {
-    const summaries = await syncAllSites(ctx, request.siteId);
+    // The user asked and is looking: no notification for what this sync finds.
+    const summaries = await syncAllSites(ctx, request.siteId, { notify: false });
     await refreshViews(ctx, request.siteId);
     return summaries;
   },

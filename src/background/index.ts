@@ -11,6 +11,7 @@ import { updateBadges } from './badge.ts';
 import { restoreContentScripts } from './content-scripts.ts';
 import type { BackgroundContext } from './context.ts';
 import { contentHandlers, pageHandlers, refreshEverything } from './handlers.ts';
+import { openFromNotification } from './notify.ts';
 import { flushAndReschedule, outboxAlarm, scheduleFlush } from './outbox/schedule.ts';
 import { createRouter } from './router.ts';
 import { ensureSyncAlarm, syncAlarm } from './sync/schedule.ts';
@@ -55,6 +56,17 @@ browser.runtime.onInstalled.addListener(() => {
   }
 });
 browser.runtime.onStartup.addListener(() => void start());
+
+// Notifications are an optional permission: without it the API is missing until the user allows
+// it (in the options), so the click listener is also added then.
+let notificationClicks = false;
+function listenToNotificationClicks(): void {
+  if (notificationClicks || !browser.notifications) return;
+  browser.notifications.onClicked.addListener((id) => void openFromNotification(ctx, id));
+  notificationClicks = true;
+}
+listenToNotificationClicks();
+browser.permissions.onAdded.addListener(() => listenToNotificationClicks());
 
 async function start(): Promise<void> {
   await ensureSyncAlarm(ctx);

@@ -1,8 +1,22 @@
-/** The undo window and the background sync interval. Saved as soon as they change. */
+/**
+ * The undo window, the background sync interval and the optional notification of new pending
+ * comments. Saved as soon as they change. Turning notifications on asks the browser for the
+ * optional `notifications` permission first — browsers show that prompt only during a user's
+ * click, so it is the first thing the click handler does.
+ */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../shared/browser.ts';
 import { t } from '../shared/i18n.ts';
 import { readSettings, type Settings, saveSettings } from '../shared/settings.ts';
+
+/** The stored settings; notifications count as off when the browser's permission was taken back. */
+async function shownSettings(): Promise<Settings> {
+  const settings = await readSettings(browser);
+  if (settings.notifyNewPending && !(await browser.permissions.contains({ permissions: ['notifications'] }))) {
+    return saveSettings(browser, { notifyNewPending: false });
+  }
+  return settings;
+}
 
 const undoChoices = [0, 3, 5, 10, 20, 30];
 const syncChoices = [0.5, 1, 2, 5, 10, 30];
@@ -10,14 +24,26 @@ const syncChoices = [0.5, 1, 2, 5, 10, 30];
 export function SettingsForm() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [saved, setSaved] = useState(false);
+  const [denied, setDenied] = useState(false);
   useEffect(() => {
-    void readSettings(browser).then(setSettings);
+    void shownSettings().then(setSettings);
   }, []);
   if (!settings) return null;
 
   async function change(changes: Partial<Settings>) {
     setSettings(await saveSettings(browser, changes));
     setSaved(true);
+  }
+
+  async function toggleNotifications(checkbox: HTMLInputElement) {
+    const wanted = checkbox.checked;
+    const notifications = { permissions: ['notifications' as const] };
+    const allowed = wanted ? await browser.permissions.request(notifications) : false;
+    if (!wanted) await browser.permissions.remove(notifications);
+    // Refused: the box goes back to unchecked (the state did not change, so set the element).
+    checkbox.checked = allowed;
+    setDenied(wanted && !allowed);
+    await change({ notifyNewPending: allowed });
   }
 
   return (
@@ -56,8 +82,18 @@ export function SettingsForm() {
           ))}
         </select>
       </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          name="notifyNewPending"
+          checked={settings.notifyNewPending}
+          onClick={(event) => void toggleNotifications(event.currentTarget)}
+        />
+        {t('settingsNotifyNewPending')}
+      </label>
+      <p class="muted">{t('settingsNotifyHelp')}</p>
       <p class="settings-saved" role="status" aria-live="polite">
-        {saved ? t('settingsSaved') : ''}
+        {denied ? t('settingsNotifyDenied') : saved ? t('settingsSaved') : ''}
       </p>
     </section>
   );

@@ -27,6 +27,29 @@ interface BadgeState {
 
 export const badges = new Map<number | 'global', BadgeState>();
 export const grantedOrigins = new Set<string>();
+/** API permissions granted (optional ones such as `notifications`) */
+export const grantedPermissions = new Set<string>();
+/** what `permissions.request` answers for API permissions (the user's click in the browser's prompt) */
+export const permissionPrompt = { allow: true };
+
+interface Permissions {
+  permissions?: string[];
+  origins?: string[];
+}
+
+function fakeEvent<T extends unknown[]>() {
+  const listeners = new Set<(...args: T) => void>();
+  return {
+    addListener: (listener: (...args: T) => void) => void listeners.add(listener),
+    removeListener: (listener: (...args: T) => void) => void listeners.delete(listener),
+    hasListener: (listener: (...args: T) => void) => listeners.has(listener),
+    trigger: (...args: T) => {
+      for (const listener of listeners) listener(...args);
+    },
+    clear: () => listeners.clear(),
+  };
+}
+const permissionEvents = { onAdded: fakeEvent<[Permissions]>(), onRemoved: fakeEvent<[Permissions]>() };
 export const registeredScripts = new Map<string, { id: string; matches?: string[]; js?: string[] }>();
 
 function badgeSetter(field: keyof BadgeState, from: 'text' | 'color' | 'title') {
@@ -47,17 +70,26 @@ const extra = {
     },
   },
   permissions: {
-    async contains({ origins = [] }: { origins?: string[] }) {
-      return origins.every((origin) => grantedOrigins.has(origin));
+    async contains({ origins = [], permissions = [] }: Permissions) {
+      return (
+        origins.every((origin) => grantedOrigins.has(origin)) &&
+        permissions.every((permission) => grantedPermissions.has(permission))
+      );
     },
-    async request({ origins = [] }: { origins?: string[] }) {
+    async request({ origins = [], permissions = [] }: Permissions) {
+      if (permissions.length > 0 && !permissionPrompt.allow) return false;
       for (const origin of origins) grantedOrigins.add(origin);
+      for (const permission of permissions) grantedPermissions.add(permission);
+      permissionEvents.onAdded.trigger({ origins, permissions });
       return true;
     },
-    async remove({ origins = [] }: { origins?: string[] }) {
+    async remove({ origins = [], permissions = [] }: Permissions) {
       for (const origin of origins) grantedOrigins.delete(origin);
+      for (const permission of permissions) grantedPermissions.delete(permission);
+      permissionEvents.onRemoved.trigger({ origins, permissions });
       return true;
     },
+    ...permissionEvents,
   },
   scripting: {
     async registerContentScripts(scripts: { id: string }[]) {
@@ -104,6 +136,10 @@ export function resetFakeBrowser(): void {
   fakeBrowser.reset();
   badges.clear();
   grantedOrigins.clear();
+  grantedPermissions.clear();
+  permissionPrompt.allow = true;
+  permissionEvents.onAdded.clear();
+  permissionEvents.onRemoved.clear();
   registeredScripts.clear();
   injectedScripts.length = 0;
   tabMessages.length = 0;

@@ -12,6 +12,9 @@ describe('manifests', () => {
       expect(manifest.content_scripts).toBeUndefined();
       expect(manifest.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
       expect(manifest.permissions).not.toContain('tabs');
+      // Notifications only when the user turns them on (asked for by the options page).
+      expect(manifest.permissions).not.toContain('notifications');
+      expect(manifest.optional_permissions).toEqual(['notifications']);
     }
   });
 

@@ -5,6 +5,7 @@
 import type { Decision, OutboxRow } from '../../shared/db/index.ts';
 import type { BackgroundContext } from '../context.ts';
 import { ReplyError } from '../reply-error.ts';
+import { outcomeOfDelete, ReputationChanges } from '../reputation.ts';
 import { reverseOf, statusAfter } from './status.ts';
 
 export const defaultUndoWindowMs = 5_000;
@@ -36,12 +37,15 @@ export async function decide(ctx: BackgroundContext, input: DecisionInput): Prom
   if (needsText && content === '') throw new ReplyError('empty_text', 'Write something first.');
   const steps: Decision[] = input.decision === 'approveAndReply' ? ['approve', 'reply'] : [input.decision];
   const { db } = ctx;
-  return db.transaction('rw', db.comments, db.outbox, db.drafts, async () => {
+  return db.transaction('rw', db.comments, db.outbox, db.drafts, db.reputation, async () => {
     const ids: number[] = [];
+    // The authors' reputation changes with the decisions, in the same transaction.
+    const reputation = new ReputationChanges(input.siteId);
     for (const commentId of input.commentIds) {
       for (const decision of steps)
-        ids.push(await decideOne(ctx, input.siteId, commentId, decision, content, now, notBefore));
+        ids.push(await decideOne(ctx, input.siteId, commentId, decision, content, now, notBefore, reputation));
     }
+    await reputation.apply(db, now);
     return ids;
   });
 }
@@ -54,6 +58,7 @@ async function decideOne(
   content: string,
   now: number,
   notBefore: number,
+  reputation: ReputationChanges,
 ): Promise<number> {
   const { db } = ctx;
   const comment = await db.comments.get([siteId, commentId]);
@@ -77,10 +82,16 @@ async function decideOne(
   const id = await db.outbox.add(row);
   // The text now lives in the outbox row (a failed reply is retried from there): the draft is done.
   if (decision === 'edit' || decision === 'reply') await db.drafts.delete([siteId, commentId, decision]);
-  if (decision === 'delete') await db.comments.delete([siteId, commentId]);
-  else if (decision === 'edit') {
+  if (decision === 'delete') {
+    await db.comments.delete([siteId, commentId]);
+    reputation.set(comment, outcomeOfDelete(comment.status));
+  } else if (decision === 'edit') {
     await db.comments.update([siteId, commentId], { contentRaw: content, contentHtml: paragraphs(content) });
-  } else await db.comments.update([siteId, commentId], { status: statusAfter(decision, comment.status) });
+  } else if (decision !== 'reply') {
+    const status = statusAfter(decision, comment.status);
+    await db.comments.update([siteId, commentId], { status });
+    reputation.follow({ ...comment, status });
+  }
   return id;
 }
 
@@ -94,12 +105,15 @@ export async function undo(
   undoWindowMs = 0,
 ): Promise<'cancelled' | 'reversed'> {
   const { db } = ctx;
-  return db.transaction('rw', db.comments, db.outbox, async () => {
+  return db.transaction('rw', db.comments, db.outbox, db.reputation, async () => {
     const row = await db.outbox.get(outboxId);
     if (!row) throw new ReplyError('unknown_decision', 'This decision is no longer known.');
+    const reputation = new ReputationChanges(row.siteId);
     if (row.state === 'waiting' || row.state === 'failed' || row.state === 'conflict') {
       await db.outbox.delete(outboxId);
-      await db.comments.put({ ...row.snapshot, status: row.previousStatus });
+      const restored = { ...row.snapshot, status: row.previousStatus };
+      await db.comments.put(restored);
+      await reputation.follow(restored).apply(db, ctx.now());
       return 'cancelled';
     }
     if (row.state === 'sending')
@@ -122,7 +136,9 @@ export async function undo(
       error: null,
       undoOf: outboxId,
     });
-    await db.comments.put({ ...current, status: row.previousStatus });
+    const restored = { ...current, status: row.previousStatus };
+    await db.comments.put(restored);
+    await reputation.follow(restored).apply(db, ctx.now());
     return 'reversed';
   });
 }
@@ -153,7 +169,8 @@ async function undoSentText(ctx: BackgroundContext, row: OutboxRow): Promise<'re
     content: row.decision === 'edit' ? row.snapshot.contentRaw : null,
     resultId: null,
   });
-  if (row.decision === 'reply') await db.comments.update([row.siteId, target], { status: 'trash' });
-  else await db.comments.put(row.snapshot);
+  const restored = row.decision === 'reply' ? { ...cached, status: 'trash' } : row.snapshot;
+  await db.comments.put(restored);
+  await new ReputationChanges(row.siteId).follow(restored).apply(db, ctx.now());
   return 'reversed';
 }

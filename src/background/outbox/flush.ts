@@ -9,8 +9,10 @@ import type { WpClient } from '../../shared/wp/client.ts';
 import { preservable } from '../../shared/wp/comments.ts';
 import type { WpComment } from '../../shared/wp/schemas.ts';
 import type { BackgroundContext } from '../context.ts';
+import { defaultLocks, flushLockName } from '../locks.ts';
+import { ReputationChanges } from '../reputation.ts';
 import { clientForSite } from '../sites/site-client.ts';
-import { toCommentRow } from '../sync/pull-pending.ts';
+import { toCommentRow } from '../sync/cache-write.ts';
 import { type Outcome, outcomeOfFailure } from './outcome.ts';
 import { statusTargets } from './status.ts';
 
@@ -34,30 +36,14 @@ export interface FlushSummary {
   skipped?: 'busy';
 }
 
-let running = false;
-
 function emptySummary(): FlushSummary {
   return { sent: 0, done: 0, retrying: 0, failed: 0, conflicts: 0, pausedSites: [], sitesReached: [] };
 }
 
-/** Runs `work` unless a flush already runs (in any extension context, where Web Locks exist). */
-async function exclusively<T>(work: () => Promise<T>, busy: T): Promise<T> {
-  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
-  if (locks) {
-    return locks.request('freigabe:outbox', { ifAvailable: true }, (lock) => (lock ? work() : busy));
-  }
-  if (running) return busy;
-  running = true;
-  try {
-    return await work();
-  } finally {
-    running = false;
-  }
-}
-
+/** Flushes unless a flush already runs (in any context of the extension): then answers "busy". */
 export function flushOutbox(ctx: BackgroundContext, limits: FlushLimits = defaultFlushLimits): Promise<FlushSummary> {
   const busy: FlushSummary = { ...emptySummary(), skipped: 'busy' };
-  return exclusively(() => flush(ctx, limits), busy);
+  return (ctx.locks ?? defaultLocks()).ifAvailable(flushLockName, () => flush(ctx, limits), busy);
 }
 
 /** The next decision of each comment, when it is due; later ones wait for it. */
@@ -107,15 +93,23 @@ async function send(client: WpClient, site: SiteRow, row: OutboxRow): Promise<Se
 async function apply(ctx: BackgroundContext, row: OutboxRow, outcome: Outcome): Promise<void> {
   const { db } = ctx;
   const key: [string, number] = [row.siteId, row.commentId];
-  await db.transaction('rw', db.outbox, db.comments, db.sites, async () => {
+  await db.transaction('rw', db.outbox, db.comments, db.sites, db.reputation, async () => {
     await db.outbox.update(row.id ?? 0, outcome.row);
-    if (outcome.comment === 'remove') await db.comments.delete(key);
+    // The decision did not happen: the author's reputation goes back to what it was before it.
+    const reputation = new ReputationChanges(row.siteId);
+    if (outcome.comment === 'remove') {
+      await db.comments.delete(key);
+      if (row.decision !== 'reply' && row.decision !== 'edit') reputation.follow(row.snapshot);
+    }
     // Roll back what this decision changed in the cache (a reply changed nothing there).
     if (outcome.comment === 'rollback' && row.decision === 'edit') await db.comments.put(row.snapshot);
     else if (outcome.comment === 'rollback' && row.decision !== 'reply') {
       const cached = await db.comments.get(key);
-      await db.comments.put({ ...(cached ?? row.snapshot), status: row.previousStatus });
+      const restored = { ...(cached ?? row.snapshot), status: row.previousStatus };
+      await db.comments.put(restored);
+      reputation.follow(restored);
     }
+    await reputation.apply(db, ctx.now());
     if (outcome.pauseSite !== undefined) {
       await db.sites.update(row.siteId, { status: 'needs-login', statusMessage: outcome.pauseSite });
     }
@@ -144,12 +138,22 @@ async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<Flush
           summary.sent += 1;
           try {
             const sent = await send(client, site, row);
-            await ctx.db.transaction('rw', ctx.db.outbox, ctx.db.comments, async () => {
+            await ctx.db.transaction('rw', ctx.db.outbox, ctx.db.comments, ctx.db.reputation, async () => {
               const resultId = row.decision === 'reply' ? (sent.comment?.id ?? null) : null;
               await ctx.db.outbox.update(row.id ?? 0, { state: 'done', sentAt: ctx.now(), error: null, resultId });
-              if (sent.status !== null)
+              // WordPress's answer is the truth now (unspam may restore "approved", not "hold").
+              const reputation = new ReputationChanges(row.siteId);
+              if (sent.status !== null) {
                 await ctx.db.comments.update([row.siteId, row.commentId], { status: sent.status });
-              if (sent.comment) await ctx.db.comments.put(toCommentRow(row.siteId, sent.comment, ctx.now()));
+                const updated = await ctx.db.comments.get([row.siteId, row.commentId]);
+                if (updated) reputation.follow(updated);
+              }
+              if (sent.comment) {
+                const written = toCommentRow(row.siteId, sent.comment, ctx.now());
+                await ctx.db.comments.put(written);
+                reputation.follow(written);
+              }
+              await reputation.apply(ctx.db, ctx.now());
             });
             summary.done += 1;
             if (!summary.sitesReached.includes(siteId)) summary.sitesReached.push(siteId);

@@ -1,8 +1,7 @@
 /**
- * Reads a site's whole pending queue: page 1 first (it tells how many pages there are), then the
- * other pages a few at a time. If the queue changed while it was read (another moderator at work:
- * X-WP-Total moves), pages may have shifted, so it is read again (at most three passes); what a
- * shift still hides is caught by the re-check of cached comments (recheck).
+ * Reading a site's pending queue from WordPress, in `orderby=id` order, 100 a page, a few pages in
+ * flight, each page handed over in list order so it can be written with the cursor. Also: where a
+ * stopped sync goes on (resumeOffset), and where cached comments went that left the list (recheck).
  */
 import type { WpClient } from '../../shared/wp/client.ts';
 import type { WpComment } from '../../shared/wp/schemas.ts';
@@ -11,33 +10,122 @@ export const perPage = 100;
 /** Guards against a server whose paging never ends. */
 export const maxPages = 500;
 const pagesInFlight = 3;
-const maxPasses = 3;
 
-export async function fetchPendingQueue(
+export interface PendingPage {
+  /** where the page starts in the list */
+  offset: number;
+  items: WpComment[];
+  /** X-WP-Total when this page was read */
+  total: number;
+}
+
+type Context = 'view' | 'edit';
+
+function readPage(client: WpClient, context: Context, offset: number): Promise<PendingPage> {
+  return client
+    .listComments({
+      status: 'hold',
+      type: 'all',
+      perPage,
+      offset: offset > 0 ? offset : undefined,
+      orderby: 'id',
+      order: 'asc',
+      context,
+    })
+    .then((page) => ({ offset, items: page.items, total: page.total }));
+}
+
+/**
+ * Reads the pending list from `startOffset` to its end and hands each page to `onPage` in list
+ * order, one at a time. When a page cannot be read, the pages before it are still handed over,
+ * then the error is thrown; when `onPage` fails, nothing after it is handed over. Answers the total
+ * and whether every page saw the same one (if not, the list moved while it was read).
+ */
+export async function readPendingPages(
   client: WpClient,
-  context: 'view' | 'edit',
-): Promise<{ comments: WpComment[]; total: number }> {
-  let last: { comments: WpComment[]; total: number } = { comments: [], total: 0 };
-  for (let pass = 0; pass < maxPasses; pass++) {
-    const page = (number: number) =>
-      client.listComments({ status: 'hold', type: 'all', perPage, page: number, orderby: 'id', order: 'asc', context });
-    const first = await page(1);
-    const pages = Math.min(first.totalPages, maxPages);
-    const rest: (typeof first)[] = [];
-    let next = 2;
-    const worker = async () => {
-      for (let number = next++; number <= pages; number = next++) rest[number - 2] = await page(number);
-    };
-    await Promise.all(Array.from({ length: pagesInFlight }, worker));
-    const all = [first, ...rest];
-    const seen = new Set<number>();
-    const comments = all
-      .flatMap((result) => result.items)
-      .filter((comment) => !seen.has(comment.id) && seen.add(comment.id));
-    last = { comments, total: first.total };
-    if (all.every((result) => result.total === first.total)) break;
+  context: Context,
+  startOffset: number,
+  onPage: (page: PendingPage) => Promise<void>,
+): Promise<{ total: number; steady: boolean }> {
+  const first = await readPage(client, context, startOffset);
+  const count = Math.max(1, Math.min(maxPages, Math.ceil((first.total - startOffset) / perPage)));
+  const pages = new Map<number, PendingPage>([[0, first]]);
+  const totals = [first.total];
+  let nextToRead = 1;
+  let nextToHand = 0;
+  let handing: Promise<void> = Promise.resolve();
+  // A page that cannot be read stops the reading; the pages before it are still written. A page
+  // that cannot be written stops everything: nothing after it may be written (the cursor would skip it).
+  let readFailure: { error: unknown } | null = null;
+  let writeFailure: { error: unknown } | null = null;
+
+  const handOver = () => {
+    for (let page = pages.get(nextToHand); page; page = pages.get(nextToHand)) {
+      const current = page;
+      pages.delete(nextToHand);
+      nextToHand += 1;
+      handing = handing.then(async () => {
+        if (writeFailure) return;
+        try {
+          await onPage(current);
+        } catch (error) {
+          writeFailure = { error };
+        }
+      });
+    }
+  };
+  const reader = async () => {
+    for (let index = nextToRead++; index < count && !readFailure && !writeFailure; index = nextToRead++) {
+      try {
+        const page = await readPage(client, context, startOffset + index * perPage);
+        totals.push(page.total);
+        pages.set(index, page);
+        handOver();
+      } catch (error) {
+        readFailure ??= { error };
+      }
+    }
+  };
+  handOver();
+  await Promise.all(Array.from({ length: pagesInFlight }, reader));
+  await handing;
+  const failure = (writeFailure ?? readFailure) as { error: unknown } | null;
+  if (failure) throw failure.error;
+  return { total: first.total, steady: totals.every((total) => total === first.total) };
+}
+
+/**
+ * Where a stopped sync goes on: an offset whose previous item is at most `afterId` (so nothing
+ * after the last comment written is skipped), starting from the guess and stepping back, further
+ * each time, while the list has shrunk before it. Cheap probes of one id each.
+ *
+ * `unchanged`: the last comment written is still exactly where it was, so as many comments are
+ * pending up to it as when they were read — none of them left meanwhile (unless as many old ones
+ * came back, e.g. restored from spam, which the next sync sees).
+ *
+ * For an author WordPress hides items it counts, so a probe can come back empty; stepping back
+ * then is still correct, only less of the work is saved.
+ */
+export async function resumeOffset(
+  client: WpClient,
+  afterId: number,
+  guess: number,
+): Promise<{ offset: number; unchanged: boolean }> {
+  let offset = Math.max(0, guess);
+  for (let step = 1; offset > 0; step *= 2) {
+    const probe = await client.listCommentIds({
+      status: 'hold',
+      type: 'all',
+      perPage: 1,
+      offset: offset - 1,
+      orderby: 'id',
+      order: 'asc',
+    });
+    const id = probe.items[0];
+    if (id !== undefined && id <= afterId) return { offset, unchanged: offset === guess && id === afterId };
+    offset = Math.max(0, offset - step);
   }
-  return last;
+  return { offset: 0, unchanged: false };
 }
 
 /**
@@ -48,7 +136,7 @@ export async function fetchPendingQueue(
 export async function recheck(
   client: WpClient,
   ids: readonly number[],
-  context: 'view' | 'edit',
+  context: Context,
 ): Promise<Map<number, WpComment>> {
   const found = new Map<number, WpComment>();
   for (let start = 0; start < ids.length; start += perPage) {

@@ -1,115 +1,209 @@
 /**
- * Pulls a site's pending queue (every comment type) into the cache, re-reads the cached comments
- * that left it (decided elsewhere: moved, or deleted), then the titles of their posts. Unsent
- * decisions are re-applied over what the server says.
+ * Pulls a site's pending queue (every comment type) into the cache, page by page, each page written
+ * in one transaction with the sync cursor: a worker stopped mid-sync goes on after the last comment
+ * written. Then re-reads the cached comments that left the queue (decided elsewhere: moved, or
+ * deleted), fetches the comments pending ones reply to, the titles of their posts and the counts
+ * per status. Unsent decisions are never undone by what the server says.
+ *
+ * "Seen by this sync" is kept in the cache itself: every row a sync writes carries the sync's start
+ * time (`syncedAt`), and a resumed sync keeps the start time of the one it resumes (if that is
+ * less than `maxResumeAgeMs` ago). Before going on, one probe asks whether the last comment
+ * written is still where it was: if so, nothing before it left the queue meanwhile and what the
+ * stopped sync wrote counts as seen; if not, those comments are re-checked by id like any other
+ * cached comment this sync did not see.
  */
-import type { CommentRow, PostRow, SiteRow } from '../../shared/db/index.ts';
+import type { CommentRow, SiteRow, SyncStateRow } from '../../shared/db/index.ts';
 import type { SyncSummary } from '../../shared/messages.ts';
+import type { WpClient } from '../../shared/wp/client.ts';
 import { WpError } from '../../shared/wp/errors.ts';
-import type { WpComment } from '../../shared/wp/schemas.ts';
 import type { BackgroundContext } from '../context.ts';
-import { statusAfter as statusAfterDecision } from '../outbox/status.ts';
+import { defaultLocks, syncLockName } from '../locks.ts';
+import { notifyNewPending } from '../notify.ts';
+import { seedReputation } from '../reputation.ts';
 import { clientForSite } from '../sites/site-client.ts';
-import { fetchPendingQueue, recheck } from './fetch-queue.ts';
+import { decidedSince, notComments, syncTables, toCommentRow, updateSyncState, writePulled } from './cache-write.ts';
+import { type PendingPage, perPage, readPendingPages, recheck, resumeOffset } from './fetch-queue.ts';
+import { fetchMissingParents, fetchMissingPosts } from './related.ts';
+import { statusCounts } from './status-counts.ts';
 
-/** Editor notes (WordPress 6.9's `note` type) live in the comments table but are not comments. */
-const notComments = new Set(['note']);
+export { toCommentRow };
 
-export function toCommentRow(siteId: string, comment: WpComment, syncedAt: number): CommentRow {
-  return {
-    siteId,
-    id: comment.id,
-    post: comment.post,
-    parent: comment.parent,
-    authorName: comment.author_name,
-    authorUrl: comment.author_url,
-    authorEmail: comment.author_email ?? null,
-    authorIp: comment.author_ip ?? null,
-    authorUserAgent: comment.author_user_agent ?? null,
-    date: Date.parse(`${comment.date_gmt.replace(/Z$/, '')}Z`),
-    contentHtml: comment.content.rendered,
-    contentRaw: comment.content.raw ?? null,
-    link: comment.link,
-    status: comment.status,
-    type: comment.type === '' ? 'comment' : comment.type,
-    syncedAt,
-  };
+/** A stopped sync older than this starts over: its pages would be too old to count as read now. */
+export const maxResumeAgeMs = 5 * 60_000;
+/** The queue is read again from the start when it moved while it was read, at most this often. */
+const maxPasses = 3;
+
+export interface SyncOptions {
+  /** may announce new pending comments (when the user turned that on); not for syncs the user asked for */
+  notify?: boolean;
 }
+
+type Cursor = NonNullable<SyncStateRow['cursor']>;
 
 const running = new Map<string, Promise<SyncSummary>>();
 
-/** Syncs one site; a sync already running for that site is joined, never doubled. */
-export function syncPending(ctx: BackgroundContext, siteId: string): Promise<SyncSummary> {
+/**
+ * Syncs one site. A sync already running for it in this context is joined; across contexts the
+ * site's lock (Web Locks) makes a second one wait: syncs of one site never overlap.
+ */
+export function syncPending(ctx: BackgroundContext, siteId: string, options: SyncOptions = {}): Promise<SyncSummary> {
   const current = running.get(siteId);
   if (current) return current;
-  const sync = pull(ctx, siteId).finally(() => running.delete(siteId));
+  const locks = ctx.locks ?? defaultLocks();
+  const sync = locks
+    .exclusive(syncLockName(siteId), () => pull(ctx, siteId, options))
+    .finally(() => running.delete(siteId));
   running.set(siteId, sync);
   return sync;
 }
 
-async function pull(ctx: BackgroundContext, siteId: string): Promise<SyncSummary> {
+async function pull(ctx: BackgroundContext, siteId: string, options: SyncOptions): Promise<SyncSummary> {
   const site = await ctx.db.sites.get(siteId);
   if (!site) throw new WpError('terminal', 'This site is not connected.', null, 'site_not_connected');
   const client = await clientForSite(ctx, siteId);
-  const syncedAt = ctx.now();
+  const now = ctx.now();
+  const cursor = (await ctx.db.syncState.get(siteId))?.cursor ?? null;
+  const resume = cursor && now >= cursor.startedAt && now - cursor.startedAt < maxResumeAgeMs ? cursor : null;
+  // Later than every row an earlier sync wrote, even if the clock stood still or went back.
+  const startedAt = resume?.startedAt ?? Math.max(now, (site.lastSyncAt ?? 0) + 1);
   await ctx.db.sites.update(siteId, { status: 'syncing' });
   try {
     const context = site.mode === 'moderator' ? 'edit' : 'view';
-    const queue = await fetchPendingQueue(client, context);
-    const pending = queue.comments
-      .filter((comment) => !notComments.has(comment.type))
-      .map((comment) => toCommentRow(siteId, comment, syncedAt));
-    const fresh = new Set(pending.map((comment) => comment.id));
-    const undecided = await unsentDecisions(ctx, siteId);
-    // Cached as pending but no longer in the list: re-read them to learn where they went.
+    const queue = await pullQueue(ctx, client, siteId, context, startedAt, resume);
+    // Cached as pending but not seen by this sync: re-read them to learn where they went.
+    const decided = await decidedSince(ctx, siteId, startedAt);
     const left = (await ctx.db.comments.where('[siteId+status]').equals([siteId, 'hold']).primaryKeys())
       .map(([, id]) => id)
-      .filter((id) => !fresh.has(id) && !undecided.has(id));
+      .filter((id) => !queue.seen.has(id) && !decided.has(id));
     const whereabouts = await recheck(client, left, context);
-    const moved: CommentRow[] = [];
+    const found: CommentRow[] = [];
     for (const comment of whereabouts.values()) {
-      if (notComments.has(comment.type)) continue;
-      const row = toCommentRow(siteId, comment, syncedAt);
-      if (row.status === 'hold') pending.push(row);
-      else moved.push(row);
+      if (!notComments.has(comment.type)) found.push(toCommentRow(siteId, comment, startedAt));
     }
-    const gone = left.filter((id) => !whereabouts.has(id)).map((id) => [siteId, id] as [string, number]);
-    const posts = await missingPosts(ctx, client, site, pending);
-    await ctx.db.transaction('rw', ctx.db.comments, ctx.db.posts, ctx.db.sites, ctx.db.outbox, async () => {
-      // Pulled data never undoes a decision not sent yet: those comments keep what the user decided.
-      const stillUndecided = await unsentDecisions(ctx, siteId);
-      for (const comment of [...pending, ...moved]) {
-        const decided = stillUndecided.get(comment.id);
-        if (decided !== undefined) comment.status = decided;
-      }
-      await ctx.db.comments.bulkDelete(gone.filter(([, id]) => !stillUndecided.has(id)));
-      await ctx.db.comments.bulkPut([...pending, ...moved]);
+    const gone = left.filter((id) => !whereabouts.has(id));
+    const parents = await fetchMissingParents(
+      ctx,
+      client,
+      siteId,
+      [...queue.parents, ...found.map((row) => row.parent)],
+      context,
+      startedAt,
+    );
+    const posts = await fetchMissingPosts(ctx, client, siteId, [
+      ...queue.posts,
+      ...[...found, ...parents].map((row) => row.post),
+    ]);
+    const pendingTotal = queue.pendingSeen + found.filter((row) => row.status === 'hold').length;
+    const counts = await statusCounts(client, site.mode, pendingTotal, ctx.now());
+    await ctx.db.transaction('rw', syncTables(ctx.db), async () => {
+      await writePulled(ctx, siteId, [...found, ...parents], startedAt);
+      const stillDecided = await decidedSince(ctx, siteId, startedAt, gone);
+      await ctx.db.comments.bulkDelete(gone.filter((id) => !stillDecided.has(id)).map((id) => [siteId, id]));
       await ctx.db.posts.bulkPut(posts);
       await ctx.db.sites.update(siteId, {
         status: 'connected',
         statusMessage: null,
-        lastSyncAt: syncedAt,
-        pendingTotal: pending.length,
+        lastSyncAt: startedAt,
+        pendingTotal,
       });
+      const seeded = (await ctx.db.syncState.get(siteId))?.reputationSeededAt;
+      if (seeded === undefined) await seedReputation(ctx.db, siteId, ctx.now());
+      await updateSyncState(ctx.db, siteId, () => ({ cursor: null, counts, reputationSeededAt: seeded ?? ctx.now() }));
     });
-    const total = queue.total;
-    return { siteId, pending: pending.length, serverTotal: total };
+    if (options.notify !== false && site.lastSyncAt !== null && queue.newPending > 0) {
+      await notifyNewPending(ctx, site, queue.newPending).catch(() => undefined);
+    }
+    return { siteId, pending: pendingTotal, serverTotal: queue.total };
   } catch (error) {
     await ctx.db.sites.update(siteId, siteStatusAfter(error));
     throw error;
   }
 }
 
-/** The status each comment with decisions not yet sent shows (its latest decision's), by comment id. */
-async function unsentDecisions(ctx: BackgroundContext, siteId: string): Promise<Map<number, string>> {
-  const rows = await ctx.db.outbox.where('siteId').equals(siteId).sortBy('id');
-  const statuses = new Map<number, string>();
-  for (const row of rows) {
-    if (row.state === 'waiting' || row.state === 'sending') {
-      statuses.set(row.commentId, statusAfterDecision(row.decision, row.previousStatus));
-    }
+interface QueueRead {
+  total: number;
+  /** pending comments read in the last pass (every type but notes) */
+  pendingSeen: number;
+  /** pending comments this sync cached for the first time */
+  newPending: number;
+  /** ids read in the last pass */
+  seen: Set<number>;
+  posts: Set<number>;
+  parents: Set<number>;
+}
+
+/** Reads the queue (going on after `resume` if given) and writes each page with the cursor. */
+async function pullQueue(
+  ctx: BackgroundContext,
+  client: WpClient,
+  siteId: string,
+  context: 'view' | 'edit',
+  startedAt: number,
+  resume: Cursor | null,
+): Promise<QueueRead> {
+  const read: QueueRead = {
+    total: 0,
+    pendingSeen: resume?.pendingSeen ?? 0,
+    newPending: resume?.newPending ?? 0,
+    seen: new Set(),
+    posts: new Set(),
+    parents: new Set(),
+  };
+  let startOffset = 0;
+  if (resume) {
+    const found = resume.afterId > 0 ? await resumeOffset(client, resume.afterId, resume.nextOffset ?? 0) : null;
+    startOffset = found?.offset ?? 0;
+    // Not unchanged: the re-check below counts those that are still pending.
+    if (!found?.unchanged) read.pendingSeen = 0;
+    // What the stopped sync wrote is remembered by the cache (syncedAt). It counts as read by this
+    // sync only if none of it left the queue meanwhile; otherwise it is re-checked by id below.
+    await ctx.db.comments
+      .where('[siteId+status]')
+      .equals([siteId, 'hold'])
+      .each((row) => {
+        if (row.syncedAt < startedAt) return;
+        read.posts.add(row.post);
+        if (row.parent > 0) read.parents.add(row.parent);
+        if (found?.unchanged) read.seen.add(row.id);
+      });
   }
-  return statuses;
+  const writePage = async (page: PendingPage) => {
+    const rows = page.items
+      .filter((comment) => !notComments.has(comment.type))
+      .map((comment) => toCommentRow(siteId, comment, startedAt));
+    const lastId = page.items.at(-1)?.id;
+    let added = 0;
+    await ctx.db.transaction('rw', syncTables(ctx.db), async () => {
+      added = (await writePulled(ctx, siteId, rows, startedAt)).added.length;
+      await updateSyncState(ctx.db, siteId, (state) => ({
+        cursor: {
+          startedAt,
+          afterId: lastId ?? (state.cursor?.startedAt === startedAt ? state.cursor.afterId : 0),
+          // Places in the list, counted as WordPress counts them (for an author, hidden ones too).
+          nextOffset: Math.min(page.offset + perPage, page.total),
+          pendingSeen: read.pendingSeen + rows.length,
+          newPending: read.newPending + added,
+        },
+      }));
+    });
+    read.pendingSeen += rows.length;
+    read.newPending += added;
+    for (const row of rows) {
+      read.seen.add(row.id);
+      read.posts.add(row.post);
+      if (row.parent > 0) read.parents.add(row.parent);
+    }
+  };
+  for (let pass = 1; ; pass++) {
+    const { total, steady } = await readPendingPages(client, context, startOffset, writePage);
+    read.total = total;
+    if (steady || pass >= maxPasses) return read;
+    // The queue moved while it was read (another moderator at work): pages may have shifted past
+    // comments, so it is read again from the start.
+    startOffset = 0;
+    read.pendingSeen = 0;
+    read.seen.clear();
+  }
 }
 
 function siteStatusAfter(error: unknown): Pick<SiteRow, 'status' | 'statusMessage'> {
@@ -121,33 +215,4 @@ function siteStatusAfter(error: unknown): Pick<SiteRow, 'status' | 'statusMessag
     return { status: 'error', statusMessage: error.message };
   }
   return { status: 'error', statusMessage: error instanceof Error ? error.message : String(error) };
-}
-
-async function missingPosts(
-  ctx: BackgroundContext,
-  client: Awaited<ReturnType<typeof clientForSite>>,
-  site: SiteRow,
-  comments: CommentRow[],
-): Promise<PostRow[]> {
-  const ids = [...new Set(comments.map((comment) => comment.post))];
-  const known = await ctx.db.posts.bulkGet(ids.map((id) => [site.id, id] as [string, number]));
-  let missing = ids.filter((_, index) => known[index] === undefined);
-  const rows: PostRow[] = [];
-  for (const kind of ['posts', 'pages'] as const) {
-    for (let start = 0; start < missing.length; start += 100) {
-      const found = await client.listPosts(kind, missing.slice(start, start + 100));
-      for (const post of found) {
-        rows.push({
-          siteId: site.id,
-          id: post.id,
-          title: post.title.rendered,
-          link: post.link,
-          author: post.author ?? null,
-        });
-      }
-    }
-    const foundIds = new Set(rows.map((row) => row.id));
-    missing = missing.filter((id) => !foundIds.has(id));
-  }
-  return rows;
 }

@@ -2,16 +2,20 @@
 import type { SyncSummary } from '../../shared/messages.ts';
 import { readSettings } from '../../shared/settings.ts';
 import type { BackgroundContext } from '../context.ts';
-import { syncPending } from './pull-pending.ts';
+import { type SyncOptions, syncPending } from './pull-pending.ts';
 
 export const syncAlarm = 'freigabe:sync';
 /** A tab reporting in triggers a sync only when the last one is older than this. */
 export const staleAfterMs = 30_000;
 
 /** Syncs every site (or one); a site that fails is reported by its status line, not thrown. */
-export async function syncAllSites(ctx: BackgroundContext, onlySiteId?: string): Promise<SyncSummary[]> {
+export async function syncAllSites(
+  ctx: BackgroundContext,
+  onlySiteId?: string,
+  options: SyncOptions = {},
+): Promise<SyncSummary[]> {
   const sites = onlySiteId ? [onlySiteId] : await ctx.db.sites.toCollection().primaryKeys();
-  const results = await Promise.allSettled(sites.map((siteId) => syncPending(ctx, siteId)));
+  const results = await Promise.allSettled(sites.map((siteId) => syncPending(ctx, siteId, options)));
   return results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
 }
 

@@ -125,14 +125,23 @@ export interface ReputationRow {
   spam: number;
   trashed: number;
   updatedAt: number;
+  /**
+   * The outcome of each comment counted, by comment id: the counts above are tallied from it, so a
+   * comment seen again (a second sync, a replayed decision) is never counted twice.
+   */
+  byComment?: Record<number, 'approved' | 'spam' | 'trashed'>;
 }
 
-/** Comments per status on the server (X-WP-Total), as of `at`. */
+/**
+ * Comments per status on the server (X-WP-Total), as of `at`. For an author (no
+ * `moderate_comments`) WordPress counts every post's comments, not theirs: `hold` is then the
+ * pending comments they can see, and the other statuses are not known (null).
+ */
 export interface StatusCounts {
   hold: number;
-  approved: number;
-  spam: number;
-  trash: number;
+  approved: number | null;
+  spam: number | null;
+  trash: number | null;
   at: number;
 }
 
@@ -141,7 +150,18 @@ export interface SyncStateRow {
   siteId: string;
   counts: StatusCounts | null;
   /** the pending pull under way: the last comment id written (pages in `orderby=id` order) */
-  cursor: { startedAt: number; afterId: number } | null;
+  cursor: {
+    startedAt: number;
+    afterId: number;
+    /** where the next page starts in the pending list as it was read (a guess once resumed) */
+    nextOffset?: number;
+    /** pending comments written so far in this pass */
+    pendingSeen?: number;
+    /** pending comments this sync found that were not cached before */
+    newPending?: number;
+  } | null;
   /** posts whose thread context (approved comments) was fetched, and when */
   contextFetchedAt: Record<number, number>;
+  /** when the site's reputation was first seeded from what the cache held */
+  reputationSeededAt?: number;
 }

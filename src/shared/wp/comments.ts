@@ -47,6 +47,8 @@ export interface ListCommentsParams {
   search?: string;
   after?: string;
   page?: number;
+  /** where the page starts in the whole list (WordPress then ignores `page`) */
+  offset?: number;
   perPage?: number;
   orderby?: 'date_gmt' | 'id' | 'include' | 'post' | 'parent' | 'type';
   order?: 'asc' | 'desc';
@@ -99,6 +101,7 @@ export function commentOperations(transport: Transport) {
         search: params.search,
         after: params.after,
         page: params.page,
+        offset: params.offset,
         per_page: params.perPage,
         orderby: params.orderby,
         order: params.order,
@@ -118,6 +121,29 @@ export function commentOperations(transport: Transport) {
   return {
     listComments,
     getComment,
+
+    /** Only the ids of a list (`_fields=id`): cheap probes and counts. */
+    async listCommentIds(params: ListCommentsParams, call: CallOptions = {}): Promise<Page<number>> {
+      const { data, headers } = await request(wpIdListSchema, 'wp/v2/comments', {
+        query: {
+          status: params.status,
+          type: params.type,
+          post: params.post,
+          include: params.include,
+          page: params.page,
+          offset: params.offset,
+          per_page: params.perPage,
+          orderby: params.orderby,
+          order: params.order,
+          _fields: 'id',
+        },
+        ...call,
+      });
+      return pageOf(
+        data.map((item) => item.id),
+        headers,
+      );
+    },
 
     /** How many comments of every type each status has (one cheap request per status). */
     async countByStatus(

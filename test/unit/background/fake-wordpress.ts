@@ -7,6 +7,9 @@ export interface FakeComment {
   author_name?: string;
   content?: string;
   parent?: number;
+  author_email?: string;
+  author_url?: string;
+  author_ip?: string;
 }
 
 export interface InjectedFailure {
@@ -92,6 +95,61 @@ export function fakeWordPress(
     return new Response(JSON.stringify(wire(comment)));
   }
 
+  /** GET /comments: status, type, post[], include[], orderby id (asc/desc), page or offset, _fields=id, context. */
+  function list(url: URL): Response {
+    const query = url.searchParams;
+    const status = query.get('status');
+    const type = query.get('type') ?? 'comment';
+    const perPage = Number(query.get('per_page') ?? 10);
+    const offset = query.has('offset') ? Number(query.get('offset')) : (Number(query.get('page') ?? 1) - 1) * perPage;
+    const include = query.getAll('include[]').map(Number);
+    const posts = query.getAll('post[]').map(Number);
+    const matching = comments
+      .filter(
+        (c) =>
+          (include.length === 0 || include.includes(c.id)) &&
+          (posts.length === 0 || posts.includes(c.post)) &&
+          (type === 'all' || c.type === type || (type === 'pings' && c.type !== 'comment')) &&
+          (status === null ||
+            status === 'any' ||
+            (status === 'all' && (c.status === 'hold' || c.status === 'approved')) ||
+            c.status === (status === 'approve' ? 'approved' : status)),
+      )
+      // The fake's comments are as old as their ids: date order is id order.
+      .sort((a, b) => (query.get('order') === 'desc' ? b.id - a.id : a.id - b.id));
+    const edit = query.get('context') === 'edit';
+    const slice = matching.slice(offset, offset + perPage).map((c) =>
+      query.get('_fields') === 'id'
+        ? { id: c.id }
+        : {
+            id: c.id,
+            post: c.post,
+            parent: c.parent ?? 0,
+            author: 0,
+            author_name: c.author_name ?? `Leser ${c.id}`,
+            author_url: c.author_url ?? '',
+            ...(edit
+              ? {
+                  author_email: c.author_email ?? `leser${c.id}@example.org`,
+                  author_ip: c.author_ip ?? '198.51.100.7',
+                  author_user_agent: 'Firefox',
+                }
+              : {}),
+            date_gmt: '2026-11-29T08:00:00',
+            content: { rendered: `<p>Kommentar ${c.id}</p>`, ...(edit ? { raw: `Kommentar ${c.id}` } : {}) },
+            link: `https://blog.example/p/#comment-${c.id}`,
+            status: c.status,
+            type: c.type,
+          },
+    );
+    return new Response(JSON.stringify(slice), {
+      headers: {
+        'X-WP-Total': String(matching.length),
+        'X-WP-TotalPages': String(Math.max(1, Math.ceil(matching.length / perPage))),
+      },
+    });
+  }
+
   const fetch: typeof globalThis.fetch = async (input, init) => {
     const url = new URL(String(input));
     const method = init?.method ?? 'GET';
@@ -123,42 +181,7 @@ export function fakeWordPress(
     }
     const one = /^\/wp-json\/wp\/v2\/comments\/(\d+)$/.exec(url.pathname);
     if (one) return single(Number(one[1]), method, url, init);
-    if (url.pathname === '/wp-json/wp/v2/comments') {
-      const status = url.searchParams.get('status');
-      const perPage = Number(url.searchParams.get('per_page') ?? 10);
-      const page = Number(url.searchParams.get('page') ?? 1);
-      const include = url.searchParams.getAll('include[]').map(Number);
-      const matching = comments.filter(
-        (c) =>
-          (include.length === 0 || include.includes(c.id)) &&
-          (status === null ||
-            status === 'any' ||
-            (status === 'all' && (c.status === 'hold' || c.status === 'approved')) ||
-            c.status === (status === 'approve' ? 'approved' : status)),
-      );
-      const slice = matching.slice((page - 1) * perPage, page * perPage).map((c) => ({
-        id: c.id,
-        post: c.post,
-        parent: 0,
-        author: 0,
-        author_name: c.author_name ?? `Leser ${c.id}`,
-        author_url: '',
-        author_email: `leser${c.id}@example.org`,
-        author_ip: '198.51.100.7',
-        author_user_agent: 'Firefox',
-        date_gmt: '2026-11-29T08:00:00',
-        content: { rendered: `<p>Kommentar ${c.id}</p>`, raw: `Kommentar ${c.id}` },
-        link: `https://blog.example/p/#comment-${c.id}`,
-        status: c.status,
-        type: c.type,
-      }));
-      return new Response(JSON.stringify(slice), {
-        headers: {
-          'X-WP-Total': String(matching.length),
-          'X-WP-TotalPages': String(Math.max(1, Math.ceil(matching.length / perPage))),
-        },
-      });
-    }
+    if (url.pathname === '/wp-json/wp/v2/comments') return list(url);
     if (url.pathname === '/wp-json/wp/v2/posts') {
       const ids = url.searchParams.getAll('include[]').map(Number);
       return new Response(

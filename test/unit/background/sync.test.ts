@@ -33,7 +33,9 @@ describe('syncPending', () => {
     const summary = await syncPending(ctx, siteId);
     expect(summary).toEqual({ siteId, pending: 232, serverTotal: 232 });
     expect(await ctx.db.comments.count()).toBe(232);
-    const listRequests = wordpress.requests.filter((r) => r.startsWith('/wp-json/wp/v2/comments'));
+    const listRequests = wordpress.requests.filter(
+      (r) => r.startsWith('/wp-json/wp/v2/comments') && r.includes('per_page=100'),
+    );
     expect(listRequests).toHaveLength(3);
     for (const request of listRequests) {
       expect(request).toContain('status=hold');
@@ -98,7 +100,9 @@ describe('syncPending', () => {
     const { ctx, wordpress } = await connectedContext(pending(5));
     const [first, second] = await Promise.all([syncPending(ctx, siteId), syncPending(ctx, siteId)]);
     expect(first).toBe(second);
-    expect(wordpress.requests.filter((r) => r.startsWith('/wp-json/wp/v2/comments'))).toHaveLength(1);
+    // One read of the queue (and one count per status), not two.
+    expect(wordpress.requests.filter((r) => r.includes('status=hold') && r.includes('per_page=100'))).toHaveLength(1);
+    expect(wordpress.requests.filter((r) => r.includes('per_page=1&'))).toHaveLength(4);
   });
 });
 

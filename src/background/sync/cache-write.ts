@@ -1,0 +1,116 @@
+/**
+ * Writing what a sync read into the cache. Pulled data never undoes the user's decisions: a
+ * comment with a decision not sent yet — or sent after the sync began reading, so the flush's
+ * answer is newer than the page — keeps its cached row. Every row written also updates the local
+ * reputation, in the same transaction.
+ */
+import type { CommentRow, FreigabeDb, SyncStateRow } from '../../shared/db/index.ts';
+import { outcomeOfStatus } from '../../shared/reputation.ts';
+import type { WpComment } from '../../shared/wp/schemas.ts';
+import type { BackgroundContext } from '../context.ts';
+import { ReputationChanges } from '../reputation.ts';
+
+/** Editor notes (WordPress 6.9's `note` type) live in the comments table but are not comments. */
+export const notComments = new Set(['note']);
+
+export function toCommentRow(siteId: string, comment: WpComment, syncedAt: number): CommentRow {
+  return {
+    siteId,
+    id: comment.id,
+    post: comment.post,
+    parent: comment.parent,
+    authorName: comment.author_name,
+    authorUrl: comment.author_url,
+    authorEmail: comment.author_email ?? null,
+    authorIp: comment.author_ip ?? null,
+    authorUserAgent: comment.author_user_agent ?? null,
+    date: Date.parse(`${comment.date_gmt.replace(/Z$/, '')}Z`),
+    contentHtml: comment.content.rendered,
+    contentRaw: comment.content.raw ?? null,
+    link: comment.link,
+    status: comment.status,
+    type: comment.type === '' ? 'comment' : comment.type,
+    syncedAt,
+  };
+}
+
+/** The tables a sync's writes touch (one transaction per chunk). */
+export function syncTables(db: FreigabeDb) {
+  return [db.comments, db.outbox, db.reputation, db.syncState, db.posts, db.sites];
+}
+
+/**
+ * Comments whose cached row must win over data read since `since`: their latest decision is not
+ * sent yet, or was sent after `since`. Only the given comments, or all of the site's.
+ */
+export async function decidedSince(
+  ctx: BackgroundContext,
+  siteId: string,
+  since: number,
+  ids?: readonly number[],
+): Promise<Set<number>> {
+  const rows =
+    ids === undefined
+      ? await ctx.db.outbox.where('siteId').equals(siteId).toArray()
+      : await ctx.db.outbox
+          .where('[siteId+commentId]')
+          .anyOf(ids.map((id) => [siteId, id]))
+          .toArray();
+  const decided = new Set<number>();
+  for (const row of rows) {
+    if (row.state === 'waiting' || row.state === 'sending' || (row.sentAt !== null && row.sentAt >= since)) {
+      decided.add(row.commentId);
+    }
+  }
+  return decided;
+}
+
+/**
+ * Writes pulled comments (inside a transaction over `syncTables`), except those the user decided
+ * meanwhile. Answers the ids that were not cached before.
+ */
+export async function writePulled(
+  ctx: BackgroundContext,
+  siteId: string,
+  rows: readonly CommentRow[],
+  since: number,
+): Promise<{ added: number[] }> {
+  if (rows.length === 0) return { added: [] };
+  const { db } = ctx;
+  const decided = await decidedSince(
+    ctx,
+    siteId,
+    since,
+    rows.map((row) => row.id),
+  );
+  const fresh = rows.filter((row) => !decided.has(row.id));
+  const before = await db.comments.bulkGet(fresh.map((row) => [siteId, row.id] as [string, number]));
+  await db.comments.bulkPut(fresh);
+  const reputation = new ReputationChanges(siteId);
+  const added: number[] = [];
+  fresh.forEach((row, index) => {
+    const cached = before[index];
+    if (!cached) added.push(row.id);
+    // A cached comment counts as its status says (every writer keeps it so): one that stays
+    // without an outcome (pending before and now) changes nothing, and is skipped.
+    if (!cached || outcomeOfStatus(cached.status) !== null || outcomeOfStatus(row.status) !== null) {
+      reputation.follow(row);
+    }
+  });
+  await reputation.apply(db, ctx.now());
+  return { added };
+}
+
+export function emptySyncState(siteId: string): SyncStateRow {
+  return { siteId, counts: null, cursor: null, contextFetchedAt: {} };
+}
+
+/** Changes a site's sync state (inside a transaction that includes `db.syncState`). */
+export async function updateSyncState(
+  db: FreigabeDb,
+  siteId: string,
+  change: (state: SyncStateRow) => Partial<SyncStateRow>,
+): Promise<void> {
+  const state = (await db.syncState.get(siteId)) ?? emptySyncState(siteId);
+  await db.syncState.put({ ...state, ...change(state) });
+}

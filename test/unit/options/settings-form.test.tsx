@@ -1,0 +1,56 @@
+// @vitest-environment jsdom
+/**
+ * The notification setting: turning it on asks the browser for the optional permission from the
+ * click itself; refused, it stays off and says so; turning it off gives the permission back.
+ */
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser } from 'webextension-polyfill';
+import { SettingsForm } from '../../../src/options/SettingsForm.tsx';
+import { readSettings, saveSettings } from '../../../src/shared/settings.ts';
+import { fakeBrowser, grantedPermissions, permissionPrompt, resetFakeBrowser } from '../../support/fake-browser.ts';
+
+const browser = fakeBrowser as unknown as Browser;
+const checkbox = () => screen.findByRole<HTMLInputElement>('checkbox', { name: 'Notify me of new pending comments' });
+
+beforeEach(resetFakeBrowser);
+afterEach(cleanup);
+
+describe('notification setting', () => {
+  it('is off by default; a click asks for the permission and turns it on', async () => {
+    render(<SettingsForm />);
+    const box = await checkbox();
+    expect(box.checked).toBe(false);
+    fireEvent.click(box);
+    await waitFor(async () => expect((await readSettings(browser)).notifyNewPending).toBe(true));
+    expect(grantedPermissions.has('notifications')).toBe(true);
+    expect(box.checked).toBe(true);
+
+    fireEvent.click(box);
+    await waitFor(async () => expect((await readSettings(browser)).notifyNewPending).toBe(false));
+    expect(grantedPermissions.has('notifications')).toBe(false);
+    expect(box.checked).toBe(false);
+  });
+
+  it('stays off, and says why, when the browser’s prompt is refused', async () => {
+    permissionPrompt.allow = false;
+    render(<SettingsForm />);
+    const box = await checkbox();
+    fireEvent.click(box);
+    expect(await screen.findByText('Notifications were not allowed, so they stay off.')).toBeTruthy();
+    expect(box.checked).toBe(false);
+    expect((await readSettings(browser)).notifyNewPending).toBe(false);
+  });
+
+  it('shows them off when the permission was taken back in the browser', async () => {
+    await saveSettings(browser, { notifyNewPending: true });
+    grantedPermissions.add('notifications');
+    render(<SettingsForm />);
+    expect((await checkbox()).checked).toBe(true);
+    cleanup();
+    grantedPermissions.delete('notifications');
+    render(<SettingsForm />);
+    expect((await checkbox()).checked).toBe(false);
+    expect((await readSettings(browser)).notifyNewPending).toBe(false);
+  });
+});
