@@ -195,6 +195,7 @@ export async function stopServiceWorker(browser: ExtensionBrowser, timeoutMs = 5
  */
 export async function serviceWorkerHeap(browser: ExtensionBrowser): Promise<{
   usedBytes(): Promise<number>;
+  collectGarbage(): Promise<void>;
   close(): Promise<void>;
 }> {
   const cdp = await browser.context.browser()?.newBrowserCDPSession();
@@ -203,26 +204,29 @@ export async function serviceWorkerHeap(browser: ExtensionBrowser): Promise<{
   const target = targetInfos.find((info) => info.type === 'service_worker' && info.url === browser.worker.url());
   if (!target) throw new Error('serviceWorkerHeap: the service worker is not running');
   const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
-  const waiting = new Map<number, (message: { result?: { usedSize: number }; error?: unknown }) => void>();
+  type Answer = { id?: number; result?: { usedSize?: number }; error?: unknown };
+  const waiting = new Map<number, (answer: Answer) => void>();
   let nextId = 1;
   cdp.on('Target.receivedMessageFromTarget', (event) => {
-    const message = JSON.parse(event.message) as { id?: number; result?: { usedSize: number }; error?: unknown };
-    if (message.id !== undefined) waiting.get(message.id)?.(message);
-    if (message.id !== undefined) waiting.delete(message.id);
+    const answer = JSON.parse(event.message) as Answer;
+    if (answer.id === undefined) return;
+    waiting.get(answer.id)?.(answer);
+    waiting.delete(answer.id);
   });
+  const call = async (method: string): Promise<Answer['result']> => {
+    const id = nextId++;
+    const answer = new Promise<Answer>((resolve) => waiting.set(id, resolve));
+    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params: {} }) });
+    const { result, error } = await answer;
+    if (!result) throw new Error(`${method}: ${JSON.stringify(error)}`);
+    return result;
+  };
   return {
     async usedBytes() {
-      const id = nextId++;
-      const answer = new Promise<{ result?: { usedSize: number }; error?: unknown }>((resolve) =>
-        waiting.set(id, resolve),
-      );
-      await cdp.send('Target.sendMessageToTarget', {
-        sessionId,
-        message: JSON.stringify({ id, method: 'Runtime.getHeapUsage', params: {} }),
-      });
-      const { result, error } = await answer;
-      if (!result) throw new Error(`Runtime.getHeapUsage: ${JSON.stringify(error)}`);
-      return result.usedSize;
+      return (await call('Runtime.getHeapUsage'))?.usedSize ?? 0;
+    },
+    async collectGarbage() {
+      await call('HeapProfiler.collectGarbage');
     },
     async close() {
       await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
