@@ -68,6 +68,16 @@ const outboxOf = async (where: ExtensionBrowser['worker'] | Page, ids: number[])
   (await readStore<OutboxRow>(where, 'outbox')).filter((row) => row.siteId === siteId && ids.includes(row.commentId));
 const writesReceived = () => proxyHandle.current.received.filter((request) => !request.startsWith('GET ')).length;
 
+/** Waits until `seen` holds, then holds every write at the proxy (checked every 10 ms, well inside a slow write). */
+async function holdWritesOnce(seen: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!seen()) {
+    if (Date.now() > deadline) throw new Error('the flush never got there');
+    await new Promise((wait) => setTimeout(wait, 10));
+  }
+  proxyHandle.current.holdWrites = true;
+}
+
 interface Plan {
   ids: number[];
   /** what WordPress must show for each id at the end */
@@ -130,13 +140,14 @@ describe('the service worker stopped in the middle of a flush', () => {
     const plan = await twentyDecisions(page);
     const writesBefore = writesReceived();
     const repliesBefore = proxy.acceptedWrites.get('/wp-json/wp/v2/comments') ?? 0;
-    // WordPress takes 2 s for each write: the flush is under way for several seconds.
-    proxy.slowWritesMs = 2000;
-    const replyRequestsBefore = proxy.received.filter((request) => request === replyPost).length;
-    await expect
-      .poll(() => proxy.received.filter((request) => request === replyPost).length, { timeout: 20000, interval: 25 })
-      .toBeGreaterThan(replyRequestsBefore);
+    // WordPress takes 1.5 s for each write: the flush is under way for several seconds. When the
+    // first reply is on the wire, writes are held there until the worker is stopped.
+    proxy.slowWritesMs = 1500;
+    const replyRequests = () => proxy.received.filter((request) => request === replyPost).length;
+    const replyRequestsBefore = replyRequests();
+    await holdWritesOnce(() => replyRequests() > replyRequestsBefore, 20000);
     await stopServiceWorker(browser);
+    proxy.holdWrites = false;
 
     // The stop landed mid-flush: some decisions done, some on the wire, the rest not sent yet.
     const atStop = await outboxOf(page, plan.ids);
@@ -173,12 +184,13 @@ describe('the service worker stopped in the middle of a flush', () => {
     const page = await browser.openExtensionPage('src/popup/index.html');
     await send(page, { type: 'syncNow' });
     const content = `Antwort ${Math.random().toString(36).slice(2, 7)}`;
-    proxy.slowWritesMs = 2000;
+    proxy.slowWritesMs = 1500;
     const writesBefore = writesReceived();
     // One message, four comments, four replies due at the same moment: all go on the wire together.
     await decideAll(page, [['reply', ids, content]]);
-    await expect.poll(writesReceived, { timeout: 10000, interval: 25 }).toBe(writesBefore + 4);
+    await holdWritesOnce(() => writesReceived() === writesBefore + 4, 10000);
     await stopServiceWorker(browser);
+    proxy.holdWrites = false;
     expect((await outboxOf(page, ids)).map((row) => row.state)).toEqual(Array(4).fill('sending'));
     // The answers are lost, but WordPress got the writes.
     await expect

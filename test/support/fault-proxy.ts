@@ -33,6 +33,8 @@ export interface FaultProxy {
    * went away meanwhile (the server had the request; only its answer is lost).
    */
   slowWritesMs: number;
+  /** while true, writes wait at the proxy (then go on, like slow ones): a test acts while they are in flight */
+  holdWrites: boolean;
   /** every request received, as "METHOD /path", in order of arrival */
   received: string[];
   /** writes (POST/DELETE) WordPress accepted (2xx), by request path */
@@ -56,6 +58,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     only: null,
     requests: 0,
     slowWritesMs: 0,
+    holdWrites: false,
     received: [],
     acceptedWrites: new Map(),
     close: () =>
@@ -96,6 +99,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     }
     const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await readBody(request);
     if (body !== undefined && proxy.slowWritesMs > 0) await new Promise((wait) => setTimeout(wait, proxy.slowWritesMs));
+    while (body !== undefined && proxy.holdWrites) await new Promise((wait) => setTimeout(wait, 10));
     let answer: Response;
     try {
       answer = await fetch(new URL(request.url ?? '/', upstreamUrl), {
@@ -154,6 +158,7 @@ export function useFaultProxy(upstream: string, beforeEachTest: (proxy: FaultPro
     handle.current.fault = 'none';
     handle.current.only = null;
     handle.current.slowWritesMs = 0;
+    handle.current.holdWrites = false;
     beforeEachTest(handle.current);
   });
   return handle;
