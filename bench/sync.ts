@@ -5,7 +5,10 @@
  *     fake-indexeddb as the cache) vs the WordPress server's own time for the same pages fetched by
  *     curl in the same run (goal: Freigabe adds ≤ 10 %);
  *  2. flush of 500 decisions through the outbox (4 in flight) vs the same 500 status changes sent
- *     one after another by curl (goal: ratio ≤ 0.5).
+ *     one after another by curl (goal: ratio ≤ 0.5), and vs wp-admin's own bulk "Approve" of 500
+ *     comments driven in Chromium;
+ *  3. both again inside the real extension's service worker (dist/chrome-test in Chromium, built
+ *     when missing): wall time and the worker's peak JavaScript heap (DevTools Runtime.getHeapUsage).
  * Prints the figures (goals are reported, not asserted).
  */
 import 'fake-indexeddb/auto';
@@ -18,6 +21,8 @@ import { decide } from '../src/background/outbox/decide.ts';
 import { flushOutbox } from '../src/background/outbox/flush.ts';
 import { syncPending } from '../src/background/sync/pull-pending.ts';
 import { FreigabeDb } from '../src/shared/db/index.ts';
+import { type PhaseFigures, startExtensionBench } from './extension-phases.ts';
+import { wpAdminBulkApprove } from './wp-admin-bulk.ts';
 
 const smoke = process.argv.includes('--smoke');
 const pendingCount = smoke ? 300 : 10_000;
@@ -34,12 +39,20 @@ function curl(args: string[]): number {
   return Number(seconds) * 1000;
 }
 
+const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+const heap = (figures: PhaseFigures) =>
+  `service worker JS heap ${mib(figures.heapBeforeBytes)} → peak ${mib(figures.heapPeakBytes)} MiB (${figures.samples} samples)`;
+
 rmSync(dir, { recursive: true, force: true });
 const site = await startWordPress({ backend: 'native', port, dir, log: () => undefined });
+let extension: Awaited<ReturnType<typeof startExtensionBench>> | undefined;
 try {
   const editor = site.info.users.find((user) => user.key === 'editor');
+  const admin = site.info.users.find((user) => user.key === 'admin');
   const article = site.info.posts.find((post) => post.key === 'weiterbildung');
-  if (!editor || !article) throw new Error('demo content incomplete');
+  if (!editor || !admin || !article) throw new Error('demo content incomplete');
+  // Connected before the comments arrive, so its sync below is the initial one of all of them.
+  extension = await startExtensionBench(site.url, editor);
   const seeded = performance.now();
   await addComments({ url: site.url, dir }, article.id, pendingCount);
   console.log(
@@ -100,12 +113,18 @@ try {
   console.log(
     `Node process RSS during sync: ${(memoryBefore / 2 ** 20).toFixed(0)} → ${(memoryPeak / 2 ** 20).toFixed(0)} MiB`,
   );
+  const inWorker = await extension.sync();
+  console.log(
+    `initial sync in the extension's service worker: ${inWorker.pending} comments in ${(inWorker.ms / 1000).toFixed(2)} s ` +
+      `(${Math.round(inWorker.pending / (inWorker.ms / 1000))} comments/s; ratio to curl ${(inWorker.ms / serverMs).toFixed(2)}); ${heap(inWorker)}`,
+  );
 
   const cached = (await ctx.db.comments.where('status').equals('hold').primaryKeys())
     .map(([, id]) => id)
     .sort((a, b) => a - b);
   const viaOutbox = cached.slice(0, decisions);
   const viaCurl = cached.slice(decisions, decisions * 2);
+  const viaExtension = cached.slice(decisions * 2, decisions * 3);
   await decide(ctx, { siteId, commentIds: viaOutbox, decision: 'approve', undoWindowMs: 0 });
   const flushStart = performance.now();
   let flushed = 0;
@@ -129,7 +148,22 @@ try {
   console.log(
     `flush of ${flushed} decisions: ${(flushMs / 1000).toFixed(2)} s (4 in flight) vs ${viaCurl.length} sequential curl status changes: ${(curlMs / 1000).toFixed(2)} s; ratio ${(flushMs / curlMs).toFixed(2)} (goal ≤ 0.5)`,
   );
+  const workerFlush = await extension.flush(viaExtension);
+  console.log(
+    `flush in the extension's service worker: ${viaExtension.length} decisions decided and sent in ${(workerFlush.ms / 1000).toFixed(2)} s ` +
+      `(ratio to curl ${(workerFlush.ms / curlMs).toFixed(2)}); ${heap(workerFlush)}`,
+  );
+  await extension.close();
+  extension = undefined;
+
+  const bulk = await wpAdminBulkApprove(site.url, admin, decisions);
+  console.log(
+    `wp-admin bulk "Approve" of ${bulk.count} comments in Chromium: ${(bulk.bulkMs / 1000).toFixed(2)} s until WordPress answered ` +
+      `(${(bulk.reloadMs / 1000).toFixed(2)} s until the list showed again; the list of ${bulk.count} took ${(bulk.listMs / 1000).toFixed(2)} s to load); ` +
+      `ratio Freigabe flush / wp-admin bulk ${(flushMs / bulk.bulkMs).toFixed(2)} (in the extension ${(workerFlush.ms / bulk.bulkMs).toFixed(2)})`,
+  );
 } finally {
+  await extension?.close();
   await site.stop();
   rmSync(dir, { recursive: true, force: true });
 }

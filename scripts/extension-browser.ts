@@ -115,9 +115,12 @@ export async function connectWithApplicationPassword(
   return options;
 }
 
-/** Every row of one of the extension's IndexedDB stores, read inside its service worker. */
-export function readStore<T>(worker: Worker, store: string): Promise<T[]> {
-  return worker.evaluate(async (name) => {
+/**
+ * Every row of one of the extension's IndexedDB stores, read inside its service worker — or inside
+ * an extension page, which reads the same database without waking a stopped worker.
+ */
+export function readStore<T>(where: Worker | Page, store: string): Promise<T[]> {
+  const readAll = async (name: string) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('freigabe');
       open.onsuccess = () => resolve(open.result);
@@ -132,5 +135,102 @@ export function readStore<T>(worker: Worker, store: string): Promise<T[]> {
     } finally {
       db.close();
     }
-  }, store);
+  };
+  return 'mainFrame' in where ? where.evaluate(readAll, store) : where.evaluate(readAll, store);
+}
+
+interface ServiceWorkerVersion {
+  versionId: string;
+  scriptURL: string;
+  runningStatus: 'stopped' | 'starting' | 'running' | 'stopping';
+}
+
+/**
+ * Stops the extension's service worker as Chrome does when it lets one go (DevTools
+ * `ServiceWorker.stopWorker`): its timers, fetches and memory are gone; the next event (a message,
+ * an alarm, a tab opened or closed) starts it again, and `browser.worker` then evaluates in the new
+ * instance. The ServiceWorker domain lives on page sessions, not on the browser session, so this
+ * uses a tab that is already open: opening or closing one would wake the worker at once (its
+ * `tabs.*` listeners). Resolves once no worker target of the extension is left.
+ */
+export async function stopServiceWorker(browser: ExtensionBrowser, timeoutMs = 5000): Promise<void> {
+  const [page] = browser.context.pages();
+  if (!page) throw new Error('stopServiceWorker: needs an open tab for its DevTools session');
+  const cdp = await browser.context.newCDPSession(page);
+  const targets = await browser.context.browser()?.newBrowserCDPSession();
+  const versions = new Map<string, ServiceWorkerVersion>();
+  cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+    for (const version of event.versions as ServiceWorkerVersion[]) versions.set(version.versionId, version);
+  });
+  const ours = () => [...versions.values()].filter((version) => version.scriptURL.startsWith(browser.extensionUrl('')));
+  const deadline = Date.now() + timeoutMs;
+  const until = async (done: () => boolean | Promise<boolean>, what: string) => {
+    while (!(await done())) {
+      if (Date.now() > deadline) throw new Error(`stopServiceWorker: ${what} within ${timeoutMs} ms`);
+      await new Promise((wait) => setTimeout(wait, 20));
+    }
+  };
+  try {
+    await cdp.send('ServiceWorker.enable');
+    await until(() => ours().some((version) => version.runningStatus !== 'stopped'), 'no running worker seen');
+    for (const version of ours()) await cdp.send('ServiceWorker.stopWorker', { versionId: version.versionId });
+    await until(async () => {
+      const stopped = ours().every((version) => version.runningStatus === 'stopped');
+      const { targetInfos } = (await targets?.send('Target.getTargets')) ?? { targetInfos: [] };
+      return (
+        stopped && !targetInfos.some((info) => info.type === 'service_worker' && info.url === browser.worker.url())
+      );
+    }, 'the worker did not stop');
+  } finally {
+    await cdp.send('ServiceWorker.disable').catch(() => undefined);
+    await cdp.detach().catch(() => undefined);
+    await targets?.detach().catch(() => undefined);
+  }
+}
+
+/**
+ * The JavaScript heap of the extension's service worker (`Runtime.getHeapUsage`), read through a
+ * DevTools session attached to its target from the browser session. Sessions to workers are not
+ * exposed by Playwright, so the commands travel as `Target.sendMessageToTarget`.
+ */
+export async function serviceWorkerHeap(browser: ExtensionBrowser): Promise<{
+  usedBytes(): Promise<number>;
+  collectGarbage(): Promise<void>;
+  close(): Promise<void>;
+}> {
+  const cdp = await browser.context.browser()?.newBrowserCDPSession();
+  if (!cdp) throw new Error('serviceWorkerHeap: no browser session');
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const target = targetInfos.find((info) => info.type === 'service_worker' && info.url === browser.worker.url());
+  if (!target) throw new Error('serviceWorkerHeap: the service worker is not running');
+  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+  type Answer = { id?: number; result?: { usedSize?: number }; error?: unknown };
+  const waiting = new Map<number, (answer: Answer) => void>();
+  let nextId = 1;
+  cdp.on('Target.receivedMessageFromTarget', (event) => {
+    const answer = JSON.parse(event.message) as Answer;
+    if (answer.id === undefined) return;
+    waiting.get(answer.id)?.(answer);
+    waiting.delete(answer.id);
+  });
+  const call = async (method: string): Promise<Answer['result']> => {
+    const id = nextId++;
+    const answer = new Promise<Answer>((resolve) => waiting.set(id, resolve));
+    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params: {} }) });
+    const { result, error } = await answer;
+    if (!result) throw new Error(`${method}: ${JSON.stringify(error)}`);
+    return result;
+  };
+  return {
+    async usedBytes() {
+      return (await call('Runtime.getHeapUsage'))?.usedSize ?? 0;
+    },
+    async collectGarbage() {
+      await call('HeapProfiler.collectGarbage');
+    },
+    async close() {
+      await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+      await cdp.detach();
+    },
+  };
 }

@@ -22,12 +22,19 @@ describe('benchmark smoke runs', () => {
     expect(run.stdout).toMatch(/Freigabe client \d+\.\d ms · curl \d+\.\d ms · ratio \d+\.\d\d/);
   });
 
-  it('bench:sync syncs, flushes and compares with curl', { timeout: 90_000 }, () => {
+  it('bench:sync syncs, flushes and compares with curl, wp-admin and the extension', { timeout: 120_000 }, () => {
     const run = spawnSync('node_modules/.bin/tsx', ['bench/sync.ts', '--smoke'], { encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/backend: native/);
     expect(run.stdout).toMatch(/initial sync: \d+ comments in \d+\.\d\d s .* ratio \d+\.\d\d/);
     expect(run.stdout).toMatch(/flush of 20 decisions: .* ratio \d+\.\d\d/);
+    expect(run.stdout).toMatch(
+      /initial sync in the extension's service worker: \d+ comments in \d+\.\d\d s .* heap \d+\.\d → peak \d+\.\d MiB/,
+    );
+    expect(run.stdout).toMatch(
+      /flush in the extension's service worker: 20 decisions .* heap \d+\.\d → peak \d+\.\d MiB/,
+    );
+    expect(run.stdout).toMatch(/wp-admin bulk "Approve" of 20 comments in Chromium: \d+\.\d\d s .* ratio .* \d+\.\d\d/);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * A small loopback proxy in front of the real WordPress that misbehaves on demand: drops the
  * connection, hangs, answers 500/503/429, cuts bodies short, sends HTML instead of JSON, or strips
- * the Authorization header like some PHP-as-CGI hosts. It rewrites WordPress's own URLs to its own,
- * so discovery through it stays on it.
+ * the Authorization header like some PHP-as-CGI hosts, or is slow to take writes. It rewrites
+ * WordPress's own URLs to its own, so discovery through it stays on it.
  */
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -27,6 +27,16 @@ export interface FaultProxy {
   /** only requests whose path contains this string misbehave (default: all) */
   only: string | null;
   requests: number;
+  /**
+   * every write (POST/PUT/DELETE) waits this long before it goes on to WordPress — a slow server,
+   * so a test can act while writes are in flight. The write still reaches WordPress when its client
+   * went away meanwhile (the server had the request; only its answer is lost).
+   */
+  slowWritesMs: number;
+  /** while true, writes wait at the proxy (then go on, like slow ones): a test acts while they are in flight */
+  holdWrites: boolean;
+  /** every request received, as "METHOD /path", in order of arrival */
+  received: string[];
   /** writes (POST/DELETE) WordPress accepted (2xx), by request path */
   acceptedWrites: Map<string, number>;
   close(): Promise<void>;
@@ -47,6 +57,9 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     fault: 'none',
     only: null,
     requests: 0,
+    slowWritesMs: 0,
+    holdWrites: false,
+    received: [],
     acceptedWrites: new Map(),
     close: () =>
       new Promise<void>((resolve) => {
@@ -58,6 +71,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
 
   server = createServer(async (request, response) => {
     proxy.requests += 1;
+    proxy.received.push(`${request.method} ${new URL(request.url ?? '/', upstreamUrl).pathname}`);
     const applies = proxy.only === null || (request.url ?? '').includes(proxy.only);
     const fault = applies ? proxy.fault : 'none';
     if (fault === 'drop') return request.socket.destroy();
@@ -84,6 +98,8 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await readBody(request);
+    if (body !== undefined && proxy.slowWritesMs > 0) await new Promise((wait) => setTimeout(wait, proxy.slowWritesMs));
+    while (body !== undefined && proxy.holdWrites) await new Promise((wait) => setTimeout(wait, 10));
     let answer: Response;
     try {
       answer = await fetch(new URL(request.url ?? '/', upstreamUrl), {
@@ -141,6 +157,8 @@ export function useFaultProxy(upstream: string, beforeEachTest: (proxy: FaultPro
   beforeEach(() => {
     handle.current.fault = 'none';
     handle.current.only = null;
+    handle.current.slowWritesMs = 0;
+    handle.current.holdWrites = false;
     beforeEachTest(handle.current);
   });
   return handle;

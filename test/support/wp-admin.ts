@@ -60,6 +60,19 @@ export function adminApi(wp: SiteInfo) {
         parent: number;
       }>('GET', `wp/v2/comments/${id}?context=edit`);
     },
+    /** The replies under a comment, whatever their status (hold, approved, spam, trash). */
+    async children(parent: number) {
+      const replies: { id: number; status: string; content: { raw: string } }[] = [];
+      for (const status of ['hold', 'approve', 'spam', 'trash']) {
+        replies.push(
+          ...(await call<typeof replies>(
+            'GET',
+            `wp/v2/comments?parent=${parent}&status=${status}&context=edit&per_page=100`,
+          )),
+        );
+      }
+      return replies;
+    },
     async exists(id: number): Promise<boolean> {
       const response = await fetch(`${wp.url}/wp-json/wp/v2/comments/${id}?context=edit`, { headers });
       return response.ok;

@@ -13,7 +13,11 @@ export const outboxAlarm = 'freigabe:outbox';
 const minimumAlarmDelayMs = 30_000;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
-/** The earliest time a waiting decision of a site that is not paused may be sent. */
+/**
+ * The earliest time a decision of a site that is not paused may be sent. A decision still
+ * "sending" when no flush runs was left by a worker that was stopped mid-flush: the next flush
+ * sends it again, so it is due now.
+ */
 export async function nextDueAt(ctx: BackgroundContext): Promise<number | null> {
   const paused = new Set(
     (await ctx.db.sites.toArray()).filter((site) => site.status === 'needs-login').map((site) => site.id),
@@ -21,30 +25,37 @@ export async function nextDueAt(ctx: BackgroundContext): Promise<number | null> 
   let next: number | null = null;
   await ctx.db.outbox
     .where('state')
-    .equals('waiting')
+    .anyOf('waiting', 'sending')
     .each((row) => {
-      if (!paused.has(row.siteId) && (next === null || row.notBefore < next)) next = row.notBefore;
+      const dueAt = row.state === 'sending' ? 0 : row.notBefore;
+      if (!paused.has(row.siteId) && (next === null || dueAt < next)) next = dueAt;
     });
   return next;
 }
 
-export async function scheduleFlush(ctx: BackgroundContext): Promise<void> {
+/**
+ * Plans the next flush: a timer while the worker lives, an alarm that survives it. `timer: false`
+ * leaves the timer alone (a flush is running and plans the next one itself when it ends).
+ */
+export async function scheduleFlush(ctx: BackgroundContext, { timer: withTimer = true } = {}): Promise<void> {
   const next = await nextDueAt(ctx);
-  if (timer !== undefined) clearTimeout(timer);
-  timer = undefined;
+  if (withTimer && timer !== undefined) clearTimeout(timer);
+  if (withTimer) timer = undefined;
   if (next === null) {
     await ctx.browser.alarms.clear(outboxAlarm);
     return;
   }
   const delay = Math.max(0, next - ctx.now());
-  if (delay < minimumAlarmDelayMs) timer = setTimeout(() => void flushAndReschedule(ctx), delay + 25);
+  if (withTimer && delay < minimumAlarmDelayMs) timer = setTimeout(() => void flushAndReschedule(ctx), delay + 25);
   await ctx.browser.alarms.create(outboxAlarm, { when: Math.max(next, ctx.now() + minimumAlarmDelayMs) });
 }
 
 /** Flushes, plans the next flush, and syncs the sites that just took decisions (what else changed there). */
 export async function flushAndReschedule(ctx: BackgroundContext): Promise<void> {
   const summary = await flushOutbox(ctx);
-  await scheduleFlush(ctx);
+  // Busy: the running flush's rows are "sending" (due now); a timer would only find it busy again.
+  // Keep the alarm, in case this worker is stopped before that flush ends.
+  await scheduleFlush(ctx, { timer: summary.skipped !== 'busy' });
   if (summary.sitesReached.length > 0) {
     await Promise.allSettled(summary.sitesReached.map((siteId) => syncPending(ctx, siteId)));
   }
