@@ -35,7 +35,7 @@ button.danger { color: var(--fg-error); }
 .content { margin: 6px 0; overflow-wrap: anywhere; }
 .content p { margin: 0 0 .6em; }
 .content a { color: var(--fg-accent); }
-.content .link-target { color: var(--fg-muted); font-size: 11px; }
+.content [data-link-host] { color: var(--fg-muted); font-size: 11px; }
 .bar { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; padding: 8px 12px; margin: 12px 0;
   border: 1px solid var(--fg-line); border-radius: 6px; background: var(--fg-bg); }
 .bar .summary { font-weight: 600; }
