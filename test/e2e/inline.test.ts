@@ -117,6 +117,7 @@ describe('inline view on the real WordPress', () => {
     // Reply to Cara: type, leave, come back: the draft is there; then approve and reply.
     const caraIndex = (await ui.text('card')).findIndex((text) => text.includes('Cara Chor'));
     await ui.click('card', caraIndex, 'button[data-action="reply"]');
+    await expect.poll(() => ui.focused('card', caraIndex, 'textarea')).toBe(true);
     await page.keyboard.type('Danke, Cara – wir');
     await expect
       .poll(async () => (await readStore<{ content: string }>(browser.worker, 'drafts')).map((d) => d.content), {
@@ -130,6 +131,7 @@ describe('inline view on the real WordPress', () => {
     const caraAgain = (await again.text('card')).findIndex((text) => text.includes('Cara Chor'));
     await again.click('card', caraAgain, 'button[data-action="reply"]');
     expect(await again.property('card', caraAgain, 'textarea', 'value')).toBe('Danke, Cara – wir');
+    await expect.poll(() => again.focused('card', caraAgain, 'textarea')).toBe(true);
     await page.keyboard.type(' melden uns.');
     await screenshot(page, 'inline-reply');
     await again.click('card', caraAgain, 'button[data-submit="approveAndReply"]');

@@ -1,5 +1,5 @@
 /** Inline reply or edit, saved as a draft as it is typed (the background keeps it). */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { DraftKind } from '../../shared/db/rows.ts';
 import { t } from '../../shared/i18n.ts';
 import { trusted } from './trusted.ts';
@@ -20,7 +20,8 @@ export function Editor({ kind, initial, offerApprove, onDraft, onSubmit, onCance
   const [text, setText] = useState(initial);
   const area = useRef<HTMLTextAreaElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => {
+  // Focused as soon as it is in the document, so the next keys are text, not shortcuts.
+  useLayoutEffect(() => {
     area.current?.focus();
     return () => clearTimeout(timer.current);
   }, []);

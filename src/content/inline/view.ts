@@ -378,6 +378,8 @@ export class InlineView {
   private onKey(event: KeyboardEvent): void {
     if (!event.isTrusted || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
     if (!this.withPending || !this.state || !keys.has(event.key)) return;
+    // While a reply or edit is open, keys are text: "Danke" must never approve (a) or trash (d).
+    if (this.editing) return;
     const target = event.target as Element | null;
     if (target?.closest?.(editable) || (target as HTMLElement | null)?.isContentEditable) return;
     if (event.key === 'z') {

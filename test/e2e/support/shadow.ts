@@ -23,6 +23,8 @@ export interface ShadowUi {
   click(kind: string, index: number, selector: string): Promise<void>;
   /** a property (e.g. value) of the first element matching `selector` in that host */
   property(kind: string, index: number, selector: string, name: string): Promise<unknown>;
+  /** whether that element has the focus inside its shadow root */
+  focused(kind: string, index: number, selector: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -91,6 +93,10 @@ export async function shadowUi(page: Page): Promise<ShadowUi> {
     async property(kind, index, selector, name) {
       const nodeId = await find(kind, index, selector);
       return callOn(nodeId, `function () { return this[${JSON.stringify(name)}]; }`);
+    },
+    async focused(kind, index, selector) {
+      const nodeId = await find(kind, index, selector);
+      return callOn<boolean>(nodeId, 'function () { return this.getRootNode().activeElement === this; }');
     },
     close: () => cdp.detach(),
   };
