@@ -43,12 +43,17 @@ function isInline(element: Element): boolean {
   return /^(a|span|small|em|strong|b|i)$/.test(element.localName);
 }
 
+/** The reply form's whole block ("Leave a comment" heading included), not the form alone. */
+export function formBlock(thread: PageThread): Element | null {
+  const form = thread.replyForm;
+  return form?.closest('#respond, .comment-respond, .wp-block-post-comments-form') ?? form;
+}
+
 /** The list that holds the top-level comments (or the comment area when there is none yet). */
 export function threadList(thread: PageThread): Element | null {
   const top = thread.comments.find((comment) => comment.parentId === 0) ?? thread.comments[0];
   if (top?.element.parentElement) return top.element.parentElement;
-  const form = thread.replyForm;
-  return form?.parentElement ?? thread.article;
+  return formBlock(thread)?.parentElement ?? thread.article;
 }
 
 export interface PendingSlot extends Slot {
@@ -77,7 +82,8 @@ export function pendingSlot(thread: PageThread, parentId: number, doc: Document)
   }
   const list = threadList(thread);
   if (!list) return null;
-  if (list === thread.replyForm?.parentElement) return { parent: list, before: thread.replyForm, tag: 'div' };
+  const form = formBlock(thread);
+  if (form && list === form.parentElement) return { parent: list, before: form, tag: 'div' };
   return { parent: list, before: null, tag: wrapperFor(list) };
 }
 
@@ -85,7 +91,7 @@ export function pendingSlot(thread: PageThread, parentId: number, doc: Document)
 export function summarySlot(thread: PageThread): Slot | null {
   const list = thread.comments.length > 0 ? threadList(thread) : null;
   if (list?.parentElement) return { parent: list.parentElement, before: list };
-  const form = thread.replyForm;
+  const form = formBlock(thread);
   if (form?.parentElement) return { parent: form.parentElement, before: form };
   if (thread.article) return { parent: thread.article, before: null };
   return null;

@@ -73,7 +73,7 @@ function setup(cached: InlineComment[], canModerate = true) {
       postId: 4,
       commentsInDom: true,
       comments,
-      replyForm: document.getElementById('respond'),
+      replyForm: document.getElementById('commentform'),
       article: document.getElementById('post-4'),
     },
     api,
@@ -146,6 +146,18 @@ describe('inline view', () => {
     const toolbarOf2 = hosts('toolbar').find((host) => host.closest('li')?.id === 'comment-2');
     expect(toolbarOf2?.previousElementSibling?.matches('div.reply')).toBe(true);
     expect(toolbarOf2?.parentElement?.matches('#comment-2 > article')).toBe(true);
+  });
+
+  it('on an article without published comments, cards and the bar go before the whole reply block', async () => {
+    const { view } = setup([comment(10, 0)]);
+    (view as unknown as { options: { thread: { comments: unknown[] } } }).options.thread.comments.length = 0;
+    document.querySelector('.comment-list')?.remove();
+    document.getElementById('respond')?.insertAdjacentHTML('afterbegin', '<h3 id="reply-title">Leave a comment</h3>');
+    await view.start();
+    const [card] = hosts('card');
+    const [summary] = hosts('summary');
+    expect(card?.nextElementSibling?.id).toBe('respond');
+    expect(summary?.nextElementSibling).toBe(card);
   });
 
   it('a reply list is made for a parent that has none yet', async () => {
