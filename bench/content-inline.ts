@@ -3,7 +3,7 @@
  * The content script's work at load on a 1,000-comment article in real Chromium: the detector (what
  * runs on every page) and the inline view injected after it (summary bar, observers, then the
  * pending cards and the toolbars near the viewport once the background answered). Long tasks over
- * 50 ms are counted. Budget (issue 5): ≤ 16 ms of synchronous work at load. Reported, not asserted.
+ * 50 ms from the moment our scripts load are counted (not the page's own parsing). Budget (issue 5): ≤ 16 ms of synchronous work at load. Reported, not asserted.
  */
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
@@ -55,7 +55,7 @@ try {
       (globalThis as unknown as { longTasks: number[] }).longTasks = tasks;
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) tasks.push(entry.duration);
-      }).observe({ type: 'longtask', buffered: true });
+      }).observe({ type: 'longtask' });
     });
     await page.addScriptTag({ content: code });
     const result = await page.evaluate(async (count) => {
