@@ -10,7 +10,9 @@ type Marked = typeof globalThis & { [marker]?: boolean };
 
 if (!(globalThis as Marked)[marker]) {
   (globalThis as Marked)[marker] = true;
-  const page = detectPage(document, new URL(location.href));
+  const detected = detectPage(document, new URL(location.href));
+  // Only plain data crosses to the background: the page model also holds elements.
+  const page = { isWordPress: detected.isWordPress, restRoot: detected.restRoot, postId: detected.postId };
   // Where the background reads it when it ran this script to look at a site not connected yet.
   (globalThis as unknown as Record<symbol, unknown>)[Symbol.for('freigabe.page')] = page;
   if (page.isWordPress) {

@@ -1,0 +1,28 @@
+/**
+ * Each comment's author: one querySelectorAll per author selector (best first) over the thread,
+ * each match given to the comment that owns it, so a reply's name never lands on its parent.
+ */
+import type { Thread } from './thread.ts';
+
+const label = /^(?:pingback|trackback)\s*:\s*/i;
+const says = /\s*(?:says|sagt|schreibt|meint)\s*:?\s*$/i;
+
+/** The name alone: whitespace collapsed, without "Pingback:" before or "says:" after. */
+export function cleanAuthor(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().replace(label, '').replace(says, '').trim();
+}
+
+export function assignAuthors(scope: ParentNode, thread: Thread, selectors: readonly string[]): void {
+  let missing = thread.groups.filter((group) => !group.duplicate).length;
+  for (const selector of selectors) {
+    if (missing === 0) return;
+    for (const element of scope.querySelectorAll(selector)) {
+      const owner = thread.ownerOf(element);
+      if (!owner || owner.author !== null) continue;
+      const name = cleanAuthor(element.textContent ?? '');
+      if (!name) continue;
+      owner.author = name;
+      missing--;
+    }
+  }
+}
