@@ -46,12 +46,15 @@ function separated(outer: CommentGroup, inner: Element, innerDepth: number | nul
   return false;
 }
 
-/** Elements inside areas that are never the thread (widgets, related posts), unless they hold the thread. */
+/**
+ * Elements inside areas that are never the thread (widgets, related posts), unless the area holds
+ * the comment section itself (page builders that wrap everything in a "widget").
+ */
 function excludedElements(root: ParentNode, profile: Profile): Set<Element> {
   const excluded = new Set<Element>();
   if (!profile.notThread) return excluded;
   for (const zone of root.querySelectorAll(profile.notThread)) {
-    if (zone.querySelector('#comments, .comment-list, .commentlist, #respond')) continue;
+    if (zone.querySelector('#comments, #respond')) continue;
     for (const element of zone.querySelectorAll(profile.candidates)) excluded.add(element);
   }
   return excluded;
