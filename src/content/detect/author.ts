@@ -12,8 +12,11 @@ export function cleanAuthor(text: string): string {
   return text.replace(/\s+/g, ' ').trim().replace(label, '').replace(says, '').trim();
 }
 
+/** Pings without an author element get their linked title afterwards (comments.ts), so only comments are waited for. */
 export function assignAuthors(scope: ParentNode, thread: Thread, selectors: readonly string[]): void {
-  let missing = thread.groups.filter((group) => !group.duplicate).length;
+  let missing = thread.groups.filter(
+    (group) => !group.duplicate && group.type !== 'pingback' && group.type !== 'trackback',
+  ).length;
   for (const selector of selectors) {
     if (missing === 0) return;
     for (const element of scope.querySelectorAll(selector)) {
@@ -22,7 +25,7 @@ export function assignAuthors(scope: ParentNode, thread: Thread, selectors: read
       const name = cleanAuthor(element.textContent ?? '');
       if (!name) continue;
       owner.author = name;
-      missing--;
+      if (owner.type !== 'pingback' && owner.type !== 'trackback') missing--;
     }
   }
 }

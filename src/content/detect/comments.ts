@@ -29,8 +29,15 @@ function pingTitle(group: CommentGroup, thread: Thread): string {
   return '';
 }
 
-/** Themes that print no id on a comment still print it in the reply link (?replytocom=N, data-commentid). */
-function idFromReplyLink(group: CommentGroup, thread: Thread): number | null {
+/**
+ * A root printed without an id (comment_class() on an outer element the theme added): the id is on
+ * one of its parts (wpDiscuz's div#comment-N) or in its reply link (?replytocom=N, data-commentid).
+ */
+function idFromParts(group: CommentGroup, thread: Thread, profile: Profile): number | null {
+  for (const part of group.element.querySelectorAll('[id]')) {
+    const named = profile.idFromAttribute(part.id);
+    if (named && thread.ownerOf(part) === group) return named.id;
+  }
   for (const link of group.element.querySelectorAll('a[data-commentid], a[href*="replytocom="]')) {
     if (thread.ownerOf(link) !== group) continue;
     const value =
@@ -52,7 +59,7 @@ export function detectComments(
   if (!firstGroup || !lastGroup) return [];
   for (const group of groups) {
     if (group.id === null) {
-      const id = idFromReplyLink(group, thread);
+      const id = idFromParts(group, thread, profile);
       if (id !== null) thread.setId(group, id);
     }
   }
@@ -86,6 +93,6 @@ export function detectComments(
 export function findComments(root: ParentNode, options: FindCommentsOptions = {}): DetectedComment[] {
   const known = options.known ?? [];
   const anchor = isElement(root) ? root : ((root as Document).documentElement ?? null);
-  const outside = known.length > 0 && anchor ? outsideOf(known, anchor, allFamilies.depthClasses) : null;
+  const outside = known.length > 0 && anchor ? outsideOf(known, anchor, allFamilies.depthPattern) : null;
   return detectComments(root, { url: options.url ?? null, outside });
 }

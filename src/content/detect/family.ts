@@ -1,7 +1,11 @@
 /**
  * One family of themes or comment plugins, described as data: which elements hold its comments,
  * where it prints the author and the moderation note, its comment section and form. The generic
- * walker (comments.ts) reads the union of all families, so a family only adds what is its own.
+ * walker (walker.ts) reads the union of all families, so a family only adds what is its own.
+ *
+ * Selectors come as lists of simple selectors, each queried on its own: Chromium answers a single
+ * class or id at once but walks the whole page for every entry of a selector list, which on a
+ * 1,000-comment page costs milliseconds per entry.
  */
 
 export interface IdFromAttribute {
@@ -12,26 +16,28 @@ export interface IdFromAttribute {
 
 export interface CommentFamily {
   readonly name: string;
-  /** elements that are a comment's root or part of one; parts are merged by id and nesting */
-  readonly candidates?: string;
+  /** classes carried by a comment's root or one of its parts (comment_class() prints them) */
+  readonly candidates?: readonly string[];
+  /** where no element carries those classes: the comments' ids, as attribute selectors (slower) */
+  readonly idCandidates?: readonly string[];
   /** reads the comment id from an element's id attribute */
   readonly idFromAttribute?: (id: string) => IdFromAttribute | null;
   /** class prefix whose number is the comment's nesting depth (comment_class() prints depth-N) */
   readonly depthClass?: string;
-  /** links inside a comment that name its parent (href ending in #comment-N) */
-  readonly parentLinks?: string;
+  /** elements inside a comment whose link names its parent (href ending in #comment-N) */
+  readonly parentLinks?: readonly string[];
   /** elements holding the author's name, best first */
   readonly authors?: readonly string[];
   /** awaiting-moderation notes (or classes on the comment itself) */
-  readonly pendingNotes?: string;
+  readonly pendingNotes?: readonly string[];
   /** the comment section this family prints into the page */
-  readonly sections?: string;
+  readonly sections?: readonly string[];
   /** third-party embeds: the thread is not in the page */
-  readonly embeds?: string;
+  readonly embeds?: readonly string[];
   /** comment forms (or an element inside one), best first */
   readonly replyForms?: readonly string[];
   /** areas that list or link to comments but are never the thread (widgets, related posts) */
-  readonly notThread?: string;
+  readonly notThread?: readonly string[];
   /** the element showing the post, when the theme prints no #post-N */
   readonly articles?: readonly string[];
 }

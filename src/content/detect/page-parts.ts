@@ -6,8 +6,15 @@ function outsideNotThread(element: Element, profile: Profile): boolean {
 }
 
 function first(doc: Document, selector: string, profile: Profile): Element | null {
-  if (!selector) return null;
   for (const element of doc.querySelectorAll(selector)) if (outsideNotThread(element, profile)) return element;
+  return null;
+}
+
+function firstOf(doc: Document, selectors: readonly string[], profile: Profile): Element | null {
+  for (const selector of selectors) {
+    const found = first(doc, selector, profile);
+    if (found) return found;
+  }
   return null;
 }
 
@@ -17,28 +24,23 @@ function first(doc: Document, selector: string, profile: Profile): Element | nul
  */
 export function commentSectionState(doc: Document, profile: Profile, commentsFound: number): boolean | null {
   if (commentsFound > 0) return true;
-  if (first(doc, profile.embeds, profile)) return false;
-  return first(doc, profile.sections, profile) ? true : null;
+  if (firstOf(doc, profile.embeds, profile)) return false;
+  return firstOf(doc, profile.sections, profile) ? true : null;
 }
 
 export function findReplyForm(doc: Document, profile: Profile): Element | null {
-  for (const selector of profile.replyForms) {
-    const found = first(doc, selector, profile);
-    if (found) return found.closest('form') ?? found;
-  }
-  return null;
+  const found = firstOf(doc, profile.replyForms, profile);
+  return found ? (found.closest('form') ?? found) : null;
 }
 
 /** The post's element: #post-N (classic themes), its post_class() element, or the Post Content block. */
 export function findArticle(doc: Document, postId: number, profile: Profile): Element | null {
   const byId = doc.getElementById(`post-${postId}`);
   if (byId && outsideNotThread(byId, profile)) return byId;
-  const byClass = first(doc, `.post-${postId}.hentry, .post-${postId}[class*="type-"]`, profile);
+  const byClass = firstOf(doc, [`.post-${postId}.hentry`, `.post-${postId}[class*="type-"]`], profile);
   if (byClass) return byClass;
-  for (const selector of profile.articles) {
-    const found = first(doc, selector, profile);
-    if (found) return found.closest('article') ?? found;
-  }
+  const postContent = firstOf(doc, profile.articles, profile);
+  if (postContent) return postContent.closest('article') ?? postContent;
   const content = first(doc, '.entry-content', profile);
   return content ? (content.closest('article') ?? content) : null;
 }

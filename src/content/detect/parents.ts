@@ -21,12 +21,13 @@ export interface Outside {
 
 const commentHref = /#comment-(\d+)$/;
 
-function linkedParents(scope: ParentNode, thread: Thread, selector: string | null): void {
-  if (!selector) return;
-  for (const link of scope.querySelectorAll(selector)) {
-    const match = commentHref.exec(link.getAttribute('href') ?? '');
-    const owner = thread.ownerOf(link);
-    if (match && owner && owner.namedParent === null) owner.namedParent = Number(match[1]);
+function linkedParents(scope: ParentNode, thread: Thread, containers: readonly string[]): void {
+  for (const selector of containers) {
+    for (const container of scope.querySelectorAll(selector)) {
+      const match = commentHref.exec(container.querySelector('a[href]')?.getAttribute('href') ?? '');
+      const owner = thread.ownerOf(container);
+      if (match && owner && owner.namedParent === null) owner.namedParent = Number(match[1]);
+    }
   }
 }
 
@@ -77,7 +78,7 @@ export function resolveParents(scope: ParentNode, thread: Thread, profile: Profi
 export function outsideOf(
   known: readonly { id: number | null; element: Element }[],
   subtree: Node,
-  depthClasses: readonly string[],
+  depthPattern: RegExp | null,
 ): Outside {
   const byElement = new Map<Element, number | null>();
   const lastAtDepth = new Map<number, number | null>();
@@ -85,7 +86,7 @@ export function outsideOf(
     byElement.set(comment.element, comment.id);
     // Node.DOCUMENT_POSITION_FOLLOWING: the subtree comes after this comment.
     if (comment.element.compareDocumentPosition(subtree) & 4) {
-      const depth = depthFromClasses(comment.element, depthClasses);
+      const depth = depthFromClasses(comment.element.getAttribute('class') ?? '', depthPattern);
       if (depth !== null) lastAtDepth.set(depth, comment.id);
     }
   }

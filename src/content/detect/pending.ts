@@ -35,18 +35,15 @@ function byText(scope: Element, thread: Thread): void {
   }
 }
 
-export function markPending(scope: Element, thread: Thread, notes: string, url: URL | null): void {
+export function markPending(scope: Element, thread: Thread, notes: readonly string[], url: URL | null): void {
   let marked = 0;
-  if (notes) {
-    for (const note of scope.querySelectorAll(notes)) {
+  for (const selector of notes) {
+    // A theme marks all its notes the same way: once one kind is found, the others are not looked for.
+    if (marked > 0) break;
+    const found = [...scope.querySelectorAll(selector)];
+    if (scope.matches(selector)) found.push(scope);
+    for (const note of found) {
       const owner = thread.ownerOf(note);
-      if (owner && !owner.pending) {
-        owner.pending = true;
-        marked++;
-      }
-    }
-    if (scope.matches(notes)) {
-      const owner = thread.ownerOf(scope);
       if (owner && !owner.pending) {
         owner.pending = true;
         marked++;
@@ -58,6 +55,6 @@ export function markPending(scope: Element, thread: Thread, notes: string, url: 
     const held = thread.byId.get(Number(unapproved));
     if (held) held.pending = true;
   }
-  // A theme that marks its notes with a class marks all of them: read text only where none was found.
+  // Read text only where no note carries a class.
   if (marked === 0) byText(scope, thread);
 }

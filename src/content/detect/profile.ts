@@ -4,30 +4,33 @@ import { families } from './families/index.ts';
 import type { CommentFamily, IdFromAttribute } from './family.ts';
 
 export interface Profile {
-  candidates: string;
+  candidates: readonly string[];
+  idCandidates: readonly string[];
   idFromAttribute(id: string): IdFromAttribute | null;
-  depthClasses: readonly string[];
-  parentLinks: string | null;
+  /** matches a depth class in a class attribute; group 1 is the depth */
+  depthPattern: RegExp | null;
+  parentLinks: readonly string[];
   authors: readonly string[];
-  pendingNotes: string;
-  sections: string;
-  embeds: string;
+  pendingNotes: readonly string[];
+  sections: readonly string[];
+  embeds: readonly string[];
   replyForms: readonly string[];
+  /** one selector list: used only with closest() on a few elements */
   notThread: string;
   articles: readonly string[];
 }
 
-function joined(list: readonly CommentFamily[], pick: (family: CommentFamily) => string | undefined): string {
-  return list
-    .map(pick)
-    .filter((part): part is string => Boolean(part))
-    .join(', ');
-}
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function compileProfile(list: readonly CommentFamily[]): Profile {
+  const all = (pick: (family: CommentFamily) => readonly string[] | undefined) => [
+    ...new Set(list.flatMap((family) => pick(family) ?? [])),
+  ];
   const readers = list.flatMap((family) => (family.idFromAttribute ? [family.idFromAttribute] : []));
+  const depthPrefixes = all((family) => (family.depthClass ? [family.depthClass] : []));
   return {
-    candidates: joined(list, (family) => family.candidates),
+    candidates: all((family) => family.candidates),
+    idCandidates: all((family) => family.idCandidates),
     idFromAttribute(id) {
       for (const read of readers) {
         const found = read(id);
@@ -35,15 +38,17 @@ export function compileProfile(list: readonly CommentFamily[]): Profile {
       }
       return null;
     },
-    depthClasses: list.flatMap((family) => (family.depthClass ? [family.depthClass] : [])),
-    parentLinks: joined(list, (family) => family.parentLinks) || null,
-    authors: list.flatMap((family) => family.authors ?? []),
-    pendingNotes: joined(list, (family) => family.pendingNotes),
-    sections: joined(list, (family) => family.sections),
-    embeds: joined(list, (family) => family.embeds),
-    replyForms: list.flatMap((family) => family.replyForms ?? []),
-    notThread: joined(list, (family) => family.notThread),
-    articles: list.flatMap((family) => family.articles ?? []),
+    depthPattern: depthPrefixes.length
+      ? new RegExp(`(?:^|\\s)(?:${depthPrefixes.map(escapeRegExp).join('|')})(\\d+)(?:\\s|$)`)
+      : null,
+    parentLinks: all((family) => family.parentLinks),
+    authors: all((family) => family.authors),
+    pendingNotes: all((family) => family.pendingNotes),
+    sections: all((family) => family.sections),
+    embeds: all((family) => family.embeds),
+    replyForms: all((family) => family.replyForms),
+    notThread: all((family) => family.notThread).join(', '),
+    articles: all((family) => family.articles),
   };
 }
 

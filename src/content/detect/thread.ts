@@ -16,6 +16,8 @@ export interface CommentGroup {
   type: CommentType | null;
   /** a second copy of an id already found: kept only so its parts merge into it */
   duplicate: boolean;
+  /** inside a widget or related-posts block: not reported, nor anything inside it */
+  excluded: boolean;
   parentId: number;
   author: string | null;
   pending: boolean;

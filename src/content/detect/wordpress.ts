@@ -17,21 +17,31 @@ export function positiveInt(text: string | null | undefined): number | null {
   return value > 0 && Number.isSafeInteger(value) ? value : null;
 }
 
+// Tag-name lookups and attribute reads only: an attribute selector walks the whole page, and this
+// runs on every page of a connected site, WordPress or not.
+
 export function detectRestRoot(doc: Document, url: URL): string | null {
-  for (const link of doc.querySelectorAll<HTMLLinkElement>('link[rel]')) {
+  for (const link of doc.getElementsByTagName('link')) {
     if (link.getAttribute('rel') === apiRel) return absolute(link.getAttribute('href'), url);
   }
   return null;
 }
 
+const wpPath = /\/wp-(?:content|includes)\//;
+
 export function looksLikeWordPress(doc: Document): boolean {
-  const generator = doc.querySelector('meta[name="generator" i]')?.getAttribute('content') ?? '';
-  if (/^WordPress\b/i.test(generator)) return true;
-  return (
-    doc.querySelector(
-      'link[href*="/wp-content/"], link[href*="/wp-includes/"], script[src*="/wp-includes/"], script[src*="/wp-content/"]',
-    ) !== null
-  );
+  for (const meta of doc.getElementsByTagName('meta')) {
+    if (
+      meta.getAttribute('name')?.toLowerCase() === 'generator' &&
+      /^WordPress\b/i.test(meta.getAttribute('content') ?? '')
+    ) {
+      return true;
+    }
+  }
+  for (const link of doc.getElementsByTagName('link')) if (wpPath.test(link.getAttribute('href') ?? '')) return true;
+  for (const script of doc.getElementsByTagName('script'))
+    if (wpPath.test(script.getAttribute('src') ?? '')) return true;
+  return false;
 }
 
 function safeDecode(text: string): string {
@@ -59,7 +69,8 @@ export function detectPostId(doc: Document): number | null {
   if (classes.some((name) => listingClasses.has(name)) || (classes.includes('home') && !classes.includes('page'))) {
     return null;
   }
-  for (const link of doc.querySelectorAll<HTMLLinkElement>('link[rel="alternate"][type="application/json"]')) {
+  for (const link of doc.getElementsByTagName('link')) {
+    if (link.getAttribute('rel') !== 'alternate' || link.getAttribute('type') !== 'application/json') continue;
     const match = /\/wp\/v2\/([a-z0-9_-]+)\/(\d+)\/?$/i.exec(safeDecode(link.getAttribute('href') ?? ''));
     if (match && !notPostRoutes.test(match[1] ?? '')) return positiveInt(match[2]);
   }
@@ -67,7 +78,9 @@ export function detectPostId(doc: Document): number | null {
     (name) => name === 'single' || name === 'page' || name === 'singular' || /^single-/.test(name),
   );
   if (!singular) return null;
-  const shortlink = doc.querySelector('link[rel="shortlink"]')?.getAttribute('href');
+  const shortlink = [...doc.getElementsByTagName('link')]
+    .find((link) => link.getAttribute('rel') === 'shortlink')
+    ?.getAttribute('href');
   const shortId = shortlink ? /[?&]p=(\d+)/.exec(shortlink)?.[1] : null;
   if (shortId) return positiveInt(shortId);
   const commentPost = doc.querySelector<HTMLInputElement>('input[name="comment_post_ID"]')?.value;

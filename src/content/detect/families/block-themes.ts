@@ -9,6 +9,11 @@ import type { CommentFamily } from '../family.ts';
 export const blockThemes: CommentFamily = {
   name: 'block-themes',
   authors: ['.wp-block-comment-author-name'],
-  sections: '.wp-block-comments, .wp-block-post-comments, .wp-block-comment-template, .wp-block-post-comments-form',
+  sections: [
+    '.wp-block-comments',
+    '.wp-block-post-comments',
+    '.wp-block-comment-template',
+    '.wp-block-post-comments-form',
+  ],
   articles: ['.wp-block-post-content'],
 };

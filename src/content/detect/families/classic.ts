@@ -11,25 +11,15 @@ const idPattern = /^(?:[a-z]+-)*comment-(\d+)$/i;
 
 export const classic: CommentFamily = {
   name: 'classic',
-  candidates: [
-    '[id*="comment-"]',
-    'li.comment',
-    'div.comment',
-    'article.comment',
-    'li.pingback',
-    'div.pingback',
-    'article.pingback',
-    'li.trackback',
-    'div.trackback',
-    'article.trackback',
-  ].join(', '),
+  candidates: ['.comment', '.pingback', '.trackback'],
+  idCandidates: ['[id^="comment-"]', '[id^="li-comment-"]', '[id^="div-comment-"]'],
   idFromAttribute(id) {
     const match = idPattern.exec(id);
     return match ? { id: Number(match[1]) } : null;
   },
   depthClass: 'depth-',
-  authors: ['.fn', '.comment-author-name', '.comment-author-link', '.comment-author', 'a.url'],
-  pendingNotes: '.comment-awaiting-moderation, .comment-moderation, .awaiting-moderation, .moderation-notice',
+  authors: ['.fn', '.comment-author-name', '.comment-author-link', '.comment-author'],
+  pendingNotes: ['.comment-awaiting-moderation', '.comment-moderation', '.awaiting-moderation', '.moderation-notice'],
   sections: [
     '#comments',
     '.comments-area',
@@ -40,7 +30,7 @@ export const classic: CommentFamily = {
     '.comments-closed',
     '.nocomments',
     '.no-comments',
-  ].join(', '),
+  ],
   replyForms: ['form#commentform', 'form.comment-form', 'form[action*="wp-comments-post.php"]', '#respond form'],
   notThread: [
     '.widget',
@@ -52,5 +42,5 @@ export const classic: CommentFamily = {
     '.yarpp-related',
     '.crp_related',
     'noscript',
-  ].join(', '),
+  ],
 };

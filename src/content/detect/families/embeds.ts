@@ -18,5 +18,5 @@ export const embeds: CommentFamily = {
     '#coral_thread',
     '#graphcomment',
     '#cusdis_thread',
-  ].join(', '),
+  ],
 };

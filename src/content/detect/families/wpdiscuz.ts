@@ -7,15 +7,16 @@ import type { CommentFamily } from '../family.ts';
 
 export const wpDiscuz: CommentFamily = {
   name: 'wpdiscuz',
-  candidates: '.wpd-comment',
+  candidates: ['.wpd-comment'],
+  idCandidates: ['[id^="wpd-comm-"]'],
   idFromAttribute(id) {
     const match = /^wpd-comm-(\d+)_(\d+)$/.exec(id);
     return match ? { id: Number(match[1]), parentId: Number(match[2]) } : null;
   },
   depthClass: 'wpd_comment_level-',
-  parentLinks: '.wpd-reply-to a',
+  parentLinks: ['.wpd-reply-to'],
   authors: ['.wpd-comment-author'],
-  pendingNotes: '.wpd-unapproved-comment, .wpd-unapproved',
-  sections: '#wpdcom, .wpdiscuz_top_clearing, #wpd-threads',
+  pendingNotes: ['.wpd-unapproved-comment', '.wpd-unapproved'],
+  sections: ['#wpdcom', '.wpdiscuz_top_clearing', '#wpd-threads'],
   replyForms: ['#wpdcom form.wpd_comm_form', '#wpdcom form'],
 };
