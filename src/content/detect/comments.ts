@@ -63,7 +63,7 @@ export function detectComments(
       if (id !== null) thread.setId(group, id);
     }
   }
-  const scope = commonAncestor(firstGroup.element, lastGroup.element);
+  const scope = commonAncestor(firstGroup.element, lastGroup.element) ?? root;
   resolveParents(scope, thread, profile, options.outside);
   assignAuthors(scope, thread, profile.authors);
   markPending(scope, thread, profile.pendingNotes, options.url);

@@ -28,6 +28,8 @@ export interface CommentFamily {
   readonly parentLinks?: readonly string[];
   /** elements holding the author's name, best first */
   readonly authors?: readonly string[];
+  /** weaker holders, tried after every family's authors (a container that also holds "says:") */
+  readonly authorFallbacks?: readonly string[];
   /** awaiting-moderation notes (or classes on the comment itself) */
   readonly pendingNotes?: readonly string[];
   /** the comment section this family prints into the page */

@@ -5,6 +5,7 @@
  * text (English and German).
  */
 import type { Thread } from './thread.ts';
+import { isElement } from './walker.ts';
 
 /**
  * WordPress core and theme strings: "Your comment is awaiting moderation." (en), "Dein Kommentar
@@ -22,9 +23,9 @@ function isNote(element: Element): boolean {
   return match !== null && match.index <= 40;
 }
 
-function byText(scope: Element, thread: Thread): void {
+function byText(scope: ParentNode & Node, thread: Thread): void {
   if (!pendingText.test(scope.textContent ?? '')) return;
-  const doc = scope.ownerDocument;
+  const doc = scope.ownerDocument ?? (scope as Document);
   // NodeFilter.SHOW_TEXT
   const walker = doc.createTreeWalker(scope, 4);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -35,13 +36,13 @@ function byText(scope: Element, thread: Thread): void {
   }
 }
 
-export function markPending(scope: Element, thread: Thread, notes: readonly string[], url: URL | null): void {
+export function markPending(scope: ParentNode & Node, thread: Thread, notes: readonly string[], url: URL | null): void {
   let marked = 0;
   for (const selector of notes) {
     // A theme marks all its notes the same way: once one kind is found, the others are not looked for.
     if (marked > 0) break;
     const found = [...scope.querySelectorAll(selector)];
-    if (scope.matches(selector)) found.push(scope);
+    if (isElement(scope) && scope.matches(selector)) found.push(scope);
     for (const note of found) {
       const owner = thread.ownerOf(note);
       if (owner && !owner.pending) {

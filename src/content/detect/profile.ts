@@ -42,7 +42,7 @@ export function compileProfile(list: readonly CommentFamily[]): Profile {
       ? new RegExp(`(?:^|\\s)(?:${depthPrefixes.map(escapeRegExp).join('|')})(\\d+)(?:\\s|$)`)
       : null,
     parentLinks: all((family) => family.parentLinks),
-    authors: all((family) => family.authors),
+    authors: [...all((family) => family.authors), ...all((family) => family.authorFallbacks)],
     pendingNotes: all((family) => family.pendingNotes),
     sections: all((family) => family.sections),
     embeds: all((family) => family.embeds),

@@ -62,10 +62,11 @@ export class Thread {
 }
 
 /** The nearest element holding both, so later passes query only the thread and not the whole page. */
-export function commonAncestor(first: Element, last: Element): Element {
+export function commonAncestor(first: Element, last: Element): Element | null {
   if (first === last) return first;
   const above = new Set<Element>();
   for (let node: Element | null = first; node; node = node.parentElement) above.add(node);
   for (let node: Element | null = last; node; node = node.parentElement) if (above.has(node)) return node;
-  return first.ownerDocument.documentElement;
+  // Top-level nodes of a fragment share no element.
+  return null;
 }

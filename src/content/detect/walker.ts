@@ -90,11 +90,15 @@ function separated(outer: CommentGroup, inner: Element, innerDepth: number | nul
 
 /**
  * comment_class() on an inner element (OceanWP: li#comment-N > article.comment): the root is the
- * nearest ancestor, below any list, whose id names the comment.
+ * nearest ancestor, below any list and below the enclosing comment, whose id names the comment.
  */
-function rootAbove(element: Element, profile: Profile): { element: Element; id: number } | null {
+function rootAbove(
+  element: Element,
+  enclosing: Element | null,
+  profile: Profile,
+): { element: Element; id: number } | null {
   let node = element.parentElement;
-  for (let steps = 0; node && steps < 3 && !isList(node); steps++, node = node.parentElement) {
+  for (let steps = 0; node && node !== enclosing && steps < 3 && !isList(node); steps++, node = node.parentElement) {
     const named = node.id ? profile.idFromAttribute(node.id) : null;
     if (named) return { element: node, id: named.id };
   }
@@ -157,7 +161,7 @@ function walk(candidates: Element[], profile: Profile): Thread {
       top.depth ??= depth;
       continue;
     }
-    const above = named ? null : rootAbove(element, profile);
+    const above = named ? null : rootAbove(element, top?.element ?? null, profile);
     // A root of its own needs an id, a depth class (comment_class() prints one) or a ping class:
     // a bare class="comment" is too common to claim (code highlighting, page builders).
     if (!named && !above && depth === null && (type === 'comment' || type === null)) continue;

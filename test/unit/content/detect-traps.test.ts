@@ -131,6 +131,15 @@ describe('ids and types', () => {
     ]);
   });
 
+  it('keeps a reply printed without an id apart from the parent whose id encloses it', () => {
+    const model = page(`<div id="comments"><div id="comment-1" class="comment depth-1"><b class="fn">A</b>
+      <div class="comment depth-2"><b class="fn">B</b><a class="comment-reply-link" href="https://blog.example/x/?replytocom=2#respond">Reply</a></div></div></div>`);
+    expect(brief(model.comments)).toEqual([
+      { id: 1, parentId: 0, type: 'comment', author: 'A', pending: false },
+      { id: 2, parentId: 1, type: 'comment', author: 'B', pending: false },
+    ]);
+  });
+
   it('takes the id from the reply link where the theme prints none on the comment', () => {
     const model = page(
       `<ol class="comment-list"><li class="comment depth-1"><cite class="fn">A</cite><a class="comment-reply-link" href="https://blog.example/x/?replytocom=44#respond" data-commentid="44">Reply</a></li></ol>`,

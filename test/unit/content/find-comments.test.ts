@@ -77,6 +77,16 @@ describe('findComments', () => {
     ]);
   });
 
+  it('reads comments added as separate top-level nodes of one fragment', () => {
+    const { doc } = load('');
+    const template = doc.createElement('template');
+    template.innerHTML = `${comment(21, 1, 'U')}${comment(22, 1, 'V')}`;
+    expect(brief(findComments(template.content))).toEqual([
+      [21, 0, 'U'],
+      [22, 0, 'V'],
+    ]);
+  });
+
   it('finds nothing in added nodes that are not comments', () => {
     const { doc, page } = load(`<ol class="comment-list">${comment(1, 1, 'A')}</ol>`);
     const [notice] = add(doc.body, '<div class="toast"><p>Saved</p></div>');

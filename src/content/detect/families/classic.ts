@@ -18,7 +18,8 @@ export const classic: CommentFamily = {
     return match ? { id: Number(match[1]) } : null;
   },
   depthClass: 'depth-',
-  authors: ['.fn', '.comment-author-name', '.comment-author-link', '.comment-author'],
+  authors: ['.fn'],
+  authorFallbacks: ['.comment-author-name', '.comment-author-link', '.comment-author'],
   pendingNotes: ['.comment-awaiting-moderation', '.comment-moderation', '.awaiting-moderation', '.moderation-notice'],
   sections: [
     '#comments',

@@ -8,5 +8,5 @@ import type { CommentFamily } from '../family.ts';
 export const jetpack: CommentFamily = {
   name: 'jetpack',
   sections: ['#jetpack_remote_comment', '.jetpack_remote_comment', '#comment-form__verbum'],
-  replyForms: ['#jetpack_remote_comment', 'iframe.jetpack_remote_comment', '#comment-form__verbum'],
+  replyForms: ['#jetpack_remote_comment', '#comment-form__verbum'],
 };
