@@ -5,11 +5,18 @@
 import type { Thread } from './thread.ts';
 
 const label = /^(?:pingback|trackback)\s*:\s*/i;
-const says = /\s*(?:says|sagt|schreibt|meint)\s*:?\s*$/i;
+const says = /\s+(?:says|sagt|schreibt|meint)\s*:\s*$/i;
 
 /** The name alone: whitespace collapsed, without "Pingback:" before or "says:" after. */
 export function cleanAuthor(text: string): string {
   return text.replace(/\s+/g, ' ').trim().replace(label, '').replace(says, '').trim();
+}
+
+/** A holder's text without the "says" label a container prints beside the name (span.says). */
+function authorText(element: Element): string {
+  const text = element.textContent ?? '';
+  const saysLabel = element.childElementCount > 0 ? element.querySelector('.says') : null;
+  return cleanAuthor(saysLabel ? text.replace(saysLabel.textContent ?? '', ' ') : text);
 }
 
 /** Pings without an author element get their linked title afterwards (comments.ts), so only comments are waited for. */
@@ -22,7 +29,7 @@ export function assignAuthors(scope: ParentNode, thread: Thread, selectors: read
     for (const element of scope.querySelectorAll(selector)) {
       const owner = thread.ownerOf(element);
       if (!owner || owner.author !== null) continue;
-      const name = cleanAuthor(element.textContent ?? '');
+      const name = authorText(element);
       if (!name) continue;
       owner.author = name;
       if (owner.type !== 'pingback' && owner.type !== 'trackback') missing--;

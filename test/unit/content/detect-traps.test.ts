@@ -155,6 +155,16 @@ describe('ids and types', () => {
   });
 });
 
+describe('authors', () => {
+  it('keeps a name that ends like a label, and drops the label a container prints beside the name', () => {
+    const model = page(`<ol class="comment-list">
+      <li id="comment-1" class="comment depth-1"><div class="comment-author vcard"><b class="fn">Simon Says</b> <span class="says">says:</span></div></li>
+      <li id="comment-2" class="comment depth-1"><p class="comment-author"><span class="comment-author-name"></span>Greta   Lindholm <span class="says">sagt</span></p></li>
+      <li id="comment-3" class="pingback depth-1"><div class="comment-body">Pingback: <a href="https://x.example/" class="url">Ein   Beitrag</a></div></li></ol>`);
+    expect(model.comments.map((comment) => comment.author)).toEqual(['Simon Says', 'Greta Lindholm', 'Ein Beitrag']);
+  });
+});
+
 describe('pending', () => {
   it('finds the note by its class, in classic and block markup', () => {
     const model = page(`<ol class="comment-list">
