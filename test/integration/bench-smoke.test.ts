@@ -37,6 +37,7 @@ describe('benchmark smoke runs', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/1,000-comment page \(1000 found, \d+ pending\): detectPage median \d+\.\d+ ms · p95/);
     expect(run.stdout).toMatch(/non-WordPress page: detectPage median \d+\.\d+ ms/);
+    expect(run.stdout).toMatch(/fixture pages in Chromium: (\d+) of \1 agree with their answer keys\n/);
     const gzipKb = Number(/detect bundle: (\d+\.\d) kB gzip/.exec(run.stdout)?.[1]);
     expect(gzipKb).toBeGreaterThan(0);
     expect(gzipKb).toBeLessThanOrEqual(10);
