@@ -67,17 +67,21 @@ export function detectComments(
   resolveParents(scope, thread, profile, options.outside);
   assignAuthors(scope, thread, profile.authors);
   markPending(scope, thread, profile.pendingNotes, options.url);
-  return thread.reported().map((group) => {
+  const comments: DetectedComment[] = [];
+  for (const group of thread.groups) {
+    if (group.duplicate) continue;
     const type = group.type ?? 'comment';
-    return {
+    const author = group.author ?? (type === 'comment' ? '' : pingTitle(group, thread));
+    comments.push({
       id: group.id,
       parentId: group.parentId,
       type,
-      author: group.author ?? (type === 'comment' ? '' : pingTitle(group, thread)),
+      author,
       pending: group.pending,
       element: group.element,
-    };
-  });
+    });
+  }
+  return comments;
 }
 
 /**

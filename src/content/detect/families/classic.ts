@@ -14,7 +14,7 @@ export const classic: CommentFamily = {
   candidates: ['.comment', '.pingback', '.trackback'],
   idCandidates: ['[id^="comment-"]', '[id^="li-comment-"]', '[id^="div-comment-"]'],
   idFromAttribute(id) {
-    const match = idPattern.exec(id);
+    const match = id.includes('comment-') ? idPattern.exec(id) : null;
     return match ? { id: Number(match[1]) } : null;
   },
   depthClass: 'depth-',

@@ -10,7 +10,7 @@ export const wpDiscuz: CommentFamily = {
   candidates: ['.wpd-comment'],
   idCandidates: ['[id^="wpd-comm-"]'],
   idFromAttribute(id) {
-    const match = /^wpd-comm-(\d+)_(\d+)$/.exec(id);
+    const match = id.startsWith('wpd-comm-') ? /^wpd-comm-(\d+)_(\d+)$/.exec(id) : null;
     return match ? { id: Number(match[1]), parentId: Number(match[2]) } : null;
   },
   depthClass: 'wpd_comment_level-',
