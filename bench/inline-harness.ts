@@ -56,7 +56,7 @@ export async function load(pending: number): Promise<LoadFigures> {
     saveDraft: async () => ({ saved: true }),
   };
   const controller = new AbortController();
-  const view = new InlineView({
+  const view: InlineView = new InlineView({
     doc: document,
     thread: { ...page, comments: [...page.comments] },
     api,

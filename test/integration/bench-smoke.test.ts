@@ -37,4 +37,16 @@ describe('benchmark smoke runs', () => {
     );
     expect(run.stdout).toMatch(/wp-admin bulk "Approve" of 20 comments in Chromium: \d+\.\d\d s .* ratio .* \d+\.\d\d/);
   });
+
+  it('content detection runs in Chromium and its bundle stays small', { timeout: 90_000 }, () => {
+    const run = spawnSync('node_modules/.bin/tsx', ['bench/content-detect.ts', '--smoke'], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/1,000-comment page \(1000 found, \d+ pending\): detectPage median \d+\.\d+ ms · p95/);
+    expect(run.stdout).toMatch(/non-WordPress page: detectPage median \d+\.\d+ ms/);
+    expect(run.stdout).toMatch(/fixture pages in Chromium: (\d+) of \1 agree with their answer keys\n/);
+    const gzipKb = Number(/detect bundle: (\d+\.\d) kB gzip/.exec(run.stdout)?.[1]);
+    expect(gzipKb).toBeGreaterThan(0);
+    expect(gzipKb).toBeLessThanOrEqual(10);
+  });
 });

@@ -1,6 +1,7 @@
 /**
- * Every fixture page through detectPage against its answer key. The classic and block theme pages
- * are real output of the demo WordPress (Twenty Twenty-One, Twenty Twenty-Three).
+ * What kind of page it is: WordPress or not, REST root, post id, comment section. The classic and
+ * block theme pages are real output of the demo WordPress (Twenty Twenty-One, Twenty Twenty-Three);
+ * detect-fixtures.test.ts compares every comment of every fixture page.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -8,31 +9,57 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { detectPage, type PageModel } from '../../../src/content/detect/index.ts';
 
-const pages: { file: string; url: string; expected: PageModel }[] = [
+type PageKind = Pick<PageModel, 'isWordPress' | 'restRoot' | 'postId' | 'commentsInDom'> & { comments: number };
+
+const pages: { file: string; url: string; expected: PageKind }[] = [
   {
-    file: 'twentytwentyone-single.html',
+    file: 'twentytwentyone/demo-single.html',
     url: 'https://blog.example/2026/11/social-media-management-mehr-als-pr/',
-    expected: { isWordPress: true, restRoot: 'https://blog.example/wp-json/', postId: 4 },
+    expected: {
+      isWordPress: true,
+      restRoot: 'https://blog.example/wp-json/',
+      postId: 4,
+      commentsInDom: true,
+      comments: 12,
+    },
   },
   {
-    file: 'twentytwentythree-single.html',
+    file: 'twentytwentythree/demo-single.html',
     url: 'https://blog.example/2026/11/social-media-management-mehr-als-pr/',
-    expected: { isWordPress: true, restRoot: 'https://blog.example/wp-json/', postId: 4 },
+    expected: {
+      isWordPress: true,
+      restRoot: 'https://blog.example/wp-json/',
+      postId: 4,
+      commentsInDom: true,
+      comments: 12,
+    },
   },
   {
-    file: 'twentytwentyone-home.html',
+    file: 'twentytwentyone/demo-home.html',
     url: 'https://blog.example/',
-    expected: { isWordPress: true, restRoot: 'https://blog.example/wp-json/', postId: null },
+    expected: {
+      isWordPress: true,
+      restRoot: 'https://blog.example/wp-json/',
+      postId: null,
+      commentsInDom: null,
+      comments: 0,
+    },
   },
   {
-    file: 'twentytwentythree-home.html',
+    file: 'twentytwentythree/demo-home.html',
     url: 'https://blog.example/',
-    expected: { isWordPress: true, restRoot: 'https://blog.example/wp-json/', postId: null },
+    expected: {
+      isWordPress: true,
+      restRoot: 'https://blog.example/wp-json/',
+      postId: null,
+      commentsInDom: null,
+      comments: 0,
+    },
   },
   {
-    file: 'not-wordpress-lookalike.html',
+    file: 'negatives/not-wordpress-lookalike.html',
     url: 'https://static.example/2026/wegzug/',
-    expected: { isWordPress: false, restRoot: null, postId: null },
+    expected: { isWordPress: false, restRoot: null, postId: null, commentsInDom: null, comments: 0 },
   },
 ];
 
@@ -44,7 +71,8 @@ function load(file: string, url: string): Document {
 describe('detectPage', () => {
   for (const { file, url, expected } of pages) {
     it(`${file}: ${JSON.stringify(expected)}`, () => {
-      expect(detectPage(load(file, url), new URL(url))).toEqual(expected);
+      const { isWordPress, restRoot, postId, commentsInDom, comments } = detectPage(load(file, url), new URL(url));
+      expect({ isWordPress, restRoot, postId, commentsInDom, comments: comments.length }).toEqual(expected);
     });
   }
 
@@ -70,6 +98,10 @@ describe('detectPage', () => {
       isWordPress: true,
       restRoot: 'https://blog.example/?rest_route=/',
       postId: 3,
+      commentsInDom: null,
+      comments: [],
+      replyForm: null,
+      article: null,
     });
   });
 });
