@@ -49,4 +49,17 @@ describe('benchmark smoke runs', () => {
     expect(gzipKb).toBeGreaterThan(0);
     expect(gzipKb).toBeLessThanOrEqual(10);
   });
+
+  it('the inline view loads on a 1,000-comment article in Chromium', { timeout: 90_000 }, () => {
+    const run = spawnSync('node_modules/.bin/tsx', ['bench/content-inline.ts', '--smoke'], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/\(1000 comments found, 40 pending in the cache\)/);
+    expect(run.stdout).toMatch(/synchronous work at load \(detect \+ start\): median \d+\.\d\d ms/);
+    expect(run.stdout).toMatch(/first render after the answer \(40 cards\)/);
+    // Toolbars are mounted near the viewport only, never for the whole thread.
+    const toolbars = Number(/toolbars mounted near the viewport: (\d+) of 1000/.exec(run.stdout)?.[1]);
+    expect(toolbars).toBeGreaterThan(0);
+    expect(toolbars).toBeLessThan(100);
+  });
 });
