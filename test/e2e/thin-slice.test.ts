@@ -62,7 +62,9 @@ describe('thin slice: blog page → background → IndexedDB → badge and popup
     // The worker's cache holds exactly the site's pending comments, of every type.
     const cached = await readStore<{ status: string; type: string }>(browser.worker, 'comments');
     expect(cached.filter((row) => row.status === 'hold')).toHaveLength(sitePending);
-    expect(new Set(cached.map((row) => row.type))).toEqual(new Set(['comment', 'pingback']));
+    expect(new Set(cached.filter((row) => row.status === 'hold').map((row) => row.type))).toEqual(
+      new Set(['comment', 'pingback']),
+    );
 
     const popup = await browser.openExtensionPage('src/popup/index.html');
     await popup.setViewportSize({ width: 420, height: 640 });
