@@ -54,6 +54,7 @@ export async function load(pending: number): Promise<LoadFigures> {
     decide: async () => ({ outboxIds: [] }),
     undo: async () => ({ result: 'cancelled' }),
     saveDraft: async () => ({ saved: true }),
+    commenterDetails: async () => ({ email: null, ip: null, url: '' }),
   };
   const controller = new AbortController();
   const view: InlineView = new InlineView({

@@ -75,6 +75,14 @@ export const contentHandlers: ContentHandlers = {
     await scheduleFlush(ctx);
     return { result };
   },
+  async commenterDetails(ctx, request, from) {
+    const site = await siteOfSender(ctx, from);
+    const postId = await postOfSender(ctx, from, site);
+    await ensureCached(ctx, site, [request.commentId]);
+    await checkMayModerate(ctx, site, postId, [request.commentId]);
+    const comment = await ctx.db.comments.get([site.id, request.commentId]);
+    return { email: comment?.authorEmail ?? null, ip: comment?.authorIp ?? null, url: comment?.authorUrl ?? '' };
+  },
   async saveDraftInline(ctx, request, from) {
     const site = await siteOfSender(ctx, from);
     const postId = await postOfSender(ctx, from, site);

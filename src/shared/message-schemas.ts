@@ -45,6 +45,7 @@ export const contentRequestSchema = v.variant('type', [
   }),
   v.object({ type: v.literal('undoInline'), outboxId: id }),
   v.object({ type: v.literal('saveDraftInline'), commentId: id, kind: draftKind, content: text }),
+  v.object({ type: v.literal('commenterDetails'), commentId: id }),
 ]);
 
 const url = v.pipe(v.string(), v.minLength(1), v.maxLength(2048));

@@ -40,6 +40,8 @@ export interface ResponseMap {
   decideInline: { outboxIds: number[] };
   undoInline: { result: 'cancelled' | 'reversed' };
   saveDraftInline: { saved: boolean };
+  /** asked for by the moderator, one comment at a time: never part of what the page gets otherwise */
+  commenterDetails: { email: string | null; ip: string | null; url: string };
   connectWithPassword: ConnectedSite;
   connectWithSession: ConnectedSite;
   startAuthorization: { authorizeUrl: string };

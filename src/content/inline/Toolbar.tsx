@@ -17,6 +17,7 @@ const labels: Record<ActionName, MessageKey> = {
   reply: 'inlineReply',
   approveAndReply: 'inlineApproveAndReply',
   openAdmin: 'inlineOpenAdmin',
+  details: 'inlineDetails',
 };
 
 export interface ToolbarProps {
@@ -26,6 +27,8 @@ export interface ToolbarProps {
   decision: InlineDecisionState | null;
   now: number;
   current: boolean;
+  /** the commenter's email, IP and URL, once the moderator asked */
+  details?: string | null;
   onAction: (action: ActionName) => void;
   onUndo: (outboxId: number) => void;
 }
@@ -56,7 +59,17 @@ function DecisionState({ decision, now, onUndo }: Pick<ToolbarProps, 'decision' 
   return <span class="state">{t('inlineSending')}</span>;
 }
 
-export function Toolbar({ author, status, canModerate, decision, now, current, onAction, onUndo }: ToolbarProps) {
+export function Toolbar({
+  author,
+  status,
+  canModerate,
+  decision,
+  now,
+  current,
+  details,
+  onAction,
+  onUndo,
+}: ToolbarProps) {
   const [confirmDelete, setConfirmDelete] = useState(false);
   const actions = actionsFor(status, canModerate);
   if (actions.length === 0 && !decision) return null;
@@ -102,6 +115,7 @@ export function Toolbar({ author, status, canModerate, decision, now, current, o
         ))
       )}
       <DecisionState decision={decision} now={now} onUndo={onUndo} />
+      {details && <span class="state details">{details}</span>}
     </div>
   );
 }

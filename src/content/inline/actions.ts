@@ -1,7 +1,7 @@
 /** Which actions a comment offers, by its status and what the user may do (pure). */
 import type { InlineDecision } from './api.ts';
 
-export type ActionName = InlineDecision | 'openAdmin';
+export type ActionName = InlineDecision | 'openAdmin' | 'details';
 
 export interface Action {
   name: ActionName;
@@ -32,6 +32,8 @@ export function actionsFor(status: string, canModerate: boolean): Action[] {
   return [
     ...decisions.map((name) => ({ name, key: shortcuts[name] ?? null })),
     { name: 'openAdmin' as const, key: null },
+    // Email and IP stay off the page until the moderator asks, one comment at a time.
+    { name: 'details' as const, key: null },
   ];
 }
 

@@ -11,6 +11,7 @@ export const inlineApi = {
   undo: (outboxId: number) => sendToBackground({ type: 'undoInline', outboxId }),
   saveDraft: (commentId: number, kind: DraftKind, content: string) =>
     sendToBackground({ type: 'saveDraftInline', commentId, kind, content }),
+  commenterDetails: (commentId: number) => sendToBackground({ type: 'commenterDetails', commentId }),
 };
 
 export type InlineApi = typeof inlineApi;

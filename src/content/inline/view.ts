@@ -5,6 +5,7 @@
  */
 import { h, render } from 'preact';
 import type { DraftKind } from '../../shared/db/rows.ts';
+import { t } from '../../shared/i18n.ts';
 import type { InlineComment, InlineState } from '../../shared/inline-protocol.ts';
 import type { ActionName } from './actions.ts';
 import { decisionForKey } from './actions.ts';
@@ -55,6 +56,7 @@ export class InlineView {
   private ticker: ReturnType<typeof setInterval> | undefined;
   private readonly now: () => number;
   private error: string | null = null;
+  private readonly details = new Map<number, string>();
 
   constructor(private readonly options: InlineViewOptions) {
     this.now = options.now ?? (() => Date.now());
@@ -222,6 +224,7 @@ export class InlineView {
         decision: cached?.decision ?? null,
         now,
         current: this.currentId === id,
+        details: this.details.get(id) ?? null,
         onAction: (action: ActionName) => void this.act(id, action),
         onUndo: (outboxId: number) => void this.undo(outboxId),
       }),
@@ -329,12 +332,31 @@ export class InlineView {
       (this.options.openUrl ?? ((target) => window.open(target, '_blank', 'noopener')))(url);
       return;
     }
+    if (action === 'details') {
+      await this.showDetails(id);
+      return;
+    }
     if (action === 'reply' || action === 'approveAndReply' || action === 'edit') {
       this.editing = { commentId: id, kind: action === 'edit' ? 'edit' : 'reply' };
       this.render();
       return;
     }
     await this.send([id], action);
+  }
+
+  private async showDetails(id: number): Promise<void> {
+    if (this.details.delete(id)) {
+      this.render();
+      return;
+    }
+    try {
+      const { email, ip, url } = await this.options.api.commenterDetails(id);
+      const parts = [email, ip, url].filter((part): part is string => Boolean(part));
+      this.details.set(id, parts.length > 0 ? parts.join(' · ') : t('inlineDetailsNone'));
+      this.render();
+    } catch (error) {
+      this.fail(error);
+    }
   }
 
   private async submit(id: number, kind: DraftKind, content: string, approve: boolean): Promise<void> {

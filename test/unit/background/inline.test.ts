@@ -107,6 +107,20 @@ describe('inline view messages', () => {
     expect(await ctx.db.comments.get([siteId, 7])).toMatchObject({ status: 'hold', post: 4 });
   });
 
+  it('gives a commenter’s email and IP only when asked, one comment of this article at a time', async () => {
+    const { route } = await setup([
+      { id: 1, post: 4, status: 'hold', type: 'comment' },
+      { id: 3, post: 5, status: 'hold', type: 'comment' },
+    ]);
+    await call(route, detected(4));
+    expect(await call(route, { type: 'commenterDetails', commentId: 1 })).toEqual({
+      ok: true,
+      value: { email: 'leser1@example.org', ip: '198.51.100.7', url: '' },
+    });
+    const otherPost = await call(route, { type: 'commenterDetails', commentId: 3 });
+    expect(otherPost).toMatchObject({ ok: false, error: { code: 'comment_not_on_article' } });
+  });
+
   it('an author moderates only their own posts', async () => {
     const { ctx, route } = await setup([{ id: 1, post: 4, status: 'hold', type: 'comment' }], 'author');
     await call(route, detected(4));

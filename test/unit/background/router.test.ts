@@ -28,6 +28,7 @@ function setup() {
     decideInline: vi.fn(async () => ({ outboxIds: [1] })),
     undoInline: vi.fn(async () => ({ result: 'cancelled' as const })),
     saveDraftInline: vi.fn(async () => ({ saved: true })),
+    commenterDetails: vi.fn(async () => ({ email: null, ip: null, url: '' })),
   };
   const site = { siteId: 's', name: 'n', userName: 'u', mode: 'moderator' as const, signIn: 'password' as const };
   const pages: PageHandlers = {

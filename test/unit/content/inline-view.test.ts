@@ -64,6 +64,7 @@ function setup(cached: InlineComment[], canModerate = true) {
     decide: vi.fn(async () => ({ outboxIds: [1] })),
     undo: vi.fn(async () => ({ result: 'cancelled' as const })),
     saveDraft: vi.fn(async () => ({ saved: true })),
+    commenterDetails: vi.fn(async () => ({ email: 'leser@example.org', ip: '198.51.100.7', url: '' })),
   } satisfies InlineApi;
   const controller = new AbortController();
   controllers.push(controller);
@@ -180,9 +181,10 @@ describe('inline view', () => {
       'edit',
       'reply',
       'openAdmin',
+      'details',
     ]);
     const toolbarOf2 = hosts('toolbar').find((host) => host.parentElement?.id === 'comment-2');
-    expect(actionsOf(toolbarOf2)).toEqual(['unapprove', 'spam', 'trash', 'edit', 'reply', 'openAdmin']);
+    expect(actionsOf(toolbarOf2)).toEqual(['unapprove', 'spam', 'trash', 'edit', 'reply', 'openAdmin', 'details']);
     // The toolbar sits after the comment's body and before its replies.
     expect(toolbarOf2?.nextElementSibling?.matches('ol.children')).toBe(true);
 
@@ -212,6 +214,9 @@ describe('inline view', () => {
     (card as HTMLElement).click();
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(api.decide).not.toHaveBeenCalled();
+    expect(api.commenterDetails).not.toHaveBeenCalled();
+    // Emails and IPs are not on the page unless asked for.
+    expect(inside(card as Element).textContent).not.toContain('example.org');
   });
 
   it('follows comments the page adds later (load more), looking only at added nodes', async () => {
