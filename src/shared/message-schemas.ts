@@ -57,6 +57,10 @@ export const pageRequestSchema = v.variant('type', [
     content: v.optional(v.pipe(v.string(), v.maxLength(65_525))),
   }),
   v.object({ type: v.literal('undo'), outboxId: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
+  /** a failed or conflicting decision, sent again (its text, for a reply or an edit, kept in its row) */
+  v.object({ type: v.literal('retry'), outboxId: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
+  /** erase a site's cached comments and posts (never decisions not sent yet, nor drafts) and sync again */
+  v.object({ type: v.literal('clearCache'), siteId }),
   v.object({
     type: v.literal('saveDraft'),
     siteId,
