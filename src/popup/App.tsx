@@ -204,6 +204,7 @@ export function App({ db, tabId }: { db: FreigabeDb; tabId: number | null }) {
               onChange={changeFilter}
               onLeave={() => {
                 listFocused.current = true;
+                (document.activeElement as HTMLElement | null)?.blur();
                 setActive((current) => ({ ...current }));
               }}
             />

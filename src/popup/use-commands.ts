@@ -8,6 +8,7 @@ import { t } from '../shared/i18n.ts';
 import { sendToBackground } from '../shared/messages.ts';
 import { decisionFor, type KeyAction, type StatusAction } from './actions/decisions.ts';
 import type { DecisionsApi, StatusGroup } from './actions/use-decisions.ts';
+import { formatNumber } from './format.ts';
 import type { Command } from './keyboard/keymap.ts';
 import { openComment } from './open-comment.ts';
 import { canModerate } from './queue/permissions.ts';
@@ -208,7 +209,7 @@ export function useCommands(latest: { current: Latest }, currentDecisions: Decis
           const all = now().matching.map((comment) => `${comment.siteId}\n${comment.id}`);
           const everything = all.length > 0 && all.length === now().selected.size;
           set.setSelected(everything ? new Set() : new Set(all));
-          decisions.announce(everything ? t('selectionCleared') : t('selectedCount', [String(all.length)]));
+          decisions.announce(everything ? t('selectionCleared') : t('selectedCount', [formatNumber(all.length)]));
           return;
         }
         case 'act':

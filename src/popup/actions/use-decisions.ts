@@ -27,6 +27,8 @@ export interface Toast {
   state: 'waiting' | 'undone' | 'failed';
 }
 
+type TextDecision = Extract<DecisionName, 'reply' | 'approveAndReply' | 'edit'>;
+
 export interface DecisionsApi {
   toast: Toast | null;
   announcement: { text: string; id: number };
@@ -52,9 +54,9 @@ export function useDecisions(undoWindowMs: number, now: () => number = Date.now)
   const [toast, setToast] = useState<Toast | null>(null);
   const [announcement, setAnnouncement] = useState({ text: '', id: 0 });
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
-  const toastRef = useRef<Toast | null>(null);
-  toastRef.current = toast;
   const sequence = useRef(0);
+  /** the last decision, also while the background has not answered yet: z undoes that one */
+  const lastAction = useRef<Promise<Toast | null> | null>(null);
 
   const announce = useCallback((text: string) => setAnnouncement((last) => ({ text, id: last.id + 1 })), []);
   const hide = (keys: readonly string[]) =>
@@ -71,7 +73,7 @@ export function useDecisions(undoWindowMs: number, now: () => number = Date.now)
       return next;
     });
 
-  const show = (message: string, outboxIds: number[], keys: readonly string[]) => {
+  const show = (message: string, outboxIds: number[], keys: readonly string[]): Toast => {
     sequence.current += 1;
     const next: Toast = {
       id: sequence.current,
@@ -84,6 +86,7 @@ export function useDecisions(undoWindowMs: number, now: () => number = Date.now)
     };
     setToast(next);
     announce(`${message}. ${t('undoHint')}`);
+    return next;
   };
 
   const failed = (error: unknown) => {
@@ -101,53 +104,52 @@ export function useDecisions(undoWindowMs: number, now: () => number = Date.now)
     announce(t('decisionFailed', [message]));
   };
 
-  const decideStatus = useCallback(
-    async (groups: readonly StatusGroup[], stays: (status: string) => boolean) => {
-      const all = groups.flatMap((group) => group.keys);
-      if (all.length === 0) return;
-      const leaving = groups.flatMap((group) => {
-        const after = statusAfter(group.action);
-        return after === null || !stays(after) ? group.keys : [];
-      });
-      hide(leaving);
-      const outboxIds: number[] = [];
-      const done: StatusGroup[] = [];
-      try {
-        for (const group of groups) {
-          outboxIds.push(...(await sendDecision(group.keys, group.action)));
-          done.push(group);
-        }
-        show(groups.map((group) => doneMessage(group.action, group.keys.length)).join(' · '), outboxIds, all);
-      } catch (error) {
-        const sent = new Set(done.flatMap((group) => group.keys));
-        unhide(leaving.filter((key) => !sent.has(key)));
-        // What was sent before the failure stays listed under "not sent yet", with its undo.
-        failed(error);
-      }
-    },
-    [undoWindowMs],
-  );
+  // Plain functions, made anew each render: callers reach them through a ref (see use-commands).
+  const decideStatus = (groups: readonly StatusGroup[], stays: (status: string) => boolean): Promise<void> => {
+    const work = sendStatus(groups, stays);
+    lastAction.current = work;
+    return work.then(() => undefined);
+  };
 
-  const decideText = useCallback(
-    async (
-      key: string,
-      decision: DecisionName & ('reply' | 'approveAndReply' | 'edit'),
-      content: string,
-      leaves: boolean,
-    ) => {
-      if (leaves) hide([key]);
-      try {
-        const outboxIds = await sendDecision([key], decision, content);
-        show(doneMessage(decision, 1), outboxIds, [key]);
-      } catch (error) {
+  const sendStatus = async (groups: readonly StatusGroup[], stays: (status: string) => boolean) => {
+    const all = groups.flatMap((group) => group.keys);
+    if (all.length === 0) return null;
+    const leaving = groups.flatMap((group) => {
+      const after = statusAfter(group.action);
+      return after === null || !stays(after) ? group.keys : [];
+    });
+    hide(leaving);
+    const outboxIds: number[] = [];
+    const done: StatusGroup[] = [];
+    try {
+      for (const group of groups) {
+        outboxIds.push(...(await sendDecision(group.keys, group.action)));
+        done.push(group);
+      }
+      return show(groups.map((group) => doneMessage(group.action, group.keys.length)).join(' · '), outboxIds, all);
+    } catch (error) {
+      const sent = new Set(done.flatMap((group) => group.keys));
+      unhide(leaving.filter((key) => !sent.has(key)));
+      // What was sent before the failure stays listed under "not sent yet", with its undo.
+      failed(error);
+      return null;
+    }
+  };
+
+  const decideText = async (key: string, decision: TextDecision, content: string, leaves: boolean): Promise<void> => {
+    if (leaves) hide([key]);
+    const work = sendDecision([key], decision, content).then(
+      (outboxIds) => show(doneMessage(decision, 1), outboxIds, [key]),
+      (error: unknown) => {
         unhide([key]);
         throw error;
-      }
-    },
-    [undoWindowMs],
-  );
+      },
+    );
+    lastAction.current = work.catch(() => null);
+    await work;
+  };
 
-  const undoRows = useCallback(async (outboxIds: readonly number[], keys: readonly string[]) => {
+  const undoRows = async (outboxIds: readonly number[], keys: readonly string[]) => {
     try {
       await undoDecisions(outboxIds);
       unhide(keys);
@@ -155,15 +157,18 @@ export function useDecisions(undoWindowMs: number, now: () => number = Date.now)
     } catch (error) {
       failed(error);
     }
-  }, []);
+  };
 
-  const undoLast = useCallback(async () => {
-    const last = toastRef.current;
-    if (last?.state !== 'waiting' || last.outboxIds.length === 0) return false;
-    setToast({ ...last, state: 'undone', message: t('undone') });
+  /** Undoes the last decision, waiting for the background's answer to it if need be. */
+  const undoLast = async () => {
+    const pending = lastAction.current;
+    lastAction.current = null;
+    const last = pending ? await pending : null;
+    if (!last || last.outboxIds.length === 0) return false;
+    setToast((current) => (current?.id === last.id ? { ...current, state: 'undone', message: t('undone') } : current));
     await undoRows(last.outboxIds, last.keys);
     return true;
-  }, [undoRows]);
+  };
 
   const dismissToast = useCallback(() => setToast(null), []);
 
