@@ -68,7 +68,9 @@ export const pageHandlers: PageHandlers = {
   },
   async clearCache(ctx, request) {
     const removed = await clearCachedComments(ctx, request.siteId);
-    void syncAllSites(ctx, request.siteId).then(() => updateBadges(ctx));
+    void syncAllSites(ctx, request.siteId)
+      .then(() => updateBadges(ctx))
+      .catch(() => undefined);
     return { siteId: request.siteId, removed };
   },
   async syncNow(ctx, request) {
