@@ -155,12 +155,6 @@ export function App({ db, tabId }: { db: FreigabeDb; tabId: number | null }) {
       <main class="popup" aria-busy={queue.state === 'loading' || queue.state === 'first-page'}>
         <header class="popup-header">
           <h1>{t(viewLabelKeys[filter.view] === 'viewPending' ? 'popupHeading' : viewLabelKeys[filter.view])}</h1>
-          {filter.view === 'hold' && matchingCount > 0 && (
-            <span class="count" title={t('popupPendingCount', [String(matchingCount)])}>
-              <span aria-hidden="true">{matchingCount}</span>
-              <span class="visually-hidden">{t('popupPendingCount', [String(matchingCount)])}</span>
-            </span>
-          )}
           <button
             type="button"
             class="link help-button"

@@ -2,6 +2,7 @@
 import { t } from '../../shared/i18n.ts';
 import type { KeyAction } from '../actions/decisions.ts';
 import { formatNumber } from '../format.ts';
+import { Key } from '../list/ItemActions.tsx';
 
 const buttons: {
   action: KeyAction;
@@ -33,11 +34,10 @@ export function SelectionBar({
           type="button"
           class="small secondary"
           data-bulk={action}
-          aria-label={t(label)}
           aria-keyshortcuts={`Shift+${key}`}
           onClick={() => onAct(action)}
         >
-          {t(label)} <kbd>⇧{key}</kbd>
+          {t(label)} <Key value={`⇧${key}`} />
         </button>
       ))}
       <button type="button" class="small secondary" onClick={onClear}>

@@ -5,6 +5,7 @@
 import { useEffect } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
 import type { Toast } from '../actions/use-decisions.ts';
+import { Key } from '../list/ItemActions.tsx';
 import { useNow } from './use-now.ts';
 
 /** How long the toast stays after the undo window (or after a decision sent at once). */
@@ -37,15 +38,8 @@ export function UndoToast({
         )}
       </span>
       {toast.state === 'waiting' && toast.outboxIds.length > 0 && (
-        <button
-          type="button"
-          class="link"
-          data-action="undo"
-          aria-label={t('undo')}
-          aria-keyshortcuts="z"
-          onClick={onUndo}
-        >
-          {t('undo')} <kbd>z</kbd>
+        <button type="button" class="link" data-action="undo" aria-keyshortcuts="z" onClick={onUndo}>
+          {t('undo')} <Key value="z" />
         </button>
       )}
       <button type="button" class="link close" aria-label={t('close')} onClick={onClose}>

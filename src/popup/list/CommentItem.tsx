@@ -110,7 +110,7 @@ export function CommentItem({ comment, slot, level, clusterSize, active, showSit
           keys={[key]}
           status={comment.status}
           canModerate={allowed}
-          single={{ key, canEdit: comment.contentRaw !== null }}
+          single={{ key, canEdit: comment.contentRaw !== null, editing: editor !== null }}
           label={t('actionsFor', [author])}
           active={active}
         />

@@ -9,15 +9,19 @@ interface Props {
   status: string;
   canModerate: boolean;
   /** a single comment (a cluster row has no reply, edit or open) */
-  single: { key: string; canEdit: boolean } | null;
+  single: { key: string; canEdit: boolean; editing: boolean } | null;
   label: string;
   /** the focused row's buttons are in the tab order, the others are reached by their keys */
   active: boolean;
 }
 
-/** The key, shown on the button; the button's name is its label alone (the key is aria-keyshortcuts). */
-function Key({ value }: { value: string }) {
-  return <kbd class="key-hint">{value}</kbd>;
+/** The key, shown on the button; screen readers get it as aria-keyshortcuts, not as part of the name. */
+export function Key({ value }: { value: string }) {
+  return (
+    <span class="key-hint" aria-hidden="true">
+      <kbd>{value}</kbd>
+    </span>
+  );
 }
 
 export function ItemActions({ keys, status, canModerate, single, label, active }: Props) {
@@ -32,7 +36,6 @@ export function ItemActions({ keys, status, canModerate, single, label, active }
           type="button"
           class={action === 'approve' ? 'small' : action === 'delete' ? 'small danger' : 'small secondary'}
           data-action={action}
-          aria-label={t(actionLabelKeys[action])}
           aria-keyshortcuts={actionKeys[action]}
           tabIndex={tabIndex}
           onClick={() => commands.act(keys, action)}
@@ -42,22 +45,24 @@ export function ItemActions({ keys, status, canModerate, single, label, active }
       ))}
       {single && (
         <>
-          <button
-            type="button"
-            class="small secondary"
-            data-action="reply"
-            aria-label={t('actionReply')}
-            aria-keyshortcuts="r"
-            tabIndex={tabIndex}
-            onClick={() => commands.openEditor(single.key, { kind: 'reply', approve: false, focus: true })}
-          >
-            {t('actionReply')} <Key value="r" />
-          </button>
-          {canModerate && single.canEdit && (
+          {!single.editing && (
+            <button
+              type="button"
+              class="small secondary"
+              data-action="reply"
+              aria-keyshortcuts="r"
+              tabIndex={tabIndex}
+              onClick={() => commands.openEditor(single.key, { kind: 'reply', approve: false, focus: true })}
+            >
+              {t('actionReply')} <Key value="r" />
+            </button>
+          )}
+          {canModerate && single.canEdit && !single.editing && (
             <button
               type="button"
               class="small secondary"
               data-action="edit"
+              aria-keyshortcuts="e"
               tabIndex={tabIndex}
               onClick={() => commands.openEditor(single.key, { kind: 'edit', approve: false, focus: true })}
             >
@@ -68,7 +73,6 @@ export function ItemActions({ keys, status, canModerate, single, label, active }
             type="button"
             class="small secondary"
             data-action="open-page"
-            aria-label={t('actionOpenPage')}
             aria-keyshortcuts="o"
             tabIndex={tabIndex}
             onClick={() => commands.openComment(single.key, 'page')}
@@ -79,7 +83,6 @@ export function ItemActions({ keys, status, canModerate, single, label, active }
             type="button"
             class="small secondary"
             data-action="open-admin"
-            aria-label={t('actionOpenAdmin')}
             aria-keyshortcuts="w"
             tabIndex={tabIndex}
             onClick={() => commands.openComment(single.key, 'admin')}

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decide } from '../../../src/background/outbox/decide.ts';
 import { Options } from '../../../src/options/Options.tsx';
 import { commentRow, type PopupHarness, popupHarness } from '../../support/popup-harness.ts';
-import { testSite, testSiteId as siteId } from '../../support/rows.ts';
+import { testSiteId as siteId, testSite } from '../../support/rows.ts';
 
 let harness: PopupHarness;
 beforeEach(async () => {
