@@ -117,6 +117,19 @@ export function App({ db, tabId }: { db: FreigabeDb; tabId: number | null }) {
   });
   useShortcuts(execute, !help && confirm === null);
 
+  // For bench:popup: when the first comments were on screen, and when the whole view was loaded.
+  const marked = useRef({ rows: false, ready: false });
+  useEffect(() => {
+    if (!marked.current.rows && rows.length > 0) {
+      marked.current.rows = true;
+      performance.mark('freigabe:first-rows');
+    }
+    if (!marked.current.ready && queue.state === 'ready') {
+      marked.current.ready = true;
+      performance.mark('freigabe:queue-ready');
+    }
+  }, [rows, queue.state]);
+
   // A draft left when the popup was closed: bring its comment into view, once.
   const draftShown = useRef(false);
   useEffect(() => {
@@ -132,17 +145,21 @@ export function App({ db, tabId }: { db: FreigabeDb; tabId: number | null }) {
     setActive({ key: null, index: 0 });
   };
 
-  const context: QueueContextValue = {
-    db,
-    view: filter.view,
-    sites: data.sitesById,
-    posts: data.posts,
-    outbox: data.outbox,
-    drafts: data.drafts,
-    selected,
-    editors: editors.editorFor,
-    commands,
-  };
+  // The same object while nothing in it changes: rows re-render only when their own props change.
+  const context = useMemo<QueueContextValue>(
+    () => ({
+      db,
+      view: filter.view,
+      sites: data.sitesById,
+      posts: data.posts,
+      outbox: data.outbox,
+      drafts: data.drafts,
+      selected,
+      editors: editors.editorFor,
+      commands,
+    }),
+    [db, filter.view, data.sitesById, data.posts, data.outbox, data.drafts, selected, editors.editorFor, commands],
+  );
 
   const views: ViewName[] = data.sites.some((site) => site.mode === 'author')
     ? [...statusViews, 'mine']

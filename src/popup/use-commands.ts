@@ -80,7 +80,15 @@ export function useCommands(latest: { current: Latest }, currentDecisions: Decis
       else void decisions.decideStatus(groups, stays);
     };
 
-    const focusedRow = () => now().rows[now().activeIndex];
+    /** The focused row; one just decided about (not re-rendered yet) counts as gone: the next one. */
+    const focusedRow = () => {
+      const { rows, activeIndex } = now();
+      for (let index = Math.max(0, activeIndex); index < rows.length; index++) {
+        const row = rows[index];
+        if (row && !keysOf(row).every((key) => decisions.isHidden(key))) return row;
+      }
+      return undefined;
+    };
     const focusedComment = (): CommentRow | null => {
       const row = focusedRow();
       return row?.kind === 'comment' ? row.comment : null;

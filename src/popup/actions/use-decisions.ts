@@ -33,6 +33,8 @@ export interface DecisionsApi {
   toast: Toast | null;
   announcement: { text: string; id: number };
   hidden: ReadonlySet<string>;
+  /** the same, updated at once (the state follows with the next render) */
+  isHidden(key: string): boolean;
   /** status decisions about comments; `stays(status)`: whether the view still shows that status */
   decideStatus(groups: readonly StatusGroup[], stays: (status: string) => boolean): Promise<void>;
   /** reply, approve-and-reply or edit; throws when the background refuses (the editor shows it) */
@@ -59,19 +61,25 @@ export function useDecisions(undoWindowMs: number, now: () => number = Date.now)
   const lastAction = useRef<Promise<Toast | null> | null>(null);
 
   const announce = useCallback((text: string) => setAnnouncement((last) => ({ text, id: last.id + 1 })), []);
-  const hide = (keys: readonly string[]) =>
+  // Also known at once, before the next render: a key pressed right after acts on the next comment.
+  const hiddenNow = useRef(new Set<string>());
+  const hide = (keys: readonly string[]) => {
+    for (const key of keys) hiddenNow.current.add(key);
     setHidden((current) => {
       const next = new Set(current);
       for (const key of keys) next.add(key);
       return next;
     });
-  const unhide = (keys: readonly string[]) =>
+  };
+  const unhide = (keys: readonly string[]) => {
+    for (const key of keys) hiddenNow.current.delete(key);
     setHidden((current) => {
       if (!keys.some((key) => current.has(key))) return current;
       const next = new Set(current);
       for (const key of keys) next.delete(key);
       return next;
     });
+  };
 
   const show = (message: string, outboxIds: number[], keys: readonly string[]): Toast => {
     sequence.current += 1;
@@ -173,6 +181,7 @@ export function useDecisions(undoWindowMs: number, now: () => number = Date.now)
   const dismissToast = useCallback(() => setToast(null), []);
 
   const forgetHidden = useCallback((present: (key: string) => boolean) => {
+    for (const key of hiddenNow.current) if (!present(key)) hiddenNow.current.delete(key);
     setHidden((current) => {
       if (current.size === 0) return current;
       const next = new Set([...current].filter(present));
@@ -184,6 +193,7 @@ export function useDecisions(undoWindowMs: number, now: () => number = Date.now)
     toast,
     announcement,
     hidden,
+    isHidden: (key: string) => hiddenNow.current.has(key),
     decideStatus,
     decideText,
     undoLast,

@@ -12,7 +12,8 @@ import { roughText } from '../queue/text.ts';
 import { commentKey, postKey } from '../queue/views.ts';
 import { useQueueContext } from '../queue-context.ts';
 import { ItemActions } from './ItemActions.tsx';
-import type { RowSlot } from './VirtualList.tsx';
+import { pure } from './pure.ts';
+import { rowStyle } from './VirtualList.tsx';
 
 const reasonKeys: Record<SiteCluster['reason'], MessageKey> = {
   'same-text': 'clusterSameText',
@@ -24,11 +25,13 @@ interface Props {
   cluster: SiteCluster;
   comments: readonly CommentRow[];
   expanded: boolean;
-  slot: RowSlot;
+  index: number;
+  offset: number;
+  measure: (element: HTMLElement | null) => void;
   active: boolean;
 }
 
-export function ClusterRow({ cluster, comments, expanded, slot, active }: Props) {
+function ClusterRowView({ cluster, comments, expanded, index, offset, measure, active }: Props) {
   const { sites, posts, selected, commands } = useQueueContext();
   const keys = comments.map(commentKey);
   const [newest] = comments;
@@ -40,7 +43,7 @@ export function ClusterRow({ cluster, comments, expanded, slot, active }: Props)
   const authors = [...new Set(comments.map((comment) => comment.authorName || t('anonymous')))];
   const shownAuthors = authors.slice(0, 3).join(', ');
   const more = authors.length - 3;
-  const headingId = `cluster-${slot.index}`;
+  const headingId = `cluster-${index}`;
   // Statuses differ only in "Mine": the actions follow the newest member's.
   const status = newest?.status ?? 'hold';
   return (
@@ -50,19 +53,19 @@ export function ClusterRow({ cluster, comments, expanded, slot, active }: Props)
       class={`item cluster level-1${active ? ' active' : ''}${isSelected ? ' selected' : ''}`}
       data-cluster-key={cluster.key}
       data-row-key={`cluster:${cluster.key}`}
-      data-row-index={slot.index}
+      data-row-index={index}
       data-count={comments.length}
-      aria-rowindex={slot.index + 1}
+      aria-rowindex={index + 1}
       aria-level={1}
       aria-expanded={expanded}
       aria-selected={isSelected}
       aria-labelledby={headingId}
       tabIndex={active ? 0 : -1}
-      style={slot.style}
-      ref={slot.measure}
-      onFocus={(event) => event.target === event.currentTarget && commands.focusRow(slot.index)}
+      style={rowStyle(offset)}
+      ref={measure}
+      onFocus={(event) => event.target === event.currentTarget && commands.focusRow(index)}
       onClick={(event) => {
-        if (!(event.target as Element).closest('button, a, input')) commands.focusRow(slot.index);
+        if (!(event.target as Element).closest('button, a, input')) commands.focusRow(index);
       }}
     >
       {/* biome-ignore lint/a11y: treegrid cell; the row holds the focus (row focus mode), its buttons are in the tab order */}
@@ -102,15 +105,20 @@ export function ClusterRow({ cluster, comments, expanded, slot, active }: Props)
       </div>
       {/* biome-ignore lint/a11y: treegrid cell; the row holds the focus (row focus mode), its buttons are in the tab order */}
       <div role="gridcell" class="item-actions">
-        <ItemActions
-          keys={keys}
-          status={status}
-          canModerate={allowed}
-          single={null}
-          label={t('actionsForCluster', [count])}
-          active={active}
-        />
+        {/* Only the focused row carries buttons: fewer elements, and moving the focus stays cheap. */}
+        {active && (
+          <ItemActions
+            keys={keys}
+            status={status}
+            canModerate={allowed}
+            single={null}
+            label={t('actionsForCluster', [count])}
+            active={active}
+          />
+        )}
       </div>
     </div>
   );
 }
+
+export const ClusterRow = pure(ClusterRowView);

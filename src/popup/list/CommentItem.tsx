@@ -10,21 +10,24 @@ import { ReplyBox } from '../reply/ReplyBox.tsx';
 import { CommentContent } from './CommentContent.tsx';
 import { ItemActions } from './ItemActions.tsx';
 import { OutboxLine } from './OutboxLine.tsx';
+import { pure } from './pure.ts';
 import { Reputation } from './Reputation.tsx';
 import { Signals } from './Signals.tsx';
 import { useItemContext } from './use-item-context.ts';
-import type { RowSlot } from './VirtualList.tsx';
+import { rowStyle } from './VirtualList.tsx';
 
 interface Props {
   comment: CommentRow;
-  slot: RowSlot;
+  index: number;
+  offset: number;
+  measure: (element: HTMLElement | null) => void;
   level: 1 | 2;
   clusterSize: number;
   active: boolean;
   showSite: boolean;
 }
 
-export function CommentItem({ comment, slot, level, clusterSize, active, showSite }: Props) {
+function CommentItemView({ comment, index, offset, measure, level, clusterSize, active, showSite }: Props) {
   const { db, sites, posts, outbox, drafts, selected, editors, commands } = useQueueContext();
   const key = commentKey(comment);
   const site = sites.get(comment.siteId);
@@ -35,7 +38,7 @@ export function CommentItem({ comment, slot, level, clusterSize, active, showSit
   const editor = editors(key);
   const isSelected = selected.has(key);
   const author = comment.authorName || t('anonymous');
-  const authorId = `author-${slot.index}`;
+  const authorId = `author-${index}`;
   const draft = editor ? drafts.get(draftKey(key, editor.kind)) : undefined;
   return (
     // biome-ignore lint/a11y: a virtualized treegrid row (tr cannot be positioned like this); keyboard handled by the queue's shortcuts
@@ -44,17 +47,17 @@ export function CommentItem({ comment, slot, level, clusterSize, active, showSit
       class={`item level-${level}${active ? ' active' : ''}${isSelected ? ' selected' : ''}`}
       data-comment-id={comment.id}
       data-row-key={key}
-      data-row-index={slot.index}
-      aria-rowindex={slot.index + 1}
+      data-row-index={index}
+      aria-rowindex={index + 1}
       aria-level={level}
       aria-selected={isSelected}
       aria-labelledby={authorId}
       tabIndex={active ? 0 : -1}
-      style={slot.style}
-      ref={slot.measure}
-      onFocus={(event) => event.target === event.currentTarget && commands.focusRow(slot.index)}
+      style={rowStyle(offset)}
+      ref={measure}
+      onFocus={(event) => event.target === event.currentTarget && commands.focusRow(index)}
       onClick={(event) => {
-        if (!(event.target as Element).closest('button, a, input, textarea')) commands.focusRow(slot.index);
+        if (!(event.target as Element).closest('button, a, input, textarea')) commands.focusRow(index);
       }}
     >
       {/* biome-ignore lint/a11y: treegrid cell; the row holds the focus (row focus mode), its buttons are in the tab order */}
@@ -106,15 +109,20 @@ export function CommentItem({ comment, slot, level, clusterSize, active, showSit
       </div>
       {/* biome-ignore lint/a11y: treegrid cell; the row holds the focus (row focus mode), its buttons are in the tab order */}
       <div role="gridcell" class="item-actions">
-        <ItemActions
-          keys={[key]}
-          status={comment.status}
-          canModerate={allowed}
-          single={{ key, canEdit: comment.contentRaw !== null, editing: editor !== null }}
-          label={t('actionsFor', [author])}
-          active={active}
-        />
+        {/* Only the focused row carries buttons: fewer elements, and moving the focus stays cheap. */}
+        {active && (
+          <ItemActions
+            keys={[key]}
+            status={comment.status}
+            canModerate={allowed}
+            single={{ key, canEdit: comment.contentRaw !== null, editing: editor !== null }}
+            label={t('actionsFor', [author])}
+            active={active}
+          />
+        )}
       </div>
     </div>
   );
 }
+
+export const CommentItem = pure(CommentItemView);

@@ -31,14 +31,18 @@ export function QueueList({ id, rows, activeIndex, total, label, showSite, listR
           cluster={row.cluster}
           comments={row.comments}
           expanded={row.expanded}
-          slot={slot}
+          index={slot.index}
+          offset={slot.offset}
+          measure={slot.measure}
           active={slot.index === activeIndex}
         />
       ) : (
         <CommentItem
           key={row.key}
           comment={row.comment}
-          slot={slot}
+          index={slot.index}
+          offset={slot.offset}
+          measure={slot.measure}
           level={row.cluster ? 2 : 1}
           clusterSize={row.cluster?.members.length ?? 0}
           active={slot.index === activeIndex}

@@ -8,11 +8,14 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 
 export interface RowSlot {
   index: number;
-  /** absolute position: put it on the row's outer element */
-  style: { transform: string };
-  /** measures the row: put it on the same element */
+  /** where the row starts (px): its outer element is translated there */
+  offset: number;
+  /** measures the row: put it on the same element (stable across renders) */
   measure: (element: HTMLElement | null) => void;
 }
+
+/** The outer element's style for a row at `offset`. */
+export const rowStyle = (offset: number) => ({ transform: `translateY(${offset}px)` });
 
 interface Props<T> {
   rows: readonly T[];
@@ -165,7 +168,7 @@ export function VirtualList<T>({
       <div class="virtual-space" style={{ height: `${total}px` }}>
         {indexes.map((index) => {
           const row = rows[index] as T;
-          return renderRow(row, { index, style: { transform: `translateY(${offsets[index] ?? 0}px)` }, measure });
+          return renderRow(row, { index, offset: offsets[index] ?? 0, measure });
         })}
       </div>
     </div>

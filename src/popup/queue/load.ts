@@ -2,7 +2,7 @@
 import type { CommentRow, FreigabeDb, PostRow, SiteRow, StatusCounts } from '../../shared/db/index.ts';
 import { mineStatuses, type StatusView, statusViews, type ViewName } from './views.ts';
 
-const newestFirst = (a: CommentRow, b: CommentRow) => b.date - a.date || b.id - a.id;
+export const newestFirst = (a: CommentRow, b: CommentRow) => b.date - a.date || b.id - a.id;
 
 /** Posts written by the signed-in user, per site: what "Mine" shows. */
 function myPostKeys(sites: readonly SiteRow[], posts: readonly PostRow[]): [string, number][] {

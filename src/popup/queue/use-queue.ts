@@ -1,19 +1,14 @@
 /**
- * The queue as the list shows it. Two reads: the newest few comments first (the first screen paints
- * right away), then the whole view as a live query; filters, clusters and rows are derived in memory,
- * so selecting "all 4,000 matching" never needs them rendered.
+ * The queue as the list shows it: the view's comments (use-view-comments), then filters, clusters
+ * and rows derived in memory, so selecting "all 4,000 matching" never needs them rendered.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
 import type { CommentRow, FreigabeDb, SiteRow } from '../../shared/db/index.ts';
-import { useLiveQuery } from '../../shared/ui/use-live-query.ts';
 import { type ClusterCache, clustersOf } from './clusters.ts';
 import { matchingComments, type PostChoice, postsOf } from './filter.ts';
-import { loadFirstPage, loadViewComments } from './load.ts';
 import { type DisplayRow, displayRows } from './rows.ts';
+import { useViewComments } from './use-view-comments.ts';
 import { commentKey, type QueueFilter } from './views.ts';
-
-export const firstPageSize = 30;
-const none: CommentRow[] = [];
 
 export interface QueueState {
   /** 'first-page': only the newest few are known yet */
@@ -36,29 +31,8 @@ export function useQueue(
   expanded: ReadonlySet<string>,
   hidden: ReadonlySet<string>,
 ): QueueState {
-  // "Mine" depends on who is signed in where; the other views never re-read for a site's status line.
-  const sitesRef = useRef(sites);
-  sitesRef.current = sites;
-  const whoKey = filter.view === 'mine' ? sites.map((site) => `${site.id}=${site.userId}`).join(' ') : '';
-  const full = useLiveQuery(
-    () => loadViewComments(db, filter.view, filter.siteId, sitesRef.current),
-    [db, filter.view, filter.siteId, whoKey],
-  );
-
-  const [firstPage, setFirstPage] = useState<CommentRow[] | null>(null);
-  useEffect(() => {
-    let current = true;
-    setFirstPage(null);
-    loadFirstPage(db, filter.view, filter.siteId, firstPageSize).then(
-      (rows) => current && setFirstPage(rows),
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, [db, filter.view, filter.siteId]);
-
-  const all = full.state === 'ready' ? full.value : (firstPage ?? none);
+  const view = useViewComments(db, filter.view, filter.siteId, sites);
+  const all = view.rows;
   const visible = useMemo(
     () => (hidden.size === 0 ? all : all.filter((row) => !hidden.has(commentKey(row)))),
     [all, hidden],
@@ -80,7 +54,13 @@ export function useQueue(
     };
   }, [all]);
 
-  const state =
-    full.state === 'ready' ? 'ready' : full.state === 'error' ? 'error' : firstPage !== null ? 'first-page' : 'loading';
-  return { state, error: full.state === 'error' ? full.error : null, rows, matching, posts, loaded: all, loadedKeys };
+  return {
+    state: view.state,
+    error: view.state === 'error' ? view.error : null,
+    rows,
+    matching,
+    posts,
+    loaded: all,
+    loadedKeys,
+  };
 }

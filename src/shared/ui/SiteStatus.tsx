@@ -10,11 +10,11 @@ const statusKeys: Record<SiteRow['status'], MessageKey> = {
   error: 'statusError',
 };
 
+let timeFormat: Intl.DateTimeFormat | null = null;
+
 export function SiteStatus({ site }: { site: SiteRow }) {
-  const synced =
-    site.lastSyncAt === null
-      ? null
-      : new Intl.DateTimeFormat(uiLanguage(), { timeStyle: 'short' }).format(site.lastSyncAt);
+  timeFormat ??= new Intl.DateTimeFormat(uiLanguage(), { timeStyle: 'short' });
+  const synced = site.lastSyncAt === null ? null : timeFormat.format(site.lastSyncAt);
   return (
     <div class={`site-status status-${site.status}`}>
       <span class="site-status-label">

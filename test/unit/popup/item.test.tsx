@@ -108,11 +108,14 @@ describe('a comment row', () => {
     const mine = await rowOf(1);
     const others = await rowOf(2);
     expect(mine.querySelector('.author-details')).toBeNull();
-    expect(within(mine).getByRole('button', { name: 'Approve' })).toBeTruthy();
+    // The focused row carries the buttons.
+    fireEvent.click(mine);
+    await waitFor(() => expect(within(mine).getByRole('button', { name: 'Approve' })).toBeTruthy());
+    fireEvent.click(others);
+    await waitFor(() => expect(within(others).getByRole('button', { name: 'Reply' })).toBeTruthy());
     expect(within(others).queryByRole('button', { name: 'Approve' })).toBeNull();
     expect(within(others).queryByRole('button', { name: 'Spam' })).toBeNull();
     // The keys follow the same rule: nothing is sent for the other author's post.
-    fireEvent.click(others);
     fireEvent.keyDown(others, { key: 'a' });
     await waitFor(() =>
       expect(document.querySelector('[role="status"][aria-live]')?.textContent?.trim()).toBe(

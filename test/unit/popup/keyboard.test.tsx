@@ -31,7 +31,10 @@ async function open(count: number, overrides: (id: number) => Partial<Parameters
   await harness.ctx.db.sites.put(testSite());
   await harness.ctx.db.comments.bulkPut(Array.from({ length: count }, (_, i) => commentRow(i + 1, overrides(i + 1))));
   render(<App db={harness.ctx.db} tabId={null} />);
-  await waitFor(() => expect(document.querySelector('[role="tab"][data-view="hold"]')?.textContent).toMatch(/\d/));
+  // The whole view is read (not only the first page).
+  await waitFor(() => expect(document.querySelector('main')?.getAttribute('aria-busy')).toBe('false'), {
+    timeout: 5000,
+  });
 }
 
 describe('keyboard', () => {
