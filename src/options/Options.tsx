@@ -1,7 +1,9 @@
 import type { FreigabeDb } from '../shared/db/index.ts';
 import { t } from '../shared/i18n.ts';
 import { useLiveQuery } from '../shared/ui/use-live-query.ts';
+import { ClearCache } from './ClearCache.tsx';
 import { ConnectForm } from './ConnectForm.tsx';
+import { KeyboardSection } from './KeyboardSection.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
 import { SiteList } from './SiteList.tsx';
 
@@ -16,6 +18,8 @@ export function Options({ db, connectUrl }: { db: FreigabeDb; connectUrl: string
       </section>
       <ConnectForm initialUrl={connectUrl} />
       <SettingsForm />
+      {sites.state === 'ready' && <ClearCache sites={sites.value} />}
+      <KeyboardSection />
     </main>
   );
 }

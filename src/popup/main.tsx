@@ -4,6 +4,7 @@ import { openDb } from '../shared/db/index.ts';
 import { uiLanguage } from '../shared/i18n.ts';
 import { sendToBackground } from '../shared/messages.ts';
 import { App } from './App.tsx';
+import { prefetchFirstPage } from './queue/use-view-comments.ts';
 
 document.documentElement.lang = uiLanguage();
 
@@ -18,6 +19,8 @@ async function ownerTab(): Promise<number | null> {
 const root = document.getElementById('app');
 if (root) {
   const db = openDb();
+  // The newest comments are read while the app renders its first frame.
+  prefetchFirstPage(db);
   render(<App db={db} tabId={null} />, root);
   ownerTab().then((tabId) => render(<App db={db} tabId={tabId} />, root));
 }

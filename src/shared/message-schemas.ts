@@ -76,6 +76,10 @@ export const pageRequestSchema = v.variant('type', [
     content: v.optional(text),
   }),
   v.object({ type: v.literal('undo'), outboxId: id }),
+  /** a failed or conflicting decision, sent again (its text, for a reply or an edit, kept in its row) */
+  v.object({ type: v.literal('retry'), outboxId: id }),
+  /** erase a site's cached comments and posts (never decisions not sent yet, nor drafts) and sync again */
+  v.object({ type: v.literal('clearCache'), siteId }),
   /** empty content: the draft is deleted */
   v.object({ type: v.literal('saveDraft'), siteId, commentId: id, kind: draftKind, content: text }),
 ]);

@@ -54,6 +54,8 @@ export interface ResponseMap {
   undo: { result: 'cancelled' | 'reversed' };
   /** whether a draft is now stored (false: the empty draft was deleted) */
   saveDraft: { saved: boolean };
+  retry: { state: 'waiting' | 'sending' | 'done' };
+  clearCache: { siteId: string; removed: number };
 }
 
 export type ResponseFor<R extends BackgroundRequest> = ResponseMap[R['type']];

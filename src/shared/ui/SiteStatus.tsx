@@ -10,11 +10,11 @@ const statusKeys: Record<SiteRow['status'], MessageKey> = {
   error: 'statusError',
 };
 
+let timeFormat: Intl.DateTimeFormat | null = null;
+
 export function SiteStatus({ site }: { site: SiteRow }) {
-  const synced =
-    site.lastSyncAt === null
-      ? null
-      : new Intl.DateTimeFormat(uiLanguage(), { timeStyle: 'short' }).format(site.lastSyncAt);
+  timeFormat ??= new Intl.DateTimeFormat(uiLanguage(), { timeStyle: 'short' });
+  const synced = site.lastSyncAt === null ? null : timeFormat.format(site.lastSyncAt);
   return (
     <div class={`site-status status-${site.status}`}>
       <span class="site-status-label">
@@ -26,12 +26,34 @@ export function SiteStatus({ site }: { site: SiteRow }) {
   );
 }
 
-/** The same as one line in a list of sites (the popup's header). */
-export function SiteStatusLine({ site }: { site: SiteRow }) {
+/**
+ * The same as one line in a list of sites (the popup's header). A site that could not be reached
+ * offers to try again; one whose sign-in ended offers to sign in again.
+ */
+export function SiteStatusLine({
+  site,
+  onRetry,
+  onSignIn,
+}: {
+  site: SiteRow;
+  onRetry?: (siteId: string) => void;
+  onSignIn?: (siteId: string) => void;
+}) {
+  const canRetry = site.status === 'error' || site.status === 'offline';
   return (
     <li class="site" data-site-id={site.id}>
       <span class="site-name">{site.name}</span>
       <SiteStatus site={site} />
+      {canRetry && onRetry && (
+        <button type="button" class="link" data-action="retry-sync" onClick={() => onRetry(site.id)}>
+          {t('retry')}
+        </button>
+      )}
+      {site.status === 'needs-login' && onSignIn && (
+        <button type="button" class="link" data-action="sign-in" onClick={() => onSignIn(site.id)}>
+          {t('signInAgain')}
+        </button>
+      )}
     </li>
   );
 }

@@ -1,12 +1,13 @@
 /** Preact hook over Dexie's liveQuery: re-renders when the rows a query read change. */
 import { liveQuery } from 'dexie';
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 
 export type LiveResult<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'error'; error: Error };
 
 export function useLiveQuery<T>(query: () => Promise<T> | T, deps: unknown[]): LiveResult<T> {
   const [result, setResult] = useState<LiveResult<T>>({ state: 'loading' });
-  useEffect(() => {
+  // Subscribed right after the render (a layout effect), not a frame later: pages open faster.
+  useLayoutEffect(() => {
     const subscription = liveQuery(query).subscribe({
       next: (value) => setResult({ state: 'ready', value }),
       error: (error: unknown) =>

@@ -44,6 +44,8 @@ function setup() {
     decide: vi.fn(async () => ({ outboxIds: [1] })),
     undo: vi.fn(async () => ({ result: 'cancelled' as const })),
     saveDraft: vi.fn(async () => ({ saved: true })),
+    retry: vi.fn(async () => ({ state: 'waiting' as const })),
+    clearCache: vi.fn(async () => ({ siteId: 's', removed: 0 })),
   };
   const route = createRouter(testContext(), content, pages);
   return { route, content, pages };

@@ -1,62 +1,42 @@
 // @vitest-environment jsdom
 /**
- * The popup reads the cache only: it shows the right empty state, and lists pending comments with
- * their post, as plain text whatever HTML the comment carries.
+ * The popup reads the cache only: it shows the right empty state, lists comments with their post,
+ * sanitized (nothing executes, links show where they go), a status line per site with a retry, and
+ * views with their counts.
  */
-import { cleanup, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/popup/App.tsx';
-import type { CommentRow } from '../../../src/shared/db/index.ts';
-import { FreigabeDb } from '../../../src/shared/db/index.ts';
-import { resetFakeBrowser } from '../../support/fake-browser.ts';
-import { testSite, testSiteId } from '../../support/rows.ts';
+import { commentRow, type PopupHarness, popupHarness } from '../../support/popup-harness.ts';
+import { testSiteId as siteId, testSite } from '../../support/rows.ts';
 
-const siteId = testSiteId;
-const site = testSite({ lastSyncAt: Date.parse('2026-11-29T08:00:00Z'), pendingTotal: 2 });
-const comment = (id: number, contentHtml: string, type = 'comment'): CommentRow => ({
-  siteId,
-  id,
-  post: 4,
-  parent: 0,
-  authorName: `Leserin ${id}`,
-  authorUrl: '',
-  authorEmail: null,
-  authorIp: null,
-  authorUserAgent: null,
-  date: Date.parse('2026-11-29T07:00:00Z') + id,
-  contentHtml,
-  contentRaw: null,
-  link: `https://blog.example/p/#comment-${id}`,
-  status: 'hold',
-  type,
-  syncedAt: 0,
-});
-
-let db: FreigabeDb;
-beforeEach(() => {
-  resetFakeBrowser();
-  db = new FreigabeDb(`popup-${Math.random()}`);
+let harness: PopupHarness;
+beforeEach(async () => {
+  harness = await popupHarness();
 });
 afterEach(async () => {
   cleanup();
-  await db.delete();
+  await harness.ctx.db.delete();
 });
 
+const rows = () => [...document.querySelectorAll<HTMLElement>('.queue [role="row"]')];
+
 describe('popup', () => {
-  it('says how to start when no site is connected', async () => {
-    render(<App db={db} tabId={null} />);
-    expect(await screen.findByText(/No site connected yet/)).toBeTruthy();
+  it('says how to connect when no site is connected', async () => {
+    render(<App db={harness.ctx.db} tabId={null} />);
+    expect(await screen.findByText(/No site connected yet — open your blog and click/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Connect a site' })).toBeTruthy();
   });
 
   it('says inbox zero when a site is connected and nothing waits', async () => {
-    await db.sites.put(site);
-    render(<App db={db} tabId={null} />);
+    await harness.ctx.db.sites.put(testSite());
+    render(<App db={harness.ctx.db} tabId={null} />);
     expect(await screen.findByText(/Inbox zero/)).toBeTruthy();
   });
 
-  it('lists pending comments as plain text with their post, newest first', async () => {
-    await db.sites.put(site);
+  it('lists pending comments newest first, sanitized, with their post; links show their target', async () => {
+    const { db } = harness.ctx;
+    await db.sites.put(testSite());
     await db.posts.put({
       siteId,
       id: 4,
@@ -65,39 +45,147 @@ describe('popup', () => {
       author: 3,
     });
     await db.comments.bulkPut([
-      comment(1, '<p>Erster <a href="https://x.example" onclick="alert(1)">Link</a></p><script>alert(2)</script>'),
-      comment(2, '<p>Zweiter</p>', 'pingback'),
+      commentRow(1, {
+        contentHtml:
+          '<p>Erster <a href="https://x.example/ziel" onclick="alert(1)">Link</a><img src="https://tracker.example/p.gif"></p><script>alert(2)</script>',
+      }),
+      commentRow(2, { type: 'pingback', contentHtml: '<p>Zweiter</p>' }),
     ]);
     render(<App db={db} tabId={null} />);
-    const items = await screen.findAllByRole('listitem', { name: undefined });
-    const queue = items.filter((item) => item.classList.contains('item'));
-    expect(queue).toHaveLength(2);
-    expect(queue[0]?.textContent).toContain('Leserin 2');
-    expect(queue[0]?.textContent).toContain('Pingback');
-    expect(queue[1]?.querySelector('.excerpt')?.textContent).toBe('Erster Link');
-    expect(queue[1]?.querySelector('a, script')).toBeNull();
-    expect(queue[1]?.querySelector('.post-title')?.textContent).toBe('Mehr als PR – ein Plädoyer');
-    expect(screen.getByText('Freigabe Demo')).toBeTruthy();
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    const [newest, older] = rows();
+    expect(newest?.textContent).toContain('Leserin 2');
+    expect(newest?.textContent).toContain('Pingback');
+    const content = older?.querySelector('.content');
+    // The real target shows beside a link whose words do not name it.
+    expect(content?.textContent).toBe('Erster Link (x.example/…)');
+    expect(content?.querySelector('script, img, [onclick]')).toBeNull();
+    expect(content?.querySelector('a')?.getAttribute('href')).toBe('https://x.example/ziel');
+    expect(older?.querySelector('.post-title')?.textContent).toBe('Mehr als PR – ein Plädoyer');
+    expect(document.querySelector('.queue')?.getAttribute('data-count')).toBe('2');
   });
 
-  it('shows a status line per site, and which site each comment is from when there are several', async () => {
+  it('a link in a comment opens only on a click, in a new tab, never in the popup', async () => {
+    const { db } = harness.ctx;
+    await db.sites.put(testSite());
+    await db.comments.put(commentRow(1, { contentHtml: '<p><a href="https://x.example/ziel">Link</a></p>' }));
+    render(<App db={db} tabId={null} />);
+    const link = await waitFor(() => {
+      const found = document.querySelector<HTMLAnchorElement>('.content a');
+      if (!found) throw new Error('no link yet');
+      return found;
+    });
+    const urls = async () => (await harness.ctx.browser.tabs.query({})).map((tab) => tab.url);
+    const before = await urls();
+    expect(before).not.toContain('https://x.example/ziel');
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true });
+    link.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(true);
+    await waitFor(async () => expect(await urls()).toEqual([...before, 'https://x.example/ziel']));
+  });
+
+  it('shows a status line per site with a retry for errors, and the site of each comment when there are several', async () => {
+    const { db } = harness.ctx;
     await db.sites.bulkPut([
-      site,
+      testSite(),
       testSite({
         id: 'https://shop.example/wp-json/',
         name: 'Shop-Blog',
-        status: 'needs-login',
-        statusMessage: 'Please log in again.',
+        status: 'error',
+        statusMessage: 'WordPress answered 500.',
       }),
     ]);
-    await db.comments.put(comment(1, '<p>Hallo</p>'));
+    await db.comments.put(commentRow(1, { contentHtml: '<p>Hallo</p>' }));
     render(<App db={db} tabId={null} />);
     await screen.findByText('Hallo');
     const lines = [...document.querySelectorAll('.sites .site')].map((line) => line.textContent);
     expect(lines).toHaveLength(2);
     expect(lines[0]).toContain('connected');
-    expect(lines[1]).toContain('needs login');
-    expect(lines[1]).toContain('Please log in again.');
+    expect(lines[1]).toContain('WordPress answered 500.');
     expect(document.querySelector('.queue .site-name')?.textContent).toContain('Freigabe Demo');
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await waitFor(() =>
+      expect(harness.requestsOf('syncNow')).toEqual([{ type: 'syncNow', siteId: 'https://shop.example/wp-json/' }]),
+    );
+  });
+
+  it('has views with counts from the cache, and the server counts where they differ', async () => {
+    const { db } = harness.ctx;
+    await db.sites.put(testSite());
+    await db.comments.bulkPut([
+      commentRow(1),
+      commentRow(2),
+      commentRow(3, { status: 'approved' }),
+      commentRow(4, { status: 'spam', contentHtml: '<p>Casino</p>' }),
+    ]);
+    await db.syncState.put({
+      siteId,
+      counts: { hold: 2, approved: 40, spam: 1, trash: 0, at: 0 },
+      cursor: null,
+      contextFetchedAt: {},
+    });
+    render(<App db={db} tabId={null} />);
+    const tab = (view: string) => document.querySelector<HTMLElement>(`[role="tab"][data-view="${view}"]`);
+    await waitFor(() => expect(tab('approved')?.textContent).toBe('Approved1 / 40'));
+    expect(tab('hold')?.textContent).toBe('Pending2');
+    expect(tab('approved')?.title).toBe('1 here, 40 on the server');
+    expect(tab('mine')).toBeNull();
+    fireEvent.click(tab('spam') as HTMLElement);
+    await screen.findByText('Casino');
+    expect(rows()).toHaveLength(1);
+    expect(tab('spam')?.getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('"Mine" shows an author the comments on their own posts', async () => {
+    const { db } = harness.ctx;
+    await db.sites.put(testSite({ mode: 'author', userId: 3 }));
+    await db.posts.bulkPut([
+      { siteId, id: 4, title: 'Mein Artikel', link: 'https://blog.example/mein/', author: 3 },
+      { siteId, id: 5, title: 'Fremder Artikel', link: 'https://blog.example/fremd/', author: 9 },
+    ]);
+    await db.comments.bulkPut([
+      commentRow(1, { post: 4, contentHtml: '<p>Zu meinem</p>' }),
+      commentRow(2, { post: 5, contentHtml: '<p>Zu fremdem</p>' }),
+      commentRow(3, { post: 4, status: 'approved', contentHtml: '<p>Schon sichtbar</p>' }),
+    ]);
+    render(<App db={db} tabId={null} />);
+    const mine = await waitFor(() => {
+      const found = document.querySelector<HTMLElement>('[role="tab"][data-view="mine"]');
+      if (!found?.textContent?.includes('2')) throw new Error('no mine count yet');
+      return found;
+    });
+    fireEvent.click(mine);
+    await screen.findByText('Schon sichtbar');
+    expect(rows().map((row) => row.querySelector('.content')?.textContent)).toEqual(['Schon sichtbar', 'Zu meinem']);
+  });
+
+  it('filters by search (author, email, URL, content), post and type', async () => {
+    const { db } = harness.ctx;
+    await db.sites.put(testSite());
+    await db.comments.bulkPut([
+      commentRow(1, { authorName: 'Mara Selig', contentHtml: '<p>Drei Schleifen</p>' }),
+      commentRow(2, { authorEmail: 'jonas@wendt.example', contentHtml: '<p>Budget</p>' }),
+      commentRow(3, { authorUrl: 'https://vogt-digital.example', contentHtml: '<p>Ausbildung</p>', post: 9 }),
+      commentRow(4, { type: 'pingback', contentHtml: '<p>[…] Plädoyer […]</p>' }),
+    ]);
+    render(<App db={db} tabId={null} />);
+    await waitFor(() => expect(rows()).toHaveLength(4));
+    const search = screen.getByRole('searchbox', { name: 'Search the cached comments' });
+    const texts = () => rows().map((row) => row.querySelector('.content')?.textContent);
+    for (const [query, expected] of [
+      ['mara', ['Drei Schleifen']],
+      ['wendt.example', ['Budget']],
+      ['vogt-digital', ['Ausbildung']],
+      ['plädoyer', ['[…] Plädoyer […]']],
+    ] as const) {
+      fireEvent.input(search, { target: { value: query } });
+      await waitFor(() => expect(texts()).toEqual(expected));
+    }
+    fireEvent.input(search, { target: { value: '' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Type' }), { target: { value: 'pings' } });
+    await waitFor(() => expect(texts()).toEqual(['[…] Plädoyer […]']));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Type' }), { target: { value: 'all' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Post' }), { target: { value: `${siteId}\n9` } });
+    await waitFor(() => expect(texts()).toEqual(['Ausbildung']));
   });
 });

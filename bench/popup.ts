@@ -1,0 +1,345 @@
+/**
+ * npm run bench:popup [-- --smoke]
+ * The built extension (dist/chrome-test) in Chromium against the native WordPress backend:
+ *  1. side by side, the same kind of pending comments (200 per side): a keyboard-driven moderator
+ *     approves and spams them alternately in the popup vs in wp-admin's comment screen with its own
+ *     keyboard shortcuts (user option comment_shortcuts). Time from the first key until the server
+ *     confirmed the last decision (popup: undo window 0, the outbox's last answer; wp-admin: its last
+ *     AJAX answer). Goal: ratio ≤ 0.5.
+ *  2. with 10,000 pending comments cached, the popup opened as a tab: first contentful paint after
+ *     navigation start (goal ≤ 100 ms), first rows after that (goal ≤ 50 ms), the whole view loaded;
+ *     long tasks (> 50 ms) while j is held for 5 s (goal: none).
+ *  3. the popup's JavaScript, gzip (goal ≤ 80 kB with Dexie, Preact and DOMPurify).
+ * Prints the figures; goals are reported, not asserted. --smoke: a few seconds' worth of each.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { bundleSizes } from '../scripts/bundle-sizes.ts';
+import {
+  connectWithApplicationPassword,
+  type ExtensionBrowser,
+  launchWithExtension,
+  logInToWordPress,
+} from '../scripts/extension-browser.ts';
+import { addComments, type SiteInfo, startWordPress } from '../scripts/wp/index.ts';
+import { median } from './stats.ts';
+
+const smoke = process.argv.includes('--smoke');
+const sideBySide = smoke ? 10 : 200;
+const cachedCount = smoke ? 300 : 10_000;
+const opens = smoke ? 1 : 5;
+const holdMs = smoke ? 1000 : 5000;
+const port = Number(process.env.FREIGABE_BENCH_PORT ?? 8899);
+const dir = '.wp/bench-popup';
+const extensionDir = 'dist/chrome-test';
+
+const ms = (value: number) => `${Math.round(value)} ms`;
+const seconds = (value: number) => `${(value / 1000).toFixed(2)} s`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+const sleep = (delay: number) => new Promise((resolve) => setTimeout(resolve, delay));
+
+if (!smoke || !existsSync(extensionDir)) {
+  const build = spawnSync('node_modules/.bin/tsx', ['scripts/build.ts', 'test'], { encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+}
+
+/** Distinct texts (no two alike, so no clusters): the same work per comment on both sides. */
+const words =
+  'Artikel Beitrag Frage Meinung Erfahrung Team Kunden Redaktion Strategie Budget Zeit Ziel Kanal Plattform Dialog Inhalt Leser Kritik Idee Beispiel Praxis Aufwand Nutzen Regel Prozess Werkzeug Risiko Chance Trend Zahl'.split(
+    ' ',
+  );
+function commentText(index: number): string {
+  let seed = index * 2654435761;
+  const pick = () => {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    return words[seed % words.length];
+  };
+  return `Nummer ${index}: ${Array.from({ length: 10 }, pick).join(' ')}.`;
+}
+
+function adminRest(info: SiteInfo) {
+  const admin = info.users.find((user) => user.key === 'admin');
+  if (!admin) throw new Error('no admin');
+  const authorization = `Basic ${Buffer.from(`${admin.login}:${admin.applicationPassword}`).toString('base64')}`;
+  return async <T>(method: string, route: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${info.url}/wp-json/${route}`, {
+      method,
+      headers: { Authorization: authorization, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} ${route}: HTTP ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+}
+
+async function pendingPost(rest: ReturnType<typeof adminRest>, title: string, count: number, offset: number) {
+  const post = await rest<{ id: number }>('POST', 'wp/v2/posts', { title, status: 'publish' });
+  const ids: number[] = [];
+  for (let start = 0; start < count; start += 4) {
+    const batch = Array.from({ length: Math.min(4, count - start) }, (_, i) =>
+      rest<{ id: number }>('POST', 'wp/v2/comments', {
+        post: post.id,
+        content: commentText(offset + start + i),
+        author_name: `Leserin ${offset + start + i}`,
+        author_email: `leserin${offset + start + i}@example.org`,
+        status: 'hold',
+      }),
+    );
+    ids.push(...(await Promise.all(batch)).map((comment) => comment.id));
+  }
+  return { post: post.id, ids };
+}
+
+async function statusCounts(rest: ReturnType<typeof adminRest>, ids: number[]): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (let start = 0; start < ids.length; start += 100) {
+    const include = ids.slice(start, start + 100).join(',');
+    const [all, spam] = await Promise.all([
+      rest<{ status: string }[]>('GET', `wp/v2/comments?include=${include}&status=all&per_page=100&context=edit`),
+      rest<{ status: string }[]>('GET', `wp/v2/comments?include=${include}&status=spam&per_page=100&context=edit`),
+    ]);
+    for (const comment of [...all, ...spam]) counts[comment.status] = (counts[comment.status] ?? 0) + 1;
+  }
+  return counts;
+}
+
+async function openPopup(browser: ExtensionBrowser): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 460, height: 600 });
+  await page.goto(browser.extensionUrl('src/popup/index.html'));
+  return page;
+}
+
+/** The popup, by keyboard: a, s, a, s … on the comments of one post; until the outbox's last answer. */
+async function popupRun(browser: ExtensionBrowser, siteId: string, post: number, ids: number[]): Promise<number> {
+  const popup = await openPopup(browser);
+  await popup.selectOption('select[name="post"]', `${siteId}\n${post}`);
+  await popup.waitForFunction(
+    (count) => document.querySelector('.queue')?.getAttribute('data-count') === String(count),
+    ids.length,
+    {
+      timeout: 60_000,
+    },
+  );
+  const started = Date.now();
+  for (let i = 0; i < ids.length; i++) await popup.keyboard.press(i % 2 === 0 ? 'a' : 's');
+  // (No named functions inside evaluate: tsx would wrap them in a helper the worker does not have.)
+  const lastAnswer = await browser.worker.evaluate(async (wanted) => {
+    const ids = new Set(wanted);
+    for (;;) {
+      const all = await new Promise<{ commentId: number; state: string; sentAt: number | null }[]>(
+        (resolve, reject) => {
+          const open = indexedDB.open('freigabe');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const request = open.result.transaction('outbox').objectStore('outbox').getAll();
+            request.onsuccess = () => {
+              open.result.close();
+              resolve(request.result);
+            };
+            request.onerror = () => reject(request.error);
+          };
+        },
+      );
+      const rows = all.filter((row) => ids.has(row.commentId));
+      if (rows.length === ids.size && rows.every((row) => row.state === 'done'))
+        return Math.max(...rows.map((row) => row.sentAt ?? 0));
+      if (rows.some((row) => row.state === 'failed' || row.state === 'conflict')) throw new Error('a decision failed');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }, ids);
+  await popup.close();
+  return lastAnswer - started;
+}
+
+/** wp-admin's comment screen with its keyboard shortcuts: j once, then a, s, a, s …; until the last AJAX answer. */
+async function wpAdminRun(browser: ExtensionBrowser, info: SiteInfo, post: number, count: number) {
+  const editor = info.users.find((user) => user.key === 'editor');
+  if (!editor) throw new Error('no editor');
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await logInToWordPress(page, info.url, editor.login, editor.password);
+  await page.goto(`${info.url}/wp-admin/profile.php`);
+  if (!(await page.isChecked('#comment_shortcuts'))) {
+    await page.check('#comment_shortcuts');
+    await Promise.all([page.waitForNavigation(), page.click('#submit')]);
+  }
+  await page.goto(`${info.url}/wp-admin/edit-comments.php?p=${post}&comment_status=moderated`);
+  await page.waitForSelector('#the-comment-list tr.unapproved');
+  let answered = 0;
+  let lastAnswerAt = 0;
+  page.on('response', (response) => {
+    const body = response.request().postData() ?? '';
+    if (/action=(dim-comment|delete-comment)/.test(body)) {
+      answered += 1;
+      lastAnswerAt = Date.now();
+    }
+  });
+  const started = Date.now();
+  let keys = 0;
+  for (let i = 0; i < count; i++) {
+    // wp-admin moves to the next comment by itself; when its list runs dry it refills it: wait, then j.
+    for (let tries = 0; ; tries++) {
+      const ready = await page.evaluate(
+        () => document.querySelector('#the-comment-list tr.vim-current')?.classList.contains('unapproved') ?? false,
+      );
+      if (ready) break;
+      if (tries > 400) throw new Error(`wp-admin: no comment to act on after ${i} decisions`);
+      await page.keyboard.press('j');
+      keys += 1;
+      await sleep(10);
+    }
+    await page.keyboard.press(i % 2 === 0 ? 'a' : 's');
+    keys += 1;
+  }
+  while (answered < count) {
+    if (Date.now() - started > 300_000) throw new Error(`wp-admin: ${answered} of ${count} answered`);
+    await sleep(25);
+  }
+  await page.close();
+  return { ms: lastAnswerAt - started, keys };
+}
+
+/** The popup opened as a tab with the cache full: paint and load times. */
+async function openTimes(browser: ExtensionBrowser) {
+  const page = await openPopup(browser);
+  await page.waitForFunction(() => performance.getEntriesByName('freigabe:queue-ready').length > 0, null, {
+    timeout: 60_000,
+  });
+  const times = await page.evaluate(() => ({
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+    rows: performance.getEntriesByName('freigabe:first-rows')[0]?.startTime ?? Number.NaN,
+    ready: performance.getEntriesByName('freigabe:queue-ready')[0]?.startTime ?? Number.NaN,
+  }));
+  return { page, times };
+}
+
+/** Holding j: a key press every 33 ms (a typical key repeat), long tasks observed meanwhile. */
+async function holdJ(page: Page) {
+  await page.evaluate(() => {
+    const found: number[] = [];
+    (window as unknown as { longTasks: number[] }).longTasks = found;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) found.push(entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+  const start = await page.evaluate(() =>
+    Number(document.querySelector('[role="row"].active')?.getAttribute('aria-rowindex')),
+  );
+  const ends = Date.now() + holdMs;
+  let presses = 0;
+  while (Date.now() < ends) {
+    const tick = Date.now();
+    await page.keyboard.press('j');
+    presses += 1;
+    await sleep(Math.max(0, 33 - (Date.now() - tick)));
+  }
+  await sleep(200);
+  const end = await page.evaluate(() =>
+    Number(document.querySelector('[role="row"].active')?.getAttribute('aria-rowindex')),
+  );
+  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  return { presses, moved: end - start, longTasks };
+}
+
+rmSync(dir, { recursive: true, force: true });
+const site = await startWordPress({ backend: 'native', port, dir, fresh: true, log: () => undefined });
+const browser = await launchWithExtension({ extensionDir });
+try {
+  const { info } = site;
+  const siteId = `${site.url}/wp-json/`;
+  const editor = info.users.find((user) => user.key === 'editor');
+  if (!editor) throw new Error('no editor');
+  console.log(`backend: native (${info.describe}); ${smoke ? 'smoke run' : 'full run'}`);
+  console.log(
+    `popup JavaScript: ${kb(bundleSizes(extensionDir).popup)} gzip, with Dexie, Preact and DOMPurify (goal ≤ 80 kB)`,
+  );
+
+  const rest = adminRest(info);
+  const viaPopup = await pendingPost(rest, 'Bench: im Popup', sideBySide, 0);
+  const viaAdmin = await pendingPost(rest, 'Bench: in wp-admin', sideBySide, sideBySide);
+  await connectWithApplicationPassword(browser, site.url, editor.login, editor.applicationPassword);
+  await browser.worker.evaluate(() => chrome.storage.local.set({ settings: { undoWindowSeconds: 0 } }));
+
+  const popupMs = await popupRun(browser, siteId, viaPopup.post, viaPopup.ids);
+  const admin = await wpAdminRun(browser, info, viaAdmin.post, viaAdmin.ids.length);
+  const [popupStatuses, adminStatuses] = [
+    await statusCounts(rest, viaPopup.ids),
+    await statusCounts(rest, viaAdmin.ids),
+  ];
+  const half = `approved ${Math.ceil(sideBySide / 2)}, spam ${Math.floor(sideBySide / 2)}`;
+  const describe = (counts: Record<string, number>) => `approved ${counts.approved ?? 0}, spam ${counts.spam ?? 0}`;
+  console.log(`side by side, ${sideBySide} pending comments each, a and s alternating (undo window 0):`);
+  console.log(
+    `  popup:    ${seconds(popupMs)} until the server confirmed the last decision (${sideBySide} keys; server: ${describe(popupStatuses)})`,
+  );
+  console.log(
+    `  wp-admin: ${seconds(admin.ms)} until its last AJAX answer (${admin.keys} keys; server: ${describe(adminStatuses)})`,
+  );
+  console.log(`  ratio popup / wp-admin: ${(popupMs / admin.ms).toFixed(2)} (goal ≤ 0.5)`);
+  if (describe(popupStatuses) !== half || describe(adminStatuses) !== half)
+    throw new Error(`expected ${half} on both sides`);
+
+  const article = info.posts.find((post) => post.key === 'article');
+  if (!article) throw new Error('no demo article');
+  await addComments({ url: site.url, dir }, article.id, cachedCount);
+  const syncPage = await openPopup(browser);
+  await syncPage.evaluate(() => chrome.runtime.sendMessage({ type: 'syncNow' }));
+  const cached = await browser.worker.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('freigabe');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('comments').objectStore('comments').index('status').count('hold');
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
+          };
+        };
+      }),
+  );
+  await syncPage.close();
+
+  const samples: { fcp: number; rows: number; ready: number }[] = [];
+  let last: Page | null = null;
+  for (let run = 0; run < opens; run++) {
+    await last?.close();
+    // Each opening starts a sync: let it end so the next opening is measured alone.
+    const { page, times } = await openTimes(browser);
+    samples.push(times);
+    await page.waitForSelector('.site .status-connected', { timeout: 120_000 });
+    last = page;
+  }
+  // What this machine allows: the first paint of the extension's smallest page (the sign-in callback).
+  const baseline: number[] = [];
+  for (let run = 0; run < opens; run++) {
+    const page = await browser.context.newPage();
+    await page.goto(browser.extensionUrl('src/connect/callback.html'));
+    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+    baseline.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0));
+    await page.close();
+  }
+  const fcp = median(samples.map((sample) => sample.fcp));
+  const rows = median(samples.map((sample) => sample.rows - sample.fcp));
+  const ready = median(samples.map((sample) => sample.ready - sample.fcp));
+  console.log(
+    `open with ${cached} pending cached (median of ${opens}): first contentful paint ${ms(fcp)} after navigation start (goal ≤ 100 ms); ` +
+      `first rows ${ms(rows)} after it (goal ≤ 50 ms); whole view loaded ${ms(ready)} after it; ` +
+      `(the extension's smallest page paints at ${ms(median(baseline))} here)`,
+  );
+
+  if (!last) throw new Error('no popup');
+  await last.click('[role="row"].active');
+  await sleep(1000);
+  const hold = await holdJ(last);
+  const longest = hold.longTasks.length > 0 ? Math.max(...hold.longTasks) : 0;
+  console.log(
+    `holding j ${seconds(holdMs)} (${hold.presses} presses, moved ${hold.moved} rows): ${hold.longTasks.length} long tasks > 50 ms (longest ${ms(longest)}; goal: none)`,
+  );
+} finally {
+  await browser.close();
+  await site.stop();
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,205 @@
+/**
+ * Acting on comments from the popup: the decision goes to the background, the comments leave the
+ * view at once (before the cache says so: a second key press acts on the next comment, never twice
+ * on the same one), a toast offers undo for as long as the outbox waits, and a screen reader hears
+ * what happened.
+ */
+import { useCallback, useRef, useState } from 'preact/hooks';
+import { t } from '../../shared/i18n.ts';
+import { MessageError } from '../../shared/messages.ts';
+import { type StatusAction, statusAfter } from './decisions.ts';
+import { doneMessage } from './labels.ts';
+import { type DecisionName, sendDecision, undoDecisions } from './send.ts';
+
+/** One decision about several comments. */
+export interface StatusGroup {
+  keys: string[];
+  action: StatusAction;
+}
+
+export interface Toast {
+  id: number;
+  message: string;
+  outboxIds: number[];
+  keys: string[];
+  createdAt: number;
+  undoMs: number;
+  state: 'waiting' | 'undone' | 'failed';
+}
+
+type TextDecision = Extract<DecisionName, 'reply' | 'approveAndReply' | 'edit'>;
+
+export interface DecisionsApi {
+  toast: Toast | null;
+  announcement: { text: string; id: number };
+  hidden: ReadonlySet<string>;
+  /** the same, updated at once (the state follows with the next render) */
+  isHidden(key: string): boolean;
+  /** status decisions about comments; `stays(status)`: whether the view still shows that status */
+  decideStatus(groups: readonly StatusGroup[], stays: (status: string) => boolean): Promise<void>;
+  /** reply, approve-and-reply or edit; throws when the background refuses (the editor shows it) */
+  decideText(
+    key: string,
+    decision: 'reply' | 'approveAndReply' | 'edit',
+    content: string,
+    leaves: boolean,
+  ): Promise<void>;
+  undoLast(): Promise<boolean>;
+  undoRows(outboxIds: readonly number[], keys: readonly string[]): Promise<void>;
+  dismissToast(): void;
+  announce(text: string): void;
+  /** comments no longer in the cache's view are no longer hidden */
+  forgetHidden(present: (key: string) => boolean): void;
+}
+
+export function useDecisions(undoWindowMs: number, now: () => number = Date.now): DecisionsApi {
+  const [toast, setToast] = useState<Toast | null>(null);
+  const [announcement, setAnnouncement] = useState({ text: '', id: 0 });
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const sequence = useRef(0);
+  /** the last decision, also while the background has not answered yet: z undoes that one */
+  const lastAction = useRef<Promise<Toast | null> | null>(null);
+
+  const announce = useCallback((text: string) => setAnnouncement((last) => ({ text, id: last.id + 1 })), []);
+  // Also known at once, before the next render: a key pressed right after acts on the next comment.
+  const hiddenNow = useRef(new Set<string>());
+  const hide = (keys: readonly string[]) => {
+    for (const key of keys) hiddenNow.current.add(key);
+    setHidden((current) => {
+      const next = new Set(current);
+      for (const key of keys) next.add(key);
+      return next;
+    });
+  };
+  const unhide = (keys: readonly string[]) => {
+    for (const key of keys) hiddenNow.current.delete(key);
+    setHidden((current) => {
+      if (!keys.some((key) => current.has(key))) return current;
+      const next = new Set(current);
+      for (const key of keys) next.delete(key);
+      return next;
+    });
+  };
+
+  const show = (message: string, outboxIds: number[], keys: readonly string[]): Toast => {
+    sequence.current += 1;
+    const next: Toast = {
+      id: sequence.current,
+      message,
+      outboxIds,
+      keys: [...keys],
+      createdAt: now(),
+      undoMs: undoWindowMs,
+      state: 'waiting',
+    };
+    setToast(next);
+    announce(`${message}. ${t('undoHint')}`);
+    return next;
+  };
+
+  const failed = (error: unknown) => {
+    const message = error instanceof MessageError || error instanceof Error ? error.message : String(error);
+    sequence.current += 1;
+    setToast({
+      id: sequence.current,
+      message: t('decisionFailed', [message]),
+      outboxIds: [],
+      keys: [],
+      createdAt: now(),
+      undoMs: 0,
+      state: 'failed',
+    });
+    announce(t('decisionFailed', [message]));
+  };
+
+  // Plain functions, made anew each render: callers reach them through a ref (see use-commands).
+  const decideStatus = (groups: readonly StatusGroup[], stays: (status: string) => boolean): Promise<void> => {
+    const work = sendStatus(groups, stays);
+    lastAction.current = work;
+    return work.then(() => undefined);
+  };
+
+  const sendStatus = async (groups: readonly StatusGroup[], stays: (status: string) => boolean) => {
+    const all = groups.flatMap((group) => group.keys);
+    if (all.length === 0) return null;
+    const leaving = groups.flatMap((group) => {
+      const after = statusAfter(group.action);
+      return after === null || !stays(after) ? group.keys : [];
+    });
+    hide(leaving);
+    const outboxIds: number[] = [];
+    const done: StatusGroup[] = [];
+    try {
+      for (const group of groups) {
+        outboxIds.push(...(await sendDecision(group.keys, group.action)));
+        done.push(group);
+      }
+      return show(groups.map((group) => doneMessage(group.action, group.keys.length)).join(' · '), outboxIds, all);
+    } catch (error) {
+      const sent = new Set(done.flatMap((group) => group.keys));
+      unhide(leaving.filter((key) => !sent.has(key)));
+      // What was sent before the failure stays listed under "not sent yet", with its undo.
+      failed(error);
+      return null;
+    }
+  };
+
+  const decideText = async (key: string, decision: TextDecision, content: string, leaves: boolean): Promise<void> => {
+    if (leaves) hide([key]);
+    const work = sendDecision([key], decision, content).then(
+      (outboxIds) => show(doneMessage(decision, 1), outboxIds, [key]),
+      (error: unknown) => {
+        unhide([key]);
+        throw error;
+      },
+    );
+    lastAction.current = work.catch(() => null);
+    await work;
+  };
+
+  const undoRows = async (outboxIds: readonly number[], keys: readonly string[]) => {
+    try {
+      await undoDecisions(outboxIds);
+      unhide(keys);
+      announce(t('undone'));
+    } catch (error) {
+      failed(error);
+    }
+  };
+
+  /** Undoes the last decision, waiting for the background's answer to it if need be. */
+  const undoLast = async () => {
+    const pending = lastAction.current;
+    lastAction.current = null;
+    const last = pending ? await pending : null;
+    if (!last || last.outboxIds.length === 0) return false;
+    setToast((current) => (current?.id === last.id ? { ...current, state: 'undone', message: t('undone') } : current));
+    await undoRows(last.outboxIds, last.keys);
+    return true;
+  };
+
+  const dismissToast = useCallback(() => setToast(null), []);
+
+  const forgetHidden = useCallback((present: (key: string) => boolean) => {
+    for (const key of hiddenNow.current) if (!present(key)) hiddenNow.current.delete(key);
+    setHidden((current) => {
+      if (current.size === 0) return current;
+      const next = new Set([...current].filter(present));
+      return next.size === current.size ? current : next;
+    });
+  }, []);
+
+  return {
+    toast,
+    announcement,
+    hidden,
+    isHidden: (key: string) => hiddenNow.current.has(key),
+    decideStatus,
+    decideText,
+    undoLast,
+    undoRows,
+    dismissToast,
+    announce,
+    forgetHidden,
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * Decisions not finished yet, also those made before the popup was last closed: waiting ones can
+ * still be undone, failed ones retried or dismissed. Nothing vanishes without the user seeing it.
+ */
+import { useState } from 'preact/hooks';
+import type { OutboxRow } from '../../shared/db/index.ts';
+import { t } from '../../shared/i18n.ts';
+import { formatNumber } from '../format.ts';
+import { OutboxRowState } from '../list/OutboxLine.tsx';
+import { commentKey } from '../queue/views.ts';
+
+const shownAtMost = 50;
+
+export function PendingDecisions({ rows }: { rows: readonly OutboxRow[] }) {
+  const [open, setOpen] = useState(false);
+  if (rows.length === 0) return null;
+  const failed = rows.filter((row) => row.state === 'failed' || row.state === 'conflict');
+  const waiting = rows.length - failed.length;
+  const expanded = open || failed.length > 0;
+  const listed = (expanded ? [...failed, ...rows.filter((row) => !failed.includes(row))] : []).slice(0, shownAtMost);
+  return (
+    <section
+      class={failed.length > 0 ? 'pending-decisions has-failed' : 'pending-decisions'}
+      aria-label={t('outboxHeading')}
+    >
+      <button
+        type="button"
+        class="link"
+        aria-expanded={expanded}
+        onClick={() => setOpen(!open)}
+        disabled={failed.length > 0}
+      >
+        {[
+          waiting > 0 && t('outboxSummaryWaiting', [formatNumber(waiting)]),
+          failed.length > 0 && t('outboxSummaryFailed', [formatNumber(failed.length)]),
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </button>
+      {listed.length > 0 && (
+        <ul>
+          {listed.map((row) => (
+            <li key={row.id} data-outbox-id={row.id}>
+              <span class="outbox-author">{row.snapshot.authorName || t('anonymous')}:</span>{' '}
+              <OutboxRowState row={row} commentKey={commentKey({ siteId: row.siteId, id: row.commentId })} />
+            </li>
+          ))}
+          {rows.length > listed.length && (
+            <li class="muted">{t('andMore', [formatNumber(rows.length - listed.length)])}</li>
+          )}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+/** One comment as a row of the queue (a treegrid row: its content, then its actions). */
+import type { CommentRow } from '../../shared/db/index.ts';
+import { t } from '../../shared/i18n.ts';
+import { formatDate } from '../format.ts';
+import { canModerate, seesAuthorDetails } from '../queue/permissions.ts';
+import { postTitle } from '../queue/post-title.ts';
+import { commentKey, postKey } from '../queue/views.ts';
+import { draftKey, useQueueContext } from '../queue-context.ts';
+import { ReplyBox } from '../reply/ReplyBox.tsx';
+import { CommentContent } from './CommentContent.tsx';
+import { ItemActions } from './ItemActions.tsx';
+import { OutboxLine } from './OutboxLine.tsx';
+import { pure } from './pure.ts';
+import { Reputation } from './Reputation.tsx';
+import { Signals } from './Signals.tsx';
+import { useItemContext } from './use-item-context.ts';
+import { rowStyle } from './VirtualList.tsx';
+
+interface Props {
+  comment: CommentRow;
+  index: number;
+  offset: number;
+  measure: (element: HTMLElement | null) => void;
+  level: 1 | 2;
+  clusterSize: number;
+  active: boolean;
+  showSite: boolean;
+}
+
+function CommentItemView({ comment, index, offset, measure, level, clusterSize, active, showSite }: Props) {
+  const { db, sites, posts, outbox, drafts, selected, editors, commands } = useQueueContext();
+  const key = commentKey(comment);
+  const site = sites.get(comment.siteId);
+  const post = posts.get(postKey(comment.siteId, comment.post));
+  const context = useItemContext(db, comment);
+  const moderator = seesAuthorDetails(site);
+  const allowed = canModerate(site, post);
+  const editor = editors(key);
+  const isSelected = selected.has(key);
+  const author = comment.authorName || t('anonymous');
+  const authorId = `author-${index}`;
+  const draft = editor ? drafts.get(draftKey(key, editor.kind)) : undefined;
+  return (
+    // biome-ignore lint/a11y: a virtualized treegrid row (tr cannot be positioned like this); keyboard handled by the queue's shortcuts
+    <div
+      role="row"
+      class={`item level-${level}${active ? ' active' : ''}${isSelected ? ' selected' : ''}`}
+      data-comment-id={comment.id}
+      data-row-key={key}
+      data-row-index={index}
+      aria-rowindex={index + 1}
+      aria-level={level}
+      aria-selected={isSelected}
+      aria-labelledby={authorId}
+      tabIndex={active ? 0 : -1}
+      style={rowStyle(offset)}
+      ref={measure}
+      onFocus={(event) => event.target === event.currentTarget && commands.focusRow(index)}
+      onClick={(event) => {
+        if (!(event.target as Element).closest('button, a, input, textarea')) commands.focusRow(index);
+      }}
+    >
+      {/* biome-ignore lint/a11y: treegrid cell; the row holds the focus (row focus mode), its buttons are in the tab order */}
+      <div role="gridcell" class="item-main">
+        <div class="item-head">
+          <input
+            type="checkbox"
+            class="select"
+            tabIndex={-1}
+            checked={isSelected}
+            aria-label={t('selectComment', [author])}
+            onChange={() => commands.toggleSelected([key])}
+          />
+          <span class="author" id={authorId}>
+            {author}
+          </span>
+          <Signals comment={comment} clusterSize={level === 2 ? 0 : clusterSize} />
+          <time dateTime={new Date(comment.date).toISOString()}>{formatDate(comment.date)}</time>
+        </div>
+        {moderator && (comment.authorEmail || comment.authorUrl || comment.authorIp) && (
+          <p class="author-details">
+            {[comment.authorEmail, comment.authorUrl, comment.authorIp].filter(Boolean).join(' · ')}
+          </p>
+        )}
+        <Reputation context={context} />
+        <CommentContent html={comment.contentHtml} full={active || editor !== null} />
+        <p class="item-meta">
+          <span class="post-title">{post ? postTitle(post.title) : t('unknownPost', [String(comment.post)])}</span>
+          {comment.parent > 0 && (
+            <span class="in-reply-to">
+              {' · '}
+              {context?.parentAuthor
+                ? t('inReplyTo', [context.parentAuthor])
+                : t('inReplyToComment', [String(comment.parent)])}
+            </span>
+          )}
+          {showSite && site && <span class="site-name"> · {site.name}</span>}
+        </p>
+        <OutboxLine rows={outbox.get(key)} commentKey={key} />
+        {editor && (
+          <ReplyBox
+            key={editor.kind}
+            comment={comment}
+            editor={editor}
+            draft={draft?.content ?? null}
+            canApprove={allowed && comment.status === 'hold'}
+          />
+        )}
+      </div>
+      {/* biome-ignore lint/a11y: treegrid cell; the row holds the focus (row focus mode), its buttons are in the tab order */}
+      <div role="gridcell" class="item-actions">
+        {/* Only the focused row carries buttons: fewer elements, and moving the focus stays cheap. */}
+        {active && (
+          <ItemActions
+            keys={[key]}
+            status={comment.status}
+            canModerate={allowed}
+            single={{ key, canEdit: comment.contentRaw !== null, editing: editor !== null }}
+            label={t('actionsFor', [author])}
+            active={active}
+          />
+        )}
+      </div>
+    </div>
+  );
+}
+
+export const CommentItem = pure(CommentItemView);

@@ -1,0 +1,27 @@
+/** What a row shows beyond the comment itself: who it answers, and what was decided about its author before. */
+import type { CommentRow, FreigabeDb, ReputationRow } from '../../shared/db/index.ts';
+import { useLiveQuery } from '../../shared/ui/use-live-query.ts';
+import { reputationKeys } from './reputation.ts';
+
+export interface ItemContext {
+  parentAuthor: string | null;
+  reputation: { kind: 'email' | 'host' | 'ip'; row: ReputationRow }[];
+}
+
+export function useItemContext(db: FreigabeDb, comment: CommentRow): ItemContext | null {
+  const keys = reputationKeys(comment);
+  const result = useLiveQuery(async () => {
+    const [rows, parent] = await Promise.all([
+      db.reputation.bulkGet(keys.map(({ key }) => [comment.siteId, key] as [string, string])),
+      comment.parent > 0 ? db.comments.get([comment.siteId, comment.parent]) : Promise.resolve(undefined),
+    ]);
+    return {
+      parentAuthor: comment.parent > 0 ? (parent?.authorName ?? null) : null,
+      reputation: keys.flatMap(({ kind }, index) => {
+        const row = rows[index];
+        return row ? [{ kind, row }] : [];
+      }),
+    };
+  }, [db, comment.siteId, comment.id, comment.parent, keys.map(({ key }) => key).join(' ')]);
+  return result.state === 'ready' ? result.value : null;
+}

@@ -1,0 +1,46 @@
+/** What every row of the queue needs from the app, without passing it through each component. */
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { DraftRow, FreigabeDb, OutboxRow, PostRow, SiteRow } from '../shared/db/index.ts';
+import type { StatusAction } from './actions/decisions.ts';
+import type { ViewName } from './queue/views.ts';
+import type { EditorState } from './reply/use-editors.ts';
+
+export interface QueueCommands {
+  act(keys: readonly string[], action: StatusAction): void;
+  focusRow(index: number): void;
+  toggleSelected(keys: readonly string[]): void;
+  toggleExpanded(clusterKey: string): void;
+  openEditor(key: string, editor: EditorState): void;
+  closeEditor(key: string): void;
+  submitText(key: string, decision: 'reply' | 'approveAndReply' | 'edit', content: string): Promise<void>;
+  openComment(key: string, where: 'page' | 'admin'): void;
+  undoRows(outboxIds: readonly number[], keys: readonly string[]): void;
+  retryRow(outboxId: number): void;
+  dismissRow(row: OutboxRow): void;
+}
+
+export interface QueueContextValue {
+  db: FreigabeDb;
+  view: ViewName;
+  sites: ReadonlyMap<string, SiteRow>;
+  /** by postKey() */
+  posts: ReadonlyMap<string, PostRow>;
+  /** unfinished outbox rows by comment key */
+  outbox: ReadonlyMap<string, OutboxRow[]>;
+  /** by `${commentKey}\n${kind}` */
+  drafts: ReadonlyMap<string, DraftRow>;
+  selected: ReadonlySet<string>;
+  editors: (key: string) => EditorState | null;
+  commands: QueueCommands;
+}
+
+export const QueueContext = createContext<QueueContextValue | null>(null);
+
+export function useQueueContext(): QueueContextValue {
+  const value = useContext(QueueContext);
+  if (!value) throw new Error('QueueContext missing');
+  return value;
+}
+
+export const draftKey = (commentKey: string, kind: 'reply' | 'edit') => `${commentKey}\n${kind}`;

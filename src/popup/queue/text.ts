@@ -1,0 +1,70 @@
+/**
+ * Comment HTML as rough plain text for search and clustering, for thousands of comments at once:
+ * a tag strip and entity decoding (no DOM, no parser), remembered per comment while its HTML stays
+ * the same. What is shown to the user is sanitized elsewhere (CommentContent).
+ */
+import type { CommentRow } from '../../shared/db/index.ts';
+import { commentKey } from './views.ts';
+
+const named: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  hellip: '…',
+  ndash: '–',
+  mdash: '—',
+  auml: 'ä',
+  ouml: 'ö',
+  uuml: 'ü',
+  Auml: 'Ä',
+  Ouml: 'Ö',
+  Uuml: 'Ü',
+  szlig: 'ß',
+};
+
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity: string) => {
+    if (entity[0] === '#') {
+      const code =
+        entity[1] === 'x' || entity[1] === 'X' ? Number.parseInt(entity.slice(2), 16) : Number(entity.slice(1));
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return named[entity] ?? whole;
+  });
+}
+
+export function roughText(html: string): string {
+  return decodeEntities(html.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+interface Derived {
+  html: string;
+  text: string;
+  search: string;
+}
+
+const remembered = new Map<string, Derived>();
+
+function derived(comment: CommentRow): Derived {
+  const key = commentKey(comment);
+  const known = remembered.get(key);
+  if (known && known.html === comment.contentHtml) return known;
+  if (remembered.size > 50_000) remembered.clear();
+  const text = roughText(comment.contentHtml);
+  const search = [comment.authorName, comment.authorEmail ?? '', comment.authorUrl, comment.authorIp ?? '', text]
+    .join('\n')
+    .toLowerCase();
+  const fresh = { html: comment.contentHtml, text, search };
+  remembered.set(key, fresh);
+  return fresh;
+}
+
+export const textOf = (comment: CommentRow): string => derived(comment).text;
+
+/** Author name, email, URL, IP and content, lowercased: what the search box looks in. */
+export const searchTextOf = (comment: CommentRow): string => derived(comment).search;

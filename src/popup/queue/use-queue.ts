@@ -1,0 +1,66 @@
+/**
+ * The queue as the list shows it: the view's comments (use-view-comments), then filters, clusters
+ * and rows derived in memory, so selecting "all 4,000 matching" never needs them rendered.
+ */
+import { useMemo, useRef } from 'preact/hooks';
+import type { CommentRow, FreigabeDb, SiteRow } from '../../shared/db/index.ts';
+import { type ClusterCache, clustersOf } from './clusters.ts';
+import { matchingComments, type PostChoice, postsOf } from './filter.ts';
+import { type DisplayRow, displayRows } from './rows.ts';
+import { useViewComments } from './use-view-comments.ts';
+import { commentKey, type QueueFilter } from './views.ts';
+
+export interface QueueState {
+  /** 'first-page': only the newest few are known yet */
+  state: 'loading' | 'first-page' | 'ready' | 'error';
+  error: Error | null;
+  rows: DisplayRow[];
+  /** every comment matching the filters (what "select all" selects) */
+  matching: CommentRow[];
+  /** the posts of the view, for the post filter */
+  posts: PostChoice[];
+  /** what the cache holds for the view (before hiding and filtering) */
+  loaded: readonly CommentRow[];
+  loadedKeys: () => ReadonlySet<string>;
+}
+
+export function useQueue(
+  db: FreigabeDb,
+  sites: readonly SiteRow[],
+  filter: QueueFilter,
+  expanded: ReadonlySet<string>,
+  hidden: ReadonlySet<string>,
+): QueueState {
+  const view = useViewComments(db, filter.view, filter.siteId, sites);
+  const all = view.rows;
+  const visible = useMemo(
+    () => (hidden.size === 0 ? all : all.filter((row) => !hidden.has(commentKey(row)))),
+    [all, hidden],
+  );
+  const matching = useMemo(() => matchingComments(visible, filter), [visible, filter]);
+  const clusterCache = useRef<ClusterCache | null>(null);
+  const clusters = useMemo(() => {
+    clusterCache.current = clustersOf(matching, clusterCache.current);
+    return clusterCache.current.clusters;
+  }, [matching]);
+  const rows = useMemo(() => displayRows(matching, clusters, expanded), [matching, clusters, expanded]);
+  const posts = useMemo(() => postsOf(visible), [visible]);
+
+  const loadedKeys = useMemo(() => {
+    let keys: Set<string> | null = null;
+    return () => {
+      keys ??= new Set(all.map(commentKey));
+      return keys;
+    };
+  }, [all]);
+
+  return {
+    state: view.state,
+    error: view.state === 'error' ? view.error : null,
+    rows,
+    matching,
+    posts,
+    loaded: all,
+    loadedKeys,
+  };
+}

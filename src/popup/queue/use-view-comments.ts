@@ -1,0 +1,181 @@
+/**
+ * A view's comments, held in memory and kept current without reading thousands of rows again after
+ * every decision: the newest few are read first (the first screen paints at once), then the whole
+ * view; after that, Dexie's change notices (also those of the background, over its BroadcastChannel)
+ * name the comments that changed, and only those are read again. A change that names no keys (a range,
+ * or very many keys, as after a full sync) reads the whole view again.
+ */
+import { cmp, Dexie, type ObservabilitySet } from 'dexie';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { CommentRow, FreigabeDb, SiteRow } from '../../shared/db/index.ts';
+import { loadFirstPage, loadViewComments, newestFirst } from './load.ts';
+import { commentKey, mineStatuses, postKey, type ViewName } from './views.ts';
+
+export const firstPageSize = 30;
+/** more changed comments than this at once: cheaper to read the view again */
+const patchLimit = 2000;
+
+export type ViewComments =
+  | { state: 'loading' | 'first-page' | 'ready'; rows: readonly CommentRow[] }
+  | { state: 'error'; rows: readonly CommentRow[]; error: Error };
+
+interface RangeNode {
+  from?: unknown;
+  to?: unknown;
+  l?: RangeNode | null;
+  r?: RangeNode | null;
+}
+
+/** The primary keys a change notice names, or null when it names ranges (or too many keys). */
+export function changedKeys(node: object | undefined, limit = patchLimit): [string, number][] | null {
+  const keys: [string, number][] = [];
+  const stack: RangeNode[] = node ? [node as RangeNode] : [];
+  while (stack.length > 0) {
+    const current = stack.pop() as RangeNode;
+    if (!('from' in current)) continue;
+    if (cmp(current.from, current.to) !== 0 || !Array.isArray(current.from)) return null;
+    keys.push(current.from as [string, number]);
+    if (keys.length > limit) return null;
+    if (current.l) stack.push(current.l);
+    if (current.r) stack.push(current.r);
+  }
+  return keys;
+}
+
+/** A first page read before the app renders (main.tsx starts it with the page), taken by the first matching view. */
+let prefetched: { db: FreigabeDb; view: ViewName; siteId: string | null; rows: Promise<CommentRow[]> } | null = null;
+
+export function prefetchFirstPage(db: FreigabeDb, view: ViewName = 'hold', siteId: string | null = null): void {
+  const rows = loadFirstPage(db, view, siteId, firstPageSize);
+  rows.catch(() => undefined);
+  prefetched = { db, view, siteId, rows };
+}
+
+function firstPageOf(db: FreigabeDb, view: ViewName, siteId: string | null): Promise<CommentRow[]> {
+  const early = prefetched;
+  prefetched = null;
+  if (early && early.db === db && early.view === view && early.siteId === siteId) return early.rows;
+  return loadFirstPage(db, view, siteId, firstPageSize);
+}
+
+const nextFrame = () =>
+  new Promise<void>((resolve) => {
+    if (typeof requestAnimationFrame === 'undefined') setTimeout(resolve, 0);
+    else requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
+
+export function useViewComments(
+  db: FreigabeDb,
+  view: ViewName,
+  siteId: string | null,
+  sites: readonly SiteRow[],
+): ViewComments {
+  const [result, setResult] = useState<ViewComments>({ state: 'loading', rows: [] });
+  const sitesRef = useRef(sites);
+  sitesRef.current = sites;
+  // "Mine" depends on who is signed in where; the other views never re-read for a site's status line.
+  const who = view === 'mine' ? sites.map((site) => `${site.id}=${site.userId}`).join(' ') : '';
+
+  // A layout effect: the reads start right after the first render, not a frame later.
+  useLayoutEffect(() => {
+    let alive = true;
+    const byKey = new Map<string, CommentRow>();
+    let ready = false;
+    let loading: Promise<void> | null = null;
+    let touched: [string, number][] | 'all' = [];
+    let myPosts = new Set<string>();
+
+    const inView = (row: CommentRow) =>
+      view === 'mine'
+        ? mineStatuses.includes(row.status) && myPosts.has(postKey(row.siteId, row.post))
+        : row.status === view && (siteId === null || row.siteId === siteId);
+    const publish = () => {
+      if (alive) setResult({ state: 'ready', rows: [...byKey.values()].sort(newestFirst) });
+    };
+    const fail = (error: unknown) => {
+      if (alive)
+        setResult((last) => ({
+          state: 'error',
+          rows: last.rows,
+          error: error instanceof Error ? error : new Error(String(error)),
+        }));
+    };
+
+    const loadAll = async () => {
+      touched = [];
+      if (view === 'mine') {
+        const me = new Map(sitesRef.current.map((site) => [site.id, site.userId]));
+        myPosts = new Set(
+          (await db.posts.toArray())
+            .filter((post) => post.author !== null && me.get(post.siteId) === post.author)
+            .map((post) => postKey(post.siteId, post.id)),
+        );
+      }
+      const rows = await loadViewComments(db, view, siteId, sitesRef.current);
+      byKey.clear();
+      for (const row of rows) byKey.set(commentKey(row), row);
+      ready = true;
+      publish();
+    };
+
+    const patch = async (keys: [string, number][]) => {
+      const rows = await db.comments.bulkGet(keys);
+      keys.forEach((key, index) => {
+        const row = rows[index];
+        const id = commentKey({ siteId: key[0], id: key[1] });
+        if (row && inView(row)) byKey.set(id, row);
+        else byKey.delete(id);
+      });
+      publish();
+    };
+
+    /** Applies what changed meanwhile, one read at a time. */
+    const catchUp = () => {
+      if (loading || !ready || !alive) return;
+      const pending = touched;
+      touched = [];
+      if (pending !== 'all' && pending.length === 0) return;
+      loading = (pending === 'all' ? loadAll() : patch(pending)).catch(fail).finally(() => {
+        loading = null;
+        catchUp();
+      });
+    };
+
+    const onChange = (observed: ObservabilitySet) => {
+      const parts = observed as unknown as Record<string, RangeNode>;
+      const postsChanged = view === 'mine' && `idb://${db.name}/posts/` in parts;
+      const comments = parts[`idb://${db.name}/comments/`];
+      if (!comments && !postsChanged && !('all' in parts)) return;
+      const keys = postsChanged || 'all' in parts ? null : changedKeys(comments);
+      if (keys === null || touched === 'all') touched = 'all';
+      else touched.push(...keys);
+      if (touched !== 'all' && touched.length > patchLimit) touched = 'all';
+      queueMicrotask(catchUp);
+    };
+    Dexie.on('storagemutated', onChange);
+
+    setResult({ state: 'loading', rows: [] });
+    loading = (async () => {
+      const first = await firstPageOf(db, view, siteId);
+      if (!alive) return;
+      if (first.length > 0) {
+        setResult({ state: 'first-page', rows: first });
+        // Let the first screen paint before the whole view is read and processed.
+        await nextFrame();
+      }
+      if (alive) await loadAll();
+    })()
+      .catch(fail)
+      .finally(() => {
+        loading = null;
+        catchUp();
+      });
+
+    return () => {
+      alive = false;
+      Dexie.on('storagemutated').unsubscribe(onChange);
+    };
+  }, [db, view, siteId, who]);
+
+  return result;
+}

@@ -1,0 +1,71 @@
+/** The small tables the whole popup reads live: sites, posts, unfinished decisions, drafts, counts, settings. */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from '../shared/browser.ts';
+import type { DraftRow, FreigabeDb, OutboxRow, PostRow, SiteRow } from '../shared/db/index.ts';
+import { defaultSettings, readSettings } from '../shared/settings.ts';
+import { useLiveQuery } from '../shared/ui/use-live-query.ts';
+import { loadCounts } from './queue/load.ts';
+import { commentKey, postKey } from './queue/views.ts';
+import { draftKey } from './queue-context.ts';
+
+const none: never[] = [];
+
+export function usePopupData(db: FreigabeDb, siteFilter: string | null) {
+  const sitesResult = useLiveQuery(() => db.sites.toArray(), [db]);
+  const sites: SiteRow[] = sitesResult.state === 'ready' ? sitesResult.value : none;
+  const postsResult = useLiveQuery(() => db.posts.toArray(), [db]);
+  const outboxResult = useLiveQuery(
+    () => db.outbox.where('state').anyOf('waiting', 'sending', 'failed', 'conflict').toArray(),
+    [db],
+  );
+  const draftsResult = useLiveQuery(() => db.drafts.toArray(), [db]);
+  const siteIds = sites.map((site) => `${site.id}=${site.userId}=${site.mode}`).join(' ');
+  const counts = useLiveQuery(() => loadCounts(db, siteFilter, sites), [db, siteFilter, siteIds]);
+
+  const [undoWindowMs, setUndoWindowMs] = useState(defaultSettings.undoWindowSeconds * 1000);
+  useEffect(() => {
+    void readSettings(browser).then((settings) => setUndoWindowMs(settings.undoWindowSeconds * 1000));
+  }, []);
+
+  const sitesById = useMemo(() => new Map(sites.map((site) => [site.id, site])), [sites]);
+  const posts = useMemo(
+    () =>
+      new Map<string, PostRow>(
+        (postsResult.state === 'ready' ? postsResult.value : none).map((post) => [postKey(post.siteId, post.id), post]),
+      ),
+    [postsResult],
+  );
+  const openDecisions: OutboxRow[] = outboxResult.state === 'ready' ? outboxResult.value : none;
+  const outbox = useMemo(() => {
+    const byComment = new Map<string, OutboxRow[]>();
+    for (const row of openDecisions) {
+      if (row.undoOf !== null) continue;
+      const key = commentKey({ siteId: row.siteId, id: row.commentId });
+      byComment.set(key, [...(byComment.get(key) ?? []), row]);
+    }
+    return byComment;
+  }, [openDecisions]);
+  const drafts = useMemo(
+    () =>
+      new Map<string, DraftRow>(
+        (draftsResult.state === 'ready' ? draftsResult.value : none).map((draft) => [
+          draftKey(commentKey({ siteId: draft.siteId, id: draft.commentId }), draft.kind),
+          draft,
+        ]),
+      ),
+    [draftsResult],
+  );
+
+  return {
+    sitesReady: sitesResult.state === 'ready',
+    sites,
+    sitesById,
+    posts,
+    openDecisions,
+    outbox,
+    drafts,
+    draftsReady: draftsResult.state === 'ready',
+    counts: counts.state === 'ready' ? counts.value : null,
+    undoWindowMs,
+  };
+}
