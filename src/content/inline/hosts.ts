@@ -13,6 +13,34 @@ export interface Host {
   mount: HTMLElement;
 }
 
+const sheets = new WeakMap<Document, CSSStyleSheet | null>();
+
+/**
+ * One parsed style sheet shared by every shadow root of a page (a thousand toolbars do not parse
+ * the CSS a thousand times). Where a browser refuses a sheet built in the extension's world
+ * (Firefox's content-script wrappers may), each root gets a <style> element instead.
+ */
+function adoptSheet(doc: Document, root: ShadowRoot): boolean {
+  let sheet = sheets.get(doc);
+  if (sheet === undefined) {
+    try {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(inlineCss);
+    } catch {
+      sheet = null;
+    }
+    sheets.set(doc, sheet);
+  }
+  if (!sheet) return false;
+  try {
+    root.adoptedStyleSheets = [sheet];
+    return root.adoptedStyleSheets.length === 1;
+  } catch {
+    sheets.set(doc, null);
+    return false;
+  }
+}
+
 /** Our own handle on each host's mount (the shadow root is closed: the page has none). */
 const mounts = new WeakMap<Element, HTMLElement>();
 
@@ -38,10 +66,13 @@ export function createHost(doc: Document, kind: string, tag: 'div' | 'li' = 'div
   }
   host.setAttribute(hostAttribute, kind);
   const root = shadowHost.attachShadow({ mode: 'closed' });
-  const style = doc.createElement('style');
-  style.textContent = inlineCss;
   const mount = doc.createElement('div');
-  root.append(style, mount);
+  if (!adoptSheet(doc, root)) {
+    const style = doc.createElement('style');
+    style.textContent = inlineCss;
+    root.append(style);
+  }
+  root.append(mount);
   // Typing in our fields must not reach the page's (or our own) keyboard shortcuts.
   root.addEventListener('keydown', (event) => {
     const target = event.target as Element | null;
