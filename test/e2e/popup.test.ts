@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { bundleSizes } from '../../scripts/bundle-sizes.ts';
 import {
   connectWithApplicationPassword,
   type ExtensionBrowser,
@@ -251,5 +252,11 @@ describe('the popup, by keyboard, against WordPress', () => {
     } finally {
       await german.close();
     }
+  });
+
+  it('loads at most 80 kB of JavaScript (gzip), Dexie, Preact and DOMPurify included', () => {
+    const { popup } = bundleSizes('dist/chrome-test');
+    expect(popup).toBeGreaterThan(40 * 1024);
+    expect(popup).toBeLessThan(80 * 1024);
   });
 });

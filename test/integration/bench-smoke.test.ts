@@ -62,4 +62,19 @@ describe('benchmark smoke runs', () => {
     expect(toolbars).toBeGreaterThan(0);
     expect(toolbars).toBeLessThan(100);
   });
+
+  it('bench:popup drives the popup and wp-admin by keyboard, and opens the popup on a full cache', {
+    timeout: 240_000,
+  }, () => {
+    const run = spawnSync('node_modules/.bin/tsx', ['bench/popup.ts', '--smoke'], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/popup JavaScript: \d+\.\d kB gzip/);
+    expect(run.stdout).toMatch(
+      /popup: +\d+\.\d\d s until the server confirmed the last decision \(\d+ keys; server: approved \d+, spam \d+\)/,
+    );
+    expect(run.stdout).toMatch(/ratio popup \/ wp-admin: \d+\.\d\d/);
+    expect(run.stdout).toMatch(/first contentful paint \d+ ms after navigation start/);
+    expect(run.stdout).toMatch(/holding j 1\.00 s \(\d+ presses, moved \d+ rows\): \d+ long tasks/);
+  });
 });
