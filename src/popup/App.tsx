@@ -34,13 +34,17 @@ import {
 import { QueueContext, type QueueContextValue } from './queue-context.ts';
 import { useEditors } from './reply/use-editors.ts';
 import { type Latest, useCommands } from './use-commands.ts';
+import { useCounts } from './use-counts.ts';
 import { usePopupData } from './use-popup-data.ts';
 
 const queueId = 'queue';
 
+const hiddenCount = (rows: readonly { siteId: string; id: number }[], hidden: ReadonlySet<string>) =>
+  hidden.size === 0 ? 0 : rows.reduce((sum, row) => sum + (hidden.has(commentKey(row)) ? 1 : 0), 0);
+
 export function App({ db, tabId }: { db: FreigabeDb; tabId: number | null }) {
   const [filter, setFilter] = useState<QueueFilter>(initialFilter);
-  const data = usePopupData(db, filter.siteId);
+  const data = usePopupData(db);
   const decisions = useDecisions(data.undoWindowMs);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -60,6 +64,24 @@ export function App({ db, tabId }: { db: FreigabeDb; tabId: number | null }) {
     }
     return Math.min(active.index, rows.length - 1);
   }, [rows, active]);
+
+  // Counted once the first rows are on screen (counting must not delay them); the view on screen
+  // counts from memory, so a decision shows in its tab at once.
+  const countsWanted = queue.state === 'ready' || queue.state === 'error';
+  const stored = useCounts(db, filter.siteId, data.sites, countsWanted);
+  const counts = useMemo(
+    () =>
+      stored && queue.state === 'ready'
+        ? {
+            ...stored,
+            cached: {
+              ...stored.cached,
+              [filter.view]: queue.loaded.length - hiddenCount(queue.loaded, decisions.hidden),
+            },
+          }
+        : stored,
+    [stored, queue.state, queue.loaded, filter.view, decisions.hidden],
+  );
 
   const byKey = useMemo(
     () => new Map(queue.matching.map((comment) => [commentKey(comment), comment])),
@@ -202,7 +224,7 @@ export function App({ db, tabId }: { db: FreigabeDb; tabId: number | null }) {
             <ViewTabs
               views={views}
               current={filter.view}
-              counts={data.counts}
+              counts={counts}
               controls={queueId}
               onChange={(view) => changeFilter({ view, post: null })}
             />

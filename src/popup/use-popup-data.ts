@@ -1,16 +1,15 @@
-/** The small tables the whole popup reads live: sites, posts, unfinished decisions, drafts, counts, settings. */
+/** The small tables the whole popup reads live: sites, posts, unfinished decisions, drafts; and the settings. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from '../shared/browser.ts';
 import type { DraftRow, FreigabeDb, OutboxRow, PostRow, SiteRow } from '../shared/db/index.ts';
 import { defaultSettings, readSettings } from '../shared/settings.ts';
 import { useLiveQuery } from '../shared/ui/use-live-query.ts';
-import { loadCounts } from './queue/load.ts';
 import { commentKey, postKey } from './queue/views.ts';
 import { draftKey } from './queue-context.ts';
 
 const none: never[] = [];
 
-export function usePopupData(db: FreigabeDb, siteFilter: string | null) {
+export function usePopupData(db: FreigabeDb) {
   const sitesResult = useLiveQuery(() => db.sites.toArray(), [db]);
   const sites: SiteRow[] = sitesResult.state === 'ready' ? sitesResult.value : none;
   const postsResult = useLiveQuery(() => db.posts.toArray(), [db]);
@@ -19,8 +18,6 @@ export function usePopupData(db: FreigabeDb, siteFilter: string | null) {
     [db],
   );
   const draftsResult = useLiveQuery(() => db.drafts.toArray(), [db]);
-  const siteIds = sites.map((site) => `${site.id}=${site.userId}=${site.mode}`).join(' ');
-  const counts = useLiveQuery(() => loadCounts(db, siteFilter, sites), [db, siteFilter, siteIds]);
 
   const [undoWindowMs, setUndoWindowMs] = useState(defaultSettings.undoWindowSeconds * 1000);
   useEffect(() => {
@@ -65,7 +62,6 @@ export function usePopupData(db: FreigabeDb, siteFilter: string | null) {
     outbox,
     drafts,
     draftsReady: draftsResult.state === 'ready',
-    counts: counts.state === 'ready' ? counts.value : null,
     undoWindowMs,
   };
 }

@@ -45,7 +45,8 @@ export function roughText(html: string): string {
 interface Derived {
   html: string;
   text: string;
-  search: string;
+  /** built the first time someone searches */
+  search: string | null;
 }
 
 const remembered = new Map<string, Derived>();
@@ -55,11 +56,7 @@ function derived(comment: CommentRow): Derived {
   const known = remembered.get(key);
   if (known && known.html === comment.contentHtml) return known;
   if (remembered.size > 50_000) remembered.clear();
-  const text = roughText(comment.contentHtml);
-  const search = [comment.authorName, comment.authorEmail ?? '', comment.authorUrl, comment.authorIp ?? '', text]
-    .join('\n')
-    .toLowerCase();
-  const fresh = { html: comment.contentHtml, text, search };
+  const fresh: Derived = { html: comment.contentHtml, text: roughText(comment.contentHtml), search: null };
   remembered.set(key, fresh);
   return fresh;
 }
@@ -67,4 +64,16 @@ function derived(comment: CommentRow): Derived {
 export const textOf = (comment: CommentRow): string => derived(comment).text;
 
 /** Author name, email, URL, IP and content, lowercased: what the search box looks in. */
-export const searchTextOf = (comment: CommentRow): string => derived(comment).search;
+export function searchTextOf(comment: CommentRow): string {
+  const entry = derived(comment);
+  entry.search ??= [
+    comment.authorName,
+    comment.authorEmail ?? '',
+    comment.authorUrl,
+    comment.authorIp ?? '',
+    entry.text,
+  ]
+    .join('\n')
+    .toLowerCase();
+  return entry.search;
+}

@@ -112,6 +112,7 @@ export function useViewComments(
         );
       }
       const rows = await loadViewComments(db, view, siteId, sitesRef.current);
+      performance.mark('freigabe:view-read');
       byKey.clear();
       for (const row of rows) byKey.set(commentKey(row), row);
       ready = true;
@@ -157,6 +158,7 @@ export function useViewComments(
     setResult({ state: 'loading', rows: [] });
     loading = (async () => {
       const first = await firstPageOf(db, view, siteId);
+      performance.mark('freigabe:first-page-read');
       if (!alive) return;
       if (first.length > 0) {
         setResult({ state: 'first-page', rows: first });

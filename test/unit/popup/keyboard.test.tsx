@@ -54,6 +54,8 @@ describe('keyboard', () => {
     expect(harness.requestsOf('decide')).toEqual([{ type: 'decide', siteId, commentIds: [2], decision: 'approve' }]);
     await waitFor(() => expect(document.activeElement).toBe(rows()[1]));
     await waitFor(() => expect(announced()).toBe('1 approved. Press z to undo'));
+    // The view on screen counts from memory: its tab follows the decision at once.
+    expect(document.querySelector('[role="tab"][data-view="hold"]')?.textContent).toBe('Pending2');
     expect(document.querySelector('.toast')?.textContent).toContain('1 approved');
   });
 
