@@ -17,6 +17,9 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   cleanup();
+  // Let effects Preact scheduled after the last paint (rAF with a 100 ms fallback) run while the
+  // DOM still exists: after the file ends, they would find no document.
+  await new Promise((resolve) => setTimeout(resolve, 120));
   await harness.ctx.db.delete();
 });
 
