@@ -6,6 +6,7 @@
  */
 import type { CommentRow, FreigabeDb, SyncStateRow } from '../../shared/db/index.ts';
 import { outcomeOfStatus } from '../../shared/reputation.ts';
+import { maxTimeoutMs } from '../../shared/wp/client.ts';
 import type { WpComment } from '../../shared/wp/schemas.ts';
 import type { BackgroundContext } from '../context.ts';
 import { ReputationChanges } from '../reputation.ts';
@@ -41,7 +42,9 @@ export function syncTables(db: FreigabeDb) {
 
 /**
  * Comments whose cached row must win over data read since `since`: their latest decision is not
- * sent yet, or was sent after `since`. Only the given comments, or all of the site's.
+ * sent yet, or was sent so recently that WordPress may have applied it after the read (a request
+ * sent before `since` can land up to the client's timeout later). Only the given comments, or all
+ * of the site's.
  */
 export async function decidedSince(
   ctx: BackgroundContext,
@@ -58,7 +61,11 @@ export async function decidedSince(
           .toArray();
   const decided = new Set<number>();
   for (const row of rows) {
-    if (row.state === 'waiting' || row.state === 'sending' || (row.sentAt !== null && row.sentAt >= since)) {
+    if (
+      row.state === 'waiting' ||
+      row.state === 'sending' ||
+      (row.sentAt !== null && row.sentAt >= since - maxTimeoutMs)
+    ) {
       decided.add(row.commentId);
     }
   }
