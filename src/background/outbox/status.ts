@@ -2,28 +2,7 @@
 import type { Decision } from '../../shared/db/index.ts';
 import type { StatusTarget } from '../../shared/wp/client.ts';
 
-/** The status the comment shows right after the decision (optimistic, until WordPress confirms). */
-export function statusAfter(decision: Decision, previous: string): string {
-  switch (decision) {
-    case 'approve':
-      return 'approved';
-    case 'unapprove':
-      return 'hold';
-    case 'spam':
-      return 'spam';
-    case 'trash':
-      return 'trash';
-    case 'delete':
-      return 'deleted';
-    case 'edit':
-    case 'reply':
-      return previous;
-    // WordPress restores what the comment was before spam/trash; pending is the usual answer.
-    case 'unspam':
-    case 'untrash':
-      return previous === 'spam' || previous === 'trash' ? 'hold' : previous;
-  }
-}
+export { statusAfter } from '../../shared/decision-status.ts';
 
 /** The REST status value for decisions that are status changes. */
 export const statusTargets: Partial<Record<Decision, StatusTarget>> = {

@@ -5,6 +5,7 @@
  */
 import { findClusters } from '../../shared/clusters/index.ts';
 import type { InlineComment } from '../../shared/inline-protocol.ts';
+import { roughText } from '../../shared/rough-text.ts';
 import { isImportedTweet } from '../../shared/signals.ts';
 import type { PageComment } from './types.ts';
 
@@ -17,20 +18,6 @@ export interface Reactions {
   clusters: { ids: number[]; sample: string; authors: string[] }[];
   /** reactions per day (local calendar day), oldest first */
   days: { day: string; count: number }[];
-}
-
-/** Comment HTML as text for comparing (no DOM: tags dropped, common entities decoded). */
-export function textOf(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&#8217;|&rsquo;/g, '’')
-    .replace(/&amp;/g, '&')
-    .replace(/&quot;|&#8220;|&#8221;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&#?\w+;/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 function hostOf(url: string): string {
@@ -64,7 +51,7 @@ export function reactionsOf(cached: readonly InlineComment[], onPage: readonly P
       title: comment.authorName,
       site: hostOf(comment.authorUrl),
     }));
-  const texts = new Map(live.map((comment) => [comment.id, textOf(comment.contentHtml)]));
+  const texts = new Map(live.map((comment) => [comment.id, roughText(comment.contentHtml)]));
   const social = live.filter((comment) =>
     isImportedTweet({ authorUrl: comment.authorUrl, text: texts.get(comment.id) ?? '' }),
   ).length;

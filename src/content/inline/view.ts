@@ -7,6 +7,7 @@ import { h, render } from 'preact';
 import type { DraftKind } from '../../shared/db/rows.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InlineComment, InlineState } from '../../shared/inline-protocol.ts';
+import { roughText } from '../../shared/rough-text.ts';
 import type { ActionName } from './actions.ts';
 import { decisionForKey } from './actions.ts';
 import type { InlineApi } from './api.ts';
@@ -15,7 +16,7 @@ import { Editor } from './Editor.tsx';
 import { createHost, type Host, hostAttribute, isShown, showHost } from './hosts.ts';
 import { pendingSlot, summarySlot, toolbarSlot } from './placement.ts';
 import { ReactionsPanel } from './ReactionsPanel.tsx';
-import { reactionsOf, textOf } from './reactions.ts';
+import { reactionsOf } from './reactions.ts';
 import { SummaryBar } from './SummaryBar.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import type { PageComment, PageThread } from './types.ts';
@@ -214,7 +215,7 @@ export class InlineView {
     const editing = this.editing?.commentId === id ? this.editing : null;
     const initial = editing
       ? (cached?.drafts[editing.kind] ??
-        (editing.kind === 'edit' ? (cached?.contentRaw ?? textOf(cached?.contentHtml ?? '')) : ''))
+        (editing.kind === 'edit' ? (cached?.contentRaw ?? roughText(cached?.contentHtml ?? '')) : ''))
       : '';
     return h('div', null, [
       h(Toolbar, {

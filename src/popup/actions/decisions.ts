@@ -2,6 +2,8 @@
  * What the moderation keys and buttons mean for a comment in a given status, as in wp-admin:
  * `s` on spam is "not spam", `d` on spam or trash deletes permanently, `u` restores.
  */
+import { statusAfter as decisionStatusAfter } from '../../shared/decision-status.ts';
+
 export type StatusAction = 'approve' | 'unapprove' | 'spam' | 'unspam' | 'trash' | 'untrash' | 'delete';
 export type KeyAction = 'approve' | 'unapprove' | 'spam' | 'trash';
 
@@ -20,22 +22,12 @@ export function decisionFor(key: KeyAction, status: string): StatusAction | null
   }
 }
 
-/** The status a comment shows after the decision; null: deleted. */
+/** The status a comment shows after the decision (the background's rule); null: deleted. */
 export function statusAfter(action: StatusAction): string | null {
-  switch (action) {
-    case 'approve':
-      return 'approved';
-    case 'unapprove':
-    case 'unspam':
-    case 'untrash':
-      return 'hold';
-    case 'spam':
-      return 'spam';
-    case 'trash':
-      return 'trash';
-    case 'delete':
-      return null;
-  }
+  // unspam and untrash act on spam and trash; anything else acts on what the view shows.
+  const previous = action === 'unspam' ? 'spam' : action === 'untrash' ? 'trash' : 'hold';
+  const after = decisionStatusAfter(action, previous);
+  return after === 'deleted' ? null : after;
 }
 
 /** The buttons a comment in this status gets (when the user may moderate it). */

@@ -4,11 +4,11 @@
  */
 import type { CommentRow } from '../../shared/db/index.ts';
 import { type MessageKey, t } from '../../shared/i18n.ts';
+import { roughText } from '../../shared/rough-text.ts';
 import { formatDate, formatNumber } from '../format.ts';
 import type { SiteCluster } from '../queue/clusters.ts';
 import { canModerate } from '../queue/permissions.ts';
 import { postTitle } from '../queue/post-title.ts';
-import { roughText } from '../queue/text.ts';
 import { commentKey, postKey } from '../queue/views.ts';
 import { useQueueContext } from '../queue-context.ts';
 import { ItemActions } from './ItemActions.tsx';

@@ -1,13 +1,9 @@
-/** The local reputation keys of a commenter, as the background records them. */
+/** The local reputation keys of a commenter — the very keys the background records (shared/reputation.ts) — with their kind. */
 import type { CommentRow } from '../../shared/db/index.ts';
+import { reputationKeys as keysOf } from '../../shared/reputation.ts';
 
-export function reputationKeys(comment: CommentRow): { kind: 'email' | 'host' | 'ip'; key: string }[] {
-  const keys: { kind: 'email' | 'host' | 'ip'; key: string }[] = [];
-  if (comment.authorEmail) keys.push({ kind: 'email', key: `email:${comment.authorEmail.toLowerCase()}` });
-  if (comment.authorUrl && URL.canParse(comment.authorUrl)) {
-    const host = new URL(comment.authorUrl).hostname.replace(/^www\./, '');
-    if (host) keys.push({ kind: 'host', key: `host:${host}` });
-  }
-  if (comment.authorIp) keys.push({ kind: 'ip', key: `ip:${comment.authorIp}` });
-  return keys;
+export type ReputationKind = 'email' | 'host' | 'ip';
+
+export function reputationKeys(comment: CommentRow): { kind: ReputationKind; key: string }[] {
+  return keysOf(comment).map((key) => ({ kind: key.slice(0, key.indexOf(':')) as ReputationKind, key }));
 }

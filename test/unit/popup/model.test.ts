@@ -4,7 +4,7 @@ import { decisionFor } from '../../../src/popup/actions/decisions.ts';
 import { commandFor } from '../../../src/popup/keyboard/keymap.ts';
 import { clustersOf } from '../../../src/popup/queue/clusters.ts';
 import { displayRows } from '../../../src/popup/queue/rows.ts';
-import { roughText } from '../../../src/popup/queue/text.ts';
+import { roughText } from '../../../src/shared/rough-text.ts';
 import { commentRow } from '../../support/popup-harness.ts';
 
 const key = (k: string, mods: Partial<{ shiftKey: boolean; ctrlKey: boolean }> = {}) =>
