@@ -34,20 +34,17 @@ export const contentHandlers: ContentHandlers = {
     }
     await setTabPage(ctx, from.tabId, { siteId: site.id, postId: page.postId });
     await updateBadges(ctx);
-    if (page.postId !== null && page.commentsInDom !== false) {
-      void injectInlineView(ctx, from.tabId);
-      // The article's own pending comments, fresh: the queue's last sync may be minutes old.
-      void fetchPostComments(ctx, site, page.postId, 'hold')
-        .then(() => refreshViews(ctx, site.id))
-        .catch(() => undefined);
+    const postId = page.postId;
+    const article = postId !== null && page.commentsInDom !== false;
+    if (article) void injectInlineView(ctx, from.tabId);
+    if (postId !== null) {
+      // The article's own pending comments, fresh (the queue's last sync may be minutes old), and
+      // the thread around them; one refresh of the badge and the open articles once both are in.
+      const reads: Promise<unknown>[] = [fetchThreadContext(ctx, site.id, postId)];
+      if (article) reads.push(fetchPostComments(ctx, site, postId, 'hold'));
+      void Promise.allSettled(reads).then(() => refreshViews(ctx, site.id));
     }
-    void syncIfStale(ctx, site.id).then(() => refreshViews(ctx, site.id));
-    // The thread around the pending comments of the article being read.
-    if (page.postId !== null) {
-      void fetchThreadContext(ctx, site.id, page.postId)
-        .then(() => refreshViews(ctx, site.id))
-        .catch(() => undefined);
-    }
+    void syncIfStale(ctx, site.id).then((synced) => (synced ? refreshViews(ctx, site.id) : undefined));
     return { connected: true };
   },
   async inlineState(ctx, request, from) {

@@ -19,11 +19,12 @@ export async function syncAllSites(
   return results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
 }
 
-export async function syncIfStale(ctx: BackgroundContext, siteId: string): Promise<void> {
+/** Syncs a site whose last sync is older than `staleAfterMs`; answers whether it tried. */
+export async function syncIfStale(ctx: BackgroundContext, siteId: string): Promise<boolean> {
   const site = await ctx.db.sites.get(siteId);
-  if (site && (site.lastSyncAt === null || ctx.now() - site.lastSyncAt > staleAfterMs)) {
-    await syncPending(ctx, siteId).catch(() => undefined);
-  }
+  if (!site || (site.lastSyncAt !== null && ctx.now() - site.lastSyncAt <= staleAfterMs)) return false;
+  await syncPending(ctx, siteId).catch(() => undefined);
+  return true;
 }
 
 /** Keeps the sync alarm at the interval the user chose (re-created when missing or changed). */
