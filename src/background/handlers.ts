@@ -11,14 +11,15 @@ import { fetchPostComments } from './inline/post-comments.ts';
 import { postOfSender, siteOfSender } from './inline/sender-site.ts';
 import { inlineState } from './inline/state.ts';
 import { decide, undo } from './outbox/decide.ts';
+import { retryDecision } from './outbox/retry.ts';
 import { flushAndReschedule, scheduleFlush } from './outbox/schedule.ts';
-import { statusAfter } from './outbox/status.ts';
 import { ReplyError } from './reply-error.ts';
 import type { ContentHandlers, PageHandlers } from './router.ts';
 import { completeAuthorization, startAuthorization } from './sites/authorize.ts';
 import { disconnectSite } from './sites/disconnect.ts';
 import { connectWithPassword } from './sites/password.ts';
 import { connectWithSession } from './sites/session.ts';
+import { clearCachedComments } from './sync/clear-cache.ts';
 import { syncAllSites, syncIfStale } from './sync/schedule.ts';
 import { fetchThreadContext } from './sync/thread-context.ts';
 import { probeTab } from './tab-probe.ts';
@@ -119,14 +120,14 @@ export const pageHandlers: PageHandlers = {
   },
   async retry(ctx, request) {
     const state = await retryDecision(ctx, request.outboxId);
-    await updateBadges(ctx);
+    await refreshViews(ctx);
     await scheduleFlush(ctx);
     return { state };
   },
   async clearCache(ctx, request) {
     const removed = await clearCachedComments(ctx, request.siteId);
     void syncAllSites(ctx, request.siteId)
-      .then(() => updateBadges(ctx))
+      .then(() => refreshViews(ctx, request.siteId))
       .catch(() => undefined);
     return { siteId: request.siteId, removed };
   },
@@ -137,46 +138,6 @@ export const pageHandlers: PageHandlers = {
     return summaries;
   },
 };
-
-/**
- * A failed (or conflicting) decision goes back to waiting, due now; the cache shows it again as
- * decided until WordPress answers (a failure had rolled it back).
- */
-async function retryDecision(ctx: BackgroundContext, outboxId: number): Promise<'waiting' | 'sending' | 'done'> {
-  const { db } = ctx;
-  return db.transaction('rw', db.outbox, db.comments, async () => {
-    const row = await db.outbox.get(outboxId);
-    if (!row) throw new ReplyError('unknown_decision', 'This decision is no longer known.');
-    if (row.state !== 'failed' && row.state !== 'conflict') return row.state;
-    await db.outbox.update(outboxId, { state: 'waiting', notBefore: ctx.now(), error: null, attempts: 0 });
-    const key: [string, number] = [row.siteId, row.commentId];
-    const cached = await db.comments.get(key);
-    if (row.decision === 'delete') await db.comments.delete(key);
-    else if (cached && row.decision !== 'reply' && row.decision !== 'edit')
-      await db.comments.update(key, { status: statusAfter(row.decision, cached.status) });
-    return 'waiting';
-  });
-}
-
-/** "Clear cache": a site's cached comments and posts go; what an unsent decision is about stays. */
-async function clearCachedComments(ctx: BackgroundContext, siteId: string): Promise<number> {
-  const { db } = ctx;
-  if (!(await db.sites.get(siteId))) throw new ReplyError('site_not_connected', 'This site is not connected.');
-  return db.transaction('rw', [db.comments, db.posts, db.outbox, db.syncState], async () => {
-    const unsent = await db.outbox
-      .where('siteId')
-      .equals(siteId)
-      .filter((row) => row.state !== 'done')
-      .toArray();
-    const keep = new Set(unsent.map((row) => row.commentId));
-    const cached = await db.comments.where('[siteId+status]').between([siteId, ''], [siteId, '\uffff']).primaryKeys();
-    const removed = cached.filter(([, id]) => !keep.has(id));
-    await db.comments.bulkDelete(removed);
-    await db.posts.where('[siteId+id]').between([siteId, 0], [siteId, Number.MAX_SAFE_INTEGER]).delete();
-    await db.syncState.update(siteId, { contextFetchedAt: {}, cursor: null });
-    return removed.length;
-  });
-}
 
 /** A site signed in (again): what waited for it is sent now. */
 async function afterSignIn<T>(ctx: BackgroundContext, work: Promise<T>): Promise<T> {
