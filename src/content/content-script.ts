@@ -21,7 +21,6 @@ if (!(globalThis as Marked)[marker]) {
       restRoot: page.restRoot,
       postId: page.postId,
       commentsInDom: page.commentsInDom,
-      commentCount: page.comments.length,
     };
     sendToBackground({ type: 'pageDetected', page: summary }).catch((error: unknown) => {
       console.warn('Freigabe: the extension did not take this page', error);

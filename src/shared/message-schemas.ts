@@ -33,7 +33,6 @@ export const contentRequestSchema = v.variant('type', [
       restRoot: v.nullable(v.pipe(v.string(), v.maxLength(2048))),
       postId,
       commentsInDom: v.optional(v.nullable(v.boolean()), null),
-      commentCount: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
     }),
   }),
   v.object({ type: v.literal('inlineState'), includeSpam: v.boolean() }),

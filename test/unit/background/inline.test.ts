@@ -23,7 +23,7 @@ const sender = (url: string, tabId = 7): Runtime.MessageSender => ({
 });
 const detected = (postId: number | null, commentsInDom: boolean | null = true) => ({
   type: 'pageDetected',
-  page: { isWordPress: true, restRoot: null, postId, commentsInDom, commentCount: 3 },
+  page: { isWordPress: true, restRoot: null, postId, commentsInDom },
 });
 
 async function setup(comments: FakeComment[], mode: 'moderator' | 'author' = 'moderator') {

@@ -54,7 +54,7 @@ function setup() {
 const connect = { type: 'connectWithPassword', url: 'https://blog.example', username: 'u', password: 'p' };
 const detected = {
   type: 'pageDetected',
-  page: { isWordPress: true, restRoot: null, postId: 4, commentsInDom: true, commentCount: 2 },
+  page: { isWordPress: true, restRoot: null, postId: 4, commentsInDom: true },
 };
 
 describe('background router', () => {

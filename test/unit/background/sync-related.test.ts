@@ -141,7 +141,7 @@ describe('thread context', () => {
       ctx,
       {
         type: 'pageDetected',
-        page: { isWordPress: true, restRoot: null, postId: 4, commentsInDom: true, commentCount: 2 },
+        page: { isWordPress: true, restRoot: null, postId: 4, commentsInDom: true },
       },
       { tabId: 7, url: new URL('https://blog.example/2026/11/beitrag/') },
     );
