@@ -11,7 +11,8 @@
  *     long tasks (> 50 ms) while j is held for 5 s (goal: none).
  *  3. the popup's JavaScript, gzip (goal ≤ 80 kB with Dexie, Preact and DOMPurify).
  * Prints the figures; goals are reported, not asserted. --smoke: a few seconds' worth of each.
- * BENCH_DEBUG=1 also prints how long the keys took and how many decisions the popup made.
+ * BENCH_DEBUG=1 also prints how long the keys took and how many decisions the popup made;
+ * BENCH_ONLY=side or BENCH_ONLY=open runs only that part (while working on one of them).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
@@ -34,6 +35,9 @@ const holdMs = smoke ? 1000 : 5000;
 const port = Number(process.env.FREIGABE_BENCH_PORT ?? 8899);
 const dir = '.wp/bench-popup';
 const extensionDir = 'dist/chrome-test';
+const only = process.env.BENCH_ONLY;
+const runSide = only === undefined || only === 'side';
+const runOpen = only === undefined || only === 'open';
 
 const ms = (value: number) => `${Math.round(value)} ms`;
 const seconds = (value: number) => `${(value / 1000).toFixed(2)} s`;
@@ -168,25 +172,33 @@ async function popupRun(
   // (No named functions inside evaluate: tsx would wrap them in a helper the worker does not have.)
   const answers = await browser.worker.evaluate(async (wanted) => {
     const ids = new Set(wanted);
-    const rows = await new Promise<{ commentId: number; state: string; sentAt: number | null }[]>((resolve, reject) => {
-      const open = indexedDB.open('freigabe');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const request = open.result.transaction('outbox').objectStore('outbox').getAll();
-        request.onsuccess = () => {
-          open.result.close();
-          resolve(request.result);
+    const rows = await new Promise<{ commentId: number; state: string; sentAt: number | null; createdAt: number }[]>(
+      (resolve, reject) => {
+        const open = indexedDB.open('freigabe');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('outbox').objectStore('outbox').getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
+          };
+          request.onerror = () => reject(request.error);
         };
-        request.onerror = () => reject(request.error);
-      };
-    });
+      },
+    );
     const mine = rows.filter((row) => ids.has(row.commentId));
-    return { decisions: mine.length, lastAnswer: Math.max(...mine.map((row) => row.sentAt ?? 0)) };
+    const waits = mine.map((row) => (row.sentAt ?? 0) - row.createdAt).sort((a, b) => a - b);
+    return {
+      decisions: mine.length,
+      lastAnswer: Math.max(...mine.map((row) => row.sentAt ?? 0)),
+      lastDecided: Math.max(...mine.map((row) => row.createdAt)),
+      waits: [waits[Math.floor(waits.length / 2)], waits[Math.floor(waits.length * 0.9)], waits.at(-1)],
+    };
   }, ids);
   await popup.close();
   if (process.env.BENCH_DEBUG) {
     console.log(
-      `  (popup: keys took ${keysDone - started} ms; ${answers.decisions} decisions for ${ids.length} comments)`,
+      `  (popup: keys took ${keysDone - started} ms, the last decision made ${answers.lastDecided - started} ms in; ${answers.decisions} decisions for ${ids.length} comments; decision → WordPress's answer p50/p90/max ${answers.waits.join('/')} ms)`,
     );
   }
   return { ms: answers.lastAnswer - started, keys, reloads: 0 };
@@ -349,75 +361,84 @@ try {
   await browser.worker.evaluate(() => chrome.storage.local.set({ settings: { undoWindowSeconds: 0 } }));
 
   const describe = (counts: Record<string, number>) => `approved ${counts.approved ?? 0}, spam ${counts.spam ?? 0}`;
-  console.log(`side by side, ${sideBySide} pending comments each, a and s alternating (undo window 0):`);
-  const popup = await popupRun(browser, rest, siteId, viaPopup.post, viaPopup.ids);
-  console.log(
-    `  popup:    ${seconds(popup.ms)} until the server confirmed the last decision (${popup.keys} keys; server: ${describe(await statusCounts(rest, viaPopup.ids))})`,
-  );
-  const admin = await wpAdminRun(browser, info, rest, viaAdmin.post, viaAdmin.ids);
-  console.log(
-    `  wp-admin: ${seconds(admin.ms)} until its last AJAX answer (${admin.keys} keys, ${admin.reloads} page loads; server: ${describe(await statusCounts(rest, viaAdmin.ids))})`,
-  );
-  console.log(`  ratio popup / wp-admin: ${(popup.ms / admin.ms).toFixed(2)} (goal ≤ 0.5)`);
+  async function sideBySideRun(describe: (counts: Record<string, number>) => string) {
+    console.log(`side by side, ${sideBySide} pending comments each, a and s alternating (undo window 0):`);
+    const popup = await popupRun(browser, rest, siteId, viaPopup.post, viaPopup.ids);
+    console.log(
+      `  popup:    ${seconds(popup.ms)} until the server confirmed the last decision (${popup.keys} keys; server: ${describe(await statusCounts(rest, viaPopup.ids))})`,
+    );
+    const admin = await wpAdminRun(browser, info, rest, viaAdmin.post, viaAdmin.ids);
+    console.log(
+      `  wp-admin: ${seconds(admin.ms)} until its last AJAX answer (${admin.keys} keys, ${admin.reloads} page loads; server: ${describe(await statusCounts(rest, viaAdmin.ids))})`,
+    );
+    console.log(`  ratio popup / wp-admin: ${(popup.ms / admin.ms).toFixed(2)} (goal ≤ 0.5)`);
+  }
 
-  const article = info.posts.find((post) => post.key === 'article');
-  if (!article) throw new Error('no demo article');
-  await addComments({ url: site.url, dir }, article.id, cachedCount);
-  const syncPage = await openPopup(browser);
-  await syncPage.evaluate(() => chrome.runtime.sendMessage({ type: 'syncNow' }));
-  const cached = await browser.worker.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('freigabe');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('comments').objectStore('comments').index('status').count('hold');
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result);
+  async function openRun() {
+    const article = info.posts.find((post) => post.key === 'article');
+    if (!article) throw new Error('no demo article');
+    await addComments({ url: site.url, dir }, article.id, cachedCount);
+    const syncPage = await openPopup(browser);
+    await syncPage.evaluate(() => chrome.runtime.sendMessage({ type: 'syncNow' }));
+    const cached = await browser.worker.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('freigabe');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const request = open.result.transaction('comments').objectStore('comments').index('status').count('hold');
+            request.onsuccess = () => {
+              open.result.close();
+              resolve(request.result);
+            };
           };
-        };
-      }),
-  );
-  await syncPage.close();
+        }),
+    );
+    await syncPage.close();
 
-  const samples: { fcp: number; read: number; rows: number; ready: number }[] = [];
-  let last: Page | null = null;
-  for (let run = 0; run < opens; run++) {
-    await last?.close();
-    // Each opening starts a sync: let it end so the next opening is measured alone.
-    const { page, times } = await openTimes(browser);
-    samples.push(times);
-    await page.waitForSelector('.site .status-connected', { timeout: 120_000 });
-    last = page;
-  }
-  // What this machine allows: the first paint of the extension's smallest page (the sign-in callback).
-  const baseline: number[] = [];
-  for (let run = 0; run < opens; run++) {
-    const page = await browser.context.newPage();
-    await page.goto(browser.extensionUrl('src/connect/callback.html'));
-    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
-    baseline.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0));
-    await page.close();
-  }
-  const fcp = median(samples.map((sample) => sample.fcp));
-  const rows = median(samples.map((sample) => sample.rows - sample.fcp));
-  const read = median(samples.map((sample) => sample.read - sample.fcp));
-  const ready = median(samples.map((sample) => sample.ready - sample.fcp));
-  console.log(
-    `open with ${cached} pending cached (median of ${opens}): first contentful paint ${ms(fcp)} after navigation start (goal ≤ 100 ms); ` +
-      `first rows ${ms(rows)} after it (goal ≤ 50 ms; read from the cache ${ms(read)} after it); whole view loaded ${ms(ready)} after it; ` +
-      `(the extension's smallest page paints at ${ms(median(baseline))} here)`,
-  );
+    const samples: { fcp: number; read: number; rows: number; ready: number }[] = [];
+    let last: Page | null = null;
+    for (let run = 0; run < opens; run++) {
+      await last?.close();
+      // Each opening starts a sync: let it end so the next opening is measured alone.
+      const { page, times } = await openTimes(browser);
+      samples.push(times);
+      await page.waitForSelector('.site .status-connected', { timeout: 120_000 });
+      last = page;
+    }
+    // What this machine allows: the first paint of the extension's smallest page (the sign-in callback).
+    const baseline: number[] = [];
+    for (let run = 0; run < opens; run++) {
+      const page = await browser.context.newPage();
+      await page.goto(browser.extensionUrl('src/connect/callback.html'));
+      await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+      baseline.push(
+        await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0),
+      );
+      await page.close();
+    }
+    const fcp = median(samples.map((sample) => sample.fcp));
+    const rows = median(samples.map((sample) => sample.rows - sample.fcp));
+    const read = median(samples.map((sample) => sample.read - sample.fcp));
+    const ready = median(samples.map((sample) => sample.ready - sample.fcp));
+    console.log(
+      `open with ${cached} pending cached (median of ${opens}): first contentful paint ${ms(fcp)} after navigation start (goal ≤ 100 ms); ` +
+        `first rows ${ms(rows)} after it (goal ≤ 50 ms; read from the cache ${ms(read)} after it); whole view loaded ${ms(ready)} after it; ` +
+        `(the extension's smallest page paints at ${ms(median(baseline))} here)`,
+    );
 
-  if (!last) throw new Error('no popup');
-  await last.click('[role="row"].active');
-  await sleep(1000);
-  const hold = await holdJ(last);
-  const longest = hold.longTasks.length > 0 ? Math.max(...hold.longTasks) : 0;
-  console.log(
-    `holding j ${seconds(holdMs)} (${hold.presses} presses, moved ${hold.moved} rows): ${hold.longTasks.length} long tasks > 50 ms (longest ${ms(longest)}; goal: none)`,
-  );
+    if (!last) throw new Error('no popup');
+    await last.click('[role="row"].active');
+    await sleep(1000);
+    const hold = await holdJ(last);
+    const longest = hold.longTasks.length > 0 ? Math.max(...hold.longTasks) : 0;
+    console.log(
+      `holding j ${seconds(holdMs)} (${hold.presses} presses, moved ${hold.moved} rows): ${hold.longTasks.length} long tasks > 50 ms (longest ${ms(longest)}; goal: none)`,
+    );
+  }
+
+  if (runSide) await sideBySideRun(describe);
+  if (runOpen) await openRun();
 } finally {
   await browser.close();
   await site.stop();

@@ -10,6 +10,7 @@ import { settingsKey } from '../shared/settings.ts';
 import { updateBadges } from './badge.ts';
 import { restoreContentScripts } from './content-scripts.ts';
 import type { BackgroundContext } from './context.ts';
+import { keepFirstScreen, writeFirstScreen } from './first-screen.ts';
 import { contentHandlers, pageHandlers, refreshEverything } from './handlers.ts';
 import { openFromNotification } from './notify.ts';
 import { flushAndReschedule, outboxAlarm, scheduleFlush } from './outbox/schedule.ts';
@@ -29,6 +30,8 @@ const ctx: BackgroundContext = {
 };
 
 browser.runtime.onMessage.addListener(createRouter(ctx, contentHandlers, pageHandlers));
+// The popup's first screen follows the cache (storage.session: written again after each change).
+keepFirstScreen(ctx);
 
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === syncAlarm) void refreshEverything(ctx);
@@ -74,6 +77,8 @@ async function start(): Promise<void> {
   void flushAndReschedule(ctx);
   await restoreContentScripts(ctx);
   await updateBadges(ctx);
+  // storage.session is empty after a browser start: the first popup would read the cache itself.
+  await writeFirstScreen(ctx);
 }
 
 // Alarms may be gone after a browser restart; make sure ours exist whenever the worker wakes.

@@ -4,6 +4,7 @@ import { openDb } from '../shared/db/index.ts';
 import { uiLanguage } from '../shared/i18n.ts';
 import { sendToBackground } from '../shared/messages.ts';
 import { App } from './App.tsx';
+import { readFirstScreenEarly } from './first-screen.ts';
 import { prefetchFirstPage } from './queue/use-view-comments.ts';
 
 document.documentElement.lang = uiLanguage();
@@ -18,6 +19,8 @@ async function ownerTab(): Promise<number | null> {
 
 const root = document.getElementById('app');
 if (root) {
+  // The first screen the background keeps ready answers long before the cache is open.
+  readFirstScreenEarly();
   const db = openDb();
   // The newest comments are read while the app renders its first frame.
   prefetchFirstPage(db);

@@ -4,14 +4,17 @@ import { browser } from '../shared/browser.ts';
 import type { DraftRow, FreigabeDb, OutboxRow, PostRow, SiteRow } from '../shared/db/index.ts';
 import { defaultSettings, readSettings } from '../shared/settings.ts';
 import { useLiveQuery } from '../shared/ui/use-live-query.ts';
+import { useFirstScreen } from './first-screen.ts';
 import { commentKey, postKey } from './queue/views.ts';
 import { draftKey } from './queue-context.ts';
 
 const none: never[] = [];
 
 export function usePopupData(db: FreigabeDb) {
+  // Until the cache answers, the sites and post titles of the first screen the background keeps.
+  const early = useFirstScreen();
   const sitesResult = useLiveQuery(() => db.sites.toArray(), [db]);
-  const sites: SiteRow[] = sitesResult.state === 'ready' ? sitesResult.value : none;
+  const sites: SiteRow[] = sitesResult.state === 'ready' ? sitesResult.value : (early?.sites ?? none);
   const postsResult = useLiveQuery(() => db.posts.toArray(), [db]);
   const outboxResult = useLiveQuery(
     () => db.outbox.where('state').anyOf('waiting', 'sending', 'failed', 'conflict').toArray(),
@@ -28,9 +31,12 @@ export function usePopupData(db: FreigabeDb) {
   const posts = useMemo(
     () =>
       new Map<string, PostRow>(
-        (postsResult.state === 'ready' ? postsResult.value : none).map((post) => [postKey(post.siteId, post.id), post]),
+        (postsResult.state === 'ready' ? postsResult.value : (early?.posts ?? none)).map((post) => [
+          postKey(post.siteId, post.id),
+          post,
+        ]),
       ),
-    [postsResult],
+    [postsResult, early],
   );
   const openDecisions: OutboxRow[] = outboxResult.state === 'ready' ? outboxResult.value : none;
   const outbox = useMemo(() => {

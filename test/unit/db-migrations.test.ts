@@ -23,7 +23,7 @@ describe('database migrations', () => {
 
     const db = new FreigabeDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.sites.get(site.id)).toEqual(site);
     expect(await db.credentials.count()).toBe(1);
     expect(await db.comments.where('[siteId+status]').equals([site.id, 'hold']).count()).toBe(1);
@@ -56,7 +56,7 @@ describe('database migrations', () => {
 
     const db = new FreigabeDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.comments.where('[siteId+post]').equals([site.id, 4]).count()).toBe(2);
     expect(await db.comments.where('authorEmail').equals('b@example.org').primaryKeys()).toEqual([[site.id, 8]]);
     expect(await db.outbox.where('[siteId+commentId]').equals([site.id, 7]).count()).toBe(1);
@@ -64,6 +64,44 @@ describe('database migrations', () => {
     expect(await db.drafts.get([site.id, 7, 'reply'])).toMatchObject({ content: 'Danke!' });
     expect(await db.reputation.count()).toBe(0);
     expect(await db.syncState.count()).toBe(0);
+    db.close();
+    await Dexie.delete(name);
+  });
+
+  it('v3 → v4 (+ what a sync in progress has read): every row of every table is kept', async () => {
+    const name = `migration-${Math.random()}`;
+    const v3 = new Dexie(name);
+    v3.version(1).stores({
+      sites: 'id, origin',
+      credentials: 'siteId',
+      comments: '[siteId+id], [siteId+status], [siteId+post+status], status, date',
+      posts: '[siteId+id]',
+    });
+    v3.version(2).stores({ outbox: '++id, siteId, [siteId+commentId], state, notBefore' });
+    v3.version(3).stores({
+      comments: '[siteId+id], [siteId+status], [siteId+post+status], [siteId+post], status, date, authorEmail',
+      drafts: '[siteId+commentId+kind], siteId, updatedAt',
+      reputation: '[siteId+key], siteId',
+      syncState: 'siteId',
+    });
+    const site = testSite();
+    await v3.table('sites').put(site);
+    await v3.table('comments').put({ siteId: site.id, id: 7, post: 4, status: 'hold', date: 1, syncedAt: 5 });
+    await v3.table('drafts').put({ siteId: site.id, commentId: 7, kind: 'reply', content: 'Danke!', updatedAt: 3 });
+    await v3.table('reputation').put({ siteId: site.id, key: 'email:a@example.org', approved: 2, spam: 0, trashed: 0 });
+    await v3.table('syncState').put({ siteId: site.id, counts: null, cursor: null, contextFetchedAt: {} });
+    v3.close();
+
+    const db = new FreigabeDb(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.comments.get([site.id, 7])).toMatchObject({ status: 'hold', syncedAt: 5 });
+    expect(await db.drafts.get([site.id, 7, 'reply'])).toMatchObject({ content: 'Danke!' });
+    expect(await db.reputation.get([site.id, 'email:a@example.org'])).toMatchObject({ approved: 2 });
+    expect(await db.syncState.get(site.id)).toMatchObject({ cursor: null });
+    expect(await db.syncSeen.count()).toBe(0);
+    await db.syncSeen.put({ siteId: site.id, id: 7, syncedAt: 9 });
+    expect(await db.syncSeen.get([site.id, 7])).toMatchObject({ syncedAt: 9 });
     db.close();
     await Dexie.delete(name);
   });

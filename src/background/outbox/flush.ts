@@ -11,6 +11,7 @@ import type { WpComment } from '../../shared/wp/schemas.ts';
 import type { BackgroundContext } from '../context.ts';
 import { defaultLocks, flushLockName } from '../locks.ts';
 import { ReputationChanges } from '../reputation.ts';
+import { markReachable, markUnreachable, unreachable } from '../sites/reachability.ts';
 import { clientForSite } from '../sites/site-client.ts';
 import { toCommentRow } from '../sync/cache-write.ts';
 import { type Outcome, outcomeOfFailure } from './outcome.ts';
@@ -121,7 +122,27 @@ async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<Flush
   const summary = emptySummary();
   // Holding the lock, any row still "sending" belongs to a worker that died: send it again.
   await ctx.db.outbox.where('state').equals('sending').modify({ state: 'waiting' });
-  const rows = (await dueRows(ctx, started)).slice(0, limits.maxSends);
+  // Decisions made while a round is on the wire go out in the next round of the same flush.
+  const attempted = new Set<number>();
+  for (;;) {
+    const room = limits.maxSends - summary.sent;
+    if (room <= 0 || ctx.now() - started > limits.maxMs) break;
+    const rows = (await dueRows(ctx, ctx.now())).filter((row) => !attempted.has(row.id ?? 0)).slice(0, room);
+    if (rows.length === 0) break;
+    for (const row of rows) attempted.add(row.id ?? 0);
+    await flushRound(ctx, limits, started, rows, summary);
+  }
+  return summary;
+}
+
+/** Sends one set of due rows, `perSiteConcurrency` at a time per site. */
+async function flushRound(
+  ctx: BackgroundContext,
+  limits: FlushLimits,
+  started: number,
+  rows: OutboxRow[],
+  summary: FlushSummary,
+): Promise<void> {
   const bySite = new Map<string, OutboxRow[]>();
   for (const row of rows) bySite.set(row.siteId, [...(bySite.get(row.siteId) ?? []), row]);
 
@@ -156,10 +177,15 @@ async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<Flush
               await reputation.apply(ctx.db, ctx.now());
             });
             summary.done += 1;
-            if (!summary.sitesReached.includes(siteId)) summary.sitesReached.push(siteId);
+            if (!summary.sitesReached.includes(siteId)) {
+              summary.sitesReached.push(siteId);
+              await markReachable(ctx, siteId);
+            }
           } catch (error) {
             const outcome = outcomeOfFailure(row, error, ctx.now(), ctx.random);
             await apply(ctx, row, outcome);
+            const offline = unreachable(error);
+            if (offline !== null) await markUnreachable(ctx, siteId, offline);
             if (outcome.pauseSite !== undefined) {
               paused = true;
               summary.pausedSites.push(siteId);
@@ -173,5 +199,4 @@ async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<Flush
       await Promise.all(Array.from({ length: limits.perSiteConcurrency }, worker));
     }),
   );
-  return summary;
 }

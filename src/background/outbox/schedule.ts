@@ -6,7 +6,7 @@
 
 import type { BackgroundContext } from '../context.ts';
 import { refreshViews } from '../inline/notify.ts';
-import { syncPending } from '../sync/pull-pending.ts';
+import { syncIfStale } from '../sync/schedule.ts';
 import { flushOutbox } from './flush.ts';
 
 export const outboxAlarm = 'freigabe:outbox';
@@ -50,14 +50,18 @@ export async function scheduleFlush(ctx: BackgroundContext, { timer: withTimer =
   await ctx.browser.alarms.create(outboxAlarm, { when: Math.max(next, ctx.now() + minimumAlarmDelayMs) });
 }
 
-/** Flushes, plans the next flush, and syncs the sites that just took decisions (what else changed there). */
+/**
+ * Flushes, plans the next flush, and syncs the sites that just took decisions when their last sync
+ * is stale (what else changed there). Not after every flush: a moderator clearing a queue key by
+ * key would have the whole queue read again after each decision.
+ */
 export async function flushAndReschedule(ctx: BackgroundContext): Promise<void> {
   const summary = await flushOutbox(ctx);
   // Busy: the running flush's rows are "sending" (due now); a timer would only find it busy again.
   // Keep the alarm, in case this worker is stopped before that flush ends.
   await scheduleFlush(ctx, { timer: summary.skipped !== 'busy' });
   if (summary.sitesReached.length > 0) {
-    await Promise.allSettled(summary.sitesReached.map((siteId) => syncPending(ctx, siteId)));
+    await Promise.allSettled(summary.sitesReached.map((siteId) => syncIfStale(ctx, siteId)));
   }
   // Sent, failed or in conflict: the badge and the open articles show it.
   if (summary.sent > 0 || summary.sitesReached.length > 0) await refreshViews(ctx);

@@ -7,6 +7,7 @@
 import { unregisterContentScript } from '../content-scripts.ts';
 import type { BackgroundContext } from '../context.ts';
 import { ReplyError } from '../reply-error.ts';
+import { forgetSeen } from '../sync/cache-write.ts';
 import { allTabPages, setTabPage } from '../tab-state.ts';
 import { originPattern, releaseOriginPermission } from './permission.ts';
 
@@ -29,12 +30,23 @@ export async function disconnectSite(
       `${unsent} ${unsent === 1 ? 'decision has' : 'decisions have'} not reached ${site.name} yet. Disconnecting discards ${unsent === 1 ? 'it' : 'them'}.`,
     );
   }
-  const tables = [db.sites, db.credentials, db.comments, db.posts, db.outbox, db.drafts, db.reputation, db.syncState];
+  const tables = [
+    db.sites,
+    db.credentials,
+    db.comments,
+    db.posts,
+    db.outbox,
+    db.drafts,
+    db.reputation,
+    db.syncState,
+    db.syncSeen,
+  ];
   await db.transaction('rw', tables, async () => {
     await db.outbox.where('siteId').equals(siteId).delete();
     await db.drafts.where('siteId').equals(siteId).delete();
     await db.reputation.where('siteId').equals(siteId).delete();
     await db.syncState.delete(siteId);
+    await forgetSeen(db, siteId);
     await db.comments.where('[siteId+status]').between([siteId, ''], [siteId, '\uffff']).delete();
     await db.posts.where('[siteId+id]').between([siteId, 0], [siteId, Number.MAX_SAFE_INTEGER]).delete();
     await db.credentials.delete(siteId);

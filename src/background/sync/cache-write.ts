@@ -4,6 +4,7 @@
  * answer is newer than the page — keeps its cached row. Every row written also updates the local
  * reputation, in the same transaction.
  */
+import { Dexie } from 'dexie';
 import type { CommentRow, FreigabeDb, SyncStateRow } from '../../shared/db/index.ts';
 import { outcomeOfStatus } from '../../shared/reputation.ts';
 import { maxTimeoutMs } from '../../shared/wp/client.ts';
@@ -37,7 +38,32 @@ export function toCommentRow(siteId: string, comment: WpComment, syncedAt: numbe
 
 /** The tables a sync's writes touch (one transaction per chunk). */
 export function syncTables(db: FreigabeDb) {
-  return [db.comments, db.outbox, db.reputation, db.syncState, db.posts, db.sites];
+  return [db.comments, db.outbox, db.reputation, db.syncState, db.posts, db.sites, db.syncSeen];
+}
+
+/** Whether a pulled row says anything the cached one does not (when it was read aside). */
+export function changedFrom(cached: CommentRow | undefined, pulled: CommentRow): boolean {
+  if (!cached) return true;
+  return (
+    cached.status !== pulled.status ||
+    cached.contentHtml !== pulled.contentHtml ||
+    cached.contentRaw !== pulled.contentRaw ||
+    cached.post !== pulled.post ||
+    cached.parent !== pulled.parent ||
+    cached.date !== pulled.date ||
+    cached.type !== pulled.type ||
+    cached.link !== pulled.link ||
+    cached.authorName !== pulled.authorName ||
+    cached.authorUrl !== pulled.authorUrl ||
+    cached.authorEmail !== pulled.authorEmail ||
+    cached.authorIp !== pulled.authorIp ||
+    cached.authorUserAgent !== pulled.authorUserAgent
+  );
+}
+
+/** Forgets what a site's syncs marked as read (inside a transaction that includes `db.syncSeen`). */
+export function forgetSeen(db: FreigabeDb, siteId: string): Promise<number> {
+  return db.syncSeen.where('[siteId+id]').between([siteId, Dexie.minKey], [siteId, Dexie.maxKey]).delete();
 }
 
 /**
@@ -74,7 +100,9 @@ export async function decidedSince(
 
 /**
  * Writes pulled comments (inside a transaction over `syncTables`), except those the user decided
- * meanwhile. Answers the ids that were not cached before.
+ * meanwhile, and only those that changed: a sync that finds the queue as cached writes no comment
+ * (each write would make the open popup read again). Every pulled comment is marked as read by
+ * the sync that started at `since` (`syncSeen`). Answers the ids that were not cached before.
  */
 export async function writePulled(
   ctx: BackgroundContext,
@@ -92,11 +120,14 @@ export async function writePulled(
   );
   const fresh = rows.filter((row) => !decided.has(row.id));
   const before = await db.comments.bulkGet(fresh.map((row) => [siteId, row.id] as [string, number]));
-  await db.comments.bulkPut(fresh);
+  const changed = fresh.filter((row, index) => changedFrom(before[index], row));
+  if (changed.length > 0) await db.comments.bulkPut(changed);
+  await db.syncSeen.bulkPut(fresh.map((row) => ({ siteId, id: row.id, syncedAt: since })));
   const reputation = new ReputationChanges(siteId);
   const added: number[] = [];
   fresh.forEach((row, index) => {
     const cached = before[index];
+    if (!changedFrom(cached, row)) return;
     if (!cached) added.push(row.id);
     // A cached comment counts as its status says (every writer keeps it so): one that stays
     // without an outcome (pending before and now) changes nothing, and is skipped.

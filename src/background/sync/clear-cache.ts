@@ -1,11 +1,12 @@
 import type { BackgroundContext } from '../context.ts';
 import { ReplyError } from '../reply-error.ts';
+import { forgetSeen } from './cache-write.ts';
 
 /** "Clear cache": a site's cached comments and posts go; what an unsent decision is about stays. */
 export async function clearCachedComments(ctx: BackgroundContext, siteId: string): Promise<number> {
   const { db } = ctx;
   if (!(await db.sites.get(siteId))) throw new ReplyError('site_not_connected', 'This site is not connected.');
-  return db.transaction('rw', [db.comments, db.posts, db.outbox, db.syncState], async () => {
+  return db.transaction('rw', [db.comments, db.posts, db.outbox, db.syncState, db.syncSeen], async () => {
     const unsent = await db.outbox
       .where('siteId')
       .equals(siteId)
@@ -17,6 +18,7 @@ export async function clearCachedComments(ctx: BackgroundContext, siteId: string
     await db.comments.bulkDelete(removed);
     await db.posts.where('[siteId+id]').between([siteId, 0], [siteId, Number.MAX_SAFE_INTEGER]).delete();
     await db.syncState.update(siteId, { contextFetchedAt: {}, cursor: null });
+    await forgetSeen(db, siteId);
     return removed.length;
   });
 }

@@ -5,13 +5,14 @@
  * deleted), fetches the comments pending ones reply to, the titles of their posts and the counts
  * per status. Unsent decisions are never undone by what the server says.
  *
- * "Seen by this sync" is kept in the cache itself: every row a sync writes carries the sync's start
- * time (`syncedAt`), and a resumed sync keeps the start time of the one it resumes (if that is
- * less than `maxResumeAgeMs` ago). Before going on, one probe asks whether the last comment
+ * "Seen by this sync" is kept in the cache itself: every comment a sync reads is marked with the
+ * sync's start time (`syncSeen`; the comment itself is written only when it changed), and a resumed
+ * sync keeps the start time of the one it resumes (if that is less than `maxResumeAgeMs` ago). Before going on, one probe asks whether the last comment
  * written is still where it was: if so, nothing before it left the queue meanwhile and what the
  * stopped sync wrote counts as seen; if not, those comments are re-checked by id like any other
  * cached comment this sync did not see.
  */
+import { Dexie } from 'dexie';
 import type { CommentRow, SiteRow, SyncStateRow } from '../../shared/db/index.ts';
 import type { SyncSummary } from '../../shared/messages.ts';
 import type { WpClient } from '../../shared/wp/client.ts';
@@ -20,8 +21,17 @@ import type { BackgroundContext } from '../context.ts';
 import { defaultLocks, syncLockName } from '../locks.ts';
 import { notifyNewPending } from '../notify.ts';
 import { seedReputation } from '../reputation.ts';
+import { unreachable } from '../sites/reachability.ts';
 import { clientForSite } from '../sites/site-client.ts';
-import { decidedSince, notComments, syncTables, toCommentRow, updateSyncState, writePulled } from './cache-write.ts';
+import {
+  decidedSince,
+  forgetSeen,
+  notComments,
+  syncTables,
+  toCommentRow,
+  updateSyncState,
+  writePulled,
+} from './cache-write.ts';
 import { type PendingPage, perPage, readPendingPages, recheck, resumeOffset } from './fetch-queue.ts';
 import { fetchMissingParents, fetchMissingPosts } from './related.ts';
 import { statusCounts } from './status-counts.ts';
@@ -109,6 +119,7 @@ async function pull(ctx: BackgroundContext, siteId: string, options: SyncOptions
       const seeded = (await ctx.db.syncState.get(siteId))?.reputationSeededAt;
       if (seeded === undefined) await seedReputation(ctx.db, siteId, ctx.now());
       await updateSyncState(ctx.db, siteId, () => ({ cursor: null, counts, reputationSeededAt: seeded ?? ctx.now() }));
+      await forgetSeen(ctx.db, siteId);
     });
     if (options.notify !== false && site.lastSyncAt !== null && queue.newPending > 0) {
       await notifyNewPending(ctx, site, queue.newPending).catch(() => undefined);
@@ -155,13 +166,18 @@ async function pullQueue(
     startOffset = found?.offset ?? 0;
     // Not unchanged: the re-check below counts those that are still pending.
     if (!found?.unchanged) read.pendingSeen = 0;
-    // What the stopped sync wrote is remembered by the cache (syncedAt). It counts as read by this
+    // What the stopped sync read is remembered by the cache (syncSeen). It counts as read by this
     // sync only if none of it left the queue meanwhile; otherwise it is re-checked by id below.
+    const seenAt = new Map(
+      (
+        await ctx.db.syncSeen.where('[siteId+id]').between([siteId, Dexie.minKey], [siteId, Dexie.maxKey]).toArray()
+      ).map((mark) => [mark.id, mark.syncedAt]),
+    );
     await ctx.db.comments
       .where('[siteId+status]')
       .equals([siteId, 'hold'])
       .each((row) => {
-        if (row.syncedAt < startedAt) return;
+        if ((seenAt.get(row.id) ?? 0) < startedAt) return;
         read.posts.add(row.post);
         if (row.parent > 0) read.parents.add(row.parent);
         if (found?.unchanged) read.seen.add(row.id);
@@ -209,9 +225,8 @@ async function pullQueue(
 function siteStatusAfter(error: unknown): Pick<SiteRow, 'status' | 'statusMessage'> {
   if (error instanceof WpError) {
     if (error.kind === 'auth') return { status: 'needs-login', statusMessage: error.message };
-    if (error.kind === 'retryable' && (error.code === 'network' || error.code === 'timeout')) {
-      return { status: 'offline', statusMessage: error.message };
-    }
+    const offline = unreachable(error);
+    if (offline !== null) return { status: 'offline', statusMessage: offline };
     return { status: 'error', statusMessage: error.message };
   }
   return { status: 'error', statusMessage: error instanceof Error ? error.message : String(error) };

@@ -35,22 +35,6 @@ export async function loadViewComments(
   return rows.sort(newestFirst);
 }
 
-/** The newest few of a view, read before the whole view so the first screen paints at once. */
-export async function loadFirstPage(
-  db: FreigabeDb,
-  view: ViewName,
-  siteId: string | null,
-  limit: number,
-): Promise<CommentRow[]> {
-  if (view === 'mine') return [];
-  return db.comments
-    .orderBy('date')
-    .reverse()
-    .filter((row) => row.status === view && (siteId === null || row.siteId === siteId))
-    .limit(limit)
-    .toArray();
-}
-
 export interface ViewCounts {
   /** comments in the cache per view */
   cached: Record<ViewName, number>;

@@ -8,10 +8,11 @@
 import { cmp, Dexie, type ObservabilitySet } from 'dexie';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CommentRow, FreigabeDb, SiteRow } from '../../shared/db/index.ts';
-import { loadFirstPage, loadViewComments, newestFirst } from './load.ts';
+import { firstPageSize, loadFirstPage } from '../../shared/first-screen.ts';
+import { firstScreenRows } from '../first-screen.ts';
+import { loadViewComments, newestFirst } from './load.ts';
 import { commentKey, mineStatuses, postKey, type ViewName } from './views.ts';
 
-export const firstPageSize = 30;
 /** more changed comments than this at once: cheaper to read the view again */
 const patchLimit = 2000;
 
@@ -46,7 +47,7 @@ export function changedKeys(node: object | undefined, limit = patchLimit): [stri
 let prefetched: { db: FreigabeDb; view: ViewName; siteId: string | null; rows: Promise<CommentRow[]> } | null = null;
 
 export function prefetchFirstPage(db: FreigabeDb, view: ViewName = 'hold', siteId: string | null = null): void {
-  const rows = loadFirstPage(db, view, siteId, firstPageSize);
+  const rows = view === 'mine' ? Promise.resolve([]) : loadFirstPage(db, view, siteId, firstPageSize);
   rows.catch(() => undefined);
   prefetched = { db, view, siteId, rows };
 }
@@ -55,7 +56,25 @@ function firstPageOf(db: FreigabeDb, view: ViewName, siteId: string | null): Pro
   const early = prefetched;
   prefetched = null;
   if (early && early.db === db && early.view === view && early.siteId === siteId) return early.rows;
-  return loadFirstPage(db, view, siteId, firstPageSize);
+  return view === 'mine' ? Promise.resolve([]) : loadFirstPage(db, view, siteId, firstPageSize);
+}
+
+/**
+ * The first rows: the background's snapshot when it answers before the cache (then the cache's own
+ * first page replaces it), else the cache's first page. `fromSnapshot` answers null when it has
+ * nothing for this view.
+ */
+export async function firstRows(
+  fromCache: Promise<CommentRow[]>,
+  fromSnapshot: Promise<CommentRow[] | null>,
+  show: (rows: CommentRow[], from: 'snapshot' | 'cache') => void,
+): Promise<void> {
+  const first = await Promise.race([
+    fromCache.then(() => null),
+    fromSnapshot.then((rows) => (rows === null ? fromCache.then(() => null) : rows)),
+  ]);
+  if (first !== null && first.length > 0) show(first, 'snapshot');
+  show(await fromCache, 'cache');
 }
 
 const nextFrame = () =>
@@ -157,14 +176,15 @@ export function useViewComments(
 
     setResult({ state: 'loading', rows: [] });
     loading = (async () => {
-      const first = await firstPageOf(db, view, siteId);
-      performance.mark('freigabe:first-page-read');
-      if (!alive) return;
-      if (first.length > 0) {
-        setResult({ state: 'first-page', rows: first });
-        // Let the first screen paint before the whole view is read and processed.
-        await nextFrame();
-      }
+      let shown = false;
+      await firstRows(firstPageOf(db, view, siteId), firstScreenRows(view, siteId), (rows, from) => {
+        performance.mark(from === 'snapshot' ? 'freigabe:first-screen-read' : 'freigabe:first-page-read');
+        if (!alive || (rows.length === 0 && !shown)) return;
+        shown = true;
+        setResult({ state: 'first-page', rows });
+      });
+      // Let the first screen paint before the whole view is read and processed.
+      if (shown) await nextFrame();
       if (alive) await loadAll();
     })()
       .catch(fail)

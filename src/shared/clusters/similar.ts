@@ -21,23 +21,33 @@ const DENOMINATOR = 5;
  * For each text (its words), the index of the first text of its component: texts connected by a
  * chain of near-identical pairs share it (single linkage, so a drifting storm stays together).
  */
-export function similarComponents(texts: readonly (readonly string[])[]): Int32Array {
+export function similarComponents(
+  texts: readonly (readonly string[])[],
+  /** counts the pairs compared shingle by shingle (the join's work, for tests) */
+  work: { compared: number } = { compared: 0 },
+): Int32Array {
   const components = new UnionFind(texts.length);
   const { start, shingles, shingleCount } = shingleRecords(texts);
   const sizeOf = (text: number) => (start[text + 1] as number) - (start[text] as number);
-  const prefixOf = (text: number) => sizeOf(text) - Math.ceil((NUMERATOR * sizeOf(text)) / DENOMINATOR) + 1;
+  // Texts are indexed with a shorter prefix than they probe with (Xiao et al.'s PPJoin "index
+  // prefix"): a text y indexed earlier is no longer than the text x probing, so y and x can only
+  // reach Jaccard t if they share one of y's first |y| − ⌈2t/(1+t)·|y|⌉ + 1 shingles. The shorter
+  // lists matter when every text shares a common pair right after its rare ones (a storm of "Kommentar
+  // Nummer 1 …", "… 2 …"): with the probing prefix alone every text would meet every earlier one.
+  const indexPrefixOf = (text: number) =>
+    sizeOf(text) - ceilDiv(2 * NUMERATOR * sizeOf(text), NUMERATOR + DENOMINATOR) + 1;
   const sizes = new Int32Array(texts.length);
   for (let text = 0; text < texts.length; text++) sizes[text] = sizeOf(text);
   const bySize = countingSort(sizes);
 
-  // The inverted index of prefixes, laid out in advance: for each shingle, the texts having it in
-  // their prefix, in the order they are processed (ascending size). While text x is processed,
+  // The inverted index of index prefixes, laid out in advance: for each shingle, the texts having it
+  // in their index prefix, in the order they are processed (ascending size). While text x is processed,
   // `indexed[s]` of them are already in; `skipped[s]` of those are too small for any later text.
   const listStart = new Int32Array(shingleCount + 1);
   for (let text = 0; text < texts.length; text++) {
     if (sizeOf(text) === 0) continue;
     const first = start[text] as number;
-    for (let p = 0; p < prefixOf(text); p++) {
+    for (let p = 0; p < indexPrefixOf(text); p++) {
       const next = (shingles[first + p] as number) + 1;
       listStart[next] = (listStart[next] as number) + 1;
     }
@@ -67,10 +77,11 @@ export function similarComponents(texts: readonly (readonly string[])[]): Int32A
         if (lastProbe[y] === x) continue;
         lastProbe[y] = x;
         if (components.find(x) === components.find(y)) continue;
+        work.compared++;
         if (similarEnough(shingles, first, size, start[y] as number, sizeOf(y))) components.union(x, y);
       }
     }
-    for (let p = 0; p < prefix; p++) {
+    for (let p = 0; p < indexPrefixOf(x); p++) {
       const shingle = shingles[first + p] as number;
       lists[(listStart[shingle] as number) + (indexed[shingle] as number)] = x;
       indexed[shingle] = (indexed[shingle] as number) + 1;
@@ -190,6 +201,11 @@ class PairIds {
       slot = (slot + 1) & this.mask;
     }
   }
+}
+
+/** ⌈a / b⌉ for non-negative integers, without floating point deciding a borderline. */
+function ceilDiv(a: number, b: number): number {
+  return Math.floor((a + b - 1) / b);
 }
 
 /** Indices 0 … n-1 ordered by their (small, non-negative) key, ties in index order. */

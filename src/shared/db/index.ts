@@ -11,6 +11,7 @@ import type {
   PostRow,
   ReputationRow,
   SiteRow,
+  SyncSeenRow,
   SyncStateRow,
 } from './rows.ts';
 
@@ -27,6 +28,7 @@ export class FreigabeDb extends Dexie {
   drafts!: Table<DraftRow, [string, number, string]>;
   reputation!: Table<ReputationRow, [string, string]>;
   syncState!: Table<SyncStateRow, string>;
+  syncSeen!: Table<SyncSeenRow, [string, number]>;
 
   constructor(name = defaultDbName) {
     super(name);
@@ -46,6 +48,10 @@ export class FreigabeDb extends Dexie {
       drafts: '[siteId+commentId+kind], siteId, updatedAt',
       reputation: '[siteId+key], siteId',
       syncState: 'siteId',
+    });
+    // v4: what a sync in progress has read, apart from the comments (which it now writes only when changed).
+    this.version(4).stores({
+      syncSeen: '[siteId+id]',
     });
   }
 }

@@ -102,6 +102,19 @@ export interface OutboxRow {
   resultId?: number | null;
 }
 
+/**
+ * A sync in progress, per comment it read (changed or not): lets a sync stopped midway go on
+ * after the last page written without reading the rest again, knowing exactly which cached
+ * comments it saw. Kept apart from the comments so an unchanged comment is never written again
+ * (every write wakes the open popup). Emptied when the sync ends.
+ */
+export interface SyncSeenRow {
+  siteId: string;
+  id: number;
+  /** the start time of the sync that read it */
+  syncedAt: number;
+}
+
 /** What the user is typing: saved as typed, so closing the popup or the tab never loses it. */
 export type DraftKind = 'reply' | 'edit';
 

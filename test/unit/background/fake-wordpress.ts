@@ -52,8 +52,8 @@ export function fakeWordPress(
   options: { failWith?: number; users?: Record<string, string> } = {},
 ) {
   const requests: string[] = [];
-  /** failures answered to the next write requests, in order */
-  const failures: InjectedFailure[] = [];
+  /** failures answered to the next write requests, in order (null: that one is answered normally) */
+  const failures: (InjectedFailure | null)[] = [];
   /** write requests, in order */
   const writes: WriteRequest[] = [];
 
@@ -136,7 +136,10 @@ export function fakeWordPress(
                 }
               : {}),
             date_gmt: '2026-11-29T08:00:00',
-            content: { rendered: `<p>Kommentar ${c.id}</p>`, ...(edit ? { raw: `Kommentar ${c.id}` } : {}) },
+            content: {
+              rendered: `<p>${c.content ?? `Kommentar ${c.id}`}</p>`,
+              ...(edit ? { raw: c.content ?? `Kommentar ${c.id}` } : {}),
+            },
             link: `https://blog.example/p/#comment-${c.id}`,
             status: c.status,
             type: c.type,

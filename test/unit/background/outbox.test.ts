@@ -188,6 +188,24 @@ describe('flush outcomes', () => {
     expect(await flushOutbox(slowCtx)).toMatchObject({ sent: 12, done: 12 });
     expect(most).toBe(4);
   });
+
+  it('sends decisions made while it is on the wire in the same flush (a moderator clearing a queue key by key)', async () => {
+    const { ctx, wordpress } = await setup(pending(1, 2, 3));
+    let made = false;
+    const deciding: typeof fetch = async (input, init) => {
+      // While the first decision is on the wire, the moderator decides the next two.
+      if (!made && init?.method === 'POST') {
+        made = true;
+        await decide(ctx, { siteId, commentIds: [2, 3], decision: 'spam', undoWindowMs: 0 });
+      }
+      return wordpress.fetch(input, init);
+    };
+    const decidingCtx = { ...ctx, fetch: deciding };
+    await decide(decidingCtx, { siteId, commentIds: [1], decision: 'approve', undoWindowMs: 0 });
+    expect(await flushOutbox(decidingCtx)).toMatchObject({ sent: 3, done: 3 });
+    expect(wordpress.writes.map((write) => write.id)).toEqual([1, 2, 3]);
+    expect(await flushOutbox(decidingCtx)).toMatchObject({ sent: 0 });
+  });
 });
 
 describe('sync and unsent decisions', () => {
@@ -259,9 +277,10 @@ describe('edits and replies', () => {
   it('a forbidden reply after a successful approve does not undo the approval in the cache', async () => {
     const { ctx, wordpress } = await setup(pending(1));
     await decide(ctx, { siteId, commentIds: [1], decision: 'approveAndReply', content: 'Hallo', undoWindowMs: 0 });
+    // The approve goes through; the reply (sent after it, in the same flush) is refused.
+    wordpress.failures.push(null, { status: 403, code: 'rest_comment_closed' });
     await flushOutbox(ctx);
-    wordpress.failures.push({ status: 403, code: 'rest_comment_closed' });
-    await flushOutbox(ctx);
+    expect(wordpress.writes.map((write) => write.method)).toEqual(['POST', 'POST']);
     expect(await statusOf(ctx, 1)).toBe('approved');
     expect((await ctx.db.outbox.orderBy('id').last())?.state).toBe('failed');
   });

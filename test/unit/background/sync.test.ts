@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { badgeColors, countPending, updateBadges } from '../../../src/background/badge.ts';
 import { syncPending } from '../../../src/background/sync/pull-pending.ts';
@@ -72,6 +73,37 @@ describe('syncPending', () => {
     expect(await ctx.db.comments.count()).toBe(3);
     await syncPending(ctx, siteId);
     expect((await ctx.db.comments.toArray()).map((c) => c.id)).toEqual([1, 2]);
+  });
+
+  it('writes only what changed: the same queue again writes no comment; an edit made elsewhere is written', async () => {
+    const comments = pending(150);
+    const { ctx } = await connectedContext(comments);
+    await syncPending(ctx, siteId);
+    // Every cached row marked: a row the next sync writes loses the mark.
+    await ctx.db.comments.toCollection().modify({ syncedAt: -1 });
+    const edited = comments[119];
+    if (!edited) throw new Error('no comment 120');
+    edited.content = 'Korrigiert von der Redaktion';
+    let notices = 0;
+    // Notices naming comments (an empty range names none: the popup reads nothing for it).
+    const count = (parts: Record<string, unknown>) => {
+      const comments = Object.entries(parts).find(([part]) => part.endsWith('/comments/'))?.[1];
+      if (comments && typeof comments === 'object' && 'from' in comments) notices += 1;
+    };
+    await new Promise((settled) => setTimeout(settled, 20)); // the marking's own notice
+    Dexie.on('storagemutated', count);
+    try {
+      await syncPending(ctx, siteId);
+    } finally {
+      Dexie.on('storagemutated').unsubscribe(count);
+    }
+    const rows = await ctx.db.comments.toArray();
+    expect(rows.filter((row) => row.syncedAt !== -1).map((row) => row.id)).toEqual([120]);
+    expect((await ctx.db.comments.get([siteId, 120]))?.contentRaw).toBe('Korrigiert von der Redaktion');
+    // One page held the edit: one change notice for the comments, not one per page.
+    expect(notices).toBe(1);
+    // What the sync read is not kept once it is done.
+    expect(await ctx.db.syncSeen.count()).toBe(0);
   });
 
   it('marks the site "needs login" when WordPress no longer accepts the credentials, and keeps the cache', async () => {

@@ -58,6 +58,23 @@ describe('similarComponents (prefix-filtered similarity join)', () => {
     expect(linked).toBeLessThan(40 * 30 - 160);
   });
 
+  it('compares few pairs in a numbered storm (10,000 texts alike but for a number, none similar enough)', () => {
+    // The bench's queue: every text shares all its word pairs but the two around its number, so
+    // every text meets every other one through a common pair unless the index prefix leaves it out.
+    const texts = Array.from({ length: 10_000 }, (_, i) =>
+      `kommentar nummer ${i} ein gedanke zum artikel der auf freigabe wartet`.split(' '),
+    );
+    const work = { compared: 0 };
+    const components = similarComponents(texts, work);
+    expect(components.every((root, i) => root === i)).toBe(true);
+    expect(work.compared).toBeLessThan(10_000);
+    // The same texts with one word more in half of them: still exact, still cheap.
+    const mixed = texts.map((words, i) => (i % 2 === 0 ? words : [...words, 'danke']));
+    const mixedWork = { compared: 0 };
+    expect([...similarComponents(mixed.slice(0, 300), mixedWork)]).toEqual(bruteForce(mixed.slice(0, 300)));
+    expect(mixedWork.compared).toBeLessThan(300 * 10);
+  });
+
   it('gives each text its own component when nothing is similar, and handles empty input', () => {
     expect([...similarComponents([])]).toEqual([]);
     expect([...similarComponents([['eins', 'zwei'], ['drei', 'vier'], []])]).toEqual([0, 1, 2]);

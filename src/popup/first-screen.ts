@@ -1,0 +1,51 @@
+/**
+ * The first screen the background keeps in storage.session (shared/first-screen.ts), asked for
+ * as the popup's script starts, before the cache is opened: it answers in a few milliseconds,
+ * opening IndexedDB in a fresh page takes far longer.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from '../shared/browser.ts';
+import type { CommentRow } from '../shared/db/index.ts';
+import { asFirstScreen, type FirstScreen, firstScreenKey } from '../shared/first-screen.ts';
+
+let early: Promise<FirstScreen | null> = Promise.resolve(null);
+let known: FirstScreen | null = null;
+
+export function readFirstScreenEarly(): void {
+  early = browser.storage.session
+    .get(firstScreenKey)
+    .then((stored) => {
+      known = asFirstScreen(stored[firstScreenKey]);
+      return known;
+    })
+    .catch(() => null);
+}
+
+let rowsTaken = false;
+
+/**
+ * The snapshot's rows of a view, for the popup's first view only (later views are read while the
+ * cache is open anyway); null when the snapshot cannot answer for it (only pending is kept).
+ */
+export async function firstScreenRows(view: string, siteId: string | null): Promise<CommentRow[] | null> {
+  if (rowsTaken || view !== 'hold') return null;
+  rowsTaken = true;
+  const screen = await early;
+  if (!screen) return null;
+  return screen.rows.filter((row) => row.status === view && (siteId === null || row.siteId === siteId));
+}
+
+/** The snapshot, for what the popup shows until the cache has answered (sites, post titles). */
+export function useFirstScreen(): FirstScreen | null {
+  const [screen, setScreen] = useState<FirstScreen | null>(known);
+  useEffect(() => {
+    let alive = true;
+    void early.then((value) => {
+      if (alive) setScreen(value);
+    });
+    return () => {
+      alive = false;
+    };
+  }, []);
+  return screen;
+}

@@ -1,0 +1,72 @@
+// @vitest-environment jsdom
+/**
+ * The popup paints the background's snapshot only until the cache answers: the snapshot when it
+ * comes first, then always the cache's rows — a stale snapshot (a site disconnected since, a
+ * comment decided since) never outlives the cache's answer.
+ */
+import { cleanup, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { App } from '../../../src/popup/App.tsx';
+import { readFirstScreenEarly } from '../../../src/popup/first-screen.ts';
+import { firstRows } from '../../../src/popup/queue/use-view-comments.ts';
+import type { CommentRow } from '../../../src/shared/db/index.ts';
+import { type FirstScreen, firstScreenKey } from '../../../src/shared/first-screen.ts';
+import { fakeBrowser } from '../../support/fake-browser.ts';
+import { commentRow, type PopupHarness, popupHarness } from '../../support/popup-harness.ts';
+import { testSite } from '../../support/rows.ts';
+
+let harness: PopupHarness;
+beforeEach(async () => {
+  harness = await popupHarness();
+});
+afterEach(async () => {
+  cleanup();
+  await new Promise((resolve) => setTimeout(resolve, 120));
+  await harness.ctx.db.delete();
+});
+
+const later = <T,>(value: T, ms: number) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
+
+describe('first rows', () => {
+  const snapshot = [commentRow(1)];
+  const cached = [commentRow(2)];
+  async function shown(fromCache: Promise<CommentRow[]>, fromSnapshot: Promise<CommentRow[] | null>) {
+    const calls: [number[], string][] = [];
+    await firstRows(fromCache, fromSnapshot, (rows, from) => calls.push([rows.map((row) => row.id), from]));
+    return calls;
+  }
+
+  it('shows the snapshot when it answers first, then the cache', async () => {
+    expect(await shown(later(cached, 30), later(snapshot, 1))).toEqual([
+      [[1], 'snapshot'],
+      [[2], 'cache'],
+    ]);
+  });
+
+  it('shows only the cache when the cache answers first, or the snapshot has nothing for the view', async () => {
+    expect(await shown(later(cached, 1), later(snapshot, 30))).toEqual([[[2], 'cache']]);
+    expect(await shown(later(cached, 30), later(null, 1))).toEqual([[[2], 'cache']]);
+    expect(await shown(later(cached, 30), later([], 1))).toEqual([[[2], 'cache']]);
+  });
+});
+
+describe('the popup with a snapshot', () => {
+  it('ends with what the cache says, not with a stale snapshot', async () => {
+    const { db } = harness.ctx;
+    await db.sites.put(testSite());
+    await db.comments.put(commentRow(7, { authorName: 'Im Cache' }));
+    const stale: FirstScreen = {
+      version: 1,
+      writtenAt: 0,
+      sites: [testSite()],
+      posts: [],
+      rows: [commentRow(8, { authorName: 'Schon entschieden' })],
+    };
+    await fakeBrowser.storage.session.set({ [firstScreenKey]: stale });
+    readFirstScreenEarly();
+    render(<App db={db} tabId={null} />);
+    await screen.findByText('Im Cache');
+    await waitFor(() => expect(screen.queryByText('Schon entschieden')).toBeNull());
+    expect(document.querySelector('.queue')?.getAttribute('data-count')).toBe('1');
+  });
+});
