@@ -240,9 +240,7 @@ describe('the popup, by keyboard, against WordPress', () => {
       await popup.goto(german.extensionUrl('src/popup/index.html'));
       await popup.waitForSelector('.queue [role="row"]');
       expect(await popup.textContent('[role="tab"][data-view="trash"]')).toMatch(/^Papierkorb/);
-      expect(await popup.getAttribute('.filters .search', 'aria-label')).toBe(
-        'In den gespeicherten Kommentaren suchen',
-      );
+      expect(await popup.getAttribute('.filters .search', 'aria-label')).toBe('Kommentare suchen – hier und im Blog');
       await popup.keyboard.press('a');
       await expect.poll(() => popup.textContent('.toast')).toContain('1 freigegeben');
       await popup.keyboard.press('z');

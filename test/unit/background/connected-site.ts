@@ -9,9 +9,16 @@ export const siteId = testSiteId;
 
 export async function connectedSite(
   comments: FakeComment[],
-  { site, ...overrides }: { site?: Partial<SiteRow> } & Partial<BackgroundContext> = {},
+  {
+    site,
+    wordpressOptions,
+    ...overrides
+  }: {
+    site?: Partial<SiteRow>;
+    wordpressOptions?: Parameters<typeof fakeWordPress>[1];
+  } & Partial<BackgroundContext> = {},
 ) {
-  const wordpress = fakeWordPress(comments);
+  const wordpress = fakeWordPress(comments, wordpressOptions);
   const clock = { now: 1_000_000 };
   const ctx = testContext({ fetch: wordpress.fetch, now: () => clock.now, random: () => 0.5, ...overrides });
   await ctx.db.sites.put(testSite(site));
