@@ -26,6 +26,15 @@ export async function connectedSite(
   return { ctx, wordpress, clock };
 }
 
+/** One comment on the fake WordPress (post 4, an ordinary comment unless told otherwise). */
+export const fakeComment = (id: number, status: string, extra: Partial<FakeComment> = {}): FakeComment => ({
+  id,
+  post: 4,
+  status,
+  type: 'comment',
+  ...extra,
+});
+
 export const pendingComments = (count: number, post = 4, start = 1): FakeComment[] =>
   Array.from({ length: count }, (_, i) => ({ id: start + i, post, status: 'hold', type: 'comment' }));
 

@@ -11,16 +11,10 @@ import { createRouter } from '../../../src/background/router.ts';
 import { type SearchRequest, searchPageSize, searchServer } from '../../../src/background/sync/search.ts';
 import { fakeBrowser, resetFakeBrowser } from '../../support/fake-browser.ts';
 import { testSite } from '../../support/rows.ts';
-import { connectedSite, failingWhere, siteId } from './connected-site.ts';
-import { type FakeComment, fakeWordPress } from './fake-wordpress.ts';
+import { connectedSite, failingWhere, fakeComment, siteId } from './connected-site.ts';
+import { fakeWordPress } from './fake-wordpress.ts';
 
-const comment = (id: number, status: string, extra: Partial<FakeComment> = {}): FakeComment => ({
-  id,
-  post: 4,
-  status,
-  type: 'comment',
-  ...extra,
-});
+const comment = fakeComment;
 
 const search = (query: string, view: SearchRequest['view'], extra: Partial<SearchRequest> = {}): SearchRequest => ({
   type: 'searchServer',
