@@ -12,6 +12,7 @@ import { statusInView, type ViewName } from '../../shared/views.ts';
 import type { ListCommentsParams, WpClient } from '../../shared/wp/client.ts';
 import { WpError } from '../../shared/wp/errors.ts';
 import type { BackgroundContext } from '../context.ts';
+import { refreshViews } from '../inline/notify.ts';
 import { ReplyError } from '../reply-error.ts';
 import { clientForSite } from '../sites/site-client.ts';
 import { notComments, syncTables, toCommentRow, writePulled } from './cache-write.ts';
@@ -50,7 +51,12 @@ export async function searchServer(
   if (sites.some((site) => site === undefined)) {
     throw new ReplyError('site_not_connected', 'This site is not connected.');
   }
-  return { sites: await Promise.all((sites as SiteRow[]).map((site) => searchSite(ctx, site, request))) };
+  const results = await Promise.all((sites as SiteRow[]).map((site) => searchSite(ctx, site, request)));
+  // What was written can change the badge and the open articles (a pending comment found, one moved).
+  if (results.some((site) => site.outcome === 'found' && site.received > 0)) {
+    await refreshViews(ctx, wanted).catch(() => undefined);
+  }
+  return { sites: results };
 }
 
 async function searchSite(ctx: BackgroundContext, site: SiteRow, request: SearchRequest): Promise<ServerSearchSite> {

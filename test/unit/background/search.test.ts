@@ -9,7 +9,8 @@ import { contentHandlers, pageHandlers } from '../../../src/background/handlers.
 import { decide } from '../../../src/background/outbox/decide.ts';
 import { createRouter } from '../../../src/background/router.ts';
 import { type SearchRequest, searchPageSize, searchServer } from '../../../src/background/sync/search.ts';
-import { fakeBrowser, resetFakeBrowser } from '../../support/fake-browser.ts';
+import { setTabPage } from '../../../src/background/tab-state.ts';
+import { badges, fakeBrowser, resetFakeBrowser } from '../../support/fake-browser.ts';
 import { testSite } from '../../support/rows.ts';
 import { connectedSite, failingWhere, fakeComment, siteId } from './connected-site.ts';
 import { fakeWordPress } from './fake-wordpress.ts';
@@ -65,6 +66,13 @@ describe('server search', () => {
     const again = await searchServer(ctx, search('zauberwort', 'approved'));
     expect(again.sites[0]).toMatchObject({ added: 0, received: 2 });
     expect(wordpress.requests.filter((request) => request.startsWith('/wp-json/wp/v2/posts'))).toHaveLength(1);
+  });
+
+  it('a pending comment found shows in the badge of its open article at once', async () => {
+    const { ctx } = await connectedSite([comment(1, 'hold', { content: 'Neu seit dem Abgleich' })]);
+    await setTabPage(ctx, 3, { siteId, postId: 4 });
+    await searchServer(ctx, search('abgleich', 'hold'));
+    expect(badges.get(3)?.text).toBe('1');
   });
 
   it('asks for one page only and says how many WordPress matched', async () => {

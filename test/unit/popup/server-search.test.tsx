@@ -93,7 +93,7 @@ describe('server search in the popup', () => {
       commentType: 'all',
     });
     await waitFor(() => expect(contents()).toEqual(['Ein Zauberwort vom Server']));
-    expect(statusLine()).toBe('1 more found on Freigabe Demo');
+    await waitFor(() => expect(statusLine()).toBe('1 more found on Freigabe Demo'));
     expect(announced()).toBe('1 more found on Freigabe Demo');
     expect((await harness.ctx.db.comments.get([siteId, 50]))?.status).toBe('approved');
 
