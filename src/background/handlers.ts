@@ -21,6 +21,7 @@ import { connectWithPassword } from './sites/password.ts';
 import { connectWithSession } from './sites/session.ts';
 import { clearCachedComments } from './sync/clear-cache.ts';
 import { syncAllSites, syncIfStale } from './sync/schedule.ts';
+import { searchServer } from './sync/search.ts';
 import { fetchThreadContext } from './sync/thread-context.ts';
 import { probeTab } from './tab-probe.ts';
 import { setTabPage } from './tab-state.ts';
@@ -131,6 +132,7 @@ export const pageHandlers: PageHandlers = {
       .catch(() => undefined);
     return { siteId: request.siteId, removed };
   },
+  searchServer: (ctx, request) => searchServer(ctx, request),
   async syncNow(ctx, request) {
     // The user asked and is looking: no notification for what this sync finds.
     const summaries = await syncAllSites(ctx, request.siteId, { notify: false });

@@ -33,6 +33,8 @@ import {
 } from './queue/views.ts';
 import { QueueContext, type QueueContextValue } from './queue-context.ts';
 import { useEditors } from './reply/use-editors.ts';
+import { ServerSearchStatus } from './search/ServerSearchStatus.tsx';
+import { useServerSearch } from './search/use-server-search.ts';
 import { type Latest, useCommands } from './use-commands.ts';
 import { useCounts } from './use-counts.ts';
 import { usePopupData } from './use-popup-data.ts';
@@ -53,6 +55,7 @@ export function App({ db, tabId }: { db: FreigabeDb; tabId: number | null }) {
   const [help, setHelp] = useState(false);
   const editors = useEditors(data.drafts);
   const queue = useQueue(db, data.sites, filter, expanded, decisions.hidden);
+  const serverSearch = useServerSearch(filter, data.sitesById, decisions.announce);
   const { rows } = queue;
 
   const activeIndex = useMemo(() => {
@@ -241,6 +244,7 @@ export function App({ db, tabId }: { db: FreigabeDb; tabId: number | null }) {
                 setActive((current) => ({ ...current }));
               }}
             />
+            <ServerSearchStatus search={serverSearch.search} sites={data.sitesById} onRetry={serverSearch.retry} />
             <SelectionBar
               count={selected.size}
               onAct={(action) => execute({ kind: 'act', action, scope: 'selection' })}

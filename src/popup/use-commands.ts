@@ -13,7 +13,7 @@ import type { Command } from './keyboard/keymap.ts';
 import { openComment } from './open-comment.ts';
 import { canModerate } from './queue/permissions.ts';
 import { type DisplayRow, keysOf } from './queue/rows.ts';
-import { mineStatuses, postKey, type ViewName } from './queue/views.ts';
+import { postKey, statusInView, type ViewName } from './queue/views.ts';
 import type { QueueCommands } from './queue-context.ts';
 import type { EditorState } from './reply/use-editors.ts';
 
@@ -53,7 +53,7 @@ export function useCommands(latest: { current: Latest }, currentDecisions: Decis
       get: (_, name) => decisionsRef.current[name as keyof DecisionsApi],
     });
     const set: Setters = new Proxy({} as Setters, { get: (_, name) => settersRef.current[name as keyof Setters] });
-    const stays = (status: string) => (now().view === 'mine' ? mineStatuses.includes(status) : status === now().view);
+    const stays = (status: string) => statusInView(now().view, status);
     const permitted = (comment: CommentRow) =>
       canModerate(now().sites.get(comment.siteId), now().posts.get(postKey(comment.siteId, comment.post)));
 

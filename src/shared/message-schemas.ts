@@ -3,6 +3,7 @@
  * (it validates every message it receives); senders use the types in messages.ts.
  */
 import * as v from 'valibot';
+import { viewNames } from './views.ts';
 
 const id = v.pipe(v.number(), v.integer(), v.minValue(1));
 const postId = v.nullable(id);
@@ -79,6 +80,18 @@ export const pageRequestSchema = v.variant('type', [
   v.object({ type: v.literal('retry'), outboxId: id }),
   /** erase a site's cached comments and posts (never decisions not sent yet, nor drafts) and sync again */
   v.object({ type: v.literal('clearCache'), siteId }),
+  /**
+   * Search the blog(s) in scope for what the cache does not hold, in one view of the queue; what is
+   * found is written into the cache. `post` narrows it to one post (the popup's post filter).
+   */
+  v.object({
+    type: v.literal('searchServer'),
+    query: v.pipe(v.string(), v.trim(), v.minLength(2), v.maxLength(200)),
+    view: v.picklist(viewNames),
+    siteId: v.optional(siteId),
+    post: v.optional(v.object({ siteId, id })),
+    commentType: v.optional(v.picklist(['all', 'comments', 'pings']), 'all'),
+  }),
   /** empty content: the draft is deleted */
   v.object({ type: v.literal('saveDraft'), siteId, commentId: id, kind: draftKind, content: text }),
 ]);

@@ -33,6 +33,27 @@ export interface SyncSummary {
   serverTotal: number;
 }
 
+/** What a server search found on one site (see background/sync/search.ts). */
+export type ServerSearchSite =
+  | {
+      siteId: string;
+      outcome: 'found';
+      /** comments that are in the view now and were not before the search */
+      added: number;
+      /** comments WordPress sent (at most one page) */
+      received: number;
+      /** X-WP-Total: how many WordPress matched (for authors counted before its permission filter) */
+      total: number;
+    }
+  /** an author in Spam or Trash: WordPress would refuse, so nothing was asked */
+  | { siteId: string; outcome: 'not-allowed' }
+  | {
+      siteId: string;
+      outcome: 'failed';
+      reason: 'offline' | 'needs-login' | 'forbidden' | 'invalid' | 'error';
+      message: string;
+    };
+
 /** What each request answers with. */
 export interface ResponseMap {
   pageDetected: { connected: boolean };
@@ -56,6 +77,8 @@ export interface ResponseMap {
   saveDraft: { saved: boolean };
   retry: { state: 'waiting' | 'sending' | 'done' };
   clearCache: { siteId: string; removed: number };
+  /** one entry per site searched, in the order of the sites */
+  searchServer: { sites: ServerSearchSite[] };
 }
 
 export type ResponseFor<R extends BackgroundRequest> = ResponseMap[R['type']];

@@ -226,6 +226,49 @@ describe('the popup, by keyboard, against WordPress', () => {
     await popup.close();
   });
 
+  it('finds an approved comment the cache lacks by searching the blog; unapprove and approve reach WordPress', async () => {
+    const post = await admin.createPost({ title: 'E2E-Popup: Serversuche' });
+    const word = `Fundstück${Date.now().toString(36)}`;
+    const comment = await admin.createComment(post, {
+      status: 'approved',
+      content: `Ein älteres ${word} aus dem Archiv`,
+      author_name: 'Archiv Leserin',
+    });
+    const row = `.queue [role="row"][data-comment-id="${comment.id}"]`;
+    try {
+      const popup = await openPopup();
+      await popup.click('[role="tab"][data-view="approved"]');
+      const cached = await readStore<{ id: number }>(browser.worker, 'comments');
+      expect(cached.some((row) => row.id === comment.id)).toBe(false);
+      await popup.keyboard.press('/');
+      await popup.keyboard.type(word);
+      await popup.waitForSelector(row);
+      await expect.poll(() => popup.textContent('.server-search')).toBe('1 more found on Freigabe Demo');
+      await expect.poll(() => popup.textContent('[role="status"][aria-live]')).toContain('1 more found');
+      expect(await rowTexts(popup)).toEqual([`Ein älteres ${word} aus dem Archiv`]);
+      await shoot(popup, 'search-server');
+
+      // Back to the list (Enter), u: unapproved on the server.
+      await popup.keyboard.press('Enter');
+      await popup.keyboard.press('u');
+      await popup.waitForSelector(row, { state: 'detached' });
+      await expect.poll(() => statuses([comment.id]), { timeout: 20000, interval: 500 }).toEqual(['hold']);
+
+      // In Pending (the search stays), a: approved again.
+      await popup.click('[role="tab"][data-view="hold"]');
+      await popup.waitForSelector(row);
+      await popup.focus('.filters .search');
+      await popup.keyboard.press('Enter');
+      await popup.keyboard.press('a');
+      await popup.waitForSelector(row, { state: 'detached' });
+      await expect.poll(() => statuses([comment.id]), { timeout: 20000, interval: 500 }).toEqual(['approved']);
+      await popup.close();
+    } finally {
+      await admin.remove(comment.id);
+      await admin.removePost(post);
+    }
+  });
+
   it('speaks German, and says what to do when no site is connected', async () => {
     const german = await launchWithExtension({ locale: 'de' });
     try {
@@ -240,9 +283,7 @@ describe('the popup, by keyboard, against WordPress', () => {
       await popup.goto(german.extensionUrl('src/popup/index.html'));
       await popup.waitForSelector('.queue [role="row"]');
       expect(await popup.textContent('[role="tab"][data-view="trash"]')).toMatch(/^Papierkorb/);
-      expect(await popup.getAttribute('.filters .search', 'aria-label')).toBe(
-        'In den gespeicherten Kommentaren suchen',
-      );
+      expect(await popup.getAttribute('.filters .search', 'aria-label')).toBe('Kommentare suchen – hier und im Blog');
       await popup.keyboard.press('a');
       await expect.poll(() => popup.textContent('.toast')).toContain('1 freigegeben');
       await popup.keyboard.press('z');

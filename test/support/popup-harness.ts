@@ -20,11 +20,18 @@ export interface PopupHarness {
   requestsOf<T extends PageRequest['type']>(type: T): Extract<PageRequest, { type: T }>[];
 }
 
-export async function popupHarness({ undoWindowSeconds = 60 } = {}): Promise<PopupHarness> {
+export async function popupHarness({
+  undoWindowSeconds = 60,
+  fetch = () => Promise.reject(new TypeError('no network in unit tests')),
+}: {
+  undoWindowSeconds?: number;
+  /** what the background reaches WordPress with (by default: no network) */
+  fetch?: typeof globalThis.fetch;
+} = {}): Promise<PopupHarness> {
   resetFakeBrowser();
   // A long undo window: nothing is flushed (no network) while a test runs.
   await fakeBrowser.storage.local.set({ [settingsKey]: { undoWindowSeconds } });
-  const ctx = testContext({ fetch: () => Promise.reject(new TypeError('no network in unit tests')) });
+  const ctx = testContext({ fetch });
   const route = createRouter(ctx, contentHandlers, pageHandlers);
   const sender: Runtime.MessageSender = {
     id: fakeBrowser.runtime.id,

@@ -77,6 +77,10 @@ export function adminApi(wp: SiteInfo) {
     async remove(id: number): Promise<void> {
       await call('DELETE', `wp/v2/comments/${id}?force=true`);
     },
+    /** Deletes a post for good, with its comments. */
+    async removePost(id: number): Promise<void> {
+      await call('DELETE', `wp/v2/posts/${id}?force=true`);
+    },
     async exists(id: number): Promise<boolean> {
       const response = await fetch(`${wp.url}/wp-json/wp/v2/comments/${id}?context=edit`, { headers });
       return response.ok;

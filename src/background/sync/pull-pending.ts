@@ -222,7 +222,8 @@ async function pullQueue(
   }
 }
 
-function siteStatusAfter(error: unknown): Pick<SiteRow, 'status' | 'statusMessage'> {
+/** What a failed request to a site says about the site: offline, needs login, or an error. */
+export function siteStatusAfter(error: unknown): Pick<SiteRow, 'status' | 'statusMessage'> {
   if (error instanceof WpError) {
     if (error.kind === 'auth') return { status: 'needs-login', statusMessage: error.message };
     const offline = unreachable(error);

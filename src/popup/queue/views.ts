@@ -1,8 +1,9 @@
 /** The queue's views (one per comment status, plus "Mine" for authors) and its filters. */
 import type { CommentRow } from '../../shared/db/index.ts';
 import type { MessageKey } from '../../shared/i18n.ts';
+import type { ViewName } from '../../shared/views.ts';
 
-export type ViewName = 'hold' | 'approved' | 'spam' | 'trash' | 'mine';
+export { mineStatuses, statusInView, type ViewName } from '../../shared/views.ts';
 export const statusViews = ['hold', 'approved', 'spam', 'trash'] as const;
 export type StatusView = (typeof statusViews)[number];
 
@@ -13,9 +14,6 @@ export const viewLabelKeys: Record<ViewName, MessageKey> = {
   trash: 'viewTrash',
   mine: 'viewMine',
 };
-
-/** "Mine": reactions to my own posts that readers can see or that wait for me. */
-export const mineStatuses = ['hold', 'approved'];
 
 export type TypeFilter = 'all' | 'comments' | 'pings';
 
@@ -39,5 +37,7 @@ export function parseCommentKey(key: string): { siteId: string; id: number } {
   const cut = key.lastIndexOf('\n');
   return { siteId: key.slice(0, cut), id: Number(key.slice(cut + 1)) };
 }
+/** A post key has the same shape as a comment key. */
+export const parsePostKey: (key: string) => { siteId: string; id: number } = parseCommentKey;
 
 export const isPing = (type: string): boolean => type === 'pingback' || type === 'trackback';

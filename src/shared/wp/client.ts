@@ -4,7 +4,13 @@
  * WpError (see errors.ts).
  */
 import { type CommenterMetadata, commentOperations } from './comments.ts';
-import { type WpPostSummary, type WpUserMe, wpPostSummaryListSchema, wpUserMeSchema } from './schemas.ts';
+import {
+  type WpPostSummary,
+  type WpUserMe,
+  wpIdListSchema,
+  wpPostSummaryListSchema,
+  wpUserMeSchema,
+} from './schemas.ts';
 import { type CallOptions, createTransport, type TransportOptions } from './transport.ts';
 
 export type { CommenterMetadata, ListCommentsParams, Page, StatusOutcome, StatusTarget } from './comments.ts';
@@ -42,6 +48,15 @@ export function createWpClient(options: WpClientOptions) {
         ...call,
       });
       return data;
+    },
+
+    /** The ids of a user's newest published posts (at most 100): the posts "Mine" is about. */
+    async listPostIdsOf(author: number, call: CallOptions = {}): Promise<number[]> {
+      const { data } = await transport.request(wpIdListSchema, 'wp/v2/posts', {
+        query: { author, per_page: 100, orderby: 'date', order: 'desc', _fields: 'id' },
+        ...call,
+      });
+      return data.map((post) => post.id);
     },
 
     /** wp-admin's "Approve and Reply": REST does not approve the parent by itself, so both are sent. */

@@ -9,15 +9,31 @@ export const siteId = testSiteId;
 
 export async function connectedSite(
   comments: FakeComment[],
-  { site, ...overrides }: { site?: Partial<SiteRow> } & Partial<BackgroundContext> = {},
+  {
+    site,
+    wordpressOptions,
+    ...overrides
+  }: {
+    site?: Partial<SiteRow>;
+    wordpressOptions?: Parameters<typeof fakeWordPress>[1];
+  } & Partial<BackgroundContext> = {},
 ) {
-  const wordpress = fakeWordPress(comments);
+  const wordpress = fakeWordPress(comments, wordpressOptions);
   const clock = { now: 1_000_000 };
   const ctx = testContext({ fetch: wordpress.fetch, now: () => clock.now, random: () => 0.5, ...overrides });
   await ctx.db.sites.put(testSite(site));
   await ctx.db.credentials.put({ siteId, auth: { kind: 'application-password', username: 'u', password: 'p' } });
   return { ctx, wordpress, clock };
 }
+
+/** One comment on the fake WordPress (post 4, an ordinary comment unless told otherwise). */
+export const fakeComment = (id: number, status: string, extra: Partial<FakeComment> = {}): FakeComment => ({
+  id,
+  post: 4,
+  status,
+  type: 'comment',
+  ...extra,
+});
 
 export const pendingComments = (count: number, post = 4, start = 1): FakeComment[] =>
   Array.from({ length: count }, (_, i) => ({ id: start + i, post, status: 'hold', type: 'comment' }));

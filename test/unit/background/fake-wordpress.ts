@@ -49,7 +49,12 @@ const statusFromRequest: Record<string, string> = {
 
 export function fakeWordPress(
   comments: FakeComment[],
-  options: { failWith?: number; users?: Record<string, string> } = {},
+  options: {
+    failWith?: number;
+    users?: Record<string, string>;
+    /** post id → its author's user id (posts answer with it, and `?author=` lists that user's posts) */
+    postAuthors?: Record<number, number>;
+  } = {},
 ) {
   const requests: string[] = [];
   /** failures answered to the next write requests, in order (null: that one is answered normally) */
@@ -95,7 +100,18 @@ export function fakeWordPress(
     return new Response(JSON.stringify(wire(comment)));
   }
 
-  /** GET /comments: status, type, post[], include[], orderby id (asc/desc), page or offset, _fields=id, context. */
+  /** WordPress's `search`: the whole phrase, in any of author, email, URL, IP and content. */
+  const matchesSearch = (c: FakeComment, search: string | null) =>
+    search === null ||
+    [
+      c.author_name ?? `Leser ${c.id}`,
+      c.author_email,
+      c.author_url,
+      c.author_ip,
+      c.content ?? `Kommentar ${c.id}`,
+    ].some((field) => field?.toLowerCase().includes(search.toLowerCase()));
+
+  /** GET /comments: status, type, post[], include[], search, orderby id (asc/desc), page or offset, _fields=id, context. */
   function list(url: URL): Response {
     const query = url.searchParams;
     const status = query.get('status');
@@ -109,6 +125,7 @@ export function fakeWordPress(
         (c) =>
           (include.length === 0 || include.includes(c.id)) &&
           (posts.length === 0 || posts.includes(c.post)) &&
+          matchesSearch(c, query.get('search')) &&
           (type === 'all' || c.type === type || (type === 'pings' && c.type !== 'comment')) &&
           (status === null ||
             status === 'any' ||
@@ -186,12 +203,23 @@ export function fakeWordPress(
     if (one) return single(Number(one[1]), method, url, init);
     if (url.pathname === '/wp-json/wp/v2/comments') return list(url);
     if (url.pathname === '/wp-json/wp/v2/posts') {
+      const authors = options.postAuthors ?? {};
+      const author = url.searchParams.get('author');
+      if (author !== null) {
+        const ids = Object.keys(authors).filter((id) => authors[Number(id)] === Number(author));
+        return new Response(JSON.stringify(ids.map((id) => ({ id: Number(id) }))));
+      }
       const ids = url.searchParams.getAll('include[]').map(Number);
       return new Response(
         JSON.stringify(
           ids
             .filter((id) => id < 100)
-            .map((id) => ({ id, title: { rendered: `Beitrag ${id}` }, link: `https://blog.example/${id}/` })),
+            .map((id) => ({
+              id,
+              title: { rendered: `Beitrag ${id}` },
+              link: `https://blog.example/${id}/`,
+              ...(authors[id] === undefined ? {} : { author: authors[id] }),
+            })),
         ),
       );
     }

@@ -46,6 +46,7 @@ function setup() {
     saveDraft: vi.fn(async () => ({ saved: true })),
     retry: vi.fn(async () => ({ state: 'waiting' as const })),
     clearCache: vi.fn(async () => ({ siteId: 's', removed: 0 })),
+    searchServer: vi.fn(async () => ({ sites: [] })),
   };
   const route = createRouter(testContext(), content, pages);
   return { route, content, pages };

@@ -8,16 +8,9 @@ import { decide } from '../../../src/background/outbox/decide.ts';
 import { syncPending } from '../../../src/background/sync/pull-pending.ts';
 import { contextFreshForMs, contextLimit, fetchThreadContext } from '../../../src/background/sync/thread-context.ts';
 import { resetFakeBrowser } from '../../support/fake-browser.ts';
-import { cachedIds, connectedSite, pendingComments, siteId } from './connected-site.ts';
-import type { FakeComment } from './fake-wordpress.ts';
+import { cachedIds, connectedSite, fakeComment, pendingComments, siteId } from './connected-site.ts';
 
-const comment = (id: number, status: string, extra: Partial<FakeComment> = {}): FakeComment => ({
-  id,
-  post: 4,
-  status,
-  type: 'comment',
-  ...extra,
-});
+const comment = fakeComment;
 
 describe('counts per status', () => {
   beforeEach(resetFakeBrowser);

@@ -173,7 +173,7 @@ describe('popup', () => {
     ]);
     render(<App db={db} tabId={null} />);
     await waitFor(() => expect(rows()).toHaveLength(4));
-    const search = screen.getByRole('searchbox', { name: 'Search the cached comments' });
+    const search = screen.getByRole('searchbox', { name: 'Search the comments, here and on the blog' });
     const texts = () => rows().map((row) => row.querySelector('.content')?.textContent);
     for (const [query, expected] of [
       ['mara', ['Drei Schleifen']],
