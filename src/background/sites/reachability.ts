@@ -2,6 +2,7 @@
  * Whether a site answered: its status line says "offline" from the first request that could not
  * reach it (a sync or a flush), and "connected" again from the first one WordPress answered.
  */
+import type { SiteRow } from '../../shared/db/index.ts';
 import { WpError } from '../../shared/wp/errors.ts';
 import type { BackgroundContext } from '../context.ts';
 
@@ -29,4 +30,15 @@ export async function markReachable(ctx: BackgroundContext, siteId: string): Pro
     .equals(siteId)
     .filter((site) => site.status === 'offline' || site.status === 'error')
     .modify({ status: 'connected', statusMessage: null });
+}
+
+/** What a site's status line says after a sync (or search) failed with `error`. */
+export function siteStatusAfter(error: unknown): Pick<SiteRow, 'status' | 'statusMessage'> {
+  if (error instanceof WpError) {
+    if (error.kind === 'auth') return { status: 'needs-login', statusMessage: error.message };
+    const offline = unreachable(error);
+    if (offline !== null) return { status: 'offline', statusMessage: offline };
+    return { status: 'error', statusMessage: error.message };
+  }
+  return { status: 'error', statusMessage: error instanceof Error ? error.message : String(error) };
 }

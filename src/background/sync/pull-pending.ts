@@ -21,7 +21,7 @@ import type { BackgroundContext } from '../context.ts';
 import { defaultLocks, syncLockName } from '../locks.ts';
 import { notifyNewPending } from '../notify.ts';
 import { seedReputation } from '../reputation.ts';
-import { unreachable } from '../sites/reachability.ts';
+import { siteStatusAfter } from '../sites/reachability.ts';
 import { clientForSite } from '../sites/site-client.ts';
 import {
   decidedSince,
@@ -223,12 +223,3 @@ async function pullQueue(
 }
 
 /** What a failed request to a site says about the site: offline, needs login, or an error. */
-export function siteStatusAfter(error: unknown): Pick<SiteRow, 'status' | 'statusMessage'> {
-  if (error instanceof WpError) {
-    if (error.kind === 'auth') return { status: 'needs-login', statusMessage: error.message };
-    const offline = unreachable(error);
-    if (offline !== null) return { status: 'offline', statusMessage: offline };
-    return { status: 'error', statusMessage: error.message };
-  }
-  return { status: 'error', statusMessage: error instanceof Error ? error.message : String(error) };
-}

@@ -14,9 +14,9 @@ import { WpError } from '../../shared/wp/errors.ts';
 import type { BackgroundContext } from '../context.ts';
 import { refreshViews } from '../inline/notify.ts';
 import { ReplyError } from '../reply-error.ts';
+import { siteStatusAfter } from '../sites/reachability.ts';
 import { clientForSite } from '../sites/site-client.ts';
 import { notComments, syncTables, toCommentRow, writePulled } from './cache-write.ts';
-import { siteStatusAfter } from './pull-pending.ts';
 import { fetchMissingParents, fetchMissingPosts } from './related.ts';
 
 export type SearchRequest = Extract<PageRequest, { type: 'searchServer' }>;
