@@ -3,6 +3,7 @@
  * (it validates every message it receives); senders use the types in messages.ts.
  */
 import * as v from 'valibot';
+import { historyBatchSize } from './commenter-history.ts';
 
 const id = v.pipe(v.number(), v.integer(), v.minValue(1));
 const postId = v.nullable(id);
@@ -79,6 +80,15 @@ export const pageRequestSchema = v.variant('type', [
   v.object({ type: v.literal('retry'), outboxId: id }),
   /** erase a site's cached comments and posts (never decisions not sent yet, nor drafts) and sync again */
   v.object({ type: v.literal('clearCache'), siteId }),
+  /**
+   * the popup shows these comments: ask WordPress how many approved comments their authors' addresses
+   * have (the first-time signal); the background picks the addresses from its cache, never from here
+   */
+  v.object({
+    type: v.literal('checkCommenterHistory'),
+    siteId,
+    commentIds: v.pipe(v.array(id), v.minLength(1), v.maxLength(historyBatchSize)),
+  }),
   /** empty content: the draft is deleted */
   v.object({ type: v.literal('saveDraft'), siteId, commentId: id, kind: draftKind, content: text }),
 ]);

@@ -56,6 +56,8 @@ export interface ResponseMap {
   saveDraft: { saved: boolean };
   retry: { state: 'waiting' | 'sending' | 'done' };
   clearCache: { siteId: string; removed: number };
+  /** how many addresses WordPress was asked about (the answers are written to the cache) */
+  checkCommenterHistory: { asked: number };
 }
 
 export type ResponseFor<R extends BackgroundRequest> = ResponseMap[R['type']];

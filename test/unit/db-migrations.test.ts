@@ -23,7 +23,7 @@ describe('database migrations', () => {
 
     const db = new FreigabeDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.sites.get(site.id)).toEqual(site);
     expect(await db.credentials.count()).toBe(1);
     expect(await db.comments.where('[siteId+status]').equals([site.id, 'hold']).count()).toBe(1);
@@ -56,7 +56,7 @@ describe('database migrations', () => {
 
     const db = new FreigabeDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.comments.where('[siteId+post]').equals([site.id, 4]).count()).toBe(2);
     expect(await db.comments.where('authorEmail').equals('b@example.org').primaryKeys()).toEqual([[site.id, 8]]);
     expect(await db.outbox.where('[siteId+commentId]').equals([site.id, 7]).count()).toBe(1);
@@ -64,6 +64,56 @@ describe('database migrations', () => {
     expect(await db.drafts.get([site.id, 7, 'reply'])).toMatchObject({ content: 'Danke!' });
     expect(await db.reputation.count()).toBe(0);
     expect(await db.syncState.count()).toBe(0);
+    db.close();
+    await Dexie.delete(name);
+  });
+
+  it('v3 → v4 (+ commenter histories: what WordPress said about an address)', async () => {
+    const name = `migration-${Math.random()}`;
+    const v3 = new Dexie(name);
+    v3.version(1).stores({
+      sites: 'id, origin',
+      credentials: 'siteId',
+      comments: '[siteId+id], [siteId+status], [siteId+post+status], status, date',
+      posts: '[siteId+id]',
+    });
+    v3.version(2).stores({ outbox: '++id, siteId, [siteId+commentId], state, notBefore' });
+    v3.version(3).stores({
+      comments: '[siteId+id], [siteId+status], [siteId+post+status], [siteId+post], status, date, authorEmail',
+      drafts: '[siteId+commentId+kind], siteId, updatedAt',
+      reputation: '[siteId+key], siteId',
+      syncState: 'siteId',
+    });
+    const site = testSite();
+    const reputation = {
+      siteId: site.id,
+      key: 'email:a@example.org',
+      approved: 1,
+      spam: 0,
+      trashed: 0,
+      updatedAt: 5,
+      byComment: { 8: 'approved' },
+    };
+    await v3.table('sites').put(site);
+    await v3
+      .table('comments')
+      .put({ siteId: site.id, id: 7, post: 4, status: 'hold', date: 1, authorEmail: 'a@example.org' });
+    await v3.table('reputation').put(reputation);
+    await v3.table('syncState').put({ siteId: site.id, counts: null, cursor: null, contextFetchedAt: { 4: 3 } });
+    v3.close();
+
+    const db = new FreigabeDb(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.reputation.get([site.id, 'email:a@example.org'])).toEqual(reputation);
+    expect(await db.comments.where('authorEmail').equals('a@example.org').count()).toBe(1);
+    expect(await db.syncState.get(site.id)).toMatchObject({ contextFetchedAt: { 4: 3 } });
+    expect(await db.commenterHistory.count()).toBe(0);
+    const history = { siteId: site.id, email: 'a@example.org', approved: 3, checkedAt: 10, nextCheckAt: 20 };
+    await db.commenterHistory.put(history);
+    expect(await db.commenterHistory.get([site.id, 'a@example.org'])).toEqual(history);
+    expect(await db.commenterHistory.where('siteId').equals(site.id).count()).toBe(1);
+    expect(await db.commenterHistory.where('nextCheckAt').below(21).count()).toBe(1);
     db.close();
     await Dexie.delete(name);
   });

@@ -1,6 +1,6 @@
 /**
  * Disconnecting erases everything of a site: sign-in, cached comments and posts, its outbox, drafts,
- * reputation and sync state, the
+ * reputation, commenter histories and sync state, the
  * content script registration and the host permission (unless another connected site shares them).
  * Decisions that have not reached WordPress yet are only discarded when the user says so.
  */
@@ -29,11 +29,22 @@ export async function disconnectSite(
       `${unsent} ${unsent === 1 ? 'decision has' : 'decisions have'} not reached ${site.name} yet. Disconnecting discards ${unsent === 1 ? 'it' : 'them'}.`,
     );
   }
-  const tables = [db.sites, db.credentials, db.comments, db.posts, db.outbox, db.drafts, db.reputation, db.syncState];
+  const tables = [
+    db.sites,
+    db.credentials,
+    db.comments,
+    db.posts,
+    db.outbox,
+    db.drafts,
+    db.reputation,
+    db.syncState,
+    db.commenterHistory,
+  ];
   await db.transaction('rw', tables, async () => {
     await db.outbox.where('siteId').equals(siteId).delete();
     await db.drafts.where('siteId').equals(siteId).delete();
     await db.reputation.where('siteId').equals(siteId).delete();
+    await db.commenterHistory.where('siteId').equals(siteId).delete();
     await db.syncState.delete(siteId);
     await db.comments.where('[siteId+status]').between([siteId, ''], [siteId, '\uffff']).delete();
     await db.posts.where('[siteId+id]').between([siteId, 0], [siteId, Number.MAX_SAFE_INTEGER]).delete();

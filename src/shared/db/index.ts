@@ -4,6 +4,7 @@
  */
 import { Dexie, type Table } from 'dexie';
 import type {
+  CommenterHistoryRow,
   CommentRow,
   CredentialRow,
   DraftRow,
@@ -27,6 +28,7 @@ export class FreigabeDb extends Dexie {
   drafts!: Table<DraftRow, [string, number, string]>;
   reputation!: Table<ReputationRow, [string, string]>;
   syncState!: Table<SyncStateRow, string>;
+  commenterHistory!: Table<CommenterHistoryRow, [string, string]>;
 
   constructor(name = defaultDbName) {
     super(name);
@@ -46,6 +48,10 @@ export class FreigabeDb extends Dexie {
       drafts: '[siteId+commentId+kind], siteId, updatedAt',
       reputation: '[siteId+key], siteId',
       syncState: 'siteId',
+    });
+    // v4: what WordPress said about commenters' earlier approved comments (the first-time signal).
+    this.version(4).stores({
+      commenterHistory: '[siteId+email], siteId, nextCheckAt',
     });
   }
 }
