@@ -72,7 +72,7 @@ export async function checkCommenterHistory(
   const due = [...addresses].filter((_, index) => historyDue(known[index], now));
   if (due.length === 0) return { asked: 0 };
   const client = await clientForSite(ctx, siteId);
-  const asked = await Promise.all(due.map(([email, written]) => askOnce(ctx, client, siteId, email, written)));
+  const asked = await Promise.all(due.map(([email, written]) => askOnce(ctx, client, { siteId, email, written })));
   await ctx.db.commenterHistory
     .where('nextCheckAt')
     .below(now - historyForgetAfterMs)
@@ -80,7 +80,15 @@ export async function checkCommenterHistory(
   return { asked: asked.filter(Boolean).length };
 }
 
-/** By the lowercased address: the address as the first of its comments has it (sent to WordPress). */
+/** One address to ask about: as the cache keys it, and as its comment has it (sent to WordPress). */
+interface Question {
+  siteId: string;
+  /** lowercased: the key of its `commenterHistory` row */
+  email: string;
+  written: string;
+}
+
+/** By the lowercased address: the address as the first of its comments has it. */
 function uniqueAddresses(comments: readonly (CommentRow | undefined)[]): Map<string, string> {
   const addresses = new Map<string, string>();
   for (const comment of comments) {
@@ -91,29 +99,17 @@ function uniqueAddresses(comments: readonly (CommentRow | undefined)[]): Map<str
   return addresses;
 }
 
-function askOnce(
-  ctx: BackgroundContext,
-  client: WpClient,
-  siteId: string,
-  email: string,
-  written: string,
-): Promise<boolean> {
+function askOnce(ctx: BackgroundContext, client: WpClient, question: Question): Promise<boolean> {
   const { asking, limiter } = stateOf(ctx);
-  const key = `${siteId}\n${email}`;
+  const key = `${question.siteId}\n${question.email}`;
   const current = asking.get(key);
   if (current) return current;
-  const work = limiter.run(() => ask(ctx, client, siteId, email, written)).finally(() => asking.delete(key));
+  const work = limiter.run(() => ask(ctx, client, question)).finally(() => asking.delete(key));
   asking.set(key, work);
   return work;
 }
 
-async function ask(
-  ctx: BackgroundContext,
-  client: WpClient,
-  siteId: string,
-  email: string,
-  written: string,
-): Promise<boolean> {
+async function ask(ctx: BackgroundContext, client: WpClient, { siteId, email, written }: Question): Promise<boolean> {
   const { coolingUntil } = stateOf(ctx);
   if ((coolingUntil.get(siteId) ?? 0) > ctx.now()) return false;
   // Another popup's request may have answered while this one waited in line.

@@ -4,16 +4,34 @@ import { describe, expect, it } from 'vitest';
 import { FreigabeDb } from '../../src/shared/db/index.ts';
 import { testSite } from '../support/rows.ts';
 
+/** The stores each earlier version declared (index: the version), exactly as that version wrote them. */
+const earlierStores: Record<number, Record<string, string>> = {
+  1: {
+    sites: 'id, origin',
+    credentials: 'siteId',
+    comments: '[siteId+id], [siteId+status], [siteId+post+status], status, date',
+    posts: '[siteId+id]',
+  },
+  2: { outbox: '++id, siteId, [siteId+commentId], state, notBefore' },
+  3: {
+    comments: '[siteId+id], [siteId+status], [siteId+post+status], [siteId+post], status, date, authorEmail',
+    drafts: '[siteId+commentId+kind], siteId, updatedAt',
+    reputation: '[siteId+key], siteId',
+    syncState: 'siteId',
+  },
+};
+
+/** A database as Freigabe at `version` left it. */
+function earlierDb(name: string, version: number): Dexie {
+  const db = new Dexie(name);
+  for (let v = 1; v <= version; v++) db.version(v).stores(earlierStores[v] ?? {});
+  return db;
+}
+
 describe('database migrations', () => {
   it('v1 (sites, credentials, comments, posts) → v2 (+ outbox)', async () => {
     const name = `migration-${Math.random()}`;
-    const v1 = new Dexie(name);
-    v1.version(1).stores({
-      sites: 'id, origin',
-      credentials: 'siteId',
-      comments: '[siteId+id], [siteId+status], [siteId+post+status], status, date',
-      posts: '[siteId+id]',
-    });
+    const v1 = earlierDb(name, 1);
     const site = testSite();
     await v1.table('sites').put(site);
     await v1.table('credentials').put({ siteId: site.id, auth: { kind: 'cookie', nonce: 'abcdef0123' } });
@@ -35,14 +53,7 @@ describe('database migrations', () => {
 
   it('v2 (+ outbox) → v3 (+ drafts, reputation, sync state; comments by post and author email)', async () => {
     const name = `migration-${Math.random()}`;
-    const v2 = new Dexie(name);
-    v2.version(1).stores({
-      sites: 'id, origin',
-      credentials: 'siteId',
-      comments: '[siteId+id], [siteId+status], [siteId+post+status], status, date',
-      posts: '[siteId+id]',
-    });
-    v2.version(2).stores({ outbox: '++id, siteId, [siteId+commentId], state, notBefore' });
+    const v2 = earlierDb(name, 2);
     const site = testSite();
     await v2.table('sites').put(site);
     await v2.table('comments').bulkPut([
@@ -70,20 +81,7 @@ describe('database migrations', () => {
 
   it('v3 → v4 (+ commenter histories: what WordPress said about an address)', async () => {
     const name = `migration-${Math.random()}`;
-    const v3 = new Dexie(name);
-    v3.version(1).stores({
-      sites: 'id, origin',
-      credentials: 'siteId',
-      comments: '[siteId+id], [siteId+status], [siteId+post+status], status, date',
-      posts: '[siteId+id]',
-    });
-    v3.version(2).stores({ outbox: '++id, siteId, [siteId+commentId], state, notBefore' });
-    v3.version(3).stores({
-      comments: '[siteId+id], [siteId+status], [siteId+post+status], [siteId+post], status, date, authorEmail',
-      drafts: '[siteId+commentId+kind], siteId, updatedAt',
-      reputation: '[siteId+key], siteId',
-      syncState: 'siteId',
-    });
+    const v3 = earlierDb(name, 3);
     const site = testSite();
     const reputation = {
       siteId: site.id,

@@ -12,7 +12,7 @@ import {
 } from '../../../src/background/commenter-history.ts';
 import { pageHandlers } from '../../../src/background/handlers.ts';
 import { disconnectSite } from '../../../src/background/sites/disconnect.ts';
-import { historyFreshForMs, historyRetryAfterMs } from '../../../src/shared/commenter-history.ts';
+import { historyForgetAfterMs, historyFreshForMs, historyRetryAfterMs } from '../../../src/shared/commenter-history.ts';
 import { pageRequestSchema } from '../../../src/shared/message-schemas.ts';
 import { resetFakeBrowser } from '../../support/fake-browser.ts';
 import { commentRow } from '../../support/popup-harness.ts';
@@ -83,6 +83,21 @@ describe('checkCommenterHistory', () => {
       expect(wordpress.requests).toEqual([]);
       expect(await ctx.db.commenterHistory.count()).toBe(0);
     }
+  });
+
+  it('forgets answers nobody looked at for a month', async () => {
+    const { ctx, clock } = await connectedSite([]);
+    await ctx.db.comments.put(commentRow(1));
+    const old = (email: string, nextCheckAt: number) => ({ siteId, email, approved: 4, checkedAt: 0, nextCheckAt });
+    await ctx.db.commenterHistory.bulkPut([
+      old('vergessen@example.org', clock.now - historyForgetAfterMs - 1),
+      old('behalten@example.org', clock.now - historyForgetAfterMs + 1),
+    ]);
+    await checkCommenterHistory(ctx, siteId, [1]);
+    expect((await ctx.db.commenterHistory.toArray()).map((row) => row.email).sort()).toEqual([
+      'behalten@example.org',
+      'leserin1@example.org',
+    ]);
   });
 
   it('refuses a site that is not connected', async () => {

@@ -4,39 +4,29 @@
  * address, for the rows shown, never while a regular would flash as new), only "nothing decided
  * here" when WordPress cannot be asked (offline, or an author who sees no addresses).
  */
-import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, render, waitFor } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
 import { App } from '../../../src/popup/App.tsx';
 import { historyFreshForMs } from '../../../src/shared/commenter-history.ts';
-import { commentRow, type PopupHarness, popupHarness } from '../../support/popup-harness.ts';
+import { popupHarnessPerTest, rowOf } from '../../support/popup-dom.ts';
+import { commentRow } from '../../support/popup-harness.ts';
 import { testSiteId as siteId, testSite } from '../../support/rows.ts';
 import { fakeWordPress } from '../background/fake-wordpress.ts';
 
-let harness: PopupHarness;
-beforeEach(async () => {
-  harness = await popupHarness();
-});
-afterEach(async () => {
-  cleanup();
-  // Let effects Preact scheduled after the last paint run while the DOM still exists.
-  await new Promise((resolve) => setTimeout(resolve, 120));
-  await harness.ctx.db.delete();
-});
-
-const rowOf = (id: number) =>
-  waitFor(() => {
-    const row = document.querySelector<HTMLElement>(`.queue [role="row"][data-comment-id="${id}"]`);
-    if (!row) throw new Error(`no row for ${id}`);
-    return row;
-  });
+const harnesses = popupHarnessPerTest();
 const tagOf = (row: HTMLElement) => row.querySelector('.tag.first-time');
 
 /** The comment ids the popup asked the background about, over all its messages. */
-const askedIds = () => harness.requestsOf('checkCommenterHistory').flatMap((request) => request.commentIds);
+const askedIds = () =>
+  harnesses
+    .current()
+    .requestsOf('checkCommenterHistory')
+    .flatMap((request) => request.commentIds);
 
 describe('the first-time signal', () => {
   it('asks WordPress once per address; a regular it knows shows no tag, a new address shows "First comment"', async () => {
-    const { db } = harness.ctx;
+    const { ctx } = harnesses.current();
+    const { db } = ctx;
     // WordPress knows Stamm: three approved comments from before the blog was connected, none cached.
     const wordpress = fakeWordPress(
       [100, 101, 102].map((id) => ({
@@ -47,7 +37,7 @@ describe('the first-time signal', () => {
         author_email: 'stamm@example.org',
       })),
     );
-    harness.ctx.fetch = wordpress.fetch;
+    ctx.fetch = wordpress.fetch;
     await db.sites.put(testSite());
     await db.comments.bulkPut([
       commentRow(1, { authorName: 'Neu Hier', authorEmail: 'neu@example.org' }),
@@ -116,7 +106,8 @@ describe('the first-time signal', () => {
   });
 
   it('offline: WordPress cannot confirm, so the row says only that nothing was decided here', async () => {
-    const { db } = harness.ctx;
+    const { ctx } = harnesses.current();
+    const { db } = ctx;
     await db.sites.put(testSite());
     await db.comments.put(commentRow(1, { authorEmail: 'neu@example.org' }));
     render(<App db={db} tabId={null} />);
@@ -131,7 +122,8 @@ describe('the first-time signal', () => {
   });
 
   it('an author sees no addresses: local knowledge only, and nothing is asked', async () => {
-    const { db } = harness.ctx;
+    const { ctx } = harnesses.current();
+    const { db } = ctx;
     await db.sites.put(testSite({ mode: 'author', userId: 3 }));
     await db.posts.put({ siteId, id: 4, title: 'Mein Artikel', link: 'https://blog.example/m/', author: 3 });
     await db.comments.bulkPut([
@@ -143,6 +135,6 @@ describe('the first-time signal', () => {
     await waitFor(async () => expect(tagOf(await rowOf(1))?.textContent).toMatch(/^First seen/));
     expect(tagOf(await rowOf(2))).toBeNull();
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(harness.requestsOf('checkCommenterHistory')).toEqual([]);
+    expect(harnesses.current().requestsOf('checkCommenterHistory')).toEqual([]);
   });
 });
