@@ -45,7 +45,7 @@ export interface ListCommentsParams {
   include?: readonly number[];
   parent?: readonly number[];
   search?: string;
-  /** comments with this author email only (needs `moderate_comments`; WordPress compares it as stored) */
+  /** comments with this author email only (refused without `edit_posts`; compared as the database compares) */
   authorEmail?: string;
   after?: string;
   page?: number;
