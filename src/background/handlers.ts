@@ -2,6 +2,7 @@
 
 import { readSettings } from '../shared/settings.ts';
 import { updateBadges } from './badge.ts';
+import { checkCommenterHistory } from './commenter-history.ts';
 import type { BackgroundContext } from './context.ts';
 import { saveDraft } from './drafts.ts';
 import { checkMayModerate, ensureCached } from './inline/decide-inline.ts';
@@ -133,6 +134,7 @@ export const pageHandlers: PageHandlers = {
     return { siteId: request.siteId, removed };
   },
   searchServer: (ctx, request) => searchServer(ctx, request),
+  checkCommenterHistory: (ctx, request) => checkCommenterHistory(ctx, request.siteId, request.commentIds),
   async syncNow(ctx, request) {
     // The user asked and is looking: no notification for what this sync finds.
     const summaries = await syncAllSites(ctx, request.siteId, { notify: false });

@@ -22,6 +22,7 @@ import { UndoToast } from './frame/UndoToast.tsx';
 import { ViewTabs } from './frame/ViewTabs.tsx';
 import { useShortcuts } from './keyboard/use-shortcuts.ts';
 import { QueueList } from './list/QueueList.tsx';
+import { createHistoryAsker } from './queue/history-asker.ts';
 import { useQueue } from './queue/use-queue.ts';
 import {
   commentKey,
@@ -170,6 +171,10 @@ export function App({ db, tabId }: { db: FreigabeDb; tabId: number | null }) {
     setActive({ key: null, index: 0 });
   };
 
+  // One per popup: it remembers which addresses it asked about, and sends nothing once closed.
+  const askHistory = useMemo(() => createHistoryAsker(), []);
+  useEffect(() => () => askHistory.dispose(), [askHistory]);
+
   // The same object while nothing in it changes: rows re-render only when their own props change.
   const context = useMemo<QueueContextValue>(
     () => ({
@@ -182,8 +187,20 @@ export function App({ db, tabId }: { db: FreigabeDb; tabId: number | null }) {
       selected,
       editors: editors.editorFor,
       commands,
+      askHistory,
     }),
-    [db, filter.view, data.sitesById, data.posts, data.outbox, data.drafts, selected, editors.editorFor, commands],
+    [
+      db,
+      filter.view,
+      data.sitesById,
+      data.posts,
+      data.outbox,
+      data.drafts,
+      selected,
+      editors.editorFor,
+      commands,
+      askHistory,
+    ],
   );
 
   const views: ViewName[] = data.sites.some((site) => site.mode === 'author')

@@ -3,6 +3,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { DraftRow, FreigabeDb, OutboxRow, PostRow, SiteRow } from '../shared/db/index.ts';
 import type { StatusAction } from './actions/decisions.ts';
+import type { HistoryAsker } from './queue/history-asker.ts';
 import type { ViewName } from './queue/views.ts';
 import type { EditorState } from './reply/use-editors.ts';
 
@@ -33,6 +34,8 @@ export interface QueueContextValue {
   selected: ReadonlySet<string>;
   editors: (key: string) => EditorState | null;
   commands: QueueCommands;
+  /** asks the background to confirm commenters' histories with WordPress, batched, once per address */
+  askHistory: HistoryAsker;
 }
 
 export const QueueContext = createContext<QueueContextValue | null>(null);

@@ -1,5 +1,5 @@
 /**
- * The popup's first screen, kept ready by the background in storage.session (ADR 011): the newest
+ * The popup's first screen, kept ready by the background in storage.session (ADR 012): the newest
  * pending comments across sites with the sites and post titles they need. Opening IndexedDB in a
  * fresh page takes 80–250 ms on a modest machine; storage.session answers in a few. The popup
  * paints these rows at once, then replaces them with what the cache says (a moment later, the

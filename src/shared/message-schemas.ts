@@ -3,6 +3,7 @@
  * (it validates every message it receives); senders use the types in messages.ts.
  */
 import * as v from 'valibot';
+import { historyBatchSize } from './commenter-history.ts';
 import { viewNames } from './views.ts';
 
 const id = v.pipe(v.number(), v.integer(), v.minValue(1));
@@ -91,6 +92,15 @@ export const pageRequestSchema = v.variant('type', [
     siteId: v.optional(siteId),
     post: v.optional(v.object({ siteId, id })),
     commentType: v.optional(v.picklist(['all', 'comments', 'pings']), 'all'),
+  }),
+  /**
+   * the popup shows these comments: ask WordPress how many approved comments their authors' addresses
+   * have (the first-time signal); the background picks the addresses from its cache, never from here
+   */
+  v.object({
+    type: v.literal('checkCommenterHistory'),
+    siteId,
+    commentIds: v.pipe(v.array(id), v.minLength(1), v.maxLength(historyBatchSize)),
   }),
   /** empty content: the draft is deleted */
   v.object({ type: v.literal('saveDraft'), siteId, commentId: id, kind: draftKind, content: text }),

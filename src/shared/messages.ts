@@ -79,6 +79,8 @@ export interface ResponseMap {
   clearCache: { siteId: string; removed: number };
   /** one entry per site searched, in the order of the sites */
   searchServer: { sites: ServerSearchSite[] };
+  /** how many addresses WordPress was asked about (the answers are written to the cache) */
+  checkCommenterHistory: { asked: number };
 }
 
 export type ResponseFor<R extends BackgroundRequest> = ResponseMap[R['type']];

@@ -2,7 +2,7 @@
  * Signals shown with a queue item: how many links, an imported social mention, a first-time
  * commenter. Pure string work, no DOM: runs in the popup, the page and the service worker.
  */
-import type { ReputationRow } from './db/rows.ts';
+import type { CommentRow, ReputationRow } from './db/rows.ts';
 
 /**
  * Links in comment HTML, counted the way WordPress counts them for its "hold a comment with more
@@ -105,4 +105,49 @@ export function isFirstTime(
       (row.key.startsWith('host:') && isSocialHost(row.key.slice('host:'.length))) ||
       row.approved + row.spam + row.trashed === 0,
   );
+}
+
+/**
+ * - `first-comment`: WordPress confirmed it — no approved comment from this address on the blog,
+ *   and nothing decided here about their address, website or IP either;
+ * - `first-seen`: nothing decided here about them, and WordPress was not (or could not be) asked —
+ *   an author sees no addresses, a comment may have none, the site may be offline — so a regular
+ *   approved before the blog was connected looks the same;
+ * - null: no signal (known here or on the blog, not pending, or a pingback/trackback).
+ */
+export type FirstTimeSignal = 'first-comment' | 'first-seen' | null;
+
+/**
+ * Whether a comment can carry the first-time signal at all: a pending comment (a decision is ahead;
+ * on a decided one its own outcome would count) from a person (pingbacks and trackbacks come from
+ * sites, and WordPress's own "previously approved" rule skips them too).
+ */
+export function wantsFirstTimeSignal(comment: Pick<CommentRow, 'status' | 'type'>): boolean {
+  return comment.status === 'hold' && comment.type !== 'pingback' && comment.type !== 'trackback';
+}
+
+/**
+ * The first-time signal of a pending comment from local reputation and, where WordPress was asked,
+ * its count of the address's approved comments (see `wantsFirstTimeSignal` for which comments).
+ *
+ * The server count goes by email alone, where WordPress's `comment_previously_approved` (which
+ * approves without a moderator) also wants the same author name: people write their name
+ * differently from comment to comment, and flagging a regular as new is exactly what this signal
+ * must not do. The price: someone who borrows a regular's address is not flagged — this is a hint
+ * to a moderator who reads the comment and sees its name, not an automatic approval.
+ */
+export function firstTimeSignal({
+  comment,
+  reputation,
+  serverApproved,
+}: {
+  comment: Pick<CommentRow, 'status' | 'type'>;
+  reputation: Parameters<typeof isFirstTime>[0];
+  /** approved comments with this address on the server, as last answered (null: not known) */
+  serverApproved: number | null;
+}): FirstTimeSignal {
+  if (!wantsFirstTimeSignal(comment)) return null;
+  if (!isFirstTime(reputation)) return null;
+  if (serverApproved === null) return 'first-seen';
+  return serverApproved > 0 ? null : 'first-comment';
 }

@@ -1,8 +1,8 @@
 /**
  * The popup in Chromium against the real WordPress, driven by the keyboard only: approve, spam,
  * trash, reply and approve-and-reply, the RT storm cleared with one key, undo; the popup closed and
- * opened again in the middle of a reply finds the draft. Every result is checked on the server over
- * REST. An axe-core scan finds no serious or critical violations. Screenshots: test-results/popup/.
+ * opened again in the middle of a reply finds the draft; a first-time commenter is tagged, a regular
+ * WordPress knows is not. Every result is checked on the server over REST. An axe-core scan finds no serious or critical violations. Screenshots: test-results/popup/.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -192,6 +192,67 @@ describe('the popup, by keyboard, against WordPress', () => {
       (await readStore<{ commentId: number }>(browser.worker, 'outbox')).some((row) => row.commentId === comment.id),
     ).toBe(false);
     await popup.close();
+  });
+
+  it('tags a first-time commenter’s pending comment, not a regular’s approved before (asked of WordPress)', async () => {
+    const run = Math.random().toString(36).slice(2, 8);
+    const regular = `stamm.${run}@example.org`;
+    const post = await admin.createPost({ title: 'E2E-Popup: Erstkommentar' });
+    // Addresses and IPs of their own: other tests' decisions about the shared test IP must not count.
+    const make = (fields: {
+      content: string;
+      author_name: string;
+      author_email: string;
+      ip: string;
+      status?: string;
+    }) => admin.createComment(post, fields);
+    // The regular's approved comment is on the server only: no sync pulls approved comments, so the
+    // extension knows nothing about them locally.
+    const earlier = await make({
+      content: 'Mein Kommentar von früher',
+      author_name: 'Stefan Stamm',
+      author_email: regular,
+      ip: '203.0.113.71',
+      status: 'approved',
+    });
+    const returning = await make({
+      content: 'Wieder da, wieder ein Kommentar',
+      author_name: 'Stefan Stamm',
+      author_email: regular,
+      ip: '203.0.113.71',
+    });
+    const first = await make({
+      content: 'Zum ersten Mal hier: danke für den Artikel!',
+      author_name: 'Nora Neu',
+      author_email: `neu.${run}@example.org`,
+      ip: '203.0.113.72',
+    });
+    try {
+      const popup = await openPopup();
+      await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'syncNow' }));
+      await showPost(popup, post);
+      const tagOf = (id: number) =>
+        popup
+          .locator(`[data-comment-id="${id}"] .tag.first-time`)
+          .evaluateAll((tags) => tags.map((tag) => tag.textContent ?? ''));
+      await expect
+        .poll(() => tagOf(first.id))
+        .toEqual(['First comment: No approved comment from this email address on this blog so far']);
+      // WordPress answered for the regular too (one approved comment), and their row has no tag.
+      await expect
+        .poll(async () =>
+          (await readStore<{ email: string; approved: number | null }>(browser.worker, 'commenterHistory'))
+            .filter((row) => row.email === regular)
+            .map((row) => row.approved),
+        )
+        .toEqual([1]);
+      expect(await tagOf(returning.id)).toEqual([]);
+      expect(await popup.isVisible(`[data-comment-id="${returning.id}"]`)).toBe(true);
+      await shoot(popup, 'first-time');
+      await popup.close();
+    } finally {
+      for (const { id } of [earlier, returning, first]) await admin.remove(id);
+    }
   });
 
   it('clears the RT storm with one key, all of it spam on the server', async () => {

@@ -36,6 +36,7 @@ export function adminApi(wp: SiteInfo) {
         content?: string;
         parent?: number;
         author_name?: string;
+        author_email?: string;
       },
     ): Promise<ArrangedComment> {
       const comment = await call<{ id: number; post: number }>('POST', 'wp/v2/comments', {
@@ -43,7 +44,7 @@ export function adminApi(wp: SiteInfo) {
         parent: fields.parent ?? 0,
         content: fields.content ?? `Kommentar ${Math.random().toString(36).slice(2)}`,
         author_name: fields.author_name ?? 'Testleserin',
-        author_email: 'testleserin@example.org',
+        author_email: fields.author_email ?? 'testleserin@example.org',
         author_ip: fields.ip ?? '198.51.100.200',
         author_user_agent: fields.userAgent ?? 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0',
         status: fields.status ?? 'hold',

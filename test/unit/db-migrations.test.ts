@@ -4,16 +4,34 @@ import { describe, expect, it } from 'vitest';
 import { FreigabeDb } from '../../src/shared/db/index.ts';
 import { testSite } from '../support/rows.ts';
 
+/** The stores each earlier version declared (index: the version), exactly as that version wrote them. */
+const earlierStores: Record<number, Record<string, string>> = {
+  1: {
+    sites: 'id, origin',
+    credentials: 'siteId',
+    comments: '[siteId+id], [siteId+status], [siteId+post+status], status, date',
+    posts: '[siteId+id]',
+  },
+  2: { outbox: '++id, siteId, [siteId+commentId], state, notBefore' },
+  3: {
+    comments: '[siteId+id], [siteId+status], [siteId+post+status], [siteId+post], status, date, authorEmail',
+    drafts: '[siteId+commentId+kind], siteId, updatedAt',
+    reputation: '[siteId+key], siteId',
+    syncState: 'siteId',
+  },
+};
+
+/** A database as Freigabe at `version` left it. */
+function earlierDb(name: string, version: number): Dexie {
+  const db = new Dexie(name);
+  for (let v = 1; v <= version; v++) db.version(v).stores(earlierStores[v] ?? {});
+  return db;
+}
+
 describe('database migrations', () => {
   it('v1 (sites, credentials, comments, posts) → v2 (+ outbox)', async () => {
     const name = `migration-${Math.random()}`;
-    const v1 = new Dexie(name);
-    v1.version(1).stores({
-      sites: 'id, origin',
-      credentials: 'siteId',
-      comments: '[siteId+id], [siteId+status], [siteId+post+status], status, date',
-      posts: '[siteId+id]',
-    });
+    const v1 = earlierDb(name, 1);
     const site = testSite();
     await v1.table('sites').put(site);
     await v1.table('credentials').put({ siteId: site.id, auth: { kind: 'cookie', nonce: 'abcdef0123' } });
@@ -35,14 +53,7 @@ describe('database migrations', () => {
 
   it('v2 (+ outbox) → v3 (+ drafts, reputation, sync state; comments by post and author email)', async () => {
     const name = `migration-${Math.random()}`;
-    const v2 = new Dexie(name);
-    v2.version(1).stores({
-      sites: 'id, origin',
-      credentials: 'siteId',
-      comments: '[siteId+id], [siteId+status], [siteId+post+status], status, date',
-      posts: '[siteId+id]',
-    });
-    v2.version(2).stores({ outbox: '++id, siteId, [siteId+commentId], state, notBefore' });
+    const v2 = earlierDb(name, 2);
     const site = testSite();
     await v2.table('sites').put(site);
     await v2.table('comments').bulkPut([
@@ -68,37 +79,42 @@ describe('database migrations', () => {
     await Dexie.delete(name);
   });
 
-  it('v3 → v4 (+ what a sync in progress has read): every row of every table is kept', async () => {
+  it('v3 → v4 (+ what a sync in progress has read, + commenter histories): every row is kept', async () => {
     const name = `migration-${Math.random()}`;
-    const v3 = new Dexie(name);
-    v3.version(1).stores({
-      sites: 'id, origin',
-      credentials: 'siteId',
-      comments: '[siteId+id], [siteId+status], [siteId+post+status], status, date',
-      posts: '[siteId+id]',
-    });
-    v3.version(2).stores({ outbox: '++id, siteId, [siteId+commentId], state, notBefore' });
-    v3.version(3).stores({
-      comments: '[siteId+id], [siteId+status], [siteId+post+status], [siteId+post], status, date, authorEmail',
-      drafts: '[siteId+commentId+kind], siteId, updatedAt',
-      reputation: '[siteId+key], siteId',
-      syncState: 'siteId',
-    });
+    const v3 = earlierDb(name, 3);
     const site = testSite();
+    const reputation = {
+      siteId: site.id,
+      key: 'email:a@example.org',
+      approved: 1,
+      spam: 0,
+      trashed: 0,
+      updatedAt: 5,
+      byComment: { 8: 'approved' },
+    };
     await v3.table('sites').put(site);
-    await v3.table('comments').put({ siteId: site.id, id: 7, post: 4, status: 'hold', date: 1, syncedAt: 5 });
+    await v3
+      .table('comments')
+      .put({ siteId: site.id, id: 7, post: 4, status: 'hold', date: 1, authorEmail: 'a@example.org', syncedAt: 5 });
     await v3.table('drafts').put({ siteId: site.id, commentId: 7, kind: 'reply', content: 'Danke!', updatedAt: 3 });
-    await v3.table('reputation').put({ siteId: site.id, key: 'email:a@example.org', approved: 2, spam: 0, trashed: 0 });
-    await v3.table('syncState').put({ siteId: site.id, counts: null, cursor: null, contextFetchedAt: {} });
+    await v3.table('reputation').put(reputation);
+    await v3.table('syncState').put({ siteId: site.id, counts: null, cursor: null, contextFetchedAt: { 4: 3 } });
     v3.close();
 
     const db = new FreigabeDb(name);
     await db.open();
     expect(db.verno).toBe(4);
+    expect(await db.reputation.get([site.id, 'email:a@example.org'])).toEqual(reputation);
+    expect(await db.comments.where('authorEmail').equals('a@example.org').count()).toBe(1);
+    expect(await db.syncState.get(site.id)).toMatchObject({ contextFetchedAt: { 4: 3 } });
+    expect(await db.commenterHistory.count()).toBe(0);
+    const history = { siteId: site.id, email: 'a@example.org', approved: 3, checkedAt: 10, nextCheckAt: 20 };
+    await db.commenterHistory.put(history);
+    expect(await db.commenterHistory.get([site.id, 'a@example.org'])).toEqual(history);
+    expect(await db.commenterHistory.where('siteId').equals(site.id).count()).toBe(1);
+    expect(await db.commenterHistory.where('nextCheckAt').below(21).count()).toBe(1);
     expect(await db.comments.get([site.id, 7])).toMatchObject({ status: 'hold', syncedAt: 5 });
     expect(await db.drafts.get([site.id, 7, 'reply'])).toMatchObject({ content: 'Danke!' });
-    expect(await db.reputation.get([site.id, 'email:a@example.org'])).toMatchObject({ approved: 2 });
-    expect(await db.syncState.get(site.id)).toMatchObject({ cursor: null });
     expect(await db.syncSeen.count()).toBe(0);
     await db.syncSeen.put({ siteId: site.id, id: 7, syncedAt: 9 });
     expect(await db.syncSeen.get([site.id, 7])).toMatchObject({ syncedAt: 9 });

@@ -1,6 +1,6 @@
 /**
  * Disconnecting erases everything of a site: sign-in, cached comments and posts, its outbox, drafts,
- * reputation and sync state, the
+ * reputation, commenter histories and sync state, the
  * content script registration and the host permission (unless another connected site shares them).
  * Decisions that have not reached WordPress yet are only discarded when the user says so.
  */
@@ -40,11 +40,13 @@ export async function disconnectSite(
     db.reputation,
     db.syncState,
     db.syncSeen,
+    db.commenterHistory,
   ];
   await db.transaction('rw', tables, async () => {
     await db.outbox.where('siteId').equals(siteId).delete();
     await db.drafts.where('siteId').equals(siteId).delete();
     await db.reputation.where('siteId').equals(siteId).delete();
+    await db.commenterHistory.where('siteId').equals(siteId).delete();
     await db.syncState.delete(siteId);
     await forgetSeen(db, siteId);
     await db.comments.where('[siteId+status]').between([siteId, ''], [siteId, '\uffff']).delete();

@@ -13,7 +13,7 @@
  * cached comment this sync did not see.
  */
 import { Dexie } from 'dexie';
-import type { CommentRow, SiteRow, SyncStateRow } from '../../shared/db/index.ts';
+import type { CommentRow, SyncStateRow } from '../../shared/db/index.ts';
 import type { SyncSummary } from '../../shared/messages.ts';
 import type { WpClient } from '../../shared/wp/client.ts';
 import { WpError } from '../../shared/wp/errors.ts';

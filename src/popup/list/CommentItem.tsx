@@ -1,6 +1,7 @@
 /** One comment as a row of the queue (a treegrid row: its content, then its actions). */
 import type { CommentRow } from '../../shared/db/index.ts';
 import { t } from '../../shared/i18n.ts';
+import { firstTimeSignal } from '../../shared/signals.ts';
 import { formatDate } from '../format.ts';
 import { canModerate, seesAuthorDetails } from '../queue/permissions.ts';
 import { postTitle } from '../queue/post-title.ts';
@@ -13,6 +14,7 @@ import { OutboxLine } from './OutboxLine.tsx';
 import { pure } from './pure.ts';
 import { Reputation } from './Reputation.tsx';
 import { Signals } from './Signals.tsx';
+import { useHistoryRequest } from './use-history-request.ts';
 import { useItemContext } from './use-item-context.ts';
 import { rowStyle } from './VirtualList.tsx';
 
@@ -35,6 +37,16 @@ function CommentItemView({ comment, index, offset, measure, level, clusterSize, 
   const context = useItemContext(db, comment);
   const moderator = seesAuthorDetails(site);
   const allowed = canModerate(site, post);
+  const checking = useHistoryRequest(comment, moderator, context);
+  // Nothing until the reputation is read and WordPress has answered: a regular must not flash as new.
+  const firstTime =
+    context && !checking
+      ? firstTimeSignal({
+          comment,
+          reputation: context.reputation.map(({ row }) => row),
+          serverApproved: moderator ? (context.history?.approved ?? null) : null,
+        })
+      : null;
   const editor = editors(key);
   const isSelected = selected.has(key);
   const author = comment.authorName || t('anonymous');
@@ -74,7 +86,7 @@ function CommentItemView({ comment, index, offset, measure, level, clusterSize, 
           <span class="author" id={authorId}>
             {author}
           </span>
-          <Signals comment={comment} clusterSize={level === 2 ? 0 : clusterSize} />
+          <Signals comment={comment} clusterSize={level === 2 ? 0 : clusterSize} firstTime={firstTime} />
           <time dateTime={new Date(comment.date).toISOString()}>{formatDate(comment.date)}</time>
         </div>
         {moderator && (comment.authorEmail || comment.authorUrl || comment.authorIp) && (

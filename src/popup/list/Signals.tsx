@@ -1,17 +1,42 @@
-/** What stands out before anyone reads: links, a ping, an imported tweet, a group of look-alikes. */
+/**
+ * What stands out before anyone reads: links, a ping, an imported tweet, a group of look-alikes, a
+ * first-time commenter.
+ */
 import type { CommentRow } from '../../shared/db/index.ts';
-import { t } from '../../shared/i18n.ts';
-import { isImportedTweet, linkCount } from '../../shared/signals.ts';
+import { type MessageKey, t } from '../../shared/i18n.ts';
+import { type FirstTimeSignal, isImportedTweet, linkCount } from '../../shared/signals.ts';
 import { formatNumber } from '../format.ts';
 import { textOf } from '../queue/text.ts';
 
-export function Signals({ comment, clusterSize }: { comment: CommentRow; clusterSize: number }) {
+/** Label and explanation: confirmed by WordPress, or only what was decided here (claims no more). */
+const firstTimeKeys: Record<Exclude<FirstTimeSignal, null>, { label: MessageKey; tip: MessageKey }> = {
+  'first-comment': { label: 'signalFirstComment', tip: 'signalFirstCommentTip' },
+  'first-seen': { label: 'signalFirstSeen', tip: 'signalFirstSeenTip' },
+};
+
+export function Signals({
+  comment,
+  clusterSize,
+  firstTime,
+}: {
+  comment: CommentRow;
+  clusterSize: number;
+  firstTime: FirstTimeSignal;
+}) {
   const links = linkCount(comment.contentHtml);
   const tweet = isImportedTweet({ authorUrl: comment.authorUrl, text: textOf(comment) });
+  const firstTimeText = firstTime && firstTimeKeys[firstTime];
   return (
     <>
       {comment.type === 'pingback' && <span class="tag">{t('typePingback')}</span>}
       {comment.type === 'trackback' && <span class="tag">{t('typeTrackback')}</span>}
+      {firstTimeText && (
+        <span class={`tag first-time ${firstTime}`} title={t(firstTimeText.tip)}>
+          {t(firstTimeText.label)}
+          {/* The tooltip's qualification, for screen readers too. */}
+          <span class="visually-hidden">{`: ${t(firstTimeText.tip)}`}</span>
+        </span>
+      )}
       {tweet && <span class="tag tweet">{t('signalTweet')}</span>}
       {links > 0 && (
         <span class={links > 1 ? 'tag links many' : 'tag links'}>

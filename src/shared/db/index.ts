@@ -4,6 +4,7 @@
  */
 import { Dexie, type Table } from 'dexie';
 import type {
+  CommenterHistoryRow,
   CommentRow,
   CredentialRow,
   DraftRow,
@@ -29,6 +30,7 @@ export class FreigabeDb extends Dexie {
   reputation!: Table<ReputationRow, [string, string]>;
   syncState!: Table<SyncStateRow, string>;
   syncSeen!: Table<SyncSeenRow, [string, number]>;
+  commenterHistory!: Table<CommenterHistoryRow, [string, string]>;
 
   constructor(name = defaultDbName) {
     super(name);
@@ -49,9 +51,11 @@ export class FreigabeDb extends Dexie {
       reputation: '[siteId+key], siteId',
       syncState: 'siteId',
     });
-    // v4: what a sync in progress has read, apart from the comments (which it now writes only when changed).
+    // v4: what a sync in progress has read, apart from the comments (which it now writes only when
+    // changed); what WordPress said about commenters' earlier approved comments (the first-time signal).
     this.version(4).stores({
       syncSeen: '[siteId+id]',
+      commenterHistory: '[siteId+email], siteId, nextCheckAt',
     });
   }
 }

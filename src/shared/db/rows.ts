@@ -146,6 +146,24 @@ export interface ReputationRow {
 }
 
 /**
+ * What WordPress said about one commenter's history, per site (moderators only: it is asked by
+ * email, which only `context=edit` shows): how many approved comments that address has on the
+ * blog, including those decided before the site was connected. Asked for the comments the popup
+ * shows, at most once a day per address (see shared/commenter-history.ts).
+ */
+export interface CommenterHistoryRow {
+  siteId: string;
+  /** trimmed and lowercased, like the `email:` reputation key */
+  email: string;
+  /** approved comments (type comment) with this address on the server; null: never answered */
+  approved: number | null;
+  /** when WordPress last answered (null: never) */
+  checkedAt: number | null;
+  /** not asked again before this time: a day after an answer, an hour after a failure */
+  nextCheckAt: number;
+}
+
+/**
  * Comments per status on the server (X-WP-Total), as of `at`. For an author (no
  * `moderate_comments`) WordPress counts every post's comments, not theirs: `hold` is then the
  * pending comments they can see, and the other statuses are not known (null).

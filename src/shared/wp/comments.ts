@@ -45,6 +45,8 @@ export interface ListCommentsParams {
   include?: readonly number[];
   parent?: readonly number[];
   search?: string;
+  /** comments with this author email only (refused without `edit_posts`; compared as the database compares) */
+  authorEmail?: string;
   after?: string;
   page?: number;
   /** where the page starts in the whole list (WordPress then ignores `page`) */
@@ -99,6 +101,7 @@ export function commentOperations(transport: Transport) {
         include: params.include,
         parent: params.parent,
         search: params.search,
+        author_email: params.authorEmail,
         after: params.after,
         page: params.page,
         offset: params.offset,
@@ -130,6 +133,7 @@ export function commentOperations(transport: Transport) {
           type: params.type,
           post: params.post,
           include: params.include,
+          author_email: params.authorEmail,
           page: params.page,
           offset: params.offset,
           per_page: params.perPage,

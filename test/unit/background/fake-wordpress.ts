@@ -111,9 +111,13 @@ export function fakeWordPress(
       c.content ?? `Kommentar ${c.id}`,
     ].some((field) => field?.toLowerCase().includes(search.toLowerCase()));
 
-  /** GET /comments: status, type, post[], include[], search, orderby id (asc/desc), page or offset, _fields=id, context. */
+  /**
+   * GET /comments: status, type, post[], include[], search, author_email (case-insensitive, as MySQL
+   * compares it), orderby id (asc/desc), page or offset, _fields=id, context.
+   */
   function list(url: URL): Response {
     const query = url.searchParams;
+    const email = query.get('author_email')?.toLowerCase();
     const status = query.get('status');
     const type = query.get('type') ?? 'comment';
     const perPage = Number(query.get('per_page') ?? 10);
@@ -126,6 +130,7 @@ export function fakeWordPress(
           (include.length === 0 || include.includes(c.id)) &&
           (posts.length === 0 || posts.includes(c.post)) &&
           matchesSearch(c, query.get('search')) &&
+          (email === undefined || (c.author_email ?? `leser${c.id}@example.org`).toLowerCase() === email) &&
           (type === 'all' || c.type === type || (type === 'pings' && c.type !== 'comment')) &&
           (status === null ||
             status === 'any' ||

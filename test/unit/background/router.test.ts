@@ -47,6 +47,7 @@ function setup() {
     retry: vi.fn(async () => ({ state: 'waiting' as const })),
     clearCache: vi.fn(async () => ({ siteId: 's', removed: 0 })),
     searchServer: vi.fn(async () => ({ sites: [] })),
+    checkCommenterHistory: vi.fn(async () => ({ asked: 0 })),
   };
   const route = createRouter(testContext(), content, pages);
   return { route, content, pages };
@@ -77,6 +78,10 @@ describe('background router', () => {
       { type: 'decide', siteId: 'https://blog.example/wp-json/', commentIds: [1], decision: 'approve' },
     ],
     ['undo a decision', { type: 'undo', outboxId: 1 }],
+    [
+      'make the extension ask WordPress about commenters',
+      { type: 'checkCommenterHistory', siteId: 'https://blog.example/wp-json/', commentIds: [1] },
+    ],
   ])('refuses a content script that asks to %s (a hostile page cannot drive actions)', async (_what, message) => {
     const { route, pages } = setup();
     const reply = await route(message, contentScript('https://blog.example/2026/11/x/'));

@@ -8,6 +8,7 @@ import { cleanup, fireEvent, render, waitFor, within } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/popup/App.tsx';
 import type { OutboxRow } from '../../../src/shared/db/index.ts';
+import { rowOf } from '../../support/popup-dom.ts';
 import { commentRow, type PopupHarness, popupHarness } from '../../support/popup-harness.ts';
 import { testSiteId as siteId, testSite } from '../../support/rows.ts';
 
@@ -22,13 +23,6 @@ afterEach(async () => {
   await new Promise((resolve) => setTimeout(resolve, 120));
   await harness.ctx.db.delete();
 });
-
-const rowOf = (id: number) =>
-  waitFor(() => {
-    const row = document.querySelector<HTMLElement>(`.queue [role="row"][data-comment-id="${id}"]`);
-    if (!row) throw new Error(`no row for ${id}`);
-    return row;
-  });
 
 function outboxRow(overrides: Partial<OutboxRow>): OutboxRow {
   const snapshot = commentRow(99);

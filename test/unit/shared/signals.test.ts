@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { demoPosts } from '../../../scripts/wp/demo-content.ts';
-import { isFirstTime, isImportedTweet, linkCount } from '../../../src/shared/signals.ts';
+import {
+  firstTimeSignal,
+  isFirstTime,
+  isImportedTweet,
+  linkCount,
+  wantsFirstTimeSignal,
+} from '../../../src/shared/signals.ts';
 
 const demoComments = demoPosts.flatMap((post) => post.comments);
 const demo = (key: string) => {
@@ -127,5 +133,51 @@ describe('isFirstTime', () => {
   it('ignores the host of a social network, which thousands of people share', () => {
     expect(isFirstTime([row('host:twitter.com', 40, 5), row('email:hannakrause@twitter.com', 0)])).toBe(true);
     expect(isFirstTime([row('host:twitter.com', 40), row('email:hannakrause@twitter.com', 1)])).toBe(false);
+  });
+});
+
+describe('firstTimeSignal', () => {
+  const row = (key: string, approved: number, spam = 0, trashed = 0) => ({ key, approved, spam, trashed });
+  const pending = { status: 'hold', type: 'comment' };
+  const unknown = [row('email:neu@example.org', 0)];
+
+  it('is confirmed only when WordPress counted no approved comment from the address', () => {
+    expect(firstTimeSignal({ comment: pending, reputation: unknown, serverApproved: 0 })).toBe('first-comment');
+    expect(firstTimeSignal({ comment: pending, reputation: [], serverApproved: 0 })).toBe('first-comment');
+  });
+
+  it('is nothing for a regular WordPress knows, though nothing was decided about them here', () => {
+    expect(firstTimeSignal({ comment: pending, reputation: unknown, serverApproved: 1 })).toBeNull();
+    expect(firstTimeSignal({ comment: pending, reputation: [], serverApproved: 50 })).toBeNull();
+  });
+
+  it('claims only what was seen here when WordPress was not asked (authors, no address, offline)', () => {
+    expect(firstTimeSignal({ comment: pending, reputation: unknown, serverApproved: null })).toBe('first-seen');
+  });
+
+  it('is nothing once something was decided here about their address, website or IP, whatever WordPress said', () => {
+    for (const serverApproved of [0, null, 3]) {
+      expect(
+        firstTimeSignal({ comment: pending, reputation: [row('ip:203.0.113.9', 0, 2)], serverApproved }),
+      ).toBeNull();
+      expect(
+        firstTimeSignal({ comment: pending, reputation: [row('email:neu@example.org', 1)], serverApproved }),
+      ).toBeNull();
+    }
+    // A social network's host says nothing about one person.
+    expect(firstTimeSignal({ comment: pending, reputation: [row('host:twitter.com', 40)], serverApproved: 0 })).toBe(
+      'first-comment',
+    );
+  });
+
+  it('is shown only on pending comments by people', () => {
+    for (const status of ['approved', 'spam', 'trash']) {
+      expect(firstTimeSignal({ comment: { status, type: 'comment' }, reputation: [], serverApproved: 0 })).toBeNull();
+    }
+    for (const type of ['pingback', 'trackback']) {
+      expect(wantsFirstTimeSignal({ status: 'hold', type })).toBe(false);
+      expect(firstTimeSignal({ comment: { status: 'hold', type }, reputation: [], serverApproved: null })).toBeNull();
+    }
+    expect(wantsFirstTimeSignal(pending)).toBe(true);
   });
 });
