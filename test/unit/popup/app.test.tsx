@@ -4,22 +4,17 @@
  * sanitized (nothing executes, links show where they go), a status line per site with a retry, and
  * views with their counts.
  */
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/popup/App.tsx';
-import { commentRow, type PopupHarness, popupHarness } from '../../support/popup-harness.ts';
+import { popupHarnessPerTest } from '../../support/popup-dom.ts';
+import { commentRow, type PopupHarness } from '../../support/popup-harness.ts';
 import { testSiteId as siteId, testSite } from '../../support/rows.ts';
 
+const perTest = popupHarnessPerTest();
 let harness: PopupHarness;
-beforeEach(async () => {
-  harness = await popupHarness();
-});
-afterEach(async () => {
-  cleanup();
-  // Let effects Preact scheduled after the last paint (rAF with a 100 ms fallback) run while the
-  // DOM still exists: after the file ends, they would find no document.
-  await new Promise((resolve) => setTimeout(resolve, 120));
-  await harness.ctx.db.delete();
+beforeEach(() => {
+  harness = perTest.current();
 });
 
 const rows = () => [...document.querySelectorAll<HTMLElement>('.queue [role="row"]')];

@@ -4,25 +4,22 @@
  * comes first, then always the cache's rows — a stale snapshot (a site disconnected since, a
  * comment decided since) never outlives the cache's answer.
  */
-import { cleanup, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { render, screen, waitFor } from '@testing-library/preact';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/popup/App.tsx';
 import { readFirstScreenEarly } from '../../../src/popup/first-screen.ts';
 import { firstRows } from '../../../src/popup/queue/use-view-comments.ts';
 import type { CommentRow } from '../../../src/shared/db/index.ts';
 import { type FirstScreen, firstScreenKey } from '../../../src/shared/first-screen.ts';
 import { fakeBrowser } from '../../support/fake-browser.ts';
-import { commentRow, type PopupHarness, popupHarness } from '../../support/popup-harness.ts';
+import { popupHarnessPerTest } from '../../support/popup-dom.ts';
+import { commentRow, type PopupHarness } from '../../support/popup-harness.ts';
 import { testSite } from '../../support/rows.ts';
 
+const perTest = popupHarnessPerTest();
 let harness: PopupHarness;
-beforeEach(async () => {
-  harness = await popupHarness();
-});
-afterEach(async () => {
-  cleanup();
-  await new Promise((resolve) => setTimeout(resolve, 120));
-  await harness.ctx.db.delete();
+beforeEach(() => {
+  harness = perTest.current();
 });
 
 const later = <T,>(value: T, ms: number) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));

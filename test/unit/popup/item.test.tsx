@@ -4,24 +4,18 @@
  * comment it answers, signals, and where its decisions stand in the outbox (waiting with undo,
  * failed with WordPress's message, a retry and a dismiss). Authors get no buttons on others' posts.
  */
-import { cleanup, fireEvent, render, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, render, waitFor, within } from '@testing-library/preact';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/popup/App.tsx';
 import type { OutboxRow } from '../../../src/shared/db/index.ts';
-import { rowOf } from '../../support/popup-dom.ts';
-import { commentRow, type PopupHarness, popupHarness } from '../../support/popup-harness.ts';
+import { popupHarnessPerTest, rowOf } from '../../support/popup-dom.ts';
+import { commentRow, type PopupHarness } from '../../support/popup-harness.ts';
 import { testSiteId as siteId, testSite } from '../../support/rows.ts';
 
+const perTest = popupHarnessPerTest();
 let harness: PopupHarness;
-beforeEach(async () => {
-  harness = await popupHarness();
-});
-afterEach(async () => {
-  cleanup();
-  // Let effects Preact scheduled after the last paint (rAF with a 100 ms fallback) run while the
-  // DOM still exists: after the file ends, they would find no document.
-  await new Promise((resolve) => setTimeout(resolve, 120));
-  await harness.ctx.db.delete();
+beforeEach(() => {
+  harness = perTest.current();
 });
 
 function outboxRow(overrides: Partial<OutboxRow>): OutboxRow {
