@@ -63,8 +63,8 @@ export const contentHandlers: ContentHandlers = {
     await checkMayModerate(ctx, site, postId, request.commentIds);
     const { undoWindowSeconds } = await readSettings(ctx.browser);
     const outboxIds = await decide(ctx, { ...request, siteId: site.id, undoWindowMs: undoWindowSeconds * 1000 });
-    await refreshViews(ctx, site.id);
     await scheduleFlush(ctx);
+    await refreshViews(ctx, site.id);
     return { outboxIds };
   },
   async undoInline(ctx, request, from) {
@@ -105,8 +105,8 @@ export const pageHandlers: PageHandlers = {
     if (!site) throw new ReplyError('site_not_connected', 'This site is not connected.');
     const { undoWindowSeconds } = await readSettings(ctx.browser);
     const outboxIds = await decide(ctx, { ...request, undoWindowMs: undoWindowSeconds * 1000 });
-    await refreshViews(ctx, request.siteId);
     await scheduleFlush(ctx);
+    await refreshViews(ctx, request.siteId);
     return { outboxIds };
   },
   async undo(ctx, request) {

@@ -4,11 +4,13 @@ import { browser } from '../shared/browser.ts';
 import type { DraftRow, FreigabeDb, OutboxRow, PostRow, SiteRow } from '../shared/db/index.ts';
 import { defaultSettings, readSettings } from '../shared/settings.ts';
 import { useLiveQuery } from '../shared/ui/use-live-query.ts';
+import { useThrottledQuery } from '../shared/ui/use-throttled-query.ts';
 import { useFirstScreen } from './first-screen.ts';
 import { commentKey, postKey } from './queue/views.ts';
 import { draftKey } from './queue-context.ts';
 
 const none: never[] = [];
+const outboxEveryMs = 150;
 
 export function usePopupData(db: FreigabeDb) {
   // Until the cache answers, the sites and post titles of the first screen the background keeps.
@@ -16,9 +18,13 @@ export function usePopupData(db: FreigabeDb) {
   const sitesResult = useLiveQuery(() => db.sites.toArray(), [db]);
   const sites: SiteRow[] = sitesResult.state === 'ready' ? sitesResult.value : (early?.sites ?? none);
   const postsResult = useLiveQuery(() => db.posts.toArray(), [db]);
-  const outboxResult = useLiveQuery(
+  // Every open decision with its snapshot: re-read at most every 150 ms while decisions flow.
+  const openRows = useThrottledQuery(
+    db,
+    ['outbox'],
     () => db.outbox.where('state').anyOf('waiting', 'sending', 'failed', 'conflict').toArray(),
-    [db],
+    outboxEveryMs,
+    [],
   );
   const draftsResult = useLiveQuery(() => db.drafts.toArray(), [db]);
 
@@ -38,7 +44,7 @@ export function usePopupData(db: FreigabeDb) {
       ),
     [postsResult, early],
   );
-  const openDecisions: OutboxRow[] = outboxResult.state === 'ready' ? outboxResult.value : none;
+  const openDecisions: OutboxRow[] = openRows ?? none;
   const outbox = useMemo(() => {
     const byComment = new Map<string, OutboxRow[]>();
     for (const row of openDecisions) {

@@ -20,8 +20,56 @@ export async function notifyTabs(ctx: BackgroundContext, siteId?: string): Promi
   }
 }
 
-/** After the cache changed: the badge and the open articles follow. */
-export async function refreshViews(ctx: BackgroundContext, siteId?: string): Promise<void> {
-  await updateBadges(ctx);
-  await notifyTabs(ctx, siteId);
+interface Refresh {
+  /** the sites whose articles are told; null: every site's */
+  sites: Set<string> | null;
+  done: Promise<void>;
+  resolve: () => void;
+}
+
+/** Per background: the refresh running, and the one that gathers what changed meanwhile. */
+const refreshes = new WeakMap<BackgroundContext, { running: boolean; next: Refresh | null }>();
+
+/**
+ * After the cache changed: the badge and the open articles follow. A burst of changes (a moderator
+ * deciding key after key, a flush) refreshes at most twice: once now, once for everything that
+ * changed while that ran — not once per change, each counting the pending comments and making every
+ * open article ask again. Settles when a refresh that started after this call has ended; never
+ * fails (a badge that cannot be set now is set by the next refresh).
+ */
+export function refreshViews(ctx: BackgroundContext, siteId?: string): Promise<void> {
+  let state = refreshes.get(ctx);
+  if (!state) {
+    state = { running: false, next: null };
+    refreshes.set(ctx, state);
+  }
+  if (!state.next) {
+    let resolve!: () => void;
+    const done = new Promise<void>((settle) => {
+      resolve = settle;
+    });
+    state.next = { sites: new Set(), done, resolve };
+  }
+  const next = state.next;
+  if (siteId === undefined) next.sites = null;
+  else next.sites?.add(siteId);
+  if (!state.running) void drain(ctx, state);
+  return next.done;
+}
+
+async function drain(ctx: BackgroundContext, state: { running: boolean; next: Refresh | null }): Promise<void> {
+  state.running = true;
+  for (let job = state.next; job; job = state.next) {
+    state.next = null;
+    try {
+      await updateBadges(ctx);
+      if (job.sites === null) await notifyTabs(ctx);
+      else for (const siteId of job.sites) await notifyTabs(ctx, siteId);
+    } catch {
+      // The next change refreshes again.
+    } finally {
+      job.resolve();
+    }
+  }
+  state.running = false;
 }

@@ -145,6 +145,11 @@ async function flushRound(
 ): Promise<void> {
   const bySite = new Map<string, OutboxRow[]>();
   for (const row of rows) bySite.set(row.siteId, [...(bySite.get(row.siteId) ?? []), row]);
+  // The whole round is "sending" in one transaction (a worker stopped now sends them again); what
+  // the round does not send after all (a paused site, the time limit) is waiting again after it.
+  await setStates(ctx, rows, 'sending');
+  const taken = new Set<OutboxRow>();
+  const writeAnswer = answerWriter(ctx);
 
   await Promise.all(
     [...bySite].map(async ([siteId, queue]) => {
@@ -155,27 +160,11 @@ async function flushRound(
       const worker = async () => {
         for (let row = queue.shift(); row; row = queue.shift()) {
           if (paused || ctx.now() - started > limits.maxMs) return;
-          await ctx.db.outbox.update(row.id ?? 0, { state: 'sending' });
+          taken.add(row);
           summary.sent += 1;
           try {
             const sent = await send(client, site, row);
-            await ctx.db.transaction('rw', ctx.db.outbox, ctx.db.comments, ctx.db.reputation, async () => {
-              const resultId = row.decision === 'reply' ? (sent.comment?.id ?? null) : null;
-              await ctx.db.outbox.update(row.id ?? 0, { state: 'done', sentAt: ctx.now(), error: null, resultId });
-              // WordPress's answer is the truth now (unspam may restore "approved", not "hold").
-              const reputation = new ReputationChanges(row.siteId);
-              if (sent.status !== null) {
-                await ctx.db.comments.update([row.siteId, row.commentId], { status: sent.status });
-                const updated = await ctx.db.comments.get([row.siteId, row.commentId]);
-                if (updated) reputation.follow(updated);
-              }
-              if (sent.comment) {
-                const written = toCommentRow(row.siteId, sent.comment, ctx.now());
-                await ctx.db.comments.put(written);
-                reputation.follow(written);
-              }
-              await reputation.apply(ctx.db, ctx.now());
-            });
+            await writeAnswer(row, sent);
             summary.done += 1;
             if (!summary.sitesReached.includes(siteId)) {
               summary.sitesReached.push(siteId);
@@ -199,4 +188,75 @@ async function flushRound(
       await Promise.all(Array.from({ length: limits.perSiteConcurrency }, worker));
     }),
   );
+  await setStates(
+    ctx,
+    rows.filter((row) => !taken.has(row)),
+    'waiting',
+  );
+}
+
+/**
+ * Writes WordPress's answers into the outbox and the cache: the first at once, and everything
+ * answered while a write runs in the next one, as one transaction. Under load (a moderator's
+ * decisions arriving while the round is on the wire) that is a few transactions instead of one per
+ * decision, each of which the decisions' own transactions would queue behind. An answer is
+ * settled once its write is done; a worker stopped before that sends it again (idempotent).
+ */
+function answerWriter(ctx: BackgroundContext): (row: OutboxRow, sent: Sent) => Promise<void> {
+  const { db } = ctx;
+  let queued: { row: OutboxRow; sent: Sent; done: () => void; failed: (error: unknown) => void }[] = [];
+  let writing = false;
+  const writeQueued = async () => {
+    while (queued.length > 0) {
+      const batch = queued;
+      queued = [];
+      try {
+        await db.transaction('rw', db.outbox, db.comments, db.reputation, async () => {
+          const reputations = new Map<string, ReputationChanges>();
+          for (const { row, sent } of batch) {
+            let reputation = reputations.get(row.siteId);
+            if (!reputation) {
+              reputation = new ReputationChanges(row.siteId);
+              reputations.set(row.siteId, reputation);
+            }
+            await writeOne(ctx, row, sent, reputation);
+          }
+          for (const reputation of reputations.values()) await reputation.apply(db, ctx.now());
+        });
+        for (const answer of batch) answer.done();
+      } catch (error) {
+        for (const answer of batch) answer.failed(error);
+      }
+    }
+    writing = false;
+  };
+  return (row, sent) =>
+    new Promise<void>((done, failed) => {
+      queued.push({ row, sent, done, failed });
+      if (!writing) {
+        writing = true;
+        void writeQueued();
+      }
+    });
+}
+
+/** One answer, inside the writer's transaction. */
+async function writeOne(ctx: BackgroundContext, row: OutboxRow, sent: Sent, reputation: ReputationChanges) {
+  const resultId = row.decision === 'reply' ? (sent.comment?.id ?? null) : null;
+  await ctx.db.outbox.update(row.id ?? 0, { state: 'done', sentAt: ctx.now(), error: null, resultId });
+  // WordPress's answer is the truth now (unspam may restore "approved", not "hold").
+  if (sent.status !== null) {
+    await ctx.db.comments.update([row.siteId, row.commentId], { status: sent.status });
+    const updated = await ctx.db.comments.get([row.siteId, row.commentId]);
+    if (updated) reputation.follow(updated);
+  }
+  if (sent.comment) {
+    const written = toCommentRow(row.siteId, sent.comment, ctx.now());
+    await ctx.db.comments.put(written);
+    reputation.follow(written);
+  }
+}
+
+function setStates(ctx: BackgroundContext, rows: readonly OutboxRow[], state: 'sending' | 'waiting') {
+  return ctx.db.outbox.bulkUpdate(rows.map((row) => ({ key: row.id ?? 0, changes: { state } })));
 }

@@ -12,6 +12,8 @@ import { flushOutbox } from './flush.ts';
 export const outboxAlarm = 'freigabe:outbox';
 const minimumAlarmDelayMs = 30_000;
 let timer: ReturnType<typeof setTimeout> | undefined;
+/** flushes running in this context, per background (one elsewhere is only "busy" here) */
+const flushing = new WeakMap<BackgroundContext, number>();
 
 /**
  * The earliest time a decision of a site that is not paused may be sent. A decision still
@@ -38,6 +40,8 @@ export async function nextDueAt(ctx: BackgroundContext): Promise<number | null> 
  * leaves the timer alone (a flush is running and plans the next one itself when it ends).
  */
 export async function scheduleFlush(ctx: BackgroundContext, { timer: withTimer = true } = {}): Promise<void> {
+  // A flush running here takes what is due in its next round and plans what is left when it ends.
+  if (withTimer && (flushing.get(ctx) ?? 0) > 0) return;
   const next = await nextDueAt(ctx);
   if (withTimer && timer !== undefined) clearTimeout(timer);
   if (withTimer) timer = undefined;
@@ -56,7 +60,13 @@ export async function scheduleFlush(ctx: BackgroundContext, { timer: withTimer =
  * key would have the whole queue read again after each decision.
  */
 export async function flushAndReschedule(ctx: BackgroundContext): Promise<void> {
-  const summary = await flushOutbox(ctx);
+  flushing.set(ctx, (flushing.get(ctx) ?? 0) + 1);
+  let summary: Awaited<ReturnType<typeof flushOutbox>>;
+  try {
+    summary = await flushOutbox(ctx);
+  } finally {
+    flushing.set(ctx, (flushing.get(ctx) ?? 1) - 1);
+  }
   // Busy: the running flush's rows are "sending" (due now); a timer would only find it busy again.
   // Keep the alarm, in case this worker is stopped before that flush ends.
   await scheduleFlush(ctx, { timer: summary.skipped !== 'busy' });

@@ -189,6 +189,32 @@ describe('flush outcomes', () => {
     expect(most).toBe(4);
   });
 
+  it('writes the answers that arrive while one is being written together: fewer transactions than decisions', async () => {
+    const ids = Array.from({ length: 12 }, (_, i) => i + 1);
+    const { ctx, wordpress } = await setup(pending(...ids));
+    const slow: typeof fetch = async (input, init) => {
+      await new Promise((done) => setTimeout(done, 5));
+      return wordpress.fetch(input, init);
+    };
+    const slowCtx = { ...ctx, fetch: slow };
+    await decide(slowCtx, { siteId, commentIds: ids, decision: 'spam', undoWindowMs: 0 });
+    let answerWrites = 0;
+    const transaction = ctx.db.transaction.bind(ctx.db) as (...args: unknown[]) => Promise<unknown>;
+    ctx.db.transaction = ((...args: unknown[]) => {
+      // WordPress's answers are written over these three tables, nothing else is.
+      if (args.length === 5 && args[1] === ctx.db.outbox && args[3] === ctx.db.reputation) answerWrites += 1;
+      return transaction(...args);
+    }) as typeof ctx.db.transaction;
+    expect(await flushOutbox(slowCtx)).toMatchObject({ sent: 12, done: 12 });
+    expect(answerWrites).toBeGreaterThan(0);
+    expect(answerWrites).toBeLessThan(12);
+    expect((await ctx.db.comments.toArray()).map((row) => row.status)).toEqual(ids.map(() => 'spam'));
+    expect((await ctx.db.outbox.toArray()).every((row) => row.state === 'done' && row.sentAt !== null)).toBe(true);
+    // The reputation counts each comment once, however the answers were grouped.
+    const byEmail = await ctx.db.reputation.where('siteId').equals(siteId).toArray();
+    expect(byEmail.filter((row) => row.key.startsWith('email:')).every((row) => row.spam === 1)).toBe(true);
+  });
+
   it('sends decisions made while it is on the wire in the same flush (a moderator clearing a queue key by key)', async () => {
     const { ctx, wordpress } = await setup(pending(1, 2, 3));
     let made = false;

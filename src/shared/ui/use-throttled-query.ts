@@ -1,0 +1,60 @@
+/**
+ * A read of the cache kept current like a live query, but at most once every `everyMs` while its
+ * tables keep changing: for reads that are not free (counting thousands of comments, every open
+ * decision with its snapshot) during a burst of writes (a moderator deciding key after key, a sync,
+ * a flush). Each re-run of a live query is a readonly transaction the background's writes queue
+ * behind. Read at once when mounted; one read at a time; the last change is always read.
+ */
+import { Dexie } from 'dexie';
+import { useEffect, useState } from 'preact/hooks';
+
+export function useThrottledQuery<T>(
+  db: Dexie,
+  tables: readonly string[],
+  query: () => Promise<T>,
+  everyMs: number,
+  deps: unknown[],
+  enabled = true,
+): T | null {
+  const [value, setValue] = useState<T | null>(null);
+  useEffect(() => {
+    if (!enabled) return;
+    let alive = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let running = false;
+    let again = false;
+    const read = async () => {
+      timer = undefined;
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      try {
+        const next = await query();
+        if (alive) setValue(next);
+      } catch {
+        // The next change reads again.
+      } finally {
+        running = false;
+        if (again && alive) {
+          again = false;
+          timer = setTimeout(read, everyMs);
+        }
+      }
+    };
+    const parts = tables.map((table) => `idb://${db.name}/${table}/`);
+    const onChange = (changed: object) => {
+      if (timer !== undefined || !parts.some((part) => part in changed)) return;
+      timer = setTimeout(read, everyMs);
+    };
+    Dexie.on('storagemutated', onChange);
+    void read();
+    return () => {
+      alive = false;
+      clearTimeout(timer);
+      Dexie.on('storagemutated').unsubscribe(onChange);
+    };
+  }, [db, enabled, ...deps]);
+  return value;
+}
