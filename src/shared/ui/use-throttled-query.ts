@@ -3,7 +3,8 @@
  * tables keep changing: for reads that are not free (counting thousands of comments, every open
  * decision with its snapshot) during a burst of writes (a moderator deciding key after key, a sync,
  * a flush). Each re-run of a live query is a readonly transaction the background's writes queue
- * behind. Read at once when mounted; one read at a time; the last change is always read.
+ * behind. Read at once when mounted, and at once for a change after a quiet spell; one read at a
+ * time; the last change is always read.
  */
 import { Dexie } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
@@ -23,6 +24,7 @@ export function useThrottledQuery<T>(
     let timer: ReturnType<typeof setTimeout> | undefined;
     let running = false;
     let again = false;
+    let lastRead = Number.NEGATIVE_INFINITY;
     const read = async () => {
       timer = undefined;
       if (running) {
@@ -30,6 +32,7 @@ export function useThrottledQuery<T>(
         return;
       }
       running = true;
+      lastRead = Date.now();
       try {
         const next = await query();
         if (alive) setValue(next);
@@ -46,7 +49,8 @@ export function useThrottledQuery<T>(
     const parts = tables.map((table) => `idb://${db.name}/${table}/`);
     const onChange = (changed: object) => {
       if (timer !== undefined || !parts.some((part) => part in changed)) return;
-      timer = setTimeout(read, everyMs);
+      // The first change after a quiet spell is read at once; during a burst, once per `everyMs`.
+      timer = setTimeout(read, Math.max(0, lastRead + everyMs - Date.now()));
     };
     Dexie.on('storagemutated', onChange);
     void read();
