@@ -2,6 +2,7 @@
  * What stands out before anyone reads: links, a ping, an imported tweet, a group of look-alikes, a
  * first-time commenter.
  */
+import { useMemo } from 'preact/hooks';
 import type { CommentRow } from '../../shared/db/index.ts';
 import { type MessageKey, t } from '../../shared/i18n.ts';
 import { type FirstTimeSignal, isImportedTweet, linkCount } from '../../shared/signals.ts';
@@ -23,8 +24,14 @@ export function Signals({
   clusterSize: number;
   firstTime: FirstTimeSignal;
 }) {
-  const links = linkCount(comment.contentHtml);
-  const tweet = isImportedTweet({ authorUrl: comment.authorUrl, text: textOf(comment) });
+  // A row renders again on every decision that moves it: read the comment once, not each time.
+  const { links, tweet } = useMemo(
+    () => ({
+      links: linkCount(comment.contentHtml),
+      tweet: isImportedTweet({ authorUrl: comment.authorUrl, text: textOf(comment) }),
+    }),
+    [comment],
+  );
   const firstTimeText = firstTime && firstTimeKeys[firstTime];
   return (
     <>

@@ -55,6 +55,13 @@ export function VirtualList<T>({
   const heights = useRef(new Map<string, number>());
   const [measured, setMeasured] = useState(0);
   const [view, setView] = useState({ top: 0, height: 600 });
+  // The same, current at once: read instead of the element's scrollTop/clientHeight, which would
+  // force a layout in every render that moved rows (a decision on each key).
+  const viewRef = useRef(view);
+  const showView = useCallback((next: { top: number; height: number }) => {
+    viewRef.current = next;
+    setView(next);
+  }, []);
 
   const offsets = useMemo(() => {
     const result = new Float64Array(rows.length + 1);
@@ -117,7 +124,7 @@ export function VirtualList<T>({
   useLayoutEffect(() => {
     const element = scroller.current;
     if (!element) return;
-    const update = () => setView({ top: element.scrollTop, height: element.clientHeight || 600 });
+    const update = () => showView({ top: element.scrollTop, height: element.clientHeight || 600 });
     update();
     const resize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(update);
     resize?.observe(element);
@@ -143,13 +150,13 @@ export function VirtualList<T>({
     if (!element || activeIndex < 0 || activeIndex >= rows.length) return;
     const top = offsets[activeIndex] ?? 0;
     const bottom = offsets[activeIndex + 1] ?? top;
-    const height = element.clientHeight || view.height;
-    let next = element.scrollTop;
+    const { top: current, height } = viewRef.current;
+    let next = current;
     if (top < next) next = top;
     else if (bottom > next + height) next = Math.min(top, bottom - height);
-    if (next !== element.scrollTop) {
+    if (next !== current) {
       element.scrollTop = next;
-      setView({ top: next, height });
+      showView({ top: next, height });
     }
   }, [activeIndex, offsets]);
 

@@ -2,6 +2,7 @@
  * What a row shows beyond the comment itself: who it answers, what was decided about its author
  * before (here, and — for moderators — what WordPress said about their address's approved comments).
  */
+import { useMemo } from 'preact/hooks';
 import { historyEmail } from '../../shared/commenter-history.ts';
 import type { CommenterHistoryRow, CommentRow, FreigabeDb, ReputationRow } from '../../shared/db/index.ts';
 import { useLiveQuery } from '../../shared/ui/use-live-query.ts';
@@ -15,7 +16,8 @@ export interface ItemContext {
 }
 
 export function useItemContext(db: FreigabeDb, comment: CommentRow): ItemContext | null {
-  const keys = reputationKeys(comment);
+  // Parsing the author's URL for its host on every render of every row costs more than the row.
+  const keys = useMemo(() => reputationKeys(comment), [comment]);
   const email = historyEmail(comment);
   const result = useLiveQuery(async () => {
     const [rows, parent, history] = await Promise.all([
