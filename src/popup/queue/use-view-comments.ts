@@ -77,6 +77,12 @@ export async function firstRows(
   show(await fromCache, 'cache');
 }
 
+/** The same comment, field by field (rows read again are new objects). */
+function sameRow(a: CommentRow, b: CommentRow): boolean {
+  const fields = Object.keys(b) as (keyof CommentRow)[];
+  return fields.length === Object.keys(a).length && fields.every((field) => a[field] === b[field]);
+}
+
 const nextFrame = () =>
   new Promise<void>((resolve) => {
     if (typeof requestAnimationFrame === 'undefined') setTimeout(resolve, 0);
@@ -140,13 +146,22 @@ export function useViewComments(
 
     const patch = async (keys: [string, number][]) => {
       const rows = await db.comments.bulkGet(keys);
+      let changed = false;
       keys.forEach((key, index) => {
         const row = rows[index];
         const id = commentKey({ siteId: key[0], id: key[1] });
-        if (row && inView(row)) byKey.set(id, row);
-        else byKey.delete(id);
+        const shown = byKey.get(id);
+        if (row && inView(row)) {
+          if (shown && sameRow(shown, row)) return;
+          byKey.set(id, row);
+          changed = true;
+        } else if (shown) {
+          byKey.delete(id);
+          changed = true;
+        }
       });
-      publish();
+      // A write that changed nothing the view shows (WordPress confirming a status) renders nothing.
+      if (changed) publish();
     };
 
     /** Applies what changed meanwhile, one read at a time. */

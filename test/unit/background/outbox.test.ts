@@ -3,6 +3,7 @@
  * change the cache and enter the outbox together, undo inside the window sends nothing, every
  * failure class does what it must, and nothing is dropped.
  */
+import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { nextAttemptAt } from '../../../src/background/outbox/backoff.ts';
 import { decide, undo } from '../../../src/background/outbox/decide.ts';
@@ -213,6 +214,26 @@ describe('flush outcomes', () => {
     // The reputation counts each comment once, however the answers were grouped.
     const byEmail = await ctx.db.reputation.where('siteId').equals(siteId).toArray();
     expect(byEmail.filter((row) => row.key.startsWith('email:')).every((row) => row.spam === 1)).toBe(true);
+  });
+
+  it('writes no comment when WordPress confirms the status the decision already showed', async () => {
+    const { ctx } = await setup(pending(1, 2));
+    await decide(ctx, { siteId, commentIds: [1, 2], decision: 'approve', undoWindowMs: 0 });
+    // (the decision's own notice has been delivered before this counts)
+    await new Promise((settled) => setTimeout(settled, 20));
+    let commentWrites = 0;
+    const count = (parts: Record<string, unknown>) => {
+      const comments = Object.entries(parts).find(([part]) => part.endsWith('/comments/'))?.[1];
+      if (comments && typeof comments === 'object' && 'from' in comments) commentWrites += 1;
+    };
+    Dexie.on('storagemutated', count);
+    try {
+      expect(await flushOutbox(ctx)).toMatchObject({ sent: 2, done: 2 });
+    } finally {
+      Dexie.on('storagemutated').unsubscribe(count);
+    }
+    expect(commentWrites).toBe(0);
+    expect(await statusOf(ctx, 1)).toBe('approved');
   });
 
   it('sends decisions made while it is on the wire in the same flush (a moderator clearing a queue key by key)', async () => {
