@@ -7,7 +7,7 @@
 import type { SiteRow } from '../shared/db/index.ts';
 import { t } from '../shared/i18n.ts';
 import type { BackgroundContext } from './context.ts';
-import { allTabPages } from './tab-state.ts';
+import { allTabPages, type TabPage } from './tab-state.ts';
 
 export const badgeColors = { article: '#1f7a52', total: '#5f6368', needsLogin: '#b32d2e', offline: '#9aa0a6' };
 
@@ -54,10 +54,11 @@ async function show(ctx: BackgroundContext, look: BadgeLook, tabId?: number): Pr
   await action.setTitle({ title: look.title, tabId });
 }
 
-export async function updateBadges(ctx: BackgroundContext): Promise<void> {
+/** `pages`: the tabs' articles when the caller has just read them (a refresh reads them once). */
+export async function updateBadges(ctx: BackgroundContext, pages?: ReadonlyMap<number, TabPage>): Promise<void> {
   const total = totalLook(await countPending(ctx), await ctx.db.sites.toArray());
   await show(ctx, total);
-  for (const [tabId, page] of await allTabPages(ctx)) {
+  for (const [tabId, page] of pages ?? (await allTabPages(ctx))) {
     const onArticle = page.postId === null ? 0 : await countPending(ctx, page.siteId, page.postId);
     const site = await ctx.db.sites.get(page.siteId);
     try {

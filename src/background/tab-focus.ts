@@ -2,13 +2,11 @@
 import { updateBadges } from './badge.ts';
 import type { BackgroundContext } from './context.ts';
 import { syncIfStale } from './sync/schedule.ts';
-import { allTabPages } from './tab-state.ts';
+import { tabPage } from './tab-state.ts';
 
 export async function onTabFocused(ctx: BackgroundContext, tabId: number): Promise<void> {
   await updateBadges(ctx);
-  const page = (await allTabPages(ctx)).get(tabId);
-  if (page) {
-    await syncIfStale(ctx, page.siteId);
-    await updateBadges(ctx);
-  }
+  const page = await tabPage(ctx, tabId);
+  // Counted again only when a sync ran.
+  if (page && (await syncIfStale(ctx, page.siteId))) await updateBadges(ctx);
 }

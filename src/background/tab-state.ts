@@ -16,6 +16,12 @@ export async function setTabPage(ctx: BackgroundContext, tabId: number, page: Ta
   else await ctx.browser.storage.session.set({ [key(tabId)]: page });
 }
 
+/** The article one tab shows: its own key only (storage.session also holds the popup's first screen). */
+export async function tabPage(ctx: BackgroundContext, tabId: number): Promise<TabPage | null> {
+  const stored = await ctx.browser.storage.session.get(key(tabId));
+  return (stored[key(tabId)] as TabPage | undefined) ?? null;
+}
+
 export async function allTabPages(ctx: BackgroundContext): Promise<Map<number, TabPage>> {
   const everything = await ctx.browser.storage.session.get(null);
   const pages = new Map<number, TabPage>();

@@ -6,10 +6,14 @@
 import { changedMessageType } from '../../shared/inline-protocol.ts';
 import { updateBadges } from '../badge.ts';
 import type { BackgroundContext } from '../context.ts';
-import { allTabPages } from '../tab-state.ts';
+import { allTabPages, type TabPage } from '../tab-state.ts';
 
-export async function notifyTabs(ctx: BackgroundContext, siteId?: string): Promise<void> {
-  for (const [tabId, page] of await allTabPages(ctx)) {
+export async function notifyTabs(
+  ctx: BackgroundContext,
+  siteId?: string,
+  pages?: ReadonlyMap<number, TabPage>,
+): Promise<void> {
+  for (const [tabId, page] of pages ?? (await allTabPages(ctx))) {
     if (siteId !== undefined && page.siteId !== siteId) continue;
     if (page.postId === null) continue;
     try {
@@ -62,9 +66,11 @@ async function drain(ctx: BackgroundContext, state: { running: boolean; next: Re
   for (let job = state.next; job; job = state.next) {
     state.next = null;
     try {
-      await updateBadges(ctx);
-      if (job.sites === null) await notifyTabs(ctx);
-      else for (const siteId of job.sites) await notifyTabs(ctx, siteId);
+      // The tabs' articles, read once for the badge and every site's articles.
+      const pages = await allTabPages(ctx);
+      await updateBadges(ctx, pages);
+      if (job.sites === null) await notifyTabs(ctx, undefined, pages);
+      else for (const siteId of job.sites) await notifyTabs(ctx, siteId, pages);
     } catch {
       // The next change refreshes again.
     } finally {

@@ -5,7 +5,7 @@
 import type { SiteRow } from '../../shared/db/index.ts';
 import type { BackgroundContext } from '../context.ts';
 import { ReplyError } from '../reply-error.ts';
-import { allTabPages } from '../tab-state.ts';
+import { tabPage } from '../tab-state.ts';
 
 export interface ContentSender {
   tabId: number;
@@ -20,7 +20,7 @@ export async function siteOfSender(ctx: BackgroundContext, from: ContentSender):
 
 /** The article the sender's tab reported (pageDetected); requests about other posts are refused. */
 export async function postOfSender(ctx: BackgroundContext, from: ContentSender, site: SiteRow): Promise<number> {
-  const page = (await allTabPages(ctx)).get(from.tabId);
+  const page = await tabPage(ctx, from.tabId);
   if (!page || page.siteId !== site.id || page.postId === null) {
     throw new ReplyError('not_an_article', 'This tab does not show an article of a connected site.');
   }
