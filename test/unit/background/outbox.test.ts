@@ -216,6 +216,33 @@ describe('flush outcomes', () => {
     expect(byEmail.filter((row) => row.key.startsWith('email:')).every((row) => row.spam === 1)).toBe(true);
   });
 
+  it('an answer that cannot be written is sent again later (idempotent), never lost', async () => {
+    const { ctx, wordpress } = await setup(pending(1, 2));
+    await decide(ctx, { siteId, commentIds: [1, 2], decision: 'spam', undoWindowMs: 0 });
+    const transaction = ctx.db.transaction.bind(ctx.db) as (...args: unknown[]) => Promise<unknown>;
+    let failOnce = true;
+    ctx.db.transaction = ((...args: unknown[]) => {
+      if (failOnce && args.length === 5 && args[1] === ctx.db.outbox && args[3] === ctx.db.reputation) {
+        failOnce = false;
+        return Promise.reject(new Error('QuotaExceededError: the disk is full'));
+      }
+      return transaction(...args);
+    }) as typeof ctx.db.transaction;
+    const first = await flushOutbox(ctx);
+    expect(first.sent).toBe(2);
+    expect(first.retrying).toBeGreaterThan(0);
+    const waiting = (await ctx.db.outbox.toArray()).filter((row) => row.state === 'waiting');
+    expect(waiting.length).toBe(first.retrying);
+    expect(waiting.every((row) => row.attempts === 1 && row.error?.message.includes('disk is full'))).toBe(true);
+    // The decision still shows; once the backoff is over it is sent again and written.
+    expect(await statusOf(ctx, 1)).toBe('spam');
+    clock += 10 * 60_000;
+    await flushOutbox(ctx);
+    expect((await ctx.db.outbox.toArray()).every((row) => row.state === 'done')).toBe(true);
+    expect(wordpress.writes.length).toBe(2 + first.retrying);
+    expect([await statusOf(ctx, 1), await statusOf(ctx, 2)]).toEqual(['spam', 'spam']);
+  });
+
   it('writes no comment when WordPress confirms the status the decision already showed', async () => {
     const { ctx } = await setup(pending(1, 2));
     await decide(ctx, { siteId, commentIds: [1, 2], decision: 'approve', undoWindowMs: 0 });
