@@ -8,15 +8,10 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  connectWithApplicationPassword,
-  type ExtensionBrowser,
-  launchWithExtension,
-  logInToWordPress,
-  screenshot,
-} from '../../scripts/extension-browser.ts';
+import { type ExtensionBrowser, screenshot } from '../../scripts/extension-browser.ts';
 import { user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
+import { launchAsEditor } from './support/as-editor.ts';
 import { shadowUi } from './support/shadow.ts';
 
 const wp = inject('wp');
@@ -56,14 +51,7 @@ beforeAll(async () => {
     ids.push((await admin.createComment(post, { status: 'hold', author_name: `Angreifer ${index}`, content })).id);
   }
   link = `${wp.url}/?p=${post}`;
-  browser = await launchWithExtension();
-  const page = await browser.context.newPage();
-  await logInToWordPress(page, wp.url, editor.login, editor.password);
-  await page.close();
-  await connectWithApplicationPassword(browser, wp.url, editor.login, editor.applicationPassword);
-  await browser.worker.evaluate(() =>
-    chrome.storage.local.set({ settings: { undoWindowSeconds: 0, syncIntervalMinutes: 2, notifyNewPending: false } }),
-  );
+  browser = await launchAsEditor(wp.url, editor, 0);
 });
 
 afterAll(async () => {

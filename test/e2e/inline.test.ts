@@ -5,18 +5,12 @@
  * reload), and each result is checked on the server. Screenshots: test-results/screenshots/inline-*.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  connectWithApplicationPassword,
-  type ExtensionBrowser,
-  launchWithExtension,
-  logInToWordPress,
-  readStore,
-  screenshot,
-} from '../../scripts/extension-browser.ts';
+import { type ExtensionBrowser, readStore, screenshot } from '../../scripts/extension-browser.ts';
 import { switchTheme } from '../../scripts/wp/index.ts';
 import { testSites } from '../support/ports.ts';
 import { user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
+import { launchAsEditor } from './support/as-editor.ts';
 import { shadowUi } from './support/shadow.ts';
 
 const wp = inject('wp');
@@ -60,14 +54,7 @@ beforeAll(async () => {
   ).id;
   link = `${wp.url}/?p=${postId}`;
 
-  browser = await launchWithExtension();
-  const page = await browser.context.newPage();
-  await logInToWordPress(page, wp.url, editor.login, editor.password);
-  await page.close();
-  await connectWithApplicationPassword(browser, wp.url, editor.login, editor.applicationPassword);
-  await browser.worker.evaluate(() =>
-    chrome.storage.local.set({ settings: { undoWindowSeconds: 1, syncIntervalMinutes: 2, notifyNewPending: false } }),
-  );
+  browser = await launchAsEditor(wp.url, editor, 1);
 });
 
 afterAll(async () => {

@@ -1,0 +1,32 @@
+/**
+ * Chromium with the extension as the on-page tests need it: the editor logged in to WordPress (the
+ * article shows what a logged-in editor sees), the site connected by Application Password, a short
+ * undo window and no notifications.
+ */
+import {
+  connectWithApplicationPassword,
+  type ExtensionBrowser,
+  launchWithExtension,
+  logInToWordPress,
+} from '../../../scripts/extension-browser.ts';
+import type { DemoSiteUser } from '../../../scripts/wp/index.ts';
+
+export async function launchAsEditor(
+  url: string,
+  editor: Pick<DemoSiteUser, 'login' | 'password' | 'applicationPassword'>,
+  undoWindowSeconds: number,
+): Promise<ExtensionBrowser> {
+  const browser = await launchWithExtension();
+  const page = await browser.context.newPage();
+  await logInToWordPress(page, url, editor.login, editor.password);
+  await page.close();
+  await connectWithApplicationPassword(browser, url, editor.login, editor.applicationPassword);
+  await browser.worker.evaluate(
+    (seconds) =>
+      chrome.storage.local.set({
+        settings: { undoWindowSeconds: seconds, syncIntervalMinutes: 2, notifyNewPending: false },
+      }),
+    undoWindowSeconds,
+  );
+  return browser;
+}
