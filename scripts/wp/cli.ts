@@ -1,10 +1,11 @@
 /**
  * npm run wp [-- start|stop|status] [--backend=auto|native|playground] [--port=8881] [--dir=.wp/demo]
- *             [--fresh] [--theme=<slug>]
+ *             [--fresh] [--theme=<slug>] [--core=7.1|6.1|6.5]
  * Runs the demo WordPress in the foreground until Ctrl-C or `npm run wp -- stop`.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { type CoreVersion, isCoreVersion } from './cores.ts';
 import { type BackendName, type SiteInfo, startWordPress } from './index.ts';
 import { isAlive, readPid, stopProcess } from './process.ts';
 
@@ -15,6 +16,7 @@ export interface WpArgs {
   dir: string;
   fresh: boolean;
   theme?: string;
+  core?: CoreVersion;
 }
 
 export function parseWpArgs(argv: string[]): WpArgs {
@@ -31,6 +33,7 @@ export function parseWpArgs(argv: string[]): WpArgs {
     else if (key === '--port' && value && /^\d+$/.test(value)) args.port = Number(value);
     else if (key === '--dir' && value) args.dir = resolve(value);
     else if (key === '--theme' && value) args.theme = value;
+    else if (key === '--core' && isCoreVersion(value)) args.core = value;
     else if (key === '--fresh') args.fresh = true;
     else if (!arg.startsWith('--')) args.command = arg;
     else throw new Error(`Unknown option ${arg}`);
@@ -39,7 +42,7 @@ export function parseWpArgs(argv: string[]): WpArgs {
 }
 
 export function printCredentials(info: SiteInfo, file: string): void {
-  console.log(`\nWordPress: ${info.url}  (${info.describe}, theme ${info.theme})`);
+  console.log(`\nWordPress ${info.wpVersion}: ${info.url}  (${info.describe}, theme ${info.theme})`);
   console.log(`  wp-admin: ${info.url}/wp-admin/`);
   for (const user of info.users) {
     console.log(

@@ -3,16 +3,16 @@
  *   const site = await startWordPress({ backend: 'auto', port: 8881, dir: '.wp/demo' });
  *   site.info.users — logins, passwords and Application Passwords; site.stop() ends it.
  */
-import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { demoPosts, demoUsers } from './demo-content.ts';
+import { type CoreVersion, defaultCore, resolveCore } from './cores.ts';
 import { findNativeTools, nativeBackend } from './native.ts';
 import { playgroundBackend } from './playground.ts';
 import { isPortFree, stopProcess } from './process.ts';
+import { runSetup } from './setup-request.ts';
 import type { Backend, BackendName, RunningBackend } from './types.ts';
-import { phpDir } from './wp-files.ts';
 
+export type { CoreVersion } from './cores.ts';
 export type { BackendName } from './types.ts';
 
 export interface DemoSiteUser {
@@ -29,6 +29,10 @@ export interface SiteInfo {
   url: string;
   backend: BackendName;
   describe: string;
+  /** the WordPress version really served (`$wp_version`) */
+  wpVersion: string;
+  /** the core asked for (7.1 falls back to 6.1 when its archive is nowhere to be had) */
+  core: CoreVersion;
   theme: string;
   users: DemoSiteUser[];
   posts: { key: string; id: number; link: string }[];
@@ -44,6 +48,8 @@ export interface StartOptions {
   fresh?: boolean;
   /** theme slug to switch to after seeding; default: the classic twentytwentyone where available */
   theme?: string;
+  /** which WordPress: 7.1 (default), 6.1 (Debian's), 6.5 (Playground's build) */
+  core?: CoreVersion;
   log?: (message: string) => void;
 }
 
@@ -75,6 +81,10 @@ export async function startWordPress(options: StartOptions = {}): Promise<WordPr
   const log = options.log ?? ((message: string) => console.log(`[wp] ${message}`));
   const { backend, reason } = chooseBackend(options.backend ?? 'auto');
   log(`backend: ${backend.name} (${reason})`);
+  const resolved = resolveCore(options.core ?? defaultCore, log);
+  if (resolved.notice) log(resolved.notice);
+  // Playground serves its own build whatever is asked.
+  const core: CoreVersion = backend.name === 'playground' ? '6.5' : resolved.version;
   if (!(await isPortFree(port))) {
     throw new Error(
       `Port ${port} on 127.0.0.1 is in use. Stop what runs there (npm run wp -- stop) or pick another port (--port=N).`,
@@ -85,9 +95,11 @@ export async function startWordPress(options: StartOptions = {}): Promise<WordPr
   const credentialsFile = join(dir, 'credentials.json');
   const previous = readCredentials(credentialsFile);
   const backendChanged = previous !== null && previous.backend !== backend.name;
-  const fresh = Boolean(options.fresh) || backendChanged;
+  const coreChanged = previous !== null && previous.core !== core;
+  const fresh = Boolean(options.fresh) || backendChanged || coreChanged;
   if (backendChanged) log(`the site in ${dir} was made by ${previous?.backend}: starting a fresh one`);
-  const running = await backend.start({ dir, port, fresh, log });
+  else if (coreChanged) log(`the site in ${dir} ran WordPress ${previous?.core}: starting a fresh ${core}`);
+  const running = await backend.start({ dir, port, fresh, core, log });
   const pidsFile = join(dir, 'pids.json');
   writeFileSync(pidsFile, JSON.stringify(running.pids));
   try {
@@ -95,13 +107,20 @@ export async function startWordPress(options: StartOptions = {}): Promise<WordPr
     const wanted = options.theme ?? 'twentytwentyone';
     if (info === null) {
       log('seeding the demo content');
-      const seeded = await runSetup<Omit<SiteInfo, 'url' | 'backend' | 'describe'>>(
+      const seeded = await runSetup<Omit<SiteInfo, 'url' | 'backend' | 'describe' | 'wpVersion' | 'core'>>(
         running,
         'seed',
         {},
         { theme: wanted },
       );
-      info = { url: running.url, backend: backend.name, describe: running.describe, ...seeded };
+      info = {
+        url: running.url,
+        backend: backend.name,
+        describe: running.describe,
+        wpVersion: running.wpVersion,
+        core,
+        ...seeded,
+      };
       saveCredentials(credentialsFile, info);
     } else if (options.theme && info.theme !== options.theme) {
       info.theme = await switchTheme({ url: running.url, dir }, options.theme);
@@ -161,30 +180,5 @@ function readCredentials(file: string): SiteInfo | null {
     return JSON.parse(readFileSync(file, 'utf8')) as SiteInfo;
   } catch {
     return null;
-  }
-}
-
-/** Drops setup.php into the site under a one-time name, requests it, and removes it again. */
-async function runSetup<T>(
-  running: Pick<RunningBackend, 'url' | 'wordpressDir'>,
-  action: string,
-  params: Record<string, string>,
-  seed?: { theme: string },
-): Promise<T> {
-  const name = `freigabe-setup-${randomBytes(8).toString('hex')}.php`;
-  const script = join(running.wordpressDir, name);
-  const input = join(running.wordpressDir, 'freigabe-demo.json');
-  copyFileSync(join(phpDir, 'setup.php'), script);
-  if (seed) writeFileSync(input, JSON.stringify({ users: demoUsers, posts: demoPosts, theme: seed.theme }));
-  try {
-    const query = new URLSearchParams({ action, ...params });
-    const response = await fetch(`${running.url}/${name}?${query}`, { signal: AbortSignal.timeout(300000) });
-    const body = await response.text();
-    if (!response.ok)
-      throw new Error(`WordPress setup "${action}" failed: HTTP ${response.status} ${body.slice(0, 500)}`);
-    return JSON.parse(body) as T;
-  } finally {
-    rmSync(script, { force: true });
-    rmSync(input, { force: true });
   }
 }

@@ -3,9 +3,10 @@
  * unprivileged, socket-only, in its own data directory; WordPress is served by `php -S`.
  */
 import { type ChildProcess, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { installCore, wordPressVersionIn } from './cores.ts';
 import {
   isAlive,
   readPid,
@@ -18,7 +19,7 @@ import {
   which,
 } from './process.ts';
 import type { Backend, RunningBackend } from './types.ts';
-import { copyWordPressCore, phpDir, writeWpConfig } from './wp-files.ts';
+import { phpDir, writeWpConfig } from './wp-files.ts';
 
 interface NativeTools {
   php: string;
@@ -61,7 +62,7 @@ function asRoot(): string[] {
 
 export const nativeBackend: Backend = {
   name: 'native',
-  async start({ dir, port, fresh, log }) {
+  async start({ dir, port, fresh, core, log }) {
     const { tools, missing } = findNativeTools();
     if (!tools) throw new Error(`The native backend needs: ${missing.join(', ')}`);
     const url = `http://127.0.0.1:${port}`;
@@ -76,10 +77,13 @@ export const nativeBackend: Backend = {
     const stale = readPid(mysqlPidFile);
     if (stale && isAlive(stale)) await stopProcess(stale, 10000);
 
-    if (!existsSync(join(wordpressDir, 'wp-includes'))) {
-      mkdirSync(wordpressDir, { recursive: true });
-      const source = copyWordPressCore(wordpressDir, 'debian');
-      log(`WordPress files from the ${source}`);
+    // The files of another core (or none yet): lay out the requested one from scratch.
+    const coreMarker = join(dir, 'core.txt');
+    const installedCore = existsSync(coreMarker) ? readFileSync(coreMarker, 'utf8').trim() : null;
+    if (installedCore !== core || !existsSync(join(wordpressDir, 'wp-includes'))) {
+      rmSync(wordpressDir, { recursive: true, force: true });
+      log(`WordPress files from ${installCore(wordpressDir, core)}`);
+      writeFileSync(coreMarker, core);
     }
     if (!existsSync(join(dataDir, 'mysql'))) {
       rmSync(dataDir, { recursive: true, force: true });
@@ -164,6 +168,7 @@ export const nativeBackend: Backend = {
       url,
       wordpressDir,
       pids: children.map((child) => child.pid ?? 0).filter(Boolean),
+      wpVersion: wordPressVersionIn(wordpressDir),
       stop: stopAll,
       describe: `native: ${run(tools.php, ['-r', 'echo "PHP ".PHP_VERSION;'], 'php version')} + ${run(tools.mariadbd, ['--version'], 'mariadb version').trim().split(/\s+/).slice(0, 3).join(' ')}`,
     };

@@ -6,6 +6,7 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { wordPressVersionIn } from './cores.ts';
 import { startLogged, stopChild, waitForRestApi } from './process.ts';
 import type { Backend } from './types.ts';
 import { copyWordPressCore, writeWpConfig } from './wp-files.ts';
@@ -51,6 +52,7 @@ export const playgroundBackend: Backend = {
       wordpressDir,
       pids: child.pid ? [child.pid] : [],
       describe: 'playground: PHP 8.3 (WebAssembly) + SQLite',
+      wpVersion: wordPressVersionIn(wordpressDir),
       stop: () => stopChild(child, 10000),
     };
   },

@@ -1,3 +1,5 @@
+import type { CoreVersion } from './cores.ts';
+
 export type BackendName = 'native' | 'playground';
 
 export interface BackendStartOptions {
@@ -5,6 +7,8 @@ export interface BackendStartOptions {
   port: number;
   /** drop the site's database first (a fresh install) */
   fresh: boolean;
+  /** which WordPress to serve (the Playground backend always serves its own 6.5) */
+  core: CoreVersion;
   log: (message: string) => void;
 }
 
@@ -14,6 +18,8 @@ export interface RunningBackend {
   /** processes that make up the site, so a later `stop` can end them */
   pids: number[];
   describe: string;
+  /** `$wp_version` of the files served */
+  wpVersion: string;
   stop(): Promise<void>;
 }
 

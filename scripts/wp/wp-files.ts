@@ -91,4 +91,6 @@ require_once ABSPATH . 'wp-settings.php';
   const muPlugins = join(wordpressDir, 'wp-content', 'mu-plugins');
   mkdirSync(muPlugins, { recursive: true });
   cpSync(join(phpDir, 'freigabe-offline.php'), join(muPlugins, 'freigabe-offline.php'));
+  cpSync(join(phpDir, 'freigabe-scenarios.php'), join(muPlugins, 'freigabe-scenarios.php'));
+  cpSync(join(phpDir, 'scenarios'), join(muPlugins, 'freigabe-scenarios'), { recursive: true });
 }

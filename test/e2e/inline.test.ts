@@ -7,7 +7,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type ExtensionBrowser, readStore, screenshot } from '../../scripts/extension-browser.ts';
 import { switchTheme } from '../../scripts/wp/index.ts';
-import { testSites } from '../support/ports.ts';
 import { user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
 import { launchAsEditor } from './support/as-editor.ts';
@@ -16,7 +15,7 @@ import { shadowUi } from './support/shadow.ts';
 const wp = inject('wp');
 const editor = user(wp, 'editor');
 const admin = adminApi(wp);
-const site = { url: wp.url, dir: testSites.e2e.dir };
+const site = { url: wp.url, dir: inject('wpDir') };
 
 let browser: ExtensionBrowser;
 let postId: number;

@@ -6,7 +6,6 @@ import { originPattern } from '../../src/background/sites/permission.ts';
 import { syncPending } from '../../src/background/sync/pull-pending.ts';
 import { testContext } from '../support/background-context.ts';
 import { grantedOrigins, resetFakeBrowser } from '../support/fake-browser.ts';
-import { testSites } from '../support/ports.ts';
 import { user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
 
@@ -15,7 +14,7 @@ const wp = inject('wp');
 describe('sync at scale', () => {
   it('pulls 2,000 pending comments page by page, every one of them, and a second sync changes nothing', async () => {
     const post = await adminApi(wp).createPost({ title: 'Zweitausend' });
-    const added = await addComments({ url: wp.url, dir: testSites.integration.dir }, post, 2000);
+    const added = await addComments({ url: wp.url, dir: inject('wpDir') }, post, 2000);
     expect(added.count).toBe(2000);
     resetFakeBrowser();
     grantedOrigins.add(originPattern(wp.url));

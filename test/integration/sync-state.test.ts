@@ -18,7 +18,6 @@ import { outcomeOfStatus, reputationKeys } from '../../src/shared/reputation.ts'
 import { saveSettings } from '../../src/shared/settings.ts';
 import { testContext } from '../support/background-context.ts';
 import { fakeBrowser, grantedOrigins, grantedPermissions, resetFakeBrowser } from '../support/fake-browser.ts';
-import { testSites } from '../support/ports.ts';
 import { basicAuth, commentTotal, postId, user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
 
@@ -126,7 +125,7 @@ describe('thread context and parents', () => {
 describe('a sync stopped mid-way', () => {
   it('goes on after the last id written: nothing missing, nothing twice, checked against the server', async () => {
     const post = await admin.createPost({ title: 'Wiederaufnahme' });
-    const added = await addComments({ url: wp.url, dir: testSites.integration.dir }, post, 450);
+    const added = await addComments({ url: wp.url, dir: inject('wpDir') }, post, 450);
     const pendingOnServer = await serverIds({ status: 'hold', type: 'all' });
     // Other tests' comments may come first: the network drops two pages into this test's own.
     const mine = pendingOnServer.indexOf(added.first);

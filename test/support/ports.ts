@@ -1,6 +1,28 @@
-/** Each test level gets its own WordPress (own port, own state) so levels never disturb each other. */
+/**
+ * Each test level gets its own WordPress (own port, own state) so levels never disturb each other.
+ * The suite runs on the current WordPress (7.1; `FREIGABE_WP_CORE` picks another); the `compat-*`
+ * projects run a subset on 6.1, the oldest version we test.
+ */
+import { type CoreVersion, defaultCore, isCoreVersion } from '../../scripts/wp/cores.ts';
+
+const requested = process.env.FREIGABE_WP_CORE;
+const suiteCore: CoreVersion = isCoreVersion(requested) ? requested : defaultCore;
+
+function site(name: string, fallbackPort: number, core: CoreVersion) {
+  const variable = `FREIGABE_TEST_PORT_${name.toUpperCase().replace(/-/g, '_')}`;
+  return { port: Number(process.env[variable] ?? fallbackPort), dir: `.wp/test-${name}`, core };
+}
+
 export const testSites = {
-  integration: { port: Number(process.env.FREIGABE_TEST_PORT_INTEGRATION ?? 8891), dir: '.wp/test-integration' },
-  e2e: { port: Number(process.env.FREIGABE_TEST_PORT_E2E ?? 8892), dir: '.wp/test-e2e' },
-  playground: { port: Number(process.env.FREIGABE_TEST_PORT_PLAYGROUND ?? 8893), dir: '.wp/test-playground' },
+  integration: site('integration', 8891, suiteCore),
+  e2e: site('e2e', 8892, suiteCore),
+  playground: site('playground', 8893, '6.5'),
+  'compat-integration': site('compat-integration', 8894, '6.1'),
+  'compat-e2e': site('compat-e2e', 8895, '6.1'),
 } as const;
+
+export type TestLevel = keyof typeof testSites;
+
+export function isTestLevel(name: string): name is TestLevel {
+  return name in testSites;
+}

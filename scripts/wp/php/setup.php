@@ -8,7 +8,11 @@
  *                    the JSON file next to this script; answers with the credentials and ids.
  *   ?action=theme&theme=<slug> — switch the theme.
  *   ?action=bulk&post=<id>&count=<n>&status=<hold|approved|spam|trash> — many comments at once.
+ *   ?action=scenarios&names=<a,b> — the test scenarios that are active (mu-plugin freigabe-scenarios).
+ *   ?action=options&options=<json> — set options (null deletes one), then flush the rewrite rules.
  */
+// Scenarios that lock the site (a staging password, a firewall) never lock out its own setup.
+define('FREIGABE_SETUP', true);
 require __DIR__ . '/wp-load.php';
 require_once ABSPATH . 'wp-admin/includes/user.php';
 require_once ABSPATH . 'wp-admin/includes/post.php';
@@ -205,6 +209,26 @@ if ($action === 'seed') {
     echo json_encode(array('theme' => get_stylesheet()));
 } elseif ($action === 'bulk') {
     echo json_encode(freigabe_bulk());
+} elseif ($action === 'scenarios') {
+    $names = array_values(array_filter(explode(',', isset($_GET['names']) ? $_GET['names'] : '')));
+    update_option('freigabe_scenarios', $names);
+    delete_option('rewrite_rules');
+    echo json_encode(array('scenarios' => $names));
+} elseif ($action === 'options') {
+    $options = json_decode(isset($_GET['options']) ? wp_unslash($_GET['options']) : '', true);
+    if (!is_array($options)) {
+        freigabe_fail('options must be a JSON object');
+    }
+    foreach ($options as $name => $value) {
+        if (null === $value) {
+            delete_option($name);
+        } else {
+            update_option($name, $value);
+        }
+    }
+    // Permalink structure and REST prefix changes take effect only with fresh rewrite rules.
+    delete_option('rewrite_rules');
+    echo json_encode(array('options' => array_keys($options)));
 } else {
     freigabe_fail('unknown action');
 }

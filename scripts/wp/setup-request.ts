@@ -1,0 +1,32 @@
+/** Runs one action of setup.php inside a running site (seeding, theme, scenarios, options). */
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { demoPosts, demoUsers } from './demo-content.ts';
+import type { RunningBackend } from './types.ts';
+import { phpDir } from './wp-files.ts';
+
+/** Drops setup.php into the site under a one-time name, requests it, and removes it again. */
+export async function runSetup<T>(
+  running: Pick<RunningBackend, 'url' | 'wordpressDir'>,
+  action: string,
+  params: Record<string, string>,
+  seed?: { theme: string },
+): Promise<T> {
+  const name = `freigabe-setup-${randomBytes(8).toString('hex')}.php`;
+  const script = join(running.wordpressDir, name);
+  const input = join(running.wordpressDir, 'freigabe-demo.json');
+  copyFileSync(join(phpDir, 'setup.php'), script);
+  if (seed) writeFileSync(input, JSON.stringify({ users: demoUsers, posts: demoPosts, theme: seed.theme }));
+  try {
+    const query = new URLSearchParams({ action, ...params });
+    const response = await fetch(`${running.url}/${name}?${query}`, { signal: AbortSignal.timeout(300000) });
+    const body = await response.text();
+    if (!response.ok)
+      throw new Error(`WordPress setup "${action}" failed: HTTP ${response.status} ${body.slice(0, 500)}`);
+    return JSON.parse(body) as T;
+  } finally {
+    rmSync(script, { force: true });
+    rmSync(input, { force: true });
+  }
+}
