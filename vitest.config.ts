@@ -3,10 +3,23 @@
  *   unit         — fake browser API + fake-indexeddb, no network
  *   integration  — Node against a real WordPress started once per run (native backend)
  *   e2e          — the built extension in Chromium against its own real WordPress
+ * All of them run on the current WordPress (7.1). The compat-* projects run the part that proves
+ * the basics — connect with each sign-in, sync, every decision kind, the inline view on a classic
+ * and a block theme — again on WordPress 6.1, the oldest version we test.
  */
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
+
+/** What WordPress 6.1 must pass too (see the README's "supported WordPress"). */
+const compatIntegration = [
+  'test/integration/client.test.ts',
+  'test/integration/operations.test.ts',
+  'test/integration/session.test.ts',
+  'test/integration/sync.test.ts',
+  'test/integration/outbox.test.ts',
+];
+const compatE2e = ['test/e2e/connect.test.ts', 'test/e2e/inline.test.ts'];
 
 const fakeBrowser = fileURLToPath(new URL('./test/support/fake-browser.ts', import.meta.url));
 
@@ -39,6 +52,33 @@ export default defineConfig({
           // One WordPress for all files: files that change comments must not race files that count them.
           fileParallelism: false,
           testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        extends: true,
+        resolve: { alias: { 'webextension-polyfill': fakeBrowser } },
+        test: {
+          name: 'compat-integration',
+          include: compatIntegration,
+          environment: 'node',
+          setupFiles: ['test/unit/setup.ts'],
+          globalSetup: ['test/support/wp-global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'compat-e2e',
+          include: compatE2e,
+          env: { FREIGABE_SCREENSHOTS: 'test-results/screenshots-wordpress-6.1' },
+          environment: 'node',
+          globalSetup: ['test/support/wp-global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
           hookTimeout: 180_000,
         },
       },

@@ -8,15 +8,18 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { startWordPress } from '../scripts/wp/index.ts';
 import { createWpClient } from '../src/shared/wp/client.ts';
+import { benchCore } from './core.ts';
 import { median } from './stats.ts';
 
 const smoke = process.argv.includes('--smoke');
 const rounds = smoke ? 4 : 60;
 const port = Number(process.env.FREIGABE_BENCH_PORT ?? 8897);
-const dir = '.wp/bench-rest';
+const core = benchCore();
+const dir = `.wp/bench-rest-${core}`;
 
 rmSync(dir, { recursive: true, force: true });
-const site = await startWordPress({ backend: 'native', port, dir, log: () => undefined });
+const site = await startWordPress({ backend: 'native', port, dir, core, log: () => undefined });
+console.log(`WordPress ${site.info.wpVersion} (${site.info.describe})`);
 try {
   const editor = site.info.users.find((user) => user.key === 'editor');
   const id = site.info.comments.lena;

@@ -21,6 +21,7 @@ import { decide } from '../src/background/outbox/decide.ts';
 import { flushOutbox } from '../src/background/outbox/flush.ts';
 import { syncPending } from '../src/background/sync/pull-pending.ts';
 import { FreigabeDb } from '../src/shared/db/index.ts';
+import { benchCore } from './core.ts';
 import { type PhaseFigures, startExtensionBench } from './extension-phases.ts';
 import { wpAdminBulkApprove } from './wp-admin-bulk.ts';
 
@@ -28,7 +29,8 @@ const smoke = process.argv.includes('--smoke');
 const pendingCount = smoke ? 300 : 10_000;
 const decisions = smoke ? 20 : 500;
 const port = Number(process.env.FREIGABE_BENCH_PORT ?? 8898);
-const dir = '.wp/bench-sync';
+const core = benchCore();
+const dir = `.wp/bench-sync-${core}`;
 
 function curl(args: string[]): number {
   const run = spawnSync('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code} %{time_total}', ...args], {
@@ -44,7 +46,8 @@ const heap = (figures: PhaseFigures) =>
   `service worker JS heap ${mib(figures.heapBeforeBytes)} → peak ${mib(figures.heapPeakBytes)} MiB (${figures.samples} samples)`;
 
 rmSync(dir, { recursive: true, force: true });
-const site = await startWordPress({ backend: 'native', port, dir, log: () => undefined });
+const site = await startWordPress({ backend: 'native', port, dir, core, log: () => undefined });
+console.log(`WordPress ${site.info.wpVersion} (${site.info.describe})`);
 let extension: Awaited<ReturnType<typeof startExtensionBench>> | undefined;
 try {
   const editor = site.info.users.find((user) => user.key === 'editor');

@@ -7,12 +7,14 @@
  */
 import { rmSync } from 'node:fs';
 import { type BackendName, startWordPress } from '../scripts/wp/index.ts';
+import { benchCore } from './core.ts';
 import { median } from './stats.ts';
 
 const smoke = process.argv.includes('--smoke');
 const choice = process.argv.find((arg) => arg.startsWith('--backend='))?.split('=')[1] ?? 'native';
 const backends: BackendName[] = choice === 'both' ? ['native', 'playground'] : [choice as BackendName];
 const rounds = smoke ? 3 : 30;
+const core = benchCore();
 
 async function timed(run: () => Promise<Response>): Promise<number> {
   const start = performance.now();
@@ -23,12 +25,12 @@ async function timed(run: () => Promise<Response>): Promise<number> {
 }
 
 async function bench(backend: BackendName, port: number): Promise<void> {
-  const dir = `.wp/bench-${backend}`;
+  const dir = `.wp/bench-${backend}-${core}`;
   rmSync(dir, { recursive: true, force: true });
   const log = () => undefined;
-  const cold = await startWordPress({ backend, port, dir, log });
+  const cold = await startWordPress({ backend, port, dir, core, log });
   await cold.stop();
-  const site = await startWordPress({ backend, port, dir, log });
+  const site = await startWordPress({ backend, port, dir, core, log });
   try {
     const editor = site.info.users.find((user) => user.key === 'editor');
     if (!editor) throw new Error('no editor');
@@ -53,7 +55,7 @@ async function bench(backend: BackendName, port: number): Promise<void> {
         ),
       );
     }
-    console.log(`backend: ${backend} (${site.info.describe})`);
+    console.log(`backend: ${backend}, WordPress ${site.info.wpVersion} (${site.info.describe})`);
     console.log(`  cold start (new site: files, database, install, seed): ${(cold.startupMs / 1000).toFixed(1)} s`);
     console.log(`  warm start (existing site):                             ${(site.startupMs / 1000).toFixed(1)} s`);
     console.log(`  list 100 pending, context=edit: median ${median(listTimes).toFixed(0)} ms over ${rounds}`);

@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import { findChromium } from './chromium.ts';
 
-export const screenshotDir = resolve('test-results/screenshots');
+/** Where screenshots go; the compat projects (WordPress 6.1) keep theirs apart. */
+export const screenshotDir = resolve(process.env.FREIGABE_SCREENSHOTS ?? 'test-results/screenshots');
 
 export interface ExtensionBrowser {
   context: BrowserContext;

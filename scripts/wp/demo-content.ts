@@ -468,3 +468,60 @@ export const demoPosts: readonly DemoPost[] = [
     ],
   },
 ];
+
+/**
+ * Editor notes (block-editor notes, WordPress 6.9+): stored as comments of type `note`, approved or
+ * in the trash, never shown to readers. Seeded only where the core has notes, so every test on 7.1
+ * runs with notes beside the comments and must never see them.
+ */
+export interface DemoNote {
+  key: string;
+  post: DemoPost['key'];
+  /** key of the note this one answers */
+  parent?: string;
+  user: DemoUser['key'];
+  status: 'approved' | 'trash';
+  /** a note marked resolved in the editor (`_wp_note_status`) */
+  resolved?: boolean;
+  content: string;
+}
+
+export const demoNotes: readonly DemoNote[] = [
+  {
+    key: 'note-intro',
+    post: 'article',
+    user: 'editor',
+    status: 'approved',
+    content: 'Der Einstieg ist zu lang — bitte den zweiten Absatz kürzen.',
+  },
+  {
+    key: 'note-intro-answer',
+    post: 'article',
+    parent: 'note-intro',
+    user: 'author',
+    status: 'approved',
+    content: 'Gekürzt, passt es so?',
+  },
+  {
+    key: 'note-sources',
+    post: 'article',
+    user: 'admin',
+    status: 'approved',
+    resolved: true,
+    content: 'Quelle für die Zahlen im dritten Absatz fehlt noch.',
+  },
+  {
+    key: 'note-old',
+    post: 'article',
+    user: 'editor',
+    status: 'trash',
+    content: 'Veraltete Notiz zur Bildrechte-Frage.',
+  },
+  {
+    key: 'note-onboarding',
+    post: 'onboarding',
+    user: 'editor',
+    status: 'approved',
+    content: 'Titel noch einmal prüfen.',
+  },
+];

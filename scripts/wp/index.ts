@@ -38,6 +38,8 @@ export interface SiteInfo {
   posts: { key: string; id: number; link: string }[];
   /** comment ids by their key in demo-content.ts */
   comments: Record<string, number>;
+  /** editor notes' ids by their key in demo-content.ts (none before WordPress 6.9) */
+  notes: Record<string, number>;
 }
 
 export interface StartOptions {

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { demoPosts, demoUsers } from './demo-content.ts';
+import { demoNotes, demoPosts, demoUsers } from './demo-content.ts';
 import type { RunningBackend } from './types.ts';
 import { phpDir } from './wp-files.ts';
 
@@ -17,7 +17,8 @@ export async function runSetup<T>(
   const script = join(running.wordpressDir, name);
   const input = join(running.wordpressDir, 'freigabe-demo.json');
   copyFileSync(join(phpDir, 'setup.php'), script);
-  if (seed) writeFileSync(input, JSON.stringify({ users: demoUsers, posts: demoPosts, theme: seed.theme }));
+  if (seed)
+    writeFileSync(input, JSON.stringify({ users: demoUsers, posts: demoPosts, notes: demoNotes, theme: seed.theme }));
   try {
     const query = new URLSearchParams({ action, ...params });
     const response = await fetch(`${running.url}/${name}?${query}`, { signal: AbortSignal.timeout(300000) });

@@ -17,8 +17,8 @@ export const testSites = {
   integration: site('integration', 8891, suiteCore),
   e2e: site('e2e', 8892, suiteCore),
   playground: site('playground', 8893, '6.5'),
-  'compat-integration': site('compat-integration', 8894, '6.1'),
-  'compat-e2e': site('compat-e2e', 8895, '6.1'),
+  'compat-integration': site('compat-integration', 8905, '6.1'),
+  'compat-e2e': site('compat-e2e', 8906, '6.1'),
 } as const;
 
 export type TestLevel = keyof typeof testSites;

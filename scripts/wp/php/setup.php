@@ -167,8 +167,61 @@ function freigabe_seed() {
         $posts[] = array('key' => $post['key'], 'id' => $post_id, 'link' => get_permalink($post_id));
     }
 
+    $note_ids = freigabe_seed_notes($input['notes'], $posts, $user_ids);
+
     update_option('freigabe_seeded', gmdate('c'));
-    return array('users' => $users, 'posts' => $posts, 'comments' => $comment_ids, 'theme' => get_stylesheet());
+    return array(
+        'users' => $users,
+        'posts' => $posts,
+        'comments' => $comment_ids,
+        'notes' => (object) $note_ids,
+        'theme' => get_stylesheet(),
+    );
+}
+
+/**
+ * Editor notes as the block editor writes them (POST /wp/v2/comments with type=note: approved,
+ * by the signed-in user, no commenter address or IP); only where the core has notes (6.9+).
+ */
+function freigabe_seed_notes($notes, $posts, $user_ids) {
+    if (version_compare(get_bloginfo('version'), '6.9', '<')) {
+        return array();
+    }
+    $post_ids = array();
+    foreach ($posts as $post) {
+        $post_ids[$post['key']] = $post['id'];
+    }
+    $ids = array();
+    foreach ($notes as $index => $note) {
+        $user = get_userdata($user_ids[$note['user']]);
+        list($local, $gmt) = freigabe_date(30 - $index);
+        $id = wp_insert_comment(array(
+            'comment_post_ID' => $post_ids[$note['post']],
+            'comment_parent' => isset($note['parent']) ? $ids[$note['parent']] : 0,
+            'comment_author' => $user->display_name,
+            'comment_author_email' => $user->user_email,
+            'comment_content' => $note['content'],
+            'comment_type' => 'note',
+            'comment_approved' => '1',
+            'comment_date' => $local,
+            'comment_date_gmt' => $gmt,
+            'user_id' => $user->ID,
+        ));
+        if (!$id) {
+            freigabe_fail('could not insert note ' . $note['key']);
+        }
+        if (!empty($note['resolved'])) {
+            add_comment_meta($id, '_wp_note_status', 'resolved');
+        }
+        if ($note['status'] === 'trash') {
+            wp_trash_comment($id);
+        }
+        $ids[$note['key']] = $id;
+    }
+    foreach ($post_ids as $post_id) {
+        wp_update_comment_count_now($post_id);
+    }
+    return $ids;
 }
 
 function freigabe_bulk() {

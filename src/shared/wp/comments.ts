@@ -149,22 +149,31 @@ export function commentOperations(transport: Transport) {
       );
     },
 
-    /** How many comments of every type each status has (one cheap request per status). */
+    /**
+     * How many comments of every type each status has (one cheap request per count). `type=all`
+     * also counts editor notes (WordPress 6.9+: type `note`, always approved or in the trash), which
+     * are not comments: their own counts are taken away. Before 6.9 `type=note` simply counts 0.
+     */
     async countByStatus(
       filter: { post?: readonly number[] } = {},
       call: CallOptions = {},
     ): Promise<Record<CountedStatus, number>> {
-      const statuses: CountedStatus[] = ['hold', 'approve', 'spam', 'trash'];
-      const totals = await Promise.all(
-        statuses.map(async (status) => {
-          const { headers } = await request(wpIdListSchema, 'wp/v2/comments', {
-            query: { status, type: 'all', per_page: 1, post: filter.post, _fields: 'id' },
-            ...call,
-          });
-          return Number(headers.get('X-WP-Total') ?? 0);
-        }),
-      );
-      return { hold: totals[0] ?? 0, approve: totals[1] ?? 0, spam: totals[2] ?? 0, trash: totals[3] ?? 0 };
+      const count = async (status: CountedStatus, type: 'all' | 'note') => {
+        const { headers } = await request(wpIdListSchema, 'wp/v2/comments', {
+          query: { status, type, per_page: 1, post: filter.post, _fields: 'id' },
+          ...call,
+        });
+        return Number(headers.get('X-WP-Total') ?? 0);
+      };
+      const [hold, approve, spam, trash, approvedNotes, trashedNotes] = await Promise.all([
+        count('hold', 'all'),
+        count('approve', 'all'),
+        count('spam', 'all'),
+        count('trash', 'all'),
+        count('approve', 'note'),
+        count('trash', 'note'),
+      ]);
+      return { hold, approve: Math.max(0, approve - approvedNotes), spam, trash: Math.max(0, trash - trashedNotes) };
     },
 
     /**

@@ -132,9 +132,9 @@ describe('syncPending', () => {
     const { ctx, wordpress } = await connectedContext(pending(5));
     const [first, second] = await Promise.all([syncPending(ctx, siteId), syncPending(ctx, siteId)]);
     expect(first).toBe(second);
-    // One read of the queue (and one count per status), not two.
+    // One read of the queue (and one count per status, two for editor notes), not two.
     expect(wordpress.requests.filter((r) => r.includes('status=hold') && r.includes('per_page=100'))).toHaveLength(1);
-    expect(wordpress.requests.filter((r) => r.includes('per_page=1&'))).toHaveLength(4);
+    expect(wordpress.requests.filter((r) => r.includes('per_page=1&'))).toHaveLength(6);
   });
 });
 
