@@ -39,7 +39,7 @@ export function cacheDir(): string {
 }
 
 /** Folders that may hold the release archive, first match wins after the cache. */
-function archiveSources(): string[] {
+export function archiveSources(): string[] {
   const sources = [join(repoRoot, '..', 'shared', 'wordpress')];
   if (process.env.FREIGABE_WP_ARCHIVE_DIR) sources.unshift(resolve(process.env.FREIGABE_WP_ARCHIVE_DIR));
   return sources;
@@ -53,21 +53,34 @@ function sha256Of(file: string): string {
  * The path of the verified 7.1 archive in our cache, copying it there from a source folder first
  * when needed; null when it is nowhere to be had. A cached copy with the wrong checksum is replaced.
  */
-export function currentReleaseArchive(log: (message: string) => void = () => undefined): string | null {
-  const cached = join(cacheDir(), currentRelease.file);
+export interface ArchiveLookup {
+  /** the archive looked for (tests use one of their own) */
+  release?: { file: string; sha256: string };
+  cache?: string;
+  sources?: readonly string[];
+  log?: (message: string) => void;
+}
+
+export function currentReleaseArchive({
+  release = currentRelease,
+  cache = cacheDir(),
+  sources = archiveSources(),
+  log = () => undefined,
+}: ArchiveLookup = {}): string | null {
+  const cached = join(cache, release.file);
   if (existsSync(cached)) {
-    if (sha256Of(cached) === currentRelease.sha256) return cached;
+    if (sha256Of(cached) === release.sha256) return cached;
     log(`${cached} has the wrong checksum: replacing it`);
     rmSync(cached, { force: true });
   }
-  for (const source of archiveSources()) {
-    const candidate = join(source, currentRelease.file);
+  for (const source of sources) {
+    const candidate = join(source, release.file);
     if (!existsSync(candidate)) continue;
-    if (sha256Of(candidate) !== currentRelease.sha256) {
+    if (sha256Of(candidate) !== release.sha256) {
       log(`${candidate} has the wrong checksum: ignored`);
       continue;
     }
-    mkdirSync(cacheDir(), { recursive: true });
+    mkdirSync(cache, { recursive: true });
     const partial = `${cached}.partial`;
     copyFileSync(candidate, partial);
     renameSync(partial, cached);
@@ -85,12 +98,12 @@ export interface ResolvedCore {
   notice: string | null;
 }
 
-export function resolveCore(requested: CoreVersion, log: (message: string) => void = () => undefined): ResolvedCore {
-  if (requested === '7.1' && currentReleaseArchive(log) === null) {
+export function resolveCore(requested: CoreVersion, lookup: ArchiveLookup = {}): ResolvedCore {
+  if (requested === '7.1' && currentReleaseArchive(lookup) === null) {
     return {
       requested,
       version: '6.1',
-      notice: `WordPress 7.1 is not available (no ${currentRelease.file} in ${cacheDir()} or ../shared/wordpress/): running Debian's WordPress 6.1 instead`,
+      notice: `WordPress 7.1 is not available (no ${currentRelease.file} in ${lookup.cache ?? cacheDir()} or ${(lookup.sources ?? archiveSources()).join(', ')}): running Debian's WordPress 6.1 instead`,
     };
   }
   return { requested, version: requested, notice: null };

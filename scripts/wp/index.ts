@@ -10,7 +10,7 @@ import { findNativeTools, nativeBackend } from './native.ts';
 import { playgroundBackend } from './playground.ts';
 import { isPortFree, stopProcess } from './process.ts';
 import { runSetup } from './setup-request.ts';
-import type { Backend, BackendName, RunningBackend } from './types.ts';
+import type { Backend, BackendName } from './types.ts';
 
 export type { CoreVersion } from './cores.ts';
 export type { BackendName } from './types.ts';
@@ -83,7 +83,7 @@ export async function startWordPress(options: StartOptions = {}): Promise<WordPr
   const log = options.log ?? ((message: string) => console.log(`[wp] ${message}`));
   const { backend, reason } = chooseBackend(options.backend ?? 'auto');
   log(`backend: ${backend.name} (${reason})`);
-  const resolved = resolveCore(options.core ?? defaultCore, log);
+  const resolved = resolveCore(options.core ?? defaultCore, { log });
   if (resolved.notice) log(resolved.notice);
   // Playground serves its own build whatever is asked.
   const core: CoreVersion = backend.name === 'playground' ? '6.5' : resolved.version;
