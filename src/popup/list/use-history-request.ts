@@ -10,6 +10,12 @@ import { isFirstTime, wantsFirstTimeSignal } from '../../shared/signals.ts';
 import { useQueueContext } from '../queue-context.ts';
 import type { ItemContext } from './use-item-context.ts';
 
+/**
+ * How long a row waits for its live query to bring in an answer the background has written (the
+ * change notice can trail the reply by a few frames, longer on a busy machine).
+ */
+export const answerGraceMs = 2_000;
+
 /** Answers whether the row is waiting for WordPress's answer (then it shows no first-time signal yet). */
 export function useHistoryRequest(comment: CommentRow, moderator: boolean, context: ItemContext | null): boolean {
   const { askHistory } = useQueueContext();
@@ -26,11 +32,20 @@ export function useHistoryRequest(comment: CommentRow, moderator: boolean, conte
   useEffect(() => {
     if (!wanted) return;
     let mounted = true;
-    void askHistory.ask(comment).then(() => mounted && setSettled(key));
+    let grace: ReturnType<typeof setTimeout> | undefined;
+    void askHistory.ask(comment).then((answered) => {
+      if (!mounted) return;
+      // Answered: the answer is in the cache, and once this row's live query reads it the row no
+      // longer wants asking. Until then the row still waits — settling at once let a regular's row
+      // flash the "first" tag for the moment between the reply and the change notice.
+      if (answered) grace = setTimeout(() => mounted && setSettled(key), answerGraceMs);
+      else setSettled(key);
+    });
     return () => {
       mounted = false;
+      clearTimeout(grace);
     };
   }, [wanted, askHistory, key]);
-  // Settled with no answer cached (site offline or signed out, no reply): what is known here counts.
+  // Settled with no answer cached (no reply, or none came into the cache): what is known here counts.
   return wanted && settled !== key;
 }

@@ -10,10 +10,10 @@ import { sendToBackground } from '../../shared/messages.ts';
 
 export interface HistoryAsker {
   /**
-   * Settles when the background answered for this address (its answer is then in the cache), could
-   * not, or `patienceMs` passed — never rejects.
+   * Settles when the background answered for this address (true: its answer is then in the cache),
+   * could not, or `patienceMs` passed (false) — never rejects.
    */
-  ask(comment: Pick<CommentRow, 'siteId' | 'id' | 'authorEmail'>): Promise<void>;
+  ask(comment: Pick<CommentRow, 'siteId' | 'id' | 'authorEmail'>): Promise<boolean>;
   /** the popup closes: nothing more is sent */
   dispose(): void;
 }
@@ -30,8 +30,8 @@ export function createHistoryAsker({
   patienceMs?: number;
 } = {}): HistoryAsker {
   /** by `siteId\nemail`: settles with that address's batch */
-  const asked = new Map<string, Promise<void>>();
-  let waiting = new Map<string, { ids: number[]; settle: (() => void)[] }>();
+  const asked = new Map<string, Promise<boolean>>();
+  let waiting = new Map<string, { ids: number[]; settle: ((answered: boolean) => void)[] }>();
   let timer: ReturnType<typeof setTimeout> | null = null;
 
   function flush(): void {
@@ -39,14 +39,20 @@ export function createHistoryAsker({
     const batches = waiting;
     waiting = new Map();
     for (const [siteId, { ids, settle }] of batches) {
-      const sent: Promise<unknown>[] = [];
+      const sent: Promise<boolean>[] = [];
       for (let start = 0; start < ids.length; start += historyBatchSize) {
         const commentIds = ids.slice(start, start + historyBatchSize);
         // Not answered (background asleep, site gone): the row shows what it knows locally.
-        sent.push(send({ type: 'checkCommenterHistory', siteId, commentIds }).catch(() => undefined));
+        sent.push(
+          send({ type: 'checkCommenterHistory', siteId, commentIds }).then(
+            () => true,
+            () => false,
+          ),
+        );
       }
-      void Promise.all(sent).then(() => {
-        for (const done of settle) done();
+      void Promise.all(sent).then((answers) => {
+        const answered = answers.every(Boolean);
+        for (const done of settle) done(answered);
       });
     }
   }
@@ -54,17 +60,17 @@ export function createHistoryAsker({
   return {
     ask(comment) {
       const email = historyEmail(comment);
-      if (email === null) return Promise.resolve();
+      if (email === null) return Promise.resolve(false);
       const key = `${comment.siteId}\n${email}`;
       const known = asked.get(key);
       if (known) return known;
-      const answered = new Promise<void>((resolve) => {
+      const answered = new Promise<boolean>((resolve) => {
         const batch = waiting.get(comment.siteId) ?? { ids: [], settle: [] };
         batch.ids.push(comment.id);
         batch.settle.push(resolve);
         waiting.set(comment.siteId, batch);
         // A slow or silent site must not keep the signal away for long.
-        setTimeout(resolve, patienceMs);
+        setTimeout(() => resolve(false), patienceMs);
       });
       asked.set(key, answered);
       // From the first ask, not the last: rows that keep coming (a held `j`) do not postpone it.
