@@ -45,5 +45,3 @@ export function useQueueContext(): QueueContextValue {
   if (!value) throw new Error('QueueContext missing');
   return value;
 }
-
-export const draftKey = (commentKey: string, kind: 'reply' | 'edit') => `${commentKey}\n${kind}`;

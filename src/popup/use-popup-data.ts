@@ -7,7 +7,7 @@ import { useLiveQuery } from '../shared/ui/use-live-query.ts';
 import { useThrottledQuery } from '../shared/ui/use-throttled-query.ts';
 import { useFirstScreen } from './first-screen.ts';
 import { commentKey, postKey } from './queue/views.ts';
-import { draftKey } from './queue-context.ts';
+import { draftKey } from './reply/draft-key.ts';
 
 const none: never[] = [];
 const outboxEveryMs = 150;

@@ -1,7 +1,7 @@
 /** Inline reply or edit, saved as a draft as it is typed (the background keeps it). */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { DraftKind } from '../../shared/db/rows.ts';
 import { t } from '../../shared/i18n.ts';
+import type { DraftKind } from '../../shared/moderation.ts';
 import { trusted } from './trusted.ts';
 
 export interface EditorProps {

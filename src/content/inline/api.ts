@@ -1,6 +1,7 @@
 /** The inline view's requests. The background finds the site from the sender, never from us. */
-import type { Decision, DraftKind } from '../../shared/db/rows.ts';
+
 import { sendToBackground } from '../../shared/messages.ts';
+import type { Decision, DraftKind } from '../../shared/moderation.ts';
 
 export type InlineDecision = Decision | 'approveAndReply';
 

@@ -4,9 +4,9 @@
  * bar, the reactions overview, and the page's keyboard. Everything hangs on one AbortSignal.
  */
 import { h, render } from 'preact';
-import type { DraftKind } from '../../shared/db/rows.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InlineComment, InlineState } from '../../shared/inline-protocol.ts';
+import type { DraftKind } from '../../shared/moderation.ts';
 import { roughText } from '../../shared/rough-text.ts';
 import type { ActionName } from './actions.ts';
 import { decisionForKey } from './actions.ts';

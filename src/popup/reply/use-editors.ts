@@ -4,7 +4,7 @@
  */
 import { useCallback, useMemo, useState } from 'preact/hooks';
 import type { DraftRow } from '../../shared/db/index.ts';
-import { draftKey } from '../queue-context.ts';
+import { draftKey } from './draft-key.ts';
 
 export interface EditorState {
   kind: 'reply' | 'edit';

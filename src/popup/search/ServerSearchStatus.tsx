@@ -6,8 +6,8 @@
 import { useMemo } from 'preact/hooks';
 import type { SiteRow } from '../../shared/db/index.ts';
 import { t } from '../../shared/i18n.ts';
+import type { ServerSearch } from './search-state.ts';
 import { searchSummary } from './summary.ts';
-import type { ServerSearch } from './use-server-search.ts';
 
 interface Props {
   search: ServerSearch;

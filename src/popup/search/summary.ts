@@ -3,7 +3,7 @@ import type { SiteRow } from '../../shared/db/index.ts';
 import { type MessageKey, t } from '../../shared/i18n.ts';
 import type { ServerSearchSite } from '../../shared/messages.ts';
 import { formatNumber } from '../format.ts';
-import type { ServerSearch } from './use-server-search.ts';
+import type { ServerSearch } from './search-state.ts';
 
 type Failure = Extract<ServerSearchSite, { outcome: 'failed' }>;
 

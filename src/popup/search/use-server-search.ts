@@ -7,23 +7,15 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { SiteRow } from '../../shared/db/index.ts';
-import { type PageRequest, type ResponseMap, sendToBackground } from '../../shared/messages.ts';
+import { sendToBackground } from '../../shared/messages.ts';
 import { parsePostKey, type QueueFilter } from '../queue/views.ts';
+import type { SearchRequest, ServerSearch } from './search-state.ts';
 import { searchSummary } from './summary.ts';
 
 /** the pause after the last key before the blog is asked */
 export const searchDelayMs = 400;
 /** shorter queries match too much to be worth a request */
 export const minQueryLength = 2;
-
-export type SearchRequest = Extract<PageRequest, { type: 'searchServer' }>;
-
-export type ServerSearch =
-  | { state: 'idle' }
-  | { state: 'searching'; request: SearchRequest }
-  | { state: 'done'; request: SearchRequest; result: ResponseMap['searchServer'] }
-  /** the background did not answer, or refused the request */
-  | { state: 'failed'; request: SearchRequest; message: string };
 
 /** What the background is asked for the filters on screen (null: the query is too short). */
 export function serverSearchRequest(filter: QueueFilter): SearchRequest | null {

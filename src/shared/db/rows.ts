@@ -1,4 +1,5 @@
 /** What the extension keeps in IndexedDB. Only the background writes; pages read. */
+import type { Decision, DraftKind } from '../moderation.ts';
 import type { WpAuth } from '../wp/client.ts';
 
 export type SiteMode = 'moderator' | 'author';
@@ -64,8 +65,7 @@ export interface PostRow {
   author: number | null;
 }
 
-/** A moderator's decision about one comment, as the user sees it and as WordPress is asked. */
-export type Decision = 'approve' | 'unapprove' | 'spam' | 'unspam' | 'trash' | 'untrash' | 'delete' | 'edit' | 'reply';
+export type { Decision, DraftKind } from '../moderation.ts';
 
 /**
  * - waiting: not sent yet (inside the undo window, or waiting for a retry, or for a sign-in);
@@ -116,8 +116,6 @@ export interface SyncSeenRow {
 }
 
 /** What the user is typing: saved as typed, so closing the popup or the tab never loses it. */
-export type DraftKind = 'reply' | 'edit';
-
 export interface DraftRow {
   siteId: string;
   /** the comment replied to or edited */
