@@ -46,7 +46,7 @@ export function OutboxRowState({ row, commentKey }: { row: OutboxRow; commentKey
     <div class="outbox-state">
       <span>
         {row.error
-          ? t('outboxRetrying', [what, row.error.message])
+          ? t(row.error.kind === 'blocked' ? 'outboxBlocked' : 'outboxRetrying', [what, row.error.message])
           : seconds > 0
             ? t('outboxWaiting', [what, String(seconds)])
             : t('outboxSending', [what])}

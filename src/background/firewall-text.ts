@@ -1,0 +1,34 @@
+/**
+ * What the user is told when a firewall or CDN answered instead of WordPress, in their language:
+ * who blocked, that nothing is lost, and what to let through (with where, for the products that
+ * say their name). Never "sign in again", never "offline": neither would help.
+ */
+import type { Decision } from '../shared/db/index.ts';
+import { type MessageKey, t } from '../shared/i18n.ts';
+import { WpError } from '../shared/wp/errors.ts';
+
+const hints: Record<string, MessageKey> = {
+  Cloudflare: 'firewallHintCloudflare',
+  Wordfence: 'firewallHintWordfence',
+  Sucuri: 'firewallHintSucuri',
+};
+
+/** A block that concerns this text (a reply or edit a WAF found suspicious), not the whole site. */
+export function blocksOnlyThisText(error: WpError, decision: Decision | undefined): boolean {
+  return error.firewall?.kind === 'block' && (decision === 'reply' || decision === 'edit');
+}
+
+/** The message for an error of kind `blocked`; null for every other error. */
+export function firewallText(error: unknown, decision?: Decision): string | null {
+  if (!(error instanceof WpError) || error.kind !== 'blocked' || !error.firewall) return null;
+  const blockedBy = error.firewall;
+  const name = blockedBy.firewall ?? t('firewallUnnamed');
+  const key: MessageKey =
+    blockedBy.kind === 'challenge'
+      ? 'firewallChallenge'
+      : blocksOnlyThisText(error, decision)
+        ? 'firewallBlockedText'
+        : 'firewallBlocked';
+  const hint = blockedBy.firewall ? hints[blockedBy.firewall] : undefined;
+  return [t(key, [name, blockedBy.path]), hint ? t(hint) : ''].filter(Boolean).join(' ');
+}
