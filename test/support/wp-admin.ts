@@ -65,6 +65,10 @@ export function adminApi(wp: SiteInfo, root = `${wp.url}/wp-json/`) {
       });
       return { id: comment.id, post: comment.post };
     },
+    /** Where a post is read, under the site's permalink settings. */
+    async postLink(id: number): Promise<string> {
+      return (await call<{ link: string }>('GET', `wp/v2/posts/${id}?_fields=link`)).link;
+    },
     /** The comment as WordPress stores it (edit context: IP, user agent, raw content). */
     read(id: number) {
       return call<{
