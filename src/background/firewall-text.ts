@@ -6,6 +6,7 @@
 import type { Decision } from '../shared/db/index.ts';
 import { type MessageKey, t } from '../shared/i18n.ts';
 import { WpError } from '../shared/wp/errors.ts';
+import { blocksOnlyItsText } from '../shared/wp/firewall.ts';
 
 const hints: Record<string, MessageKey> = {
   Cloudflare: 'firewallHintCloudflare',
@@ -15,7 +16,7 @@ const hints: Record<string, MessageKey> = {
 
 /** A block that concerns this text (a reply or edit a WAF found suspicious), not the whole site. */
 export function blocksOnlyThisText(error: WpError, decision: Decision | undefined): boolean {
-  return error.firewall?.kind === 'block' && (decision === 'reply' || decision === 'edit');
+  return decision !== undefined && blocksOnlyItsText(decision, error.code);
 }
 
 /** The message for an error of kind `blocked`; null for every other error. */

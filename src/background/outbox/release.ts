@@ -4,6 +4,7 @@
  * or edit whose own text a firewall blocked stays on its backoff — sending it again at once would
  * only trip the same rule (which some firewalls count against the user).
  */
+import { blocksOnlyItsText } from '../../shared/wp/firewall.ts';
 import type { BackgroundContext } from '../context.ts';
 
 const heldUpBy = new Set(['blocked', 'retryable', 'invalid-response']);
@@ -21,7 +22,7 @@ export async function releaseHeldDecisions(ctx: BackgroundContext, siteIds: read
         row.notBefore > now &&
         row.error !== null &&
         heldUpBy.has(row.error.kind) &&
-        !(row.error.code === 'firewall_block' && (row.decision === 'reply' || row.decision === 'edit')),
+        !blocksOnlyItsText(row.decision, row.error.code),
     )
     .modify({ notBefore: now });
 }
