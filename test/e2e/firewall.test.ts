@@ -61,7 +61,9 @@ describe('a firewall in front of the site', () => {
       await expect.poll(() => siteLine.textContent(), { timeout: 20000 }).toContain('blocked by a firewall');
       expect(await siteLine.textContent()).toContain('skip the challenge for /wp-json/');
       const tray = popup.locator('.pending-decisions');
-      await expect.poll(() => tray.textContent(), { timeout: 10000 }).toContain("Approval waits until the site's firewall lets Freigabe through");
+      await expect
+        .poll(() => tray.textContent(), { timeout: 10000 })
+        .toContain("Approval waits until the site's firewall lets Freigabe through");
       expect(await tray.textContent()).toContain('Frida Firewall');
       mkdirSync(resolve('test-results/popup'), { recursive: true });
       await popup.screenshot({ path: join(resolve('test-results/popup'), 'firewall-blocked.png') });
