@@ -5,8 +5,11 @@
  */
 import type { Decision } from '../shared/db/index.ts';
 import { type MessageKey, t } from '../shared/i18n.ts';
+import { DiscoveryError } from '../shared/wp/discover.ts';
 import { WpError } from '../shared/wp/errors.ts';
-import { blocksOnlyItsText } from '../shared/wp/firewall.ts';
+import { blocksOnlyItsText, type FirewallVerdict } from '../shared/wp/firewall.ts';
+
+type BlockedBy = FirewallVerdict & { path: string };
 
 const hints: Record<string, MessageKey> = {
   Cloudflare: 'firewallHintCloudflare',
@@ -14,22 +17,29 @@ const hints: Record<string, MessageKey> = {
   Sucuri: 'firewallHintSucuri',
 };
 
+function say(key: MessageKey, blockedBy: BlockedBy): string {
+  const name = blockedBy.firewall ?? t('firewallUnnamed');
+  const hint = blockedBy.firewall ? hints[blockedBy.firewall] : undefined;
+  return [t(key, [name, blockedBy.path]), hint ? t(hint) : ''].filter(Boolean).join(' ');
+}
+
 /** A block that concerns this text (a reply or edit a WAF found suspicious), not the whole site. */
 export function blocksOnlyThisText(error: WpError, decision: Decision | undefined): boolean {
   return decision !== undefined && blocksOnlyItsText(decision, error.code);
 }
 
-/** The message for an error of kind `blocked`; null for every other error. */
+/** The message for an error of kind `blocked` (answering `decision`); null for every other error. */
 export function firewallText(error: unknown, decision?: Decision): string | null {
   if (!(error instanceof WpError) || error.kind !== 'blocked' || !error.firewall) return null;
-  const blockedBy = error.firewall;
-  const name = blockedBy.firewall ?? t('firewallUnnamed');
-  const key: MessageKey =
-    blockedBy.kind === 'challenge'
-      ? 'firewallChallenge'
-      : blocksOnlyThisText(error, decision)
-        ? 'firewallBlockedText'
-        : 'firewallBlocked';
-  const hint = blockedBy.firewall ? hints[blockedBy.firewall] : undefined;
-  return [t(key, [name, blockedBy.path]), hint ? t(hint) : ''].filter(Boolean).join(' ');
+  if (error.firewall.kind === 'challenge') return say('firewallChallenge', error.firewall);
+  return say(blocksOnlyThisText(error, decision) ? 'firewallBlockedText' : 'firewallBlocked', error.firewall);
+}
+
+/** The message when connecting found the REST API behind a firewall; null for every other error. */
+export function connectBlockedText(error: unknown): string | null {
+  if (!(error instanceof DiscoveryError) || !error.firewall) return null;
+  return say(
+    error.firewall.kind === 'challenge' ? 'firewallConnectChallenge' : 'firewallConnectBlocked',
+    error.firewall,
+  );
 }

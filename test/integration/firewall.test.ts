@@ -92,6 +92,24 @@ describe('what the client makes of a firewall’s answers', () => {
   });
 });
 
+describe('connecting behind a firewall', () => {
+  it('says the site’s REST API is challenged, not "switched off" or "not WordPress"', async () => {
+    await setScenarios(site, ['firewall-challenge']);
+    try {
+      const ctx = testContext();
+      await expect(
+        connectWithPassword(ctx, { url: wp.url, username: editor.login, password: editor.applicationPassword }),
+      ).rejects.toMatchObject({
+        reason: 'firewall',
+        firewall: { kind: 'challenge', firewall: 'Cloudflare', path: '/wp-json/' },
+      });
+      expect(await ctx.db.sites.count()).toBe(0);
+    } finally {
+      await setScenarios(site, []);
+    }
+  });
+});
+
 describe('decisions behind a firewall', () => {
   it('a challenge: decisions wait, the site says what to allow; switched off mid-test, each arrives exactly once', async () => {
     const { ids } = await arrange(5);
