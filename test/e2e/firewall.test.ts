@@ -84,4 +84,52 @@ describe('a firewall in front of the site', () => {
       await page.close();
     }
   });
+
+  it('a WAF blocking a reply’s link: the reply waits and says so; undo gives the text back as a draft', async () => {
+    const post = await admin.createPost({ title: 'Hinter der WAF' });
+    const asked = await admin.createComment(post, { author_name: 'Wanda Waf', content: 'Wo steht das?' });
+    const page = await browser.context.newPage();
+    await page.goto(`${wp.url}/?p=${post}`);
+    const ui = await shadowUi(page);
+    await expect.poll(async () => (await ui.text('card')).length, { timeout: 20000 }).toBe(1);
+
+    await setScenarios(site, ['waf-blocks-html-posts']);
+    try {
+      const text = 'Hier: <a href="https://example.org/faq">unsere FAQ</a>';
+      await ui.click('card', 0, 'button[data-action="reply"]');
+      await expect.poll(() => ui.focused('card', 0, 'textarea')).toBe(true);
+      await page.keyboard.type(text);
+      await ui.click('card', 0, 'button[data-submit="reply"]');
+      await expect
+        .poll(async () => (await ui.text('card'))[0] ?? '', { timeout: 20000 })
+        .toContain('Waiting: This text was blocked by Wordfence: its HTML (a link, a tag) looks like an attack');
+      expect((await ui.text('card'))[0]).toContain('Allowlisted URLs');
+      await page.locator('[data-freigabe-host="card"]').first().scrollIntoViewIfNeeded();
+      await screenshot(page, 'firewall-waf-inline');
+
+      // The popup's row for the comment says the same; the site itself is fine.
+      const popup = await browser.context.newPage();
+      await popup.setViewportSize({ width: 460, height: 600 });
+      await popup.goto(browser.extensionUrl('src/popup/index.html'));
+      await expect
+        .poll(() => popup.locator(`[data-comment-id="${asked.id}"] .outbox-state`).textContent(), { timeout: 10000 })
+        .toContain('Reply is waiting: This text was blocked by Wordfence');
+      expect(await popup.locator('.sites .site').first().textContent()).not.toContain('blocked');
+      mkdirSync(resolve('test-results/popup'), { recursive: true });
+      await popup.screenshot({ path: join(resolve('test-results/popup'), 'firewall-waf-reply.png') });
+      await popup.close();
+
+      // Undo: nothing was posted, and the text is a draft again.
+      await ui.click('card', 0, '.state button');
+      await expect.poll(async () => (await ui.text('card'))[0] ?? '', { timeout: 10000 }).not.toContain('Waiting');
+      await ui.click('card', 0, 'button[data-action="reply"]');
+      expect(await ui.property('card', 0, 'textarea', 'value')).toBe(text);
+      await setScenarios(site, []);
+      expect(await admin.children(asked.id)).toEqual([]);
+    } finally {
+      await setScenarios(site, []);
+      await ui.close();
+      await page.close();
+    }
+  });
 });
