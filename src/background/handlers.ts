@@ -12,6 +12,7 @@ import { fetchPostComments } from './inline/post-comments.ts';
 import { postOfSender, siteOfSender } from './inline/sender-site.ts';
 import { inlineState } from './inline/state.ts';
 import { decide, undo } from './outbox/decide.ts';
+import { releaseHeldDecisions } from './outbox/release.ts';
 import { retryDecision } from './outbox/retry.ts';
 import { flushAndReschedule, scheduleFlush } from './outbox/schedule.ts';
 import { ReplyError } from './reply-error.ts';
@@ -138,10 +139,22 @@ export const pageHandlers: PageHandlers = {
   async syncNow(ctx, request) {
     // The user asked and is looking: no notification for what this sync finds.
     const summaries = await syncAllSites(ctx, request.siteId, { notify: false });
+    await sendWhatWasHeldUp(ctx, summaries);
     await refreshViews(ctx, request.siteId);
     return summaries;
   },
 };
+
+/** Sites that synced answered again: decisions a firewall or the network held up go out now. */
+async function sendWhatWasHeldUp(ctx: BackgroundContext, synced: readonly { siteId: string }[]): Promise<void> {
+  if (
+    (await releaseHeldDecisions(
+      ctx,
+      synced.map((summary) => summary.siteId),
+    )) > 0
+  )
+    void flushAndReschedule(ctx);
+}
 
 /** A site signed in (again): what waited for it is sent now. */
 async function afterSignIn<T>(ctx: BackgroundContext, work: Promise<T>): Promise<T> {
@@ -157,6 +170,6 @@ async function afterwardsBadges<T>(ctx: BackgroundContext, work: Promise<T>): Pr
 }
 
 export async function refreshEverything(ctx: BackgroundContext): Promise<void> {
-  await syncAllSites(ctx);
+  await sendWhatWasHeldUp(ctx, await syncAllSites(ctx));
   await refreshViews(ctx);
 }

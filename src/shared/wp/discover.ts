@@ -4,15 +4,18 @@
  * Runs in the service worker (no DOMParser there), so the HTML is scanned with a tolerant regex.
  */
 import * as v from 'valibot';
+import { type FirewallVerdict, firewallMessage, firewallVerdict, restPath } from './firewall.ts';
 import { wpIndexSchema } from './schemas.ts';
 
-export type DiscoveryFailure = 'unreachable' | 'not-wordpress' | 'rest-disabled';
+export type DiscoveryFailure = 'unreachable' | 'not-wordpress' | 'rest-disabled' | 'firewall';
 
 export class DiscoveryError extends Error {
   override readonly name = 'DiscoveryError';
   constructor(
     readonly reason: DiscoveryFailure,
     message: string,
+    /** reason `firewall`: who answered instead of WordPress, and the REST path to let through */
+    readonly firewall: (FirewallVerdict & { path: string }) | null = null,
   ) {
     super(message);
   }
@@ -99,10 +102,20 @@ export async function discoverSite(
   ].filter((candidate, index, all): candidate is string => candidate !== null && all.indexOf(candidate) === index);
 
   const announced = candidates.length > 2;
+  let blockedBy: (FirewallVerdict & { path: string }) | null = null;
   for (const candidate of candidates) {
     try {
       const response = await get(candidate);
-      if (!response.ok) continue;
+      if (!response.ok) {
+        // A firewall or CDN answering for the REST API: said as such, not as "REST is off".
+        const verdict = firewallVerdict({
+          status: response.status,
+          headers: response.headers,
+          body: await response.text(),
+        });
+        if (verdict) blockedBy ??= { ...verdict, path: restPath(candidate) };
+        continue;
+      }
       const index = v.safeParse(wpIndexSchema, await response.json());
       if (!index.success) continue;
       if (!index.output.namespaces.includes('wp/v2')) {
@@ -122,6 +135,7 @@ export async function discoverSite(
       if (error instanceof DiscoveryError || signal?.aborted) throw error;
     }
   }
+  if (blockedBy) throw new DiscoveryError('firewall', firewallMessage(blockedBy), blockedBy);
   if (announced || looksLikeWordPress(html)) {
     throw new DiscoveryError('rest-disabled', `${origin} runs WordPress, but its REST API is switched off or blocked.`);
   }
