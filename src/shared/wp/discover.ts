@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { wpIndexSchema } from './schemas.ts';
+import { restRootsBelowOwnPaths } from './wordpress-paths.ts';
 
 export type DiscoveryFailure = 'unreachable' | 'not-wordpress' | 'rest-disabled';
 
@@ -53,6 +54,24 @@ function looksLikeWordPress(html: string): boolean {
   return /wp-content\/|wp-includes\/|<meta[^>]+generator[^>]+WordPress/i.test(html);
 }
 
+/**
+ * The REST root a site's home page announces — the name its pages know the API by (a page is
+ * matched to its site by it: background/sites/site-of-page.ts) — when it is that site's.
+ */
+async function rootAnnouncedAt(home: string, get: (url: string) => Promise<Response>): Promise<string | null> {
+  try {
+    const page = await get(new URL(`${home}/`).href);
+    const base = page.url || `${home}/`;
+    const html = (page.headers.get('Content-Type') ?? '').includes('html') ? await page.text() : '';
+    const root = restRootFromLinkHeader(page.headers.get('Link'), base) ?? restRootFromHtml(html, base);
+    if (!root) return null;
+    const index = v.safeParse(wpIndexSchema, await (await get(root)).json());
+    return index.success && index.output.home?.replace(/\/+$/, '') === home ? root : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function discoverSite(
   input: string,
   {
@@ -91,14 +110,16 @@ export async function discoverSite(
   }
   const base = page.url || pageUrl.href;
   const origin = new URL(base).origin;
+  const announcedRoots = [restRootFromLinkHeader(page.headers.get('Link'), base), restRootFromHtml(html, base)];
   const candidates = [
-    restRootFromLinkHeader(page.headers.get('Link'), base),
-    restRootFromHtml(html, base),
+    ...announcedRoots,
+    // wp-admin or the login page of a WordPress below the root (a multisite's sub-site, its own directory)
+    ...restRootsBelowOwnPaths(new URL(base)),
     `${origin}/wp-json/`,
     `${origin}/?rest_route=/`,
   ].filter((candidate, index, all): candidate is string => candidate !== null && all.indexOf(candidate) === index);
 
-  const announced = candidates.length > 2;
+  const announced = announcedRoots.some((root) => root !== null);
   for (const candidate of candidates) {
     try {
       const response = await get(candidate);
@@ -112,10 +133,12 @@ export async function discoverSite(
         );
       }
       const siteUrl = (index.output.url ?? origin).replace(/\/+$/, '');
+      const home = (index.output.home ?? siteUrl).replace(/\/+$/, '');
       return {
-        restRoot: candidate,
+        // Found another way (from wp-admin, by a guess): the root its pages announce, where they do.
+        restRoot: announcedRoots.includes(candidate) ? candidate : ((await rootAnnouncedAt(home, get)) ?? candidate),
         name: index.output.name,
-        home: (index.output.home ?? siteUrl).replace(/\/+$/, ''),
+        home,
         siteUrl,
       };
     } catch (error) {
