@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { wpIndexSchema } from './schemas.ts';
-import { restRootsBelowOwnPaths } from './wordpress-paths.ts';
+import { restRootGuesses } from './wordpress-paths.ts';
 
 export type DiscoveryFailure = 'unreachable' | 'not-wordpress' | 'rest-disabled';
 
@@ -55,21 +55,37 @@ function looksLikeWordPress(html: string): boolean {
 }
 
 /**
- * The REST root a site's home page announces — the name its pages know the API by (a page is
- * matched to its site by it: background/sites/site-of-page.ts) — when it is that site's.
+ * The name a site's pages know its REST API by (a page is matched to its site by it:
+ * background/sites/site-of-page.ts), for a site found without its announcement (from wp-admin, a
+ * page without the links, a guess): what its home announces; else the API under home, as WordPress
+ * serves it (`wp-json/`, or `?rest_route=` which every WordPress answers); else where it was found.
  */
-async function rootAnnouncedAt(home: string, get: (url: string) => Promise<Response>): Promise<string | null> {
-  try {
-    const page = await get(new URL(`${home}/`).href);
-    const base = page.url || `${home}/`;
-    const html = (page.headers.get('Content-Type') ?? '').includes('html') ? await page.text() : '';
-    const root = restRootFromLinkHeader(page.headers.get('Link'), base) ?? restRootFromHtml(html, base);
-    if (!root) return null;
+async function canonicalRoot(home: string, found: string, get: (url: string) => Promise<Response>): Promise<string> {
+  const homePage = new URL(`${home}/`).href;
+  const underHome = [new URL('wp-json/', homePage).href, new URL('?rest_route=/', homePage).href];
+  const answersForHome = async (root: string) => {
     const index = v.safeParse(wpIndexSchema, await (await get(root)).json());
-    return index.success && index.output.home?.replace(/\/+$/, '') === home ? root : null;
+    return index.success && index.output.home?.replace(/\/+$/, '') === home;
+  };
+  try {
+    const page = await get(homePage);
+    const html = (page.headers.get('Content-Type') ?? '').includes('html') ? await page.text() : '';
+    const announced =
+      restRootFromLinkHeader(page.headers.get('Link'), page.url || homePage) ??
+      restRootFromHtml(html, page.url || homePage);
+    if (announced && (announced === found || (await answersForHome(announced)))) return announced;
   } catch {
-    return null;
+    // the home page says nothing: the API under home
   }
+  for (const root of underHome) {
+    if (root === found) return found;
+    try {
+      if (await answersForHome(root)) return root;
+    } catch {
+      // not there
+    }
+  }
+  return found;
 }
 
 export async function discoverSite(
@@ -113,8 +129,8 @@ export async function discoverSite(
   const announcedRoots = [restRootFromLinkHeader(page.headers.get('Link'), base), restRootFromHtml(html, base)];
   const candidates = [
     ...announcedRoots,
-    // wp-admin or the login page of a WordPress below the root (a multisite's sub-site, its own directory)
-    ...restRootsBelowOwnPaths(new URL(base)),
+    // a WordPress below the root (a multisite's sub-site, its own directory): ask there first
+    ...restRootGuesses(new URL(base)),
     `${origin}/wp-json/`,
     `${origin}/?rest_route=/`,
   ].filter((candidate, index, all): candidate is string => candidate !== null && all.indexOf(candidate) === index);
@@ -136,7 +152,7 @@ export async function discoverSite(
       const home = (index.output.home ?? siteUrl).replace(/\/+$/, '');
       return {
         // Found another way (from wp-admin, by a guess): the root its pages announce, where they do.
-        restRoot: announcedRoots.includes(candidate) ? candidate : ((await rootAnnouncedAt(home, get)) ?? candidate),
+        restRoot: announcedRoots.includes(candidate) ? candidate : await canonicalRoot(home, candidate, get),
         name: index.output.name,
         home,
         siteUrl,

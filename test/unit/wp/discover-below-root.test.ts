@@ -1,11 +1,11 @@
 /**
- * Discovery from one of WordPress's own pages (wp-admin, the login screen), which announce no REST
- * API: the place to ask is the path before them — a multisite's sub-site, a WordPress in its own
- * directory — before the origin's root, which may be another site.
+ * Discovery from a page below the origin's root that announces no REST API (wp-admin, the login
+ * screen, a page whose links a plugin removed): it asks there — a multisite's sub-site, a WordPress
+ * in its own directory — before the origin's root, which may be another site.
  */
 import { describe, expect, it } from 'vitest';
 import { discoverSite } from '../../../src/shared/wp/discover.ts';
-import { restRootsBelowOwnPaths } from '../../../src/shared/wp/wordpress-paths.ts';
+import { restRootGuesses } from '../../../src/shared/wp/wordpress-paths.ts';
 
 const index = (name: string, home: string, url = home) =>
   new Response(JSON.stringify({ name, home, url, namespaces: ['wp/v2'] }), {
@@ -32,7 +32,7 @@ function site(routes: Record<string, () => Response>): { fetch: typeof fetch; as
 
 describe('REST roots below WordPress’s own paths', () => {
   it('takes the path before wp-admin, the login screen, wp-json, wp-content and xmlrpc.php', () => {
-    const roots = (url: string) => restRootsBelowOwnPaths(new URL(url));
+    const roots = (url: string) => restRootGuesses(new URL(url));
     expect(roots('https://net.example/technik/wp-admin/edit-comments.php')).toEqual([
       'https://net.example/technik/wp-json/',
       'https://net.example/technik/?rest_route=/',
@@ -46,12 +46,37 @@ describe('REST roots below WordPress’s own paths', () => {
     expect(roots('https://net.example/kultur/xmlrpc.php')[0]).toBe('https://net.example/kultur/wp-json/');
   });
 
-  it('has nothing to add at the root or on ordinary pages', () => {
-    const roots = (url: string) => restRootsBelowOwnPaths(new URL(url));
+  it('asks any other page itself with ?rest_route=/ — nothing to add at the root', () => {
+    const roots = (url: string) => restRootGuesses(new URL(url));
     expect(roots('https://blog.example/wp-admin/')).toEqual([]);
     expect(roots('https://blog.example/wp-login.php')).toEqual([]);
-    expect(roots('https://blog.example/2026/11/wp-adminer-review/')).toEqual([]);
-    expect(roots('https://blog.example/kultur/')).toEqual([]);
+    expect(roots('https://blog.example/')).toEqual([]);
+    expect(roots('https://blog.example/2026/11/wp-adminer-review/')).toEqual([
+      'https://blog.example/2026/11/wp-adminer-review/?rest_route=/',
+    ]);
+    expect(roots('https://net.example/kultur')).toEqual(['https://net.example/kultur?rest_route=/']);
+  });
+
+  it('finds a sub-site whose page announces no REST API through the page itself, not the main site', async () => {
+    const technik = () => index('Technik', 'https://net.example/technik');
+    const { fetch, asked } = site({
+      'https://net.example/technik/2026/12/offline/': () =>
+        new Response('<p>links removed</p>', { headers: { 'Content-Type': 'text/html' } }),
+      'https://net.example/technik/2026/12/offline/?rest_route=/': technik,
+      'https://net.example/technik/': () =>
+        new Response('<p>links removed</p>', { headers: { 'Content-Type': 'text/html' } }),
+      'https://net.example/technik/wp-json/': technik,
+      'https://net.example/wp-json/': () => index('Hauptseite', 'https://net.example'),
+    });
+    const found = await discoverSite('https://net.example/technik/2026/12/offline/', { fetch });
+    // Known by the API under its home, not by the page it was found on.
+    expect(found).toEqual({
+      restRoot: 'https://net.example/technik/wp-json/',
+      name: 'Technik',
+      home: 'https://net.example/technik',
+      siteUrl: 'https://net.example/technik',
+    });
+    expect(asked).not.toContain('https://net.example/wp-json/');
   });
 
   it('finds the sub-site, not the main site, from a sub-site’s login screen', async () => {
