@@ -1,9 +1,10 @@
 /**
  * The sub-sites of the multisite layout (a sub-directory network: the main site at `/` carries the
  * demo blog, two sub-sites at `/kultur/` and `/technik/`), each with its own posts and pending
- * comments, and a network user with different roles on them. Both sub-sites are seeded the same way,
- * so their post and comment ids collide with each other's and with the main site's — what a page
- * matched to the wrong site would mix up. The PHP seeder (php/setup.php) reads this as JSON.
+ * comments, and a network user with different roles on them. Both sub-sites are seeded alike, so
+ * their post and comment ids collide with each other's and with the main site's — what a page matched
+ * to the wrong site would mix up; their articles differ in how many comments wait (two and three).
+ * The PHP seeder (php/setup.php) reads this as JSON.
  */
 import type { DemoComment, DemoStatus, DemoUser } from './demo-content.ts';
 
@@ -160,6 +161,7 @@ export const networkSites: readonly NetworkSiteSeed[] = [
             parent: 'technik-uwe',
           },
           reader('technik-sven', 'Sven Holt', 'hold', 140, 'Funktioniert das auch mit Bildern im Entwurf?'),
+          reader('technik-lea', 'Lea Brandt', 'hold', 130, 'Wir schreiben im Zug und synchronisieren abends.'),
         ],
       },
       {

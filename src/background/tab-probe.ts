@@ -50,5 +50,21 @@ export async function probeTab(ctx: BackgroundContext, tabId: number): Promise<T
   if (candidate && (!page?.isWordPress || announcesSite(candidate, page.restRoot ?? null))) return connected(candidate);
   const pageUrl = url?.href ?? tab.url ?? '';
   if (!page?.isWordPress || !pageUrl) return { kind: 'not-wordpress' };
-  return { kind: 'connectable', url: pageUrl, origin: new URL(pageUrl).origin };
+  return { kind: 'connectable', url: pageUrl, site: sitePlace(new URL(pageUrl), page.restRoot ?? null) };
+}
+
+/**
+ * Where the page's site lives, to name it before it is connected: its origin, or — when its REST
+ * root lies in a folder of that origin (`…/kultur/wp-json/`, `…/kultur/?rest_route=/`) — that
+ * folder, so a multisite's sub-site is not named like its main site. Shown, never requested.
+ */
+export function sitePlace(page: URL, restRoot: string | null): string {
+  if (!restRoot || !URL.canParse(restRoot)) return page.origin;
+  const root = new URL(restRoot);
+  if (root.origin !== page.origin) return page.origin;
+  const plain = root.searchParams.has('rest_route');
+  const folder = plain ? root.pathname : root.pathname.replace(/\/wp-json\/?$/, '');
+  // A REST prefix of the site's own (not wp-json) says nothing about its folder.
+  if (!plain && folder === root.pathname) return page.origin;
+  return `${page.origin}${folder.replace(/\/+$/, '')}`;
 }

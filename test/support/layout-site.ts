@@ -5,8 +5,11 @@
  * the same core, and takes a port the system hands out (`FREIGABE_TEST_PORT_<LEVEL>_<LAYOUT>` pins
  * one), so levels and parallel runs never meet.
  */
+import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { screenshotDir } from '../../scripts/extension-browser.ts';
 import { type CoreVersion, type Layout, startWordPress, type WordPressSite } from '../../scripts/wp/index.ts';
 
 export function freePort(): Promise<number> {
@@ -44,4 +47,12 @@ export async function startLayoutSite(
     `[wp:${basename(dir)}] WordPress ${site.info.wpVersion} (${layout}) at ${site.url} ready in ${(site.startupMs / 1000).toFixed(1)} s`,
   );
   return site;
+}
+
+/** What the window shows (a full-page shot of a long article is too tall to look at). */
+export async function viewportShot(page: Page, name: string): Promise<string> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const path = join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
 }

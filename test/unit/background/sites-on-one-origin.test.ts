@@ -13,7 +13,7 @@ import { createRouter } from '../../../src/background/router.ts';
 import { disconnectSite } from '../../../src/background/sites/disconnect.ts';
 import { announcesSite, siteForUrl } from '../../../src/background/sites/site-of-page.ts';
 import { syncPending } from '../../../src/background/sync/pull-pending.ts';
-import { probeTab } from '../../../src/background/tab-probe.ts';
+import { probeTab, sitePlace } from '../../../src/background/tab-probe.ts';
 import { tabPage } from '../../../src/background/tab-state.ts';
 import type { InlineState } from '../../../src/shared/inline-protocol.ts';
 import { testContext } from '../../support/background-context.ts';
@@ -179,7 +179,12 @@ describe('connected side by side on one origin', () => {
       ] as never);
       return probeTab(ctx, tab.id ?? -1);
     };
-    expect(await probe(`${origin}/technik/2026/12/offline/`, technik.id)).toMatchObject({ kind: 'connectable' });
+    // Named by its folder, not like the main site on the same origin.
+    expect(await probe(`${origin}/technik/2026/12/offline/`, technik.id)).toEqual({
+      kind: 'connectable',
+      url: `${origin}/technik/2026/12/offline/`,
+      site: `${origin}/technik`,
+    });
     expect(await probe(`${origin}/kultur/2026/12/lesesommer/`, kultur.id)).toEqual({
       kind: 'connected',
       siteId: kultur.id,
@@ -189,6 +194,18 @@ describe('connected side by side on one origin', () => {
       kind: 'connected',
       siteId: main.id,
     });
+  });
+
+  it('names a site not yet connected by where its REST root says it lives', () => {
+    const page = new URL(`${origin}/technik/2026/12/offline/`);
+    expect(sitePlace(page, `${origin}/technik/wp-json/`)).toBe(`${origin}/technik`);
+    expect(sitePlace(page, `${origin}/technik/?rest_route=/`)).toBe(`${origin}/technik`);
+    expect(sitePlace(page, `${origin}/wp-json/`)).toBe(origin);
+    expect(sitePlace(page, `${origin}/?rest_route=/`)).toBe(origin);
+    // A REST prefix of its own, no REST link, or one on another origin: the origin.
+    expect(sitePlace(page, `${origin}/technik/api/`)).toBe(origin);
+    expect(sitePlace(page, null)).toBe(origin);
+    expect(sitePlace(page, 'https://cdn.example/technik/wp-json/')).toBe(origin);
   });
 
   it('one content script registration and host permission serve the origin until its last site goes', async () => {
