@@ -228,6 +228,15 @@ function freigabe_seed_network($network, $theme, $user_ids) {
         if (is_wp_error($blog_id)) {
             freigabe_fail('site ' . $path . ': ' . $blog_id->get_error_message());
         }
+        if (get_site($blog_id)->domain !== $domain) {
+            // Older WordPress (6.1 to 6.5 at least) drops the port from a new site's domain
+            // (real networks serve port 80/443, ours a test port): put it back, and the URLs.
+            global $wpdb;
+            $wpdb->update($wpdb->blogs, array('domain' => $domain), array('blog_id' => $blog_id));
+            clean_blog_cache($blog_id);
+            update_blog_option($blog_id, 'home', untrailingslashit('http://' . $domain . $path));
+            update_blog_option($blog_id, 'siteurl', untrailingslashit('http://' . $domain . $path));
+        }
         switch_to_blog($blog_id);
         freigabe_site_settings($site['title'], $theme);
         foreach ($network['users'] as $user) {
