@@ -21,6 +21,7 @@ import { completeAuthorization, startAuthorization } from './sites/authorize.ts'
 import { disconnectSite } from './sites/disconnect.ts';
 import { connectWithPassword } from './sites/password.ts';
 import { connectWithSession } from './sites/session.ts';
+import { connectedSiteOf } from './sites/site-of-page.ts';
 import { clearCachedComments } from './sync/clear-cache.ts';
 import { syncAllSites, syncIfStale } from './sync/schedule.ts';
 import { searchServer } from './sync/search.ts';
@@ -30,8 +31,9 @@ import { setTabPage } from './tab-state.ts';
 
 export const contentHandlers: ContentHandlers = {
   async pageDetected(ctx, { page }, from) {
-    // The site is whichever connected site has this page's origin: never what the page claims.
-    const site = await ctx.db.sites.where('origin').equals(from.url.origin).first();
+    // The site is the connected site whose home holds the page's URL (several may share its
+    // origin); a page announcing another site's REST API is not this site's.
+    const site = await connectedSiteOf(ctx, from.url, page.restRoot);
     if (!site || !page.isWordPress) {
       await setTabPage(ctx, from.tabId, null);
       return { connected: false };
