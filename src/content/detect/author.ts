@@ -8,8 +8,6 @@ import { cleanAuthor, fitToReplyLabel, nameText } from './author-name.ts';
 import type { CommentGroup, Thread } from './thread.ts';
 import { replyLabel, unmarkedAuthor } from './unmarked-author.ts';
 
-export { cleanAuthor } from './author-name.ts';
-
 export interface AuthorHolders {
   /** elements that hold the name alone (.fn, the Comment Author Name block) */
   exact: readonly string[];
