@@ -13,7 +13,8 @@
  * page); the walks for reply links and block classes only when one kind is already there.
  */
 
-const singularClass = /^(?:(?:postid|page-id|attachmentid)-\d+|single-format-.+|[a-z_-]+-template-default|wp-singular)$/;
+const singularClass =
+  /^(?:(?:postid|page-id|attachmentid)-\d+|single-format-.+|[a-z_-]+-template-default|wp-singular)$/;
 const themeClass = /^(?:wp-(?:child-)?theme-.+|wp-embed-responsive|wp-custom-logo)$/;
 
 function sameSite(href: string, url: URL): boolean {

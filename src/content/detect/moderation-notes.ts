@@ -45,7 +45,7 @@ export const coreNotePhrases: Readonly<Record<string, readonly string[]>> = {
 const otherWordings =
   'awaiting (?:for )?(?:moderation|approval)|muss noch freigegeben werden|wartet auf (?:die )?(?:Freischaltung|Freigabe|Moderation|Prüfung)|noch nicht freigeschaltet|wird (?:noch )?moderiert';
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const covered = new RegExp(otherWordings, 'i');
 
@@ -56,7 +56,7 @@ export const pendingText = new RegExp(
     ...Object.values(coreNotePhrases)
       .flat()
       .filter((phrase) => !covered.test(phrase))
-      .map(escape),
+      .map(escapeRegExp),
   ].join('|'),
   'i',
 );
