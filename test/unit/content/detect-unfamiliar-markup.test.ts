@@ -11,8 +11,8 @@ import { detectPage, type PageModel } from '../../../src/content/detect/index.ts
 const url = 'https://blog.example/2025/05/ein-beitrag/';
 const rest = '<link rel="https://api.w.org/" href="https://blog.example/wp-json/">';
 
-function page(body: string, { head = rest, bodyClass = 'single single-post postid-7' } = {}): PageModel {
-  const html = `<!doctype html><html><head>${head}</head><body class="${bodyClass}">${body}</body></html>`;
+function page(body: string, { head = rest, bodyClass = 'single single-post postid-7', lang = '' } = {}): PageModel {
+  const html = `<!doctype html><html${lang ? ` lang="${lang}"` : ''}><head>${head}</head><body class="${bodyClass}">${body}</body></html>`;
   return detectPage(new JSDOM(html, { url }).window.document, new URL(url));
 }
 
@@ -67,6 +67,14 @@ describe('the moderation note in other languages', () => {
       `<ol>${notes.map((note, i) => `<li id="comment-${i + 1}" class="comment depth-1"><b class="fn">N${i}</b><em>${note}</em><p>Text</p></li>`).join('')}</ol>`,
     );
     expect(pending(model)).toEqual(notes.map(() => true));
+  });
+
+  it('looks for the page’s own language (and English), or for every wording where the language has no pack listed', () => {
+    const note = (text: string) =>
+      `<ol><li id="comment-1" class="comment depth-1"><b class="fn">A</b><em>${text}</em></li></ol>`;
+    expect(pending(page(note('Il tuo commento è in attesa di moderazione.'), { lang: 'it-IT' }))).toEqual([true]);
+    expect(pending(page(note('Your comment is awaiting moderation.'), { lang: 'it-IT' }))).toEqual([true]);
+    expect(pending(page(note('Tu comentario está pendiente de moderación.'), { lang: 'ca' }))).toEqual([true]);
   });
 
   it('takes a note whose class names moderation in any wording, but not an empty one or moderation links', () => {
