@@ -59,13 +59,16 @@ function hasCommentForm(root: ParentNode): boolean {
  * Comment-like markup with no WordPress comment id anywhere (no comment-N, no reply link naming it) is
  * another system's: a forum's replies printed with comment_class()'s classes (WP Discourse), a Q&A
  * widget. It is not claimed beside comments that have ids, nor on a page without WordPress's comment
- * form. (A theme that prints no ids at all, with WordPress's form on the page, keeps its comments;
- * pings printed without an id, as Twenty Ten does, are always kept.)
+ * form; comments found earlier on the page count for a subtree added later (WP Discourse can load its
+ * replies after the page). A theme that prints no ids at all, with WordPress's form on the page, keeps
+ * its comments; pings printed without an id, as Twenty Ten does, are always kept.
  */
-function dropForeign(thread: Thread, root: ParentNode): void {
+function dropForeign(thread: Thread, root: ParentNode, outside: Outside | null): void {
   const idless = thread.groups.filter((group) => group.id === null && !group.duplicate && isComment(group));
   if (idless.length === 0) return;
-  const withId = thread.groups.some((group) => group.id !== null && !group.duplicate && isComment(group));
+  const withId =
+    thread.groups.some((group) => group.id !== null && !group.duplicate && isComment(group)) ||
+    (outside !== null && [...outside.byElement.values()].some((id) => id !== null));
   if (!withId && hasCommentForm(root)) return;
   for (const group of idless) thread.remove(group);
 }
@@ -82,7 +85,7 @@ export function detectComments(
       if (id !== null) thread.setId(group, id);
     }
   }
-  dropForeign(thread, root);
+  dropForeign(thread, root, options.outside);
   const groups = thread.reported();
   const firstGroup = groups[0];
   const lastGroup = groups.at(-1);

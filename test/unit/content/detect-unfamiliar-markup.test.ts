@@ -6,7 +6,7 @@
  */
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { detectPage, type PageModel } from '../../../src/content/detect/index.ts';
+import { detectPage, findComments, type PageModel } from '../../../src/content/detect/index.ts';
 
 const url = 'https://blog.example/2025/05/ein-beitrag/';
 const rest = '<link rel="https://api.w.org/" href="https://blog.example/wp-json/">';
@@ -138,6 +138,16 @@ describe('comment-like markup that is not WordPress’s', () => {
       [9, 'comment'],
       [null, 'pingback'],
     ]);
+  });
+
+  it('does not claim id-less replies added later beside the page’s comments with ids', () => {
+    const html = `<!doctype html><html><head>${rest}</head><body class="single postid-7"><ol><li id="comment-9" class="comment depth-1"><b class="fn">B</b></li></ol>${form()}<div id="later"></div></body></html>`;
+    const doc = new JSDOM(html, { url }).window.document;
+    const known = detectPage(doc, new URL(url)).comments;
+    const later = doc.getElementById('later');
+    if (!later) throw new Error('no container');
+    later.innerHTML = discourse;
+    expect(findComments(later, { known })).toEqual([]);
   });
 
   it('keeps the comments of a theme that prints no ids at all, with WordPress’s comment form on the page', () => {
