@@ -32,6 +32,7 @@ export async function load(pending: number): Promise<LoadFigures> {
     authorName: `Wartende ${index}`,
     authorUrl: '',
     date: Date.UTC(2026, 10, 29, 8, index % 60),
+    link: `${location.origin}${location.pathname}#comment-${900_000 + index}`,
     contentHtml: `<p>Noch nicht freigegeben, Nummer ${index}, mit <a href="https://example.org/${index}">Link</a>.</p>`,
     contentRaw: null,
     decision: null,

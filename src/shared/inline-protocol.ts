@@ -22,6 +22,8 @@ export interface InlineComment {
   authorUrl: string;
   /** UTC milliseconds */
   date: number;
+  /** its permalink as WordPress gives it (with the comment page it is shown on: …/comment-page-2/#comment-N) */
+  link: string;
   /** untrusted: sanitized by the page that renders it */
   contentHtml: string;
   /** the text as written (moderators), for editing */

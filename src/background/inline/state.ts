@@ -31,6 +31,7 @@ function toInline(comment: CommentRow, latest: OutboxRow | undefined, drafts: In
     authorName: comment.authorName,
     authorUrl: comment.authorUrl,
     date: comment.date,
+    link: comment.link,
     contentHtml: comment.contentHtml,
     contentRaw: comment.contentRaw,
     decision: decisionState(latest),
