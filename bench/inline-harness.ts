@@ -44,6 +44,7 @@ export async function load(pending: number): Promise<LoadFigures> {
     canModerate: true,
     postId: page.postId ?? 4,
     comments: cached,
+    approvedTotals: null,
     undoWindowMs: 5000,
   };
   let arrived = 0;

@@ -256,18 +256,22 @@ export class InlineView {
     if (!this.summary) return;
     // Nothing to moderate here (an author on someone else's article): no bar either.
     showHost(this.summary.host, state.canModerate);
+    // The article's pings, on every comment page: the cached ones and those this page shows, or
+    // WordPress's count of the approved ones where the cache holds fewer.
+    const totals = state.approvedTotals;
     const pings = new Set<number | string>();
     for (const comment of state.comments) {
-      if (comment.type === 'pingback' || comment.type === 'trackback') pings.add(comment.id);
+      const ping = comment.type === 'pingback' || comment.type === 'trackback';
+      if (ping && !(totals && comment.status === 'approved')) pings.add(comment.id);
     }
     for (const [index, comment] of this.pageComments.entries()) {
-      if (comment.type !== 'comment') pings.add(comment.id ?? `page-${index}`);
+      if (comment.type !== 'comment' && !totals) pings.add(comment.id ?? `page-${index}`);
     }
     render(
       h(SummaryBar, {
         pending: state.comments.filter((comment) => comment.status === 'hold').length,
         spam: state.comments.filter((comment) => comment.status === 'spam').length,
-        pings: pings.size,
+        pings: pings.size + (totals?.pings ?? 0),
         elsewhere: elsewhere.map((entry) => ({ ...entry, link: safeHref(entry.link, this.cards.pageUrl) })),
         withPending: this.withPending,
         showSpam: this.showSpam,
@@ -302,7 +306,7 @@ export class InlineView {
     if (!this.reactions) return;
     render(
       h(ReactionsPanel, {
-        reactions: reactionsOf(state.comments, this.pageComments),
+        reactions: reactionsOf(state.comments, this.pageComments, state.approvedTotals),
         onClose: () => {
           this.reactionsOpen = false;
           this.render();

@@ -62,6 +62,17 @@ export interface PostRow {
   title: string;
   link: string;
   author: number | null;
+  /**
+   * The article's approved comments and pings on WordPress, where it has more than the cache
+   * holds of it (the thread context reads the newest 300): the article's counts, on every comment
+   * page. Absent while the cache holds them all.
+   */
+  approvedTotals?: ArticleTotals;
+}
+
+export interface ArticleTotals {
+  comments: number;
+  pings: number;
 }
 
 /** A moderator's decision about one comment, as the user sees it and as WordPress is asked. */

@@ -55,7 +55,12 @@ function pendingComment(id: number, parent: number, fields: Partial<InlineCommen
   };
 }
 
-async function open(fixture: string, path: string, pending: (approved: InlineComment[]) => InlineComment[]) {
+async function open(
+  fixture: string,
+  path: string,
+  pending: (approved: InlineComment[]) => InlineComment[],
+  approvedTotals: InlineState['approvedTotals'] = null,
+) {
   window.history.replaceState(null, '', path);
   const html = readFileSync(`test/fixtures/threading/${fixture}.html`, 'utf8');
   document.body.innerHTML = new DOMParser().parseFromString(html, 'text/html').body.innerHTML;
@@ -66,6 +71,7 @@ async function open(fixture: string, path: string, pending: (approved: InlineCom
     canModerate: true,
     postId: 8,
     comments: [...approved, ...pending(approved)].sort((a, b) => a.date - b.date),
+    approvedTotals,
     undoWindowMs: 5000,
   };
   const api = {
@@ -149,6 +155,11 @@ describe('inline view on paged, threaded WordPress pages', () => {
     expect(summary).toContain('3 pending');
     expect(summary).toContain('1 of them on comment page 2');
     expect(summary).toContain('1 of them on comment page 3');
+  });
+
+  it('an article with more comments than the cache holds: the summary counts WordPress’s pings, not the page’s', async () => {
+    await open('tt1-depth2', '/2026/12/paged-probe/comment-page-1/', () => [], { comments: 540, pings: 7 });
+    expect(text(hosts('summary')[0])).toContain('0 pending · 0 spam · 7 pingbacks');
   });
 
   it('threading off: a reply is placed flat by date, saying what it answers; one dated on another page is not', async () => {

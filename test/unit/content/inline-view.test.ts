@@ -58,6 +58,7 @@ function setup(cached: InlineComment[], canModerate = true) {
     canModerate,
     postId: 4,
     comments: cached,
+    approvedTotals: null,
     undoWindowMs: 5000,
   };
   const api = {

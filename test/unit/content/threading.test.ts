@@ -43,7 +43,7 @@ describe('threadShape on real WordPress pages', () => {
     const { page } = shapeOf('tt1-depth2', 'https://blog.example/2026/12/paged-probe/comment-page-1/');
     const held = page.comments.map((comment) => (comment.id === 37 ? { ...comment, pending: true } : comment));
     const first = held.find((comment) => comment.id === 37);
-    first?.element.querySelectorAll('.comment-reply-link').forEach((link) => link.remove());
+    for (const link of first?.element.querySelectorAll('.comment-reply-link') ?? []) link.remove();
     expect(threadShape(held, page.replyForm).atDepthLimit.has(37)).toBe(false);
   });
 });
