@@ -1,7 +1,8 @@
 /**
  * Where Freigabe's pieces go in the theme's thread: a toolbar inside each comment (after its body,
  * before its replies), a pending comment under its parent (in the parent's reply list, made when
- * missing) or at the end of the top-level list, the summary bar above the thread.
+ * missing), beside a parent at the depth limit, after a pending parent's card, or in the top-level
+ * list at its date; the summary bar above the thread. Which of these a comment gets: home.ts.
  */
 import type { PageThread } from './types.ts';
 
