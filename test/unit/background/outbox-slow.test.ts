@@ -48,13 +48,13 @@ describe('a slow request in the outbox', () => {
     const { ctx, wordpress, release, isHanging } = await setup([1, 2, 3, 4], 1);
     await decide(ctx, { siteId, commentIds: [1], decision: 'spam', undoWindowMs: 0 });
     const flushing = flushOutbox(ctx);
-    await expect.poll(isHanging).toBe(true);
+    await expect.poll(isHanging, { timeout: 10_000 }).toBe(true);
     for (const id of [2, 3, 4]) {
       await decide(ctx, { siteId, commentIds: [id], decision: 'approve', undoWindowMs: 0 });
       // as the background's handlers do after a decision
       await scheduleFlush(ctx);
     }
-    await expect.poll(() => writtenIds(wordpress).sort()).toEqual([2, 3, 4]);
+    await expect.poll(() => writtenIds(wordpress).sort(), { timeout: 10_000 }).toEqual([2, 3, 4]);
     release();
     expect(await flushing).toMatchObject({ sent: 4, done: 4 });
     expect(writtenIds(wordpress)).toEqual([2, 3, 4, 1]);
@@ -65,10 +65,10 @@ describe('a slow request in the outbox', () => {
     await decide(ctx, { siteId, commentIds: [1], decision: 'spam', undoWindowMs: 0 });
     await decide(ctx, { siteId, commentIds: [2], decision: 'approve', undoWindowMs: 50 });
     const flushing = flushOutbox(ctx);
-    await expect.poll(isHanging).toBe(true);
+    await expect.poll(isHanging, { timeout: 10_000 }).toBe(true);
     expect(writtenIds(wordpress)).toEqual([]);
     clock += 50;
-    await expect.poll(() => writtenIds(wordpress)).toEqual([2]);
+    await expect.poll(() => writtenIds(wordpress), { timeout: 10_000 }).toEqual([2]);
     release();
     expect(await flushing).toMatchObject({ sent: 2, done: 2 });
   });
@@ -77,11 +77,11 @@ describe('a slow request in the outbox', () => {
     const { ctx, wordpress, release, isHanging } = await setup([1, 2], 1);
     await decide(ctx, { siteId, commentIds: [1], decision: 'spam', undoWindowMs: 0 });
     const flushing = flushOutbox(ctx);
-    await expect.poll(isHanging).toBe(true);
+    await expect.poll(isHanging, { timeout: 10_000 }).toBe(true);
     await decide(ctx, { siteId, commentIds: [1], decision: 'unspam', undoWindowMs: 0 });
     await decide(ctx, { siteId, commentIds: [2], decision: 'approve', undoWindowMs: 0 });
     await scheduleFlush(ctx);
-    await expect.poll(() => writtenIds(wordpress)).toEqual([2]);
+    await expect.poll(() => writtenIds(wordpress), { timeout: 10_000 }).toEqual([2]);
     release();
     expect(await flushing).toMatchObject({ sent: 3, done: 3 });
     expect(wordpress.writes.filter((write) => write.id === 1).map((write) => write.body?.status)).toEqual([
