@@ -32,6 +32,7 @@ export async function load(pending: number): Promise<LoadFigures> {
     authorName: `Wartende ${index}`,
     authorUrl: '',
     date: Date.UTC(2026, 10, 29, 8, index % 60),
+    link: `${location.origin}${location.pathname}#comment-${900_000 + index}`,
     contentHtml: `<p>Noch nicht freigegeben, Nummer ${index}, mit <a href="https://example.org/${index}">Link</a>.</p>`,
     contentRaw: null,
     decision: null,
@@ -43,6 +44,7 @@ export async function load(pending: number): Promise<LoadFigures> {
     canModerate: true,
     postId: page.postId ?? 4,
     comments: cached,
+    approvedTotals: null,
     undoWindowMs: 5000,
   };
   let arrived = 0;

@@ -19,4 +19,6 @@ export interface BackgroundContext {
   inlineScriptFile: string;
   /** named locks (sync per site, outbox flush); Web Locks where they exist when left out */
   locks?: Locks;
+  /** each REST request's timeout (at most, and by default, the client's 20 s) */
+  requestTimeoutMs?: number;
 }

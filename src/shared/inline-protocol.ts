@@ -2,7 +2,7 @@
  * What the background tells the inline view on an article (content script). Only what the page
  * needs: never credentials, and never commenters' emails or IPs unless the moderator asks for them.
  */
-import type { Decision, OutboxState } from './db/rows.ts';
+import type { ArticleTotals, Decision, OutboxState } from './db/rows.ts';
 
 export interface InlineDecisionState {
   outboxId: number;
@@ -24,6 +24,8 @@ export interface InlineComment {
   authorUrl: string;
   /** UTC milliseconds */
   date: number;
+  /** its permalink as WordPress gives it (with the comment page it is shown on: …/comment-page-2/#comment-N) */
+  link: string;
   /** untrusted: sanitized by the page that renders it */
   contentHtml: string;
   /** the text as written (moderators), for editing */
@@ -42,6 +44,8 @@ export interface InlineState {
   postId: number;
   /** cached comments of this post: pending, spam when asked for, approved ones the cache holds */
   comments: InlineComment[];
+  /** the article's approved comments and pings on WordPress when the cache holds fewer (else null) */
+  approvedTotals: ArticleTotals | null;
   /** how long a decision waits before it is sent (it can be undone for free until then) */
   undoWindowMs: number;
 }

@@ -9,3 +9,9 @@ export type Decision = 'approve' | 'unapprove' | 'spam' | 'unspam' | 'trash' | '
 
 /** What the user is typing: a reply to a comment, or a new text for it. */
 export type DraftKind = 'reply' | 'edit';
+
+/** An article's approved reactions as WordPress counts them (comments, and pings apart). */
+export interface ArticleTotals {
+  comments: number;
+  pings: number;
+}

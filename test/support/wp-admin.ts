@@ -51,6 +51,8 @@ export function adminApi(wp: SiteInfo, root = `${wp.url}/wp-json/`) {
         parent?: number;
         author_name?: string;
         author_email?: string;
+        /** when it was written (UTC, e.g. 2026-11-28T08:00:00) */
+        date_gmt?: string;
       },
     ): Promise<ArrangedComment> {
       const comment = await call<{ id: number; post: number }>('POST', 'wp/v2/comments', {
@@ -62,6 +64,7 @@ export function adminApi(wp: SiteInfo, root = `${wp.url}/wp-json/`) {
         author_ip: fields.ip ?? '198.51.100.200',
         author_user_agent: fields.userAgent ?? 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0',
         status: fields.status ?? 'hold',
+        ...(fields.date_gmt ? { date_gmt: fields.date_gmt } : {}),
       });
       return { id: comment.id, post: comment.post };
     },

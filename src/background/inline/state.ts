@@ -32,6 +32,7 @@ function toInline(comment: CommentRow, latest: OutboxRow | undefined, drafts: In
     authorName: comment.authorName,
     authorUrl: comment.authorUrl,
     date: comment.date,
+    link: comment.link,
     contentHtml: comment.contentHtml,
     contentRaw: comment.contentRaw,
     decision: decisionState(latest),
@@ -46,11 +47,12 @@ export async function inlineState(
   { includeSpam }: { includeSpam: boolean },
 ): Promise<InlineState> {
   const { db } = ctx;
-  const [comments, outbox, drafts, settings] = await Promise.all([
+  const [comments, outbox, drafts, settings, post] = await Promise.all([
     db.comments.where('[siteId+post+status]').between([site.id, postId, ''], [site.id, postId, '\uffff']).toArray(),
     db.outbox.where('siteId').equals(site.id).toArray(),
     db.drafts.where('siteId').equals(site.id).toArray(),
     readSettings(ctx.browser),
+    db.posts.get([site.id, postId]),
   ]);
   const shown = comments.filter((comment) => comment.status !== 'spam' || includeSpam);
   const ids = new Set(shown.map((comment) => comment.id));
@@ -72,6 +74,7 @@ export async function inlineState(
     canModerate: await canModeratePost(ctx, site, postId),
     postId,
     comments: shown.map((comment) => toInline(comment, latest.get(comment.id), draftsOf.get(comment.id) ?? {})),
+    approvedTotals: post?.approvedTotals ?? null,
     undoWindowMs: settings.undoWindowSeconds * 1000,
   };
 }

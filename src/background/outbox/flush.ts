@@ -1,20 +1,22 @@
 /**
  * Sends due decisions to WordPress: one flush at a time (Web Locks: across the worker's restarts
  * and pages), in decision order per comment, at most 4 requests in flight per site, bounded in
- * count and time per run (well inside the service worker's limits). A worker that died mid-send
- * left rows in "sending": they are sent again (status changes are idempotent on WordPress).
+ * count and time per run (well inside the service worker's limits). A place on the wire that
+ * frees up is taken at once by the next due decision — also one made while others are on the wire
+ * — so one slow request (a spam that Akismet reports synchronously, up to 15 s and more) holds
+ * back nothing but itself. A worker that died mid-send left rows in "sending": they are sent again
+ * (status changes are idempotent on WordPress).
  */
 import type { OutboxRow, SiteRow } from '../../shared/db/index.ts';
 import type { WpClient } from '../../shared/wp/client.ts';
 import { preservable } from '../../shared/wp/comments.ts';
-import type { WpComment } from '../../shared/wp/schemas.ts';
 import type { BackgroundContext } from '../context.ts';
 import { restoreDraft } from '../drafts.ts';
 import { defaultLocks, flushLockName } from '../locks.ts';
 import { ReputationChanges } from '../reputation.ts';
 import { blockedSite, markBlocked, markReachable, markUnreachable, unreachable } from '../sites/reachability.ts';
 import { clientForSite } from '../sites/site-client.ts';
-import { toCommentRow } from '../sync/cache-write.ts';
+import { answerWriter, type Sent } from './answers.ts';
 import { type Outcome, outcomeOfFailure } from './outcome.ts';
 import { statusTargets } from './status.ts';
 
@@ -48,25 +50,48 @@ export function flushOutbox(ctx: BackgroundContext, limits: FlushLimits = defaul
   return (ctx.locks ?? defaultLocks()).ifAvailable(flushLockName, () => flush(ctx, limits), busy);
 }
 
-/** The next decision of each comment, when it is due; later ones wait for it. */
-export async function dueRows(ctx: BackgroundContext, now: number): Promise<OutboxRow[]> {
-  const open = await ctx.db.outbox.where('state').anyOf('waiting', 'failed', 'conflict').sortBy('id');
-  const seen = new Set<string>();
-  const due: OutboxRow[] = [];
-  for (const row of open) {
-    const key = `${row.siteId}\n${row.commentId}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (row.state === 'waiting' && row.notBefore <= now) due.push(row);
-  }
-  return due;
+/** The flush running in a context, to be told of decisions made while it runs. */
+const running = new WeakMap<BackgroundContext, () => void>();
+
+/** A decision was made (or a flush asked for): a flush running here looks at the outbox again. */
+export function wakeFlush(ctx: BackgroundContext): boolean {
+  const wake = running.get(ctx);
+  wake?.();
+  return wake !== undefined;
 }
 
-/** What WordPress made of a sent decision, for the cache. */
-interface Sent {
-  status: string | null;
-  /** an edited comment or a new reply, as WordPress now has it */
-  comment?: WpComment;
+const keyOf = (row: Pick<OutboxRow, 'siteId' | 'commentId'>) => `${row.siteId}\n${row.commentId}`;
+
+interface OpenDecisions {
+  /** the next decision of each comment, when it is due; later ones wait for it */
+  due: OutboxRow[];
+  /** comments with a later decision waiting behind the first */
+  queuedBehind: Set<string>;
+  /** when the next decision that is not due yet falls due */
+  nextDueAt: number | null;
+}
+
+async function openDecisions(ctx: BackgroundContext, now: number): Promise<OpenDecisions> {
+  const open = await ctx.db.outbox.where('state').anyOf('waiting', 'failed', 'conflict').sortBy('id');
+  const seen = new Set<string>();
+  const result: OpenDecisions = { due: [], queuedBehind: new Set(), nextDueAt: null };
+  for (const row of open) {
+    const key = keyOf(row);
+    if (seen.has(key)) {
+      result.queuedBehind.add(key);
+      continue;
+    }
+    seen.add(key);
+    if (row.state !== 'waiting') continue;
+    if (row.notBefore <= now) result.due.push(row);
+    else if (result.nextDueAt === null || row.notBefore < result.nextDueAt) result.nextDueAt = row.notBefore;
+  }
+  return result;
+}
+
+/** The next decision of each comment, when it is due; later ones wait for it. */
+export async function dueRows(ctx: BackgroundContext, now: number): Promise<OutboxRow[]> {
+  return (await openDecisions(ctx, now)).due;
 }
 
 async function send(client: WpClient, site: SiteRow, row: OutboxRow): Promise<Sent> {
@@ -120,156 +145,173 @@ async function apply(ctx: BackgroundContext, row: OutboxRow, outcome: Outcome): 
   });
 }
 
+/** One site during a flush: its client, and whether its sign-in failed (nothing more is sent). */
+interface SiteSender {
+  site: SiteRow;
+  client: WpClient;
+  paused: boolean;
+  onWire: number;
+  /** a firewall in front of the whole site answered: the site's other decisions wait with it, unsent */
+  blockedBy: unknown;
+}
+
+/** Resolves `wait()` when something happened since the last wait (a send settled, a decision). */
+function wakeups() {
+  let pending = false;
+  let resolve: (() => void) | null = null;
+  return {
+    notify() {
+      pending = true;
+      resolve?.();
+    },
+    async wait(timeoutMs: number | null): Promise<void> {
+      if (!pending) {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        await new Promise<void>((done) => {
+          resolve = done;
+          if (timeoutMs !== null) timer = setTimeout(done, Math.max(0, timeoutMs));
+        });
+        clearTimeout(timer);
+        resolve = null;
+      }
+      pending = false;
+    },
+  };
+}
+
 async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<FlushSummary> {
   const started = ctx.now();
   const summary = emptySummary();
   // Holding the lock, any row still "sending" belongs to a worker that died: send it again.
   await ctx.db.outbox.where('state').equals('sending').modify({ state: 'waiting' });
-  // Decisions made while a round is on the wire go out in the next round of the same flush.
   const attempted = new Set<number>();
-  for (;;) {
-    const room = limits.maxSends - summary.sent;
-    if (room <= 0 || ctx.now() - started > limits.maxMs) break;
-    const rows = (await dueRows(ctx, ctx.now())).filter((row) => !attempted.has(row.id ?? 0)).slice(0, room);
-    if (rows.length === 0) break;
-    for (const row of rows) attempted.add(row.id ?? 0);
-    await flushRound(ctx, limits, started, rows, summary);
+  /** comments with a decision on the wire: their next decision waits for its answer */
+  const onWire = new Set<string>();
+  const senders = new Map<string, SiteSender | null>();
+  const inFlight = new Set<Promise<void>>();
+  const writeAnswer = answerWriter(ctx);
+  const events = wakeups();
+  let queue: OutboxRow[] = [];
+  let queuedBehind = new Set<string>();
+  let nextDueAt: number | null = null;
+  let look = true;
+  running.set(ctx, () => {
+    look = true;
+    events.notify();
+  });
+
+  const senderFor = async (siteId: string): Promise<SiteSender | null> => {
+    if (!senders.has(siteId)) {
+      const site = await ctx.db.sites.get(siteId);
+      const usable = site !== undefined && site.status !== 'needs-login';
+      senders.set(
+        siteId,
+        usable ? { site, client: await clientForSite(ctx, siteId), paused: false, onWire: 0, blockedBy: null } : null,
+      );
+    }
+    return senders.get(siteId) ?? null;
+  };
+
+  const sendOne = async (sender: SiteSender, row: OutboxRow) => {
+    const { siteId } = row;
+    try {
+      const sent = await send(sender.client, sender.site, row);
+      await writeAnswer(row, sent);
+      summary.done += 1;
+      if (!summary.sitesReached.includes(siteId)) {
+        summary.sitesReached.push(siteId);
+        await markReachable(ctx, siteId);
+      }
+    } catch (error) {
+      const outcome = outcomeOfFailure(row, error, ctx.now(), ctx.random);
+      await apply(ctx, row, outcome);
+      const offline = unreachable(error);
+      if (offline !== null) await markUnreachable(ctx, siteId, offline);
+      const blocked = blockedSite(error, row.decision);
+      if (blocked !== null) {
+        sender.blockedBy = error;
+        await markBlocked(ctx, siteId, blocked);
+      }
+      if (outcome.pauseSite !== undefined) {
+        sender.paused = true;
+        summary.pausedSites.push(siteId);
+      } else if (outcome.row.state === 'waiting') summary.retrying += 1;
+      else if (outcome.row.state === 'conflict') summary.conflicts += 1;
+      else if (outcome.row.state === 'failed') summary.failed += 1;
+      else summary.done += 1;
+    }
+  };
+
+  try {
+    for (;;) {
+      const open = summary.sent < limits.maxSends && ctx.now() - started <= limits.maxMs;
+      if (!open) queue = [];
+      if (look && open) {
+        look = false;
+        const known = new Set(queue.map((row) => row.id));
+        const decisions = await openDecisions(ctx, ctx.now());
+        queue.push(...decisions.due.filter((row) => !attempted.has(row.id ?? 0) && !known.has(row.id)));
+        ({ queuedBehind, nextDueAt } = decisions);
+      }
+      const starting: { sender: SiteSender; row: OutboxRow }[] = [];
+      const later: OutboxRow[] = [];
+      const heldByFirewall: { sender: SiteSender; row: OutboxRow }[] = [];
+      for (const row of queue) {
+        const sender = await senderFor(row.siteId);
+        // A site that is gone or waits for a sign-in: its decisions stay waiting.
+        if (!sender || sender.paused) continue;
+        if (sender.blockedBy !== null) {
+          attempted.add(row.id ?? 0);
+          heldByFirewall.push({ sender, row });
+          continue;
+        }
+        const full = sender.onWire >= limits.perSiteConcurrency || summary.sent + starting.length >= limits.maxSends;
+        if (full || onWire.has(keyOf(row))) {
+          later.push(row);
+          continue;
+        }
+        sender.onWire += 1;
+        onWire.add(keyOf(row));
+        attempted.add(row.id ?? 0);
+        starting.push({ sender, row });
+      }
+      queue = later;
+      for (const { sender, row } of heldByFirewall) {
+        await apply(ctx, row, outcomeOfFailure(row, sender.blockedBy, ctx.now(), ctx.random));
+        summary.retrying += 1;
+      }
+      if (starting.length > 0) {
+        await setStates(
+          ctx,
+          starting.map(({ row }) => row),
+          'sending',
+        );
+        summary.sent += starting.length;
+        for (const { sender, row } of starting) {
+          const sending: Promise<void> = sendOne(sender, row).finally(() => {
+            inFlight.delete(sending);
+            sender.onWire -= 1;
+            onWire.delete(keyOf(row));
+            // Read the outbox again for the comment's next decision, or when nothing is left in line.
+            if (queue.length === 0 || queuedBehind.has(keyOf(row))) look = true;
+            events.notify();
+          });
+          inFlight.add(sending);
+        }
+      }
+      if (inFlight.size === 0) {
+        // Nothing on the wire: done, unless decisions were made since the outbox was last read.
+        if (look && open) continue;
+        break;
+      }
+      // A send settles, a decision is made, or a waiting decision falls due (its undo window ends).
+      await events.wait(nextDueAt === null ? null : nextDueAt - ctx.now());
+      if (nextDueAt !== null && ctx.now() >= nextDueAt) look = true;
+    }
+  } finally {
+    running.delete(ctx);
   }
   return summary;
-}
-
-/** Sends one set of due rows, `perSiteConcurrency` at a time per site. */
-async function flushRound(
-  ctx: BackgroundContext,
-  limits: FlushLimits,
-  started: number,
-  rows: OutboxRow[],
-  summary: FlushSummary,
-): Promise<void> {
-  const bySite = new Map<string, OutboxRow[]>();
-  for (const row of rows) bySite.set(row.siteId, [...(bySite.get(row.siteId) ?? []), row]);
-  // The whole round is "sending" in one transaction (a worker stopped now sends them again); what
-  // the round does not send after all (a paused site, the time limit) is waiting again after it.
-  await setStates(ctx, rows, 'sending');
-  const taken = new Set<OutboxRow>();
-  const writeAnswer = answerWriter(ctx);
-
-  await Promise.all(
-    [...bySite].map(async ([siteId, queue]) => {
-      const site = await ctx.db.sites.get(siteId);
-      if (!site || site.status === 'needs-login') return;
-      const client = await clientForSite(ctx, siteId);
-      let paused = false;
-      // A firewall in front of the whole site: the site's other decisions wait with it, unsent.
-      let siteBlockedBy: unknown = null;
-      const worker = async () => {
-        for (let row = queue.shift(); row; row = queue.shift()) {
-          if (paused || ctx.now() - started > limits.maxMs) return;
-          taken.add(row);
-          if (siteBlockedBy !== null) {
-            await apply(ctx, row, outcomeOfFailure(row, siteBlockedBy, ctx.now(), ctx.random));
-            summary.retrying += 1;
-            continue;
-          }
-          summary.sent += 1;
-          try {
-            const sent = await send(client, site, row);
-            await writeAnswer(row, sent);
-            summary.done += 1;
-            if (!summary.sitesReached.includes(siteId)) {
-              summary.sitesReached.push(siteId);
-              await markReachable(ctx, siteId);
-            }
-          } catch (error) {
-            const outcome = outcomeOfFailure(row, error, ctx.now(), ctx.random);
-            await apply(ctx, row, outcome);
-            const offline = unreachable(error);
-            if (offline !== null) await markUnreachable(ctx, siteId, offline);
-            const blocked = blockedSite(error, row.decision);
-            if (blocked !== null) {
-              siteBlockedBy = error;
-              await markBlocked(ctx, siteId, blocked);
-            }
-            if (outcome.pauseSite !== undefined) {
-              paused = true;
-              summary.pausedSites.push(siteId);
-            } else if (outcome.row.state === 'waiting') summary.retrying += 1;
-            else if (outcome.row.state === 'conflict') summary.conflicts += 1;
-            else if (outcome.row.state === 'failed') summary.failed += 1;
-            else summary.done += 1;
-          }
-        }
-      };
-      await Promise.all(Array.from({ length: limits.perSiteConcurrency }, worker));
-    }),
-  );
-  await setStates(
-    ctx,
-    rows.filter((row) => !taken.has(row)),
-    'waiting',
-  );
-}
-
-/**
- * Writes WordPress's answers into the outbox and the cache: the first at once, and everything
- * answered while a write runs in the next one, as one transaction. Under load (a moderator's
- * decisions arriving while the round is on the wire) that is a few transactions instead of one per
- * decision, each of which the decisions' own transactions would queue behind. An answer is
- * settled once its write is done; a worker stopped before that sends it again (idempotent).
- */
-function answerWriter(ctx: BackgroundContext): (row: OutboxRow, sent: Sent) => Promise<void> {
-  const { db } = ctx;
-  let queued: { row: OutboxRow; sent: Sent; done: () => void; failed: (error: unknown) => void }[] = [];
-  let writing = false;
-  const writeQueued = async () => {
-    while (queued.length > 0) {
-      const batch = queued;
-      queued = [];
-      try {
-        await db.transaction('rw', db.outbox, db.comments, db.reputation, async () => {
-          const reputations = new Map<string, ReputationChanges>();
-          for (const { row, sent } of batch) {
-            let reputation = reputations.get(row.siteId);
-            if (!reputation) {
-              reputation = new ReputationChanges(row.siteId);
-              reputations.set(row.siteId, reputation);
-            }
-            await writeOne(ctx, row, sent, reputation);
-          }
-          for (const reputation of reputations.values()) await reputation.apply(db, ctx.now());
-        });
-        for (const answer of batch) answer.done();
-      } catch (error) {
-        for (const answer of batch) answer.failed(error);
-      }
-    }
-    writing = false;
-  };
-  return (row, sent) =>
-    new Promise<void>((done, failed) => {
-      queued.push({ row, sent, done, failed });
-      if (!writing) {
-        writing = true;
-        void writeQueued();
-      }
-    });
-}
-
-/** One answer, inside the writer's transaction. */
-async function writeOne(ctx: BackgroundContext, row: OutboxRow, sent: Sent, reputation: ReputationChanges) {
-  const resultId = row.decision === 'reply' ? (sent.comment?.id ?? null) : null;
-  await ctx.db.outbox.update(row.id ?? 0, { state: 'done', sentAt: ctx.now(), error: null, resultId });
-  // WordPress's answer is the truth now (unspam may restore "approved", not "hold").
-  if (sent.status !== null) {
-    await ctx.db.comments.update([row.siteId, row.commentId], { status: sent.status });
-    const updated = await ctx.db.comments.get([row.siteId, row.commentId]);
-    if (updated) reputation.follow(updated);
-  }
-  if (sent.comment) {
-    const written = toCommentRow(row.siteId, sent.comment, ctx.now());
-    await ctx.db.comments.put(written);
-    reputation.follow(written);
-  }
 }
 
 function setStates(ctx: BackgroundContext, rows: readonly OutboxRow[], state: 'sending' | 'waiting') {

@@ -7,7 +7,7 @@
 import type { BackgroundContext } from '../context.ts';
 import { refreshViews } from '../inline/notify.ts';
 import { syncIfStale } from '../sync/schedule.ts';
-import { flushOutbox } from './flush.ts';
+import { flushOutbox, wakeFlush } from './flush.ts';
 
 export const outboxAlarm = 'freigabe:outbox';
 const minimumAlarmDelayMs = 30_000;
@@ -40,8 +40,8 @@ export async function nextDueAt(ctx: BackgroundContext): Promise<number | null> 
  * leaves the timer alone (a flush is running and plans the next one itself when it ends).
  */
 export async function scheduleFlush(ctx: BackgroundContext, { timer: withTimer = true } = {}): Promise<void> {
-  // A flush running here takes what is due in its next round and plans what is left when it ends.
-  if (withTimer && (flushing.get(ctx) ?? 0) > 0) return;
+  // A flush running here takes new decisions as they are made and plans what is left when it ends.
+  if (withTimer && (wakeFlush(ctx) || (flushing.get(ctx) ?? 0) > 0)) return;
   const next = await nextDueAt(ctx);
   if (withTimer && timer !== undefined) clearTimeout(timer);
   if (withTimer) timer = undefined;

@@ -10,13 +10,14 @@ export async function clientForSite(ctx: BackgroundContext, siteId: string): Pro
   const [site, credentials] = await Promise.all([ctx.db.sites.get(siteId), ctx.db.credentials.get(siteId)]);
   const auth = credentials?.auth ?? { kind: 'none' as const };
   if (auth.kind !== 'cookie' || !site) {
-    return createWpClient({ root: siteId, auth, fetch: ctx.fetch, now: ctx.now });
+    return createWpClient({ root: siteId, auth, fetch: ctx.fetch, now: ctx.now, timeoutMs: ctx.requestTimeoutMs });
   }
   return createWpClient({
     root: siteId,
     auth,
     fetch: ctx.fetch,
     now: ctx.now,
+    timeoutMs: ctx.requestTimeoutMs,
     refreshNonce: () => fetchRestNonce(site.siteUrl, { fetch: ctx.fetch }),
     onNonce: (nonce) => {
       void ctx.db.credentials.put({ siteId, auth: { kind: 'cookie', nonce } });

@@ -4,7 +4,7 @@
  * an article of a connected site, at most once per `contextFreshForMs` per post. Cached approved
  * comments of the post that are no longer approved are re-read by id (moved, or gone).
  */
-import type { CommentRow } from '../../shared/db/index.ts';
+import type { ArticleTotals, CommentRow } from '../../shared/db/index.ts';
 import type { WpComment } from '../../shared/wp/schemas.ts';
 import type { BackgroundContext } from '../context.ts';
 import { clientForSite } from '../sites/site-client.ts';
@@ -59,6 +59,14 @@ async function fetchContext(ctx: BackgroundContext, siteId: string, postId: numb
       break;
     }
   }
+  // More than it reads: the article's counts come from WordPress (comments and pings, never notes).
+  let approvedTotals: ArticleTotals | undefined;
+  if (!complete) {
+    const count = async (type: 'comment' | 'pings') =>
+      (await client.listCommentIds({ post: [postId], status: 'approve', type, perPage: 1 })).total;
+    const [comments, pings] = await Promise.all([count('comment'), count('pings')]);
+    approvedTotals = { comments, pings };
+  }
   const rows = approved
     .filter((comment) => !notComments.has(comment.type))
     .map((comment) => toCommentRow(siteId, comment, startedAt));
@@ -83,6 +91,7 @@ async function fetchContext(ctx: BackgroundContext, siteId: string, postId: numb
     const stillDecided = await decidedSince(ctx, siteId, startedAt, gone);
     await ctx.db.comments.bulkDelete(gone.filter((id) => !stillDecided.has(id)).map((id) => [siteId, id]));
     await ctx.db.posts.bulkPut(posts);
+    await ctx.db.posts.update([siteId, postId], { approvedTotals });
     await updateSyncState(ctx.db, siteId, (state) => {
       const contextFetchedAt: Record<number, number> = { [postId]: startedAt };
       for (const [post, at] of Object.entries(state.contextFetchedAt)) {

@@ -13,6 +13,7 @@ import { detectPostId, detectRestRoot, looksLikeWordPress } from './wordpress.ts
 
 export { type FindCommentsOptions, findComments } from './comments.ts';
 export type { KnownComment } from './thread.ts';
+export { type ThreadedComment, type ThreadShape, threadShape } from './threading.ts';
 export type { CommentType, DetectedComment, PageModel } from './types.ts';
 export { detectPostId, detectRestRoot, looksLikeWordPress } from './wordpress.ts';
 

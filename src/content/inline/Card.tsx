@@ -3,8 +3,36 @@ import type { ComponentChildren } from 'preact';
 import { t, uiLanguage } from '../../shared/i18n.ts';
 import type { InlineComment } from '../../shared/inline-protocol.ts';
 import { sanitizeCommentHtml } from '../../shared/sanitize/index.ts';
+import { safeHref } from './comment-pages.ts';
+import type { ReplyTo } from './home.ts';
 
-export function Card({ comment, children }: { comment: InlineComment; children?: ComponentChildren }) {
+/**
+ * What it answers, where the thread does not show it by nesting: "In reply to X." as WordPress's
+ * comment feeds say it (threading off, the depth limit), with the comment page when the parent is
+ * on another one.
+ */
+function ReplyLine({ replyTo, pageUrl }: { replyTo: ReplyTo; pageUrl: string }) {
+  const text =
+    replyTo.author === ''
+      ? t('inlineReplyToUnknown')
+      : replyTo.page !== null
+        ? t('inlineReplyToPage', [replyTo.author, String(replyTo.page)])
+        : t('inlineReplyTo', [replyTo.author]);
+  const href = safeHref(replyTo.link, pageUrl);
+  return <p class="reply-to">{href ? <a href={href}>{text}</a> : text}</p>;
+}
+
+export function Card({
+  comment,
+  replyTo = null,
+  pageUrl = '',
+  children,
+}: {
+  comment: InlineComment;
+  replyTo?: ReplyTo | null;
+  pageUrl?: string;
+  children?: ComponentChildren;
+}) {
   const date = new Date(comment.date);
   const kind = comment.status === 'spam' ? 'spam' : comment.status === 'trash' ? 'trash' : 'pending';
   return (
@@ -18,6 +46,7 @@ export function Card({ comment, children }: { comment: InlineComment; children?:
           {new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(date)}
         </time>
       </header>
+      {replyTo && <ReplyLine replyTo={replyTo} pageUrl={pageUrl} />}
       {/* Sanitized here, in the page that renders it (strict allow-list: no scripts, no remote loads). */}
       <div class="content" dangerouslySetInnerHTML={{ __html: sanitizeCommentHtml(comment.contentHtml) }} />
       {children}

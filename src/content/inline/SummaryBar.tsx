@@ -6,6 +6,8 @@ export interface SummaryProps {
   pending: number;
   spam: number;
   pings: number;
+  /** what waits on other comment pages (the counts above are the article's, all pages) */
+  elsewhere: { page: number | null; count: number; link: string | null }[];
   withPending: boolean;
   showSpam: boolean;
   reactionsOpen: boolean;
@@ -22,6 +24,17 @@ export function SummaryBar(props: SummaryProps) {
       <span class="summary" aria-live="polite">
         {t('inlineSummary', [String(props.pending), String(props.spam), String(props.pings)])}
       </span>
+      {props.elsewhere.map((entry) => {
+        const text =
+          entry.page === null
+            ? t('inlineElsewhereUnknown', [String(entry.count)])
+            : t('inlineElsewhere', [String(entry.count), String(entry.page)]);
+        return (
+          <span class="elsewhere" key={entry.page ?? 'unknown'} data-page={entry.page ?? ''}>
+            {entry.link ? <a href={entry.link}>{text}</a> : text}
+          </span>
+        );
+      })}
       {props.error && (
         <span class="state failed" role="alert">
           {t('inlineError', [props.error])}

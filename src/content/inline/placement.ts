@@ -1,7 +1,8 @@
 /**
  * Where Freigabe's pieces go in the theme's thread: a toolbar inside each comment (after its body,
  * before its replies), a pending comment under its parent (in the parent's reply list, made when
- * missing) or at the end of the top-level list, the summary bar above the thread.
+ * missing), beside a parent at the depth limit, after a pending parent's card, or in the top-level
+ * list at its date; the summary bar above the thread. Which of these a comment gets: home.ts.
  */
 import type { PageThread } from './types.ts';
 
@@ -95,4 +96,52 @@ export function summarySlot(thread: PageThread): Slot | null {
   if (form?.parentElement) return { parent: form.parentElement, before: form };
   if (thread.article) return { parent: thread.article, before: null };
   return null;
+}
+
+/** An item of the top-level list with its date (a theme's comment, or one of our cards). */
+export interface DatedItem {
+  element: Element;
+  date: number;
+}
+
+/**
+ * In the top-level list at its place by date, as WordPress orders a page (`comment_order`: oldest
+ * or newest first): before the first item that comes after it, else where a new comment goes.
+ */
+export function listSlot(
+  thread: PageThread,
+  doc: Document,
+  date: number,
+  items: readonly DatedItem[],
+  newestFirst: boolean,
+): PendingSlot | null {
+  const slot = pendingSlot(thread, 0, doc);
+  if (!slot) return null;
+  const next = items.find(
+    (item) => item.element.parentElement === slot.parent && (newestFirst ? item.date < date : item.date > date),
+  );
+  return next ? { ...slot, before: next.element } : slot;
+}
+
+/**
+ * Beside a comment at the depth limit, where WordPress prints replies to it: as the items right
+ * after it, in its list (the classic walker does so; the block comment template writes an <li>
+ * into the <li>, which the browser's HTML parser closes first: the same). After the replies
+ * already there (`follows`).
+ */
+export function besideSlot(parent: Element, follows: (element: Element) => boolean): PendingSlot | null {
+  const list = parent.parentElement;
+  if (!list) return null;
+  let last = parent;
+  while (last.nextElementSibling && follows(last.nextElementSibling)) last = last.nextElementSibling;
+  return { parent: list, before: last.nextSibling, tag: wrapperFor(list) };
+}
+
+/** Right after a card (and the cards already following it). */
+export function afterSlot(card: Element, follows: (element: Element) => boolean): PendingSlot | null {
+  const list = card.parentElement;
+  if (!list) return null;
+  let last = card;
+  while (last.nextElementSibling && follows(last.nextElementSibling)) last = last.nextElementSibling;
+  return { parent: list, before: last.nextSibling, tag: card.localName === 'li' ? 'li' : 'div' };
 }

@@ -5,6 +5,7 @@
  */
 import { findClusters } from '../../shared/clusters/index.ts';
 import type { InlineComment } from '../../shared/inline-protocol.ts';
+import type { ArticleTotals } from '../../shared/moderation.ts';
 import { roughText } from '../../shared/rough-text.ts';
 import { isImportedTweet } from '../../shared/signals.ts';
 import type { PageComment } from './types.ts';
@@ -34,13 +35,19 @@ function dayOf(ms: number): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-export function reactionsOf(cached: readonly InlineComment[], onPage: readonly PageComment[]): Reactions {
+/** What counts as the article's, not the comment page's: the server's totals where the cache holds fewer. */
+export function reactionsOf(
+  cached: readonly InlineComment[],
+  onPage: readonly PageComment[],
+  approvedTotals: ArticleTotals | null = null,
+): Reactions {
   const cachedIds = new Set(cached.map((comment) => comment.id));
   // Published comments the page shows that the cache does not hold count as published.
   const pageOnly = onPage.filter((comment) => comment.id === null || !cachedIds.has(comment.id));
   const live = cached.filter((comment) => comment.status !== 'trash');
-  const published =
-    live.filter((comment) => comment.status === 'approved').length + pageOnly.filter((c) => !c.pending).length;
+  const published = approvedTotals
+    ? approvedTotals.comments + approvedTotals.pings
+    : live.filter((comment) => comment.status === 'approved').length + pageOnly.filter((c) => !c.pending).length;
   const pending = live.filter((comment) => comment.status === 'hold').length;
   const spam = live.filter((comment) => comment.status === 'spam').length;
   const pings = live

@@ -34,6 +34,9 @@ button.danger { color: var(--fg-error); }
 .card header { display: flex; gap: 8px; align-items: baseline; flex-wrap: wrap; }
 .card .author { font-weight: 600; }
 .card time { color: var(--fg-muted); font-size: 12px; }
+.card .reply-to { margin: 4px 0 0; font-size: 12px; color: var(--fg-muted); }
+.card .reply-to a, .bar .elsewhere a { color: var(--fg-accent); }
+.bar .elsewhere { font-size: 12px; }
 .content { margin: 6px 0; overflow-wrap: anywhere; }
 .content p { margin: 0 0 .6em; }
 .content a { color: var(--fg-accent); }

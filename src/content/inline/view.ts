@@ -12,9 +12,12 @@ import type { ActionName } from './actions.ts';
 import { decisionForKey } from './actions.ts';
 import type { InlineApi } from './api.ts';
 import { Card } from './Card.tsx';
+import { Cards } from './cards.ts';
+import { safeHref } from './comment-pages.ts';
 import { Editor } from './Editor.tsx';
+import type { ElsewhereEntry } from './home.ts';
 import { createHost, type Host, hostAttribute, isShown, showHost } from './hosts.ts';
-import { pendingSlot, summarySlot, toolbarSlot } from './placement.ts';
+import { summarySlot, toolbarSlot } from './placement.ts';
 import { ReactionsPanel } from './ReactionsPanel.tsx';
 import { reactionsOf } from './reactions.ts';
 import { SummaryBar } from './SummaryBar.tsx';
@@ -48,7 +51,8 @@ export class InlineView {
   private summary: Host | null = null;
   private reactions: Host | null = null;
   private readonly toolbars = new Map<Element, Mounted>();
-  private readonly cards = new Map<number, Host>();
+  private readonly cards: Cards;
+  private readonly startedAt: number;
   private editing: { commentId: number; kind: DraftKind } | null = null;
   private currentId: number | null = null;
   private readonly decided: number[] = [];
@@ -61,6 +65,8 @@ export class InlineView {
 
   constructor(private readonly options: InlineViewOptions) {
     this.now = options.now ?? (() => Date.now());
+    this.startedAt = this.now();
+    this.cards = new Cards(options.doc, options.thread);
   }
 
   get pageComments(): readonly PageComment[] {
@@ -151,6 +157,7 @@ export class InlineView {
     }
     if (added.length === 0) return;
     this.options.thread.comments.push(...added);
+    this.cards.pageChanged();
     for (const comment of added) {
       if (this.intersection) this.intersection.observe(comment.element);
       else this.mountToolbar(comment);
@@ -171,8 +178,9 @@ export class InlineView {
     const state = this.state;
     if (!state) return;
     const now = this.now();
-    const onPage = new Set(this.pageComments.map((comment) => comment.id).filter((id) => id !== null));
-    this.renderSummary(state);
+    // Where the comments the theme does not show go: here (their cards placed), or another page.
+    const layout = this.cards.layout(state.comments, this.showSpam);
+    this.renderSummary(state, layout.elsewhere);
     // Page comments: toolbars, and what was decided about them shown at once.
     for (const { host, comment } of this.toolbars.values()) {
       const status = this.statusOf(comment);
@@ -181,20 +189,19 @@ export class InlineView {
       showHost(host.host, this.withPending);
       render(this.controls(comment.id ?? 0, comment.author, status, cached, state, now), host.mount);
     }
-    // Comments the theme does not show.
-    for (const comment of state.comments) {
-      if (onPage.has(comment.id)) continue;
-      const wanted =
-        comment.status === 'hold' || (comment.status === 'spam' && this.showSpam) || this.cards.has(comment.id);
-      if (!wanted) continue;
-      const card = this.cards.get(comment.id) ?? this.placeCard(comment);
-      if (!card) continue;
-      showHost(card.host, this.withPending && (comment.status !== 'spam' || this.showSpam));
+    for (const { comment, host, replyTo } of layout.here) {
+      showHost(host.host, this.withPending && (comment.status !== 'spam' || this.showSpam));
       render(
-        h(Card, { comment }, this.controls(comment.id, comment.authorName, comment.status, comment, state, now)),
-        card.mount,
+        h(
+          Card,
+          { comment, replyTo, pageUrl: this.cards.pageUrl },
+          this.controls(comment.id, comment.authorName, comment.status, comment, state, now),
+        ),
+        host.mount,
       );
     }
+    const linked = this.cards.scrollToLinked(this.now() - this.startedAt);
+    if (linked !== null) this.currentId = linked;
     this.renderReactions(state);
     const waiting = state.comments.some((comment) => comment.decision?.state === 'waiting');
     if (waiting && this.ticker === undefined) this.ticker = setInterval(() => this.render(), 1000);
@@ -245,31 +252,27 @@ export class InlineView {
     ]);
   }
 
-  private placeCard(comment: InlineComment): Host | null {
-    const slot = pendingSlot(this.options.thread, comment.parent, this.options.doc);
-    if (!slot) return null;
-    const card = createHost(this.options.doc, 'card', slot.tag);
-    slot.parent.insertBefore(card.host, slot.before);
-    this.cards.set(comment.id, card);
-    return card;
-  }
-
-  private renderSummary(state: InlineState): void {
+  private renderSummary(state: InlineState, elsewhere: ElsewhereEntry[]): void {
     if (!this.summary) return;
     // Nothing to moderate here (an author on someone else's article): no bar either.
     showHost(this.summary.host, state.canModerate);
+    // The article's pings, on every comment page: the cached ones and those this page shows, or
+    // WordPress's count of the approved ones where the cache holds fewer.
+    const totals = state.approvedTotals;
     const pings = new Set<number | string>();
     for (const comment of state.comments) {
-      if (comment.type === 'pingback' || comment.type === 'trackback') pings.add(comment.id);
+      const ping = comment.type === 'pingback' || comment.type === 'trackback';
+      if (ping && !(totals && comment.status === 'approved')) pings.add(comment.id);
     }
     for (const [index, comment] of this.pageComments.entries()) {
-      if (comment.type !== 'comment') pings.add(comment.id ?? `page-${index}`);
+      if (comment.type !== 'comment' && !totals) pings.add(comment.id ?? `page-${index}`);
     }
     render(
       h(SummaryBar, {
         pending: state.comments.filter((comment) => comment.status === 'hold').length,
         spam: state.comments.filter((comment) => comment.status === 'spam').length,
-        pings: pings.size,
+        pings: pings.size + (totals?.pings ?? 0),
+        elsewhere: elsewhere.map((entry) => ({ ...entry, link: safeHref(entry.link, this.cards.pageUrl) })),
         withPending: this.withPending,
         showSpam: this.showSpam,
         reactionsOpen: this.reactionsOpen,
@@ -303,7 +306,7 @@ export class InlineView {
     if (!this.reactions) return;
     render(
       h(ReactionsPanel, {
-        reactions: reactionsOf(state.comments, this.pageComments),
+        reactions: reactionsOf(state.comments, this.pageComments, state.approvedTotals),
         onClose: () => {
           this.reactionsOpen = false;
           this.render();
@@ -393,7 +396,7 @@ export class InlineView {
     const items: { id: number; element: Element }[] = [];
     for (const comment of this.pageComments)
       if (comment.id !== null) items.push({ id: comment.id, element: comment.element });
-    for (const [id, card] of this.cards) if (isShown(card.host)) items.push({ id, element: card.host });
+    for (const [id, card] of this.cards.entries()) if (isShown(card.host)) items.push({ id, element: card.host });
     items.sort((a, b) => (a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
     return items;
   }

@@ -1,5 +1,5 @@
 /** What the extension keeps in IndexedDB. Only the background writes; pages read. */
-import type { Decision, DraftKind } from '../moderation.ts';
+import type { ArticleTotals, Decision, DraftKind } from '../moderation.ts';
 import type { WpAuth } from '../wp/client.ts';
 
 export type SiteMode = 'moderator' | 'author';
@@ -64,9 +64,15 @@ export interface PostRow {
   title: string;
   link: string;
   author: number | null;
+  /**
+   * The article's approved comments and pings on WordPress, where it has more than the cache
+   * holds of it (the thread context reads the newest 300): the article's counts, on every comment
+   * page. Absent while the cache holds them all.
+   */
+  approvedTotals?: ArticleTotals;
 }
 
-export type { Decision, DraftKind } from '../moderation.ts';
+export type { ArticleTotals, Decision, DraftKind } from '../moderation.ts';
 
 /**
  * - waiting: not sent yet (inside the undo window, or waiting for a retry, or for a sign-in);

@@ -93,9 +93,16 @@ describe('thread context', () => {
     expect(await fetchThreadContext(ctx, siteId, 4)).toBe(contextLimit);
     // The fake's dates follow the ids: the 300 most recent are 51…350.
     expect(await cachedIds(ctx, 'approved')).toEqual(approved.slice(50).map((c) => c.id));
-    const pages = wordpress.requests.filter((r) => r.includes('status=approve') && r.includes('post%5B%5D=4'));
+    const reads = wordpress.requests.filter((r) => r.includes('status=approve') && r.includes('post%5B%5D=4'));
+    const pages = reads.filter((r) => !r.includes('_fields=id'));
     expect(pages).toHaveLength(3);
     for (const page of pages) expect(page).toMatch(/orderby=date_gmt&order=desc/);
+    // More than it reads: the article's counts are asked for (comments and pings, never type=all).
+    expect(reads.filter((r) => r.includes('_fields=id')).map((r) => /type=(\w+)/.exec(r)?.[1])).toEqual([
+      'comment',
+      'pings',
+    ]);
+    expect((await ctx.db.posts.get([siteId, 4]))?.approvedTotals).toEqual({ comments: 350, pings: 0 });
     expect((await ctx.db.syncState.get(siteId))?.contextFetchedAt).toEqual({ 4: 1_000_000 });
     expect((await ctx.db.posts.get([siteId, 4]))?.title).toBe('Beitrag 4');
 
@@ -117,6 +124,8 @@ describe('thread context', () => {
     ]);
     await fetchThreadContext(ctx, siteId, 4);
     expect(await cachedIds(ctx, 'approved')).toEqual([1, 2, 3, 4]);
+    // All of them read: the cache's own counts are the article's.
+    expect((await ctx.db.posts.get([siteId, 4]))?.approvedTotals).toBeUndefined();
     await decide(ctx, { siteId, commentIds: [4], decision: 'unapprove' });
     Object.assign(wordpress.comments[1] ?? {}, { status: 'spam' });
     wordpress.comments.splice(2, 1);

@@ -33,6 +33,7 @@ function comment(id: number, parent: number, status = 'hold', overrides: Partial
     authorName: `Leser ${id}`,
     authorUrl: '',
     date: Date.UTC(2026, 10, 29, 8, id),
+    link: `https://blog.example/2026/11/social-media/#comment-${id}`,
     contentHtml: `<p>Kommentar ${id}</p>`,
     contentRaw: `Kommentar ${id}`,
     decision: null,
@@ -57,6 +58,7 @@ function setup(cached: InlineComment[], canModerate = true) {
     canModerate,
     postId: 4,
     comments: cached,
+    approvedTotals: null,
     undoWindowMs: 5000,
   };
   const api = {
