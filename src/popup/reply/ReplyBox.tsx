@@ -8,8 +8,8 @@ import { t } from '../../shared/i18n.ts';
 import { MessageError } from '../../shared/messages.ts';
 import { commentKey } from '../queue/views.ts';
 import { useQueueContext } from '../queue-context.ts';
+import type { EditorState } from '../state/ui-state.ts';
 import { useDraftSaver } from './use-draft-saver.ts';
-import type { EditorState } from './use-editors.ts';
 
 interface Props {
   comment: CommentRow;
