@@ -1,7 +1,9 @@
 /** Carries out what a command asked for outside the state: decisions, announcements, focus, tabs. */
+import { draftProblem } from '../../shared/drafts/draft-problem.ts';
 import { t } from '../../shared/i18n.ts';
 import { sendToBackground } from '../../shared/messages.ts';
 import type { DecisionsApi } from '../actions/use-decisions.ts';
+import { formatNumber } from '../format.ts';
 import { openComment } from '../open-comment.ts';
 import { statusInView } from '../queue/views.ts';
 import type { Effect, PopupCommand } from './commands.ts';
@@ -51,15 +53,23 @@ export async function runEffect(
       return;
     case 'dismiss': {
       const { row } = effect;
-      // A reply or edit that failed goes back to being a draft: its text is never lost.
+      // A reply or edit that failed goes back to being a draft: its text is never lost. Where the
+      // draft cannot be saved, the failed decision stays (with its text) and the user is told why.
       if ((row.decision === 'reply' || row.decision === 'edit') && row.content) {
-        await sendToBackground({
-          type: 'saveDraft',
-          siteId: row.siteId,
-          commentId: row.commentId,
-          kind: row.decision,
-          content: row.content,
-        }).catch(() => undefined);
+        const { content } = row;
+        try {
+          await sendToBackground({
+            type: 'saveDraft',
+            siteId: row.siteId,
+            commentId: row.commentId,
+            kind: row.decision,
+            content,
+          });
+        } catch (error) {
+          const problem = draftProblem(error, content, formatNumber);
+          decisions.announce(t(problem.message, problem.substitutions));
+          return;
+        }
       }
       return decisions.undoRows([row.id ?? 0], []);
     }
