@@ -1,12 +1,13 @@
 /**
  * npm run wp [-- start|stop|status] [--backend=auto|native|playground] [--port=8881] [--dir=.wp/demo]
- *             [--fresh] [--theme=<slug>] [--core=7.1|6.1|6.5]
+ *             [--fresh] [--theme=<slug>] [--core=7.1|6.1|6.5] [--layout=standard|own-directory|multisite]
  * Runs the demo WordPress in the foreground until Ctrl-C or `npm run wp -- stop`.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type CoreVersion, isCoreVersion } from './cores.ts';
 import { type BackendName, type SiteInfo, startWordPress } from './index.ts';
+import { isLayout, type Layout } from './layouts.ts';
 import { isAlive, readPid, stopProcess } from './process.ts';
 
 export interface WpArgs {
@@ -17,6 +18,7 @@ export interface WpArgs {
   fresh: boolean;
   theme?: string;
   core?: CoreVersion;
+  layout?: Layout;
 }
 
 export function parseWpArgs(argv: string[]): WpArgs {
@@ -34,6 +36,7 @@ export function parseWpArgs(argv: string[]): WpArgs {
     else if (key === '--dir' && value) args.dir = resolve(value);
     else if (key === '--theme' && value) args.theme = value;
     else if (key === '--core' && isCoreVersion(value)) args.core = value;
+    else if (key === '--layout' && isLayout(value)) args.layout = value;
     else if (key === '--fresh') args.fresh = true;
     else if (!arg.startsWith('--')) args.command = arg;
     else throw new Error(`Unknown option ${arg}`);
@@ -43,7 +46,7 @@ export function parseWpArgs(argv: string[]): WpArgs {
 
 export function printCredentials(info: SiteInfo, file: string): void {
   console.log(`\nWordPress ${info.wpVersion}: ${info.url}  (${info.describe}, theme ${info.theme})`);
-  console.log(`  wp-admin: ${info.url}/wp-admin/`);
+  console.log(`  wp-admin: ${info.siteUrl ?? info.url}/wp-admin/`);
   for (const user of info.users) {
     console.log(
       `  ${user.role.padEnd(13)} ${user.login.padEnd(10)} password ${user.password}  app password ${user.applicationPassword}`,
@@ -51,6 +54,15 @@ export function printCredentials(info: SiteInfo, file: string): void {
   }
   const article = info.posts.find((post) => post.key === 'article');
   if (article) console.log(`  demo article: ${article.link}`);
+  for (const site of info.network?.sites ?? []) {
+    console.log(`  sub-site ${site.name}: ${site.url}/  (${site.posts.map((post) => post.link).join(', ')})`);
+  }
+  for (const user of info.network?.users ?? []) {
+    const roles = Object.entries(user.roles).map(([site, role]) => `${role} on ${site}`);
+    console.log(
+      `  network user  ${user.login.padEnd(10)} password ${user.password}  app password ${user.applicationPassword}  (${roles.join(', ')})`,
+    );
+  }
   console.log(`  credentials: ${file}\n`);
 }
 

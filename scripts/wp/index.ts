@@ -2,17 +2,22 @@
  * Starts a real WordPress for the demo and the tests, seeded with the demo content.
  *   const site = await startWordPress({ backend: 'auto', port: 8881, dir: '.wp/demo' });
  *   site.info.users — logins, passwords and Application Passwords; site.stop() ends it.
+ * `layout: 'own-directory' | 'multisite'` lays WordPress out as those setups do (layouts.ts).
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type CoreVersion, defaultCore, resolveCore } from './cores.ts';
+import { type Layout, setupTarget, siteUrlOf, writeLayoutMarker } from './layouts.ts';
 import { findNativeTools, nativeBackend } from './native.ts';
+import { type NetworkInfo, networkContent } from './network-content.ts';
 import { playgroundBackend } from './playground.ts';
 import { isPortFree, stopProcess } from './process.ts';
 import { runSetup } from './setup-request.ts';
 import type { Backend, BackendName } from './types.ts';
 
 export type { CoreVersion } from './cores.ts';
+export type { Layout } from './layouts.ts';
+export type { NetworkInfo, NetworkSite, NetworkUser } from './network-content.ts';
 export type { BackendName } from './types.ts';
 
 export interface DemoSiteUser {
@@ -26,7 +31,11 @@ export interface DemoSiteUser {
 }
 
 export interface SiteInfo {
+  /** `home` of the (main) site: where the blog is read */
   url: string;
+  /** `siteurl`: where WordPress itself lives (wp-admin, wp-login.php); `url` except in the own-directory layout */
+  siteUrl: string;
+  layout: Layout;
   backend: BackendName;
   describe: string;
   /** the WordPress version really served (`$wp_version`) */
@@ -40,6 +49,8 @@ export interface SiteInfo {
   comments: Record<string, number>;
   /** editor notes' ids by their key in demo-content.ts (none before WordPress 6.9) */
   notes: Record<string, number>;
+  /** multisite: the sub-sites and the users of the network (network-content.ts) */
+  network?: NetworkInfo;
 }
 
 export interface StartOptions {
@@ -52,6 +63,8 @@ export interface StartOptions {
   theme?: string;
   /** which WordPress: 7.1 (default), 6.1 (Debian's), 6.5 (Playground's build) */
   core?: CoreVersion;
+  /** standard (default), WordPress in its own directory, or a sub-directory network (native backend only) */
+  layout?: Layout;
   log?: (message: string) => void;
 }
 
@@ -87,6 +100,10 @@ export async function startWordPress(options: StartOptions = {}): Promise<WordPr
   if (resolved.notice) log(resolved.notice);
   // Playground serves its own build whatever is asked.
   const core: CoreVersion = backend.name === 'playground' ? '6.5' : resolved.version;
+  const layout = options.layout ?? 'standard';
+  if (layout !== 'standard' && backend.name !== 'native') {
+    throw new Error(`The ${layout} layout needs the native backend (PHP and MariaDB/MySQL).`);
+  }
   if (!(await isPortFree(port))) {
     throw new Error(
       `Port ${port} on 127.0.0.1 is in use. Stop what runs there (npm run wp -- stop) or pick another port (--port=N).`,
@@ -98,25 +115,38 @@ export async function startWordPress(options: StartOptions = {}): Promise<WordPr
   const previous = readCredentials(credentialsFile);
   const backendChanged = previous !== null && previous.backend !== backend.name;
   const coreChanged = previous !== null && previous.core !== core;
-  const fresh = Boolean(options.fresh) || backendChanged || coreChanged;
+  const layoutChanged = previous !== null && (previous.layout ?? 'standard') !== layout;
+  // A network keeps its domain (with the port) in its tables: another port needs a new network.
+  const networkMoved = layout === 'multisite' && previous !== null && previous.url !== `http://127.0.0.1:${port}`;
+  const fresh = Boolean(options.fresh) || backendChanged || coreChanged || layoutChanged || networkMoved;
   if (backendChanged) log(`the site in ${dir} was made by ${previous?.backend}: starting a fresh one`);
   else if (coreChanged) log(`the site in ${dir} ran WordPress ${previous?.core}: starting a fresh ${core}`);
-  const running = await backend.start({ dir, port, fresh, core, log });
+  else if (layoutChanged) log(`the site in ${dir} had the ${previous?.layout ?? 'standard'} layout: starting afresh`);
+  const running = await backend.start({ dir, port, fresh, core, layout, log });
+  writeLayoutMarker(dir, layout);
   const pidsFile = join(dir, 'pids.json');
   writeFileSync(pidsFile, JSON.stringify(running.pids));
   try {
-    let info = fresh || previous === null || previous.url !== running.url ? null : previous;
+    let info =
+      fresh || previous === null || previous.url !== running.url
+        ? null
+        : // (credentials written before layouts existed lack these two)
+          { ...previous, siteUrl: previous.siteUrl ?? siteUrlOf(running.url, layout), layout };
     const wanted = options.theme ?? 'twentytwentyone';
     if (info === null) {
-      log('seeding the demo content');
-      const seeded = await runSetup<Omit<SiteInfo, 'url' | 'backend' | 'describe' | 'wpVersion' | 'core'>>(
-        running,
+      log(layout === 'multisite' ? 'seeding the demo content and the network' : 'seeding the demo content');
+      const seeded = await runSetup<
+        Omit<SiteInfo, 'url' | 'siteUrl' | 'layout' | 'backend' | 'describe' | 'wpVersion' | 'core'>
+      >(
+        { url: running.siteUrl, wordpressDir: running.coreDir },
         'seed',
         {},
-        { theme: wanted },
+        { theme: wanted, network: layout === 'multisite' ? networkContent : undefined },
       );
       info = {
         url: running.url,
+        siteUrl: running.siteUrl,
+        layout,
         backend: backend.name,
         describe: running.describe,
         wpVersion: running.wpVersion,
@@ -153,8 +183,7 @@ function saveCredentials(file: string, info: SiteInfo): void {
 
 /** Switches a running site's theme (the content script is tested on a classic and a block theme). */
 export async function switchTheme(site: { url: string; dir: string }, theme: string): Promise<string> {
-  const wordpressDir = join(resolve(site.dir), 'wordpress');
-  return (await runSetup<{ theme: string }>({ url: site.url, wordpressDir }, 'theme', { theme })).theme;
+  return (await runSetup<{ theme: string }>(setupTarget(site), 'theme', { theme })).theme;
 }
 
 /** Many comments at once on a running site (scale tests, benchmarks): one PHP request, no REST. */
@@ -164,8 +193,7 @@ export function addComments(
   count: number,
   status: 'hold' | 'approved' | 'spam' | 'trash' = 'hold',
 ): Promise<{ first: number; last: number; count: number }> {
-  const wordpressDir = join(resolve(site.dir), 'wordpress');
-  return runSetup({ url: site.url, wordpressDir }, 'bulk', { post: String(postId), count: String(count), status });
+  return runSetup(setupTarget(site), 'bulk', { post: String(postId), count: String(count), status });
 }
 
 /** Servers of this site left behind by a run that was killed (their process groups). */

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { installCore, wordPressVersionIn } from './cores.ts';
+import { folders, layoutOf, siteUrlOf, writeRootIndex } from './layouts.ts';
 import {
   isAlive,
   readPid,
@@ -62,12 +63,12 @@ function asRoot(): string[] {
 
 export const nativeBackend: Backend = {
   name: 'native',
-  async start({ dir, port, fresh, core, log }) {
+  async start({ dir, port, fresh, core, layout, log }) {
     const { tools, missing } = findNativeTools();
     if (!tools) throw new Error(`The native backend needs: ${missing.join(', ')}`);
     const url = `http://127.0.0.1:${port}`;
     const dataDir = join(dir, 'mysql');
-    const wordpressDir = join(dir, 'wordpress');
+    const { documentRoot: wordpressDir, coreDir } = folders(dir, layout);
     const socket = socketPath(dir);
     const mysqlLog = join(dir, 'mariadb.log');
     const phpLog = join(dir, 'php.log');
@@ -77,12 +78,13 @@ export const nativeBackend: Backend = {
     const stale = readPid(mysqlPidFile);
     if (stale && isAlive(stale)) await stopProcess(stale, 10000);
 
-    // The files of another core (or none yet): lay out the requested one from scratch.
+    // The files of another core or layout (or none yet): lay out the requested one from scratch.
     const coreMarker = join(dir, 'core.txt');
     const installedCore = existsSync(coreMarker) ? readFileSync(coreMarker, 'utf8').trim() : null;
-    if (installedCore !== core || !existsSync(join(wordpressDir, 'wp-includes'))) {
+    if (installedCore !== core || layoutOf(dir) !== layout || !existsSync(join(coreDir, 'wp-includes'))) {
       rmSync(wordpressDir, { recursive: true, force: true });
-      log(`WordPress files from ${installCore(wordpressDir, core)}`);
+      log(`WordPress files from ${installCore(coreDir, core)}${layout === 'standard' ? '' : ` (layout: ${layout})`}`);
+      if (layout === 'own-directory') writeRootIndex(wordpressDir, coreDir);
       writeFileSync(coreMarker, core);
     }
     if (!existsSync(join(dataDir, 'mysql'))) {
@@ -139,8 +141,16 @@ export const nativeBackend: Backend = {
       const created = sql('CREATE DATABASE IF NOT EXISTS wordpress CHARACTER SET utf8mb4');
       if (created.status !== 0) throw new Error(`Could not create the database: ${created.stderr}`);
 
-      writeWpConfig(wordpressDir, { url, dbHost: `localhost:${socket}` });
-      run(tools.php, [join(phpDir, 'install.php'), wordpressDir], 'WordPress install');
+      const dbHost = `localhost:${socket}`;
+      writeWpConfig(coreDir, { url, dbHost, layout });
+      const installed = run(
+        tools.php,
+        [join(phpDir, 'install.php'), coreDir, layout, url, siteUrlOf(url, layout)],
+        'WordPress install',
+      );
+      if (installed.includes('network installed')) log('a sub-directory network (install_network, populate_network)');
+      // A network's constants only once its tables exist (as wp-admin/network.php has it).
+      if (layout === 'multisite') writeWpConfig(coreDir, { url, dbHost, layout, network: true });
 
       const php = startLogged(
         tools.php,
@@ -156,7 +166,8 @@ export const nativeBackend: Backend = {
           join(phpDir, 'router.php'),
         ],
         phpLog,
-        { PHP_CLI_SERVER_WORKERS: '4' },
+        // The router reproduces the layout's rewrite rules (a network's .htaccess).
+        { PHP_CLI_SERVER_WORKERS: '4', FREIGABE_WP_LAYOUT: layout },
       );
       children.push(php);
       await waitForRestApi(url, 'PHP server', { timeoutMs: 30000, child: php, logFile: phpLog });
@@ -167,8 +178,10 @@ export const nativeBackend: Backend = {
     const running: RunningBackend = {
       url,
       wordpressDir,
+      coreDir,
+      siteUrl: siteUrlOf(url, layout),
       pids: children.map((child) => child.pid ?? 0).filter(Boolean),
-      wpVersion: wordPressVersionIn(wordpressDir),
+      wpVersion: wordPressVersionIn(coreDir),
       stop: stopAll,
       describe: `native: ${run(tools.php, ['-r', 'echo "PHP ".PHP_VERSION;'], 'php version')} + ${run(tools.mariadbd, ['--version'], 'mariadb version').trim().split(/\s+/).slice(0, 3).join(' ')}`,
     };

@@ -50,6 +50,8 @@ export const playgroundBackend: Backend = {
     return {
       url,
       wordpressDir,
+      coreDir: wordpressDir,
+      siteUrl: url,
       pids: child.pid ? [child.pid] : [],
       describe: 'playground: PHP 8.3 (WebAssembly) + SQLite',
       wpVersion: wordPressVersionIn(wordpressDir),

@@ -6,7 +6,8 @@
  *   await setScenarios(site, ['no-application-passwords']);  …  await setScenarios(site, []);
  */
 import { readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { setupTarget } from './layouts.ts';
 import { runSetup } from './setup-request.ts';
 import { phpDir } from './wp-files.ts';
 
@@ -25,7 +26,8 @@ export function scenarioNames(): string[] {
 }
 
 function where(site: SiteOnDisk) {
-  return { url: site.url, wordpressDir: join(resolve(site.dir), 'wordpress') };
+  // The core folder and its URL (…/wp when WordPress has its own directory).
+  return setupTarget(site);
 }
 
 /** Makes exactly these scenarios active (an empty list: none). */

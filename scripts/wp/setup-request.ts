@@ -11,14 +11,24 @@ export async function runSetup<T>(
   running: Pick<RunningBackend, 'url' | 'wordpressDir'>,
   action: string,
   params: Record<string, string>,
-  seed?: { theme: string },
+  seed?: { theme: string; network?: unknown },
 ): Promise<T> {
   const name = `freigabe-setup-${randomBytes(8).toString('hex')}.php`;
   const script = join(running.wordpressDir, name);
   const input = join(running.wordpressDir, 'freigabe-demo.json');
   copyFileSync(join(phpDir, 'setup.php'), script);
-  if (seed)
-    writeFileSync(input, JSON.stringify({ users: demoUsers, posts: demoPosts, notes: demoNotes, theme: seed.theme }));
+  if (seed) {
+    writeFileSync(
+      input,
+      JSON.stringify({
+        users: demoUsers,
+        posts: demoPosts,
+        notes: demoNotes,
+        theme: seed.theme,
+        network: seed.network,
+      }),
+    );
+  }
   try {
     const query = new URLSearchParams({ action, ...params });
     const response = await fetch(`${running.url}/${name}?${query}`, { signal: AbortSignal.timeout(300000) });

@@ -1,4 +1,5 @@
 import type { CoreVersion } from './cores.ts';
+import type { Layout } from './layouts.ts';
 
 export type BackendName = 'native' | 'playground';
 
@@ -9,12 +10,20 @@ export interface BackendStartOptions {
   fresh: boolean;
   /** which WordPress to serve (the Playground backend always serves its own 6.5) */
   core: CoreVersion;
+  /** how WordPress is laid out (the Playground backend serves the standard layout only) */
+  layout: Layout;
   log: (message: string) => void;
 }
 
 export interface RunningBackend {
+  /** `home` of the (main) site */
   url: string;
+  /** the document root */
   wordpressDir: string;
+  /** the folder of the core files: the document root, or its `wp/` when WordPress has its own directory */
+  coreDir: string;
+  /** `siteurl`: where WordPress itself lives (wp-admin, wp-login.php) */
+  siteUrl: string;
   /** processes that make up the site, so a later `stop` can end them */
   pids: number[];
   describe: string;

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
+import { type Layout, layoutConfig } from './layouts.ts';
 
 export const phpDir = join(dirname(fileURLToPath(import.meta.url)), 'php');
 const require = createRequire(import.meta.url);
@@ -46,10 +47,18 @@ export function copyWordPressCore(target: string, prefer: 'debian' | 'playground
 export interface ConfigOptions {
   url: string;
   dbHost: string;
+  /** default: standard */
+  layout?: Layout;
+  /** multisite: the network constants (written once the network tables exist) */
+  network?: boolean;
 }
 
-export function writeWpConfig(wordpressDir: string, { url, dbHost }: ConfigOptions): void {
-  const saltsFile = join(wordpressDir, '..', 'salts.txt');
+/** Writes wp-config.php (and our must-use plugins) into the folder of the core files. */
+export function writeWpConfig(
+  wordpressDir: string,
+  { url, dbHost, layout = 'standard', network = false }: ConfigOptions,
+): void {
+  const saltsFile = join(wordpressDir, layout === 'own-directory' ? '../..' : '..', 'salts.txt');
   if (!existsSync(saltsFile)) writeFileSync(saltsFile, randomBytes(32).toString('hex'));
   const salt = readFileSync(saltsFile, 'utf8').trim();
   const keys = [
@@ -72,8 +81,7 @@ define('DB_CHARSET', 'utf8mb4');
 define('DB_COLLATE', '');
 ${keys.map((key) => `define('${key}', '${key}-${salt}');`).join('\n')}
 $table_prefix = 'wp_';
-define('WP_HOME', ${JSON.stringify(url)});
-define('WP_SITEURL', ${JSON.stringify(url)});
+${layoutConfig(layout, url, { network })}
 define('WP_ENVIRONMENT_TYPE', 'local');
 define('WP_HTTP_BLOCK_EXTERNAL', true);
 define('DISABLE_WP_CRON', true);

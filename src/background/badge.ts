@@ -2,7 +2,8 @@
  * The toolbar badge follows the page (product.md, feature 2): on an article of a connected site
  * with pending comments it shows that article's count; everywhere else the total pending across
  * all connected sites. The tooltip says which of the two it is. A site that needs a new sign-in
- * turns the badge red ("!" when nothing is pending), one that is offline turns it grey.
+ * turns the badge red ("!" when nothing is pending), one that is offline (or blocked by its firewall) turns
+ * it grey.
  */
 import type { SiteRow } from '../shared/db/index.ts';
 import { t } from '../shared/i18n.ts';
@@ -32,6 +33,10 @@ export function totalLook(total: number, sites: readonly Pick<SiteRow, 'name' | 
   const offline = sites.filter((site) => site.status === 'offline').map((site) => site.name);
   if (offline.length > 0) {
     return { text: count, color: badgeColors.offline, title: `${t('badgeOffline', [offline.join(', ')])}\n${counted}` };
+  }
+  const blocked = sites.filter((site) => site.status === 'blocked').map((site) => site.name);
+  if (blocked.length > 0) {
+    return { text: count, color: badgeColors.offline, title: `${t('badgeBlocked', [blocked.join(', ')])}\n${counted}` };
   }
   return { text: count, color: badgeColors.total, title: counted };
 }

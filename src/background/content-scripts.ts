@@ -1,6 +1,8 @@
 /**
  * The content script runs only on connected sites: registered per origin at connect time
- * (persisted across browser restarts), never through a manifest-wide match.
+ * (persisted across browser restarts), never through a manifest-wide match. Sites that share an
+ * origin (a multisite's main site and sub-sites) share its one registration; the background tells
+ * their pages apart by path (sites/site-of-page.ts), and disconnecting one keeps it for the others.
  */
 import type { BackgroundContext } from './context.ts';
 import { originPattern } from './sites/permission.ts';
@@ -14,15 +16,20 @@ export async function registerContentScript(ctx: BackgroundContext, origin: stri
   const { scripting } = ctx.browser;
   const existing = await scripting.getRegisteredContentScripts({ ids: [id] });
   if (existing.length > 0) return;
-  await scripting.registerContentScripts([
-    {
-      id,
-      matches: [originPattern(origin)],
-      js: [ctx.contentScriptFile],
-      runAt: 'document_idle',
-      persistAcrossSessions: true,
-    },
-  ]);
+  try {
+    await scripting.registerContentScripts([
+      {
+        id,
+        matches: [originPattern(origin)],
+        js: [ctx.contentScriptFile],
+        runAt: 'document_idle',
+        persistAcrossSessions: true,
+      },
+    ]);
+  } catch (error) {
+    // Two sites of one origin connected at the same moment: the other registration won, and serves both.
+    if ((await scripting.getRegisteredContentScripts({ ids: [id] })).length === 0) throw error;
+  }
 }
 
 /**

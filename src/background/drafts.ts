@@ -24,3 +24,15 @@ export async function saveDraft(ctx: BackgroundContext, draft: DraftInput): Prom
 export async function dropDraft(ctx: BackgroundContext, siteId: string, commentId: number, kind: DraftKind) {
   await ctx.db.drafts.delete([siteId, commentId, kind]);
 }
+
+/** A text that was not sent becomes a draft again — unless the user has started another meanwhile. */
+export async function restoreDraft(
+  ctx: BackgroundContext,
+  siteId: string,
+  commentId: number,
+  kind: DraftKind,
+  content: string,
+): Promise<void> {
+  if (content.trim() === '' || (await ctx.db.drafts.get([siteId, commentId, kind]))) return;
+  await ctx.db.drafts.put({ siteId, commentId, kind, content, updatedAt: ctx.now() });
+}

@@ -12,6 +12,7 @@ import { fetchPostComments } from './inline/post-comments.ts';
 import { postOfSender, siteOfSender } from './inline/sender-site.ts';
 import { inlineState } from './inline/state.ts';
 import { decide, undo } from './outbox/decide.ts';
+import { releaseHeldDecisions } from './outbox/release.ts';
 import { retryDecision } from './outbox/retry.ts';
 import { flushAndReschedule, scheduleFlush } from './outbox/schedule.ts';
 import { ReplyError } from './reply-error.ts';
@@ -20,6 +21,7 @@ import { completeAuthorization, startAuthorization } from './sites/authorize.ts'
 import { disconnectSite } from './sites/disconnect.ts';
 import { connectWithPassword } from './sites/password.ts';
 import { connectWithSession } from './sites/session.ts';
+import { connectedSiteOf } from './sites/site-of-page.ts';
 import { clearCachedComments } from './sync/clear-cache.ts';
 import { syncAllSites, syncIfStale } from './sync/schedule.ts';
 import { searchServer } from './sync/search.ts';
@@ -29,8 +31,9 @@ import { setTabPage } from './tab-state.ts';
 
 export const contentHandlers: ContentHandlers = {
   async pageDetected(ctx, { page }, from) {
-    // The site is whichever connected site has this page's origin: never what the page claims.
-    const site = await ctx.db.sites.where('origin').equals(from.url.origin).first();
+    // The site is the connected site whose home holds the page's URL (several may share its
+    // origin); a page announcing another site's REST API is not this site's.
+    const site = await connectedSiteOf(ctx, from.url, page.restRoot);
     if (!site || !page.isWordPress) {
       await setTabPage(ctx, from.tabId, null);
       return { connected: false };
@@ -138,10 +141,22 @@ export const pageHandlers: PageHandlers = {
   async syncNow(ctx, request) {
     // The user asked and is looking: no notification for what this sync finds.
     const summaries = await syncAllSites(ctx, request.siteId, { notify: false });
+    await sendWhatWasHeldUp(ctx, summaries);
     await refreshViews(ctx, request.siteId);
     return summaries;
   },
 };
+
+/** Sites that synced answered again: decisions a firewall or the network held up go out now. */
+async function sendWhatWasHeldUp(ctx: BackgroundContext, synced: readonly { siteId: string }[]): Promise<void> {
+  if (
+    (await releaseHeldDecisions(
+      ctx,
+      synced.map((summary) => summary.siteId),
+    )) > 0
+  )
+    void flushAndReschedule(ctx);
+}
 
 /** A site signed in (again): what waited for it is sent now. */
 async function afterSignIn<T>(ctx: BackgroundContext, work: Promise<T>): Promise<T> {
@@ -157,6 +172,6 @@ async function afterwardsBadges<T>(ctx: BackgroundContext, work: Promise<T>): Pr
 }
 
 export async function refreshEverything(ctx: BackgroundContext): Promise<void> {
-  await syncAllSites(ctx);
+  await sendWhatWasHeldUp(ctx, await syncAllSites(ctx));
   await refreshViews(ctx);
 }

@@ -15,6 +15,7 @@ import type { ErrorReply, Reply, ResponseMap } from '../shared/messages.ts';
 import { DiscoveryError } from '../shared/wp/discover.ts';
 import { WpError } from '../shared/wp/errors.ts';
 import type { BackgroundContext } from './context.ts';
+import { connectBlockedText } from './firewall-text.ts';
 import { ReplyError } from './reply-error.ts';
 
 export type ContentHandlers = {
@@ -35,7 +36,8 @@ export type PageHandlers = {
 export function toErrorReply(error: unknown): ErrorReply {
   if (error instanceof ReplyError) return { code: error.code, message: error.message };
   if (error instanceof WpError) return { code: error.code ?? error.kind, message: error.message };
-  if (error instanceof DiscoveryError) return { code: error.reason, message: error.message };
+  if (error instanceof DiscoveryError)
+    return { code: error.reason, message: connectBlockedText(error) ?? error.message };
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
 }
 

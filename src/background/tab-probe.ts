@@ -4,8 +4,11 @@
  * it looks only when the user opens the popup there (activeTab), by running the content script
  * once in the tab and reading what it detected.
  */
+import type { SiteRow } from '../shared/db/index.ts';
 import type { TabProbe } from '../shared/messages.ts';
 import type { BackgroundContext } from './context.ts';
+import { announcesSite, connectedSiteOf } from './sites/site-of-page.ts';
+import { tabPage } from './tab-state.ts';
 
 const pageKey = 'freigabe.page';
 
@@ -18,10 +21,12 @@ export async function probeTab(ctx: BackgroundContext, tabId: number): Promise<T
   }
   const url = tab.url && URL.canParse(tab.url) ? new URL(tab.url) : null;
   if (url && url.protocol !== 'http:' && url.protocol !== 'https:') return { kind: 'unavailable' };
-  if (url) {
-    const site = await ctx.db.sites.where('origin').equals(url.origin).first();
-    if (site) return { kind: 'connected', siteId: site.id, name: site.name };
-  }
+  // The connected site whose home holds this URL (several may share its origin: a multisite).
+  const candidate = url ? await connectedSiteOf(ctx, url) : null;
+  const connected = (site: SiteRow): TabProbe => ({ kind: 'connected', siteId: site.id, name: site.name });
+  // Its content script has already said so for this tab.
+  if (candidate && (await tabPage(ctx, tabId))?.siteId === candidate.id) return connected(candidate);
+  let page: { isWordPress?: boolean; restRoot?: string | null } | null | undefined;
   try {
     await ctx.browser.scripting.executeScript({ target: { tabId }, files: [ctx.contentScriptFile] });
     const [result] = await ctx.browser.scripting.executeScript({
@@ -35,12 +40,31 @@ export async function probeTab(ctx: BackgroundContext, tabId: number): Promise<T
       },
       args: [pageKey],
     });
-    const page = result?.result as { isWordPress?: boolean; restRoot?: string | null } | null | undefined;
-    const pageUrl = url?.href ?? tab.url ?? '';
-    if (!page?.isWordPress || !pageUrl) return { kind: 'not-wordpress' };
-    return { kind: 'connectable', url: pageUrl, origin: new URL(pageUrl).origin };
+    page = result?.result as typeof page;
   } catch {
     // No access to this tab (the popup was not opened from it), or the page forbids scripts.
-    return { kind: 'unavailable' };
+    return candidate ? connected(candidate) : { kind: 'unavailable' };
   }
+  // A page of a connected site — unless it announces another site's REST API: a sub-site of a
+  // network whose main site is connected, not itself, can be connected from here.
+  if (candidate && (!page?.isWordPress || announcesSite(candidate, page.restRoot ?? null))) return connected(candidate);
+  const pageUrl = url?.href ?? tab.url ?? '';
+  if (!page?.isWordPress || !pageUrl) return { kind: 'not-wordpress' };
+  return { kind: 'connectable', url: pageUrl, site: sitePlace(new URL(pageUrl), page.restRoot ?? null) };
+}
+
+/**
+ * Where the page's site lives, to name it before it is connected: its origin, or — when its REST
+ * root lies in a folder of that origin (`…/kultur/wp-json/`, `…/kultur/?rest_route=/`) — that
+ * folder, so a multisite's sub-site is not named like its main site. Shown, never requested.
+ */
+export function sitePlace(page: URL, restRoot: string | null): string {
+  if (!restRoot || !URL.canParse(restRoot)) return page.origin;
+  const root = new URL(restRoot);
+  if (root.origin !== page.origin) return page.origin;
+  const plain = root.searchParams.has('rest_route');
+  const folder = plain ? root.pathname : root.pathname.replace(/\/wp-json\/?$/, '');
+  // A REST prefix of the site's own (not wp-json) says nothing about its folder.
+  if (!plain && folder === root.pathname) return page.origin;
+  return `${page.origin}${folder.replace(/\/+$/, '')}`;
 }

@@ -27,7 +27,7 @@ export function ConnectBanner({ tabId }: { tabId: number }) {
   };
   return (
     <section class="connect-banner" aria-label={t('popupConnectThisSite')}>
-      <p>{t('popupConnectable', [probe.origin])}</p>
+      <p>{t('popupConnectable', [probe.site])}</p>
       <button type="button" data-action="connect-this-site" onClick={connect}>
         {t('popupConnectThisSite')}
       </button>

@@ -11,6 +11,8 @@ export interface InlineDecisionState {
   /** waiting: when it will be sent (the undo window) */
   notBefore: number;
   error: string | null;
+  /** the error's class (`blocked`: a firewall holds it up; `retryable`: tried again) */
+  errorKind: string | null;
 }
 
 export interface InlineComment {

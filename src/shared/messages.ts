@@ -21,7 +21,8 @@ export interface ConnectedSite {
 /** What the tab the popup belongs to shows. */
 export type TabProbe =
   | { kind: 'connected'; siteId: string; name: string }
-  | { kind: 'connectable'; url: string; origin: string }
+  /** `site`: where the site lives, to show — its origin, or its folder on a multisite's sub-site */
+  | { kind: 'connectable'; url: string; site: string }
   | { kind: 'not-wordpress' }
   | { kind: 'unavailable' };
 

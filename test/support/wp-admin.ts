@@ -3,6 +3,7 @@
  * (not through the client under test): posts and comments of its own, so tests never disturb each other.
  */
 import type { SiteInfo } from '../../scripts/wp/index.ts';
+import { restUrl } from '../../src/shared/wp/url.ts';
 import { basicAuth, user } from './rest.ts';
 
 export interface ArrangedComment {
@@ -10,10 +11,17 @@ export interface ArrangedComment {
   post: number;
 }
 
-export function adminApi(wp: SiteInfo) {
+/** `root`: the site's REST root when a test moved it (plain permalinks: `…/?rest_route=/`; a custom prefix). */
+export function adminApi(wp: SiteInfo, root = `${wp.url}/wp-json/`) {
   const headers = { Authorization: basicAuth(user(wp, 'admin')), 'Content-Type': 'application/json' };
+  const urlOf = (route: string) => {
+    const [path = '', query = ''] = route.split('?');
+    const url = restUrl(root, path);
+    for (const [key, value] of new URLSearchParams(query)) url.searchParams.append(key, value);
+    return url;
+  };
   const call = async <T>(method: string, route: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${wp.url}/wp-json/${route}`, {
+    const response = await fetch(urlOf(route), {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -23,7 +31,13 @@ export function adminApi(wp: SiteInfo) {
     return json;
   };
   return {
-    async createPost(fields: { title: string; author?: number; comment_status?: 'open' | 'closed' }): Promise<number> {
+    async createPost(fields: {
+      title: string;
+      author?: number;
+      comment_status?: 'open' | 'closed';
+      /** publication date, UTC (`2026-01-31T10:00:00`) */
+      date_gmt?: string;
+    }): Promise<number> {
       const post = await call<{ id: number }>('POST', 'wp/v2/posts', { status: 'publish', ...fields });
       return post.id;
     },
@@ -50,6 +64,10 @@ export function adminApi(wp: SiteInfo) {
         status: fields.status ?? 'hold',
       });
       return { id: comment.id, post: comment.post };
+    },
+    /** Where a post is read, under the site's permalink settings. */
+    async postLink(id: number): Promise<string> {
+      return (await call<{ link: string }>('GET', `wp/v2/posts/${id}?_fields=link`)).link;
     },
     /** The comment as WordPress stores it (edit context: IP, user agent, raw content). */
     read(id: number) {
@@ -83,7 +101,7 @@ export function adminApi(wp: SiteInfo) {
       await call('DELETE', `wp/v2/posts/${id}?force=true`);
     },
     async exists(id: number): Promise<boolean> {
-      const response = await fetch(`${wp.url}/wp-json/wp/v2/comments/${id}?context=edit`, { headers });
+      const response = await fetch(urlOf(`wp/v2/comments/${id}?context=edit`), { headers });
       return response.ok;
     },
   };

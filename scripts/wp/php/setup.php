@@ -64,13 +64,10 @@ function freigabe_insert_comment($post_id, $comment, $parent_id, $user_id) {
     return $id;
 }
 
-function freigabe_seed() {
-    $input = json_decode(file_get_contents(__DIR__ . '/freigabe-demo.json'), true);
-    if (!is_array($input)) {
-        freigabe_fail('freigabe-demo.json is missing or not JSON');
-    }
-
-    update_option('blogname', 'Freigabe Demo');
+/** A site's settings as the demo wants them: moderation on, pretty permalinks, the theme, no sample posts. */
+function freigabe_site_settings($title, $theme) {
+    global $wp_rewrite;
+    update_option('blogname', $title);
     update_option('blogdescription', 'Ein Blog über Arbeit, Kommunikation und Karriere');
     update_option('comment_moderation', '1');
     update_option('comment_previously_approved', '0');
@@ -84,11 +81,11 @@ function freigabe_seed() {
     update_option('moderation_notify', '0');
     update_option('show_avatars', '0');
     update_option('timezone_string', 'Europe/Berlin');
-    global $wp_rewrite;
-    $wp_rewrite->set_permalink_structure('/%year%/%monthnum%/%postname%/');
+    // A sub-directory network's main site gets /blog/ in front, so its posts never take a sub-site's path.
+    $blog = is_multisite() && !is_subdomain_install() && is_main_site() ? '/blog' : '';
+    $wp_rewrite->set_permalink_structure($blog . '/%year%/%monthnum%/%postname%/');
     $wp_rewrite->flush_rules(false);
 
-    $theme = $input['theme'];
     if ($theme && wp_get_theme($theme)->exists()) {
         switch_theme($theme);
     }
@@ -97,6 +94,67 @@ function freigabe_seed() {
     foreach (get_posts(array('post_type' => array('post', 'page'), 'post_status' => 'any', 'numberposts' => -1)) as $old) {
         wp_delete_post($old->ID, true);
     }
+}
+
+/** A user's password and a fresh Application Password (kept in user meta: network-wide on a multisite). */
+function freigabe_credentials($id, $user, $password) {
+    WP_Application_Passwords::delete_all_application_passwords($id);
+    $created = WP_Application_Passwords::create_new_application_password($id, array('name' => 'Freigabe demo'));
+    if (is_wp_error($created)) {
+        freigabe_fail('application password: ' . $created->get_error_message());
+    }
+    return array(
+        'key' => $user['key'],
+        'id' => $id,
+        'login' => $user['login'],
+        'password' => $password,
+        'applicationPassword' => $created[0],
+        'displayName' => $user['displayName'],
+    );
+}
+
+/** Posts with their comments; answers the posts and the comment ids by key. */
+function freigabe_seed_posts($input_posts, $user_ids) {
+    $posts = array();
+    $comment_ids = array();
+    foreach ($input_posts as $post) {
+        $date_gmt = gmdate('Y-m-d H:i:s', time() - 86400 * $post['daysAgo']);
+        $post_id = wp_insert_post(array(
+            'post_title' => $post['title'],
+            'post_name' => $post['slug'],
+            'post_content' => $post['content'],
+            'post_status' => 'publish',
+            'post_author' => $user_ids[$post['author']],
+            'post_date' => get_date_from_gmt($date_gmt),
+            'post_date_gmt' => $date_gmt,
+            'comment_status' => 'open',
+            'ping_status' => 'open',
+        ), true);
+        if (is_wp_error($post_id)) {
+            freigabe_fail('post ' . $post['slug'] . ': ' . $post_id->get_error_message());
+        }
+        foreach ($post['comments'] as $comment) {
+            $parent = isset($comment['parent']) ? $comment_ids[$comment['parent']] : 0;
+            $user_id = isset($comment['user']) ? $user_ids[$comment['user']] : 0;
+            $comment_ids[$comment['key']] = freigabe_insert_comment($post_id, $comment, $parent, $user_id);
+        }
+        wp_update_comment_count_now($post_id);
+        $posts[] = array(
+            'key' => $post['key'],
+            'id' => $post_id,
+            'link' => get_permalink($post_id),
+            'author' => (int) $user_ids[$post['author']],
+        );
+    }
+    return array($posts, $comment_ids);
+}
+
+function freigabe_seed() {
+    $input = json_decode(file_get_contents(__DIR__ . '/freigabe-demo.json'), true);
+    if (!is_array($input)) {
+        freigabe_fail('freigabe-demo.json is missing or not JSON');
+    }
+    freigabe_site_settings('Freigabe Demo', $input['theme']);
 
     $users = array();
     foreach ($input['users'] as $user) {
@@ -120,63 +178,93 @@ function freigabe_seed() {
         if (is_wp_error($id)) {
             freigabe_fail('user ' . $user['login'] . ': ' . $id->get_error_message());
         }
-        WP_Application_Passwords::delete_all_application_passwords($id);
-        $created = WP_Application_Passwords::create_new_application_password($id, array('name' => 'Freigabe demo'));
-        if (is_wp_error($created)) {
-            freigabe_fail('application password: ' . $created->get_error_message());
-        }
-        $users[] = array(
-            'key' => $user['key'],
-            'id' => $id,
-            'login' => $user['login'],
-            'password' => $password,
-            'applicationPassword' => $created[0],
-            'role' => $user['role'],
-            'displayName' => $user['displayName'],
-        );
+        $users[] = array_merge(freigabe_credentials($id, $user, $password), array('role' => $user['role']));
     }
     $user_ids = array();
     foreach ($users as $user) {
         $user_ids[$user['key']] = $user['id'];
     }
-
-    $posts = array();
-    $comment_ids = array();
-    foreach ($input['posts'] as $post) {
-        $date_gmt = gmdate('Y-m-d H:i:s', time() - 86400 * $post['daysAgo']);
-        $post_id = wp_insert_post(array(
-            'post_title' => $post['title'],
-            'post_name' => $post['slug'],
-            'post_content' => $post['content'],
-            'post_status' => 'publish',
-            'post_author' => $user_ids[$post['author']],
-            'post_date' => get_date_from_gmt($date_gmt),
-            'post_date_gmt' => $date_gmt,
-            'comment_status' => 'open',
-            'ping_status' => 'open',
-        ), true);
-        if (is_wp_error($post_id)) {
-            freigabe_fail('post ' . $post['slug'] . ': ' . $post_id->get_error_message());
-        }
-        foreach ($post['comments'] as $comment) {
-            $parent = isset($comment['parent']) ? $comment_ids[$comment['parent']] : 0;
-            $user_id = isset($comment['user']) ? $user_ids[$comment['user']] : 0;
-            $comment_ids[$comment['key']] = freigabe_insert_comment($post_id, $comment, $parent, $user_id);
-        }
-        wp_update_comment_count_now($post_id);
-        $posts[] = array('key' => $post['key'], 'id' => $post_id, 'link' => get_permalink($post_id));
-    }
+    list($posts, $comment_ids) = freigabe_seed_posts($input['posts'], $user_ids);
 
     $note_ids = freigabe_seed_notes($input['notes'], $posts, $user_ids);
 
     update_option('freigabe_seeded', gmdate('c'));
-    return array(
+    $seeded = array(
         'users' => $users,
         'posts' => $posts,
         'comments' => $comment_ids,
         'notes' => (object) $note_ids,
         'theme' => get_stylesheet(),
     );
+    if (!empty($input['network'])) {
+        if (!is_multisite()) {
+            freigabe_fail('a network was asked for, but this WordPress is not a multisite');
+        }
+        $seeded['network'] = freigabe_seed_network($input['network'], $input['theme'], $user_ids);
+    }
+    return $seeded;
+}
+
+/**
+ * The sub-sites of a sub-directory network (wpmu_create_blog, as Network Admin → Sites → Add New),
+ * each with its own posts and comments, and the network's users with a role per sub-site.
+ */
+function freigabe_seed_network($network, $theme, $user_ids) {
+    global $wp_rewrite;
+    $users = array();
+    foreach ($network['users'] as $user) {
+        $password = wp_generate_password(20, false);
+        $existing = get_user_by('login', $user['login']);
+        // Created as the network admin creates users: a member of no site until added to one.
+        $id = $existing ? $existing->ID : wpmu_create_user($user['login'], $password, $user['email']);
+        if (!$id) {
+            freigabe_fail('network user ' . $user['login']);
+        }
+        wp_update_user(array('ID' => $id, 'user_pass' => $password, 'display_name' => $user['displayName'], 'nickname' => $user['displayName']));
+        $users[] = array_merge(freigabe_credentials($id, $user, $password), array('roles' => (object) $user['roles']));
+        $user_ids[$user['key']] = $id;
+    }
+    $domain = get_network()->domain;
+    update_site_option('allowedthemes', array($theme => true));
+    $sites = array();
+    foreach ($network['sites'] as $site) {
+        $path = '/' . $site['path'] . '/';
+        foreach (get_sites(array('domain' => $domain, 'path' => $path)) as $old) {
+            wp_delete_site($old->blog_id);
+        }
+        $blog_id = wpmu_create_blog($domain, $path, $site['title'], $user_ids['admin']);
+        if (is_wp_error($blog_id)) {
+            freigabe_fail('site ' . $path . ': ' . $blog_id->get_error_message());
+        }
+        if (get_site($blog_id)->domain !== $domain) {
+            // Older WordPress (6.1 to 6.5 at least) drops the port from a new site's domain
+            // (real networks serve port 80/443, ours a test port): put it back, and the URLs.
+            global $wpdb;
+            $wpdb->update($wpdb->blogs, array('domain' => $domain), array('blog_id' => $blog_id));
+            clean_blog_cache($blog_id);
+            update_blog_option($blog_id, 'home', untrailingslashit('http://' . $domain . $path));
+            update_blog_option($blog_id, 'siteurl', untrailingslashit('http://' . $domain . $path));
+        }
+        switch_to_blog($blog_id);
+        freigabe_site_settings($site['title'], $theme);
+        foreach ($network['users'] as $user) {
+            if (isset($user['roles'][$site['key']])) {
+                add_user_to_blog($blog_id, $user_ids[$user['key']], $user['roles'][$site['key']]);
+            }
+        }
+        list($posts, $comment_ids) = freigabe_seed_posts($site['posts'], $user_ids);
+        $sites[] = array(
+            'key' => $site['key'],
+            'blogId' => $blog_id,
+            'url' => home_url(),
+            'name' => get_option('blogname'),
+            'posts' => $posts,
+            'comments' => $comment_ids,
+        );
+        restore_current_blog();
+    }
+    $wp_rewrite->init();
+    return array('users' => $users, 'sites' => $sites);
 }
 
 /**

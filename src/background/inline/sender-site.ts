@@ -1,10 +1,12 @@
 /**
- * A content script's site is the connected site with the origin the browser says the message came
- * from — never anything the page or the message claims.
+ * A content script's site is the connected site that holds the URL the browser says the message
+ * came from (the deepest home on that origin: sites/site-of-page.ts) — never anything the page or
+ * the message claims. The article is the one the tab reported for that same site.
  */
 import type { SiteRow } from '../../shared/db/index.ts';
 import type { BackgroundContext } from '../context.ts';
 import { ReplyError } from '../reply-error.ts';
+import { connectedSiteOf } from '../sites/site-of-page.ts';
 import { tabPage } from '../tab-state.ts';
 
 export interface ContentSender {
@@ -13,7 +15,7 @@ export interface ContentSender {
 }
 
 export async function siteOfSender(ctx: BackgroundContext, from: ContentSender): Promise<SiteRow> {
-  const site = await ctx.db.sites.where('origin').equals(from.url.origin).first();
+  const site = await connectedSiteOf(ctx, from.url);
   if (!site) throw new ReplyError('site_not_connected', 'This site is not connected.');
   return site;
 }

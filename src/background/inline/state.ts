@@ -19,6 +19,7 @@ function decisionState(row: OutboxRow | undefined): InlineDecisionState | null {
     state: row.state,
     notBefore: row.notBefore,
     error: row.error?.message ?? null,
+    errorKind: row.error?.kind ?? null,
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Decision, OutboxRow } from '../../shared/db/index.ts';
 import type { BackgroundContext } from '../context.ts';
+import { restoreDraft } from '../drafts.ts';
 import { ReplyError } from '../reply-error.ts';
 import { outcomeOfDelete, ReputationChanges } from '../reputation.ts';
 import { reverseOf, statusAfter } from './status.ts';
@@ -96,8 +97,9 @@ async function decideOne(
 }
 
 /**
- * Undo: a decision still waiting is cancelled locally (nothing was sent); one already done is
- * taken back by sending the reverse (unspam, untrash, the previous status).
+ * Undo: a decision still waiting is cancelled locally (nothing was sent; a reply's or edit's text
+ * becomes a draft again); one already done is taken back by sending the reverse (unspam, untrash,
+ * the previous status).
  */
 export async function undo(
   ctx: BackgroundContext,
@@ -105,12 +107,14 @@ export async function undo(
   undoWindowMs = 0,
 ): Promise<'cancelled' | 'reversed'> {
   const { db } = ctx;
-  return db.transaction('rw', db.comments, db.outbox, db.reputation, async () => {
+  return db.transaction('rw', [db.comments, db.outbox, db.reputation, db.drafts], async () => {
     const row = await db.outbox.get(outboxId);
     if (!row) throw new ReplyError('unknown_decision', 'This decision is no longer known.');
     const reputation = new ReputationChanges(row.siteId);
     if (row.state === 'waiting' || row.state === 'failed' || row.state === 'conflict') {
       await db.outbox.delete(outboxId);
+      if ((row.decision === 'reply' || row.decision === 'edit') && row.content)
+        await restoreDraft(ctx, row.siteId, row.commentId, row.decision, row.content);
       const restored = { ...row.snapshot, status: row.previousStatus };
       await db.comments.put(restored);
       await reputation.follow(restored).apply(db, ctx.now());

@@ -9,9 +9,10 @@ import type { WpClient } from '../../shared/wp/client.ts';
 import { preservable } from '../../shared/wp/comments.ts';
 import type { WpComment } from '../../shared/wp/schemas.ts';
 import type { BackgroundContext } from '../context.ts';
+import { restoreDraft } from '../drafts.ts';
 import { defaultLocks, flushLockName } from '../locks.ts';
 import { ReputationChanges } from '../reputation.ts';
-import { markReachable, markUnreachable, unreachable } from '../sites/reachability.ts';
+import { blockedSite, markBlocked, markReachable, markUnreachable, unreachable } from '../sites/reachability.ts';
 import { clientForSite } from '../sites/site-client.ts';
 import { toCommentRow } from '../sync/cache-write.ts';
 import { type Outcome, outcomeOfFailure } from './outcome.ts';
@@ -94,8 +95,10 @@ async function send(client: WpClient, site: SiteRow, row: OutboxRow): Promise<Se
 async function apply(ctx: BackgroundContext, row: OutboxRow, outcome: Outcome): Promise<void> {
   const { db } = ctx;
   const key: [string, number] = [row.siteId, row.commentId];
-  await db.transaction('rw', db.outbox, db.comments, db.sites, db.reputation, async () => {
+  await db.transaction('rw', [db.outbox, db.comments, db.sites, db.reputation, db.drafts], async () => {
     await db.outbox.update(row.id ?? 0, outcome.row);
+    if (outcome.draft !== undefined)
+      await restoreDraft(ctx, row.siteId, row.commentId, row.decision === 'edit' ? 'edit' : 'reply', outcome.draft);
     // The decision did not happen: the author's reputation goes back to what it was before it.
     const reputation = new ReputationChanges(row.siteId);
     if (outcome.comment === 'remove') {
@@ -157,10 +160,17 @@ async function flushRound(
       if (!site || site.status === 'needs-login') return;
       const client = await clientForSite(ctx, siteId);
       let paused = false;
+      // A firewall in front of the whole site: the site's other decisions wait with it, unsent.
+      let siteBlockedBy: unknown = null;
       const worker = async () => {
         for (let row = queue.shift(); row; row = queue.shift()) {
           if (paused || ctx.now() - started > limits.maxMs) return;
           taken.add(row);
+          if (siteBlockedBy !== null) {
+            await apply(ctx, row, outcomeOfFailure(row, siteBlockedBy, ctx.now(), ctx.random));
+            summary.retrying += 1;
+            continue;
+          }
           summary.sent += 1;
           try {
             const sent = await send(client, site, row);
@@ -175,6 +185,11 @@ async function flushRound(
             await apply(ctx, row, outcome);
             const offline = unreachable(error);
             if (offline !== null) await markUnreachable(ctx, siteId, offline);
+            const blocked = blockedSite(error, row.decision);
+            if (blocked !== null) {
+              siteBlockedBy = error;
+              await markBlocked(ctx, siteId, blocked);
+            }
             if (outcome.pauseSite !== undefined) {
               paused = true;
               summary.pausedSites.push(siteId);

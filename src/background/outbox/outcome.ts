@@ -3,12 +3,31 @@
  * error's class only (style habit 8), with WordPress's code kept for the user.
  */
 import type { OutboxRow } from '../../shared/db/index.ts';
+import { t } from '../../shared/i18n.ts';
 import { WpError } from '../../shared/wp/errors.ts';
+import { firewallText } from '../firewall-text.ts';
 import { nextAttemptAt } from './backoff.ts';
 
-export type Outcome =
+export type Outcome = (
   | { row: Partial<OutboxRow>; comment: 'keep' | 'rollback' | 'remove'; pauseSite?: undefined }
-  | { row: Partial<OutboxRow>; comment: 'keep'; pauseSite: string };
+  | { row: Partial<OutboxRow>; comment: 'keep'; pauseSite: string }
+) & {
+  /** a reply or edit that will not be sent: its text goes back to being a draft (never lost) */
+  draft?: string;
+};
+
+/** A firewall is not asked again within this: its rules may count repeated hits against the user. */
+export const blockedRetryFloorMs = 30_000;
+
+/** A reply or edit WordPress refused for good: WordPress's reason, and where the text is now. */
+function refusedText(row: OutboxRow, error: WpError): Outcome {
+  const reported = { kind: error.kind, code: error.code, message: error.message };
+  const isText = (row.decision === 'reply' || row.decision === 'edit') && Boolean(row.content);
+  if (!isText) return { row: { state: 'failed', error: reported }, comment: 'rollback' };
+  const closed = row.decision === 'reply' && error.code === 'rest_comment_closed';
+  const message = `${error.message} ${t(closed ? 'replyCommentsClosed' : 'textKeptAsDraft')}`;
+  return { row: { state: 'failed', error: { ...reported, message } }, comment: 'rollback', draft: row.content ?? '' };
+}
 
 export function outcomeOfFailure(row: OutboxRow, error: unknown, now: number, random: () => number): Outcome {
   const wpError =
@@ -28,11 +47,25 @@ export function outcomeOfFailure(row: OutboxRow, error: unknown, now: number, ra
         comment: 'keep',
       };
     }
+    case 'blocked': {
+      // A firewall answered, not WordPress: nothing is wrong with the decision; it waits.
+      const attempts = row.attempts + 1;
+      const retryAt = nextAttemptAt(now, attempts, wpError.retryAfterMs, random);
+      return {
+        row: {
+          state: 'waiting',
+          attempts,
+          notBefore: Math.max(retryAt, now + blockedRetryFloorMs),
+          error: { ...reported, message: firewallText(wpError, row.decision) ?? wpError.message },
+        },
+        comment: 'keep',
+      };
+    }
     case 'auth':
       // The sign-in is gone: nothing is dropped; the site waits until the user signs in again.
       return { row: { state: 'waiting', error: reported }, comment: 'keep', pauseSite: wpError.message };
     case 'forbidden':
-      return { row: { state: 'failed', error: reported }, comment: 'rollback' };
+      return refusedText(row, wpError);
     case 'conflict':
       return { row: { state: 'conflict', error: reported }, comment: 'keep' };
     case 'terminal':
@@ -53,6 +86,6 @@ export function outcomeOfFailure(row: OutboxRow, error: unknown, now: number, ra
           comment: 'remove',
         };
       }
-      return { row: { state: 'failed', error: reported }, comment: 'rollback' };
+      return refusedText(row, wpError);
   }
 }

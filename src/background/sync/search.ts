@@ -12,6 +12,7 @@ import { statusInView, type ViewName } from '../../shared/views.ts';
 import type { ListCommentsParams, WpClient } from '../../shared/wp/client.ts';
 import { WpError } from '../../shared/wp/errors.ts';
 import type { BackgroundContext } from '../context.ts';
+import { firewallText } from '../firewall-text.ts';
 import { refreshViews } from '../inline/notify.ts';
 import { ReplyError } from '../reply-error.ts';
 import { siteStatusAfter } from '../sites/reachability.ts';
@@ -155,7 +156,7 @@ function failure(error: unknown): {
   reason: Extract<ServerSearchSite, { outcome: 'failed' }>['reason'];
   message: string;
 } {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = firewallText(error) ?? (error instanceof Error ? error.message : String(error));
   if (error instanceof WpError && error.kind === 'forbidden') return { reason: 'forbidden', message };
   if (error instanceof WpError && error.kind === 'invalid-response') return { reason: 'invalid', message };
   const { status } = siteStatusAfter(error);

@@ -47,22 +47,49 @@ function idFromParts(group: CommentGroup, thread: Thread, profile: Profile): num
   return null;
 }
 
+const isComment = (group: CommentGroup) => group.type === null || group.type === 'comment';
+
+/** comment_form()'s hidden field: the page has WordPress's own comment form. */
+function hasCommentForm(root: ParentNode): boolean {
+  const doc = (root as Node).ownerDocument ?? (root as Document);
+  return typeof doc.getElementById === 'function' && doc.getElementById('comment_post_ID') !== null;
+}
+
+/**
+ * Comment-like markup with no WordPress comment id anywhere (no comment-N, no reply link naming it) is
+ * another system's: a forum's replies printed with comment_class()'s classes (WP Discourse), a Q&A
+ * widget. It is not claimed beside comments that have ids, nor on a page without WordPress's comment
+ * form; comments found earlier on the page count for a subtree added later (WP Discourse can load its
+ * replies after the page). A theme that prints no ids at all, with WordPress's form on the page, keeps
+ * its comments; pings printed without an id, as Twenty Ten does, are always kept.
+ */
+function dropForeign(thread: Thread, root: ParentNode, outside: Outside | null): void {
+  const idless = thread.groups.filter((group) => group.id === null && !group.duplicate && isComment(group));
+  if (idless.length === 0) return;
+  const withId =
+    thread.groups.some((group) => group.id !== null && !group.duplicate && isComment(group)) ||
+    (outside !== null && [...outside.byElement.values()].some((id) => id !== null));
+  if (!withId && hasCommentForm(root)) return;
+  for (const group of idless) thread.remove(group);
+}
+
 export function detectComments(
   root: ParentNode,
   options: { url: URL | null; outside: Outside | null },
   profile: Profile = allFamilies,
 ): DetectedComment[] {
   const thread = collectGroups(root, profile);
-  const groups = thread.reported();
-  const firstGroup = groups[0];
-  const lastGroup = groups.at(-1);
-  if (!firstGroup || !lastGroup) return [];
-  for (const group of groups) {
+  for (const group of thread.reported()) {
     if (group.id === null) {
       const id = idFromParts(group, thread, profile);
       if (id !== null) thread.setId(group, id);
     }
   }
+  dropForeign(thread, root, options.outside);
+  const groups = thread.reported();
+  const firstGroup = groups[0];
+  const lastGroup = groups.at(-1);
+  if (!firstGroup || !lastGroup) return [];
   const scope = commonAncestor(firstGroup.element, lastGroup.element) ?? root;
   resolveParents(scope, thread, profile, options.outside);
   assignAuthors(scope, thread, profile.authors);

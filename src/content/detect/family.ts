@@ -26,9 +26,12 @@ export interface CommentFamily {
   readonly depthClass?: string;
   /** elements inside a comment whose link names its parent (href ending in #comment-N) */
   readonly parentLinks?: readonly string[];
-  /** elements holding the author's name, best first */
+  /** elements that hold the author's name alone, read whole, best first */
   readonly authors?: readonly string[];
-  /** weaker holders, tried after every family's authors (a container that also holds "says:") */
+  /**
+   * containers that may print more beside the name ("says:", the date, Edit/Reply links), read without
+   * those parts and tried after every family's authors
+   */
   readonly authorFallbacks?: readonly string[];
   /** awaiting-moderation notes (or classes on the comment itself) */
   readonly pendingNotes?: readonly string[];

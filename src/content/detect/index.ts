@@ -18,7 +18,7 @@ export { detectPostId, detectRestRoot, looksLikeWordPress } from './wordpress.ts
 
 export function detectPage(doc: Document, url: URL): PageModel {
   const restRoot = detectRestRoot(doc, url);
-  const isWordPress = restRoot !== null || looksLikeWordPress(doc);
+  const isWordPress = restRoot !== null || looksLikeWordPress(doc, url);
   const postId = isWordPress ? detectPostId(doc) : null;
   // Home, archive and search views (and pages that are not WordPress) have no thread of their own:
   // comment-like markup there is a widget or a copy.

@@ -1,5 +1,6 @@
 /** The union of all families, compiled once into the selectors and readers the walker uses. */
 
+import type { AuthorHolders } from './author.ts';
 import { families } from './families/index.ts';
 import type { CommentFamily, IdFromAttribute } from './family.ts';
 
@@ -10,7 +11,7 @@ export interface Profile {
   /** matches a depth class in a class attribute; group 1 is the depth */
   depthPattern: RegExp | null;
   parentLinks: readonly string[];
-  authors: readonly string[];
+  authors: AuthorHolders;
   pendingNotes: readonly string[];
   sections: readonly string[];
   embeds: readonly string[];
@@ -42,7 +43,7 @@ export function compileProfile(list: readonly CommentFamily[]): Profile {
       ? new RegExp(`(?:^|\\s)(?:${depthPrefixes.map(escapeRegExp).join('|')})(\\d+)(?:\\s|$)`)
       : null,
     parentLinks: all((family) => family.parentLinks),
-    authors: [...all((family) => family.authors), ...all((family) => family.authorFallbacks)],
+    authors: { exact: all((family) => family.authors), loose: all((family) => family.authorFallbacks) },
     pendingNotes: all((family) => family.pendingNotes),
     sections: all((family) => family.sections),
     embeds: all((family) => family.embeds),

@@ -40,6 +40,14 @@ export class Thread {
     if (group.id !== null && !group.duplicate && !this.byId.has(group.id)) this.byId.set(group.id, group);
   }
 
+  /** Forgets a group that turned out not to be a comment; its parts then belong to no comment. */
+  remove(group: CommentGroup): void {
+    const index = this.groups.indexOf(group);
+    if (index >= 0) this.groups.splice(index, 1);
+    if (this.byElement.get(group.element) === group) this.byElement.delete(group.element);
+    if (group.id !== null && this.byId.get(group.id) === group) this.byId.delete(group.id);
+  }
+
   setId(group: CommentGroup, id: number): void {
     group.id = id;
     if (this.byId.has(id) && this.byId.get(id) !== group) group.duplicate = true;

@@ -1,4 +1,5 @@
 /** Is this WordPress, where is its REST API, and which post does this view show. */
+import { showsWordPressTemplates } from './hidden-wordpress.ts';
 
 const apiRel = 'https://api.w.org/';
 
@@ -29,19 +30,27 @@ export function detectRestRoot(doc: Document, url: URL): string | null {
 
 const wpPath = /\/wp-(?:content|includes)\//;
 
-export function looksLikeWordPress(doc: Document): boolean {
+/** Site builders that name themselves in a generator meta and are not WordPress (a page they build may copy its class names). */
+const otherGenerator =
+  /^(?:Hugo|Jekyll|Ghost|Hexo|Eleventy|Gatsby|Astro|Docusaurus|VuePress|VitePress|MkDocs|Pelican|Zola|Publii|Drupal|Joomla|TYPO3|Grav|Blogger|Wix|Squarespace|Webflow)\b/i;
+
+/**
+ * WordPress by its usual markers (generator meta, wp-content/wp-includes paths), or, with `url`, by
+ * what its templates print where those markers are hidden (hidden-wordpress.ts). A generator naming
+ * another site builder rules the second out.
+ */
+export function looksLikeWordPress(doc: Document, url?: URL): boolean {
+  let otherBuilder = false;
   for (const meta of doc.getElementsByTagName('meta')) {
-    if (
-      meta.getAttribute('name')?.toLowerCase() === 'generator' &&
-      /^WordPress\b/i.test(meta.getAttribute('content') ?? '')
-    ) {
-      return true;
-    }
+    if (meta.getAttribute('name')?.toLowerCase() !== 'generator') continue;
+    const generator = meta.getAttribute('content') ?? '';
+    if (/^WordPress\b/i.test(generator)) return true;
+    if (otherGenerator.test(generator)) otherBuilder = true;
   }
   for (const link of doc.getElementsByTagName('link')) if (wpPath.test(link.getAttribute('href') ?? '')) return true;
   for (const script of doc.getElementsByTagName('script'))
     if (wpPath.test(script.getAttribute('src') ?? '')) return true;
-  return false;
+  return url !== undefined && !otherBuilder && showsWordPressTemplates(doc, url);
 }
 
 function safeDecode(text: string): string {

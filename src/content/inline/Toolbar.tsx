@@ -48,7 +48,15 @@ function DecisionState({ decision, now, onUndo }: Pick<ToolbarProps, 'decision' 
       </span>
     );
   }
-  if (decision.state === 'failed' || decision.state === 'conflict' || decision.error !== null) {
+  if (decision.state === 'waiting' && decision.error !== null) {
+    // Not failed: it will be sent (a firewall holds it up, or the last try did not get through).
+    return (
+      <span class="state waiting" role="status">
+        {t(decision.errorKind === 'blocked' ? 'inlineWaiting' : 'inlineRetrying', [decision.error])} {undo}
+      </span>
+    );
+  }
+  if (decision.state === 'failed' || decision.state === 'conflict') {
     const key = decision.state === 'conflict' ? 'inlineConflict' : 'inlineFailed';
     return (
       <span class={`state ${decision.state}`} role="alert">

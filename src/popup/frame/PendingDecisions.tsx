@@ -1,6 +1,7 @@
 /**
  * Decisions not finished yet, also those made before the popup was last closed: waiting ones can
- * still be undone, failed ones retried or dismissed. Nothing vanishes without the user seeing it.
+ * still be undone, failed ones retried or dismissed. Failed ones and those the site's firewall
+ * holds up are listed open. Nothing vanishes without the user seeing it.
  */
 import { useState } from 'preact/hooks';
 import type { OutboxRow } from '../../shared/db/index.ts';
@@ -15,9 +16,12 @@ export function PendingDecisions({ rows }: { rows: readonly OutboxRow[] }) {
   const [open, setOpen] = useState(false);
   if (rows.length === 0) return null;
   const failed = rows.filter((row) => row.state === 'failed' || row.state === 'conflict');
+  // Held up by the site's firewall: not failed, but the user has to act (let Freigabe through).
+  const heldUp = rows.filter((row) => row.state === 'waiting' && row.error?.kind === 'blocked');
   const waiting = rows.length - failed.length;
-  const expanded = open || failed.length > 0;
-  const listed = (expanded ? [...failed, ...rows.filter((row) => !failed.includes(row))] : []).slice(0, shownAtMost);
+  const mustSee = [...failed, ...heldUp];
+  const expanded = open || mustSee.length > 0;
+  const listed = (expanded ? [...mustSee, ...rows.filter((row) => !mustSee.includes(row))] : []).slice(0, shownAtMost);
   return (
     <section
       class={failed.length > 0 ? 'pending-decisions has-failed' : 'pending-decisions'}
@@ -28,7 +32,7 @@ export function PendingDecisions({ rows }: { rows: readonly OutboxRow[] }) {
         class="link"
         aria-expanded={expanded}
         onClick={() => setOpen(!open)}
-        disabled={failed.length > 0}
+        disabled={mustSee.length > 0}
       >
         {[
           waiting > 0 && t('outboxSummaryWaiting', [formatNumber(waiting)]),

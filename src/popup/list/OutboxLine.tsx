@@ -4,6 +4,7 @@
  */
 import type { OutboxRow } from '../../shared/db/index.ts';
 import { type MessageKey, t } from '../../shared/i18n.ts';
+import { blocksOnlyItsText } from '../../shared/wp/firewall.ts';
 import { useNow } from '../frame/use-now.ts';
 import { useQueueContext } from '../queue-context.ts';
 
@@ -42,14 +43,18 @@ export function OutboxRowState({ row, commentKey }: { row: OutboxRow; commentKey
   }
   if (row.state === 'sending') return <div class="outbox-state">{t('outboxSending', [what])}</div>;
   const seconds = Math.max(0, Math.ceil((row.notBefore - now) / 1000));
+  // A firewall in front of the whole site: its line above says why and what to allow.
+  const heldBySite = row.error?.kind === 'blocked' && !blocksOnlyItsText(row.decision, row.error.code);
   return (
     <div class="outbox-state">
       <span>
-        {row.error
-          ? t('outboxRetrying', [what, row.error.message])
-          : seconds > 0
-            ? t('outboxWaiting', [what, String(seconds)])
-            : t('outboxSending', [what])}
+        {heldBySite
+          ? t('outboxHeldBySite', [what])
+          : row.error
+            ? t(row.error.kind === 'blocked' ? 'outboxBlocked' : 'outboxRetrying', [what, row.error.message])
+            : seconds > 0
+              ? t('outboxWaiting', [what, String(seconds)])
+              : t('outboxSending', [what])}
       </span>
       <button type="button" class="link" data-action="undo-row" onClick={() => commands.undoRows([id], [commentKey])}>
         {t('undo')}

@@ -5,7 +5,8 @@ import type { WpAuth } from '../wp/client.ts';
 export type SiteMode = 'moderator' | 'author';
 /** How the user signed in: the browser's session, WordPress's authorize screen, or a pasted password. */
 export type SignInMethod = 'session' | 'authorize' | 'password';
-export type SiteStatus = 'connected' | 'syncing' | 'needs-login' | 'offline' | 'error';
+/** blocked: a firewall or CDN in front of the site answers instead of WordPress (decisions wait) */
+export type SiteStatus = 'connected' | 'syncing' | 'needs-login' | 'offline' | 'blocked' | 'error';
 
 export interface SiteRow {
   /** the REST root as the site announces it — unique per site */

@@ -1,4 +1,4 @@
-/** A site's status line: connected (and when it last synced), syncing, needs login, offline, error. */
+/** A site's status line: connected (and when it last synced), syncing, needs login, offline, blocked, error. */
 import type { SiteRow } from '../db/index.ts';
 import { type MessageKey, t, uiLanguage } from '../i18n.ts';
 
@@ -7,6 +7,7 @@ const statusKeys: Record<SiteRow['status'], MessageKey> = {
   syncing: 'statusSyncing',
   'needs-login': 'statusNeedsLogin',
   offline: 'statusOffline',
+  blocked: 'statusBlocked',
   error: 'statusError',
 };
 
@@ -28,7 +29,7 @@ export function SiteStatus({ site }: { site: SiteRow }) {
 
 /**
  * The same as one line in a list of sites (the popup's header). A site that could not be reached
- * offers to try again; one whose sign-in ended offers to sign in again.
+ * (or was blocked by its firewall) offers to try again; one whose sign-in ended offers to sign in again.
  */
 export function SiteStatusLine({
   site,
@@ -39,7 +40,7 @@ export function SiteStatusLine({
   onRetry?: (siteId: string) => void;
   onSignIn?: (siteId: string) => void;
 }) {
-  const canRetry = site.status === 'error' || site.status === 'offline';
+  const canRetry = site.status === 'error' || site.status === 'offline' || site.status === 'blocked';
   return (
     <li class="site" data-site-id={site.id}>
       <span class="site-name">{site.name}</span>

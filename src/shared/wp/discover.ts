@@ -4,15 +4,19 @@
  * Runs in the service worker (no DOMParser there), so the HTML is scanned with a tolerant regex.
  */
 import * as v from 'valibot';
+import { type FirewallVerdict, firewallMessage, firewallVerdict, restPath } from './firewall.ts';
 import { wpIndexSchema } from './schemas.ts';
+import { restRootGuesses } from './wordpress-paths.ts';
 
-export type DiscoveryFailure = 'unreachable' | 'not-wordpress' | 'rest-disabled';
+export type DiscoveryFailure = 'unreachable' | 'not-wordpress' | 'rest-disabled' | 'firewall';
 
 export class DiscoveryError extends Error {
   override readonly name = 'DiscoveryError';
   constructor(
     readonly reason: DiscoveryFailure,
     message: string,
+    /** reason `firewall`: who answered instead of WordPress, and the REST path to let through */
+    readonly firewall: (FirewallVerdict & { path: string }) | null = null,
   ) {
     super(message);
   }
@@ -53,6 +57,40 @@ function looksLikeWordPress(html: string): boolean {
   return /wp-content\/|wp-includes\/|<meta[^>]+generator[^>]+WordPress/i.test(html);
 }
 
+/**
+ * The name a site's pages know its REST API by (a page is matched to its site by it:
+ * background/sites/site-of-page.ts), for a site found without its announcement (from wp-admin, a
+ * page without the links, a guess): what its home announces; else the API under home, as WordPress
+ * serves it (`wp-json/`, or `?rest_route=` which every WordPress answers); else where it was found.
+ */
+async function canonicalRoot(home: string, found: string, get: (url: string) => Promise<Response>): Promise<string> {
+  const homePage = new URL(`${home}/`).href;
+  const underHome = [new URL('wp-json/', homePage).href, new URL('?rest_route=/', homePage).href];
+  const answersForHome = async (root: string) => {
+    const index = v.safeParse(wpIndexSchema, await (await get(root)).json());
+    return index.success && index.output.home?.replace(/\/+$/, '') === home;
+  };
+  try {
+    const page = await get(homePage);
+    const html = (page.headers.get('Content-Type') ?? '').includes('html') ? await page.text() : '';
+    const announced =
+      restRootFromLinkHeader(page.headers.get('Link'), page.url || homePage) ??
+      restRootFromHtml(html, page.url || homePage);
+    if (announced && (announced === found || (await answersForHome(announced)))) return announced;
+  } catch {
+    // the home page says nothing: the API under home
+  }
+  for (const root of underHome) {
+    if (root === found) return found;
+    try {
+      if (await answersForHome(root)) return root;
+    } catch {
+      // not there
+    }
+  }
+  return found;
+}
+
 export async function discoverSite(
   input: string,
   {
@@ -91,18 +129,30 @@ export async function discoverSite(
   }
   const base = page.url || pageUrl.href;
   const origin = new URL(base).origin;
+  const announcedRoots = [restRootFromLinkHeader(page.headers.get('Link'), base), restRootFromHtml(html, base)];
   const candidates = [
-    restRootFromLinkHeader(page.headers.get('Link'), base),
-    restRootFromHtml(html, base),
+    ...announcedRoots,
+    // a WordPress below the root (a multisite's sub-site, its own directory): ask there first
+    ...restRootGuesses(new URL(base)),
     `${origin}/wp-json/`,
     `${origin}/?rest_route=/`,
   ].filter((candidate, index, all): candidate is string => candidate !== null && all.indexOf(candidate) === index);
 
-  const announced = candidates.length > 2;
+  const announced = announcedRoots.some((root) => root !== null);
+  let blockedBy: (FirewallVerdict & { path: string }) | null = null;
   for (const candidate of candidates) {
     try {
       const response = await get(candidate);
-      if (!response.ok) continue;
+      if (!response.ok) {
+        // A firewall or CDN answering for the REST API: said as such, not as "REST is off".
+        const verdict = firewallVerdict({
+          status: response.status,
+          headers: response.headers,
+          body: await response.text(),
+        });
+        if (verdict) blockedBy ??= { ...verdict, path: restPath(candidate) };
+        continue;
+      }
       const index = v.safeParse(wpIndexSchema, await response.json());
       if (!index.success) continue;
       if (!index.output.namespaces.includes('wp/v2')) {
@@ -112,16 +162,19 @@ export async function discoverSite(
         );
       }
       const siteUrl = (index.output.url ?? origin).replace(/\/+$/, '');
+      const home = (index.output.home ?? siteUrl).replace(/\/+$/, '');
       return {
-        restRoot: candidate,
+        // Found another way (from wp-admin, by a guess): the root its pages announce, where they do.
+        restRoot: announcedRoots.includes(candidate) ? candidate : await canonicalRoot(home, candidate, get),
         name: index.output.name,
-        home: (index.output.home ?? siteUrl).replace(/\/+$/, ''),
+        home,
         siteUrl,
       };
     } catch (error) {
       if (error instanceof DiscoveryError || signal?.aborted) throw error;
     }
   }
+  if (blockedBy) throw new DiscoveryError('firewall', firewallMessage(blockedBy), blockedBy);
   if (announced || looksLikeWordPress(html)) {
     throw new DiscoveryError('rest-disabled', `${origin} runs WordPress, but its REST API is switched off or blocked.`);
   }

@@ -2,11 +2,18 @@
  * Every way a WordPress call can fail, classified once (style habit 8): what the rest of the app
  * does next depends only on `kind`; WordPress's own `code` and `message` are kept for the user.
  */
+import { type FirewallVerdict, firewallVerdict, type HttpAnswer } from './firewall.ts';
+
 export type WpErrorKind =
   /** network, timeout, 408, 429, 5xx: try again later */
   | 'retryable'
   /** the sign-in itself is gone (401, expired nonce): pause the site until the user signs in */
   | 'auth'
+  /**
+   * a firewall or CDN in front of WordPress answered instead of it (a challenge, a block page):
+   * nothing is wrong with the sign-in or the decision; wait, and tell the user what to allow
+   */
+  | 'blocked'
   /** this one action is not allowed (403): fails alone */
   | 'forbidden'
   /** the request can never succeed as it is (400, 404, 410) */
@@ -24,6 +31,8 @@ export class WpError extends Error {
     readonly status: number | null = null,
     readonly code: string | null = null,
     readonly retryAfterMs: number | null = null,
+    /** kind `blocked`: who answered, and the REST path the user has to let through */
+    readonly firewall: (FirewallVerdict & { path: string }) | null = null,
   ) {
     super(message);
   }
@@ -39,6 +48,20 @@ export function classifyHttpError(status: number, code: string | null): WpErrorK
   if (status === 501) return 'terminal';
   if (status >= 500) return 'retryable';
   return 'terminal';
+}
+
+/**
+ * A failed answer, classified: WordPress's JSON error code decides; an answer WordPress did not
+ * write (no JSON error) may be a firewall's, which is told apart before the status code counts —
+ * a Cloudflare challenge is a `403` that means "wait", not "forbidden".
+ */
+export function classifyAnswer(
+  answer: HttpAnswer,
+  code: string | null,
+): { kind: WpErrorKind; firewall: FirewallVerdict | null } {
+  const firewall = code === null ? firewallVerdict(answer) : null;
+  if (firewall) return { kind: 'blocked', firewall };
+  return { kind: classifyHttpError(answer.status, code), firewall: null };
 }
 
 /** `Retry-After` as milliseconds: seconds or an HTTP date; null when absent or unreadable. */

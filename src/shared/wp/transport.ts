@@ -4,7 +4,8 @@
  * nonce refreshed once when WordPress says it expired, and learn the fresh nonce WordPress sends.
  */
 import * as v from 'valibot';
-import { classifyHttpError, parseRetryAfter, WpError } from './errors.ts';
+import { classifyAnswer, parseRetryAfter, WpError } from './errors.ts';
+import { firewallMessage, restPath } from './firewall.ts';
 import { wpErrorBodySchema } from './schemas.ts';
 import { type QueryValue, restUrl } from './url.ts';
 
@@ -112,14 +113,24 @@ export function createTransport(options: TransportOptions) {
     if (!response.ok) {
       const parsed = v.safeParse(wpErrorBodySchema, json);
       const code = parsed.success ? parsed.output.code : null;
-      const message = parsed.success ? parsed.output.message : `WordPress answered HTTP ${response.status}.`;
-      throw new WpError(
-        classifyHttpError(response.status, code),
-        message,
-        response.status,
+      const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), now());
+      const { kind, firewall } = classifyAnswer(
+        { status: response.status, headers: response.headers, body: text },
         code,
-        parseRetryAfter(response.headers.get('Retry-After'), now()),
       );
+      if (firewall) {
+        const blockedBy = { ...firewall, path: restPath(options.root) };
+        throw new WpError(
+          kind,
+          firewallMessage(blockedBy),
+          response.status,
+          `firewall_${firewall.kind}`,
+          retryAfterMs,
+          blockedBy,
+        );
+      }
+      const message = parsed.success ? parsed.output.message : `WordPress answered HTTP ${response.status}.`;
+      throw new WpError(kind, message, response.status, code, retryAfterMs);
     }
     if (json === undefined) {
       throw new WpError(

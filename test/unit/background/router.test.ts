@@ -5,7 +5,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
 import type { ContentHandlers, PageHandlers } from '../../../src/background/router.ts';
-import { createRouter } from '../../../src/background/router.ts';
+import { createRouter, toErrorReply } from '../../../src/background/router.ts';
+import { DiscoveryError } from '../../../src/shared/wp/discover.ts';
 import { testContext } from '../../support/background-context.ts';
 import { fakeBrowser, resetFakeBrowser } from '../../support/fake-browser.ts';
 
@@ -136,5 +137,20 @@ describe('background router', () => {
       ok: false,
       error: { code: 'internal', message: 'disk full' },
     });
+  });
+});
+
+describe('error replies', () => {
+  it('connecting behind a firewall: the reply names it, the path to let through and where (the user’s language)', () => {
+    const error = new DiscoveryError('firewall', 'English for logs', {
+      kind: 'challenge',
+      firewall: 'Cloudflare',
+      path: '/wp-json/',
+    });
+    const reply = toErrorReply(error);
+    expect(reply.code).toBe('firewall');
+    expect(reply.message).toMatch(/^Freigabe cannot connect: its requests to \/wp-json\/ are answered by Cloudflare/);
+    expect(reply.message).toContain('Skip the challenge for /wp-json/');
+    expect(reply.message).toContain('In Cloudflare: Security → WAF → Custom rules');
   });
 });

@@ -206,7 +206,7 @@ describe('changes made elsewhere', () => {
 describe('badge states', () => {
   beforeEach(resetFakeBrowser);
 
-  it('turns red with "!" when a site needs a new sign-in, grey when one is offline', async () => {
+  it('turns red with "!" when a site needs a new sign-in, grey when one is offline or blocked by its firewall', async () => {
     const { ctx } = await connectedContext(pending(2));
     await syncPending(ctx, siteId);
     await setTabPage(ctx, 11, { siteId, postId: 4 });
@@ -226,5 +226,10 @@ describe('badge states', () => {
     await updateBadges(ctx);
     expect(badges.get('global')).toMatchObject({ text: '', color: badgeColors.offline });
     expect(badges.get('global')?.title).toContain('Offline: Freigabe Demo');
+
+    await ctx.db.sites.update(siteId, { status: 'blocked' });
+    await updateBadges(ctx);
+    expect(badges.get('global')).toMatchObject({ color: badgeColors.offline });
+    expect(badges.get('global')?.title).toContain("Blocked by the site's firewall (decisions wait): Freigabe Demo");
   });
 });

@@ -194,6 +194,29 @@ describe('inline view', () => {
     expect(inside(hosts('card')[0] as Element).querySelectorAll('button[data-action]')).toHaveLength(0);
   });
 
+  it('a decision’s state: held up by a firewall "Waiting", retried "Will be tried again", refused "Failed" — each with its message', async () => {
+    const decision = (state: 'waiting' | 'failed', errorKind: string, error: string) => ({
+      outboxId: 1,
+      decision: 'approve' as const,
+      state,
+      notBefore: 0,
+      error,
+      errorKind,
+    });
+    const { view } = setup([
+      comment(10, 0, 'hold', { decision: decision('waiting', 'blocked', 'Cloudflare challenge on /wp-json/.') }),
+      comment(11, 0, 'hold', { decision: decision('waiting', 'retryable', 'Could not reach WordPress.') }),
+      comment(12, 0, 'hold', { decision: decision('failed', 'forbidden', 'Sorry, comments are closed.') }),
+    ]);
+    await view.start();
+    const states = hosts('card').map((host) => inside(host).querySelector('.state')?.textContent?.trim());
+    expect(states).toEqual([
+      'Waiting: Cloudflare challenge on /wp-json/. Undo',
+      'Will be tried again: Could not reach WordPress. Undo',
+      'Failed: Sorry, comments are closed. Undo',
+    ]);
+  });
+
   it('the summary counts pending, spam and pingbacks', async () => {
     const { view } = setup([comment(10, 0), comment(11, 0, 'hold', { type: 'pingback' }), comment(12, 0, 'spam')]);
     await view.start();

@@ -180,4 +180,36 @@ describe('a comment row', () => {
     expect(await db.outbox.get(id)).toBeUndefined();
     await rowOf(1);
   });
+
+  it('a decision the site’s firewall holds up is listed open with what to allow, and the site line offers a retry', async () => {
+    const { db } = harness.ctx;
+    const message =
+      "Freigabe's requests to /wp-json/ are answered by Cloudflare with a browser challenge (“Just a moment…”) that an extension cannot pass.";
+    await db.sites.put(testSite({ status: 'blocked', statusMessage: message }));
+    await db.comments.put(commentRow(1, { status: 'approved' }));
+    await db.outbox.add(
+      outboxRow({
+        snapshot: commentRow(1, { authorName: 'Gerd Unbekannt' }),
+        attempts: 1,
+        error: { kind: 'blocked', code: 'firewall_challenge', message },
+      }),
+    );
+    render(<App db={db} tabId={null} />);
+    const tray = await waitFor(() => {
+      const found = document.querySelector<HTMLElement>('.pending-decisions');
+      if (!found) throw new Error('no tray');
+      return found;
+    });
+    await waitFor(() =>
+      expect(tray.textContent).toContain(
+        "Gerd Unbekannt: Approval waits until the site's firewall lets Freigabe through",
+      ),
+    );
+    expect(within(tray).getByRole('button', { name: 'Undo' })).toBeTruthy();
+    const site = document.querySelector<HTMLElement>('.sites .site');
+    expect(site?.textContent).toContain('blocked by a firewall');
+    expect(site?.textContent).toContain(message);
+    fireEvent.click(within(site as HTMLElement).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(harness.requestsOf('syncNow')).toEqual([{ type: 'syncNow', siteId }]));
+  });
 });

@@ -102,4 +102,25 @@ describe('REST root discovery', () => {
     };
     expect(await reason(discoverSite('https://gone.example/', { fetch }))).toBe('unreachable');
   });
+
+  it('says "firewall" (who, and the path to let through) when a CDN challenges the REST API', async () => {
+    const challenge = () =>
+      new Response('<!DOCTYPE html><title>Just a moment...</title>', {
+        status: 403,
+        headers: { 'Content-Type': 'text/html', 'cf-mitigated': 'challenge', Server: 'cloudflare' },
+      });
+    const fetch = site({
+      'https://blog.example/artikel/': html('<h1>Artikel</h1>', {
+        Link: '<https://blog.example/wp-json/>; rel="https://api.w.org/"',
+      }),
+      'https://blog.example/wp-json/': challenge,
+      'https://blog.example/?rest_route=/': challenge,
+    });
+    const error = await discoverSite('https://blog.example/artikel/', { fetch }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      reason: 'firewall',
+      firewall: { kind: 'challenge', firewall: 'Cloudflare', path: '/wp-json/' },
+    });
+    expect((error as Error).message).toContain('/wp-json/');
+  });
 });

@@ -25,4 +25,29 @@ describe('restUrl', () => {
     expect(url.searchParams.getAll('include[]')).toEqual(['3', '5']);
     expect(url.searchParams.has('search')).toBe(false);
   });
+
+  it('plain permalinks as WordPress announces them (index.php?rest_route=/): every parameter after one "?", joined by "&"', () => {
+    const url = restUrl('https://blog.example/index.php?rest_route=/', 'wp/v2/comments/12', {
+      context: 'edit',
+      include: [1, 2],
+    });
+    expect(url.href).toBe(
+      'https://blog.example/index.php?rest_route=%2Fwp%2Fv2%2Fcomments%2F12&context=edit&include%5B%5D=1&include%5B%5D=2',
+    );
+    expect(url.href.match(/\?/g)).toHaveLength(1);
+    expect(url.searchParams.get('rest_route')).toBe('/wp/v2/comments/12');
+  });
+
+  it('keeps the root’s other query parameters (a language plugin’s ?lang=)', () => {
+    const url = restUrl('https://blog.example/?lang=de&rest_route=/', 'wp/v2/comments', { status: 'hold' });
+    expect(url.searchParams.get('lang')).toBe('de');
+    expect(url.searchParams.get('rest_route')).toBe('/wp/v2/comments');
+    expect(url.searchParams.get('status')).toBe('hold');
+  });
+
+  it('a custom REST prefix is just another root (/api/)', () => {
+    expect(restUrl('https://blog.example/api/', 'wp/v2/comments', { page: 2 }).href).toBe(
+      'https://blog.example/api/wp/v2/comments?page=2',
+    );
+  });
 });

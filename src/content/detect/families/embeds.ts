@@ -18,5 +18,9 @@ export const embeds: CommentFamily = {
     '#coral_thread',
     '#graphcomment',
     '#cusdis_thread',
+    // Discourse: its embed script's iframe holder, and WP Discourse's server-printed replies (their
+    // li.comment items carry no WordPress ids; comments.ts does not claim them).
+    '#discourse-comments',
+    '.discourse-comments-area',
   ],
 };
