@@ -4,10 +4,13 @@
  * it is written again, once per burst. A worker stopped before writing leaves an older snapshot:
  * the popup shows it for a moment and then what the cache says.
  */
-import { Dexie, type ObservabilitySet } from 'dexie';
+import { Dexie } from 'dexie';
+import { type ChangeNotice, touchesTables } from '../shared/db/change-notice.ts';
 import { firstScreenKey, firstScreenOf } from '../shared/first-screen.ts';
 import type { BackgroundContext } from './context.ts';
 
+/** what firstScreenOf reads */
+const firstScreenTables = ['comments', 'sites', 'posts'];
 /** a burst of writes (a sync's pages, a flush) settles before the snapshot is written */
 const settleMs = 250;
 
@@ -20,10 +23,8 @@ export async function writeFirstScreen(ctx: BackgroundContext): Promise<void> {
 
 /** Watches the cache; answers a function that stops watching. */
 export function keepFirstScreen(ctx: BackgroundContext): () => void {
-  const watched = ['comments', 'sites', 'posts'].map((table) => `idb://${ctx.db.name}/${table}/`);
-  const onChange = (observed: ObservabilitySet) => {
-    const parts = observed as unknown as Record<string, unknown>;
-    if (!('all' in parts) && !watched.some((part) => part in parts)) return;
+  const onChange = (notice: ChangeNotice) => {
+    if (!touchesTables(notice, ctx.db.name, firstScreenTables)) return;
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;

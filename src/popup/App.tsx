@@ -2,13 +2,12 @@
  * The moderation queue across all connected sites, read from the cache: painted before any
  * network, keyboard first, every decision undoable, nothing the user typed ever lost.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { browser } from '../shared/browser.ts';
 import type { FreigabeDb } from '../shared/db/index.ts';
 import { t } from '../shared/i18n.ts';
 import { sendToBackground } from '../shared/messages.ts';
 import { SiteStatusLine } from '../shared/ui/SiteStatus.tsx';
-import type { StatusGroup } from './actions/use-decisions.ts';
 import { useDecisions } from './actions/use-decisions.ts';
 import { ConnectBanner } from './ConnectBanner.tsx';
 import { Announcer } from './frame/Announcer.tsx';
@@ -20,23 +19,17 @@ import { PendingDecisions } from './frame/PendingDecisions.tsx';
 import { SelectionBar } from './frame/SelectionBar.tsx';
 import { UndoToast } from './frame/UndoToast.tsx';
 import { ViewTabs } from './frame/ViewTabs.tsx';
+import type { Command } from './keyboard/keymap.ts';
 import { useShortcuts } from './keyboard/use-shortcuts.ts';
 import { QueueList } from './list/QueueList.tsx';
 import { createHistoryAsker } from './queue/history-asker.ts';
 import { useQueue } from './queue/use-queue.ts';
-import {
-  commentKey,
-  initialFilter,
-  type QueueFilter,
-  statusViews,
-  type ViewName,
-  viewLabelKeys,
-} from './queue/views.ts';
+import { commentKey, type QueueFilter, statusViews, type ViewName, viewLabelKeys } from './queue/views.ts';
 import { QueueContext, type QueueContextValue } from './queue-context.ts';
-import { useEditors } from './reply/use-editors.ts';
 import { ServerSearchStatus } from './search/ServerSearchStatus.tsx';
 import { useServerSearch } from './search/use-server-search.ts';
-import { type Latest, useCommands } from './use-commands.ts';
+import { activeIndexOf, draftCommentKeys, editorFor } from './state/selectors.ts';
+import { usePopupStore } from './state/use-popup-store.ts';
 import { useCounts } from './use-counts.ts';
 import { usePopupData } from './use-popup-data.ts';
 
@@ -46,28 +39,16 @@ const hiddenCount = (rows: readonly { siteId: string; id: number }[], hidden: Re
   hidden.size === 0 ? 0 : rows.reduce((sum, row) => sum + (hidden.has(commentKey(row)) ? 1 : 0), 0);
 
 export function App({ db, tabId }: { db: FreigabeDb; tabId: number | null }) {
-  const [filter, setFilter] = useState<QueueFilter>(initialFilter);
   const data = usePopupData(db);
   const decisions = useDecisions(data.undoWindowMs);
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [active, setActive] = useState<{ key: string | null; index: number }>({ key: null, index: 0 });
-  const [confirm, setConfirm] = useState<StatusGroup[] | null>(null);
-  const [help, setHelp] = useState(false);
-  const editors = useEditors(data.drafts);
-  const queue = useQueue(db, data.sites, filter, expanded, decisions.hidden);
+  // The popup's own state (state/): read here, changed only by dispatch and commands.
+  const store = usePopupStore();
+  const { ui, dispatch, run, commands } = store;
+  const { filter, selected } = ui;
+  const queue = useQueue(db, data.sites, filter, ui.expanded, decisions.hidden);
   const serverSearch = useServerSearch(filter, data.sitesById, decisions.announce);
   const { rows } = queue;
-
-  const activeIndex = useMemo(() => {
-    if (rows.length === 0) return -1;
-    if (active.key !== null) {
-      if (rows[active.index]?.key === active.key) return active.index;
-      const found = rows.findIndex((row) => row.key === active.key);
-      if (found >= 0) return found;
-    }
-    return Math.min(active.index, rows.length - 1);
-  }, [rows, active]);
+  const activeIndex = useMemo(() => activeIndexOf(ui.active, rows), [rows, ui.active]);
 
   // Counted once the first rows are on screen (counting must not delay them); the view on screen
   // counts from memory, so a decision shows in its tab at once.
@@ -118,30 +99,20 @@ export function App({ db, tabId }: { db: FreigabeDb; tabId: number | null }) {
     searchRef.current?.select();
   }, []);
 
-  const latest = useRef<Latest>(null as unknown as Latest);
-  latest.current = {
-    view: filter.view,
-    rows,
-    activeIndex,
-    byKey,
-    matching: queue.matching,
-    selected,
-    sites: data.sitesById,
-    posts: data.posts,
-    expanded,
+  // What the commands act on: the queue as rendered now.
+  store.surroundings.current = {
+    queue: {
+      rows,
+      byKey,
+      matching: queue.matching,
+      sites: data.sitesById,
+      posts: data.posts,
+      isHidden: decisions.isHidden,
+    },
+    ports: { decisions, focusList, focusSearch },
   };
-  const { commands, execute } = useCommands(latest, decisions, {
-    setActive,
-    setSelected,
-    setExpanded,
-    setConfirm,
-    setHelp,
-    openEditor: editors.open,
-    closeEditor: editors.close,
-    focusList,
-    focusSearch,
-  });
-  useShortcuts(execute, !help && confirm === null);
+  const onKey = useCallback((command: Command) => void run(command), [run]);
+  useShortcuts(onKey, !ui.help && ui.confirm === null);
 
   // For bench:popup: when the first comments were on screen, and when the whole view was loaded.
   const marked = useRef({ rows: false, ready: false });
@@ -161,15 +132,13 @@ export function App({ db, tabId }: { db: FreigabeDb; tabId: number | null }) {
   useEffect(() => {
     if (draftShown.current || queue.state !== 'ready' || !data.draftsReady) return;
     draftShown.current = true;
-    const index = rows.findIndex((row) => editors.draftKeys.has(row.key));
-    if (index >= 0) setActive({ key: rows[index]?.key ?? null, index });
+    const withDraft = draftCommentKeys(data.drafts);
+    const index = rows.findIndex((row) => withDraft.has(row.key));
+    if (index >= 0) dispatch({ type: 'setActive', key: rows[index]?.key ?? null, index });
   }, [queue.state, data.draftsReady]);
 
-  const changeFilter = (change: Partial<QueueFilter>) => {
-    setFilter((current) => ({ ...current, ...change }));
-    setSelected(new Set());
-    setActive({ key: null, index: 0 });
-  };
+  const changeFilter = (change: Partial<QueueFilter>) => dispatch({ type: 'changeFilter', change });
+  const editors = useCallback((key: string) => editorFor(ui.editors, data.drafts, key), [ui.editors, data.drafts]);
 
   // One per popup: it remembers which addresses it asked about, and sends nothing once closed.
   const askHistory = useMemo(() => createHistoryAsker(), []);
@@ -185,22 +154,11 @@ export function App({ db, tabId }: { db: FreigabeDb; tabId: number | null }) {
       outbox: data.outbox,
       drafts: data.drafts,
       selected,
-      editors: editors.editorFor,
+      editors,
       commands,
       askHistory,
     }),
-    [
-      db,
-      filter.view,
-      data.sitesById,
-      data.posts,
-      data.outbox,
-      data.drafts,
-      selected,
-      editors.editorFor,
-      commands,
-      askHistory,
-    ],
+    [db, filter.view, data.sitesById, data.posts, data.outbox, data.drafts, selected, editors, commands, askHistory],
   );
 
   const views: ViewName[] = data.sites.some((site) => site.mode === 'author')
@@ -219,7 +177,7 @@ export function App({ db, tabId }: { db: FreigabeDb; tabId: number | null }) {
             class="link help-button"
             aria-keyshortcuts="?"
             aria-label={t('helpHeading')}
-            onClick={() => setHelp(true)}
+            onClick={() => dispatch({ type: 'setHelp', open: true })}
           >
             ?
           </button>
@@ -258,14 +216,14 @@ export function App({ db, tabId }: { db: FreigabeDb; tabId: number | null }) {
               onLeave={() => {
                 listFocused.current = true;
                 (document.activeElement as HTMLElement | null)?.blur();
-                setActive((current) => ({ ...current }));
+                dispatch({ type: 'refocus' });
               }}
             />
             <ServerSearchStatus search={serverSearch.search} sites={data.sitesById} onRetry={serverSearch.retry} />
             <SelectionBar
               count={selected.size}
-              onAct={(action) => execute({ kind: 'act', action, scope: 'selection' })}
-              onClear={() => setSelected(new Set())}
+              onAct={(action) => void run({ kind: 'act', action, scope: 'selection' })}
+              onClear={() => dispatch({ type: 'select', keys: [] })}
             />
             <PendingDecisions rows={data.openDecisions} />
             {queue.state === 'error' && <p class="notice error">{queue.error?.message}</p>}
@@ -293,15 +251,12 @@ export function App({ db, tabId }: { db: FreigabeDb; tabId: number | null }) {
         )}
         <UndoToast toast={decisions.toast} onUndo={() => void decisions.undoLast()} onClose={decisions.dismissToast} />
         <Announcer text={decisions.announcement.text} id={decisions.announcement.id} />
-        {help && <HelpOverlay onClose={() => setHelp(false)} />}
-        {confirm && (
+        {ui.help && <HelpOverlay onClose={() => dispatch({ type: 'setHelp', open: false })} />}
+        {ui.confirm && (
           <ConfirmDelete
-            count={confirm.reduce((sum, group) => sum + group.keys.length, 0)}
-            onConfirm={() => void decisions.decideStatus(confirm, () => false)}
-            onClose={() => {
-              setConfirm(null);
-              listFocused.current = true;
-            }}
+            count={ui.confirm.reduce((sum, group) => sum + group.keys.length, 0)}
+            onConfirm={() => void run({ kind: 'confirmDelete' })}
+            onClose={() => void run({ kind: 'cancelDelete' })}
           />
         )}
       </main>

@@ -5,7 +5,7 @@ import type { DraftRow, FreigabeDb, OutboxRow, PostRow, SiteRow } from '../share
 import type { StatusAction } from './actions/decisions.ts';
 import type { HistoryAsker } from './queue/history-asker.ts';
 import type { ViewName } from './queue/views.ts';
-import type { EditorState } from './reply/use-editors.ts';
+import type { EditorState } from './state/ui-state.ts';
 
 export interface QueueCommands {
   act(keys: readonly string[], action: StatusAction): void;

@@ -3,6 +3,7 @@
  * (it validates every message it receives); senders use the types in messages.ts.
  */
 import * as v from 'valibot';
+import { commentMaxLength } from './comment-text.ts';
 import { historyBatchSize } from './commenter-history.ts';
 import { viewNames } from './views.ts';
 
@@ -20,7 +21,7 @@ const decision = v.picklist([
   'reply',
   'approveAndReply',
 ]);
-const text = v.pipe(v.string(), v.maxLength(65_525));
+const text = v.pipe(v.string(), v.maxLength(commentMaxLength));
 const draftKind = v.picklist(['reply', 'edit']);
 
 /**

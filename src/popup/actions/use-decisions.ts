@@ -112,7 +112,7 @@ export function useDecisions(undoWindowMs: number, now: () => number = Date.now)
     announce(t('decisionFailed', [message]));
   };
 
-  // Plain functions, made anew each render: callers reach them through a ref (see use-commands).
+  // Plain functions, made anew each render: callers reach them through a ref (see state/use-popup-store.ts).
   const decideStatus = (groups: readonly StatusGroup[], stays: (status: string) => boolean): Promise<void> => {
     const work = sendStatus(groups, stays);
     lastAction.current = work;

@@ -3,10 +3,11 @@
  * every decision: the newest few are read first (the first screen paints at once), then the whole
  * view; after that, Dexie's change notices (also those of the background, over its BroadcastChannel)
  * name the comments that changed, and only those are read again. A change that names no keys (a range,
- * or very many keys, as after a full sync) reads the whole view again.
+ * very many keys as after a full sync, or Dexie's "all") reads the whole view again.
  */
-import { cmp, Dexie, type ObservabilitySet } from 'dexie';
+import { Dexie } from 'dexie';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { type ChangeNotice, changesIn, touchesTables } from '../../shared/db/change-notice.ts';
 import type { CommentRow, FreigabeDb, SiteRow } from '../../shared/db/index.ts';
 import { firstPageSize, loadFirstPage } from '../../shared/first-screen.ts';
 import { firstScreenRows } from '../first-screen.ts';
@@ -19,29 +20,6 @@ const patchLimit = 2000;
 export type ViewComments =
   | { state: 'loading' | 'first-page' | 'ready'; rows: readonly CommentRow[] }
   | { state: 'error'; rows: readonly CommentRow[]; error: Error };
-
-interface RangeNode {
-  from?: unknown;
-  to?: unknown;
-  l?: RangeNode | null;
-  r?: RangeNode | null;
-}
-
-/** The primary keys a change notice names, or null when it names ranges (or too many keys). */
-export function changedKeys(node: object | undefined, limit = patchLimit): [string, number][] | null {
-  const keys: [string, number][] = [];
-  const stack: RangeNode[] = node ? [node as RangeNode] : [];
-  while (stack.length > 0) {
-    const current = stack.pop() as RangeNode;
-    if (!('from' in current)) continue;
-    if (cmp(current.from, current.to) !== 0 || !Array.isArray(current.from)) return null;
-    keys.push(current.from as [string, number]);
-    if (keys.length > limit) return null;
-    if (current.l) stack.push(current.l);
-    if (current.r) stack.push(current.r);
-  }
-  return keys;
-}
 
 /** A first page read before the app renders (main.tsx starts it with the page), taken by the first matching view. */
 let prefetched: { db: FreigabeDb; view: ViewName; siteId: string | null; rows: Promise<CommentRow[]> } | null = null;
@@ -176,14 +154,15 @@ export function useViewComments(
       });
     };
 
-    const onChange = (observed: ObservabilitySet) => {
-      const parts = observed as unknown as Record<string, RangeNode>;
-      const postsChanged = view === 'mine' && `idb://${db.name}/posts/` in parts;
-      const comments = parts[`idb://${db.name}/comments/`];
-      if (!comments && !postsChanged && !('all' in parts)) return;
-      const keys = postsChanged || 'all' in parts ? null : changedKeys(comments);
-      if (keys === null || touched === 'all') touched = 'all';
-      else touched.push(...keys);
+    const onChange = (notice: ChangeNotice) => {
+      // "Mine" is the comments on the user's posts: a change to the posts can change which those are.
+      const comments =
+        view === 'mine' && touchesTables(notice, db.name, ['posts'])
+          ? ({ kind: 'everything' } as const)
+          : changesIn(notice, db.name, 'comments', patchLimit);
+      if (comments.kind === 'none') return;
+      if (comments.kind === 'everything' || touched === 'all') touched = 'all';
+      else touched.push(...(comments.keys as [string, number][]));
       if (touched !== 'all' && touched.length > patchLimit) touched = 'all';
       queueMicrotask(catchUp);
     };

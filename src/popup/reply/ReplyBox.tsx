@@ -1,6 +1,8 @@
 /**
  * Quick reply (or edit) in place. The text is a draft from the first key press on: closing the box
- * or the popup keeps it. Ctrl+Enter sends the main action, Esc closes (the draft stays).
+ * or the popup keeps it. Ctrl+Enter sends the main action, Esc closes (the draft stays). A draft
+ * that could not be saved says so under the box; closing then tries once more first, and keeps the
+ * box open if that fails too (closing again closes it).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CommentRow } from '../../shared/db/index.ts';
@@ -8,8 +10,8 @@ import { t } from '../../shared/i18n.ts';
 import { MessageError } from '../../shared/messages.ts';
 import { commentKey } from '../queue/views.ts';
 import { useQueueContext } from '../queue-context.ts';
+import type { EditorState } from '../state/ui-state.ts';
 import { useDraftSaver } from './use-draft-saver.ts';
-import type { EditorState } from './use-editors.ts';
 
 interface Props {
   comment: CommentRow;
@@ -27,6 +29,7 @@ export function ReplyBox({ comment, editor, draft, canApprove }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const saver = useDraftSaver(comment.siteId, comment.id, editor.kind);
+  const closeTried = useRef(false);
   const box = useRef<HTMLTextAreaElement>(null);
   const id = `editor-${comment.siteId}-${comment.id}`.replace(/[^\w-]/g, '_');
 
@@ -48,6 +51,13 @@ export function ReplyBox({ comment, editor, draft, canApprove }: Props) {
     }
   };
   const main = editor.kind === 'edit' ? 'edit' : approveFirst ? 'approveAndReply' : 'reply';
+  const close = async () => {
+    if (saver.problem !== null && !closeTried.current) {
+      closeTried.current = true;
+      if (!(await saver.flush())) return;
+    }
+    commands.closeEditor(key);
+  };
 
   return (
     <div class="editor" data-editor={editor.kind}>
@@ -63,6 +73,7 @@ export function ReplyBox({ comment, editor, draft, canApprove }: Props) {
         onInput={(event) => {
           const value = (event.currentTarget as HTMLTextAreaElement).value;
           setText(value);
+          closeTried.current = false;
           saver.save(value === original ? '' : value);
         }}
         onKeyDown={(event) => {
@@ -72,10 +83,15 @@ export function ReplyBox({ comment, editor, draft, canApprove }: Props) {
           } else if (event.key === 'Escape') {
             event.preventDefault();
             event.stopPropagation();
-            commands.closeEditor(key);
+            void close();
           }
         }}
       />
+      {saver.problem !== null && (
+        <p class="error draft-problem" role="alert" data-draft-problem>
+          {saver.problem}
+        </p>
+      )}
       {error && (
         <p class="error" role="alert">
           {error}
@@ -110,15 +126,12 @@ export function ReplyBox({ comment, editor, draft, canApprove }: Props) {
             </button>
           </>
         )}
-        <button
-          type="button"
-          class="small secondary"
-          data-action="close-editor"
-          onClick={() => commands.closeEditor(key)}
-        >
+        <button type="button" class="small secondary" data-action="close-editor" onClick={() => void close()}>
           {t('close')}
         </button>
-        <span class="muted editor-hint">{t(draft !== null || text !== original ? 'draftKept' : 'editorHint')}</span>
+        <span class="muted editor-hint">
+          {t(saver.problem === null && (draft !== null || text !== original) ? 'draftKept' : 'editorHint')}
+        </span>
       </div>
     </div>
   );

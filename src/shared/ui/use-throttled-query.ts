@@ -4,10 +4,12 @@
  * decision with its snapshot) during a burst of writes (a moderator deciding key after key, a sync,
  * a flush). Each re-run of a live query is a readonly transaction the background's writes queue
  * behind. Read at once when mounted, and at once for a change after a quiet spell; one read at a
- * time; the last change is always read.
+ * time; the last change is always read. Dexie's "all" notice (a page back from the back/forward
+ * cache) is a change to every table.
  */
 import { Dexie } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
+import { type ChangeNotice, touchesTables } from '../db/change-notice.ts';
 
 export function useThrottledQuery<T>(
   db: Dexie,
@@ -46,9 +48,8 @@ export function useThrottledQuery<T>(
         }
       }
     };
-    const parts = tables.map((table) => `idb://${db.name}/${table}/`);
-    const onChange = (changed: object) => {
-      if (timer !== undefined || !parts.some((part) => part in changed)) return;
+    const onChange = (notice: ChangeNotice) => {
+      if (timer !== undefined || !touchesTables(notice, db.name, tables)) return;
       // The first change after a quiet spell is read at once; during a burst, once per `everyMs`.
       timer = setTimeout(read, Math.max(0, lastRead + everyMs - Date.now()));
     };

@@ -3,6 +3,7 @@
  * changes (once per burst), the newest pending comments across sites with their sites and post
  * titles, bounded in size against hostile comments, emptied when a site is disconnected.
  */
+import { Dexie, RangeSet } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { keepFirstScreen, writeFirstScreen } from '../../../src/background/first-screen.ts';
 import { disconnectSite } from '../../../src/background/sites/disconnect.ts';
@@ -63,6 +64,24 @@ describe('first screen', () => {
     ]);
     await writeFirstScreen(ctx);
     expect((await stored())?.rows.map((row) => row.id)).toEqual([3]);
+  });
+
+  it('is written again after Dexie\'s "all" notice (a change it cannot describe)', async () => {
+    const ctx = testContext();
+    await ctx.db.sites.put(testSite());
+    await ctx.db.comments.put(commentRow(1));
+    stop = keepFirstScreen(ctx);
+    await writeFirstScreen(ctx);
+    expect((await stored())?.rows.map((row) => row.id)).toEqual([1]);
+    // A comment written past Dexie (no notice of its own), then the notice that cannot say what changed.
+    const transaction = ctx.db.backendDB().transaction('comments', 'readwrite');
+    transaction.objectStore('comments').put(commentRow(2));
+    await new Promise((resolve) => {
+      transaction.oncomplete = resolve;
+    });
+    Dexie.on('storagemutated').fire({ all: new RangeSet(Number.NEGATIVE_INFINITY, [[]]) });
+    await settled();
+    expect((await stored())?.rows.map((row) => row.id)).toEqual([2, 1]);
   });
 
   it('is read as a snapshot only when it has the expected shape', () => {

@@ -89,26 +89,3 @@ describe('clusters while triaging', () => {
     expect(expanded.slice(2).map((row) => row.key)).toEqual([4, 3, 2, 1].map((id) => `${other.siteId}\n${id}`));
   });
 });
-
-describe('change notices', () => {
-  it('name the comments that changed, or nothing precise (a range, too many keys)', async () => {
-    const { RangeSet } = await import('dexie');
-    const { changedKeys } = await import('../../../src/popup/queue/use-view-comments.ts');
-    const site = 'https://blog.example/wp-json/';
-    const points = new RangeSet().addKeys([
-      [site, 3],
-      [site, 1],
-      [site, 2],
-    ]);
-    // As it arrives from the background: structured-cloned, without its prototype.
-    const cloned = structuredClone({ ...points });
-    expect(changedKeys(cloned)?.sort((a, b) => a[1] - b[1])).toEqual([
-      [site, 1],
-      [site, 2],
-      [site, 3],
-    ]);
-    expect(changedKeys(new RangeSet([site, 0], [site, 99]))).toBeNull();
-    expect(changedKeys(new RangeSet().addKeys(Array.from({ length: 5 }, (_, i) => [site, i])), 3)).toBeNull();
-    expect(changedKeys(undefined)).toEqual([]);
-  });
-});
