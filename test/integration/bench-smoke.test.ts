@@ -15,7 +15,9 @@ describe('benchmark smoke runs', () => {
   });
 
   it('bench:rest compares the client with curl', { timeout: 60_000 }, () => {
-    const run = spawnSync('node_modules/.bin/tsx', ['bench/rest.ts', '--smoke'], { encoding: 'utf8' });
+    const run = spawnSync('node_modules/.bin/tsx', ['--tsconfig', 'bench/tsconfig.json', 'bench/rest.ts', '--smoke'], {
+      encoding: 'utf8',
+    });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/backend: native/);
@@ -23,7 +25,9 @@ describe('benchmark smoke runs', () => {
   });
 
   it('bench:sync syncs, flushes and compares with curl, wp-admin and the extension', { timeout: 120_000 }, () => {
-    const run = spawnSync('node_modules/.bin/tsx', ['bench/sync.ts', '--smoke'], { encoding: 'utf8' });
+    const run = spawnSync('node_modules/.bin/tsx', ['--tsconfig', 'bench/tsconfig.json', 'bench/sync.ts', '--smoke'], {
+      encoding: 'utf8',
+    });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/backend: native/);
