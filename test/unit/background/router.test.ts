@@ -34,6 +34,7 @@ function setup() {
   const pages: PageHandlers = {
     connectWithPassword: vi.fn(async () => site),
     connectWithSession: vi.fn(async () => site),
+    checkSite: vi.fn(async () => ({ name: 'n', loggedInAs: null, sessionNote: '', appPasswordsUnavailable: null })),
     startAuthorization: vi.fn(async () => ({
       authorizeUrl: 'https://blog.example/wp-admin/authorize-application.php',
     })),
