@@ -71,7 +71,7 @@ export async function startAuthorization(
   rejected.searchParams.set('success', 'false');
   // The screen WordPress announces (never a path joined by hand: WordPress may live in its own directory).
   const authorize = new URL(site.authorizeEndpoint ?? `${site.siteUrl}/wp-admin/authorize-application.php`);
-  authorize.searchParams.set('app_name', applicationName(navigator.userAgent, ctx.now()));
+  authorize.searchParams.set('app_name', applicationName(globalThis.navigator?.userAgent ?? '', ctx.now()));
   authorize.searchParams.set('app_id', freigabeAppId);
   authorize.searchParams.set('success_url', callback.href);
   authorize.searchParams.set('reject_url', rejected.href);

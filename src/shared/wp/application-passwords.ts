@@ -116,6 +116,6 @@ export async function authorizationHeaderEcho(
     call,
   );
   const test = v.safeParse(siteHealthTestSchema, answer?.body);
-  if (!answer || answer.status !== 200 || !test.success) return 'unknown';
+  if (answer?.status !== 200 || !test.success) return 'unknown';
   return test.output.status === 'good' ? 'arrives' : 'missing';
 }
