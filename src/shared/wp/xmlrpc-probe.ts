@@ -6,8 +6,8 @@
  *
  * What WordPress answers (checked on 6.1 and 7.1): the blog list when they are right; fault 403
  * "Incorrect username or password." for ANY refused sign-in — a wrong password, an unknown user,
- * and also an account or site without Application Passwords; fault 405 when `xmlrpc_enabled` is
- * off. A security plugin or the web server may block xmlrpc.php outright (a plain HTTP 403 page).
+ * and also an account or site without Application Passwords; fault 405 (with HTTP status 405)
+ * when `xmlrpc_enabled` is off. A security plugin or the web server may block xmlrpc.php outright (a plain HTTP 403 page).
  */
 export type CredentialCheck =
   /** WordPress signed the user in with them */
@@ -51,7 +51,8 @@ export async function checkCredentialsOverXmlRpc(
   } catch {
     return 'unreachable';
   }
-  if (!response.ok || !text.includes('<methodResponse')) return 'blocked';
+  // WordPress answers "disabled" with HTTP 405 and an XML-RPC fault: read the body, not the status.
+  if (!text.includes('<methodResponse')) return 'blocked';
   if (text.includes('<fault>')) {
     const code = faultCode(text);
     return code === 403 ? 'rejected' : code === 405 ? 'disabled' : 'blocked';
