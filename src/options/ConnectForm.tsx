@@ -2,7 +2,10 @@
  * Connect a site, offering the three sign-ins in order of preference: the browser's own WordPress
  * session, WordPress's authorize screen, an Application Password pasted by hand. Before any of them
  * runs, the site is checked (use-site-check.ts): the page says whether the browser is logged in
- * there, and why the two Application Password sign-ins cannot work where WordPress says so.
+ * there, and why the two Application Password sign-ins cannot work where WordPress says so. The
+ * check runs when the page opens with an address (the popup's "Connect this site") and on a click,
+ * never while the user moves from the address field to a button: what it adds to the page must not
+ * move a button away from under the pointer.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../shared/i18n.ts';
@@ -19,10 +22,19 @@ type State =
 
 type Method = 'session' | 'authorize' | 'password';
 
+/** Refusals that rule out both Application Password sign-ins on the site (sign-in-texts.ts). */
+const appPasswordRefusals = new Set([
+  'application_passwords_disabled',
+  'application_passwords_disabled_for_user',
+  'http_auth_blocks_application_passwords',
+]);
+
 export function ConnectForm({ initialUrl }: { initialUrl: string }) {
   const [url, setUrl] = useState(initialUrl);
   const [state, setState] = useState<State>({ kind: 'idle' });
   const { check, checkSite, forget } = useSiteCheck();
+  // What an attempt taught about the site that the check could not know (e.g. without a session).
+  const [learned, setLearned] = useState<{ url: string; code: string; message: string } | null>(null);
 
   useEffect(() => {
     if (initialUrl.trim()) void checkSite(initialUrl);
@@ -50,6 +62,12 @@ export function ConnectForm({ initialUrl }: { initialUrl: string }) {
       }
       setState(await work(siteUrl));
     } catch (error) {
+      if (error instanceof MessageError && method !== 'session' && appPasswordRefusals.has(error.code)) {
+        // Said once, where both sign-ins it rules out are offered.
+        setLearned({ url: siteUrl, code: error.code, message: error.message });
+        setState({ kind: 'idle' });
+        return;
+      }
       setState({ kind: 'failed', message: error instanceof MessageError ? error.message : String(error) });
     }
   }
@@ -85,10 +103,15 @@ export function ConnectForm({ initialUrl }: { initialUrl: string }) {
 
   const busy = state.kind === 'busy';
   const checked = check.kind === 'checked' && check.url === url.trim() ? check.value : null;
-  const unavailable = checked?.appPasswordsUnavailable ?? null;
+  const unavailable = checked?.appPasswordsUnavailable ?? (learned && learned.url === url.trim() ? learned : null);
   const failedCheck = check.kind === 'failed' && check.url === url.trim() && state.kind === 'idle' ? check : null;
+  // Said in the status line below the buttons: nothing above them moves while the user aims at one.
   const result =
-    state.kind === 'busy' ? t('connectBusy') : state.kind === 'idle' ? (failedCheck?.message ?? '') : state.message;
+    state.kind === 'busy'
+      ? t('connectBusy')
+      : state.kind === 'idle'
+        ? (failedCheck?.message ?? (check.kind === 'checking' ? t('connectChecking') : ''))
+        : state.message;
   return (
     <section aria-labelledby="connect-heading" class="connect">
       <h2 id="connect-heading">{t('connectHeading')}</h2>
@@ -105,11 +128,10 @@ export function ConnectForm({ initialUrl }: { initialUrl: string }) {
           onInput={(event) => {
             setUrl((event.currentTarget as HTMLInputElement).value);
             forget();
+            setLearned(null);
           }}
-          onChange={(event) => void checkSite((event.currentTarget as HTMLInputElement).value)}
         />
       </label>
-      {check.kind === 'checking' && <p class="muted site-checking">{t('connectChecking')}</p>}
       <ol class="methods">
         <li>
           <button type="button" data-method="session" disabled={busy} onClick={withSession}>
