@@ -206,7 +206,9 @@ describe('a staging site behind HTTP Basic auth', () => {
     withPassword.username = stagingLogin.user;
     withPassword.password = stagingLogin.password;
     await tab.goto(`${withPassword.href}wp-login.php`);
-    await logInToWordPress(tab, wp.url, editor.login, editor.password);
+    await tab.fill('#user_login', editor.login);
+    await tab.fill('#user_pass', editor.password);
+    await Promise.all([tab.waitForURL(/wp-admin/), tab.press('#user_pass', 'Enter')]);
     await options.reload();
     await options.waitForSelector('.session-note.logged-in', { timeout: 30000 });
     await options.click('button[data-method="session"]');

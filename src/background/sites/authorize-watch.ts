@@ -7,7 +7,7 @@
  * the error page, and the tab goes to the callback page, which says why.
  */
 import type { BackgroundContext } from '../context.ts';
-import { callbackPage, tabKey } from './authorize.ts';
+import { callbackPage, pendingKey, tabKey } from './authorize.ts';
 
 /** The text of WordPress's error page (`wp_die`): its message, without markup. */
 export function wordpressErrorText(html: string): string {
@@ -38,6 +38,12 @@ export async function watchAuthorizeTab(
   if (!new URL(tab.url).pathname.endsWith('/authorize-application.php')) return;
   const state = (await ctx.browser.storage.session.get(tabKey(tabId)))[tabKey(tabId)];
   if (typeof state !== 'string') return;
+  // Only the site Freigabe sent the tab to: a tab that went elsewhere is none of this sign-in's business.
+  const pending = (await ctx.browser.storage.session.get(pendingKey(state)))[pendingKey(state)] as
+    | { site?: { siteUrl?: string; authorizeEndpoint?: string | null } }
+    | undefined;
+  const screen = pending?.site?.authorizeEndpoint ?? pending?.site?.siteUrl;
+  if (!screen || new URL(screen).origin !== new URL(tab.url).origin) return;
   let page: Response;
   try {
     page = await ctx.fetch(tab.url, { credentials: 'include', cache: 'no-store', redirect: 'manual' });

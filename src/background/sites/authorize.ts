@@ -23,7 +23,9 @@ import { authorizeRefused } from './sign-in-texts.ts';
 export const freigabeAppId = '6f7c2b1e-4a53-4d0b-9a3e-5f0c8d2e7b41';
 export const callbackPage = 'src/connect/callback.html';
 const pendingTtlMs = 30 * 60_000;
-const key = (state: string) => `authorize:${state}`;
+/** a started sign-in, by its one-time state */
+export const pendingKey = (state: string) => `authorize:${state}`;
+const key = pendingKey;
 /** the authorize tab → its state, for authorize-watch.ts */
 export const tabKey = (tabId: number) => `authorize-tab:${tabId}`;
 
