@@ -45,3 +45,6 @@ export async function setOptions(
 ): Promise<void> {
   await runSetup(where(site), 'options', { options: JSON.stringify(options) });
 }
+
+/** The web server's password of the `staging-basic-auth` scenario (php/scenarios/staging-basic-auth.php). */
+export const stagingLogin = { user: 'staging', password: 'freigabe-staging', realm: 'Staging' } as const;

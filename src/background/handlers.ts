@@ -18,6 +18,7 @@ import { flushAndReschedule, scheduleFlush } from './outbox/schedule.ts';
 import { ReplyError } from './reply-error.ts';
 import type { ContentHandlers, PageHandlers } from './router.ts';
 import { completeAuthorization, startAuthorization } from './sites/authorize.ts';
+import { checkSite } from './sites/check.ts';
 import { disconnectSite } from './sites/disconnect.ts';
 import { connectWithPassword } from './sites/password.ts';
 import { connectWithSession } from './sites/session.ts';
@@ -98,6 +99,7 @@ export const contentHandlers: ContentHandlers = {
 export const pageHandlers: PageHandlers = {
   connectWithPassword: (ctx, request) => afterSignIn(ctx, connectWithPassword(ctx, request)),
   connectWithSession: (ctx, request) => afterSignIn(ctx, connectWithSession(ctx, request)),
+  checkSite: (ctx, request) => checkSite(ctx, request),
   startAuthorization: (ctx, request) => startAuthorization(ctx, request),
   completeAuthorization: (ctx, request) => afterSignIn(ctx, completeAuthorization(ctx, request)),
   disconnectSite: (ctx, request) =>

@@ -15,6 +15,7 @@ import { contentHandlers, pageHandlers, refreshEverything } from './handlers.ts'
 import { openFromNotification } from './notify.ts';
 import { flushAndReschedule, outboxAlarm, scheduleFlush } from './outbox/schedule.ts';
 import { createRouter } from './router.ts';
+import { watchAuthorizeTab } from './sites/authorize-watch.ts';
 import { ensureSyncAlarm, syncAlarm } from './sync/schedule.ts';
 import { onTabFocused } from './tab-focus.ts';
 import { setTabPage } from './tab-state.ts';
@@ -43,11 +44,12 @@ browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && settingsKey in changes) void ensureSyncAlarm(ctx);
 });
 browser.tabs.onRemoved.addListener((tabId) => void setTabPage(ctx, tabId, null));
-browser.tabs.onUpdated.addListener((tabId, change) => {
+browser.tabs.onUpdated.addListener((tabId, change, tab) => {
   // A new page loads in the tab: forget the old article until the content script reports again.
   if (change.status === 'loading') {
     void setTabPage(ctx, tabId, null).then(() => updateBadges(ctx));
   }
+  void watchAuthorizeTab(ctx, tabId, change, tab);
 });
 
 browser.runtime.onInstalled.addListener(() => {

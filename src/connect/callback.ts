@@ -1,7 +1,8 @@
 /**
  * Where WordPress's authorize screen sends the tab, with the new Application Password in the URL.
  * The password is taken out of the URL and the tab's history at once, checked against the one-time
- * state Freigabe sent, and handed to the background; it never goes to any server.
+ * state Freigabe sent, and handed to the background; it never goes to any server. The background
+ * also sends the tab here when WordPress showed an error page instead of its screen (`error`).
  */
 import { t } from '../shared/i18n.ts';
 import { MessageError, sendToBackground } from '../shared/messages.ts';
@@ -20,6 +21,7 @@ const say = (text: string, state: 'busy' | 'done' | 'failed') => {
 };
 
 const state = params.get('state') ?? '';
+const error = params.get('error');
 say(t('connectBusy'), 'busy');
 sendToBackground({
   type: 'completeAuthorization',
@@ -28,6 +30,8 @@ sendToBackground({
   userLogin: params.get('user_login') ?? undefined,
   password: params.get('password') ?? undefined,
   rejected: params.get('success') === 'false',
+  error: error === 'refused' || error === 'disabled' ? error : undefined,
+  wordpressSays: params.get('wordpress')?.slice(0, 500) ?? undefined,
 })
   .then((site) =>
     say(

@@ -58,6 +58,8 @@ const shortText = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 export const pageRequestSchema = v.variant('type', [
   v.object({ type: v.literal('connectWithPassword'), url, username: shortText, password: shortText }),
   v.object({ type: v.literal('connectWithSession'), url }),
+  /** which sign-ins can work on a site, before the user picks one */
+  v.object({ type: v.literal('checkSite'), url }),
   v.object({ type: v.literal('startAuthorization'), url }),
   v.object({
     type: v.literal('completeAuthorization'),
@@ -66,6 +68,9 @@ export const pageRequestSchema = v.variant('type', [
     userLogin: v.optional(shortText),
     password: v.optional(shortText),
     rejected: v.optional(v.boolean()),
+    /** WordPress refused to show its screen: its error page (`refused`) or its "Go Back" link (`disabled`) */
+    error: v.optional(v.picklist(['refused', 'disabled'])),
+    wordpressSays: v.optional(v.pipe(v.string(), v.maxLength(500))),
   }),
   v.object({ type: v.literal('disconnectSite'), siteId, discardUnsent: v.optional(v.boolean()) }),
   v.object({ type: v.literal('probeTab'), tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),

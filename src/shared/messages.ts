@@ -18,6 +18,17 @@ export interface ConnectedSite {
   signIn: 'session' | 'authorize' | 'password';
 }
 
+/** What the options page can offer for one site, before the user picks a sign-in. */
+export interface SiteCheck {
+  name: string;
+  /** who the browser is logged in to the site as; null: nobody */
+  loggedInAs: string | null;
+  /** what to know about the browser's own session there (logged in as …, log in first, …) */
+  sessionNote: string;
+  /** why neither WordPress's authorize screen nor a pasted Application Password can work; null: they can */
+  appPasswordsUnavailable: { code: string; message: string } | null;
+}
+
 /** What the tab the popup belongs to shows. */
 export type TabProbe =
   | { kind: 'connected'; siteId: string; name: string }
@@ -66,6 +77,7 @@ export interface ResponseMap {
   commenterDetails: { email: string | null; ip: string | null; url: string };
   connectWithPassword: ConnectedSite;
   connectWithSession: ConnectedSite;
+  checkSite: SiteCheck;
   startAuthorization: { authorizeUrl: string };
   completeAuthorization: ConnectedSite;
   disconnectSite: { siteId: string };

@@ -26,7 +26,14 @@ describe('REST client against WordPress', () => {
   it('finds the REST root from an article URL', async () => {
     const article = wp.posts.find((post) => post.key === 'article');
     const found = await discoverSite(article?.link ?? '');
-    expect(found).toEqual({ restRoot: root, name: 'Freigabe Demo', home: wp.url, siteUrl: wp.url });
+    expect(found).toEqual({
+      restRoot: root,
+      name: 'Freigabe Demo',
+      home: wp.url,
+      siteUrl: wp.url,
+      authorizeEndpoint: `${wp.url}/wp-admin/authorize-application.php`,
+      httpAuthRealm: null,
+    });
   });
 
   it.each([

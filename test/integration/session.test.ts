@@ -6,37 +6,11 @@ import { describe, expect, inject, it } from 'vitest';
 import { createWpClient } from '../../src/shared/wp/client.ts';
 import type { WpError } from '../../src/shared/wp/errors.ts';
 import { fetchRestNonce } from '../../src/shared/wp/session.ts';
+import { logIn as logInTo, withCookies } from '../support/browser-session.ts';
 import { user } from '../support/rest.ts';
 
 const wp = inject('wp');
-
-/** Logs in through wp-login.php and returns the cookies WordPress set. */
-async function logIn(login: string, password: string): Promise<string> {
-  const response = await fetch(`${wp.url}/wp-login.php`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: {
-      'Content-Type': 'application/x-www-form-urlencoded',
-      Cookie: 'wordpress_test_cookie=WP%20Cookie%20check',
-    },
-    body: new URLSearchParams({ log: login, pwd: password, 'wp-submit': 'Log In', testcookie: '1' }),
-  });
-  expect(response.status).toBe(302);
-  return response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(';')[0] ?? '')
-    .filter((cookie) => !/=deleted$/.test(cookie) && !cookie.endsWith('='))
-    .join('; ');
-}
-
-/** A fetch that carries the browser's cookies (Node has no cookie jar; the browser does this itself). */
-const withCookies =
-  (cookies: string): typeof fetch =>
-  (input, init) => {
-    const headers = new Headers(init?.headers);
-    headers.set('Cookie', cookies);
-    return fetch(input, { ...init, headers });
-  };
+const logIn = (login: string, password: string) => logInTo(wp.url, login, password);
 
 describe('browser-session sign-in', () => {
   it('gets a nonce only when logged in', async () => {

@@ -6,11 +6,13 @@ import type { SignInMethod, SiteMode } from '../../shared/db/index.ts';
 import type { ConnectedSite } from '../../shared/messages.ts';
 import { createWpClient, type WpAuth } from '../../shared/wp/client.ts';
 import type { DiscoveredSite } from '../../shared/wp/discover.ts';
+import { WpError } from '../../shared/wp/errors.ts';
 import type { WpUserMe } from '../../shared/wp/schemas.ts';
 import { registerContentScript } from '../content-scripts.ts';
 import type { BackgroundContext } from '../context.ts';
 import { ReplyError } from '../reply-error.ts';
 import { syncPending } from '../sync/pull-pending.ts';
+import { commentsApiRefused } from './sign-in-texts.ts';
 
 export function modeOf(me: WpUserMe): SiteMode | null {
   const capabilities = me.capabilities ?? {};
@@ -32,6 +34,7 @@ export async function finishConnect(
   if (mode === null) {
     throw new ReplyError('no_rights', `${me.name} may not moderate comments on ${site.name}.`);
   }
+  await requireCommentsAccess(ctx, site, auth, me);
   const siteId = site.restRoot;
   const origin = new URL(site.restRoot).origin;
   await ctx.db.transaction('rw', ctx.db.sites, ctx.db.credentials, async () => {
@@ -62,4 +65,26 @@ export async function finishConnect(
 /** users/me with the given sign-in. */
 export function whoAmI(ctx: BackgroundContext, site: DiscoveredSite, auth: WpAuth): Promise<WpUserMe> {
   return createWpClient({ root: site.restRoot, auth, fetch: ctx.fetch, now: ctx.now }).me();
+}
+
+/**
+ * The comments routes themselves may be closed to this user although WordPress would allow them
+ * (Solid Security's restricted REST refuses them to everyone without `moderate_comments`): ask once,
+ * the way the sync will, and refuse to connect with the reason rather than connect a site that can
+ * never sync. Other failures are left to the first sync, whose status line says what happened.
+ */
+async function requireCommentsAccess(
+  ctx: BackgroundContext,
+  site: DiscoveredSite,
+  auth: WpAuth,
+  me: WpUserMe,
+): Promise<void> {
+  const client = createWpClient({ root: site.restRoot, auth, fetch: ctx.fetch, now: ctx.now });
+  try {
+    await client.listCommentIds({ status: 'hold', type: 'all', perPage: 1 });
+  } catch (error) {
+    if (error instanceof WpError && error.kind === 'forbidden') {
+      throw commentsApiRefused(site, me.name, error);
+    }
+  }
 }

@@ -2,21 +2,47 @@
  * Finds a WordPress site's REST root from any of its URLs: the `Link` header, the
  * `<link rel="https://api.w.org/">` element, then the `/wp-json/` and `?rest_route=/` fallbacks.
  * Runs in the service worker (no DOMParser there), so the HTML is scanned with a tolerant regex.
+ *
+ * It asks as a visitor first. Where the site refuses visitors — a REST API closed to them by a
+ * security plugin (a JSON error such as `401 rest_login_required` IS WordPress), or a password of
+ * the web server in front of everything (`401` with `WWW-Authenticate`) — it asks again with the
+ * sign-in being set up, when there is one: the browser's session (its cookies, and a web-server
+ * password it holds) or an Authorization header.
  */
 import * as v from 'valibot';
+import { httpAuthRealmOf } from './errors.ts';
 import { type FirewallVerdict, firewallMessage, firewallVerdict, restPath } from './firewall.ts';
-import { wpIndexSchema } from './schemas.ts';
+import { applicationPasswordsEndpoint, type WpIndex, wpErrorBodySchema, wpIndexSchema } from './schemas.ts';
 import { restRootGuesses } from './wordpress-paths.ts';
 
-export type DiscoveryFailure = 'unreachable' | 'not-wordpress' | 'rest-disabled' | 'firewall';
+export type DiscoveryFailure =
+  | 'unreachable'
+  | 'not-wordpress'
+  | 'rest-disabled'
+  | 'http-auth'
+  | 'rest-login-required'
+  | 'firewall';
+
+export interface DiscoveryDetails {
+  origin?: string;
+  /** where the REST API answered, though it refused to show its index */
+  restRoot?: string;
+  /** the web server's password prompt (`WWW-Authenticate` realm) */
+  realm?: string;
+  /** WordPress's error code for the refusal */
+  code?: string;
+}
+
+/** reason `firewall`: who answered instead of WordPress, and the REST path to let through */
+export type FirewallBlock = FirewallVerdict & { path: string };
 
 export class DiscoveryError extends Error {
   override readonly name = 'DiscoveryError';
   constructor(
     readonly reason: DiscoveryFailure,
     message: string,
-    /** reason `firewall`: who answered instead of WordPress, and the REST path to let through */
-    readonly firewall: (FirewallVerdict & { path: string }) | null = null,
+    readonly details: DiscoveryDetails = {},
+    readonly firewall: FirewallBlock | null = null,
   ) {
     super(message);
   }
@@ -29,7 +55,17 @@ export interface DiscoveredSite {
   home: string;
   /** where WordPress itself lives: wp-admin, admin-ajax.php, xmlrpc.php */
   siteUrl: string;
+  /**
+   * WordPress's authorize screen, from the REST index's `authentication.application-passwords`
+   * entry; null when the site does not offer Application Passwords (WordPress leaves the entry out).
+   */
+  authorizeEndpoint: string | null;
+  /** the realm of the web server's own password the browser had to send to get in; null: none asked */
+  httpAuthRealm: string | null;
 }
+
+/** How discovery may sign in where the site refuses visitors. */
+export type DiscoverySignIn = { kind: 'session' } | { kind: 'authorization'; header: string };
 
 const apiRel = 'https://api.w.org/';
 
@@ -91,13 +127,49 @@ async function canonicalRoot(home: string, found: string, get: (url: string) => 
   return found;
 }
 
+/** What one REST root candidate answered. */
+type IndexAnswer =
+  | { kind: 'index'; index: WpIndex }
+  /** a WordPress REST error refusing this caller (a REST API closed to visitors) */
+  | { kind: 'refused'; code: string }
+  | { kind: 'http-auth'; realm: string }
+  /** a firewall or CDN answering instead of WordPress */
+  | { kind: 'firewall'; verdict: FirewallVerdict }
+  | { kind: 'other' };
+
+async function readAnswer(response: Response): Promise<IndexAnswer> {
+  const realm = httpAuthRealmOf(response);
+  if (realm !== null) return { kind: 'http-auth', realm };
+  const text = await response.text().catch(() => '');
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  if (!response.ok) {
+    const verdict = firewallVerdict({ status: response.status, headers: response.headers, body: text });
+    if (verdict) return { kind: 'firewall', verdict };
+  }
+  if (response.ok) {
+    const index = v.safeParse(wpIndexSchema, body);
+    return index.success ? { kind: 'index', index: index.output } : { kind: 'other' };
+  }
+  const error = v.safeParse(wpErrorBodySchema, body);
+  if (error.success && (response.status === 401 || response.status === 403)) {
+    return { kind: 'refused', code: error.output.code };
+  }
+  return { kind: 'other' };
+}
+
 export async function discoverSite(
   input: string,
   {
     fetch: doFetch = globalThis.fetch.bind(globalThis),
     signal,
     timeoutMs = 15000,
-  }: { fetch?: typeof fetch; signal?: AbortSignal; timeoutMs?: number } = {},
+    signIn,
+  }: { fetch?: typeof fetch; signal?: AbortSignal; timeoutMs?: number; signIn?: DiscoverySignIn } = {},
 ): Promise<DiscoveredSite> {
   let pageUrl: URL;
   try {
@@ -105,20 +177,29 @@ export async function discoverSite(
   } catch {
     throw new DiscoveryError('unreachable', `"${input}" is not a web address.`);
   }
-  const get = async (url: string) => {
+  const get = async (url: string, as?: DiscoverySignIn) => {
     const timeout = AbortSignal.timeout(timeoutMs);
     return doFetch(url, {
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      credentials: 'omit',
+      credentials: as?.kind === 'session' ? 'include' : 'omit',
       cache: 'no-store',
-      headers: { Accept: 'text/html,application/json' },
+      headers: {
+        Accept: 'text/html,application/json',
+        ...(as?.kind === 'authorization' ? { Authorization: as.header } : {}),
+      },
     });
   };
+  const session = signIn?.kind === 'session' ? signIn : undefined;
 
   let page: Response;
   let html = '';
+  // The web server's own password, when the browser had to send it (only a session can: an
+  // Authorization header of ours would take its place).
+  let httpAuthRealm: string | null = null;
   try {
     page = await get(pageUrl.href);
+    httpAuthRealm = httpAuthRealmOf(page);
+    if (httpAuthRealm !== null && session) page = await get(pageUrl.href, session);
     html = (page.headers.get('Content-Type') ?? '').includes('html') ? await page.text() : '';
   } catch (error) {
     if (signal?.aborted) throw error;
@@ -129,6 +210,13 @@ export async function discoverSite(
   }
   const base = page.url || pageUrl.href;
   const origin = new URL(base).origin;
+  if (httpAuthRealmOf(page) !== null) {
+    throw new DiscoveryError(
+      'http-auth',
+      `${origin} is protected by a password of its web server (HTTP authentication).`,
+      { origin, realm: httpAuthRealm ?? '' },
+    );
+  }
   const announcedRoots = [restRootFromLinkHeader(page.headers.get('Link'), base), restRootFromHtml(html, base)];
   const candidates = [
     ...announcedRoots,
@@ -139,44 +227,68 @@ export async function discoverSite(
   ].filter((candidate, index, all): candidate is string => candidate !== null && all.indexOf(candidate) === index);
 
   const announced = announcedRoots.some((root) => root !== null);
-  let blockedBy: (FirewallVerdict & { path: string }) | null = null;
+  let refused: { restRoot: string; code: string } | null = null;
+  // A firewall or CDN answering for the REST API: said as such, not as "REST is off".
+  let blockedBy: FirewallBlock | null = null;
   for (const candidate of candidates) {
     try {
-      const response = await get(candidate);
-      if (!response.ok) {
-        // A firewall or CDN answering for the REST API: said as such, not as "REST is off".
-        const verdict = firewallVerdict({
-          status: response.status,
-          headers: response.headers,
-          body: await response.text(),
-        });
-        if (verdict) blockedBy ??= { ...verdict, path: restPath(candidate) };
-        continue;
+      // Past a web-server password only the browser's session gets in; otherwise ask as a visitor.
+      let answer = await readAnswer(await get(candidate, httpAuthRealm === null ? undefined : session));
+      if (answer.kind === 'http-auth' && session) {
+        httpAuthRealm = answer.realm;
+        answer = await readAnswer(await get(candidate, session));
+      } else if (answer.kind === 'refused' && signIn) {
+        answer = await readAnswer(await get(candidate, signIn));
       }
-      const index = v.safeParse(wpIndexSchema, await response.json());
-      if (!index.success) continue;
-      if (!index.output.namespaces.includes('wp/v2')) {
+      if (answer.kind === 'refused') refused ??= { restRoot: candidate, code: answer.code };
+      if (answer.kind === 'http-auth') httpAuthRealm = answer.realm;
+      if (answer.kind === 'firewall') blockedBy ??= { ...answer.verdict, path: restPath(candidate) };
+      if (answer.kind !== 'index') continue;
+      if (!answer.index.namespaces.includes('wp/v2')) {
         throw new DiscoveryError(
           'rest-disabled',
           `${origin} runs WordPress, but its REST API does not offer comments (wp/v2 is missing).`,
+          { origin, restRoot: candidate },
         );
       }
-      const siteUrl = (index.output.url ?? origin).replace(/\/+$/, '');
-      const home = (index.output.home ?? siteUrl).replace(/\/+$/, '');
+      const siteUrl = (answer.index.url ?? origin).replace(/\/+$/, '');
+      const home = (answer.index.home ?? siteUrl).replace(/\/+$/, '');
       return {
         // Found another way (from wp-admin, by a guess): the root its pages announce, where they do.
         restRoot: announcedRoots.includes(candidate) ? candidate : await canonicalRoot(home, candidate, get),
-        name: index.output.name,
+        name: answer.index.name,
         home,
         siteUrl,
+        authorizeEndpoint: applicationPasswordsEndpoint(answer.index),
+        httpAuthRealm,
       };
     } catch (error) {
       if (error instanceof DiscoveryError || signal?.aborted) throw error;
     }
   }
-  if (blockedBy) throw new DiscoveryError('firewall', firewallMessage(blockedBy), blockedBy);
-  if (announced || looksLikeWordPress(html)) {
-    throw new DiscoveryError('rest-disabled', `${origin} runs WordPress, but its REST API is switched off or blocked.`);
+  if (refused) {
+    throw new DiscoveryError(
+      'rest-login-required',
+      `${origin} runs WordPress, but its REST API answers only signed-in users (${refused.code}).`,
+      { origin, ...refused },
+    );
   }
-  throw new DiscoveryError('not-wordpress', `${origin} does not look like a WordPress site.`);
+  if (httpAuthRealm !== null) {
+    throw new DiscoveryError(
+      'http-auth',
+      `The REST API of ${origin} is protected by a password of its web server (HTTP authentication).`,
+      { origin, realm: httpAuthRealm },
+    );
+  }
+  if (blockedBy) throw new DiscoveryError('firewall', firewallMessage(blockedBy), { origin }, blockedBy);
+  if (announced || looksLikeWordPress(html)) {
+    throw new DiscoveryError(
+      'rest-disabled',
+      `${origin} runs WordPress, but its REST API is switched off or blocked.`,
+      {
+        origin,
+      },
+    );
+  }
+  throw new DiscoveryError('not-wordpress', `${origin} does not look like a WordPress site.`, { origin });
 }

@@ -72,3 +72,14 @@ export function parseRetryAfter(header: string | null, now: number): number | nu
   const date = Date.parse(header);
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
+
+/**
+ * The realm of a web server's own password prompt (HTTP authentication: an `.htpasswd` lock in
+ * front of WordPress), or null when the answer is not one. WordPress itself never sends
+ * `WWW-Authenticate`.
+ */
+export function httpAuthRealmOf(response: Pick<Response, 'status' | 'headers'>): string | null {
+  const challenge = response.headers.get('WWW-Authenticate');
+  if (response.status !== 401 || !challenge || !/^\s*(basic|digest)\b/i.test(challenge)) return null;
+  return /realm\s*=\s*"([^"]*)"/i.exec(challenge)?.[1] ?? '';
+}

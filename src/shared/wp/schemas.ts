@@ -55,9 +55,24 @@ export const wpIndexSchema = v.object({
   /** home: where the blog is read */
   home: v.optional(v.string()),
   namespaces: v.array(v.string()),
+  /** `{ "application-passwords": … }`, or `[]` when the site offers no sign-in of that kind */
   authentication: v.optional(v.unknown()),
 });
 export type WpIndex = v.InferOutput<typeof wpIndexSchema>;
+
+const applicationPasswordsEntrySchema = v.object({
+  'application-passwords': v.object({ endpoints: v.object({ authorization: v.string() }) }),
+});
+
+/**
+ * The authorize screen the REST index announces. WordPress adds the entry only while
+ * `wp_is_application_passwords_available()` holds (HTTPS or a local site, and no plugin switched
+ * them off), so its absence is WordPress's own word that Application Passwords are unavailable.
+ */
+export function applicationPasswordsEndpoint(index: WpIndex): string | null {
+  const entry = v.safeParse(applicationPasswordsEntrySchema, index.authentication);
+  return entry.success ? entry.output['application-passwords'].endpoints.authorization : null;
+}
 
 export const wpErrorBodySchema = v.object({ code: v.string(), message: v.string() });
 

@@ -4,7 +4,7 @@
  * nonce refreshed once when WordPress says it expired, and learn the fresh nonce WordPress sends.
  */
 import * as v from 'valibot';
-import { classifyAnswer, parseRetryAfter, WpError } from './errors.ts';
+import { classifyAnswer, httpAuthRealmOf, parseRetryAfter, WpError } from './errors.ts';
 import { firewallMessage, restPath } from './firewall.ts';
 import { wpErrorBodySchema } from './schemas.ts';
 import { type QueryValue, restUrl } from './url.ts';
@@ -111,6 +111,14 @@ export function createTransport(options: TransportOptions) {
       json = undefined;
     }
     if (!response.ok) {
+      if (httpAuthRealmOf(response) !== null) {
+        throw new WpError(
+          'auth',
+          'The web server in front of WordPress asks for its own password (HTTP authentication). Open the site in a tab of this browser and enter it, then try again.',
+          response.status,
+          'http_auth_required',
+        );
+      }
       const parsed = v.safeParse(wpErrorBodySchema, json);
       const code = parsed.success ? parsed.output.code : null;
       const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), now());

@@ -35,6 +35,7 @@ function setup() {
   const pages: PageHandlers = {
     connectWithPassword: vi.fn(async () => site),
     connectWithSession: vi.fn(async () => site),
+    checkSite: vi.fn(async () => ({ name: 'n', loggedInAs: null, sessionNote: '', appPasswordsUnavailable: null })),
     startAuthorization: vi.fn(async () => ({
       authorizeUrl: 'https://blog.example/wp-admin/authorize-application.php',
     })),
@@ -142,11 +143,12 @@ describe('background router', () => {
 
 describe('error replies', () => {
   it('connecting behind a firewall: the reply names it, the path to let through and where (the user’s language)', () => {
-    const error = new DiscoveryError('firewall', 'English for logs', {
-      kind: 'challenge',
-      firewall: 'Cloudflare',
-      path: '/wp-json/',
-    });
+    const error = new DiscoveryError(
+      'firewall',
+      'English for logs',
+      {},
+      { kind: 'challenge', firewall: 'Cloudflare', path: '/wp-json/' },
+    );
     const reply = toErrorReply(error);
     expect(reply.code).toBe('firewall');
     expect(reply.message).toMatch(/^Freigabe cannot connect: its requests to \/wp-json\/ are answered by Cloudflare/);

@@ -75,6 +75,8 @@ describe('REST roots below WordPress’s own paths', () => {
       name: 'Technik',
       home: 'https://net.example/technik',
       siteUrl: 'https://net.example/technik',
+      authorizeEndpoint: null,
+      httpAuthRealm: null,
     });
     expect(asked).not.toContain('https://net.example/wp-json/');
   });
@@ -91,6 +93,8 @@ describe('REST roots below WordPress’s own paths', () => {
       name: 'Technik',
       home: 'https://net.example/technik',
       siteUrl: 'https://net.example/technik',
+      authorizeEndpoint: null,
+      httpAuthRealm: null,
     });
     expect(asked).not.toContain('https://net.example/wp-json/');
   });
@@ -112,6 +116,8 @@ describe('REST roots below WordPress’s own paths', () => {
       name: 'Blog',
       home: 'https://blog.example',
       siteUrl: 'https://blog.example/wp',
+      authorizeEndpoint: null,
+      httpAuthRealm: null,
     });
   });
 
