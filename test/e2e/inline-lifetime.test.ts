@@ -146,7 +146,7 @@ describe('the inline view’s lifetime', () => {
             return 0;
           }
         },
-        { timeout: 30000, intervals: [500] },
+        { timeout: 30000, interval: 500 },
       )
       .toBeGreaterThan(0);
     await extensionPage.evaluate(async (url) => {

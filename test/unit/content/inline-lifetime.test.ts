@@ -42,7 +42,7 @@ const pending: InlineComment = {
 
 const controllers: AbortController[] = [];
 
-function setup(api: Partial<InlineApi> = {}) {
+function setup({ saveDraft }: { saveDraft?: InlineApi['saveDraft'] } = {}) {
   document.body.innerHTML = page;
   const state: InlineState = {
     siteName: 'Demo',
@@ -57,9 +57,8 @@ function setup(api: Partial<InlineApi> = {}) {
     state: vi.fn(async () => state),
     decide: vi.fn(async () => ({ outboxIds: [1] })),
     undo: vi.fn(async () => ({ result: 'cancelled' as const })),
-    saveDraft: vi.fn(async () => ({ saved: true })),
+    saveDraft: saveDraft ?? vi.fn(async () => ({ saved: true })),
     commenterDetails: vi.fn(async () => ({ email: null, ip: null, url: '' })),
-    ...api,
   } satisfies InlineApi;
   const controller = new AbortController();
   controllers.push(controller);
