@@ -1,7 +1,14 @@
-/** Inline reply or edit, saved as a draft as it is typed (the background keeps it). */
+/**
+ * Inline reply or edit, saved as a draft as it is typed (the background keeps it; the shared saver,
+ * as in the popup's reply box): a moment after the last key press, and at once when the editor is
+ * closed or unmounted. A draft that could not be saved says so under the box, the text kept;
+ * closing then tries once more first, and keeps the box open if that fails too (closing again
+ * closes it).
+ */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
 import type { DraftKind } from '../../shared/moderation.ts';
+import { useDraftSaver } from '../../shared/ui/use-draft-saver.ts';
 import { trusted } from './trusted.ts';
 
 export interface EditorProps {
@@ -9,30 +16,38 @@ export interface EditorProps {
   initial: string;
   /** pending comments can be approved with the reply */
   offerApprove: boolean;
-  onDraft: (content: string) => void;
+  /** saves the draft through the background; rejects when it was not saved */
+  saveDraft: (content: string) => Promise<unknown>;
   onSubmit: (content: string, approve: boolean) => void;
   onCancel: () => void;
 }
 
-const draftDelayMs = 300;
-
-export function Editor({ kind, initial, offerApprove, onDraft, onSubmit, onCancel }: EditorProps) {
+export function Editor({ kind, initial, offerApprove, saveDraft, onSubmit, onCancel }: EditorProps) {
   const [text, setText] = useState(initial);
   const area = useRef<HTMLTextAreaElement>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const saver = useDraftSaver(saveDraft, [kind]);
+  const closeTried = useRef(false);
   // Focused as soon as it is in the document, so the next keys are text, not shortcuts.
   useLayoutEffect(() => {
     area.current?.focus();
-    return () => clearTimeout(timer.current);
   }, []);
   const changed = (value: string) => {
     setText(value);
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => onDraft(value), draftDelayMs);
+    closeTried.current = false;
+    saver.save(value);
   };
   const submit = (approve: boolean) => {
-    clearTimeout(timer.current);
-    if (text.trim() !== '') onSubmit(text, approve);
+    if (text.trim() === '') return;
+    // Sent with the decision: the background drops the draft then.
+    saver.cancel();
+    onSubmit(text, approve);
+  };
+  const close = async () => {
+    if (saver.problem !== null && !closeTried.current) {
+      closeTried.current = true;
+      if (!(await saver.flush())) return;
+    }
+    onCancel();
   };
   return (
     <div class="reply">
@@ -42,10 +57,15 @@ export function Editor({ kind, initial, offerApprove, onDraft, onSubmit, onCance
         aria-label={kind === 'reply' ? t('inlineReply') : t('inlineEdit')}
         onInput={(event) => changed((event.currentTarget as HTMLTextAreaElement).value)}
         onKeyDown={(event) => {
-          if (event.key === 'Escape') onCancel();
+          if (event.key === 'Escape') void close();
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit(offerApprove);
         }}
       />
+      {saver.problem !== null && (
+        <p class="problem" role="alert" data-draft-problem>
+          {saver.problem}
+        </p>
+      )}
       <div class="actions">
         {kind === 'reply' && offerApprove && (
           <button type="button" class="primary" data-submit="approveAndReply" onClick={trusted(() => submit(true))}>
@@ -60,7 +80,7 @@ export function Editor({ kind, initial, offerApprove, onDraft, onSubmit, onCance
         >
           {kind === 'reply' ? t('inlineSend') : t('inlineSave')}
         </button>
-        <button type="button" onClick={trusted(onCancel)}>
+        <button type="button" onClick={trusted(() => void close())}>
           {t('cancel')}
         </button>
       </div>

@@ -4,12 +4,11 @@
  * moved when its home changes (a parent the page loads later), hidden while it belongs on another
  * comment page.
  */
-import { render } from 'preact';
 import type { InlineComment } from '../../shared/inline-protocol.ts';
 import { type ThreadShape, threadShape } from '../detect/threading.ts';
 import { currentCommentPage } from './comment-pages.ts';
 import { type ElsewhereEntry, elsewhereByPage, type Home, homesOf, type PageView, type ReplyTo } from './home.ts';
-import { createHost, type Host, isShown, showHost } from './hosts.ts';
+import { type Host, type HostSet, isShown, showHost } from './hosts.ts';
 import { afterSlot, besideSlot, type DatedItem, listSlot, pendingSlot } from './placement.ts';
 import type { PageComment, PageThread } from './types.ts';
 
@@ -67,6 +66,7 @@ export class Cards {
   constructor(
     private readonly doc: Document,
     private readonly thread: PageThread,
+    private readonly hosts: HostSet,
   ) {}
 
   get pageUrl(): string {
@@ -175,11 +175,10 @@ export class Cards {
     let host = placed?.host;
     if (host && placed?.tag !== slot.tag) {
       // A list item cannot go where a block goes: a new host, the old one unmounted first.
-      render(null, host.mount);
-      host.host.remove();
+      this.hosts.destroy(host);
       host = undefined;
     }
-    host ??= createHost(this.doc, 'card', slot.tag);
+    host ??= this.hosts.create('card', slot.tag);
     if (slot.tag === 'li') setDepth(host.host, this.depthFor(home));
     slot.parent.insertBefore(host.host, slot.before);
     const parentId = home.where === 'list' ? 0 : home.parentId;

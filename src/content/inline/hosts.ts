@@ -2,6 +2,7 @@
  * Every piece of UI Freigabe puts on a page lives in a closed shadow root: the page's CSS cannot
  * reach in, ours cannot leak out, and the page's scripts cannot read or click what is inside.
  */
+import { render } from 'preact';
 import { inlineCss } from './styles.ts';
 
 export const hostAttribute = 'data-freigabe-host';
@@ -94,7 +95,37 @@ export function isShown(host: HTMLElement): boolean {
   return host.style.getPropertyValue('display') !== 'none';
 }
 
-/** Removes every host of an earlier instance (an update replaced the extension under this page). */
+/**
+ * Every host one inline view made. A host is unmounted before it is removed (Hypothesis's
+ * `PreactContainer.destroy()`): Preact runs every cleanup — the editor saves the last keystrokes'
+ * draft — which a removed element alone would never trigger.
+ */
+export class HostSet {
+  private readonly all = new Set<Host>();
+
+  constructor(private readonly doc: Document) {}
+
+  create(kind: string, tag: 'div' | 'li' = 'div'): Host {
+    const host = createHost(this.doc, kind, tag);
+    this.all.add(host);
+    return host;
+  }
+
+  destroy(host: Host): void {
+    this.all.delete(host);
+    render(null, host.mount);
+    host.host.remove();
+  }
+
+  destroyAll(): void {
+    for (const host of [...this.all]) this.destroy(host);
+  }
+}
+
+/**
+ * Removes hosts an earlier instance left behind (one from a build before instances handed over:
+ * its Preact cannot be reached from here, only its elements).
+ */
 export function removeHosts(doc: Document): void {
   for (const host of doc.querySelectorAll(`[${hostAttribute}]`)) host.remove();
 }

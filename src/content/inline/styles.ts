@@ -49,6 +49,7 @@ button.danger { color: var(--fg-error); }
 .reply textarea { font: inherit; min-height: 70px; padding: 6px; border: 1px solid var(--fg-line); border-radius: 4px;
   background: var(--fg-bg); color: var(--fg-fg); resize: vertical; }
 .reply .actions { display: flex; gap: 6px; align-items: center; }
+.reply .problem { margin: 0; font-size: 12px; color: var(--fg-error); }
 .reactions { border: 1px solid var(--fg-line); border-radius: 6px; padding: 12px; margin: 12px 0; background: var(--fg-bg); }
 .reactions h2 { font-size: 15px; margin: 0 0 8px; }
 .reactions h3 { font-size: 13px; margin: 12px 0 4px; }

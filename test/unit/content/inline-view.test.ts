@@ -127,7 +127,7 @@ describe('inline view', () => {
     const display = (host: Element | undefined) => (host as HTMLElement).style.getPropertyValue('display');
     expect(hosts('card')).toHaveLength(1);
     expect(display(hosts('card')[0])).toBe('block');
-    (view as unknown as { withPending: boolean }).withPending = false;
+    (view as unknown as { ctx: { model: { withPending: boolean } } }).ctx.model.withPending = false;
     await view.refresh();
     expect(hosts('card').map(display)).toEqual(['none']);
     expect(hosts('toolbar').every((host) => display(host) === 'none')).toBe(true);
@@ -153,7 +153,8 @@ describe('inline view', () => {
 
   it('on an article without published comments, cards and the bar go before the whole reply block', async () => {
     const { view } = setup([comment(10, 0)]);
-    (view as unknown as { options: { thread: { comments: unknown[] } } }).options.thread.comments.length = 0;
+    (view as unknown as { ctx: { options: { thread: { comments: unknown[] } } } }).ctx.options.thread.comments.length =
+      0;
     document.querySelector('.comment-list')?.remove();
     document.getElementById('respond')?.insertAdjacentHTML('afterbegin', '<h3 id="reply-title">Leave a comment</h3>');
     await view.start();

@@ -1,0 +1,209 @@
+/**
+ * Renders the inline view from its model: the summary bar, a toolbar on each mounted theme's
+ * comment (what was decided shown at once: spam and trash dimmed), a card for each comment the
+ * theme does not show, the reactions panel, and a ticker while a decision waits.
+ */
+import { h, render } from 'preact';
+import type { InlineComment, InlineState } from '../../shared/inline-protocol.ts';
+import { roughText } from '../../shared/rough-text.ts';
+import type { ActionName } from './actions.ts';
+import { Card } from './Card.tsx';
+import { safeHref } from './comment-pages.ts';
+import { Editor } from './Editor.tsx';
+import type { ElsewhereEntry } from './home.ts';
+import { type Host, showHost } from './hosts.ts';
+import { summarySlot } from './placement.ts';
+import { ReactionsPanel } from './ReactionsPanel.tsx';
+import { reactionsOf } from './reactions.ts';
+import { SummaryBar } from './SummaryBar.tsx';
+import { Toolbar } from './Toolbar.tsx';
+import type { ViewActions } from './view-actions.ts';
+import { cachedComment, statusOf, type ViewContext } from './view-context.ts';
+
+export class ViewRenderer {
+  private summary: Host | null = null;
+  private reactions: Host | null = null;
+  private ticker: ReturnType<typeof setInterval> | undefined;
+  /** the theme's comments we dimmed, with the opacity they had */
+  private readonly dimmed = new Map<Element, string>();
+
+  constructor(
+    private readonly ctx: ViewContext,
+    private readonly actions: ViewActions,
+  ) {}
+
+  /** Puts the summary bar's host in place (before the thread), if the page has a place for it. */
+  start(): void {
+    const slot = summarySlot(this.ctx.options.thread);
+    if (slot) {
+      this.summary = this.ctx.hosts.create('summary');
+      slot.parent.insertBefore(this.summary.host, slot.before);
+    }
+  }
+
+  /** The page as it was: ticker stopped, dimmed comments restored (the hosts go with the HostSet). */
+  stop(): void {
+    clearInterval(this.ticker);
+    this.ticker = undefined;
+    for (const [element, opacity] of this.dimmed) (element as HTMLElement).style.opacity = opacity;
+    this.dimmed.clear();
+  }
+
+  render(): void {
+    const { ctx } = this;
+    const state = ctx.model.state;
+    if (!state || ctx.options.signal.aborted) return;
+    const { model, cards } = ctx;
+    const now = ctx.now();
+    // Where the comments the theme does not show go: here (their cards placed), or another page.
+    const layout = cards.layout(state.comments, model.showSpam);
+    this.renderSummary(state, layout.elsewhere);
+    // Page comments: toolbars, and what was decided about them shown at once.
+    for (const { host, comment } of ctx.toolbars.values()) {
+      const status = statusOf(model, comment);
+      const cached = comment.id === null ? undefined : cachedComment(model, comment.id);
+      this.dim(comment.element, model.withPending && (status === 'spam' || status === 'trash'));
+      showHost(host.host, model.withPending);
+      render(this.controls(comment.id ?? 0, comment.author, status, cached, state, now), host.mount);
+    }
+    for (const { comment, host, replyTo } of layout.here) {
+      showHost(host.host, model.withPending && (comment.status !== 'spam' || model.showSpam));
+      render(
+        h(
+          Card,
+          { comment, replyTo, pageUrl: cards.pageUrl },
+          this.controls(comment.id, comment.authorName, comment.status, comment, state, now),
+        ),
+        host.mount,
+      );
+    }
+    const linked = cards.scrollToLinked(ctx.now() - ctx.startedAt);
+    if (linked !== null) model.currentId = linked;
+    this.renderReactions(state);
+    const waiting = state.comments.some((comment) => comment.decision?.state === 'waiting');
+    if (waiting && this.ticker === undefined) this.ticker = setInterval(() => ctx.render(), 1000);
+    if (!waiting && this.ticker !== undefined) {
+      clearInterval(this.ticker);
+      this.ticker = undefined;
+    }
+  }
+
+  private controls(
+    id: number,
+    author: string,
+    status: string,
+    cached: InlineComment | undefined,
+    state: InlineState,
+    now: number,
+  ) {
+    const { model } = this.ctx;
+    const { actions } = this;
+    const editing = model.editing?.commentId === id ? model.editing : null;
+    const initial = editing
+      ? (cached?.drafts[editing.kind] ??
+        (editing.kind === 'edit' ? (cached?.contentRaw ?? roughText(cached?.contentHtml ?? '')) : ''))
+      : '';
+    return h('div', null, [
+      h(Toolbar, {
+        author,
+        status,
+        canModerate: state.canModerate,
+        decision: cached?.decision ?? null,
+        now,
+        current: model.currentId === id,
+        details: model.details.get(id) ?? null,
+        onAction: (action: ActionName) => void actions.act(id, action),
+        onUndo: (outboxId: number) => void actions.undo(outboxId),
+      }),
+      editing &&
+        h(Editor, {
+          key: `${id}-${editing.kind}`,
+          kind: editing.kind,
+          initial,
+          offerApprove: editing.kind === 'reply' && status === 'hold',
+          saveDraft: (content: string) => actions.saveDraft(id, editing.kind, content),
+          onSubmit: (content: string, approve: boolean) => void actions.submit(id, editing.kind, content, approve),
+          onCancel: () => actions.closeEditor(),
+        }),
+    ]);
+  }
+
+  private renderSummary(state: InlineState, elsewhere: ElsewhereEntry[]): void {
+    if (!this.summary) return;
+    const { ctx } = this;
+    const { model } = ctx;
+    // Nothing to moderate here (an author on someone else's article): no bar either.
+    showHost(this.summary.host, state.canModerate);
+    // The article's pings, on every comment page: the cached ones and those this page shows, or
+    // WordPress's count of the approved ones where the cache holds fewer.
+    const totals = state.approvedTotals;
+    const pings = new Set<number | string>();
+    for (const comment of state.comments) {
+      const ping = comment.type === 'pingback' || comment.type === 'trackback';
+      if (ping && !(totals && comment.status === 'approved')) pings.add(comment.id);
+    }
+    for (const [index, comment] of ctx.options.thread.comments.entries()) {
+      if (comment.type !== 'comment' && !totals) pings.add(comment.id ?? `page-${index}`);
+    }
+    render(
+      h(SummaryBar, {
+        pending: state.comments.filter((comment) => comment.status === 'hold').length,
+        spam: state.comments.filter((comment) => comment.status === 'spam').length,
+        pings: pings.size + (totals?.pings ?? 0),
+        elsewhere: elsewhere.map((entry) => ({ ...entry, link: safeHref(entry.link, ctx.cards.pageUrl) })),
+        withPending: model.withPending,
+        showSpam: model.showSpam,
+        reactionsOpen: model.reactionsOpen,
+        error: model.error,
+        onToggleView: () => {
+          model.withPending = !model.withPending;
+          ctx.render();
+        },
+        onToggleSpam: () => {
+          model.showSpam = !model.showSpam;
+          void ctx.refresh();
+        },
+        onToggleReactions: () => {
+          model.reactionsOpen = !model.reactionsOpen;
+          ctx.render();
+        },
+      }),
+      this.summary.mount,
+    );
+  }
+
+  private renderReactions(state: InlineState): void {
+    const { ctx } = this;
+    if (!ctx.model.reactionsOpen) {
+      if (this.reactions) render(null, this.reactions.mount);
+      return;
+    }
+    if (!this.reactions && this.summary) {
+      this.reactions = ctx.hosts.create('reactions');
+      this.summary.host.after(this.reactions.host);
+    }
+    if (!this.reactions) return;
+    render(
+      h(ReactionsPanel, {
+        reactions: reactionsOf(state.comments, ctx.options.thread.comments, state.approvedTotals),
+        onClose: () => {
+          ctx.model.reactionsOpen = false;
+          ctx.render();
+        },
+      }),
+      this.reactions.mount,
+    );
+  }
+
+  private dim(element: Element, dimmed: boolean): void {
+    const style = (element as HTMLElement).style;
+    if (!style) return;
+    if (dimmed && !this.dimmed.has(element)) {
+      this.dimmed.set(element, style.opacity);
+      style.opacity = '0.45';
+    } else if (!dimmed && this.dimmed.has(element)) {
+      style.opacity = this.dimmed.get(element) ?? '';
+      this.dimmed.delete(element);
+    }
+  }
+}

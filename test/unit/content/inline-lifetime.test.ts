@@ -1,0 +1,194 @@
+// @vitest-environment jsdom
+/**
+ * The inline view's lifetime: when it is torn down (replaced by a newer instance, or aborted), every
+ * host is unmounted before it goes, so the editor's cleanup saves what was typed in the last moment;
+ * nothing renders after the abort; a draft the background refuses is shown under the inline editor,
+ * the text kept. A takeover event from the page changes nothing; only an instance whose extension
+ * is gone steps aside.
+ */
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { InlineApi } from '../../../src/content/inline/api.ts';
+import { announceTakeover, extensionAlive, stepAsideWhenReplaced } from '../../../src/content/inline/handover.ts';
+import { hostAttribute, mountOf } from '../../../src/content/inline/hosts.ts';
+import type { PageComment } from '../../../src/content/inline/types.ts';
+import { InlineView } from '../../../src/content/inline/view.ts';
+import type { InlineComment, InlineState } from '../../../src/shared/inline-protocol.ts';
+import { MessageError } from '../../../src/shared/messages.ts';
+
+const page = `
+<article id="post-4"><h1>Social Media</h1></article>
+<div id="comments">
+  <ol class="comment-list">
+    <li id="comment-1" class="comment"><article class="comment-body"><b class="fn">Jonas</b><p>Erster!</p></article></li>
+  </ol>
+  <div id="respond"><form id="commentform"></form></div>
+</div>`;
+
+const pending: InlineComment = {
+  id: 10,
+  parent: 0,
+  type: 'comment',
+  status: 'hold',
+  authorName: 'Leser 10',
+  authorUrl: '',
+  date: Date.UTC(2026, 10, 29, 8, 10),
+  link: 'https://blog.example/2026/11/social-media/#comment-10',
+  contentHtml: '<p>Kommentar 10</p>',
+  contentRaw: 'Kommentar 10',
+  decision: null,
+  drafts: {},
+};
+
+const controllers: AbortController[] = [];
+
+function setup({ saveDraft }: { saveDraft?: InlineApi['saveDraft'] } = {}) {
+  document.body.innerHTML = page;
+  const state: InlineState = {
+    siteName: 'Demo',
+    adminUrl: 'https://blog.example/wp-admin/',
+    canModerate: true,
+    postId: 4,
+    comments: [pending],
+    approvedTotals: null,
+    undoWindowMs: 5000,
+  };
+  const fullApi = {
+    state: vi.fn(async () => state),
+    decide: vi.fn(async () => ({ outboxIds: [1] })),
+    undo: vi.fn(async () => ({ result: 'cancelled' as const })),
+    saveDraft: saveDraft ?? vi.fn(async () => ({ saved: true })),
+    commenterDetails: vi.fn(async () => ({ email: null, ip: null, url: '' })),
+  } satisfies InlineApi;
+  const controller = new AbortController();
+  controllers.push(controller);
+  const element = document.getElementById('comment-1') as Element;
+  const comments: PageComment[] = [{ id: 1, parentId: 0, type: 'comment', author: 'Jonas', pending: false, element }];
+  const view = new InlineView({
+    doc: document,
+    thread: {
+      postId: 4,
+      commentsInDom: true,
+      comments,
+      replyForm: document.getElementById('commentform'),
+      article: document.getElementById('post-4'),
+    },
+    api: fullApi,
+    signal: controller.signal,
+    findComments: () => [],
+  });
+  return { view, api: fullApi, controller };
+}
+
+const hosts = (kind?: string) => [
+  ...document.querySelectorAll(kind ? `[${hostAttribute}="${kind}"]` : `[${hostAttribute}]`),
+];
+const inside = (host: Element) => mountOf(host) as HTMLElement;
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Opens the reply box under the pending comment's card, as its Reply button does (a click made in
+ * jsdom is untrusted, and the view ignores untrusted clicks: the view is asked directly).
+ */
+async function openReply(view: InlineView): Promise<HTMLTextAreaElement> {
+  // act(): the editor's effects are in place (its draft saver flushes on unmount), as after a frame.
+  await act(() => view.openEditor(pending.id, 'reply'));
+  const area = inside(hosts('card')[0] as Element).querySelector('textarea');
+  if (!area) throw new Error('no reply box');
+  return area;
+}
+
+function type(area: HTMLTextAreaElement, text: string): void {
+  area.value = text;
+  area.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+afterEach(() => {
+  for (const controller of controllers.splice(0)) controller.abort();
+  document.body.innerHTML = '';
+});
+
+describe('the inline view’s lifetime', () => {
+  it('torn down right after typing: the editor is unmounted first, so the last keystrokes are saved at once', async () => {
+    const { view, api, controller } = setup();
+    await view.start();
+    const area = await openReply(view);
+    type(area, 'Danke für den Hinweis');
+    const [card] = hosts('card');
+    // act(): what the browser does in the next frame (Preact runs an unmounted editor's cleanups
+    // after paint) happens before act returns; the draft delay (300 ms) has not passed.
+    await act(() => controller.abort());
+    // The save went out as the editor was unmounted, not when its timer would have fired.
+    expect(api.saveDraft).toHaveBeenCalledWith(pending.id, 'reply', 'Danke für den Hinweis');
+    // Every host of this view is gone, each unmounted first (its mount is empty).
+    expect(hosts()).toHaveLength(0);
+    expect(inside(card as Element).childElementCount).toBe(0);
+    // The page's own comments stay.
+    expect(document.getElementById('comment-1')).not.toBeNull();
+  });
+
+  it('nothing renders after the abort: a request that fails late shows no error in a dead view', async () => {
+    let failLater: (error: Error) => void = () => {};
+    const { view, api, controller } = setup();
+    await view.start();
+    const [summary] = hosts('summary');
+    api.state.mockImplementationOnce(
+      () =>
+        new Promise((_, reject) => {
+          failLater = reject;
+        }),
+    );
+    const refreshing = view.refresh();
+    controller.abort();
+    failLater(new Error('Receiving end does not exist.'));
+    await refreshing;
+    await tick();
+    expect(inside(summary as Element).textContent).toBe('');
+    expect(hosts()).toHaveLength(0);
+  });
+
+  it('a draft the background refuses is shown under the inline editor, the text kept; the next save clears it', async () => {
+    const saveDraft = vi.fn(async (): Promise<{ saved: boolean }> => {
+      throw new MessageError('site_not_connected', 'This site is not connected.');
+    });
+    const { view } = setup({ saveDraft });
+    await view.start();
+    const area = await openReply(view);
+    type(area, 'Eine lange Antwort');
+    const problem = () => inside(hosts('card')[0] as Element).querySelector('[data-draft-problem]');
+    await vi.waitFor(() => expect(problem()?.textContent).toContain('no longer connected to Freigabe'));
+    expect(problem()?.getAttribute('role')).toBe('alert');
+    expect(area.value).toBe('Eine lange Antwort');
+    saveDraft.mockResolvedValue({ saved: true });
+    type(area, 'Eine lange Antwort!');
+    await vi.waitFor(() => expect(problem()).toBeNull());
+    expect(saveDraft).toHaveBeenLastCalledWith(pending.id, 'reply', 'Eine lange Antwort!');
+  });
+});
+
+describe('handing over to a newer instance', () => {
+  it('a takeover event the page dispatches changes nothing while the extension runs', async () => {
+    const { view, controller } = setup();
+    await view.start();
+    stepAsideWhenReplaced(document, { signal: controller.signal, stepAside: () => controller.abort() });
+    // What a hostile page can do: it sees the event's name in our code and dispatches it.
+    document.dispatchEvent(new CustomEvent('freigabe:takeover'));
+    announceTakeover(document);
+    expect(extensionAlive()).toBe(true);
+    expect(controller.signal.aborted).toBe(false);
+    expect(hosts('card')).toHaveLength(1);
+  });
+
+  it('an instance whose extension is gone (updated) steps aside when the new one knocks, its UI unmounted', async () => {
+    const { view, controller } = setup();
+    await view.start();
+    stepAsideWhenReplaced(document, {
+      signal: controller.signal,
+      stepAside: () => controller.abort(),
+      alive: () => false,
+    });
+    announceTakeover(document);
+    expect(controller.signal.aborted).toBe(true);
+    expect(hosts()).toHaveLength(0);
+  });
+});
