@@ -21,6 +21,7 @@ import { decide } from '../src/background/outbox/decide.ts';
 import { flushOutbox } from '../src/background/outbox/flush.ts';
 import { syncPending } from '../src/background/sync/pull-pending.ts';
 import { FreigabeDb } from '../src/shared/db/index.ts';
+import { commentFields } from '../src/shared/wp/comments.ts';
 import { benchCore } from './core.ts';
 import { type PhaseFigures, startExtensionBench } from './extension-phases.ts';
 import { wpAdminBulkApprove } from './wp-admin-bulk.ts';
@@ -106,7 +107,7 @@ try {
     serverMs += curl([
       '-u',
       auth,
-      `${site.url}/wp-json/wp/v2/comments?status=hold&type=all&per_page=100&page=${page}&orderby=id&order=asc&context=edit`,
+      `${site.url}/wp-json/wp/v2/comments?status=hold&type=all&per_page=100&page=${page}&orderby=id&order=asc&context=edit&_fields=${commentFields.join(',')}`,
     ]);
   }
   console.log(

@@ -89,6 +89,13 @@ function pageOf<T>(items: T[], headers: Headers): Page<T> {
   };
 }
 
+/**
+ * What a comment list asks WordPress for: the fields the app reads, no `_links` and no avatars.
+ * WordPress then skips preparing what nobody reads — on 7.1 with 10,000 pending a page of 100
+ * takes ~40 ms instead of ~110 ms (see the closing note of issue 11).
+ */
+export const commentFields: readonly string[] = Object.keys(wpCommentSchema.entries);
+
 export function commentOperations(transport: Transport) {
   const { request } = transport;
 
@@ -109,7 +116,7 @@ export function commentOperations(transport: Transport) {
         orderby: params.orderby,
         order: params.order,
         context: params.context,
-        _fields: params.fields?.join(','),
+        _fields: (params.fields ?? commentFields).join(','),
       },
       ...call,
     });
