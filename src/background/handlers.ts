@@ -11,6 +11,7 @@ import { refreshViews } from './inline/notify.ts';
 import { fetchPostComments } from './inline/post-comments.ts';
 import { postOfSender, siteOfSender } from './inline/sender-site.ts';
 import { inlineState } from './inline/state.ts';
+import { verifiedArticleLink } from './inline/verified-article.ts';
 import { decide, undo } from './outbox/decide.ts';
 import { releaseHeldDecisions } from './outbox/release.ts';
 import { retryDecision } from './outbox/retry.ts';
@@ -38,9 +39,11 @@ export const contentHandlers: ContentHandlers = {
       await setTabPage(ctx, from.tabId, null);
       return { connected: false };
     }
-    await setTabPage(ctx, from.tabId, { siteId: site.id, postId: page.postId });
+    // The article only if WordPress's link for it is this tab's URL: the page's claim is not proof.
+    const link = page.postId === null ? null : await verifiedArticleLink(ctx, site, page.postId, from.url);
+    const postId = link === null ? null : page.postId;
+    await setTabPage(ctx, from.tabId, { siteId: site.id, postId, ...(link === null ? {} : { link }) });
     await updateBadges(ctx);
-    const postId = page.postId;
     const article = postId !== null && page.commentsInDom !== false;
     if (article) void injectInlineView(ctx, from.tabId);
     if (postId !== null) {
