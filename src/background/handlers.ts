@@ -67,7 +67,7 @@ export const contentHandlers: ContentHandlers = {
     const postId = await postOfSender(ctx, from, site);
     await ensureCached(ctx, site, request.commentIds);
     await checkMayModerate(ctx, site, postId, request.commentIds);
-    const { undoWindowSeconds } = await readSettings(ctx.browser);
+    const { undoWindowSeconds } = await readSettings(ctx.db);
     const outboxIds = await decide(ctx, { ...request, siteId: site.id, undoWindowMs: undoWindowSeconds * 1000 });
     await scheduleFlush(ctx);
     await refreshViews(ctx, site.id);
@@ -109,7 +109,7 @@ export const pageHandlers: PageHandlers = {
   async decide(ctx, request) {
     const site = await ctx.db.sites.get(request.siteId);
     if (!site) throw new ReplyError('site_not_connected', 'This site is not connected.');
-    const { undoWindowSeconds } = await readSettings(ctx.browser);
+    const { undoWindowSeconds } = await readSettings(ctx.db);
     const outboxIds = await decide(ctx, { ...request, undoWindowMs: undoWindowSeconds * 1000 });
     await scheduleFlush(ctx);
     await refreshViews(ctx, request.siteId);

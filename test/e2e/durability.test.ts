@@ -16,6 +16,7 @@ import type { OutboxRow, SiteRow } from '../../src/shared/db/index.ts';
 import { useFaultProxy } from '../support/fault-proxy.ts';
 import { user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
+import { writeSettings } from './support/settings.ts';
 
 const wp = inject('wp');
 const admin = adminApi(wp);
@@ -42,9 +43,7 @@ beforeAll(async () => {
   if (!site?.origin.startsWith(proxyHandle.current.url)) throw new Error('not connected through the fault proxy');
   siteId = site.id;
   // A short undo window keeps the tests fast (the setting's own e2e test is in outbox.test.ts).
-  await options.evaluate(() =>
-    chrome.storage.local.set({ settings: { undoWindowSeconds: 1, syncIntervalMinutes: 2, notifyNewPending: false } }),
-  );
+  await writeSettings(options, { undoWindowSeconds: 1, syncIntervalMinutes: 2, notifyNewPending: false });
   await options.close();
 });
 afterAll(async () => {

@@ -17,6 +17,7 @@ import {
 } from '../../scripts/extension-browser.ts';
 import { user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
+import { writeSettings } from './support/settings.ts';
 
 const wp = inject('wp');
 const admin = adminApi(wp);
@@ -90,7 +91,7 @@ beforeAll(async () => {
   browser = await launchWithExtension();
   await connectWithApplicationPassword(browser, wp.url, editor.login, editor.applicationPassword);
   // A short undo window keeps the test quick; undo inside it is still tested.
-  await browser.worker.evaluate(() => chrome.storage.local.set({ settings: { undoWindowSeconds: 3 } }));
+  await writeSettings(browser.worker, { undoWindowSeconds: 3 });
 });
 afterAll(async () => {
   await browser?.close();

@@ -18,6 +18,7 @@ import { setOptions, setScenarios } from '../../scripts/wp/scenarios.ts';
 import { user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
 import { launchAsEditor } from './support/as-editor.ts';
+import { writeSettings } from './support/settings.ts';
 import { shadowUi } from './support/shadow.ts';
 
 const wp = inject('wp');
@@ -43,9 +44,7 @@ async function connectedFrom(url: string): Promise<ExtensionBrowser> {
   const options = await connectWithApplicationPassword(browser, url, editor.login, editor.applicationPassword);
   expect(await options.getAttribute('.connect-result', 'class')).toContain('done');
   await options.close();
-  await browser.worker.evaluate(() =>
-    chrome.storage.local.set({ settings: { undoWindowSeconds: 1, syncIntervalMinutes: 2, notifyNewPending: false } }),
-  );
+  await writeSettings(browser.worker, { undoWindowSeconds: 1, syncIntervalMinutes: 2, notifyNewPending: false });
   return browser;
 }
 

@@ -4,6 +4,7 @@
  * bar, the reactions overview, and the page's keyboard. Everything hangs on one AbortSignal.
  */
 import { h, render } from 'preact';
+import { isolate } from '../../shared/bidi.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InlineComment, InlineState } from '../../shared/inline-protocol.ts';
 import type { DraftKind } from '../../shared/moderation.ts';
@@ -356,7 +357,7 @@ export class InlineView {
     try {
       const { email, ip, url } = await this.options.api.commenterDetails(id);
       const parts = [email, ip, url].filter((part): part is string => Boolean(part));
-      this.details.set(id, parts.length > 0 ? parts.join(' · ') : t('inlineDetailsNone'));
+      this.details.set(id, parts.length > 0 ? parts.map(isolate).join(' · ') : t('inlineDetailsNone'));
       this.render();
     } catch (error) {
       this.fail(error);
