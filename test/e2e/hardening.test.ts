@@ -6,6 +6,8 @@
  *   (the content security policy is the second line);
  * - a commenter's right-to-left override cannot reorder what stands next to it.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type ExtensionBrowser, screenshot } from '../../scripts/extension-browser.ts';
@@ -17,7 +19,6 @@ import { shadowUi } from './support/shadow.ts';
 const wp = inject('wp');
 const editor = user(wp, 'editor');
 const admin = adminApi(wp);
-const tracker = 'http://127.0.0.1:9/freigabe-tracker-csp';
 const override = 'Eve \u202Egnp.exe';
 
 let browser: ExtensionBrowser;
@@ -115,27 +116,40 @@ describe('hardening', () => {
   });
 
   it('extension pages load nothing remote, even what slips past the sanitizer', async () => {
-    const popup = await browser.openExtensionPage('src/popup/index.html');
-    const requested: string[] = [];
-    popup.on('request', (request) => {
-      if (request.url().includes('freigabe-tracker')) requested.push(request.url());
+    // A real server counts what reaches it (the browser reports blocked loads as requests too).
+    const hits: string[] = [];
+    const server = createServer((request, response) => {
+      hits.push(request.url ?? '');
+      response.end();
     });
-    const violations = await popup.evaluate(async (tracker) => {
-      const seen: string[] = [];
-      document.addEventListener('securitypolicyviolation', (event) => seen.push(event.effectiveDirective));
-      // As if the sanitizer let markup through: an image, a style sheet, a font, a background.
-      document.body.insertAdjacentHTML(
-        'beforeend',
-        `<img src="${tracker}-img.png" alt=""><link rel="stylesheet" href="${tracker}-style.css">` +
-          `<style>@font-face { font-family: x; src: url(${tracker}-font.woff2); } .x { font-family: x; background: url(${tracker}-bg.png); }</style>` +
-          `<p class="x">x</p>`,
-      );
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      return seen;
-    }, tracker);
-    expect(requested).toEqual([]);
-    expect(violations).toEqual(expect.arrayContaining(['img-src', 'style-src-elem']));
-    await popup.close();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const remote = `http://127.0.0.1:${(server.address() as AddressInfo).port}/freigabe-tracker`;
+    try {
+      const popup = await browser.openExtensionPage('src/popup/index.html');
+      const violations = await popup.evaluate(async (remote) => {
+        const seen: string[] = [];
+        document.addEventListener('securitypolicyviolation', (event) => seen.push(event.effectiveDirective));
+        // As if the sanitizer let markup through: an image, a style sheet, a font, a background.
+        document.body.insertAdjacentHTML(
+          'beforeend',
+          `<img src="${remote}-img.png" alt=""><link rel="stylesheet" href="${remote}-style.css">` +
+            `<style>@font-face { font-family: x; src: url(${remote}-font.woff2); } .x { font-family: x; background: url(${remote}-bg.png); }</style>` +
+            `<p class="x" style="background: url(${remote}-inline.png)">x</p>`,
+        );
+        // Each blocked load is reported; wait until the image and the style sheet were.
+        const deadline = Date.now() + 10000;
+        while (Date.now() < deadline && !(seen.includes('img-src') && seen.includes('style-src-elem'))) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        return seen;
+      }, remote);
+      expect(violations).toEqual(expect.arrayContaining(['img-src', 'style-src-elem']));
+      await screenshot(popup, 'hardening-csp-popup');
+      await popup.close();
+      expect(hits).toEqual([]);
+    } finally {
+      server.close();
+    }
   });
 
   it('a right-to-left override in a name or URL reorders nothing beside it, in the popup and on the page', async () => {
