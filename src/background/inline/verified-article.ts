@@ -30,6 +30,17 @@ async function freshPost(ctx: BackgroundContext, site: SiteRow, postId: number):
   return null;
 }
 
+/**
+ * Any other post type (a product, an event) is neither a post nor a page to the REST API; its
+ * comments' links are its permalink with a comment page and a fragment, which the comparison allows.
+ */
+async function linkFromComments(ctx: BackgroundContext, site: SiteRow, postId: number): Promise<string | null> {
+  const client = await clientForSite(ctx, site.id);
+  const found = await client.listComments({ post: [postId], status: 'any', type: 'all', perPage: 1 });
+  const [comment] = found.items;
+  return comment && comment.post === postId ? comment.link : null;
+}
+
 /** The post's link when it is the tab's URL, else null (then nothing per-post is allowed). */
 export async function verifiedArticleLink(
   ctx: BackgroundContext,
@@ -39,6 +50,10 @@ export async function verifiedArticleLink(
 ): Promise<string | null> {
   const cached = await ctx.db.posts.get([site.id, postId]);
   if (cached && isArticleUrl(cached.link, tabUrl)) return cached.link;
+  // Unreadable (offline, refused) counts as unverified: the tab gets no article, which is the safe
+  // side, and the next page load asks again.
   const fresh = await freshPost(ctx, site, postId).catch(() => null);
-  return fresh && isArticleUrl(fresh.link, tabUrl) ? fresh.link : null;
+  if (fresh) return isArticleUrl(fresh.link, tabUrl) ? fresh.link : null;
+  const commentLink = await linkFromComments(ctx, site, postId).catch(() => null);
+  return commentLink && isArticleUrl(commentLink, tabUrl) ? commentLink : null;
 }

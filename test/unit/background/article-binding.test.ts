@@ -60,8 +60,17 @@ describe('a content script claiming another article', () => {
     const wordpress = fakeWordPress([
       { id: 1, post: 4, status: 'hold', type: 'comment' },
       { id: 3, post: 5, status: 'hold', type: 'comment' },
+      { id: 8, post: 150, status: 'hold', type: 'comment' },
     ]);
-    const ctx = testContext({ fetch: wordpress.fetch, now: () => 1_000_000 });
+    // Post 150 is another post type (a product): neither wp/v2/posts nor wp/v2/pages knows it.
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      const url = new URL(String(input));
+      if (/\/wp\/v2\/(posts|pages)$/.test(url.pathname) && url.searchParams.getAll('include[]').includes('150')) {
+        return new Response('[]');
+      }
+      return wordpress.fetch(input, init);
+    };
+    const ctx = testContext({ fetch, now: () => 1_000_000 });
     await ctx.db.sites.put(testSite({ mode: 'moderator', userId: 2 }));
     await ctx.db.credentials.put({ siteId, auth: { kind: 'application-password', username: 'u', password: 'p' } });
     await syncPending(ctx, siteId);
@@ -99,5 +108,14 @@ describe('a content script claiming another article', () => {
     await route(detected(4), sender('https://blog.example/4/'));
     const moved = await route({ type: 'commenterDetails', commentId: 1 }, sender('https://blog.example/5/'));
     expect(moved).toMatchObject({ ok: false, error: { code: 'not_an_article' } });
+  });
+
+  it('another post type is verified by its comments’ links (its permalink with a fragment)', async () => {
+    const { ctx, route } = await setup();
+    // The fake links every comment as https://blog.example/p/#comment-N.
+    await route(detected(150), sender('https://blog.example/p/comment-page-2/'));
+    expect(await tabPage(ctx, 7)).toMatchObject({ siteId, postId: 150 });
+    await route(detected(150), sender('https://blog.example/4/'));
+    expect(await tabPage(ctx, 7)).toEqual({ siteId, postId: null });
   });
 });
