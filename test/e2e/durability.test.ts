@@ -11,12 +11,12 @@ import {
   launchWithExtension,
   readStore,
   stopServiceWorker,
+  writeSettings,
 } from '../../scripts/extension-browser.ts';
 import type { OutboxRow, SiteRow } from '../../src/shared/db/index.ts';
 import { useFaultProxy } from '../support/fault-proxy.ts';
 import { user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
-import { writeSettings } from './support/settings.ts';
 
 const wp = inject('wp');
 const admin = adminApi(wp);

@@ -13,11 +13,11 @@ import {
   type ExtensionBrowser,
   launchWithExtension,
   logInToWordPress,
+  writeSettings,
 } from '../../scripts/extension-browser.ts';
 import type { NetworkSite, SiteInfo, WordPressSite } from '../../scripts/wp/index.ts';
 import { startLayoutSite, viewportShot } from '../support/layout-site.ts';
 import { commentTotal, postId, user } from '../support/rest.ts';
-import { writeSettings } from './support/settings.ts';
 import { shadowUi } from './support/shadow.ts';
 
 let site: WordPressSite;

@@ -14,10 +14,10 @@ import {
   type ExtensionBrowser,
   launchWithExtension,
   readStore,
+  writeSettings,
 } from '../../scripts/extension-browser.ts';
 import { user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
-import { writeSettings } from './support/settings.ts';
 
 const wp = inject('wp');
 const admin = adminApi(wp);

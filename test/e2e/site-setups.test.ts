@@ -13,12 +13,12 @@ import {
   logInToWordPress,
   readStore,
   screenshot,
+  writeSettings,
 } from '../../scripts/extension-browser.ts';
 import { setOptions, setScenarios } from '../../scripts/wp/scenarios.ts';
 import { user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
 import { launchAsEditor } from './support/as-editor.ts';
-import { writeSettings } from './support/settings.ts';
 import { shadowUi } from './support/shadow.ts';
 
 const wp = inject('wp');

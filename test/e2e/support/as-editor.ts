@@ -8,9 +8,9 @@ import {
   type ExtensionBrowser,
   launchWithExtension,
   logInToWordPress,
+  writeSettings,
 } from '../../../scripts/extension-browser.ts';
 import type { DemoSiteUser } from '../../../scripts/wp/index.ts';
-import { writeSettings } from './settings.ts';
 
 export async function launchAsEditor(
   url: string,
