@@ -13,6 +13,7 @@ import {
   launchWithExtension,
   readStore,
   serviceWorkerHeap,
+  writeSettings,
 } from '../scripts/extension-browser.ts';
 import type { DemoSiteUser } from '../scripts/wp/index.ts';
 
@@ -114,9 +115,9 @@ export async function startExtensionBench(siteUrl: string, moderator: DemoSiteUs
   const [site] = await readStore<{ id: string }>(browser.worker, 'sites');
   if (!site) throw new Error(`the extension did not connect: ${await options.textContent('.connect-result')}`);
   // No undo window (the flush starts at once) and no background sync in the middle of a phase.
-  await options.evaluate(() =>
-    chrome.storage.local.set({ settings: { undoWindowSeconds: 0, syncIntervalMinutes: 60, notifyNewPending: false } }),
-  );
+  await writeSettings(options, { undoWindowSeconds: 0, syncIntervalMinutes: 60, notifyNewPending: false });
+  // A raw IndexedDB write sends no change notice: the alarm at the new interval, as the worker sets it.
+  await options.evaluate(() => chrome.alarms.create('freigabe:sync', { periodInMinutes: 60 }));
   const page = options;
   return {
     async sync() {

@@ -23,6 +23,7 @@ import {
   type ExtensionBrowser,
   launchWithExtension,
   logInToWordPress,
+  writeSettings,
 } from '../scripts/extension-browser.ts';
 import { addComments, type SiteInfo, startWordPress } from '../scripts/wp/index.ts';
 import { median } from './stats.ts';
@@ -358,7 +359,7 @@ try {
   const viaPopup = await pendingPost(rest, 'Bench: im Popup', sideBySide, 0);
   const viaAdmin = await pendingPost(rest, 'Bench: in wp-admin', sideBySide, sideBySide);
   await connectWithApplicationPassword(browser, site.url, editor.login, editor.applicationPassword);
-  await browser.worker.evaluate(() => chrome.storage.local.set({ settings: { undoWindowSeconds: 0 } }));
+  await writeSettings(browser.worker, { undoWindowSeconds: 0 });
 
   const describe = (counts: Record<string, number>) => `approved ${counts.approved ?? 0}, spam ${counts.spam ?? 0}`;
   async function sideBySideRun(describe: (counts: Record<string, number>) => string) {

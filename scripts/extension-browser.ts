@@ -140,6 +140,32 @@ export function readStore<T>(where: Worker | Page, store: string): Promise<T[]> 
   return 'mainFrame' in where ? where.evaluate(readAll, store) : where.evaluate(readAll, store);
 }
 
+/**
+ * Sets the extension's settings where its options page stores them: the `settings` row of its
+ * IndexedDB (src/shared/settings.ts), written inside its service worker or one of its pages. A raw
+ * write sends no Dexie change notice: the worker applies a new sync interval when it next wakes.
+ */
+export function writeSettings(where: Worker | Page, settings: Record<string, number | boolean>): Promise<void> {
+  const write = async (value: Record<string, number | boolean>) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('freigabe');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const transaction = db.transaction('settings', 'readwrite');
+        transaction.objectStore('settings').put({ key: 'settings', value });
+        transaction.oncomplete = () => resolve();
+        transaction.onerror = () => reject(transaction.error);
+      });
+    } finally {
+      db.close();
+    }
+  };
+  return 'mainFrame' in where ? where.evaluate(write, settings) : where.evaluate(write, settings);
+}
+
 interface ServiceWorkerVersion {
   versionId: string;
   scriptURL: string;

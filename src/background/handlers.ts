@@ -11,6 +11,7 @@ import { refreshViews } from './inline/notify.ts';
 import { fetchPostComments } from './inline/post-comments.ts';
 import { postOfSender, siteOfSender } from './inline/sender-site.ts';
 import { inlineState } from './inline/state.ts';
+import { verifiedArticleLink } from './inline/verified-article.ts';
 import { decide, undo } from './outbox/decide.ts';
 import { releaseHeldDecisions } from './outbox/release.ts';
 import { retryDecision } from './outbox/retry.ts';
@@ -39,9 +40,11 @@ export const contentHandlers: ContentHandlers = {
       await setTabPage(ctx, from.tabId, null);
       return { connected: false };
     }
-    await setTabPage(ctx, from.tabId, { siteId: site.id, postId: page.postId });
+    // The article only if WordPress's link for it is this tab's URL: the page's claim is not proof.
+    const link = page.postId === null ? null : await verifiedArticleLink(ctx, site, page.postId, from.url);
+    const postId = link === null ? null : page.postId;
+    await setTabPage(ctx, from.tabId, { siteId: site.id, postId, ...(link === null ? {} : { link }) });
     await updateBadges(ctx);
-    const postId = page.postId;
     const article = postId !== null && page.commentsInDom !== false;
     if (article) void injectInlineView(ctx, from.tabId);
     if (postId !== null) {
@@ -65,7 +68,7 @@ export const contentHandlers: ContentHandlers = {
     const postId = await postOfSender(ctx, from, site);
     await ensureCached(ctx, site, request.commentIds);
     await checkMayModerate(ctx, site, postId, request.commentIds);
-    const { undoWindowSeconds } = await readSettings(ctx.browser);
+    const { undoWindowSeconds } = await readSettings(ctx.db);
     const outboxIds = await decide(ctx, { ...request, siteId: site.id, undoWindowMs: undoWindowSeconds * 1000 });
     await scheduleFlush(ctx);
     await refreshViews(ctx, site.id);
@@ -108,7 +111,7 @@ export const pageHandlers: PageHandlers = {
   async decide(ctx, request) {
     const site = await ctx.db.sites.get(request.siteId);
     if (!site) throw new ReplyError('site_not_connected', 'This site is not connected.');
-    const { undoWindowSeconds } = await readSettings(ctx.browser);
+    const { undoWindowSeconds } = await readSettings(ctx.db);
     const outboxIds = await decide(ctx, { ...request, undoWindowMs: undoWindowSeconds * 1000 });
     await scheduleFlush(ctx);
     await refreshViews(ctx, request.siteId);

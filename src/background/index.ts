@@ -2,11 +2,14 @@
  * The service worker. It can be stopped at any line (style habit 7): listeners are registered here,
  * synchronously, at the top level; IndexedDB and storage.session hold the truth.
  */
+
+import { Dexie } from 'dexie';
 import contentScriptFile from '../content/content-script.ts?iife';
 import inlineScriptFile from '../content/inline/inline-view.ts?iife';
 import { browser } from '../shared/browser.ts';
+import { type ChangeNotice, touchesTables } from '../shared/db/change-notice.ts';
 import { openDb } from '../shared/db/index.ts';
-import { settingsKey } from '../shared/settings.ts';
+import { moveSettingsOutOfStorageLocal } from '../shared/settings.ts';
 import { updateBadges } from './badge.ts';
 import { restoreContentScripts } from './content-scripts.ts';
 import type { BackgroundContext } from './context.ts';
@@ -40,8 +43,9 @@ browser.alarms.onAlarm.addListener((alarm) => {
 });
 
 browser.tabs.onActivated.addListener(({ tabId }) => void onTabFocused(ctx, tabId));
-browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && settingsKey in changes) void ensureSyncAlarm(ctx);
+// The sync interval follows the settings (saved by the options page into the database).
+Dexie.on('storagemutated', (notice: ChangeNotice) => {
+  if (touchesTables(notice, ctx.db.name, ['settings'])) void ensureSyncAlarm(ctx);
 });
 browser.tabs.onRemoved.addListener((tabId) => void setTabPage(ctx, tabId, null));
 browser.tabs.onUpdated.addListener((tabId, change, tab) => {
@@ -74,6 +78,7 @@ listenToNotificationClicks();
 browser.permissions.onAdded.addListener(() => listenToNotificationClicks());
 
 async function start(): Promise<void> {
+  await moveSettingsOutOfStorageLocal(ctx.db, browser);
   await ensureSyncAlarm(ctx);
   // Replay: decisions a stopped worker or a closed browser left behind go out now.
   void flushAndReschedule(ctx);
@@ -84,5 +89,5 @@ async function start(): Promise<void> {
 }
 
 // Alarms may be gone after a browser restart; make sure ours exist whenever the worker wakes.
-void ensureSyncAlarm(ctx);
+void moveSettingsOutOfStorageLocal(ctx.db, browser).then(() => ensureSyncAlarm(ctx));
 void scheduleFlush(ctx);

@@ -13,7 +13,7 @@ export const queuePage = 'src/popup/index.html';
 
 /** Shows the notification if the user wants it and the permission is granted; answers whether it did. */
 export async function notifyNewPending(ctx: BackgroundContext, site: SiteRow, count: number): Promise<boolean> {
-  if (count <= 0 || !(await readSettings(ctx.browser)).notifyNewPending) return false;
+  if (count <= 0 || !(await readSettings(ctx.db)).notifyNewPending) return false;
   // The permission is optional: without it (never granted, or taken back) the API is missing.
   const notifications = ctx.browser.notifications;
   if (!notifications || !(await ctx.browser.permissions.contains({ permissions: ['notifications'] }))) return false;

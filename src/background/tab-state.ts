@@ -7,6 +7,8 @@ import type { BackgroundContext } from './context.ts';
 export interface TabPage {
   siteId: string;
   postId: number | null;
+  /** the article's WordPress link the tab's URL was verified against (inline/verified-article.ts) */
+  link?: string;
 }
 
 const key = (tabId: number) => `tab:${tabId}`;

@@ -17,7 +17,7 @@ export function Options({ db, connectUrl }: { db: FreigabeDb; connectUrl: string
         {sites.state === 'ready' && <SiteList sites={sites.value} />}
       </section>
       <ConnectForm initialUrl={connectUrl} />
-      <SettingsForm />
+      <SettingsForm db={db} />
       {sites.state === 'ready' && <ClearCache sites={sites.value} />}
       <KeyboardSection />
     </main>

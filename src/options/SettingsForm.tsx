@@ -6,14 +6,15 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../shared/browser.ts';
+import type { FreigabeDb } from '../shared/db/index.ts';
 import { t } from '../shared/i18n.ts';
 import { readSettings, type Settings, saveSettings } from '../shared/settings.ts';
 
 /** The stored settings; notifications count as off when the browser's permission was taken back. */
-async function shownSettings(): Promise<Settings> {
-  const settings = await readSettings(browser);
+async function shownSettings(db: FreigabeDb): Promise<Settings> {
+  const settings = await readSettings(db);
   if (settings.notifyNewPending && !(await browser.permissions.contains({ permissions: ['notifications'] }))) {
-    return saveSettings(browser, { notifyNewPending: false });
+    return saveSettings(db, { notifyNewPending: false });
   }
   return settings;
 }
@@ -21,17 +22,17 @@ async function shownSettings(): Promise<Settings> {
 const undoChoices = [0, 3, 5, 10, 20, 30];
 const syncChoices = [0.5, 1, 2, 5, 10, 30];
 
-export function SettingsForm() {
+export function SettingsForm({ db }: { db: FreigabeDb }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [saved, setSaved] = useState(false);
   const [denied, setDenied] = useState(false);
   useEffect(() => {
-    void shownSettings().then(setSettings);
-  }, []);
+    void shownSettings(db).then(setSettings);
+  }, [db]);
   if (!settings) return null;
 
   async function change(changes: Partial<Settings>) {
-    setSettings(await saveSettings(browser, changes));
+    setSettings(await saveSettings(db, changes));
     setSaved(true);
   }
 

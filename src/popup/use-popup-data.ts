@@ -1,6 +1,5 @@
 /** The small tables the whole popup reads live: sites, posts, unfinished decisions, drafts; and the settings. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { browser } from '../shared/browser.ts';
 import type { DraftRow, FreigabeDb, OutboxRow, PostRow, SiteRow } from '../shared/db/index.ts';
 import { defaultSettings, readSettings } from '../shared/settings.ts';
 import { useLiveQuery } from '../shared/ui/use-live-query.ts';
@@ -30,8 +29,8 @@ export function usePopupData(db: FreigabeDb) {
 
   const [undoWindowMs, setUndoWindowMs] = useState(defaultSettings.undoWindowSeconds * 1000);
   useEffect(() => {
-    void readSettings(browser).then((settings) => setUndoWindowMs(settings.undoWindowSeconds * 1000));
-  }, []);
+    void readSettings(db).then((settings) => setUndoWindowMs(settings.undoWindowSeconds * 1000));
+  }, [db]);
 
   const sitesById = useMemo(() => new Map(sites.map((site) => [site.id, site])), [sites]);
   const posts = useMemo(

@@ -1,9 +1,12 @@
 /**
- * The user's settings, in storage.local (nothing secret in them). Read through the schema, so a
+ * The user's settings, in the extension's IndexedDB. Not in storage.local: every content script may
+ * write that, in Chrome and Firefox alike (`setAccessLevel` guards only storage.session), and a
+ * compromised one must not shorten the undo window or stop the sync. Read through the schema, so a
  * missing or damaged value falls back to the default instead of breaking the extension.
  */
 import * as v from 'valibot';
 import type { Browser } from 'webextension-polyfill';
+import type { FreigabeDb } from './db/index.ts';
 
 export const settingsSchema = v.object({
   /** how long a decision waits before it is sent, so it can be undone for free */
@@ -18,6 +21,8 @@ export type Settings = v.InferOutput<typeof settingsSchema>;
 export const settingsKey = 'settings';
 export const defaultSettings: Settings = v.parse(settingsSchema, {});
 
+type SettingsDb = Pick<FreigabeDb, 'settings' | 'transaction'>;
+
 /** Valid fields are kept, invalid ones replaced by their defaults. */
 export function parseSettings(stored: unknown): Settings {
   const input = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
@@ -29,13 +34,30 @@ export function parseSettings(stored: unknown): Settings {
   return settings as Settings;
 }
 
-export async function readSettings(browser: Pick<Browser, 'storage'>): Promise<Settings> {
-  const stored = await browser.storage.local.get(settingsKey);
-  return parseSettings(stored[settingsKey]);
+export async function readSettings(db: SettingsDb): Promise<Settings> {
+  return parseSettings((await db.settings.get(settingsKey))?.value);
 }
 
-export async function saveSettings(browser: Pick<Browser, 'storage'>, changes: Partial<Settings>): Promise<Settings> {
-  const next = parseSettings({ ...(await readSettings(browser)), ...changes });
-  await browser.storage.local.set({ [settingsKey]: next });
-  return next;
+export async function saveSettings(db: SettingsDb, changes: Partial<Settings>): Promise<Settings> {
+  return db.transaction('rw', db.settings, async () => {
+    const next = parseSettings({ ...(await readSettings(db)), ...changes });
+    await db.settings.put({ key: settingsKey, value: next });
+    return next;
+  });
+}
+
+/**
+ * Settings saved by an earlier version in storage.local move into the database once (run by the
+ * background when it starts); storage.local is never read for them again, so what a content script
+ * writes there later changes nothing.
+ */
+export async function moveSettingsOutOfStorageLocal(db: SettingsDb, browser: Pick<Browser, 'storage'>): Promise<void> {
+  const stored = (await browser.storage.local.get(settingsKey))[settingsKey];
+  if (stored === undefined) return;
+  await db.transaction('rw', db.settings, async () => {
+    if ((await db.settings.get(settingsKey)) === undefined) {
+      await db.settings.put({ key: settingsKey, value: parseSettings(stored) });
+    }
+  });
+  await browser.storage.local.remove(settingsKey);
 }

@@ -208,8 +208,8 @@ describe('paged comments on the real WordPress', () => {
       .poll(() => cards(flat), { timeout: 20_000 })
       .toEqual(['Paula Eins', 'Paul Zwei', 'Tanja Tief', 'Petra Drei', 'Neo Neu']);
     const texts = await flat.text('card');
-    expect(texts[0]).toContain('In reply to Leserin 3.');
-    expect(texts[2]).toContain('In reply to Antje Antwort.');
+    expect(texts[0]).toContain('In reply to \u2068Leserin 3\u2069.');
+    expect(texts[2]).toContain('In reply to \u2068Antje Antwort\u2069.');
     expect(texts[4]).not.toContain('In reply to');
     await frame(page, 'pages-flat');
     await flat.close();
@@ -227,7 +227,7 @@ describe('paged comments on the real WordPress', () => {
       return [after?.getAttribute('data-freigabe-host'), after?.className];
     }, antje);
     expect(order).toEqual(['card', 'depth-2']);
-    expect((await limited.text('card'))[0]).toContain('In reply to Antje Antwort.');
+    expect((await limited.text('card'))[0]).toContain('In reply to \u2068Antje Antwort\u2069.');
     await frame(page, 'pages-depth-2');
     await limited.close();
     await page.close();

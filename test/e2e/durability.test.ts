@@ -11,6 +11,7 @@ import {
   launchWithExtension,
   readStore,
   stopServiceWorker,
+  writeSettings,
 } from '../../scripts/extension-browser.ts';
 import type { OutboxRow, SiteRow } from '../../src/shared/db/index.ts';
 import { useFaultProxy } from '../support/fault-proxy.ts';
@@ -42,9 +43,7 @@ beforeAll(async () => {
   if (!site?.origin.startsWith(proxyHandle.current.url)) throw new Error('not connected through the fault proxy');
   siteId = site.id;
   // A short undo window keeps the tests fast (the setting's own e2e test is in outbox.test.ts).
-  await options.evaluate(() =>
-    chrome.storage.local.set({ settings: { undoWindowSeconds: 1, syncIntervalMinutes: 2, notifyNewPending: false } }),
-  );
+  await writeSettings(options, { undoWindowSeconds: 1, syncIntervalMinutes: 2, notifyNewPending: false });
   await options.close();
 });
 afterAll(async () => {

@@ -13,6 +13,7 @@ import {
   type ExtensionBrowser,
   launchWithExtension,
   logInToWordPress,
+  writeSettings,
 } from '../../scripts/extension-browser.ts';
 import type { NetworkSite, SiteInfo, WordPressSite } from '../../scripts/wp/index.ts';
 import { startLayoutSite, viewportShot } from '../support/layout-site.ts';
@@ -48,9 +49,7 @@ beforeAll(async () => {
     expect(await options.textContent('.connect-result')).toContain(`Connected to ${sub.name} as Sabine Admin`);
     await options.close();
   }
-  await browser.worker.evaluate(() =>
-    chrome.storage.local.set({ settings: { undoWindowSeconds: 1, syncIntervalMinutes: 2, notifyNewPending: false } }),
-  );
+  await writeSettings(browser.worker, { undoWindowSeconds: 1, syncIntervalMinutes: 2, notifyNewPending: false });
 });
 afterAll(async () => {
   await browser?.close();

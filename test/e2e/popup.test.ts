@@ -14,6 +14,7 @@ import {
   type ExtensionBrowser,
   launchWithExtension,
   readStore,
+  writeSettings,
 } from '../../scripts/extension-browser.ts';
 import { user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
@@ -90,7 +91,7 @@ beforeAll(async () => {
   browser = await launchWithExtension();
   await connectWithApplicationPassword(browser, wp.url, editor.login, editor.applicationPassword);
   // A short undo window keeps the test quick; undo inside it is still tested.
-  await browser.worker.evaluate(() => chrome.storage.local.set({ settings: { undoWindowSeconds: 3 } }));
+  await writeSettings(browser.worker, { undoWindowSeconds: 3 });
 });
 afterAll(async () => {
   await browser?.close();

@@ -13,6 +13,7 @@ import {
   logInToWordPress,
   readStore,
   screenshot,
+  writeSettings,
 } from '../../scripts/extension-browser.ts';
 import { setOptions, setScenarios } from '../../scripts/wp/scenarios.ts';
 import { user } from '../support/rest.ts';
@@ -43,9 +44,7 @@ async function connectedFrom(url: string): Promise<ExtensionBrowser> {
   const options = await connectWithApplicationPassword(browser, url, editor.login, editor.applicationPassword);
   expect(await options.getAttribute('.connect-result', 'class')).toContain('done');
   await options.close();
-  await browser.worker.evaluate(() =>
-    chrome.storage.local.set({ settings: { undoWindowSeconds: 1, syncIntervalMinutes: 2, notifyNewPending: false } }),
-  );
+  await writeSettings(browser.worker, { undoWindowSeconds: 1, syncIntervalMinutes: 2, notifyNewPending: false });
   return browser;
 }
 

@@ -232,7 +232,7 @@ describe('new pending notification', () => {
   it('announces the new ids once, and nothing when the setting is off', async () => {
     let now = Date.now();
     const ctx = await connected('editor', { now: () => now });
-    await saveSettings(ctx.browser, { notifyNewPending: true });
+    await saveSettings(ctx.db, { notifyNewPending: true });
     grantedPermissions.add('notifications');
     const shown = () => Object.values(fakeBrowser.notifications.getAllCreateOptions()).map((n) => n.message);
     expect(shown()).toEqual([]);
@@ -246,7 +246,7 @@ describe('new pending notification', () => {
     await syncPending(ctx, siteId);
     expect(shown()).toEqual([]);
 
-    await saveSettings(ctx.browser, { notifyNewPending: false });
+    await saveSettings(ctx.db, { notifyNewPending: false });
     await admin.createComment(post, { status: 'hold' });
     now += 120_000;
     await syncPending(ctx, siteId);

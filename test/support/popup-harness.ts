@@ -9,7 +9,7 @@ import { contentHandlers, pageHandlers } from '../../src/background/handlers.ts'
 import { createRouter } from '../../src/background/router.ts';
 import type { CommentRow } from '../../src/shared/db/index.ts';
 import type { PageRequest } from '../../src/shared/messages.ts';
-import { settingsKey } from '../../src/shared/settings.ts';
+import { saveSettings } from '../../src/shared/settings.ts';
 import { testContext } from './background-context.ts';
 import { fakeBrowser, resetFakeBrowser } from './fake-browser.ts';
 import { testSiteId } from './rows.ts';
@@ -30,8 +30,8 @@ export async function popupHarness({
 } = {}): Promise<PopupHarness> {
   resetFakeBrowser();
   // A long undo window: nothing is flushed (no network) while a test runs.
-  await fakeBrowser.storage.local.set({ [settingsKey]: { undoWindowSeconds } });
   const ctx = testContext({ fetch });
+  await saveSettings(ctx.db, { undoWindowSeconds });
   const route = createRouter(ctx, contentHandlers, pageHandlers);
   const sender: Runtime.MessageSender = {
     id: fakeBrowser.runtime.id,

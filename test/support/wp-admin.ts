@@ -33,6 +33,8 @@ export function adminApi(wp: SiteInfo, root = `${wp.url}/wp-json/`) {
   return {
     async createPost(fields: {
       title: string;
+      /** stored as the administrator wrote it (unfiltered HTML, scripts included) */
+      content?: string;
       author?: number;
       comment_status?: 'open' | 'closed';
       /** publication date, UTC (`2026-01-31T10:00:00`) */
@@ -51,6 +53,7 @@ export function adminApi(wp: SiteInfo, root = `${wp.url}/wp-json/`) {
         parent?: number;
         author_name?: string;
         author_email?: string;
+        author_url?: string;
         /** when it was written (UTC, e.g. 2026-11-28T08:00:00) */
         date_gmt?: string;
       },
@@ -65,6 +68,7 @@ export function adminApi(wp: SiteInfo, root = `${wp.url}/wp-json/`) {
         author_user_agent: fields.userAgent ?? 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0',
         status: fields.status ?? 'hold',
         ...(fields.date_gmt ? { date_gmt: fields.date_gmt } : {}),
+        ...(fields.author_url ? { author_url: fields.author_url } : {}),
       });
       return { id: comment.id, post: comment.post };
     },

@@ -19,6 +19,10 @@ const earlierStores: Record<number, Record<string, string>> = {
     reputation: '[siteId+key], siteId',
     syncState: 'siteId',
   },
+  4: {
+    syncSeen: '[siteId+id]',
+    commenterHistory: '[siteId+email], siteId, nextCheckAt',
+  },
 };
 
 /** A database as Freigabe at `version` left it. */
@@ -41,7 +45,7 @@ describe('database migrations', () => {
 
     const db = new FreigabeDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.sites.get(site.id)).toEqual(site);
     expect(await db.credentials.count()).toBe(1);
     expect(await db.comments.where('[siteId+status]').equals([site.id, 'hold']).count()).toBe(1);
@@ -67,7 +71,7 @@ describe('database migrations', () => {
 
     const db = new FreigabeDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.comments.where('[siteId+post]').equals([site.id, 4]).count()).toBe(2);
     expect(await db.comments.where('authorEmail').equals('b@example.org').primaryKeys()).toEqual([[site.id, 8]]);
     expect(await db.outbox.where('[siteId+commentId]').equals([site.id, 7]).count()).toBe(1);
@@ -103,7 +107,7 @@ describe('database migrations', () => {
 
     const db = new FreigabeDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.reputation.get([site.id, 'email:a@example.org'])).toEqual(reputation);
     expect(await db.comments.where('authorEmail').equals('a@example.org').count()).toBe(1);
     expect(await db.syncState.get(site.id)).toMatchObject({ contextFetchedAt: { 4: 3 } });
@@ -118,6 +122,26 @@ describe('database migrations', () => {
     expect(await db.syncSeen.count()).toBe(0);
     await db.syncSeen.put({ siteId: site.id, id: 7, syncedAt: 9 });
     expect(await db.syncSeen.get([site.id, 7])).toMatchObject({ syncedAt: 9 });
+    db.close();
+    await Dexie.delete(name);
+  });
+
+  it('v4 → v5 (+ settings, out of storage.local): every row is kept', async () => {
+    const name = `migration-${Math.random()}`;
+    const v4 = earlierDb(name, 4);
+    const site = testSite();
+    await v4.table('sites').put(site);
+    await v4.table('commenterHistory').put({ siteId: site.id, email: 'a@example.org', approved: 1, nextCheckAt: 2 });
+    v4.close();
+
+    const db = new FreigabeDb(name);
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(await db.sites.get(site.id)).toEqual(site);
+    expect(await db.commenterHistory.count()).toBe(1);
+    expect(await db.settings.count()).toBe(0);
+    await db.settings.put({ key: 'settings', value: { undoWindowSeconds: 10 } });
+    expect(await db.settings.get('settings')).toEqual({ key: 'settings', value: { undoWindowSeconds: 10 } });
     db.close();
     await Dexie.delete(name);
   });

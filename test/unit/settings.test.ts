@@ -1,7 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'webextension-polyfill';
 import { ensureSyncAlarm, syncAlarm } from '../../src/background/sync/schedule.ts';
-import { defaultSettings, parseSettings, readSettings, saveSettings } from '../../src/shared/settings.ts';
+import {
+  defaultSettings,
+  moveSettingsOutOfStorageLocal,
+  parseSettings,
+  readSettings,
+  saveSettings,
+} from '../../src/shared/settings.ts';
 import { testContext } from '../support/background-context.ts';
 import { fakeBrowser, resetFakeBrowser } from '../support/fake-browser.ts';
 
@@ -26,9 +32,10 @@ describe('settings', () => {
   });
 
   it('saves changes over what is stored', async () => {
-    await saveSettings(browser, { undoWindowSeconds: 0 });
-    await saveSettings(browser, { syncIntervalMinutes: 10, notifyNewPending: true });
-    expect(await readSettings(browser)).toEqual({
+    const { db } = testContext();
+    await saveSettings(db, { undoWindowSeconds: 0 });
+    await saveSettings(db, { syncIntervalMinutes: 10, notifyNewPending: true });
+    expect(await readSettings(db)).toEqual({
       undoWindowSeconds: 0,
       syncIntervalMinutes: 10,
       notifyNewPending: true,
@@ -39,8 +46,28 @@ describe('settings', () => {
     const ctx = testContext();
     await ensureSyncAlarm(ctx);
     expect((await fakeBrowser.alarms.get(syncAlarm))?.periodInMinutes).toBe(2);
-    await saveSettings(browser, { syncIntervalMinutes: 5 });
+    await saveSettings(ctx.db, { syncIntervalMinutes: 5 });
     await ensureSyncAlarm(ctx);
     expect((await fakeBrowser.alarms.get(syncAlarm))?.periodInMinutes).toBe(5);
+  });
+
+  it('live where content scripts cannot write: storage.local (open to every content script) changes nothing', async () => {
+    const { db } = testContext();
+    await saveSettings(db, { undoWindowSeconds: 20 });
+    expect(await browser.storage.local.get(null)).toEqual({});
+    // What a compromised content script could do: write storage.local.
+    await browser.storage.local.set({ settings: { undoWindowSeconds: 0, syncIntervalMinutes: 60 } });
+    expect(await readSettings(db)).toMatchObject({ undoWindowSeconds: 20, syncIntervalMinutes: 2 });
+  });
+
+  it('an earlier version’s settings move out of storage.local once, and are not read from there again', async () => {
+    const { db } = testContext();
+    await browser.storage.local.set({ settings: { undoWindowSeconds: 10, syncIntervalMinutes: 5 } });
+    await moveSettingsOutOfStorageLocal(db, browser);
+    expect(await readSettings(db)).toEqual({ undoWindowSeconds: 10, syncIntervalMinutes: 5, notifyNewPending: false });
+    expect(await browser.storage.local.get(null)).toEqual({});
+    await browser.storage.local.set({ settings: { undoWindowSeconds: 0 } });
+    await moveSettingsOutOfStorageLocal(db, browser);
+    expect((await readSettings(db)).undoWindowSeconds).toBe(10);
   });
 });

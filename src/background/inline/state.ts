@@ -51,7 +51,7 @@ export async function inlineState(
     db.comments.where('[siteId+post+status]').between([site.id, postId, ''], [site.id, postId, '\uffff']).toArray(),
     db.outbox.where('siteId').equals(site.id).toArray(),
     db.drafts.where('siteId').equals(site.id).toArray(),
-    readSettings(ctx.browser),
+    readSettings(ctx.db),
     db.posts.get([site.id, postId]),
   ]);
   const shown = comments.filter((comment) => comment.status !== 'spam' || includeSpam);

@@ -29,7 +29,7 @@ export async function syncIfStale(ctx: BackgroundContext, siteId: string): Promi
 
 /** Keeps the sync alarm at the interval the user chose (re-created when missing or changed). */
 export async function ensureSyncAlarm(ctx: BackgroundContext): Promise<void> {
-  const { syncIntervalMinutes } = await readSettings(ctx.browser);
+  const { syncIntervalMinutes } = await readSettings(ctx.db);
   const existing = await ctx.browser.alarms.get(syncAlarm);
   if (!existing || existing.periodInMinutes !== syncIntervalMinutes) {
     await ctx.browser.alarms.create(syncAlarm, { periodInMinutes: syncIntervalMinutes });

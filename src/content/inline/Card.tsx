@@ -1,5 +1,6 @@
 /** A comment the theme does not show (pending, spam), in the thread where it belongs. */
 import type { ComponentChildren } from 'preact';
+import { isolate } from '../../shared/bidi.ts';
 import { t, uiLanguage } from '../../shared/i18n.ts';
 import type { InlineComment } from '../../shared/inline-protocol.ts';
 import { sanitizeCommentHtml } from '../../shared/sanitize/index.ts';
@@ -16,8 +17,8 @@ function ReplyLine({ replyTo, pageUrl }: { replyTo: ReplyTo; pageUrl: string }) 
     replyTo.author === ''
       ? t('inlineReplyToUnknown')
       : replyTo.page !== null
-        ? t('inlineReplyToPage', [replyTo.author, String(replyTo.page)])
-        : t('inlineReplyTo', [replyTo.author]);
+        ? t('inlineReplyToPage', [isolate(replyTo.author), String(replyTo.page)])
+        : t('inlineReplyTo', [isolate(replyTo.author)]);
   const href = safeHref(replyTo.link, pageUrl);
   return <p class="reply-to">{href ? <a href={href}>{text}</a> : text}</p>;
 }
@@ -38,10 +39,10 @@ export function Card({
   return (
     <article
       class={`fg card ${kind}`}
-      aria-label={`${t(comment.status === 'spam' ? 'inlineSpam' : 'inlinePending')}: ${comment.authorName}`}
+      aria-label={`${t(comment.status === 'spam' ? 'inlineSpam' : 'inlinePending')}: ${isolate(comment.authorName)}`}
     >
       <header>
-        <span class="author">{comment.authorName || t('anonymous')}</span>
+        <bdi class="author">{comment.authorName || t('anonymous')}</bdi>
         <time dateTime={date.toISOString()}>
           {new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(date)}
         </time>

@@ -1,5 +1,7 @@
 /** The author's overview of the article's debate ("Debatten-Monitor"). */
+import { isolate } from '../../shared/bidi.ts';
 import { t } from '../../shared/i18n.ts';
+import { commentPlainText } from '../../shared/sanitize/index.ts';
 import type { Reactions } from './reactions.ts';
 import { trusted } from './trusted.ts';
 
@@ -33,7 +35,10 @@ export function ReactionsPanel({ reactions, onClose }: { reactions: Reactions; o
         <ul class="pings">
           {reactions.pings.map((ping) => (
             <li key={ping.id}>
-              {ping.title} <span class="state">({ping.site || ping.type})</span>
+              <bdi>{ping.title}</bdi>{' '}
+              <span class="state">
+                (<bdi>{ping.site || ping.type}</bdi>)
+              </span>
             </li>
           ))}
         </ul>
@@ -43,8 +48,11 @@ export function ReactionsPanel({ reactions, onClose }: { reactions: Reactions; o
           <h3>{t('inlineClusters')}</h3>
           <ul class="clusters">
             {reactions.clusters.map((cluster) => (
-              <li key={cluster.ids.join(',')} title={cluster.authors.join(', ')}>
-                {t('inlineClusterLine', [String(cluster.ids.length), cluster.sample.slice(0, 90)])}
+              <li key={cluster.ids.join(',')} title={cluster.authors.map(isolate).join(', ')}>
+                {t('inlineClusterLine', [
+                  String(cluster.ids.length),
+                  isolate(commentPlainText(cluster.sampleHtml).slice(0, 90)),
+                ])}
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 /** The compact controls under a comment: only the actions this user may take on it, and its state. */
 import { useState } from 'preact/hooks';
+import { isolate } from '../../shared/bidi.ts';
 import { type MessageKey, t } from '../../shared/i18n.ts';
 import type { InlineDecisionState } from '../../shared/inline-protocol.ts';
 import { type ActionName, actionsFor } from './actions.ts';
@@ -88,7 +89,11 @@ export function Toolbar({
   };
   const shownStatus = statusKey[status];
   return (
-    <div class={`fg toolbar${current ? ' current' : ''}`} role="toolbar" aria-label={t('inlineToolbarLabel', [author])}>
+    <div
+      class={`fg toolbar${current ? ' current' : ''}`}
+      role="toolbar"
+      aria-label={t('inlineToolbarLabel', [isolate(author)])}
+    >
       {shownStatus && <span class={`badge${status === 'spam' ? ' spam' : ''}`}>{t(shownStatus)}</span>}
       {confirmDelete ? (
         <span class="state" role="alertdialog" aria-label={t('inlineDeleteConfirm')}>
@@ -123,7 +128,11 @@ export function Toolbar({
         ))
       )}
       <DecisionState decision={decision} now={now} onUndo={onUndo} />
-      {details && <span class="state details">{details}</span>}
+      {details && (
+        <span class="state details">
+          <bdi>{details}</bdi>
+        </span>
+      )}
     </div>
   );
 }

@@ -16,7 +16,8 @@ export interface Reactions {
   spam: number;
   pings: { id: number; type: string; title: string; site: string }[];
   social: number;
-  clusters: { ids: number[]; sample: string; authors: string[] }[];
+  /** `sampleHtml`: the newest member's comment HTML, shown through the sanitizer's plain text */
+  clusters: { ids: number[]; sampleHtml: string; authors: string[] }[];
   /** reactions per day (local calendar day), oldest first */
   days: { day: string; count: number }[];
 }
@@ -76,7 +77,7 @@ export function reactionsOf(
       })),
   ).map((cluster) => ({
     ids: cluster.ids,
-    sample: texts.get(cluster.ids[0] ?? 0) ?? '',
+    sampleHtml: byId.get(cluster.ids[0] ?? 0)?.contentHtml ?? '',
     authors: cluster.ids.map((id) => byId.get(id)?.authorName ?? ''),
   }));
   const perDay = new Map<string, number>();

@@ -3,6 +3,7 @@
  * the editor opened, commenter details asked for, wp-admin opened. A request that fails is shown
  * in the summary bar (never after the view was aborted: rendering stops with the signal).
  */
+import { isolate } from '../../shared/bidi.ts';
 import { t } from '../../shared/i18n.ts';
 import type { DraftKind } from '../../shared/moderation.ts';
 import type { ActionName } from './actions.ts';
@@ -83,7 +84,7 @@ export class ViewActions {
     try {
       const { email, ip, url } = await options.api.commenterDetails(id);
       const parts = [email, ip, url].filter((part): part is string => Boolean(part));
-      model.details.set(id, parts.length > 0 ? parts.join(' · ') : t('inlineDetailsNone'));
+      model.details.set(id, parts.length > 0 ? parts.map(isolate).join(' · ') : t('inlineDetailsNone'));
       this.ctx.render();
     } catch (error) {
       this.fail(error);

@@ -2,9 +2,11 @@
  * Near-identical comments as one row with their count: one key or button moderates them all;
  * Enter (or →) shows the members under it.
  */
+
+import { isolate } from '../../shared/bidi.ts';
 import type { CommentRow } from '../../shared/db/index.ts';
 import { type MessageKey, t } from '../../shared/i18n.ts';
-import { roughText } from '../../shared/rough-text.ts';
+import { commentPlainText } from '../../shared/sanitize/index.ts';
 import { formatDate, formatNumber } from '../format.ts';
 import type { SiteCluster } from '../queue/clusters.ts';
 import { canModerate } from '../queue/permissions.ts';
@@ -40,7 +42,7 @@ function ClusterRowView({ cluster, comments, expanded, index, offset, measure, a
   const allowed = canModerate(site, post);
   const isSelected = keys.length > 0 && keys.every((key) => selected.has(key));
   const count = formatNumber(comments.length);
-  const authors = [...new Set(comments.map((comment) => comment.authorName || t('anonymous')))];
+  const authors = [...new Set(comments.map((comment) => isolate(comment.authorName || t('anonymous'))))];
   const shownAuthors = authors.slice(0, 3).join(', ');
   const more = authors.length - 3;
   const headingId = `cluster-${index}`;
@@ -94,7 +96,9 @@ function ClusterRowView({ cluster, comments, expanded, index, offset, measure, a
           <span class="tag cluster-tag">{t(reasonKeys[cluster.reason])}</span>
           {newest && <time dateTime={new Date(newest.date).toISOString()}>{formatDate(newest.date)}</time>}
         </div>
-        <p class="content clamped cluster-sample">{newest ? roughText(newest.contentHtml) : ''}</p>
+        <p class="content clamped cluster-sample">
+          <bdi>{newest ? commentPlainText(newest.contentHtml) : ''}</bdi>
+        </p>
         <p class="item-meta">
           <span class="post-title">{post ? postTitle(post.title) : t('unknownPost', [String(cluster.post)])}</span>
           {' · '}

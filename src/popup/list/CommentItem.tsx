@@ -1,4 +1,6 @@
 /** One comment as a row of the queue (a treegrid row: its content, then its actions). */
+import { Fragment } from 'preact';
+import { isolate } from '../../shared/bidi.ts';
 import type { CommentRow } from '../../shared/db/index.ts';
 import { t } from '../../shared/i18n.ts';
 import { firstTimeSignal } from '../../shared/signals.ts';
@@ -81,18 +83,25 @@ function CommentItemView({ comment, index, offset, measure, level, clusterSize, 
             class="select"
             tabIndex={-1}
             checked={isSelected}
-            aria-label={t('selectComment', [author])}
+            aria-label={t('selectComment', [isolate(author)])}
             onChange={() => commands.toggleSelected([key])}
           />
-          <span class="author" id={authorId}>
+          <bdi class="author" id={authorId}>
             {author}
-          </span>
+          </bdi>
           <Signals comment={comment} clusterSize={level === 2 ? 0 : clusterSize} firstTime={firstTime} />
           <time dateTime={new Date(comment.date).toISOString()}>{formatDate(comment.date)}</time>
         </div>
         {moderator && (comment.authorEmail || comment.authorUrl || comment.authorIp) && (
           <p class="author-details">
-            {[comment.authorEmail, comment.authorUrl, comment.authorIp].filter(Boolean).join(' · ')}
+            {[comment.authorEmail, comment.authorUrl, comment.authorIp]
+              .filter((part): part is string => Boolean(part))
+              .map((part, at) => (
+                <Fragment key={part}>
+                  {at > 0 && ' · '}
+                  <bdi>{part}</bdi>
+                </Fragment>
+              ))}
           </p>
         )}
         <Reputation context={context} />
@@ -103,7 +112,7 @@ function CommentItemView({ comment, index, offset, measure, level, clusterSize, 
             <span class="in-reply-to">
               {' · '}
               {context?.parentAuthor
-                ? t('inReplyTo', [context.parentAuthor])
+                ? t('inReplyTo', [isolate(context.parentAuthor)])
                 : t('inReplyToComment', [String(comment.parent)])}
             </span>
           )}

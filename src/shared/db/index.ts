@@ -11,6 +11,7 @@ import type {
   OutboxRow,
   PostRow,
   ReputationRow,
+  SettingsRow,
   SiteRow,
   SyncSeenRow,
   SyncStateRow,
@@ -31,6 +32,7 @@ export class FreigabeDb extends Dexie {
   syncState!: Table<SyncStateRow, string>;
   syncSeen!: Table<SyncSeenRow, [string, number]>;
   commenterHistory!: Table<CommenterHistoryRow, [string, string]>;
+  settings!: Table<SettingsRow, string>;
 
   constructor(name = defaultDbName) {
     super(name);
@@ -56,6 +58,11 @@ export class FreigabeDb extends Dexie {
     this.version(4).stores({
       syncSeen: '[siteId+id]',
       commenterHistory: '[siteId+email], siteId, nextCheckAt',
+    });
+    // v5: the user's settings, moved out of storage.local, which every content script may write
+    // (shared/settings.ts); the extension's IndexedDB is reachable only from its own pages and worker.
+    this.version(5).stores({
+      settings: 'key',
     });
   }
 }

@@ -72,6 +72,12 @@ export interface PostRow {
   approvedTotals?: ArticleTotals;
 }
 
+/** The user's settings as stored (shared/settings.ts reads them through its schema). */
+export interface SettingsRow {
+  key: 'settings';
+  value: unknown;
+}
+
 export type { ArticleTotals, Decision, DraftKind } from '../moderation.ts';
 
 /**

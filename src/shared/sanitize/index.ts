@@ -103,6 +103,19 @@ export function sanitizeCommentHtml(html: string, win: Window | undefined = glob
   return container.innerHTML;
 }
 
+/**
+ * Untrusted comment HTML → the plain text a reader sees of its sanitized form, one line (samples,
+ * overviews). From the sanitizer like everything shown, not a tag-stripping regular expression:
+ * attributes, comments and dropped elements never read as text. Needs a DOM window.
+ */
+export function commentPlainText(html: string, win: Window | undefined = globalThis.window): string {
+  if (!win?.document) throw new Error('commentPlainText needs a DOM window (not available in the service worker)');
+  const fragment = purifierFor(win).sanitize(html.slice(0, MAX_INPUT_LENGTH), config);
+  // Blocks and line breaks separate words, as they do on screen.
+  for (const block of [...fragment.querySelectorAll('br, p, li, blockquote, pre')]) block.after(' ');
+  return (fragment.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
 function finishLink(link: HTMLAnchorElement, document: Document): void {
   const target = safeLinkTarget(link.getAttribute('href'));
   if (!target) {

@@ -8,6 +8,7 @@ import {
   type ExtensionBrowser,
   launchWithExtension,
   logInToWordPress,
+  writeSettings,
 } from '../../../scripts/extension-browser.ts';
 import type { DemoSiteUser } from '../../../scripts/wp/index.ts';
 
@@ -21,12 +22,6 @@ export async function launchAsEditor(
   await logInToWordPress(page, url, editor.login, editor.password);
   await page.close();
   await connectWithApplicationPassword(browser, url, editor.login, editor.applicationPassword);
-  await browser.worker.evaluate(
-    (seconds) =>
-      chrome.storage.local.set({
-        settings: { undoWindowSeconds: seconds, syncIntervalMinutes: 2, notifyNewPending: false },
-      }),
-    undoWindowSeconds,
-  );
+  await writeSettings(browser.worker, { undoWindowSeconds, syncIntervalMinutes: 2, notifyNewPending: false });
   return browser;
 }

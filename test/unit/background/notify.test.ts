@@ -16,7 +16,7 @@ const shown = () =>
 
 async function notifyingSite(count: number) {
   const site = await connectedSite(pendingComments(count));
-  await saveSettings(site.ctx.browser, { notifyNewPending: true });
+  await saveSettings(site.ctx.db, { notifyNewPending: true });
   grantedPermissions.add('notifications');
   // The first sync caches what was there before: nothing about it is new.
   await syncPending(site.ctx, siteId);
@@ -53,11 +53,11 @@ describe('new pending notification', () => {
 
   it('never when the setting is off (the default), nor without the permission', async () => {
     const { ctx, wordpress, clock } = await notifyingSite(2);
-    await saveSettings(ctx.browser, { notifyNewPending: false });
+    await saveSettings(ctx.db, { notifyNewPending: false });
     wordpress.comments.push(...pendingComments(2, 4, 100));
     await later(ctx, clock);
     expect(shown()).toEqual({});
-    await saveSettings(ctx.browser, { notifyNewPending: true });
+    await saveSettings(ctx.db, { notifyNewPending: true });
     grantedPermissions.delete('notifications');
     wordpress.comments.push(...pendingComments(2, 4, 200));
     await later(ctx, clock);

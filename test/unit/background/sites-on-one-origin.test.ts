@@ -135,10 +135,13 @@ describe('connected side by side on one origin', () => {
     const { ctx, call } = await connectedNetwork();
     const kulturArticle = `${origin}/kultur/2026/12/lesesommer/`;
     const mainArticle = `${origin}/blog/2026/11/beitrag/`;
+    // Each site's post 4 has its own link: the tab is bound to the post whose link it shows.
+    await ctx.db.posts.put({ siteId: kultur.id, id: 4, title: 'Lesesommer', link: kulturArticle, author: null });
+    await ctx.db.posts.put({ siteId: main.id, id: 4, title: 'Beitrag', link: mainArticle, author: null });
     await call(detected(4, kultur.id), kulturArticle, 7);
     await call(detected(4, main.id), mainArticle, 8);
-    expect(await tabPage(ctx, 7)).toEqual({ siteId: kultur.id, postId: 4 });
-    expect(await tabPage(ctx, 8)).toEqual({ siteId: main.id, postId: 4 });
+    expect(await tabPage(ctx, 7)).toEqual({ siteId: kultur.id, postId: 4, link: kulturArticle });
+    expect(await tabPage(ctx, 8)).toEqual({ siteId: main.id, postId: 4, link: mainArticle });
     // The badge counts the article's own site: one pending on Kultur's post 4, two on the main site's.
     expect(badges.get(7)?.text).toBe('1');
     expect(badges.get(8)?.text).toBe('2');

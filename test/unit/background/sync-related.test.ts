@@ -145,7 +145,8 @@ describe('thread context', () => {
         type: 'pageDetected',
         page: { isWordPress: true, restRoot: null, postId: 4, commentsInDom: true },
       },
-      { tabId: 7, url: new URL('https://blog.example/2026/11/beitrag/') },
+      // The fake WordPress links post 4 as /4/: the tab shows that article.
+      { tabId: 7, url: new URL('https://blog.example/4/') },
     );
     await expect.poll(() => ctx.db.syncState.get(siteId).then((state) => state?.contextFetchedAt[4])).toBe(1_000_000);
     expect(await ctx.db.comments.get([siteId, 1])).toMatchObject({ status: 'approved' });

@@ -134,7 +134,7 @@ describe('inline view on paged, threaded WordPress pages', () => {
       expect(reply62?.localName).toBe('li');
       // At the parent's depth, so the theme indents it as it indents 62 (Twenty Twenty-One: by class).
       expect(reply62?.classList.contains('depth-2')).toBe(true);
-      expect(text(reply62)).toContain('In reply to Leser 62.');
+      expect(text(reply62)).toContain('In reply to \u2068Leser 62\u2069.');
     });
   }
 
@@ -176,7 +176,7 @@ describe('inline view on paged, threaded WordPress pages', () => {
     const newest = cardOf(80);
     expect(newest?.parentElement).toBe(list);
     expect(newest?.previousElementSibling?.id).toBe('comment-59');
-    expect(text(newest)).toContain('In reply to Leser 56.');
+    expect(text(newest)).toContain('In reply to \u2068Leser 56\u2069.');
     const between = cardOf(81);
     expect(between?.previousElementSibling?.id).toBe('comment-55');
     expect(between?.nextElementSibling?.id).toBe('comment-56');

@@ -5,52 +5,55 @@
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser } from 'webextension-polyfill';
 import { SettingsForm } from '../../../src/options/SettingsForm.tsx';
 import { readSettings, saveSettings } from '../../../src/shared/settings.ts';
-import { fakeBrowser, grantedPermissions, permissionPrompt, resetFakeBrowser } from '../../support/fake-browser.ts';
+import { testContext } from '../../support/background-context.ts';
+import { grantedPermissions, permissionPrompt, resetFakeBrowser } from '../../support/fake-browser.ts';
 
-const browser = fakeBrowser as unknown as Browser;
+let db = testContext().db;
 const checkbox = () => screen.findByRole<HTMLInputElement>('checkbox', { name: 'Notify me of new pending comments' });
 
-beforeEach(resetFakeBrowser);
+beforeEach(() => {
+  resetFakeBrowser();
+  db = testContext().db;
+});
 afterEach(cleanup);
 
 describe('notification setting', () => {
   it('is off by default; a click asks for the permission and turns it on', async () => {
-    render(<SettingsForm />);
+    render(<SettingsForm db={db} />);
     const box = await checkbox();
     expect(box.checked).toBe(false);
     fireEvent.click(box);
-    await waitFor(async () => expect((await readSettings(browser)).notifyNewPending).toBe(true));
+    await waitFor(async () => expect((await readSettings(db)).notifyNewPending).toBe(true));
     expect(grantedPermissions.has('notifications')).toBe(true);
     expect(box.checked).toBe(true);
 
     fireEvent.click(box);
-    await waitFor(async () => expect((await readSettings(browser)).notifyNewPending).toBe(false));
+    await waitFor(async () => expect((await readSettings(db)).notifyNewPending).toBe(false));
     expect(grantedPermissions.has('notifications')).toBe(false);
     expect(box.checked).toBe(false);
   });
 
   it('stays off, and says why, when the browser’s prompt is refused', async () => {
     permissionPrompt.allow = false;
-    render(<SettingsForm />);
+    render(<SettingsForm db={db} />);
     const box = await checkbox();
     fireEvent.click(box);
     expect(await screen.findByText('Notifications were not allowed, so they stay off.')).toBeTruthy();
     expect(box.checked).toBe(false);
-    expect((await readSettings(browser)).notifyNewPending).toBe(false);
+    expect((await readSettings(db)).notifyNewPending).toBe(false);
   });
 
   it('shows them off when the permission was taken back in the browser', async () => {
-    await saveSettings(browser, { notifyNewPending: true });
+    await saveSettings(db, { notifyNewPending: true });
     grantedPermissions.add('notifications');
-    render(<SettingsForm />);
+    render(<SettingsForm db={db} />);
     expect((await checkbox()).checked).toBe(true);
     cleanup();
     grantedPermissions.delete('notifications');
-    render(<SettingsForm />);
+    render(<SettingsForm db={db} />);
     expect((await checkbox()).checked).toBe(false);
-    expect((await readSettings(browser)).notifyNewPending).toBe(false);
+    expect((await readSettings(db)).notifyNewPending).toBe(false);
   });
 });

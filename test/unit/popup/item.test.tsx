@@ -75,7 +75,9 @@ describe('a comment row', () => {
       'Mara.Selig@Example.net · https://www.selig.example/blog · 198.51.100.77',
     );
     expect(mara.querySelector('.post-title')?.textContent).toBe('Remote-Onboarding');
-    await waitFor(() => expect(mara.querySelector('.in-reply-to')?.textContent).toBe(' · in reply to Jonas Wendt'));
+    await waitFor(() =>
+      expect(mara.querySelector('.in-reply-to')?.textContent).toBe(' · in reply to \u2068Jonas Wendt\u2069'),
+    );
     expect(mara.querySelector('time')?.getAttribute('datetime')).toBe('2026-03-02T09:15:00.000Z');
     expect(mara.querySelector('time')?.textContent).toMatch(/Mar 2, 2026/);
     expect(mara.querySelector('.tag.links')?.textContent).toBe('2 links');
