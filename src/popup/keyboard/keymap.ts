@@ -1,7 +1,7 @@
 /**
  * wp-admin's comment keys, and a few more. Pure: a key press in, a command out (or nothing).
  */
-import type { KeyAction } from '../actions/decisions.ts';
+import { type KeyAction, keyActionKeys } from '../actions/decisions.ts';
 
 export type Command =
   | { kind: 'move'; to: 'next' | 'previous' | 'first' | 'last' }
@@ -28,7 +28,12 @@ export interface KeyPress {
   altKey: boolean;
 }
 
-const actionLetters: Record<string, KeyAction> = { a: 'approve', u: 'unapprove', s: 'spam', d: 'trash' };
+/** a, u, s, d (z is undo first: see execute's restoreFocused). */
+const actionLetters: Record<string, KeyAction> = Object.fromEntries(
+  Object.entries(keyActionKeys)
+    .filter(([action]) => action !== 'restore')
+    .map(([action, key]) => [key, action as KeyAction]),
+);
 
 export function commandFor(press: KeyPress): Command | null {
   if (press.ctrlKey || press.metaKey || press.altKey) return null;

@@ -1,5 +1,5 @@
 /** What the extension keeps in IndexedDB. Only the background writes; pages read. */
-import type { ArticleTotals, Decision, DraftKind } from '../moderation.ts';
+import type { ArticleTotals, CommentType, Decision, DraftKind } from '../moderation.ts';
 import type { WpAuth } from '../wp/client.ts';
 
 export type SiteMode = 'moderator' | 'author';
@@ -35,8 +35,6 @@ export interface CredentialRow {
   auth: Exclude<WpAuth, { kind: 'none' }>;
 }
 
-export type CommentType = 'comment' | 'pingback' | 'trackback' | string;
-
 export interface CommentRow {
   siteId: string;
   id: number;
@@ -54,7 +52,8 @@ export interface CommentRow {
   contentRaw: string | null;
   link: string;
   status: string;
-  type: CommentType;
+  /** a type a plugin invented is kept as WordPress sends it */
+  type: CommentType | (string & {});
   syncedAt: number;
 }
 
@@ -72,7 +71,7 @@ export interface PostRow {
   approvedTotals?: ArticleTotals;
 }
 
-export type { ArticleTotals, Decision, DraftKind } from '../moderation.ts';
+export type { ArticleTotals, CommentType, Decision, DraftKind } from '../moderation.ts';
 
 /**
  * - waiting: not sent yet (inside the undo window, or waiting for a retry, or for a sign-in);
