@@ -82,10 +82,11 @@ export function statusAfter(decision: Decision, previous: string): string {
 /** The decision that takes a sent decision back, given the status the comment had before it. */
 export function reverseOf(decision: Decision, previousStatus: string): Decision | null {
   switch (decision) {
+    // From trash to spam and back: "not spam" would land on pending, not where it was.
     case 'spam':
-      return 'unspam';
+      return previousStatus === 'trash' ? 'trash' : 'unspam';
     case 'trash':
-      return 'untrash';
+      return previousStatus === 'spam' ? 'spam' : 'untrash';
     case 'delete':
     case 'reply':
     case 'edit':
@@ -108,11 +109,20 @@ export type ModerationKey = (typeof moderationKeys)[number];
 export const textKeys: Record<TextDecision, string> = { reply: 'r', approveAndReply: 'q', edit: 'e' };
 
 /**
- * Per status: the status actions a comment offers (in the order of its buttons) and the key of
- * each. wp-admin's row actions: spam and trash offer "Not Spam"/"Restore" (`z`) and "Delete
- * Permanently" (`d`); `u` and `s` also restore, as the popup always let them (ADR 018).
+ * Per status: the status actions a comment offers (in the order of its buttons) and the keys of
+ * each — wp-admin's row actions and their `vim-*` keys (class-wp-comments-list-table.php): spam
+ * offers "Not Spam" (`z`) and "Delete Permanently" (`d`); trash "Restore" (`z`), "Spam" (`s`) and
+ * "Delete Permanently" (`d`). `u` (and `s` on spam) also restore, and `a` approves a spam or trashed
+ * comment at once, as the popup always let them (ADR 018).
  */
-const statusTable: Record<CommentStatus, readonly { action: StatusAction; keys: readonly ModerationKey[] }[]> = {
+interface StatusRow {
+  action: StatusAction;
+  keys: readonly ModerationKey[];
+  /** false: a key only, no button (a habit the popup always had, not one of wp-admin's row actions) */
+  button?: false;
+}
+
+const statusTable: Record<CommentStatus, readonly StatusRow[]> = {
   hold: [
     { action: 'approve', keys: ['a'] },
     { action: 'spam', keys: ['s'] },
@@ -126,10 +136,13 @@ const statusTable: Record<CommentStatus, readonly { action: StatusAction; keys: 
   spam: [
     { action: 'unspam', keys: ['s', 'u', 'z'] },
     { action: 'delete', keys: ['d'] },
+    { action: 'approve', keys: ['a'], button: false },
   ],
   trash: [
     { action: 'untrash', keys: ['u', 'z'] },
+    { action: 'spam', keys: ['s'] },
     { action: 'delete', keys: ['d'] },
+    { action: 'approve', keys: ['a'], button: false },
   ],
 };
 
@@ -145,7 +158,7 @@ const isStatus = (status: string): status is CommentStatus => (commentStatuses a
 
 /** The status buttons a comment in this status gets, in order (none for a status we do not moderate). */
 export function statusActionsFor(status: string): StatusAction[] {
-  return isStatus(status) ? statusTable[status].map((row) => row.action) : [];
+  return isStatus(status) ? statusTable[status].filter((row) => row.button !== false).map((row) => row.action) : [];
 }
 
 /** The text boxes a comment in this status offers. */
