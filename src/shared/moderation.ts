@@ -105,6 +105,9 @@ export function reverseOf(decision: Decision, previousStatus: string): Decision 
 export const moderationKeys = ['a', 'u', 's', 'd', 'z'] as const;
 export type ModerationKey = (typeof moderationKeys)[number];
 
+/** Undo the last decision; with nothing to undo, restore the comment (its status's `z` row). */
+export const undoKey: ModerationKey = 'z';
+
 /** The keys that open a text box on a comment. */
 export const textKeys: Record<TextDecision, string> = { reply: 'r', approveAndReply: 'q', edit: 'e' };
 

@@ -6,6 +6,7 @@
  * code — the popup's keymap and pure `execute`, the page's action table and toolbar — and checked
  * against one expected table.
  */
+import { readFileSync } from 'node:fs';
 import { render } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { actionsFor, decisionForKey } from '../../src/content/inline/actions.ts';
@@ -16,6 +17,8 @@ import { commentKey, postKey } from '../../src/popup/queue/views.ts';
 import type { QueueNow } from '../../src/popup/state/commands.ts';
 import { execute } from '../../src/popup/state/execute.ts';
 import { initialUiState } from '../../src/popup/state/ui-state.ts';
+import { keyOf, textKeys, undoKey } from '../../src/shared/moderation.ts';
+import { shortcuts } from '../../src/shared/ui/shortcuts.ts';
 import { commentRow } from '../support/popup-harness.ts';
 import { testSiteId as siteId, testSite } from '../support/rows.ts';
 
@@ -124,5 +127,27 @@ describe('the same key does the same on the popup and on the page', () => {
     for (const status of statuses)
       for (const key of moderationKeys) expect(popupDecision(key, status, 'author')).toBeNull();
     for (const status of statuses) expect(actionsFor(status, false)).toEqual([]);
+  });
+});
+
+describe('the help and the README name the keys the model uses', () => {
+  const modelKeys = [
+    ...(['approve', 'unapprove', 'spam', 'trash'] as const).map((decision) => keyOf(decision)),
+    textKeys.reply,
+    textKeys.approveAndReply,
+    textKeys.edit,
+    undoKey,
+  ];
+
+  it('the help overlay lists each of them, and Shift+ for the selection', () => {
+    const listed = shortcuts.flatMap((shortcut) => shortcut.keys);
+    for (const key of modelKeys) expect(listed).toContain(key);
+    for (const key of modelKeys.slice(0, 4)) expect(listed).toContain(`Shift+${key}`);
+  });
+
+  it('the README promises the same keys on the page and in the popup', () => {
+    const readme = readFileSync('README.md', 'utf8').replace(/\s+/g, ' ');
+    const list = modelKeys.map((key) => `\`${key}\``).join(' ');
+    expect(readme.split(list).length - 1).toBe(2);
   });
 });

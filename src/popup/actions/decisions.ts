@@ -2,7 +2,13 @@
  * What the popup's moderation keys and buttons mean for a comment in a given status — read from
  * the shared model (src/shared/moderation.ts), the same table the inline view reads.
  */
-import { type StatusAction, statusActionForKey, statusAfter as statusAfterDecision } from '../../shared/moderation.ts';
+import {
+  keyOf,
+  type StatusAction,
+  statusActionForKey,
+  statusAfter as statusAfterDecision,
+  undoKey,
+} from '../../shared/moderation.ts';
 
 export type { StatusAction } from '../../shared/moderation.ts';
 export { statusActionsFor as actionsFor } from '../../shared/moderation.ts';
@@ -12,11 +18,11 @@ export type KeyAction = 'approve' | 'unapprove' | 'spam' | 'trash' | 'restore';
 
 /** The key of each key action (wp-admin's letters; `z` restores from spam and trash). */
 export const keyActionKeys: Record<KeyAction, string> = {
-  approve: 'a',
-  unapprove: 'u',
-  spam: 's',
-  trash: 'd',
-  restore: 'z',
+  approve: keyOf('approve') ?? '',
+  unapprove: keyOf('unapprove') ?? '',
+  spam: keyOf('spam') ?? '',
+  trash: keyOf('trash') ?? '',
+  restore: undoKey,
 };
 
 export function decisionFor(key: KeyAction, status: string): StatusAction | null {

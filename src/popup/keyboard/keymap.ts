@@ -1,6 +1,7 @@
 /**
  * wp-admin's comment keys, and a few more. Pure: a key press in, a command out (or nothing).
  */
+import { textKeys, undoKey } from '../../shared/moderation.ts';
 import { type KeyAction, keyActionKeys } from '../actions/decisions.ts';
 
 export type Command =
@@ -71,13 +72,13 @@ export function commandFor(press: KeyPress): Command | null {
       return { kind: 'move', to: 'previous' };
     case 'x':
       return { kind: 'toggleSelect' };
-    case 'r':
+    case textKeys.reply:
       return { kind: 'reply' };
-    case 'q':
+    case textKeys.approveAndReply:
       return { kind: 'approveAndReply' };
-    case 'e':
+    case textKeys.edit:
       return { kind: 'edit' };
-    case 'z':
+    case undoKey:
       return { kind: 'undo' };
     case 'o':
       return { kind: 'openPage' };
