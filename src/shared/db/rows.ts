@@ -1,8 +1,9 @@
 /** What the extension keeps in IndexedDB. Only the background writes; pages read. */
-import type { ArticleTotals, CommentType, Decision, DraftKind } from '../moderation.ts';
+import type { ArticleTotals, CommentType, Decision, DraftKind, Role } from '../moderation.ts';
 import type { WpAuth } from '../wp/client.ts';
 
-export type SiteMode = 'moderator' | 'author';
+/** The user's role on the site: moderator, or author (moderates on their own posts). */
+export type SiteMode = Role;
 /** How the user signed in: the browser's session, WordPress's authorize screen, or a pasted password. */
 export type SignInMethod = 'session' | 'authorize' | 'password';
 /** blocked: a firewall or CDN in front of the site answers instead of WordPress (decisions wait) */
