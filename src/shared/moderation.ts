@@ -56,49 +56,42 @@ export interface ArticleTotals {
   pings: number;
 }
 
+/** The status a decision leaves whatever the status before (the others depend on it). */
+const fixedStatusAfter: Partial<Record<Decision, string>> = {
+  approve: 'approved',
+  unapprove: 'hold',
+  spam: 'spam',
+  trash: 'trash',
+  delete: 'deleted',
+};
+
 /** The status the comment shows right after the decision (optimistic, until WordPress confirms). */
 export function statusAfter(decision: Decision, previous: string): string {
-  switch (decision) {
-    case 'approve':
-      return 'approved';
-    case 'unapprove':
-      return 'hold';
-    case 'spam':
-      return 'spam';
-    case 'trash':
-      return 'trash';
-    case 'delete':
-      return 'deleted';
-    case 'edit':
-    case 'reply':
-      return previous;
-    // WordPress restores what the comment was before spam/trash; pending is the usual answer.
-    case 'unspam':
-    case 'untrash':
-      return previous === 'spam' || previous === 'trash' ? 'hold' : previous;
-  }
+  // Edit and reply leave it; WordPress restores what the comment was before spam/trash, pending as a rule.
+  return (
+    fixedStatusAfter[decision] ??
+    ((decision === 'unspam' || decision === 'untrash') && (previous === 'spam' || previous === 'trash')
+      ? 'hold'
+      : previous)
+  );
 }
+
+/** The decision that brings a comment back to a status. */
+const decisionBackTo: Record<CommentStatus, Decision> = {
+  approved: 'approve',
+  hold: 'unapprove',
+  spam: 'spam',
+  trash: 'trash',
+};
 
 /** The decision that takes a sent decision back, given the status the comment had before it. */
 export function reverseOf(decision: Decision, previousStatus: string): Decision | null {
-  switch (decision) {
-    // From trash to spam and back: "not spam" would land on pending, not where it was.
-    case 'spam':
-      return previousStatus === 'trash' ? 'trash' : 'unspam';
-    case 'trash':
-      return previousStatus === 'spam' ? 'spam' : 'untrash';
-    case 'delete':
-    case 'reply':
-    case 'edit':
-      // Taken back by other means: trashing the reply, editing the text back (see undo).
-      return null;
-    default:
-      if (previousStatus === 'approved') return 'approve';
-      if (previousStatus === 'hold') return 'unapprove';
-      if (previousStatus === 'spam') return 'spam';
-      if (previousStatus === 'trash') return 'trash';
-      return null;
-  }
+  // Delete cannot be taken back; edit and reply by other means (trashing the reply, editing the text back).
+  if (decision === 'delete' || isTextDecision(decision)) return null;
+  // From trash to spam and back: "not spam" would land on pending, not where it was.
+  if (decision === 'spam') return previousStatus === 'trash' ? 'trash' : 'unspam';
+  if (decision === 'trash') return previousStatus === 'spam' ? 'spam' : 'untrash';
+  return Object.hasOwn(decisionBackTo, previousStatus) ? decisionBackTo[previousStatus as CommentStatus] : null;
 }
 
 /** The moderation keys that act on a comment (with Shift, on the selection in the popup). */
@@ -111,63 +104,52 @@ export const undoKey: ModerationKey = 'z';
 /** The keys that open a text box on a comment. */
 export const textKeys: Record<TextDecision, string> = { reply: 'r', approveAndReply: 'q', edit: 'e' };
 
-/**
- * Per status: the status actions a comment offers (in the order of its buttons) and the keys of
- * each — wp-admin's row actions and their `vim-*` keys (class-wp-comments-list-table.php): spam
- * offers "Not Spam" (`z`) and "Delete Permanently" (`d`); trash "Restore" (`z`), "Spam" (`s`) and
- * "Delete Permanently" (`d`). `u` (and `s` on spam) also restore, and `a` approves a spam or trashed
- * comment at once, as the popup always let them (ADR 018).
- */
-interface StatusRow {
-  action: StatusAction;
-  keys: readonly ModerationKey[];
+interface Row {
+  decision: RequestedDecision;
+  keys: readonly string[];
   /** false: a key only, no button (a habit the popup always had, not one of wp-admin's row actions) */
   button?: false;
 }
 
-const statusTable: Record<CommentStatus, readonly StatusRow[]> = {
+const approveAndReply: Row = { decision: 'approveAndReply', keys: [textKeys.approveAndReply] };
+const edit: Row = { decision: 'edit', keys: [textKeys.edit] };
+const reply: Row = { decision: 'reply', keys: [textKeys.reply] };
+const approveByKey: Row = { decision: 'approve', keys: ['a'], button: false };
+
+/**
+ * Per status: what a comment offers, in the order of its buttons, and the keys of each — wp-admin's
+ * row actions and their `vim-*` keys (class-wp-comments-list-table.php): spam offers "Not Spam"
+ * (`z`) and "Delete Permanently" (`d`); trash "Restore" (`z`), "Spam" (`s`) and "Delete
+ * Permanently" (`d`). `u` (and `s` on spam) also restore, and `a` approves a spam or trashed comment
+ * at once, as the popup always let them; `q` and `e` keep the popup's meaning (ADR 018).
+ */
+const table: Record<CommentStatus, readonly Row[]> = {
   hold: [
-    { action: 'approve', keys: ['a'] },
-    { action: 'spam', keys: ['s'] },
-    { action: 'trash', keys: ['d'] },
+    { decision: 'approve', keys: ['a'] },
+    approveAndReply,
+    { decision: 'spam', keys: ['s'] },
+    { decision: 'trash', keys: ['d'] },
+    edit,
+    reply,
   ],
   approved: [
-    { action: 'unapprove', keys: ['u'] },
-    { action: 'spam', keys: ['s'] },
-    { action: 'trash', keys: ['d'] },
+    { decision: 'unapprove', keys: ['u'] },
+    { decision: 'spam', keys: ['s'] },
+    { decision: 'trash', keys: ['d'] },
+    edit,
+    reply,
   ],
-  spam: [
-    { action: 'unspam', keys: ['s', 'u', 'z'] },
-    { action: 'delete', keys: ['d'] },
-    { action: 'approve', keys: ['a'], button: false },
-  ],
+  spam: [{ decision: 'unspam', keys: ['s', 'u', 'z'] }, { decision: 'delete', keys: ['d'] }, approveByKey],
   trash: [
-    { action: 'untrash', keys: ['u', 'z'] },
-    { action: 'spam', keys: ['s'] },
-    { action: 'delete', keys: ['d'] },
-    { action: 'approve', keys: ['a'], button: false },
+    { decision: 'untrash', keys: ['u', 'z'] },
+    { decision: 'spam', keys: ['s'] },
+    { decision: 'delete', keys: ['d'] },
+    approveByKey,
   ],
 };
 
-/** Per status: the text boxes a comment offers (approve-and-reply only while it waits). */
-const textTable: Record<CommentStatus, readonly TextDecision[]> = {
-  hold: ['approveAndReply', 'edit', 'reply'],
-  approved: ['edit', 'reply'],
-  spam: [],
-  trash: [],
-};
-
-const isStatus = (status: string): status is CommentStatus => (commentStatuses as readonly string[]).includes(status);
-
-/** The status buttons a comment in this status gets, in order (none for a status we do not moderate). */
-export function statusActionsFor(status: string): StatusAction[] {
-  return isStatus(status) ? statusTable[status].filter((row) => row.button !== false).map((row) => row.action) : [];
-}
-
-/** The text boxes a comment in this status offers. */
-export function textDecisionsFor(status: string): TextDecision[] {
-  return isStatus(status) ? [...textTable[status]] : [];
-}
+// Own keys only: a status named `constructor` must find nothing.
+const rowsOf = (status: string): readonly Row[] => (Object.hasOwn(table, status) ? table[status as CommentStatus] : []);
 
 /**
  * Who is asking: a moderator may do everything; an author (WordPress maps `edit_comment` to
@@ -180,39 +162,30 @@ export function mayModerate(role: Role, ownPost: boolean): boolean {
   return role === 'moderator' || ownPost;
 }
 
-/** Everything a comment offers, buttons in order: status actions, then text boxes. */
+/** Everything a comment offers, buttons in order (none for a status we do not moderate). */
 export function decisionsFor(status: string, canModerate: boolean): RequestedDecision[] {
-  if (!canModerate) return [];
-  const byStatus: RequestedDecision[] = statusActionsFor(status);
-  // The status actions' order on the page: approve, approve-and-reply, spam, ... (hold only).
-  const texts = textDecisionsFor(status);
-  const first = byStatus[0] === 'approve' && texts.includes('approveAndReply') ? 1 : 0;
-  const rest = texts.filter((name) => name !== 'approveAndReply');
-  return [
-    ...byStatus.slice(0, first),
-    ...texts.filter((name) => name === 'approveAndReply'),
-    ...byStatus.slice(first),
-    ...rest,
-  ];
+  return canModerate ? rowsOf(status).flatMap((row) => (row.button === false ? [] : [row.decision])) : [];
+}
+
+/** The status buttons a comment in this status gets, in order. */
+export function statusActionsFor(status: string): StatusAction[] {
+  return decisionsFor(status, true).filter((decision): decision is StatusAction => !isTextDecision(decision));
+}
+
+/** The decision a key means on a comment of this status; null: nothing. */
+export function decisionForKey(key: string, status: string): RequestedDecision | null {
+  return rowsOf(status).find((row) => row.keys.includes(key))?.decision ?? null;
 }
 
 /** The status action a moderation key means on a comment of this status; null: nothing. */
 export function statusActionForKey(key: string, status: string): StatusAction | null {
-  if (!isStatus(status)) return null;
-  return statusTable[status].find((row) => (row.keys as readonly string[]).includes(key))?.action ?? null;
+  const decision = decisionForKey(key, status);
+  return decision && !isTextDecision(decision) ? (decision as StatusAction) : null;
 }
 
-/** The decision any key means on a comment of this status (status actions and text boxes). */
-export function decisionForKey(key: string, status: string): RequestedDecision | null {
-  const action = statusActionForKey(key, status);
-  if (action) return action;
-  return textDecisionsFor(status).find((name) => textKeys[name] === key) ?? null;
-}
-
-/** The key shown on a button: its first key in the status table (the same in every status). */
+/** The key shown on a button: its first key in the table (the same in every status). */
 export function keyOf(decision: RequestedDecision): string | null {
-  if (isTextDecision(decision)) return textKeys[decision];
   for (const status of commentStatuses)
-    for (const row of statusTable[status]) if (row.action === decision) return row.keys[0] ?? null;
+    for (const row of table[status]) if (row.decision === decision) return row.keys[0] ?? null;
   return null;
 }

@@ -77,6 +77,8 @@ describe('what a comment offers', () => {
     for (const status of commentStatuses) expect(decisionsFor(status, false)).toEqual([]);
     expect(decisionsFor('deleted', true)).toEqual([]);
     expect(decisionsFor('post-trashed', true)).toEqual([]);
+    expect(decisionsFor('constructor', true)).toEqual([]);
+    expect(decisionForKey('a', 'toString')).toBeNull();
   });
 
   it('an author moderates on their own posts only (WordPress maps edit_comment to edit_post)', () => {
