@@ -2,7 +2,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { DraftRow, FreigabeDb, OutboxRow, PostRow, SiteRow } from '../shared/db/index.ts';
-import type { StatusAction } from './actions/decisions.ts';
+import type { StatusAction, TextDecision } from '../shared/moderation.ts';
 import type { HistoryAsker } from './queue/history-asker.ts';
 import type { ViewName } from './queue/views.ts';
 import type { EditorState } from './state/ui-state.ts';
@@ -14,7 +14,7 @@ export interface QueueCommands {
   toggleExpanded(clusterKey: string): void;
   openEditor(key: string, editor: EditorState): void;
   closeEditor(key: string): void;
-  submitText(key: string, decision: 'reply' | 'approveAndReply' | 'edit', content: string): Promise<void>;
+  submitText(key: string, decision: TextDecision, content: string): Promise<void>;
   openComment(key: string, where: 'page' | 'admin'): void;
   undoRows(outboxIds: readonly number[], keys: readonly string[]): void;
   retryRow(outboxId: number): void;

@@ -5,24 +5,14 @@
 import * as v from 'valibot';
 import { commentMaxLength } from './comment-text.ts';
 import { historyBatchSize } from './commenter-history.ts';
+import { draftKinds, requestedDecisions } from './moderation.ts';
 import { viewNames } from './views.ts';
 
 const id = v.pipe(v.number(), v.integer(), v.minValue(1));
 const postId = v.nullable(id);
-const decision = v.picklist([
-  'approve',
-  'unapprove',
-  'spam',
-  'unspam',
-  'trash',
-  'untrash',
-  'delete',
-  'edit',
-  'reply',
-  'approveAndReply',
-]);
+const decision = v.picklist(requestedDecisions);
 const text = v.pipe(v.string(), v.maxLength(commentMaxLength));
-const draftKind = v.picklist(['reply', 'edit']);
+const draftKind = v.picklist(draftKinds);
 
 /**
  * From the content script on a page of a connected site. The site is always the sender's origin,

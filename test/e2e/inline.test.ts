@@ -2,7 +2,8 @@
  * The inline view on the real WordPress, in a classic theme (Twenty Twenty-One) and a block theme
  * (Twenty Twenty-Three): pending comments appear in the theme's thread under their parent, the
  * moderator approves with a click and spams with the keyboard, replies inline (the draft survives a
- * reload), and each result is checked on the server. Screenshots: test-results/screenshots/inline-*.
+ * reload), deletes a spam comment for good with `d` as the popup does, and each result is checked
+ * on the server. Screenshots: test-results/screenshots/inline-*.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type ExtensionBrowser, readStore, screenshot } from '../../scripts/extension-browser.ts';
@@ -132,6 +133,48 @@ describe('inline view on the real WordPress', () => {
     expect(replies[0]?.content.rendered).toContain('Danke, Cara – wir melden uns.');
     expect(await readStore(browser.worker, 'drafts')).toEqual([]);
     await again.close();
+    await page.close();
+  });
+
+  it('a spam comment: d deletes it for good on the page, as in the popup (one table for both); s and u would restore it', async () => {
+    const gero = await admin.createComment(postId, {
+      status: 'spam',
+      author_name: 'Gero Gift',
+      content: 'Billige Uhren hier.',
+    });
+    const page = await browser.context.newPage();
+    await page.goto(link);
+    const ui = await shadowUi(page);
+    await expect.poll(async () => (await ui.hosts('summary')).length, { timeout: 20000 }).toBe(1);
+    // Spam shows when asked for.
+    await ui.click('summary', 0, 'button[aria-pressed] + button[aria-pressed]');
+    await expect
+      .poll(async () => (await ui.text('card')).some((text) => text.includes('Gero Gift')), { timeout: 20000 })
+      .toBe(true);
+    const geroIndex = (await ui.text('card')).findIndex((text) => text.includes('Gero Gift'));
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    for (let i = 0; i < 12 && !(await isCurrent(ui, 'Gero Gift')); i += 1) await page.keyboard.press('j');
+    expect(await isCurrent(ui, 'Gero Gift')).toBe(true);
+    // The toolbar names the keys the popup uses: s and u restore ("Not spam"), d deletes permanently.
+    expect(await ui.property('card', geroIndex, 'button[data-action="unspam"]', 'ariaKeyShortcuts')).toBe('s');
+    expect(await ui.property('card', geroIndex, 'button[data-action="delete"]', 'ariaKeyShortcuts')).toBe('d');
+    expect(
+      await ui.property('card', geroIndex, 'button[data-action="trash"]', 'className').catch(() => null),
+    ).toBeNull();
+    await screenshot(page, 'inline-spam-keys');
+    await page.keyboard.press('d');
+    // Deleted, not trashed (the page trashed it before): WordPress no longer knows the comment.
+    await expect
+      .poll(
+        () =>
+          admin.read(gero.id).then(
+            (comment) => comment.status,
+            () => 'deleted',
+          ),
+        { timeout: 30000 },
+      )
+      .toBe('deleted');
+    await ui.close();
     await page.close();
   });
 

@@ -80,6 +80,22 @@ describe('outbox → WordPress', () => {
     expect((await admin.read(id)).status).toBe('hold');
   });
 
+  it('undo of "spam" on a trashed comment puts it back in the trash (the model re-trashes; not pending)', async () => {
+    const [id = 0] = await arrange(1);
+    const { ctx, siteId } = await connectedEditor(wp.url);
+    await decide(ctx, { siteId, commentIds: [id], decision: 'trash', undoWindowMs: 0 });
+    await flushOutbox(ctx);
+    expect((await admin.read(id)).status).toBe('trash');
+    const [outboxId = 0] = await decide(ctx, { siteId, commentIds: [id], decision: 'spam', undoWindowMs: 0 });
+    await flushOutbox(ctx);
+    expect((await admin.read(id)).status).toBe('spam');
+    expect(await undo(ctx, outboxId)).toBe('reversed');
+    expect((await ctx.db.outbox.orderBy('id').last())?.decision).toBe('trash');
+    await flushOutbox(ctx);
+    expect((await admin.read(id)).status).toBe('trash');
+    expect((await ctx.db.comments.get([siteId, id]))?.status).toBe('trash');
+  });
+
   it('a decision on a comment someone deleted in wp-admin meanwhile resolves and says so', async () => {
     const [id = 0] = await arrange(1);
     const { ctx, siteId } = await connectedEditor(wp.url);

@@ -2,7 +2,8 @@
  * A decision changes the cache at once (optimistic) and writes its outbox row in the same
  * transaction: either both happen or neither. The network call comes later, outside any transaction.
  */
-import type { Decision, OutboxRow } from '../../shared/db/index.ts';
+import type { OutboxRow } from '../../shared/db/index.ts';
+import { type Decision, isTextDecision, type RequestedDecision } from '../../shared/moderation.ts';
 import type { BackgroundContext } from '../context.ts';
 import { restoreDraft } from '../drafts.ts';
 import { ReplyError } from '../reply-error.ts';
@@ -15,7 +16,7 @@ export interface DecisionInput {
   siteId: string;
   commentIds: readonly number[];
   /** approveAndReply: wp-admin's "Approve and Reply", two decisions (REST does not approve the parent) */
-  decision: Decision | 'approveAndReply';
+  decision: RequestedDecision;
   /** edit: the new text; reply / approveAndReply: the reply */
   content?: string;
   undoWindowMs?: number;
@@ -33,7 +34,7 @@ function paragraphs(text: string): string {
 export async function decide(ctx: BackgroundContext, input: DecisionInput): Promise<number[]> {
   const now = ctx.now();
   const notBefore = now + (input.undoWindowMs ?? defaultUndoWindowMs);
-  const needsText = input.decision === 'edit' || input.decision === 'reply' || input.decision === 'approveAndReply';
+  const needsText = isTextDecision(input.decision);
   const content = input.content?.trim() ?? '';
   if (needsText && content === '') throw new ReplyError('empty_text', 'Write something first.');
   const steps: Decision[] = input.decision === 'approveAndReply' ? ['approve', 'reply'] : [input.decision];

@@ -1,4 +1,13 @@
-/** Which actions a comment offers, by its status and what the user may do (pure). */
+/**
+ * Which actions a comment offers on the page, by its status and what the user may do — read from
+ * the shared model (src/shared/moderation.ts), the same table the popup reads.
+ */
+import {
+  decisionsFor,
+  keyOf,
+  decisionForKey as modelDecisionForKey,
+  requestedDecisions,
+} from '../../shared/moderation.ts';
 import type { InlineDecision } from './api.ts';
 
 export type ActionName = InlineDecision | 'openAdmin' | 'details';
@@ -9,28 +18,18 @@ export interface Action {
   key: string | null;
 }
 
-const byStatus: Record<string, InlineDecision[]> = {
-  hold: ['approve', 'approveAndReply', 'spam', 'trash', 'edit', 'reply'],
-  approved: ['unapprove', 'spam', 'trash', 'edit', 'reply'],
-  spam: ['unspam', 'trash', 'delete'],
-  trash: ['untrash', 'delete'],
-};
-
-export const shortcuts: Partial<Record<InlineDecision, string>> = {
-  approve: 'a',
-  unapprove: 'u',
-  spam: 's',
-  trash: 'd',
-  reply: 'r',
-  approveAndReply: 'q',
-  edit: 'e',
-};
+/** Each decision's key, as shown on its button. */
+export const shortcuts: Partial<Record<InlineDecision, string>> = Object.fromEntries(
+  requestedDecisions.flatMap((name) => {
+    const key = keyOf(name);
+    return key ? [[name, key]] : [];
+  }),
+);
 
 export function actionsFor(status: string, canModerate: boolean): Action[] {
   if (!canModerate) return [];
-  const decisions = byStatus[status] ?? [];
   return [
-    ...decisions.map((name) => ({ name, key: shortcuts[name] ?? null })),
+    ...decisionsFor(status, canModerate).map((name) => ({ name, key: keyOf(name) })),
     { name: 'openAdmin' as const, key: null },
     // Email and IP stay off the page until the moderator asks, one comment at a time.
     { name: 'details' as const, key: null },
@@ -39,6 +38,5 @@ export function actionsFor(status: string, canModerate: boolean): Action[] {
 
 /** The decision a key stands for on a comment of this status, if it offers one. */
 export function decisionForKey(key: string, status: string): InlineDecision | null {
-  for (const name of byStatus[status] ?? []) if (shortcuts[name] === key) return name;
-  return null;
+  return modelDecisionForKey(key, status);
 }

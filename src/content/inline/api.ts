@@ -1,9 +1,9 @@
 /** The inline view's requests. The background finds the site from the sender, never from us. */
 
 import { sendToBackground } from '../../shared/messages.ts';
-import type { Decision, DraftKind } from '../../shared/moderation.ts';
+import type { DraftKind, RequestedDecision } from '../../shared/moderation.ts';
 
-export type InlineDecision = Decision | 'approveAndReply';
+export type InlineDecision = RequestedDecision;
 
 export const inlineApi = {
   state: (includeSpam: boolean) => sendToBackground({ type: 'inlineState', includeSpam }),

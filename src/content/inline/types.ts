@@ -1,8 +1,10 @@
+import type { CommentType } from '../../shared/moderation.ts';
+
 /** What the inline view needs from the page detector (src/content/detect): the comments it found. */
 export interface PageComment {
   id: number | null;
   parentId: number;
-  type: 'comment' | 'pingback' | 'trackback';
+  type: CommentType;
   author: string;
   pending: boolean;
   element: Element;

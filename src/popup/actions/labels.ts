@@ -1,9 +1,9 @@
 /** What the toast and the screen reader say after a decision. */
 import { type MessageKey, t } from '../../shared/i18n.ts';
+import { keyOf, type StatusAction, statusActions, type TextDecision } from '../../shared/moderation.ts';
 import { formatNumber } from '../format.ts';
-import type { StatusAction } from './decisions.ts';
 
-const doneKeys: Record<StatusAction | 'reply' | 'approveAndReply' | 'edit', MessageKey> = {
+const doneKeys: Record<StatusAction | TextDecision, MessageKey> = {
   approve: 'doneApprove',
   unapprove: 'doneUnapprove',
   spam: 'doneSpam',
@@ -27,15 +27,10 @@ export const actionLabelKeys: Record<StatusAction, MessageKey> = {
 };
 
 /** The keyboard key of each action, as shown next to its button. */
-export const actionKeys: Record<StatusAction, string> = {
-  approve: 'a',
-  unapprove: 'u',
-  spam: 's',
-  unspam: 's',
-  trash: 'd',
-  untrash: 'u',
-  delete: 'd',
-};
+export const actionKeys = Object.fromEntries(statusActions.map((action) => [action, keyOf(action) ?? ''])) as Record<
+  StatusAction,
+  string
+>;
 
 export function doneMessage(action: keyof typeof doneKeys, count: number): string {
   return t(doneKeys[action], [formatNumber(count)]);

@@ -1,18 +1,9 @@
 /** Decisions go to the background (the only writer of the cache), grouped per site. */
 import { sendToBackground } from '../../shared/messages.ts';
+import type { RequestedDecision as DecisionName } from '../../shared/moderation.ts';
 import { parseCommentKey } from '../queue/views.ts';
 
-export type DecisionName =
-  | 'approve'
-  | 'unapprove'
-  | 'spam'
-  | 'unspam'
-  | 'trash'
-  | 'untrash'
-  | 'delete'
-  | 'edit'
-  | 'reply'
-  | 'approveAndReply';
+export type { RequestedDecision as DecisionName } from '../../shared/moderation.ts';
 
 const maxPerMessage = 10_000;
 

@@ -7,9 +7,10 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
 import { MessageError } from '../../shared/messages.ts';
+import type { TextDecision } from '../../shared/moderation.ts';
 import { type StatusAction, statusAfter } from './decisions.ts';
 import { doneMessage } from './labels.ts';
-import { type DecisionName, sendDecision, undoDecisions } from './send.ts';
+import { sendDecision, undoDecisions } from './send.ts';
 
 /** One decision about several comments. */
 export interface StatusGroup {
@@ -27,8 +28,6 @@ export interface Toast {
   state: 'waiting' | 'undone' | 'failed';
 }
 
-type TextDecision = Extract<DecisionName, 'reply' | 'approveAndReply' | 'edit'>;
-
 export interface DecisionsApi {
   toast: Toast | null;
   announcement: { text: string; id: number };
@@ -38,12 +37,7 @@ export interface DecisionsApi {
   /** status decisions about comments; `stays(status)`: whether the view still shows that status */
   decideStatus(groups: readonly StatusGroup[], stays: (status: string) => boolean): Promise<void>;
   /** reply, approve-and-reply or edit; throws when the background refuses (the editor shows it) */
-  decideText(
-    key: string,
-    decision: 'reply' | 'approveAndReply' | 'edit',
-    content: string,
-    leaves: boolean,
-  ): Promise<void>;
+  decideText(key: string, decision: TextDecision, content: string, leaves: boolean): Promise<void>;
   undoLast(): Promise<boolean>;
   undoRows(outboxIds: readonly number[], keys: readonly string[]): Promise<void>;
   dismissToast(): void;

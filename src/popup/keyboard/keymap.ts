@@ -1,7 +1,8 @@
 /**
  * wp-admin's comment keys, and a few more. Pure: a key press in, a command out (or nothing).
  */
-import type { KeyAction } from '../actions/decisions.ts';
+import { textKeys, undoKey } from '../../shared/moderation.ts';
+import { type KeyAction, keyActionKeys } from '../actions/decisions.ts';
 
 export type Command =
   | { kind: 'move'; to: 'next' | 'previous' | 'first' | 'last' }
@@ -28,7 +29,12 @@ export interface KeyPress {
   altKey: boolean;
 }
 
-const actionLetters: Record<string, KeyAction> = { a: 'approve', u: 'unapprove', s: 'spam', d: 'trash' };
+/** a, u, s, d (z is undo first: see execute's restoreFocused). */
+const actionLetters: Record<string, KeyAction> = Object.fromEntries(
+  Object.entries(keyActionKeys)
+    .filter(([action]) => action !== 'restore')
+    .map(([action, key]) => [key, action as KeyAction]),
+);
 
 export function commandFor(press: KeyPress): Command | null {
   if (press.ctrlKey || press.metaKey || press.altKey) return null;
@@ -66,13 +72,13 @@ export function commandFor(press: KeyPress): Command | null {
       return { kind: 'move', to: 'previous' };
     case 'x':
       return { kind: 'toggleSelect' };
-    case 'r':
+    case textKeys.reply:
       return { kind: 'reply' };
-    case 'q':
+    case textKeys.approveAndReply:
       return { kind: 'approveAndReply' };
-    case 'e':
+    case textKeys.edit:
       return { kind: 'edit' };
-    case 'z':
+    case undoKey:
       return { kind: 'undo' };
     case 'o':
       return { kind: 'openPage' };

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CommentRow } from '../../shared/db/index.ts';
 import { t } from '../../shared/i18n.ts';
 import { MessageError } from '../../shared/messages.ts';
+import type { TextDecision } from '../../shared/moderation.ts';
 import { commentKey } from '../queue/views.ts';
 import { useQueueContext } from '../queue-context.ts';
 import type { EditorState } from '../state/ui-state.ts';
@@ -38,7 +39,7 @@ export function ReplyBox({ comment, editor, draft, canApprove }: Props) {
   }, [editor.focus]);
 
   const approveFirst = editor.kind === 'reply' && canApprove && editor.approve;
-  const submit = async (decision: 'reply' | 'approveAndReply' | 'edit') => {
+  const submit = async (decision: TextDecision) => {
     if (text.trim() === '' || busy) return;
     setBusy(true);
     setError(null);

@@ -4,6 +4,7 @@
  */
 import type { CommentRow, OutboxRow, PostRow, SiteRow } from '../../shared/db/index.ts';
 import type { MessageKey } from '../../shared/i18n.ts';
+import type { TextDecision } from '../../shared/moderation.ts';
 import type { StatusAction } from '../actions/decisions.ts';
 import type { StatusGroup } from '../actions/use-decisions.ts';
 import type { Command } from '../keyboard/keymap.ts';
@@ -11,7 +12,7 @@ import type { DisplayRow } from '../queue/rows.ts';
 import type { ViewName } from '../queue/views.ts';
 import type { EditorState } from './ui-state.ts';
 
-export type TextDecision = 'reply' | 'approveAndReply' | 'edit';
+export type { TextDecision } from '../../shared/moderation.ts';
 
 /** A key's command, or a click on a row's control. */
 export type PopupCommand =

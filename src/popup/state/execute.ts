@@ -137,7 +137,7 @@ export function execute({ ui: before, queue }: PopupState, command: PopupCommand
       break;
     case 'restoreFocused': {
       const comment = focusedComment();
-      if (comment && (comment.status === 'spam' || comment.status === 'trash')) keyAct('unapprove', 'focused');
+      if (comment && (comment.status === 'spam' || comment.status === 'trash')) keyAct('restore', 'focused');
       else announce('nothingToUndo');
       break;
     }

@@ -1,8 +1,9 @@
 /** What the extension keeps in IndexedDB. Only the background writes; pages read. */
-import type { ArticleTotals, Decision, DraftKind } from '../moderation.ts';
+import type { ArticleTotals, CommentType, Decision, DraftKind, Role } from '../moderation.ts';
 import type { WpAuth } from '../wp/client.ts';
 
-export type SiteMode = 'moderator' | 'author';
+/** The user's role on the site: moderator, or author (moderates on their own posts). */
+export type SiteMode = Role;
 /** How the user signed in: the browser's session, WordPress's authorize screen, or a pasted password. */
 export type SignInMethod = 'session' | 'authorize' | 'password';
 /** blocked: a firewall or CDN in front of the site answers instead of WordPress (decisions wait) */
@@ -35,8 +36,6 @@ export interface CredentialRow {
   auth: Exclude<WpAuth, { kind: 'none' }>;
 }
 
-export type CommentType = 'comment' | 'pingback' | 'trackback' | string;
-
 export interface CommentRow {
   siteId: string;
   id: number;
@@ -54,7 +53,8 @@ export interface CommentRow {
   contentRaw: string | null;
   link: string;
   status: string;
-  type: CommentType;
+  /** a type a plugin invented is kept as WordPress sends it */
+  type: CommentType | (string & {});
   syncedAt: number;
 }
 
@@ -78,7 +78,7 @@ export interface SettingsRow {
   value: unknown;
 }
 
-export type { ArticleTotals, Decision, DraftKind } from '../moderation.ts';
+export type { ArticleTotals, CommentType, Decision, DraftKind } from '../moderation.ts';
 
 /**
  * - waiting: not sent yet (inside the undo window, or waiting for a retry, or for a sign-in);

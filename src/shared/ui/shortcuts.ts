@@ -1,5 +1,9 @@
 /** The popup's keyboard shortcuts, for its help overlay and the options page. */
 import type { MessageKey } from '../i18n.ts';
+import { keyOf, textKeys, undoKey } from '../moderation.ts';
+
+const key = (decision: Parameters<typeof keyOf>[0]) => keyOf(decision) ?? '';
+const shifted = (decision: Parameters<typeof keyOf>[0]) => `Shift+${key(decision)}`;
 
 export interface Shortcut {
   keys: string[];
@@ -10,15 +14,15 @@ export const shortcuts: Shortcut[] = [
   { keys: ['j', 'k'], label: 'keyMove' },
   { keys: ['x'], label: 'keySelect' },
   { keys: ['Shift+x'], label: 'keySelectAll' },
-  { keys: ['a'], label: 'keyApprove' },
-  { keys: ['u'], label: 'keyUnapprove' },
-  { keys: ['s'], label: 'keySpam' },
-  { keys: ['d'], label: 'keyTrash' },
-  { keys: ['Shift+a', 'Shift+u', 'Shift+s', 'Shift+d'], label: 'keyOnSelection' },
-  { keys: ['r'], label: 'keyReply' },
-  { keys: ['q'], label: 'keyApproveAndReply' },
-  { keys: ['e'], label: 'keyEdit' },
-  { keys: ['z'], label: 'keyUndo' },
+  { keys: [key('approve')], label: 'keyApprove' },
+  { keys: [key('unapprove')], label: 'keyUnapprove' },
+  { keys: [key('spam')], label: 'keySpam' },
+  { keys: [key('trash')], label: 'keyTrash' },
+  { keys: [shifted('approve'), shifted('unapprove'), shifted('spam'), shifted('trash')], label: 'keyOnSelection' },
+  { keys: [textKeys.reply], label: 'keyReply' },
+  { keys: [textKeys.approveAndReply], label: 'keyApproveAndReply' },
+  { keys: [textKeys.edit], label: 'keyEdit' },
+  { keys: [undoKey], label: 'keyUndo' },
   { keys: ['Enter', '→', '←'], label: 'keyExpand' },
   { keys: ['o'], label: 'keyOpenPage' },
   { keys: ['w'], label: 'keyOpenAdmin' },
