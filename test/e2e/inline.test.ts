@@ -163,6 +163,12 @@ describe('inline view on the real WordPress', () => {
     ).toBeNull();
     await screenshot(page, 'inline-spam-keys');
     await page.keyboard.press('d');
+    // Deleting for good asks first on the page too; nothing is sent until the moderator confirms.
+    await expect
+      .poll(async () => (await ui.text('card'))[geroIndex] ?? '', { timeout: 10000 })
+      .toMatch(/Delete this comment permanently|permanently/i);
+    expect((await admin.read(gero.id)).status).toBe('spam');
+    await ui.click('card', geroIndex, '[role="alertdialog"] button.danger');
     // Deleted, not trashed (the page trashed it before): WordPress no longer knows the comment.
     await expect
       .poll(

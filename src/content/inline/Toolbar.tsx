@@ -32,6 +32,10 @@ export interface ToolbarProps {
   details?: string | null;
   onAction: (action: ActionName) => void;
   onUndo: (outboxId: number) => void;
+  /** the keyboard asked to delete this comment for good: ask first */
+  askDelete?: boolean;
+  /** the question was answered (either way) */
+  onAskDone?: () => void;
 }
 
 function DecisionState({ decision, now, onUndo }: Pick<ToolbarProps, 'decision' | 'now' | 'onUndo'>) {
@@ -78,8 +82,11 @@ export function Toolbar({
   details,
   onAction,
   onUndo,
+  askDelete = false,
+  onAskDone,
 }: ToolbarProps) {
-  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [clickedDelete, setConfirmDelete] = useState(false);
+  const confirmDelete = clickedDelete || askDelete;
   const actions = actionsFor(status, canModerate);
   if (actions.length === 0 && !decision) return null;
   const statusKey: Partial<Record<string, MessageKey>> = {
@@ -103,12 +110,19 @@ export function Toolbar({
             class="danger"
             onClick={trusted(() => {
               setConfirmDelete(false);
+              onAskDone?.();
               onAction('delete');
             })}
           >
             {t('inlineDelete')}
           </button>{' '}
-          <button type="button" onClick={trusted(() => setConfirmDelete(false))}>
+          <button
+            type="button"
+            onClick={trusted(() => {
+              setConfirmDelete(false);
+              onAskDone?.();
+            })}
+          >
             {t('cancel')}
           </button>
         </span>

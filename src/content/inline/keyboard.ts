@@ -68,5 +68,11 @@ function onKey(ctx: ViewContext, actions: ViewActions, watch: PageWatch, event: 
     event.key === 'r' ? 'reply' : event.key === 'q' ? 'approveAndReply' : decisionForKey(event.key, status);
   if (!action) return;
   event.preventDefault();
+  if (action === 'delete') {
+    // Deleting for good asks first, as the toolbar's button and the popup do.
+    model.confirmDeleteId = id;
+    ctx.render();
+    return;
+  }
   void actions.act(id, action);
 }

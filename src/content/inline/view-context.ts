@@ -31,6 +31,8 @@ export interface ViewModel {
   editing: { commentId: number; kind: DraftKind } | null;
   /** the comment the keyboard is on */
   currentId: number | null;
+  /** the comment whose permanent delete the keyboard asked for: its toolbar asks first, as a click does */
+  confirmDeleteId: number | null;
   /** outbox ids of the decisions made on this page, newest last (z takes them back) */
   decided: number[];
   error: string | null;
@@ -46,6 +48,7 @@ export function initialModel(): ViewModel {
     reactionsOpen: false,
     editing: null,
     currentId: null,
+    confirmDeleteId: null,
     decided: [],
     error: null,
     details: new Map(),

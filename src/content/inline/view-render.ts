@@ -114,6 +114,11 @@ export class ViewRenderer {
         details: model.details.get(id) ?? null,
         onAction: (action: ActionName) => void actions.act(id, action),
         onUndo: (outboxId: number) => void actions.undo(outboxId),
+        askDelete: model.confirmDeleteId === id,
+        onAskDone: () => {
+          model.confirmDeleteId = null;
+          this.ctx.render();
+        },
       }),
       editing &&
         h(Editor, {
