@@ -25,6 +25,7 @@ import {
   logInToWordPress,
 } from '../scripts/extension-browser.ts';
 import { addComments, type SiteInfo, startWordPress } from '../scripts/wp/index.ts';
+import { demoUser, restClient, restRoot } from '../scripts/wp/rest.ts';
 import { median } from './stats.ts';
 
 const smoke = process.argv.includes('--smoke');
@@ -63,20 +64,7 @@ function commentText(index: number): string {
   return `Nummer ${index}: ${Array.from({ length: 10 }, pick).join(' ')}.`;
 }
 
-function adminRest(info: SiteInfo) {
-  const admin = info.users.find((user) => user.key === 'admin');
-  if (!admin) throw new Error('no admin');
-  const authorization = `Basic ${Buffer.from(`${admin.login}:${admin.applicationPassword}`).toString('base64')}`;
-  return async <T>(method: string, route: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${info.url}/wp-json/${route}`, {
-      method,
-      headers: { Authorization: authorization, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${method} ${route}: HTTP ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  };
-}
+const adminRest = (info: SiteInfo) => restClient(restRoot(info), demoUser(info, 'admin'));
 
 async function pendingPost(rest: ReturnType<typeof adminRest>, title: string, count: number, offset: number) {
   const post = await rest<{ id: number }>('POST', 'wp/v2/posts', { title, status: 'publish' });

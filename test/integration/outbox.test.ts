@@ -13,7 +13,7 @@ import type { Decision } from '../../src/shared/db/index.ts';
 import { testContext } from '../support/background-context.ts';
 import { grantedOrigins, resetFakeBrowser } from '../support/fake-browser.ts';
 import { type Fault, useFaultProxy } from '../support/fault-proxy.ts';
-import { user } from '../support/rest.ts';
+import { restRequest, restRoot, user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
 
 const wp = inject('wp');
@@ -84,12 +84,7 @@ describe('outbox → WordPress', () => {
     const [id = 0] = await arrange(1);
     const { ctx, siteId } = await connectedEditor(wp.url);
     await decide(ctx, { siteId, commentIds: [id], decision: 'approve', undoWindowMs: 0 });
-    await fetch(`${wp.url}/wp-json/wp/v2/comments/${id}?force=true`, {
-      method: 'DELETE',
-      headers: {
-        Authorization: `Basic ${Buffer.from(`${user(wp, 'admin').login}:${user(wp, 'admin').applicationPassword}`).toString('base64')}`,
-      },
-    });
+    await restRequest(restRoot(wp), user(wp, 'admin'), `wp/v2/comments/${id}?force=true`, { method: 'DELETE' });
     await flushOutbox(ctx);
     expect((await ctx.db.outbox.toArray())[0]).toMatchObject({
       state: 'done',

@@ -10,9 +10,9 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/popup/App.tsx';
 import { searchDelayMs } from '../../../src/popup/search/use-server-search.ts';
+import { type FakeComment, fakeWordPress } from '../../support/fake-wordpress.ts';
 import { commentRow, type PopupHarness, popupHarness } from '../../support/popup-harness.ts';
 import { testSiteId as siteId, testSite } from '../../support/rows.ts';
-import { type FakeComment, fakeWordPress } from '../background/fake-wordpress.ts';
 
 let harness: PopupHarness;
 /** searches whose answer waits until the test lets it go, by search term */
