@@ -8,8 +8,8 @@
 import { rmSync } from 'node:fs';
 import { type BackendName, startWordPress } from '../scripts/wp/index.ts';
 import { basicAuth, demoUser } from '../scripts/wp/rest.ts';
-import { benchCore } from './core.ts';
-import { median } from './stats.ts';
+import { benchCore } from './lib/core.ts';
+import { median } from './lib/stats.ts';
 
 const smoke = process.argv.includes('--smoke');
 const choice = process.argv.find((arg) => arg.startsWith('--backend='))?.split('=')[1] ?? 'native';

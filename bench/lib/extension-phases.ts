@@ -13,8 +13,8 @@ import {
   launchWithExtension,
   readStore,
   serviceWorkerHeap,
-} from '../scripts/extension-browser.ts';
-import type { DemoSiteUser } from '../scripts/wp/index.ts';
+} from '../../scripts/extension-browser.ts';
+import type { DemoSiteUser } from '../../scripts/wp/index.ts';
 
 export interface PhaseFigures {
   ms: number;

@@ -47,7 +47,7 @@ export async function fixturesInChromium(page: Page, bundle: string): Promise<{ 
     await page.setContent(readFileSync(keyPath.replace(/\.expected\.json$/, '.html'), 'utf8'), { waitUntil: 'load' });
     await page.addScriptTag({ content: bundle });
     const found = await page.evaluate((url) => {
-      const detect = (globalThis as unknown as { FreigabeDetect: typeof import('../src/content/detect/index.ts') })
+      const detect = (globalThis as unknown as { FreigabeDetect: typeof import('../../src/content/detect/index.ts') })
         .FreigabeDetect;
       const model = detect.detectPage(document, new URL(url));
       return { ...model, replyForm: model.replyForm !== null, article: model.article !== null };

@@ -5,10 +5,10 @@
  * all before it redirects back to the list); then its REST API must report every one approved.
  */
 import { chromium } from 'playwright-core';
-import { findChromium } from '../scripts/chromium.ts';
-import { logInToWordPress } from '../scripts/extension-browser.ts';
-import type { DemoSiteUser } from '../scripts/wp/index.ts';
-import { restRequest, restRoot } from '../scripts/wp/rest.ts';
+import { findChromium } from '../../scripts/chromium.ts';
+import { logInToWordPress } from '../../scripts/extension-browser.ts';
+import type { DemoSiteUser } from '../../scripts/wp/index.ts';
+import { restRequest, restRoot } from '../../scripts/wp/rest.ts';
 
 export interface BulkFigures {
   count: number;
