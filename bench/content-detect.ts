@@ -88,7 +88,7 @@ if (!executablePath) throw new Error("No Chromium found: set CHROME_PATH or inst
 const bundle = await bundleDetector();
 const gzip = gzipSync(bundle).length;
 console.log(
-  `detect bundle: ${(gzip / 1024).toFixed(1)} kB gzip (${(bundle.length / 1024).toFixed(1)} kB minified; ${goal('detectBundleKb', gzip / 1024)} with messaging)`,
+  `detect bundle: ${(gzip / 1024).toFixed(1)} kB gzip (${(bundle.length / 1024).toFixed(1)} kB minified; with messaging: ${goal('detectBundleKb', gzip / 1024)})`,
 );
 
 const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
