@@ -22,21 +22,11 @@ export const budgets = {
   popupFirstRowsMs: { what: 'popup first rows after first paint', atMost: 50, unit: ' ms', source: 'issue 6' },
   popupHoldLongTasks: { what: 'long tasks > 50 ms while j is held', atMost: 0, unit: '', source: 'issue 6' },
   popupBundleKb: { what: 'popup JavaScript, gzip', atMost: 80, unit: ' kB', source: 'issue 6' },
-  popupVsWpAdmin: {
-    what: 'keyboard decisions: popup / wp-admin',
-    atMost: 0.4,
-    unit: '',
-    source: 'issue 14 (0.5 in issue 6)',
-  },
+  popupVsWpAdmin: { what: 'popup / wp-admin, by keyboard', atMost: 0.4, unit: '', source: 'issue 14 (6: 0.5)' },
   syncVsServer: { what: "initial sync / server's own time", atMost: 1.1, unit: '', source: 'issue 4' },
   flushVsSequential: { what: 'flush / sequential requests', atMost: 0.5, unit: '', source: 'issue 4' },
   syncInWorkerVsServer: { what: "initial sync in the worker / server's time", atMost: 1, unit: '', source: 'issue 14' },
-  flushInWorkerVsSequential: {
-    what: 'flush in the worker / sequential requests',
-    atMost: 0.5,
-    unit: '',
-    source: 'issue 14',
-  },
+  flushInWorkerVsSequential: { what: 'flush in the worker / sequential', atMost: 0.5, unit: '', source: 'issue 14' },
 } as const satisfies Record<string, Budget>;
 
 export type BudgetName = keyof typeof budgets;
