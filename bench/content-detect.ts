@@ -10,9 +10,9 @@
 import { cpus, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
-import { build, type Rolldown } from 'vite';
 import { findChromium } from '../scripts/chromium.ts';
 import { goal } from './lib/budgets.ts';
+import { bundleIife } from './lib/bundle.ts';
 import { fixturesInChromium } from './lib/detect-fixtures-in-chromium.ts';
 import { benchUrl, plainPage, wordpressPage } from './lib/detect-pages.ts';
 import { median, percentile } from './lib/stats.ts';
@@ -27,20 +27,8 @@ const shape = { comments: 1000, pendingEvery: 23, pingEvery: 12, maxDepth: 4 };
 const noneHeld = { ...shape, pendingEvery: Number.POSITIVE_INFINITY };
 
 /** The detector as one minified IIFE exposing globalThis.FreigabeDetect. */
-async function bundleDetector(): Promise<string> {
-  const result = await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      write: false,
-      minify: true,
-      lib: { entry: 'src/content/detect/index.ts', formats: ['iife'], name: 'FreigabeDetect', fileName: 'detect' },
-    },
-  });
-  const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
-  const chunk = outputs.flatMap((output) => output.output).find((item) => item.type === 'chunk');
-  if (chunk?.type !== 'chunk') throw new Error('vite produced no bundle');
-  return chunk.code;
+function bundleDetector(): Promise<string> {
+  return bundleIife('src/content/detect/index.ts', 'FreigabeDetect');
 }
 
 interface Timings {
