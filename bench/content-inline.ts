@@ -8,33 +8,23 @@
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { chromium } from 'playwright-core';
-import { build, type Rolldown } from 'vite';
 import { findChromium } from '../scripts/chromium.ts';
-import { benchUrl, wordpressPage } from './detect-pages.ts';
-import type { LoadFigures } from './inline-harness.ts';
-import { median } from './stats.ts';
+import { goal } from './lib/budgets.ts';
+import { bundleIife } from './lib/bundle.ts';
+import { benchUrl, wordpressPage } from './lib/detect-pages.ts';
+import type { LoadFigures } from './lib/inline-harness.ts';
+import { median } from './lib/stats.ts';
 
 const smoke = process.argv.includes('--smoke');
 const runs = smoke ? 3 : 25;
 const pending = 40;
 
-async function bundle(): Promise<string> {
-  const result = await build({
-    configFile: false,
-    logLevel: 'silent',
+function bundle(): Promise<string> {
+  return bundleIife('bench/lib/inline-harness.ts', 'FreigabeInline', {
     define: { __FREIGABE_MODE__: '"release"', __FREIGABE_TARGET__: '"chrome"' },
     resolve: { alias: { 'webextension-polyfill': fileURLToPath(new URL('./fake-polyfill.ts', import.meta.url)) } },
     plugins: [preact()],
-    build: {
-      write: false,
-      minify: true,
-      lib: { entry: 'bench/inline-harness.ts', formats: ['iife'], name: 'FreigabeInline', fileName: 'inline' },
-    },
   });
-  const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
-  const chunk = outputs.flatMap((output) => output.output).find((item) => item.type === 'chunk');
-  if (chunk?.type !== 'chunk') throw new Error('vite produced no bundle');
-  return chunk.code;
 }
 
 const executablePath = findChromium();
@@ -80,7 +70,7 @@ console.log(
 console.log(`  detectPage at load: median ${ms(figures.map((f) => f.detectMs))}`);
 console.log(`  inline view start (synchronous): median ${ms(figures.map((f) => f.mountMs))}`);
 console.log(
-  `  synchronous work at load (detect + start): median ${ms(figures.map((f) => f.detectMs + f.mountMs))} (budget 16 ms)`,
+  `  synchronous work at load (detect + start): median ${ms(figures.map((f) => f.detectMs + f.mountMs))} (${goal('inlineLoadMs', median(figures.map((f) => f.detectMs + f.mountMs)))})`,
 );
 console.log(`  first render after the answer (${first.cards} cards): median ${ms(figures.map((f) => f.renderMs))}`);
 console.log(`  toolbars mounted near the viewport: ${first.toolbars} of ${first.comments}`);

@@ -8,8 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { startWordPress } from '../scripts/wp/index.ts';
 import { createWpClient } from '../src/shared/wp/client.ts';
-import { benchCore } from './core.ts';
-import { median } from './stats.ts';
+import { benchCore } from './lib/core.ts';
+import { median } from './lib/stats.ts';
 
 const smoke = process.argv.includes('--smoke');
 const rounds = smoke ? 4 : 60;

@@ -7,8 +7,9 @@
  */
 import { rmSync } from 'node:fs';
 import { type BackendName, startWordPress } from '../scripts/wp/index.ts';
-import { benchCore } from './core.ts';
-import { median } from './stats.ts';
+import { basicAuth, demoUser } from '../scripts/wp/rest.ts';
+import { benchCore } from './lib/core.ts';
+import { median } from './lib/stats.ts';
 
 const smoke = process.argv.includes('--smoke');
 const choice = process.argv.find((arg) => arg.startsWith('--backend='))?.split('=')[1] ?? 'native';
@@ -32,10 +33,9 @@ async function bench(backend: BackendName, port: number): Promise<void> {
   await cold.stop();
   const site = await startWordPress({ backend, port, dir, core, log });
   try {
-    const editor = site.info.users.find((user) => user.key === 'editor');
-    if (!editor) throw new Error('no editor');
+    const editor = demoUser(site.info, 'editor');
     const headers = {
-      Authorization: `Basic ${Buffer.from(`${editor.login}:${editor.applicationPassword}`).toString('base64')}`,
+      Authorization: basicAuth(editor),
       'Content-Type': 'application/json',
     };
     const list = `${site.url}/wp-json/wp/v2/comments?status=hold&type=all&per_page=100&context=edit`;

@@ -74,6 +74,7 @@ export function App({ db, tabId }: { db: FreigabeDb; tabId: number | null }) {
   );
 
   // Comments hidden right after a decision: once the cache no longer lists them, nothing to hide.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the cache's list changes, not on every render that hides one
   useEffect(() => {
     if (queue.state === 'ready' && decisions.hidden.size > 0)
       decisions.forgetHidden((key) => queue.loadedKeys().has(key));
@@ -129,6 +130,7 @@ export function App({ db, tabId }: { db: FreigabeDb; tabId: number | null }) {
 
   // A draft left when the popup was closed: bring its comment into view, once.
   const draftShown = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when queue and drafts are first ready; later rows or drafts must not move the focus
   useEffect(() => {
     if (draftShown.current || queue.state !== 'ready' || !data.draftsReady) return;
     draftShown.current = true;

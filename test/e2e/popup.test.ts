@@ -16,7 +16,7 @@ import {
   readStore,
   writeSettings,
 } from '../../scripts/extension-browser.ts';
-import { user } from '../support/rest.ts';
+import { restRequest, restRoot, user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
 
 const wp = inject('wp');
@@ -78,11 +78,11 @@ async function axeViolations(page: Page): Promise<{ id: string; impact: string; 
 const statuses = (ids: number[]) => Promise.all(ids.map(async (id) => (await admin.read(id)).status));
 
 async function repliesTo(parent: number): Promise<{ content: string; status: string }[]> {
-  const response = await fetch(`${wp.url}/wp-json/wp/v2/comments?parent=${parent}&status=all&context=edit`, {
-    headers: {
-      Authorization: `Basic ${Buffer.from(`${user(wp, 'admin').login}:${user(wp, 'admin').applicationPassword}`).toString('base64')}`,
-    },
-  });
+  const response = await restRequest(
+    restRoot(wp),
+    user(wp, 'admin'),
+    `wp/v2/comments?parent=${parent}&status=all&context=edit`,
+  );
   const list = (await response.json()) as { content: { raw: string }; status: string }[];
   return list.map((comment) => ({ content: comment.content.raw, status: comment.status }));
 }

@@ -5,19 +5,17 @@
  * final refusal; decisions wait, the site says what to allow, and once the firewall lets them
  * through every waiting decision reaches WordPress exactly once (counted at a proxy in front).
  */
-import { afterAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { setScenarios } from '../../scripts/wp/scenarios.ts';
 import { decide } from '../../src/background/outbox/decide.ts';
 import { flushOutbox } from '../../src/background/outbox/flush.ts';
 import { releaseHeldDecisions } from '../../src/background/outbox/release.ts';
 import { connectWithPassword } from '../../src/background/sites/password.ts';
-import { originPattern } from '../../src/background/sites/permission.ts';
 import { syncPending } from '../../src/background/sync/pull-pending.ts';
 import { createWpClient } from '../../src/shared/wp/client.ts';
 import { testContext } from '../support/background-context.ts';
 import { failure } from '../support/failure.ts';
-import { grantedOrigins, resetFakeBrowser } from '../support/fake-browser.ts';
-import { useFaultProxy } from '../support/fault-proxy.ts';
+import { useProxiedWordPress } from '../support/proxied-wordpress.ts';
 import { user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
 
@@ -25,13 +23,7 @@ const wp = inject('wp');
 const site = { url: wp.url, dir: inject('wpDir') };
 const admin = adminApi(wp);
 const editor = user(wp, 'editor');
-const proxyHandle = useFaultProxy(wp.url);
-beforeEach(() => {
-  resetFakeBrowser();
-  grantedOrigins.add(originPattern(wp.url));
-  grantedOrigins.add(originPattern(proxyHandle.current.url));
-  proxyHandle.current.acceptedWrites.clear();
-});
+const proxyHandle = useProxiedWordPress(wp.url, (proxy) => proxy.acceptedWrites.clear());
 afterAll(async () => {
   await setScenarios(site, []);
 });

@@ -22,7 +22,7 @@ import { testContext } from '../support/background-context.ts';
 import { cookieJar, logInto } from '../support/cookie-jar.ts';
 import { fakeBrowser, grantedOrigins, resetFakeBrowser } from '../support/fake-browser.ts';
 import { startLayoutSite } from '../support/layout-site.ts';
-import { basicAuth, user } from '../support/rest.ts';
+import { restRequest, user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
 
 let site: WordPressSite;
@@ -62,9 +62,7 @@ const postOf = (sub: NetworkSite, key: string) => {
 async function pendingOn(url: string, account: { login: string; applicationPassword: string }, post?: number) {
   const query = new URLSearchParams({ status: 'hold', type: 'all', per_page: '100', _fields: 'id' });
   if (post !== undefined) query.set('post', String(post));
-  const response = await fetch(`${url}/wp-json/wp/v2/comments?${query}`, {
-    headers: { Authorization: basicAuth({ ...account, key: 'admin', id: 0, password: '', role: '', displayName: '' }) },
-  });
+  const response = await restRequest(`${url}/wp-json/`, account, `wp/v2/comments?${query}`);
   return ((await response.json()) as { id: number }[]).map((comment) => comment.id).sort((a, b) => a - b);
 }
 const connectAs = (

@@ -3,28 +3,22 @@
  * undo after sending restores; through a flaky network (refused connections, 503 storms, 429,
  * truncated answers, a sign-in that expires mid-flush) every decision arrives exactly once.
  */
-import { beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { decide, undo } from '../../src/background/outbox/decide.ts';
 import { flushOutbox } from '../../src/background/outbox/flush.ts';
 import { connectWithPassword } from '../../src/background/sites/password.ts';
-import { originPattern } from '../../src/background/sites/permission.ts';
 import { syncPending } from '../../src/background/sync/pull-pending.ts';
 import type { Decision } from '../../src/shared/db/index.ts';
 import { testContext } from '../support/background-context.ts';
-import { grantedOrigins, resetFakeBrowser } from '../support/fake-browser.ts';
-import { type Fault, useFaultProxy } from '../support/fault-proxy.ts';
-import { user } from '../support/rest.ts';
+import type { Fault } from '../support/fault-proxy.ts';
+import { useProxiedWordPress } from '../support/proxied-wordpress.ts';
+import { restRequest, restRoot, user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
 
 const wp = inject('wp');
 const admin = adminApi(wp);
 const editor = user(wp, 'editor');
-const proxyHandle = useFaultProxy(wp.url);
-beforeEach(() => {
-  resetFakeBrowser();
-  grantedOrigins.add(originPattern(wp.url));
-  grantedOrigins.add(originPattern(proxyHandle.current.url));
-});
+const proxyHandle = useProxiedWordPress(wp.url);
 
 async function connectedEditor(url: string, clock?: () => number) {
   const ctx = testContext(clock ? { now: clock } : {});
@@ -100,12 +94,7 @@ describe('outbox → WordPress', () => {
     const [id = 0] = await arrange(1);
     const { ctx, siteId } = await connectedEditor(wp.url);
     await decide(ctx, { siteId, commentIds: [id], decision: 'approve', undoWindowMs: 0 });
-    await fetch(`${wp.url}/wp-json/wp/v2/comments/${id}?force=true`, {
-      method: 'DELETE',
-      headers: {
-        Authorization: `Basic ${Buffer.from(`${user(wp, 'admin').login}:${user(wp, 'admin').applicationPassword}`).toString('base64')}`,
-      },
-    });
+    await restRequest(restRoot(wp), user(wp, 'admin'), `wp/v2/comments/${id}?force=true`, { method: 'DELETE' });
     await flushOutbox(ctx);
     expect((await ctx.db.outbox.toArray())[0]).toMatchObject({
       state: 'done',

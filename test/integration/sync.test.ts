@@ -10,7 +10,7 @@ import { syncPending } from '../../src/background/sync/pull-pending.ts';
 import { setTabPage } from '../../src/background/tab-state.ts';
 import { testContext } from '../support/background-context.ts';
 import { badges, grantedOrigins, registeredScripts, resetFakeBrowser } from '../support/fake-browser.ts';
-import { commentTotal, postId, user } from '../support/rest.ts';
+import { commentTotal, postId, restRequest, user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
 
 const wp = inject('wp');
@@ -110,26 +110,23 @@ describe('connect and sync against WordPress', () => {
     // Create a pending comment (on a post of this test's own), sync, approve it "in wp-admin"
     // (another REST client), sync again.
     const ownPost = await adminApi(wp).createPost({ title: 'Sync-Test' });
-    const auth = `Basic ${Buffer.from(`${admin.login}:${admin.applicationPassword}`).toString('base64')}`;
-    const created = await fetch(`${root}wp/v2/comments`, {
+    const created = await restRequest(root, admin, 'wp/v2/comments', {
       method: 'POST',
-      headers: { Authorization: auth, 'Content-Type': 'application/json' },
-      body: JSON.stringify({
+      body: {
         post: ownPost,
         content: `Synctest ${Date.now()}`,
         author_name: 'Testleser',
         author_email: 'testleser@example.org',
         status: 'hold',
-      }),
+      },
     });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: number };
     await syncPending(ctx, root);
     expect((await ctx.db.comments.get([root, id]))?.status).toBe('hold');
-    const approved = await fetch(`${root}wp/v2/comments/${id}`, {
+    const approved = await restRequest(root, admin, `wp/v2/comments/${id}`, {
       method: 'POST',
-      headers: { Authorization: auth, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ status: 'approved' }),
+      body: { status: 'approved' },
     });
     expect(approved.status).toBe(200);
     await syncPending(ctx, root);

@@ -21,6 +21,7 @@ export function UndoToast({
   onClose: () => void;
 }) {
   const now = useNow(toast?.state === 'waiting' ? 1000 : null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the timer belongs to one toast in one state; a new onClose on re-render must not restart it
   useEffect(() => {
     if (!toast || toast.state === 'failed') return;
     const left = toast.createdAt + toast.undoMs + toastLingerMs - Date.now();

@@ -32,6 +32,7 @@ export function CommentContent({ html, full }: { html: string; full: boolean }) 
     <div
       class={full ? 'content' : 'content clamped'}
       onClick={openLink}
+      // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized by sanitizeCommentHtml (DOMPurify, strict allow-list)
       dangerouslySetInnerHTML={{ __html: sanitized(html) }}
     />
   );

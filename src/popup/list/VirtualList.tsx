@@ -63,6 +63,7 @@ export function VirtualList<T>({
     setView(next);
   }, []);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `measured` counts measurements of `heights`, a ref the hook cannot see change
   const offsets = useMemo(() => {
     const result = new Float64Array(rows.length + 1);
     for (let i = 0; i < rows.length; i++) {
@@ -142,7 +143,7 @@ export function VirtualList<T>({
       element.removeEventListener('scroll', onScroll);
       if (frame) cancelAnimationFrame(frame);
     };
-  }, []);
+  }, [showView]);
 
   // Keep the active row in view.
   useLayoutEffect(() => {
@@ -158,7 +159,7 @@ export function VirtualList<T>({
       element.scrollTop = next;
       showView({ top: next, height });
     }
-  }, [activeIndex, offsets]);
+  }, [activeIndex, offsets, rows.length, showView]);
 
   const start = rows.length === 0 ? 0 : firstAtOrAfter(offsets, Math.max(0, view.top - overscan));
   let end = start;

@@ -29,6 +29,7 @@ export function useHistoryRequest(comment: CommentRow, moderator: boolean, conte
     historyDue(context.history, Date.now());
   const key = `${comment.siteId}\n${email}`;
   const [settled, setSettled] = useState<string | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: asked once per commenter (key); every re-read of the row is a new `comment` object
   useEffect(() => {
     if (!wanted) return;
     let mounted = true;

@@ -80,6 +80,7 @@ export function useViewComments(
   const who = view === 'mine' ? sites.map((site) => `${site.id}=${site.userId}`).join(' ') : '';
 
   // A layout effect: the reads start right after the first render, not a frame later.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `who` (who is signed in where) re-reads "mine"; the sites themselves are read through sitesRef
   useLayoutEffect(() => {
     let alive = true;
     const byKey = new Map<string, CommentRow>();

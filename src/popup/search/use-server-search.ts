@@ -40,6 +40,7 @@ export function useServerSearch(
   const latest = useRef({ sites, announce });
   latest.current = { sites, announce };
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is the request as text (a new object each render); `attempt` is Retry
   useEffect(() => {
     // While the user types nothing is said: an older query's outcome would be about other words.
     setSearch({ state: 'idle' });

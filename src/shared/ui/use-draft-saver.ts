@@ -21,6 +21,7 @@ export function useDraftSaver(send: (content: string) => Promise<unknown>, ident
   sendNow.current = send;
   const alive = useRef(true);
 
+  // The caller's identity (comment and kind) is the key: a new one is a new saver.
   const saver = useMemo(
     () =>
       createDraftSaver({
@@ -29,7 +30,7 @@ export function useDraftSaver(send: (content: string) => Promise<unknown>, ident
           if (alive.current) setStatus(next);
         },
       }),
-    identity,
+    [...identity],
   );
 
   useEffect(() => {

@@ -7,6 +7,7 @@ export type LiveResult<T> = { state: 'loading' } | { state: 'ready'; value: T } 
 export function useLiveQuery<T>(query: () => Promise<T> | T, deps: unknown[]): LiveResult<T> {
   const [result, setResult] = useState<LiveResult<T>>({ state: 'loading' });
   // Subscribed right after the render (a layout effect), not a frame later: pages open faster.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps say when the query is a new one (like dexie-react-hooks)
   useLayoutEffect(() => {
     const subscription = liveQuery(query).subscribe({
       next: (value) => setResult({ state: 'ready', value }),
@@ -14,6 +15,6 @@ export function useLiveQuery<T>(query: () => Promise<T> | T, deps: unknown[]): L
         setResult({ state: 'error', error: error instanceof Error ? error : new Error(String(error)) }),
     });
     return () => subscription.unsubscribe();
-  }, deps);
+  }, [...deps]);
   return result;
 }

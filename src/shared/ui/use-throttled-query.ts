@@ -20,6 +20,7 @@ export function useThrottledQuery<T>(
   enabled = true,
 ): T | null {
   const [value, setValue] = useState<T | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps say when the query is a new one; tables and everyMs are constants per call site
   useEffect(() => {
     if (!enabled) return;
     let alive = true;

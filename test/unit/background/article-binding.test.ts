@@ -12,8 +12,8 @@ import { syncPending } from '../../../src/background/sync/pull-pending.ts';
 import { tabPage } from '../../../src/background/tab-state.ts';
 import { testContext } from '../../support/background-context.ts';
 import { fakeBrowser, resetFakeBrowser } from '../../support/fake-browser.ts';
+import { fakeWordPress } from '../../support/fake-wordpress.ts';
 import { testSiteId as siteId, testSite } from '../../support/rows.ts';
-import { fakeWordPress } from './fake-wordpress.ts';
 
 describe('an article URL is its WordPress link', () => {
   const link = 'https://blog.example/2026/11/social-media/';

@@ -14,10 +14,10 @@ import { pageHandlers } from '../../../src/background/handlers.ts';
 import { disconnectSite } from '../../../src/background/sites/disconnect.ts';
 import { historyForgetAfterMs, historyFreshForMs, historyRetryAfterMs } from '../../../src/shared/commenter-history.ts';
 import { pageRequestSchema } from '../../../src/shared/message-schemas.ts';
+import { connectedSite, siteId } from '../../support/connected-site.ts';
 import { resetFakeBrowser } from '../../support/fake-browser.ts';
+import type { FakeComment } from '../../support/fake-wordpress.ts';
 import { commentRow } from '../../support/popup-harness.ts';
-import { connectedSite, siteId } from './connected-site.ts';
-import type { FakeComment } from './fake-wordpress.ts';
 
 beforeEach(resetFakeBrowser);
 

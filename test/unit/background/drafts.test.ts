@@ -5,8 +5,8 @@ import { decide } from '../../../src/background/outbox/decide.ts';
 import { syncPending } from '../../../src/background/sync/pull-pending.ts';
 import { testContext } from '../../support/background-context.ts';
 import { resetFakeBrowser } from '../../support/fake-browser.ts';
+import { fakeWordPress } from '../../support/fake-wordpress.ts';
 import { testSiteId as siteId, testSite } from '../../support/rows.ts';
-import { fakeWordPress } from './fake-wordpress.ts';
 
 async function setup() {
   const wordpress = fakeWordPress([{ id: 1, post: 4, status: 'hold', type: 'comment' }]);

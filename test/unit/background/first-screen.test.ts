@@ -11,9 +11,9 @@ import { syncPending } from '../../../src/background/sync/pull-pending.ts';
 import { asFirstScreen, firstScreenHtmlBudget, firstScreenKey } from '../../../src/shared/first-screen.ts';
 import { testContext } from '../../support/background-context.ts';
 import { fakeBrowser, resetFakeBrowser } from '../../support/fake-browser.ts';
+import { fakeWordPress } from '../../support/fake-wordpress.ts';
 import { commentRow } from '../../support/popup-harness.ts';
 import { testSiteId as siteId, testSite } from '../../support/rows.ts';
-import { fakeWordPress } from './fake-wordpress.ts';
 
 const stored = async () =>
   asFirstScreen((await fakeBrowser.storage.session.get(firstScreenKey))[firstScreenKey] ?? null);

@@ -12,8 +12,8 @@ import { syncPending } from '../../../src/background/sync/pull-pending.ts';
 import type { InlineState } from '../../../src/shared/inline-protocol.ts';
 import { testContext } from '../../support/background-context.ts';
 import { fakeBrowser, injectedScripts, resetFakeBrowser, tabMessages } from '../../support/fake-browser.ts';
+import { type FakeComment, fakeWordPress } from '../../support/fake-wordpress.ts';
 import { testSiteId as siteId, testSite } from '../../support/rows.ts';
-import { type FakeComment, fakeWordPress } from './fake-wordpress.ts';
 
 const article = 'https://blog.example/2026/11/social-media/';
 const sender = (url: string, tabId = 7): Runtime.MessageSender => ({

@@ -7,8 +7,8 @@ import { flushLockName, type Locks, memoryLocks, syncLockName, webLocks } from '
 import { decide } from '../../../src/background/outbox/decide.ts';
 import { flushOutbox } from '../../../src/background/outbox/flush.ts';
 import { syncPending } from '../../../src/background/sync/pull-pending.ts';
+import { connectedSite, pendingComments, siteId } from '../../support/connected-site.ts';
 import { resetFakeBrowser } from '../../support/fake-browser.ts';
-import { connectedSite, pendingComments, siteId } from './connected-site.ts';
 
 function gate() {
   let open = () => {};

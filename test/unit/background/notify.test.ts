@@ -8,8 +8,8 @@ import { pageHandlers } from '../../../src/background/handlers.ts';
 import { newPendingNotification, openFromNotification } from '../../../src/background/notify.ts';
 import { syncPending } from '../../../src/background/sync/pull-pending.ts';
 import { saveSettings } from '../../../src/shared/settings.ts';
+import { connectedSite, failingWhere, pendingComments, siteId } from '../../support/connected-site.ts';
 import { fakeBrowser, grantedPermissions, resetFakeBrowser } from '../../support/fake-browser.ts';
-import { connectedSite, failingWhere, pendingComments, siteId } from './connected-site.ts';
 
 const shown = () =>
   fakeBrowser.notifications.getAllCreateOptions() as Record<string, { message: string; title: string }>;

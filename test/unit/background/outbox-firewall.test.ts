@@ -13,8 +13,8 @@ import { releaseHeldDecisions } from '../../../src/background/outbox/release.ts'
 import { syncPending } from '../../../src/background/sync/pull-pending.ts';
 import { testContext } from '../../support/background-context.ts';
 import { resetFakeBrowser } from '../../support/fake-browser.ts';
+import { type FakeComment, fakeWordPress } from '../../support/fake-wordpress.ts';
 import { testSiteId as siteId, testSite } from '../../support/rows.ts';
-import { type FakeComment, fakeWordPress } from './fake-wordpress.ts';
 
 type Firewall = 'off' | 'challenge' | 'waf';
 

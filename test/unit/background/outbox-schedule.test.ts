@@ -11,8 +11,8 @@ import { nextDueAt, outboxAlarm, scheduleFlush } from '../../../src/background/o
 import { syncPending } from '../../../src/background/sync/pull-pending.ts';
 import { testContext } from '../../support/background-context.ts';
 import { resetFakeBrowser } from '../../support/fake-browser.ts';
+import { fakeWordPress } from '../../support/fake-wordpress.ts';
 import { testSiteId as siteId, testSite } from '../../support/rows.ts';
-import { fakeWordPress } from './fake-wordpress.ts';
 
 const clock = 1_000_000;
 async function withDecisions(undoWindowMs: number) {

@@ -11,8 +11,8 @@ import { flushOutbox } from '../../../src/background/outbox/flush.ts';
 import { syncPending } from '../../../src/background/sync/pull-pending.ts';
 import { testContext } from '../../support/background-context.ts';
 import { resetFakeBrowser } from '../../support/fake-browser.ts';
+import { type FakeComment, fakeWordPress } from '../../support/fake-wordpress.ts';
 import { testSiteId as siteId, testSite } from '../../support/rows.ts';
-import { type FakeComment, fakeWordPress } from './fake-wordpress.ts';
 
 let clock = 1_000_000;
 async function setup(comments: FakeComment[]) {

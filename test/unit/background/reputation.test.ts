@@ -10,9 +10,9 @@ import { flushOutbox } from '../../../src/background/outbox/flush.ts';
 import { syncPending } from '../../../src/background/sync/pull-pending.ts';
 import { contextFreshForMs, fetchThreadContext } from '../../../src/background/sync/thread-context.ts';
 import { outcomeOfStatus, reputationKeys } from '../../../src/shared/reputation.ts';
+import { connectedSite, siteId } from '../../support/connected-site.ts';
 import { resetFakeBrowser } from '../../support/fake-browser.ts';
-import { connectedSite, siteId } from './connected-site.ts';
-import type { FakeComment } from './fake-wordpress.ts';
+import type { FakeComment } from '../../support/fake-wordpress.ts';
 
 const jonas = {
   author_email: 'Jonas.Wendt@Example.org',

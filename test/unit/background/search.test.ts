@@ -10,10 +10,10 @@ import { decide } from '../../../src/background/outbox/decide.ts';
 import { createRouter } from '../../../src/background/router.ts';
 import { type SearchRequest, searchPageSize, searchServer } from '../../../src/background/sync/search.ts';
 import { setTabPage } from '../../../src/background/tab-state.ts';
+import { connectedSite, failingWhere, fakeComment, siteId } from '../../support/connected-site.ts';
 import { badges, fakeBrowser, resetFakeBrowser } from '../../support/fake-browser.ts';
+import { fakeWordPress } from '../../support/fake-wordpress.ts';
 import { testSite } from '../../support/rows.ts';
-import { connectedSite, failingWhere, fakeComment, siteId } from './connected-site.ts';
-import { fakeWordPress } from './fake-wordpress.ts';
 
 const comment = fakeComment;
 

@@ -24,8 +24,8 @@ import {
   registeredScripts,
   resetFakeBrowser,
 } from '../../support/fake-browser.ts';
+import { type FakeComment, fakeWordPress } from '../../support/fake-wordpress.ts';
 import { testSite } from '../../support/rows.ts';
-import { type FakeComment, fakeWordPress } from './fake-wordpress.ts';
 
 const origin = 'https://net.example';
 const main = testSite({ id: `${origin}/wp-json/`, origin, name: 'Netz', home: origin, siteUrl: origin });

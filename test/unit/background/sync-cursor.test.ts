@@ -7,8 +7,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { decide } from '../../../src/background/outbox/decide.ts';
 import { flushOutbox } from '../../../src/background/outbox/flush.ts';
 import { maxResumeAgeMs, syncPending } from '../../../src/background/sync/pull-pending.ts';
+import { cachedIds, connectedSite, failingWhere, pendingComments, siteId } from '../../support/connected-site.ts';
 import { resetFakeBrowser } from '../../support/fake-browser.ts';
-import { cachedIds, connectedSite, failingWhere, pendingComments, siteId } from './connected-site.ts';
 
 const pendingPage = (url: URL) =>
   url.searchParams.get('status') === 'hold' && url.searchParams.get('per_page') === '100';

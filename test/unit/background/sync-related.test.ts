@@ -7,8 +7,8 @@ import { contentHandlers } from '../../../src/background/handlers.ts';
 import { decide } from '../../../src/background/outbox/decide.ts';
 import { syncPending } from '../../../src/background/sync/pull-pending.ts';
 import { contextFreshForMs, contextLimit, fetchThreadContext } from '../../../src/background/sync/thread-context.ts';
+import { cachedIds, connectedSite, fakeComment, pendingComments, siteId } from '../../support/connected-site.ts';
 import { resetFakeBrowser } from '../../support/fake-browser.ts';
-import { cachedIds, connectedSite, fakeComment, pendingComments, siteId } from './connected-site.ts';
 
 const comment = fakeComment;
 

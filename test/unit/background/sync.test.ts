@@ -5,8 +5,8 @@ import { syncPending } from '../../../src/background/sync/pull-pending.ts';
 import { setTabPage } from '../../../src/background/tab-state.ts';
 import { testContext } from '../../support/background-context.ts';
 import { badges, resetFakeBrowser } from '../../support/fake-browser.ts';
+import { type FakeComment, fakeWordPress } from '../../support/fake-wordpress.ts';
 import { testSite, testSiteId } from '../../support/rows.ts';
-import { type FakeComment, fakeWordPress } from './fake-wordpress.ts';
 
 const siteId = testSiteId;
 

@@ -4,8 +4,8 @@ import { onTabFocused } from '../../../src/background/tab-focus.ts';
 import { setTabPage } from '../../../src/background/tab-state.ts';
 import { testContext } from '../../support/background-context.ts';
 import { badges, resetFakeBrowser } from '../../support/fake-browser.ts';
+import { fakeWordPress } from '../../support/fake-wordpress.ts';
 import { testSiteId as siteId, testSite } from '../../support/rows.ts';
-import { fakeWordPress } from './fake-wordpress.ts';
 
 describe('focusing a tab of a connected site', () => {
   beforeEach(resetFakeBrowser);

@@ -3,34 +3,14 @@
  * (<name>.html + <name>.expected.json): each family must find its own comments, and the negatives
  * must not be claimed. New fixture directories are picked up without touching this file.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { detectPage } from '../../../src/content/detect/index.ts';
+import { type AnswerKey, answerKeys, fixturePagesDir } from '../../support/answer-keys.ts';
 
-const root = resolve('test/fixtures/pages');
-
-interface AnswerKey {
-  url: string;
-  isWordPress: boolean;
-  restRoot: string | null;
-  postId: number | null;
-  commentsInDom: boolean | null;
-  replyForm: boolean;
-  article: boolean;
-  comments: { id: number | null; parentId: number; type: string; author: string; pending: boolean }[];
-  /** free text for the reader (which template the page follows, its traps); not compared */
-  note?: string;
-}
-
-function answerKeys(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return answerKeys(path);
-    return entry.name.endsWith('.expected.json') ? [path] : [];
-  });
-}
+const root = resolve(fixturePagesDir);
 
 const keys = answerKeys(root).sort();
 

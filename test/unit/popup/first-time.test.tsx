@@ -8,10 +8,10 @@ import { fireEvent, render, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../../src/popup/App.tsx';
 import { historyFreshForMs } from '../../../src/shared/commenter-history.ts';
+import { fakeWordPress } from '../../support/fake-wordpress.ts';
 import { popupHarnessPerTest, rowOf } from '../../support/popup-dom.ts';
 import { commentRow } from '../../support/popup-harness.ts';
 import { testSiteId as siteId, testSite } from '../../support/rows.ts';
-import { fakeWordPress } from '../background/fake-wordpress.ts';
 
 const harnesses = popupHarnessPerTest();
 const tagOf = (row: HTMLElement) => row.querySelector('.tag.first-time');

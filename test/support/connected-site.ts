@@ -1,9 +1,9 @@
 /** A connected test site in a fresh database, talking to a fake WordPress, with a clock the test moves. */
-import type { BackgroundContext } from '../../../src/background/context.ts';
-import type { SiteRow } from '../../../src/shared/db/index.ts';
-import { testContext } from '../../support/background-context.ts';
-import { testSite, testSiteId } from '../../support/rows.ts';
+import type { BackgroundContext } from '../../src/background/context.ts';
+import type { SiteRow } from '../../src/shared/db/index.ts';
+import { testContext } from './background-context.ts';
 import { type FakeComment, fakeWordPress } from './fake-wordpress.ts';
+import { testSite, testSiteId } from './rows.ts';
 
 export const siteId = testSiteId;
 

@@ -2,30 +2,15 @@
  * Every fixture page of test/fixtures/pages/ through the bundled detector in Chromium, against its
  * answer key: the unit tests run the same keys in jsdom, this proves the browser agrees.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import type { Page } from 'playwright-core';
+import { type AnswerKey, answerKeys, fixturePagesDir } from '../../test/support/answer-keys.ts';
 
-const root = 'test/fixtures/pages';
-
-function answerKeys(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return answerKeys(path);
-    return entry.name.endsWith('.expected.json') ? [path] : [];
-  });
-}
+const root = fixturePagesDir;
 
 /** What the answer key compares, as a string, from a page model. */
-function summary(model: {
-  isWordPress: boolean;
-  restRoot: string | null;
-  postId: number | null;
-  commentsInDom: boolean | null;
-  replyForm: boolean;
-  article: boolean;
-  comments: { id: number | null; parentId: number; type: string; author: string; pending: boolean }[];
-}): string {
+function summary(model: Omit<AnswerKey, 'url' | 'note'>): string {
   const { isWordPress, restRoot, postId, commentsInDom, replyForm, article, comments } = model;
   return JSON.stringify({
     isWordPress,
@@ -47,7 +32,7 @@ export async function fixturesInChromium(page: Page, bundle: string): Promise<{ 
     await page.setContent(readFileSync(keyPath.replace(/\.expected\.json$/, '.html'), 'utf8'), { waitUntil: 'load' });
     await page.addScriptTag({ content: bundle });
     const found = await page.evaluate((url) => {
-      const detect = (globalThis as unknown as { FreigabeDetect: typeof import('../src/content/detect/index.ts') })
+      const detect = (globalThis as unknown as { FreigabeDetect: typeof import('../../src/content/detect/index.ts') })
         .FreigabeDetect;
       const model = detect.detectPage(document, new URL(url));
       return { ...model, replyForm: model.replyForm !== null, article: model.article !== null };

@@ -2,10 +2,10 @@
  * The inline view outside the extension, for bench/content-inline.ts: the real detector and view,
  * with the background replaced by an answer from memory (what inlineState would return).
  */
-import { detectPage, findComments } from '../src/content/detect/index.ts';
-import type { InlineApi } from '../src/content/inline/api.ts';
-import { InlineView } from '../src/content/inline/view.ts';
-import type { InlineComment, InlineState } from '../src/shared/inline-protocol.ts';
+import { detectPage, findComments } from '../../src/content/detect/index.ts';
+import type { InlineApi } from '../../src/content/inline/api.ts';
+import { InlineView } from '../../src/content/inline/view.ts';
+import type { InlineComment, InlineState } from '../../src/shared/inline-protocol.ts';
 
 export interface LoadFigures {
   /** detectPage: the content script's synchronous work at load */

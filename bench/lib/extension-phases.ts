@@ -14,8 +14,8 @@ import {
   readStore,
   serviceWorkerHeap,
   writeSettings,
-} from '../scripts/extension-browser.ts';
-import type { DemoSiteUser } from '../scripts/wp/index.ts';
+} from '../../scripts/extension-browser.ts';
+import type { DemoSiteUser } from '../../scripts/wp/index.ts';
 
 export interface PhaseFigures {
   ms: number;

@@ -5,9 +5,10 @@
  * all before it redirects back to the list); then its REST API must report every one approved.
  */
 import { chromium } from 'playwright-core';
-import { findChromium } from '../scripts/chromium.ts';
-import { logInToWordPress } from '../scripts/extension-browser.ts';
-import type { DemoSiteUser } from '../scripts/wp/index.ts';
+import { findChromium } from '../../scripts/chromium.ts';
+import { logInToWordPress } from '../../scripts/extension-browser.ts';
+import type { DemoSiteUser } from '../../scripts/wp/index.ts';
+import { restRequest, restRoot } from '../../scripts/wp/rest.ts';
 
 export interface BulkFigures {
   count: number;
@@ -21,16 +22,17 @@ export interface BulkFigures {
 
 /** How many of these comments WordPress has approved (REST, as `admin`). */
 async function approvedAmong(siteUrl: string, admin: DemoSiteUser, ids: number[]): Promise<number> {
-  const authorization = `Basic ${Buffer.from(`${admin.login}:${admin.applicationPassword}`).toString('base64')}`;
   let approved = 0;
   for (let start = 0; start < ids.length; start += 100) {
     const include = ids
       .slice(start, start + 100)
       .map((id) => `include[]=${id}`)
       .join('&');
-    const response = await fetch(`${siteUrl}/wp-json/wp/v2/comments?status=approve&per_page=100&${include}`, {
-      headers: { Authorization: authorization },
-    });
+    const response = await restRequest(
+      restRoot({ url: siteUrl }),
+      admin,
+      `wp/v2/comments?status=approve&per_page=100&${include}`,
+    );
     if (!response.ok) throw new Error(`REST check: HTTP ${response.status}`);
     approved += Number(response.headers.get('X-WP-Total'));
   }
