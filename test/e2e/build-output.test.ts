@@ -65,10 +65,10 @@ describe('release builds', () => {
     expect(readFileSync(join('dist/chrome', entry ?? ''), 'utf8')).toContain('registerContentScripts');
   });
 
-  it('popup JavaScript (with Dexie and Preact) stays within 80 kB gzip, the content script within 10 kB', () => {
+  it('popup JavaScript (with Dexie and Preact) stays within 84 kB gzip (see popup.test.ts), the content script within 10 kB', () => {
     const sizes = bundleSizes('dist/chrome');
     expect(sizes.popup).toBeGreaterThan(10 * 1024);
-    expect(sizes.popup).toBeLessThan(80 * 1024);
+    expect(sizes.popup).toBeLessThan(84 * 1024);
     expect(sizes.content).toBeLessThan(10 * 1024);
     // The inline view is its own file, injected into articles only: within 40 kB, and never Dexie.
     expect(sizes.inline).toBeGreaterThan(5 * 1024);

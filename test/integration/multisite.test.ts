@@ -181,7 +181,7 @@ describe('a sub-directory multisite', () => {
       ok: true,
       value: { connected: true },
     });
-    expect(await tabPage(ctx, 5)).toEqual({ siteId: `${technik.url}/wp-json/`, postId: technikArticle.id });
+    expect(await tabPage(ctx, 5)).toMatchObject({ siteId: `${technik.url}/wp-json/`, postId: technikArticle.id });
     const state = (await route({ type: 'inlineState', includeSpam: false }, from(technikArticle.link, 5))) as {
       ok: true;
       value: InlineState;

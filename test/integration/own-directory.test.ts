@@ -63,7 +63,15 @@ describe('WordPress in its own directory', () => {
   });
 
   it('discovers home and siteurl from an article, the home page and the wp-admin address', async () => {
-    const expected = { restRoot: `${wp.url}/wp-json/`, home: wp.url, siteUrl: `${wp.url}/wp`, name: 'Freigabe Demo' };
+    const expected = {
+      restRoot: `${wp.url}/wp-json/`,
+      home: wp.url,
+      siteUrl: `${wp.url}/wp`,
+      name: 'Freigabe Demo',
+      // WordPress's authorize screen under siteurl, as the REST index announces it
+      authorizeEndpoint: `${wp.siteUrl}/wp-admin/authorize-application.php`,
+      httpAuthRealm: null,
+    };
     expect(await discoverSite(article())).toEqual(expected);
     expect(await discoverSite(`${wp.url}/`)).toEqual(expected);
     // From wp-admin (the login screen announces no API): the same site, known by the root its home announces.
@@ -107,9 +115,10 @@ describe('WordPress in its own directory', () => {
     const editor = user(wp, 'editor');
     const wrong = 'abcd efgh ijkl mnop qrst uvwx';
     expect(await checkCredentialsOverXmlRpc(wp.siteUrl, editor.login, editor.applicationPassword)).toBe('valid');
-    expect(await checkCredentialsOverXmlRpc(wp.siteUrl, editor.login, wrong)).toBe('invalid');
-    // At the origin there is no xmlrpc.php to ask.
-    expect(await checkCredentialsOverXmlRpc(wp.url, editor.login, editor.applicationPassword)).toBe('unavailable');
+    // XML-RPC's fault 403 says "refused", whatever the reason (a wrong password among them).
+    expect(await checkCredentialsOverXmlRpc(wp.siteUrl, editor.login, wrong)).toBe('rejected');
+    // At the origin there is no xmlrpc.php: nothing answers as XML-RPC there.
+    expect(await checkCredentialsOverXmlRpc(wp.url, editor.login, editor.applicationPassword)).toBe('blocked');
     const ctx = testContext();
     await expect(
       connectWithPassword(ctx, { url: wp.url, username: editor.login, password: wrong }),

@@ -218,10 +218,12 @@ export async function discoverSite(
     );
   }
   const announcedRoots = [restRootFromLinkHeader(page.headers.get('Link'), base), restRootFromHtml(html, base)];
+  const guesses = restRootGuesses(new URL(base));
+  const guessed = new Set(guesses);
   const candidates = [
     ...announcedRoots,
     // a WordPress below the root (a multisite's sub-site, its own directory): ask there first
-    ...restRootGuesses(new URL(base)),
+    ...guesses,
     `${origin}/wp-json/`,
     `${origin}/?rest_route=/`,
   ].filter((candidate, index, all): candidate is string => candidate !== null && all.indexOf(candidate) === index);
@@ -233,14 +235,19 @@ export async function discoverSite(
   for (const candidate of candidates) {
     try {
       // Past a web-server password only the browser's session gets in; otherwise ask as a visitor.
-      let answer = await readAnswer(await get(candidate, httpAuthRealm === null ? undefined : session));
+      let as: DiscoverySignIn | undefined = httpAuthRealm === null ? undefined : session;
+      let answer = await readAnswer(await get(candidate, as));
       if (answer.kind === 'http-auth' && session) {
         httpAuthRealm = answer.realm;
-        answer = await readAnswer(await get(candidate, session));
+        as = session;
+        answer = await readAnswer(await get(candidate, as));
       } else if (answer.kind === 'refused' && signIn) {
-        answer = await readAnswer(await get(candidate, signIn));
+        as = signIn;
+        answer = await readAnswer(await get(candidate, as));
       }
-      if (answer.kind === 'refused') refused ??= { restRoot: candidate, code: answer.code };
+      // A refusal at one of WordPress's own roots names the site better than one at a guess.
+      if (answer.kind === 'refused' && (refused === null || (guessed.has(refused.restRoot) && !guessed.has(candidate))))
+        refused = { restRoot: candidate, code: answer.code };
       if (answer.kind === 'http-auth') httpAuthRealm = answer.realm;
       if (answer.kind === 'firewall') blockedBy ??= { ...answer.verdict, path: restPath(candidate) };
       if (answer.kind !== 'index') continue;
@@ -255,7 +262,9 @@ export async function discoverSite(
       const home = (answer.index.home ?? siteUrl).replace(/\/+$/, '');
       return {
         // Found another way (from wp-admin, by a guess): the root its pages announce, where they do.
-        restRoot: announcedRoots.includes(candidate) ? candidate : await canonicalRoot(home, candidate, get),
+        restRoot: announcedRoots.includes(candidate)
+          ? candidate
+          : await canonicalRoot(home, candidate, (url) => get(url, as)),
         name: answer.index.name,
         home,
         siteUrl,
