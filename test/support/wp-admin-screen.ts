@@ -34,9 +34,13 @@ export async function commentScreen(wp: SiteInfo, account: Pick<DemoSiteUser, 'l
     });
     const html = await response.text();
     const action = view === 'spam' ? 'unspamcomment' : 'spamcomment';
-    const match = new RegExp(`action=${action}&(?:amp;|#038;)c=${id}&(?:amp;|#038;)_wpnonce=([0-9a-f]+)`).exec(html);
-    if (!match?.[1]) throw new Error(`no ${action} link for comment ${id} in wp-admin's ${view} list`);
-    return match[1];
+    // The link's parameters come in another order in older WordPress (6.1: c, action, _wpnonce).
+    for (const [, query = ''] of html.matchAll(/href=["'][^"']*comment\.php\?([^"']+)["']/g)) {
+      const params = new URLSearchParams(query.replace(/&(?:amp|#038);/g, '&'));
+      if (params.get('c') === String(id) && params.get('action') === action && params.get('_wpnonce'))
+        return params.get('_wpnonce') as string;
+    }
+    throw new Error(`no ${action} link for comment ${id} in wp-admin's ${view} list`);
   }
 
   async function rowAction(id: number, view: 'moderated' | 'spam', flag: 'spam' | 'unspam'): Promise<void> {
