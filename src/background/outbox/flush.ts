@@ -9,16 +9,14 @@
  */
 import type { OutboxRow, SiteRow } from '../../shared/db/index.ts';
 import type { WpClient } from '../../shared/wp/client.ts';
-import { preservable } from '../../shared/wp/comments.ts';
 import type { BackgroundContext } from '../context.ts';
-import { restoreDraft } from '../drafts.ts';
 import { defaultLocks, flushLockName } from '../locks.ts';
-import { ReputationChanges } from '../reputation.ts';
 import { blockedSite, markBlocked, markReachable, markUnreachable, unreachable } from '../sites/reachability.ts';
 import { clientForSite } from '../sites/site-client.ts';
-import { answerWriter, type Sent } from './answers.ts';
-import { type Outcome, outcomeOfFailure } from './outcome.ts';
-import { statusTargets } from './status.ts';
+import { answerWriter } from './answers.ts';
+import { applyFailure } from './apply-failure.ts';
+import { outcomeOfFailure } from './outcome.ts';
+import { send } from './send.ts';
 
 export interface FlushLimits {
   perSiteConcurrency: number;
@@ -92,57 +90,6 @@ async function openDecisions(ctx: BackgroundContext, now: number): Promise<OpenD
 /** The next decision of each comment, when it is due; later ones wait for it. */
 export async function dueRows(ctx: BackgroundContext, now: number): Promise<OutboxRow[]> {
   return (await openDecisions(ctx, now)).due;
-}
-
-async function send(client: WpClient, site: SiteRow, row: OutboxRow): Promise<Sent> {
-  const preserve = preservable(site.mode, row.snapshot);
-  const target = statusTargets[row.decision];
-  if (target) {
-    const result = await client.setStatus(row.commentId, target, preserve);
-    return { status: result.comment?.status ?? null };
-  }
-  switch (row.decision) {
-    case 'trash':
-      await client.trash(row.commentId);
-      return { status: 'trash' };
-    case 'edit':
-      return { status: null, comment: await client.editContent(row.commentId, row.content ?? '', preserve) };
-    case 'reply': {
-      const reply = await client.reply({ post: row.snapshot.post, parent: row.commentId, content: row.content ?? '' });
-      return { status: null, comment: reply };
-    }
-    default:
-      await client.deletePermanently(row.commentId);
-      return { status: null };
-  }
-}
-
-async function apply(ctx: BackgroundContext, row: OutboxRow, outcome: Outcome): Promise<void> {
-  const { db } = ctx;
-  const key: [string, number] = [row.siteId, row.commentId];
-  await db.transaction('rw', [db.outbox, db.comments, db.sites, db.reputation, db.drafts], async () => {
-    await db.outbox.update(row.id ?? 0, outcome.row);
-    if (outcome.draft !== undefined)
-      await restoreDraft(ctx, row.siteId, row.commentId, row.decision === 'edit' ? 'edit' : 'reply', outcome.draft);
-    // The decision did not happen: the author's reputation goes back to what it was before it.
-    const reputation = new ReputationChanges(row.siteId);
-    if (outcome.comment === 'remove') {
-      await db.comments.delete(key);
-      if (row.decision !== 'reply' && row.decision !== 'edit') reputation.follow(row.snapshot);
-    }
-    // Roll back what this decision changed in the cache (a reply changed nothing there).
-    if (outcome.comment === 'rollback' && row.decision === 'edit') await db.comments.put(row.snapshot);
-    else if (outcome.comment === 'rollback' && row.decision !== 'reply') {
-      const cached = await db.comments.get(key);
-      const restored = { ...(cached ?? row.snapshot), status: row.previousStatus };
-      await db.comments.put(restored);
-      reputation.follow(restored);
-    }
-    await reputation.apply(db, ctx.now());
-    if (outcome.pauseSite !== undefined) {
-      await db.sites.update(row.siteId, { status: 'needs-login', statusMessage: outcome.pauseSite });
-    }
-  });
 }
 
 /** One site during a flush: its client, and whether its sign-in failed (nothing more is sent). */
@@ -224,7 +171,7 @@ async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<Flush
       }
     } catch (error) {
       const outcome = outcomeOfFailure(row, error, ctx.now(), ctx.random);
-      await apply(ctx, row, outcome);
+      await applyFailure(ctx, row, outcome);
       const offline = unreachable(error);
       if (offline !== null) await markUnreachable(ctx, siteId, offline);
       const blocked = blockedSite(error, row.decision);
@@ -277,7 +224,7 @@ async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<Flush
       }
       queue = later;
       for (const { sender, row } of heldByFirewall) {
-        await apply(ctx, row, outcomeOfFailure(row, sender.blockedBy, ctx.now(), ctx.random));
+        await applyFailure(ctx, row, outcomeOfFailure(row, sender.blockedBy, ctx.now(), ctx.random));
         summary.retrying += 1;
       }
       if (starting.length > 0) {

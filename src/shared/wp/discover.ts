@@ -12,6 +12,7 @@
 import * as v from 'valibot';
 import { httpAuthRealmOf } from './errors.ts';
 import { type FirewallVerdict, firewallMessage, firewallVerdict, restPath } from './firewall.ts';
+import { canonicalRoot, restRootFromHtml, restRootFromLinkHeader } from './rest-root.ts';
 import { applicationPasswordsEndpoint, type WpIndex, wpErrorBodySchema, wpIndexSchema } from './schemas.ts';
 import { restRootGuesses } from './wordpress-paths.ts';
 
@@ -67,64 +68,8 @@ export interface DiscoveredSite {
 /** How discovery may sign in where the site refuses visitors. */
 export type DiscoverySignIn = { kind: 'session' } | { kind: 'authorization'; header: string };
 
-const apiRel = 'https://api.w.org/';
-
-export function restRootFromLinkHeader(header: string | null, base: string): string | null {
-  if (!header) return null;
-  for (const part of header.split(/,(?=\s*<)/)) {
-    const match = /<([^>]+)>\s*;(.*)$/.exec(part.trim());
-    if (match?.[1] && match[2] && /rel\s*=\s*"?https:\/\/api\.w\.org\/"?/i.test(match[2])) {
-      return new URL(match[1], base).href;
-    }
-  }
-  return null;
-}
-
-export function restRootFromHtml(html: string, base: string): string | null {
-  for (const tag of html.match(/<link\b[^>]*>/gi) ?? []) {
-    const rel = /\brel\s*=\s*["']([^"']+)["']/i.exec(tag)?.[1];
-    const href = /\bhref\s*=\s*["']([^"']+)["']/i.exec(tag)?.[1];
-    if (rel === apiRel && href) return new URL(href.replace(/&amp;/g, '&'), base).href;
-  }
-  return null;
-}
-
 function looksLikeWordPress(html: string): boolean {
   return /wp-content\/|wp-includes\/|<meta[^>]+generator[^>]+WordPress/i.test(html);
-}
-
-/**
- * The name a site's pages know its REST API by (a page is matched to its site by it:
- * background/sites/site-of-page.ts), for a site found without its announcement (from wp-admin, a
- * page without the links, a guess): what its home announces; else the API under home, as WordPress
- * serves it (`wp-json/`, or `?rest_route=` which every WordPress answers); else where it was found.
- */
-async function canonicalRoot(home: string, found: string, get: (url: string) => Promise<Response>): Promise<string> {
-  const homePage = new URL(`${home}/`).href;
-  const underHome = [new URL('wp-json/', homePage).href, new URL('?rest_route=/', homePage).href];
-  const answersForHome = async (root: string) => {
-    const index = v.safeParse(wpIndexSchema, await (await get(root)).json());
-    return index.success && index.output.home?.replace(/\/+$/, '') === home;
-  };
-  try {
-    const page = await get(homePage);
-    const html = (page.headers.get('Content-Type') ?? '').includes('html') ? await page.text() : '';
-    const announced =
-      restRootFromLinkHeader(page.headers.get('Link'), page.url || homePage) ??
-      restRootFromHtml(html, page.url || homePage);
-    if (announced && (announced === found || (await answersForHome(announced)))) return announced;
-  } catch {
-    // the home page says nothing: the API under home
-  }
-  for (const root of underHome) {
-    if (root === found) return found;
-    try {
-      if (await answersForHome(root)) return root;
-    } catch {
-      // not there
-    }
-  }
-  return found;
 }
 
 /** What one REST root candidate answered. */

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DiscoveryError,
-  discoverSite,
-  restRootFromHtml,
-  restRootFromLinkHeader,
-} from '../../../src/shared/wp/discover.ts';
+import { DiscoveryError, discoverSite } from '../../../src/shared/wp/discover.ts';
+import { restRootFromHtml, restRootFromLinkHeader } from '../../../src/shared/wp/rest-root.ts';
 
 const index = JSON.stringify({ name: 'Blog', url: 'https://blog.example', namespaces: ['oembed/1.0', 'wp/v2'] });
 
