@@ -12,6 +12,7 @@ import { fetchPostComments } from './inline/post-comments.ts';
 import { postOfSender, siteOfSender } from './inline/sender-site.ts';
 import { inlineState } from './inline/state.ts';
 import { verifiedArticleLink } from './inline/verified-article.ts';
+import { jobHandlers } from './jobs/handlers.ts';
 import { decide, undo } from './outbox/decide.ts';
 import { releaseHeldDecisions } from './outbox/release.ts';
 import { retryDecision } from './outbox/retry.ts';
@@ -100,6 +101,7 @@ export const contentHandlers: ContentHandlers = {
 };
 
 export const pageHandlers: PageHandlers = {
+  ...jobHandlers,
   connectWithPassword: (ctx, request) => afterSignIn(ctx, connectWithPassword(ctx, request)),
   connectWithSession: (ctx, request) => afterSignIn(ctx, connectWithSession(ctx, request)),
   checkSite: (ctx, request) => checkSite(ctx, request),

@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { commentMaxLength } from './comment-text.ts';
 import { historyBatchSize } from './commenter-history.ts';
+import { jobActions, jobCommentTypes, jobFilterStatuses, maxJobSize } from './jobs.ts';
 import { draftKinds, requestedDecisions } from './moderation.ts';
 import { viewNames } from './views.ts';
 
@@ -43,6 +44,19 @@ export const contentRequestSchema = v.variant('type', [
 const url = v.pipe(v.string(), v.minLength(1), v.maxLength(2048));
 const siteId = v.pipe(v.string(), v.minLength(1), v.maxLength(2048));
 const shortText = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+
+const isoDate = v.pipe(v.string(), v.isoTimestamp());
+
+/** A selection WordPress evaluates for a bulk job (shared/jobs.ts `JobFilter`). */
+const jobFilter = v.object({
+  status: v.picklist(jobFilterStatuses),
+  type: v.optional(v.picklist(jobCommentTypes), 'all'),
+  post: v.optional(id),
+  search: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200))),
+  authorEmail: v.optional(v.pipe(v.string(), v.trim(), v.minLength(3), v.maxLength(200))),
+  after: v.optional(isoDate),
+  before: v.optional(isoDate),
+});
 
 /** From the extension's own pages (popup, options, the sign-in callback). */
 export const pageRequestSchema = v.variant('type', [
@@ -98,6 +112,22 @@ export const pageRequestSchema = v.variant('type', [
     siteId,
     commentIds: v.pipe(v.array(id), v.minLength(1), v.maxLength(historyBatchSize)),
   }),
+  /** how many comments a filter matches on the server, and the first of them, before a job starts */
+  v.object({ type: v.literal('previewJob'), siteId, filter: jobFilter }),
+  /**
+   * start a bulk job; `expectedTotal` is the count the user saw in the preview (a job never acts on
+   * more than `maxJobSize`, nor on comments that arrive after it started)
+   */
+  v.object({
+    type: v.literal('startJob'),
+    siteId,
+    filter: jobFilter,
+    action: v.picklist(jobActions),
+    expectedTotal: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(maxJobSize)),
+  }),
+  v.object({ type: v.literal('controlJob'), jobId: id, command: v.picklist(['pause', 'resume', 'cancel']) }),
+  /** reverse a finished or cancelled job: a new job over the comments it changed */
+  v.object({ type: v.literal('undoJob'), jobId: id }),
   /** empty content: the draft is deleted */
   v.object({ type: v.literal('saveDraft'), siteId, commentId: id, kind: draftKind, content: text }),
 ]);

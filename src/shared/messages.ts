@@ -66,6 +66,24 @@ export type ServerSearchSite =
       message: string;
     };
 
+/** What a bulk job's filter matches on the server, before it starts (see shared/jobs.ts). */
+export interface JobPreview {
+  /** X-WP-Total */
+  total: number;
+  /** the newest few, as WordPress rendered them (untrusted HTML: shown through the sanitizer) */
+  first: {
+    id: number;
+    post: number;
+    postTitle: string | null;
+    authorName: string;
+    date: number;
+    contentHtml: string;
+    status: string;
+  }[];
+  /** whether the Freigabe Bridge will do it on the server (otherwise one REST request per comment) */
+  route: 'bridge' | 'rest';
+}
+
 /** What each request answers with. */
 export interface ResponseMap {
   pageDetected: { connected: boolean };
@@ -92,6 +110,11 @@ export interface ResponseMap {
   clearCache: { siteId: string; removed: number };
   /** one entry per site searched, in the order of the sites */
   searchServer: { sites: ServerSearchSite[] };
+  previewJob: JobPreview;
+  startJob: { jobId: number };
+  controlJob: { state: 'running' | 'paused' | 'cancelled' | 'done' };
+  /** the new job that reverses it */
+  undoJob: { jobId: number };
   /** how many addresses WordPress was asked about (the answers are written to the cache) */
   checkCommenterHistory: { asked: number };
 }

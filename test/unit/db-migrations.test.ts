@@ -23,7 +23,11 @@ const earlierStores: Record<number, Record<string, string>> = {
     syncSeen: '[siteId+id]',
     commenterHistory: '[siteId+email], siteId, nextCheckAt',
   },
+  5: { settings: 'key' },
 };
+
+/** The version this build opens: every migration below must end there with every row kept. */
+const currentVersion = 6;
 
 /** A database as Freigabe at `version` left it. */
 function earlierDb(name: string, version: number): Dexie {
@@ -45,7 +49,7 @@ describe('database migrations', () => {
 
     const db = new FreigabeDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(currentVersion);
     expect(await db.sites.get(site.id)).toEqual(site);
     expect(await db.credentials.count()).toBe(1);
     expect(await db.comments.where('[siteId+status]').equals([site.id, 'hold']).count()).toBe(1);
@@ -71,7 +75,7 @@ describe('database migrations', () => {
 
     const db = new FreigabeDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(currentVersion);
     expect(await db.comments.where('[siteId+post]').equals([site.id, 4]).count()).toBe(2);
     expect(await db.comments.where('authorEmail').equals('b@example.org').primaryKeys()).toEqual([[site.id, 8]]);
     expect(await db.outbox.where('[siteId+commentId]').equals([site.id, 7]).count()).toBe(1);
@@ -107,7 +111,7 @@ describe('database migrations', () => {
 
     const db = new FreigabeDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(currentVersion);
     expect(await db.reputation.get([site.id, 'email:a@example.org'])).toEqual(reputation);
     expect(await db.comments.where('authorEmail').equals('a@example.org').count()).toBe(1);
     expect(await db.syncState.get(site.id)).toMatchObject({ contextFetchedAt: { 4: 3 } });
@@ -136,12 +140,31 @@ describe('database migrations', () => {
 
     const db = new FreigabeDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(currentVersion);
     expect(await db.sites.get(site.id)).toEqual(site);
     expect(await db.commenterHistory.count()).toBe(1);
     expect(await db.settings.count()).toBe(0);
     await db.settings.put({ key: 'settings', value: { undoWindowSeconds: 10 } });
     expect(await db.settings.get('settings')).toEqual({ key: 'settings', value: { undoWindowSeconds: 10 } });
+    db.close();
+    await Dexie.delete(name);
+  });
+
+  it('v5 → v6 (+ bulk jobs and their chunks): every row is kept', async () => {
+    const name = `migration-${Math.random()}`;
+    const v5 = earlierDb(name, 5);
+    const site = testSite();
+    await v5.table('sites').put(site);
+    await v5.table('settings').put({ key: 'settings', value: { undoWindowSeconds: 7 } });
+    v5.close();
+
+    const db = new FreigabeDb(name);
+    await db.open();
+    expect(db.verno).toBe(currentVersion);
+    expect(await db.sites.get(site.id)).toEqual(site);
+    expect(await db.settings.get('settings')).toEqual({ key: 'settings', value: { undoWindowSeconds: 7 } });
+    expect(await db.jobs.count()).toBe(0);
+    expect(await db.jobChunks.where('jobId').equals(1).count()).toBe(0);
     db.close();
     await Dexie.delete(name);
   });

@@ -8,6 +8,8 @@ import type {
   CommentRow,
   CredentialRow,
   DraftRow,
+  JobChunkRow,
+  JobRow,
   OutboxRow,
   PostRow,
   ReputationRow,
@@ -33,6 +35,8 @@ export class FreigabeDb extends Dexie {
   syncSeen!: Table<SyncSeenRow, [string, number]>;
   commenterHistory!: Table<CommenterHistoryRow, [string, string]>;
   settings!: Table<SettingsRow, string>;
+  jobs!: Table<JobRow, number>;
+  jobChunks!: Table<JobChunkRow, [number, number]>;
 
   constructor(name = defaultDbName) {
     super(name);
@@ -63,6 +67,11 @@ export class FreigabeDb extends Dexie {
     // (shared/settings.ts); the extension's IndexedDB is reachable only from its own pages and worker.
     this.version(5).stores({
       settings: 'key',
+    });
+    // v6: bulk jobs over a server-side selection, and the ledger of their chunks (shared/jobs.ts).
+    this.version(6).stores({
+      jobs: '++id, siteId, state',
+      jobChunks: '[jobId+seq], jobId',
     });
   }
 }
