@@ -3,6 +3,7 @@
  * (at most 20 s) and takes an AbortSignal, every answer is validated, every failure is a classified
  * WpError (see errors.ts).
  */
+import { bridgeOperations } from './bridge.ts';
 import { type CommenterMetadata, commentOperations } from './comments.ts';
 import {
   type WpPostSummary,
@@ -32,6 +33,8 @@ export function createWpClient(options: WpClientOptions) {
       return transport.auth;
     },
     ...comments,
+    /** the Freigabe Bridge's routes (only for a site whose index announces it: see bridge.ts) */
+    bridge: bridgeOperations(transport),
 
     async me(call: CallOptions = {}): Promise<WpUserMe> {
       const { data } = await transport.request(wpUserMeSchema, 'wp/v2/users/me', {
