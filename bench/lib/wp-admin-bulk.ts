@@ -1,10 +1,14 @@
 /**
- * wp-admin's own bulk "Approve", driven in Chromium as a moderator would: the pending list with
- * every comment on one page (screen option "Number of items per page"), "select all", bulk action
- * Approve, Apply. Timed from the click until WordPress answers the bulk request (it approves them
- * all before it redirects back to the list); then its REST API must report every one approved.
+ * wp-admin's own bulk actions, driven in Chromium as a moderator would: the comment list with as
+ * many comments on one page as the screen option allows ("Number of items per page", at most 999),
+ * "select all", a bulk action, Apply.
+ * - `wpAdminBulkApprove`: one page of `count` pending comments approved; timed from the click until
+ *   WordPress answers the bulk request (it approves them all before it redirects back to the list);
+ *   then its REST API must report every one approved.
+ * - `wpAdminBulkUntilEmpty`: a whole flood — select all, bulk action, Apply, and again on the list
+ *   WordPress shows next, until it is empty; timed from the first Apply to the empty list.
  */
-import { chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { findChromium } from '../../scripts/chromium.ts';
 import { logInToWordPress } from '../../scripts/extension-browser.ts';
 import type { DemoSiteUser } from '../../scripts/wp/index.ts';
@@ -19,6 +23,26 @@ export interface BulkFigures {
   /** from clicking Apply until wp-admin's answer page (the rest of the list) has loaded */
   reloadMs: number;
 }
+
+export interface FloodBulkFigures {
+  /** comments the bulk action went through (the rows selected, all pages) */
+  count: number;
+  /** Apply clicks: pages of at most `perPage` */
+  pages: number;
+  perPage: number;
+  /** from the first Apply until wp-admin shows the list empty */
+  totalMs: number;
+  /** WordPress's own time: the bulk requests, from each click until its answer, summed */
+  bulkMs: number;
+  /** the slowest single bulk request */
+  slowestBulkMs: number;
+}
+
+/** The largest page wp-admin's screen option accepts (set_screen_options refuses anything over 999). */
+export const wpAdminMaxPerPage = 999;
+
+/** wp-admin's comment list views by the status they show. */
+const views = { hold: 'moderated', approved: 'approved', spam: 'spam', trash: 'trash' } as const;
 
 /** How many of these comments WordPress has approved (REST, as `admin`). */
 async function approvedAmong(siteUrl: string, admin: DemoSiteUser, ids: number[]): Promise<number> {
@@ -39,10 +63,10 @@ async function approvedAmong(siteUrl: string, admin: DemoSiteUser, ids: number[]
   return approved;
 }
 
-export async function wpAdminBulkApprove(siteUrl: string, admin: DemoSiteUser, count: number): Promise<BulkFigures> {
+async function withLoggedInPage<T>(siteUrl: string, admin: DemoSiteUser, work: (page: Page) => Promise<T>): Promise<T> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium found for the wp-admin benchmark (apt-get install chromium).');
-  const browser = await chromium.launch({
+  const browser: Browser = await chromium.launch({
     executablePath,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
@@ -51,36 +75,93 @@ export async function wpAdminBulkApprove(siteUrl: string, admin: DemoSiteUser, c
     const page = await browser.newPage();
     page.setDefaultTimeout(300_000);
     await logInToWordPress(page, siteUrl, admin.login, admin.password);
-    const list = `${siteUrl}/wp-admin/edit-comments.php?comment_status=moderated`;
-    let listStart = performance.now();
-    await page.goto(list);
-    if ((await page.inputValue('#edit_comments_per_page')) !== String(count)) {
-      await page.click('#show-settings-link');
-      await page.fill('#edit_comments_per_page', String(count));
-      await Promise.all([page.waitForNavigation(), page.click('#screen-options-apply')]);
-      listStart = performance.now();
-      await page.goto(list);
-    }
-    const listMs = performance.now() - listStart;
-    // Only the visible list: wp-admin also sends a few extra rows, hidden, to fill gaps after Ajax actions.
-    const ids = await page.$$eval('#the-comment-list input[name="delete_comments[]"]', (boxes) =>
-      boxes.map((box) => Number((box as HTMLInputElement).value)),
-    );
-    if (ids.length !== count) throw new Error(`wp-admin lists ${ids.length} pending comments, not ${count}`);
-
-    await page.check('#cb-select-all-1');
-    await page.selectOption('#bulk-action-selector-top', 'approve');
-    const bulkStart = performance.now();
-    const bulkAnswered = page
-      .waitForResponse((response) => response.url().includes('delete_comments'), { timeout: 300_000 })
-      .then(() => performance.now() - bulkStart);
-    await Promise.all([page.waitForNavigation(), page.click('#doaction')]);
-    const reloadMs = performance.now() - bulkStart;
-    const bulkMs = await bulkAnswered;
-    const approved = await approvedAmong(siteUrl, admin, ids);
-    if (approved !== count) throw new Error(`wp-admin's bulk Approve: ${approved} of ${count} approved`);
-    return { count, listMs, bulkMs, reloadMs };
+    return await work(page);
   } finally {
     await browser.close();
   }
+}
+
+/** Opens the list, with `perPage` rows a page (the screen option, set once per user); answers the load time. */
+async function openList(page: Page, list: string, perPage: number): Promise<number> {
+  let listStart = performance.now();
+  await page.goto(list);
+  if ((await page.inputValue('#edit_comments_per_page')) !== String(perPage)) {
+    await page.click('#show-settings-link');
+    await page.fill('#edit_comments_per_page', String(perPage));
+    await Promise.all([page.waitForNavigation(), page.click('#screen-options-apply')]);
+    listStart = performance.now();
+    await page.goto(list);
+  }
+  return performance.now() - listStart;
+}
+
+/** Only the visible list: wp-admin also sends a few extra rows, hidden, to fill gaps after Ajax actions. */
+const listedIds = (page: Page) =>
+  page.$$eval('#the-comment-list input[name="delete_comments[]"]', (boxes) =>
+    boxes.map((box) => Number((box as HTMLInputElement).value)),
+  );
+
+/** Select all, bulk `action`, Apply: WordPress's answer time and the time until the next list has loaded. */
+async function applyToAll(page: Page, action: string): Promise<{ bulkMs: number; reloadMs: number }> {
+  await page.check('#cb-select-all-1');
+  await page.selectOption('#bulk-action-selector-top', action);
+  const bulkStart = performance.now();
+  const bulkAnswered = page
+    .waitForResponse((response) => response.url().includes('delete_comments'), { timeout: 300_000 })
+    .then(() => performance.now() - bulkStart);
+  await Promise.all([page.waitForNavigation(), page.click('#doaction')]);
+  const reloadMs = performance.now() - bulkStart;
+  return { bulkMs: await bulkAnswered, reloadMs };
+}
+
+export function wpAdminBulkApprove(siteUrl: string, admin: DemoSiteUser, count: number): Promise<BulkFigures> {
+  return withLoggedInPage(siteUrl, admin, async (page) => {
+    const listMs = await openList(page, `${siteUrl}/wp-admin/edit-comments.php?comment_status=moderated`, count);
+    const ids = await listedIds(page);
+    if (ids.length !== count) throw new Error(`wp-admin lists ${ids.length} pending comments, not ${count}`);
+    const { bulkMs, reloadMs } = await applyToAll(page, 'approve');
+    const approved = await approvedAmong(siteUrl, admin, ids);
+    if (approved !== count) throw new Error(`wp-admin's bulk Approve: ${approved} of ${count} approved`);
+    return { count, listMs, bulkMs, reloadMs };
+  });
+}
+
+/**
+ * A bulk action on every comment of a view (`status`), a page of `perPage` at a time, until the
+ * view is empty — what a moderator does in wp-admin with a flood. `onPage` hears of each page done.
+ */
+export function wpAdminBulkUntilEmpty(
+  siteUrl: string,
+  admin: DemoSiteUser,
+  {
+    status,
+    action,
+    perPage = wpAdminMaxPerPage,
+    onPage,
+  }: {
+    status: keyof typeof views;
+    action: 'trash' | 'approve' | 'spam' | 'unapprove';
+    perPage?: number;
+    onPage?: (done: number) => void;
+  },
+): Promise<FloodBulkFigures> {
+  return withLoggedInPage(siteUrl, admin, async (page) => {
+    await openList(page, `${siteUrl}/wp-admin/edit-comments.php?comment_status=${views[status]}`, perPage);
+    let count = 0;
+    let pages = 0;
+    let bulkMs = 0;
+    let slowestBulkMs = 0;
+    const started = performance.now();
+    for (;;) {
+      const ids = await listedIds(page);
+      if (ids.length === 0) break;
+      const figures = await applyToAll(page, action);
+      count += ids.length;
+      pages += 1;
+      bulkMs += figures.bulkMs;
+      slowestBulkMs = Math.max(slowestBulkMs, figures.bulkMs);
+      onPage?.(count);
+    }
+    return { count, pages, perPage, totalMs: performance.now() - started, bulkMs, slowestBulkMs };
+  });
 }
