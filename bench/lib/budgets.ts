@@ -27,6 +27,21 @@ export const budgets = {
   flushVsSequential: { what: 'flush / sequential requests', atMost: 0.5, unit: '', source: 'issue 4' },
   syncInWorkerVsServer: { what: "initial sync in the worker / server's time", atMost: 1, unit: '', source: 'issue 14' },
   flushInWorkerVsSequential: { what: 'flush in the worker / sequential', atMost: 0.5, unit: '', source: 'issue 14' },
+  floodBridgeVsWpAdmin: { what: 'flood trashed: Bridge job / wp-admin bulk', atMost: 1, unit: '', source: 'issue 12' },
+  approvalsBridgeVsWpAdmin: {
+    what: '500 approvals: Bridge job / wp-admin bulk',
+    atMost: 2,
+    unit: '',
+    source: 'issue 12',
+  },
+  singlesVsCurl: { what: 'REST singles job / curl, same concurrency', atMost: 1.2, unit: '', source: 'issue 12' },
+  jobPopupLongTasks: {
+    what: 'long tasks > 100 ms in the open popup during a job',
+    atMost: 0,
+    unit: '',
+    source: 'issue 12',
+  },
+  jobWorkerHeapMib: { what: 'service worker JS heap during a job, peak', atMost: 32, unit: ' MiB', source: 'issue 12' },
 } as const satisfies Record<string, Budget>;
 
 export type BudgetName = keyof typeof budgets;

@@ -27,12 +27,7 @@ export interface Throughput {
   p95Ms: number;
 }
 
-function summary(
-  client: Throughput['client'],
-  concurrency: number,
-  ms: number,
-  latencies: number[],
-): Throughput {
+function summary(client: Throughput['client'], concurrency: number, ms: number, latencies: number[]): Throughput {
   return {
     client,
     concurrency,
@@ -64,15 +59,7 @@ export function curlTrash(restRoot: string, account: Account, ids: readonly numb
     const started = performance.now();
     const run = spawnSync(
       'curl',
-      [
-        '--silent',
-        '--parallel',
-        '--parallel-immediate',
-        '--parallel-max',
-        String(concurrency),
-        '--config',
-        config,
-      ],
+      ['--silent', '--parallel', '--parallel-immediate', '--parallel-max', String(concurrency), '--config', config],
       { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 },
     );
     const ms = performance.now() - started;
@@ -80,7 +67,9 @@ export function curlTrash(restRoot: string, account: Account, ids: readonly numb
     const answers = run.stdout.trim().split('\n');
     const failed = answers.filter((line) => !line.startsWith('200 '));
     if (answers.length !== ids.length || failed.length > 0) {
-      throw new Error(`curl: ${answers.length - failed.length} of ${ids.length} trashed (${failed.slice(0, 3).join('; ')})`);
+      throw new Error(
+        `curl: ${answers.length - failed.length} of ${ids.length} trashed (${failed.slice(0, 3).join('; ')})`,
+      );
     }
     return summary(
       'curl',

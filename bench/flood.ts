@@ -1,0 +1,214 @@
+/**
+ * npm run bench:flood [-- --smoke] [--core=7.1|6.1]
+ * A spam flood on the native WordPress (7.1 by default), written by SQL (bench/lib/flood-seed.ts)
+ * and written again before every round, so every round starts from the same data:
+ *  1. count and preview of the flood: REST's own answer (Freigabe's client in Node) and the
+ *     extension's `previewJob` (time to the count and the first rows);
+ *  2. trash everything pending: a job through the Freigabe Bridge, wp-admin's bulk Trash in
+ *     Chromium (999 a page, select all, until the list is empty), a job of REST singles (Bridge
+ *     off) and curl with the same concurrency as the floor of the singles;
+ *  3. the throughput curve: REST singles by curl and by Freigabe's client at 1 … 32 in flight;
+ *  4. 500 approvals: a Bridge job vs wp-admin's bulk Approve;
+ *  while each job runs the popup is open (long tasks over 100 ms) and the worker's heap is sampled.
+ * FLOOD_N: the flood (default 100,000); FLOOD_SINGLES_N: for the singles and curl rounds (10,000);
+ * FLOOD_CURVE_N: requests per client and concurrency (200); FLOOD_CONCURRENCY: curl's in-flight
+ * count beside the singles job (4). Prints the figures against bench/lib/budgets.ts; reports, never asserts.
+ */
+import { rmSync } from 'node:fs';
+import { startWordPress } from '../scripts/wp/index.ts';
+import { demoUser } from '../scripts/wp/rest.ts';
+import type { JobFilter } from '../src/shared/jobs.ts';
+import { goal } from './lib/budgets.ts';
+import { benchCore } from './lib/core.ts';
+import { type JobBench, type JobFigures, startJobBench } from './lib/extension-jobs.ts';
+import { bridgeState, setBridge } from './lib/flood-bridge.ts';
+import { restPreview } from './lib/flood-preview.ts';
+import { floodDb, floodStatuses, seedFlood } from './lib/flood-seed.ts';
+import { clientTrash, curlTrash, formatThroughput } from './lib/throughput.ts';
+import { wpAdminBulkApprove, wpAdminBulkUntilEmpty } from './lib/wp-admin-bulk.ts';
+
+const smoke = process.argv.includes('--smoke');
+const size = (name: string, full: number, small: number) => Number(process.env[name] ?? (smoke ? small : full));
+const floodN = size('FLOOD_N', 100_000, 200);
+const singlesN = Math.min(floodN, size('FLOOD_SINGLES_N', 10_000, 40));
+const curveN = size('FLOOD_CURVE_N', 200, 4);
+const approvals = Math.min(999, size('FLOOD_APPROVALS', 500, 20));
+const concurrency = Number(process.env.FLOOD_CONCURRENCY ?? 4);
+const curveLevels = [1, 2, 4, 8, 16, 32];
+const port = Number(process.env.FREIGABE_BENCH_PORT ?? 8897);
+const core = benchCore();
+const dir = `.wp/bench-flood-${core}`;
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const rate = (count: number, ms: number) => `${Math.round(count / (ms / 1000))} comments/s`;
+const mib = (bytes: number) => bytes / 2 ** 20;
+const n = (value: number) => value.toLocaleString('en-US');
+const pending: JobFilter = { status: 'hold', type: 'all' };
+
+function describeJob(label: string, count: number, job: JobFigures): string {
+  const heapPeak = mib(job.heapPeakBytes);
+  const longTasks = job.longTasksMs.length;
+  return (
+    `${label}: ${n(job.progress.done)} of ${n(count)} in ${seconds(job.ms)} (${rate(job.progress.done, job.ms)}; ` +
+    `route ${job.route ?? '?'}, skipped ${job.progress.skipped}, failed ${job.progress.failed}); ` +
+    `popup long tasks > 100 ms: ${longTasks}${longTasks ? ` (longest ${Math.round(Math.max(...job.longTasksMs))} ms)` : ''} ` +
+    `(${goal('jobPopupLongTasks', longTasks)}); worker heap ${mib(job.heapBeforeBytes).toFixed(1)} → peak ${heapPeak.toFixed(1)} MiB ` +
+    `(${job.heapSamples} samples${job.workerRestarts ? `, worker restarted ${job.workerRestarts}×` : ''}; ${goal('jobWorkerHeapMib', heapPeak)})`
+  );
+}
+
+rmSync(dir, { recursive: true, force: true });
+const site = await startWordPress({ backend: 'native', port, dir, core, log: () => undefined });
+let extension: JobBench | undefined;
+try {
+  console.log(`WordPress ${site.info.wpVersion} (backend: native, ${site.info.describe}) on ${site.url}`);
+  console.log(
+    `sizes: flood ${n(floodN)} (count, preview, Bridge, wp-admin) · singles and curl ${n(singlesN)} · ` +
+      `curve ${n(curveN)} requests per client and concurrency · approvals ${n(approvals)}`,
+  );
+  const db = floodDb(site);
+  const posts = site.info.posts.map((post) => post.id);
+  const admin = demoUser(site.info, 'admin');
+  const editor = demoUser(site.info, 'editor');
+  const root = `${site.url}/wp-json/`;
+  const seed = (count: number, status: 'hold' | 'approved' = 'hold') => {
+    const seeded = seedFlood(db, site, { count, posts, status });
+    return seeded;
+  };
+  const trashedAll = (count: number, what: string) => {
+    const statuses = floodStatuses(db);
+    if ((statuses.trash ?? 0) !== count)
+      throw new Error(`${what}: ${JSON.stringify(statuses)} after trashing ${count}`);
+  };
+
+  // 1. Count and preview.
+  const seeded = seed(floodN);
+  console.log(
+    `seeded ${n(floodN)} pending comments on ${posts.length} posts by SQL in ${seconds(seeded.ms)} ` +
+      `(WordPress recounted: ${n(seeded.counts.moderated)} pending)`,
+  );
+  const viaRest = await restPreview(root, editor, pending);
+  console.log(
+    `count + preview over REST (Freigabe's client in Node): ${n(viaRest.total)} in ${Math.round(viaRest.countMs)} ms, ` +
+      `first ${viaRest.rows} rows (context=edit) in ${Math.round(viaRest.firstRowsMs)} ms`,
+  );
+  const bridge = bridgeState(site);
+  if (bridge.available) await setBridge(site, true);
+  extension = await startJobBench(site.url, editor);
+  const preview = await extension.preview(pending);
+  const engine = preview !== null;
+  console.log(
+    preview
+      ? `count + preview through the extension (previewJob): ${n(preview.total)} and ${preview.first.length} rows in ${Math.round(preview.ms)} ms (route ${preview.route})`
+      : 'count + preview through the extension (previewJob): not in this build (no job engine: not_available)',
+  );
+
+  // 2. Trash the flood: Bridge job, wp-admin, REST singles job, curl.
+  let bridgeFloodMs: number | null = null;
+  if (engine && bridge.available) {
+    seed(floodN);
+    const job = await extension.run(pending, 'trash', floodN);
+    trashedAll(floodN, 'Bridge job');
+    bridgeFloodMs = job.ms;
+    console.log(describeJob('trash through the Bridge (extension job)', floodN, job));
+  } else {
+    console.log(`trash through the Bridge (extension job): skipped (${engine ? bridge.reason : 'no job engine'})`);
+  }
+  await extension.close();
+  extension = undefined;
+
+  seed(floodN);
+  const wpAdmin = await wpAdminBulkUntilEmpty(site.url, admin, { status: 'hold', action: 'trash' });
+  trashedAll(floodN, 'wp-admin');
+  console.log(
+    `trash in wp-admin (Chromium, ${wpAdmin.perPage} a page, select all, bulk Trash until empty): ${n(wpAdmin.count)} in ${seconds(wpAdmin.totalMs)} ` +
+      `(${rate(wpAdmin.count, wpAdmin.totalMs)}; ${wpAdmin.pages} pages; WordPress's own time in the bulk requests ${seconds(wpAdmin.bulkMs)}, slowest ${seconds(wpAdmin.slowestBulkMs)})`,
+  );
+  if (bridgeFloodMs !== null) {
+    const ratio = bridgeFloodMs / wpAdmin.totalMs;
+    console.log(
+      `ratio Bridge job / wp-admin for ${n(floodN)}: ${ratio.toFixed(2)} (${goal('floodBridgeVsWpAdmin', ratio)})`,
+    );
+  }
+
+  let singlesMs: number | null = null;
+  if (engine) {
+    if (bridge.available) await setBridge(site, false);
+    seed(singlesN);
+    extension = await startJobBench(site.url, editor);
+    const job = await extension.run(pending, 'trash', singlesN);
+    await extension.close();
+    extension = undefined;
+    trashedAll(singlesN, 'REST singles job');
+    singlesMs = job.ms;
+    console.log(describeJob('trash by REST singles (extension job, Bridge off)', singlesN, job));
+  } else {
+    console.log('trash by REST singles (extension job, Bridge off): skipped (no job engine)');
+  }
+  seed(singlesN);
+  const ids = await pendingIds();
+  const floor = curlTrash(root, editor, ids, concurrency);
+  trashedAll(singlesN, 'curl');
+  console.log(
+    `trash by curl, ${concurrency} in flight (the floor): ${n(floor.count)} in ${seconds(floor.ms)} (${formatThroughput(floor)})`,
+  );
+  if (singlesMs !== null) {
+    const ratio = singlesMs / floor.ms;
+    console.log(`ratio REST singles job / curl: ${ratio.toFixed(2)} (${goal('singlesVsCurl', ratio)})`);
+  }
+
+  // 3. The throughput curve.
+  seed(curveN * curveLevels.length * 2);
+  const curveIds = await pendingIds();
+  console.log(`throughput curve: DELETE wp/v2/comments/{id} (to Trash), ${curveN} per client and level`);
+  console.log('  in flight | curl                                        | Freigabe client (Node)');
+  let next = 0;
+  for (const level of curveLevels) {
+    const byCurl = curlTrash(root, editor, curveIds.slice(next, next + curveN), level);
+    next += curveN;
+    const byClient = await clientTrash(root, editor, curveIds.slice(next, next + curveN), level);
+    next += curveN;
+    console.log(`  ${String(level).padStart(9)} | ${formatThroughput(byCurl)} | ${formatThroughput(byClient)}`);
+  }
+
+  // 4. Approvals.
+  let bridgeApproveMs: number | null = null;
+  if (engine && bridge.available) {
+    await setBridge(site, true);
+    seed(approvals);
+    extension = await startJobBench(site.url, editor);
+    const job = await extension.run(pending, 'approve', approvals);
+    await extension.close();
+    extension = undefined;
+    bridgeApproveMs = job.ms;
+    console.log(describeJob(`${approvals} approvals through the Bridge (extension job)`, approvals, job));
+  } else {
+    console.log(
+      `${approvals} approvals through the Bridge (extension job): skipped (${engine ? bridge.reason : 'no job engine'})`,
+    );
+  }
+  seed(approvals);
+  const approve = await wpAdminBulkApprove(site.url, admin, approvals);
+  console.log(
+    `${approvals} approvals in wp-admin (bulk Approve, one page): ${seconds(approve.bulkMs)} until WordPress answered ` +
+      `(${seconds(approve.reloadMs)} until the list showed again)`,
+  );
+  if (bridgeApproveMs !== null) {
+    const ratio = bridgeApproveMs / approve.bulkMs;
+    console.log(
+      `ratio Bridge job / wp-admin for ${approvals} approvals: ${ratio.toFixed(2)} (${goal('approvalsBridgeVsWpAdmin', ratio)})`,
+    );
+  }
+
+  async function pendingIds(): Promise<number[]> {
+    return db
+      .sql(`SELECT comment_ID FROM wp_comments WHERE comment_ID > ${db.baseline} AND comment_approved = '0' ORDER BY 1`)
+      .trim()
+      .split('\n')
+      .map(Number);
+  }
+} finally {
+  await extension?.close();
+  await site.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
