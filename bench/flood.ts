@@ -25,6 +25,7 @@ import { bridgeState, setBridge } from './lib/flood-bridge.ts';
 import { restPreview } from './lib/flood-preview.ts';
 import { floodDb, floodStatuses, seedFlood } from './lib/flood-seed.ts';
 import { clientTrash, curlTrash, formatThroughput } from './lib/throughput.ts';
+import { workerTrash } from './lib/worker-throughput.ts';
 import { wpAdminBulkApprove, wpAdminBulkUntilEmpty } from './lib/wp-admin-bulk.ts';
 
 const smoke = process.argv.includes('--smoke');
@@ -35,7 +36,7 @@ const curveN = size('FLOOD_CURVE_N', 200, 4);
 const approvals = Math.min(999, size('FLOOD_APPROVALS', 500, 20));
 const concurrency = Number(process.env.FLOOD_CONCURRENCY ?? 4);
 const curveLevels = [1, 2, 4, 8, 16, 32];
-const port = Number(process.env.FREIGABE_BENCH_PORT ?? 8897);
+const port = Number(process.env.FREIGABE_BENCH_PORT ?? 8896);
 const core = benchCore();
 const dir = `.wp/bench-flood-${core}`;
 
@@ -81,6 +82,11 @@ try {
       throw new Error(`${what}: ${JSON.stringify(statuses)} after trashing ${count}`);
   };
 
+  // The extension connects before the flood arrives: connecting syncs the whole pending queue.
+  const bridge = bridgeState(site);
+  if (bridge.available) await setBridge(site, true);
+  extension = await startJobBench(site.url, editor);
+
   // 1. Count and preview.
   const seeded = seed(floodN);
   console.log(
@@ -92,9 +98,6 @@ try {
     `count + preview over REST (Freigabe's client in Node): ${n(viaRest.total)} in ${Math.round(viaRest.countMs)} ms, ` +
       `first ${viaRest.rows} rows (context=edit) in ${Math.round(viaRest.firstRowsMs)} ms`,
   );
-  const bridge = bridgeState(site);
-  if (bridge.available) await setBridge(site, true);
-  extension = await startJobBench(site.url, editor);
   const preview = await extension.preview(pending);
   const engine = preview !== null;
   console.log(
@@ -134,8 +137,9 @@ try {
   let singlesMs: number | null = null;
   if (engine) {
     if (bridge.available) await setBridge(site, false);
-    seed(singlesN);
+    seed(0);
     extension = await startJobBench(site.url, editor);
+    seed(singlesN);
     const job = await extension.run(pending, 'trash', singlesN);
     await extension.close();
     extension = undefined;
@@ -158,25 +162,37 @@ try {
   }
 
   // 3. The throughput curve.
-  seed(curveN * curveLevels.length * 2);
+  seed(0);
+  extension = await startJobBench(site.url, editor);
+  seed(curveN * curveLevels.length * 3);
   const curveIds = await pendingIds();
   console.log(`throughput curve: DELETE wp/v2/comments/{id} (to Trash), ${curveN} per client and level`);
-  console.log('  in flight | curl                                        | Freigabe client (Node)');
+  console.log(
+    `  in flight | ${'curl'.padEnd(43)} | ${"Freigabe's client in Node".padEnd(43)} | Freigabe's client in the service worker`,
+  );
   let next = 0;
+  const slice = () => {
+    next += curveN;
+    return curveIds.slice(next - curveN, next);
+  };
   for (const level of curveLevels) {
-    const byCurl = curlTrash(root, editor, curveIds.slice(next, next + curveN), level);
-    next += curveN;
-    const byClient = await clientTrash(root, editor, curveIds.slice(next, next + curveN), level);
-    next += curveN;
-    console.log(`  ${String(level).padStart(9)} | ${formatThroughput(byCurl)} | ${formatThroughput(byClient)}`);
+    const byCurl = curlTrash(root, editor, slice(), level);
+    const byClient = await clientTrash(root, editor, slice(), level);
+    const inWorker = await workerTrash(extension.browser.worker, root, editor, slice(), level);
+    console.log(
+      `  ${String(level).padStart(9)} | ${formatThroughput(byCurl)} | ${formatThroughput(byClient)} | ${formatThroughput(inWorker)}`,
+    );
   }
+  await extension.close();
+  extension = undefined;
 
   // 4. Approvals.
   let bridgeApproveMs: number | null = null;
   if (engine && bridge.available) {
     await setBridge(site, true);
-    seed(approvals);
+    seed(0);
     extension = await startJobBench(site.url, editor);
+    seed(approvals);
     const job = await extension.run(pending, 'approve', approvals);
     await extension.close();
     extension = undefined;

@@ -46,6 +46,7 @@ export interface JobFigures {
 
 export interface JobBench {
   siteId: string;
+  browser: ExtensionBrowser;
   /** null: this build's background has no job engine yet (it answers `not_available`) */
   preview(filter: JobFilter): Promise<PreviewFigures | null>;
   run(filter: JobFilter, action: JobAction, expectedTotal: number, timeoutMs?: number): Promise<JobFigures>;
@@ -157,6 +158,7 @@ export async function startJobBench(siteUrl: string, moderator: DemoSiteUser): P
   await options.evaluate(() => chrome.alarms.create('freigabe:sync', { periodInMinutes: 60 }));
   return {
     siteId: site.id,
+    browser,
     async preview(filter) {
       const started = performance.now();
       const reply = await ask<JobPreview>(options, { type: 'previewJob', siteId: site.id, filter });

@@ -18,7 +18,8 @@ export interface Account {
 }
 
 export interface Throughput {
-  client: 'curl' | 'freigabe';
+  /** curl; Freigabe's client in Node; Freigabe's client in the extension's service worker */
+  client: 'curl' | 'freigabe' | 'worker';
   concurrency: number;
   count: number;
   ms: number;
@@ -27,7 +28,12 @@ export interface Throughput {
   p95Ms: number;
 }
 
-function summary(client: Throughput['client'], concurrency: number, ms: number, latencies: number[]): Throughput {
+export function summary(
+  client: Throughput['client'],
+  concurrency: number,
+  ms: number,
+  latencies: number[],
+): Throughput {
   return {
     client,
     concurrency,

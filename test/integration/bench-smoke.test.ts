@@ -81,4 +81,27 @@ describe('benchmark smoke runs', () => {
     expect(run.stdout).toMatch(/first contentful paint \d+ ms after navigation start/);
     expect(run.stdout).toMatch(/holding j 1\.00 s \(\d+ presses, moved \d+ rows\): \d+ long tasks/);
   });
+
+  it('bench:flood seeds a flood by SQL and clears it through wp-admin, curl and the extension', {
+    timeout: 300_000,
+  }, () => {
+    const run = spawnSync('node_modules/.bin/tsx', ['--tsconfig', 'bench/tsconfig.json', 'bench/flood.ts', '--smoke'], {
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/backend: native/);
+    expect(run.stdout).toMatch(
+      /seeded 200 pending comments on \d+ posts by SQL in \d+\.\d\d s \(WordPress recounted: 200 pending\)/,
+    );
+    expect(run.stdout).toMatch(/count \+ preview over REST .*: 200 in \d+ ms, first 20 rows/);
+    expect(run.stdout).toMatch(/trash in wp-admin .*: 200 in \d+\.\d\d s \(\d+ comments\/s; 1 pages/);
+    expect(run.stdout).toMatch(/trash by curl, 4 in flight \(the floor\): 40 in \d+\.\d\d s/);
+    for (const level of [1, 2, 4, 8, 16, 32]) {
+      expect(run.stdout).toMatch(
+        new RegExp(`\\n +${level} \\|( +\\d+\\.\\d comments/s · p50 +\\d+ ms · p95 +\\d+ ms \\|){2} +\\d+\\.\\d comments/s`),
+      );
+    }
+    expect(run.stdout).toMatch(/20 approvals in wp-admin \(bulk Approve, one page\): \d+\.\d\d s/);
+  });
 });
