@@ -12,7 +12,7 @@
  *  while each job runs the popup is open (long tasks over 100 ms) and the worker's heap is sampled.
  * FLOOD_N: the flood (default 100,000); FLOOD_SINGLES_N: for the singles and curl rounds (10,000);
  * FLOOD_CURVE_N: requests per client and concurrency (200); FLOOD_CONCURRENCY: curl's in-flight
- * count beside the singles job (4). Prints the figures against bench/lib/budgets.ts; reports, never asserts.
+ * count beside the singles job (default: the median the job's adaptive concurrency kept; 4 without it). Prints the figures against bench/lib/budgets.ts; reports, never asserts.
  */
 import { rmSync } from 'node:fs';
 import { startWordPress } from '../scripts/wp/index.ts';
@@ -24,6 +24,7 @@ import { type JobBench, type JobFigures, startJobBench } from './lib/extension-j
 import { bridgeState, setBridge } from './lib/flood-bridge.ts';
 import { restPreview } from './lib/flood-preview.ts';
 import { floodDb, floodStatuses, seedFlood } from './lib/flood-seed.ts';
+import { median } from './lib/stats.ts';
 import { clientTrash, curlTrash, formatThroughput } from './lib/throughput.ts';
 import { workerTrash } from './lib/worker-throughput.ts';
 import { wpAdminBulkApprove, wpAdminBulkUntilEmpty } from './lib/wp-admin-bulk.ts';
@@ -34,7 +35,7 @@ const floodN = size('FLOOD_N', 100_000, 200);
 const singlesN = Math.min(floodN, size('FLOOD_SINGLES_N', 10_000, 40));
 const curveN = size('FLOOD_CURVE_N', 200, 4);
 const approvals = Math.min(999, size('FLOOD_APPROVALS', 500, 20));
-const concurrency = Number(process.env.FLOOD_CONCURRENCY ?? 4);
+const fixedConcurrency = Number(process.env.FLOOD_CONCURRENCY ?? 4);
 const curveLevels = [1, 2, 4, 8, 16, 32];
 const port = Number(process.env.FREIGABE_BENCH_PORT ?? 8896);
 const core = benchCore();
@@ -125,7 +126,8 @@ try {
   trashedAll(floodN, 'wp-admin');
   console.log(
     `trash in wp-admin (Chromium, ${wpAdmin.perPage} a page, select all, bulk Trash until empty): ${n(wpAdmin.count)} in ${seconds(wpAdmin.totalMs)} ` +
-      `(${rate(wpAdmin.count, wpAdmin.totalMs)}; ${wpAdmin.pages} pages; WordPress's own time in the bulk requests ${seconds(wpAdmin.bulkMs)}, slowest ${seconds(wpAdmin.slowestBulkMs)})`,
+      `(${rate(wpAdmin.count, wpAdmin.totalMs)}; ${wpAdmin.pages} pages; WordPress's own time in the bulk requests ${seconds(wpAdmin.bulkMs)}, slowest ${seconds(wpAdmin.slowestBulkMs)}; ` +
+      `each a GET with every id in its URL, the longest ${n(wpAdmin.longestUrlBytes)} bytes)`,
   );
   if (bridgeFloodMs !== null) {
     const ratio = bridgeFloodMs / wpAdmin.totalMs;
@@ -135,6 +137,7 @@ try {
   }
 
   let singlesMs: number | null = null;
+  let singlesConcurrency = fixedConcurrency;
   if (engine) {
     if (bridge.available) await setBridge(site, false);
     seed(0);
@@ -146,15 +149,21 @@ try {
     trashedAll(singlesN, 'REST singles job');
     singlesMs = job.ms;
     console.log(describeJob('trash by REST singles (extension job, Bridge off)', singlesN, job));
+    if (job.concurrency.length > 0 && process.env.FLOOD_CONCURRENCY === undefined) {
+      singlesConcurrency = Math.round(median(job.concurrency));
+      console.log(
+        `  the job's requests in flight (adaptive): median ${singlesConcurrency}, ${Math.min(...job.concurrency)}–${Math.max(...job.concurrency)} over ${job.concurrency.length} samples`,
+      );
+    }
   } else {
     console.log('trash by REST singles (extension job, Bridge off): skipped (no job engine)');
   }
   seed(singlesN);
   const ids = await pendingIds();
-  const floor = curlTrash(root, editor, ids, concurrency);
+  const floor = curlTrash(root, editor, ids, singlesConcurrency);
   trashedAll(singlesN, 'curl');
   console.log(
-    `trash by curl, ${concurrency} in flight (the floor): ${n(floor.count)} in ${seconds(floor.ms)} (${formatThroughput(floor)})`,
+    `trash by curl, ${singlesConcurrency} in flight (the floor): ${n(floor.count)} in ${seconds(floor.ms)} (${formatThroughput(floor)})`,
   );
   if (singlesMs !== null) {
     const ratio = singlesMs / floor.ms;

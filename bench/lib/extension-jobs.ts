@@ -42,6 +42,8 @@ export interface JobFigures {
   /** how often the sampler found the worker gone (stopped and restarted by Chrome) */
   workerRestarts: number;
   failures: { commentId: number; code: string; message: string }[];
+  /** REST route: the requests in flight as the job's bookmark said, sampled every ~250 ms */
+  concurrency: number[];
 }
 
 export interface JobBench {
@@ -140,6 +142,13 @@ interface JobRowSeen {
   route: JobRoute | null;
   failures: { commentId: number; code: string; message: string }[];
   waitReason: string | null;
+  cursor: unknown;
+}
+
+/** The in-flight count the engine keeps in its bookmark (src/background/jobs/cursor.ts), if it has one. */
+function concurrencyOf(cursor: unknown): number | null {
+  const value = (cursor as { concurrency?: unknown } | null)?.concurrency;
+  return typeof value === 'number' ? value : null;
 }
 
 /** Chromium with the extension, connected to the site as `moderator`; no background sync in between. */
@@ -175,6 +184,7 @@ export async function startJobBench(siteUrl: string, moderator: DemoSiteUser): P
         const started = performance.now();
         let row: JobRowSeen | undefined;
         let heap = { peak: 0, samples: 0, restarts: 0 };
+        const concurrency: number[] = [];
         try {
           const { jobId } = await send<{ jobId: number }>(options, {
             type: 'startJob',
@@ -189,6 +199,8 @@ export async function startJobBench(siteUrl: string, moderator: DemoSiteUser): P
             row = (await readStore<JobRowSeen>(options, 'jobs')).find((job) => job.id === jobId);
             if (!row) throw new Error(`job ${jobId} is not in the extension's database`);
             if (row.state === 'done' || row.state === 'cancelled') break;
+            const inFlight = concurrencyOf(row.cursor);
+            if (inFlight !== null && row.route === 'rest') concurrency.push(inFlight);
             if (row.state === 'paused')
               throw new Error(`job ${jobId} paused itself (${row.waitReason ?? 'no reason'})`);
             const handled = row.progress.done + row.progress.skipped + row.progress.failed;
@@ -222,6 +234,7 @@ export async function startJobBench(siteUrl: string, moderator: DemoSiteUser): P
           heapSamples: heap.samples,
           workerRestarts: heap.restarts,
           failures: row.failures,
+          concurrency,
         };
       } finally {
         await popup.close();

@@ -36,6 +36,8 @@ export interface FloodBulkFigures {
   bulkMs: number;
   /** the slowest single bulk request */
   slowestBulkMs: number;
+  /** the longest bulk request URL (GET, every id in it) */
+  longestUrlBytes: number;
 }
 
 /** The largest page wp-admin's screen option accepts (set_screen_options refuses anything over 999). */
@@ -101,17 +103,21 @@ const listedIds = (page: Page) =>
     boxes.map((box) => Number((box as HTMLInputElement).value)),
   );
 
-/** Select all, bulk `action`, Apply: WordPress's answer time and the time until the next list has loaded. */
-async function applyToAll(page: Page, action: string): Promise<{ bulkMs: number; reloadMs: number }> {
+/**
+ * Select all, bulk `action`, Apply: WordPress's answer time, the time until the next list has loaded
+ * and the length of the bulk request's URL (wp-admin's list form is sent by GET, every id in the URL).
+ */
+async function applyToAll(page: Page, action: string): Promise<{ bulkMs: number; reloadMs: number; urlBytes: number }> {
   await page.check('#cb-select-all-1');
   await page.selectOption('#bulk-action-selector-top', action);
   const bulkStart = performance.now();
   const bulkAnswered = page
     .waitForResponse((response) => response.url().includes('delete_comments'), { timeout: 300_000 })
-    .then(() => performance.now() - bulkStart);
+    .then((response) => ({ ms: performance.now() - bulkStart, urlBytes: response.url().length }));
   await Promise.all([page.waitForNavigation(), page.click('#doaction')]);
   const reloadMs = performance.now() - bulkStart;
-  return { bulkMs: await bulkAnswered, reloadMs };
+  const answered = await bulkAnswered;
+  return { bulkMs: answered.ms, reloadMs, urlBytes: answered.urlBytes };
 }
 
 export function wpAdminBulkApprove(siteUrl: string, admin: DemoSiteUser, count: number): Promise<BulkFigures> {
@@ -151,6 +157,7 @@ export function wpAdminBulkUntilEmpty(
     let pages = 0;
     let bulkMs = 0;
     let slowestBulkMs = 0;
+    let longestUrlBytes = 0;
     const started = performance.now();
     for (;;) {
       const ids = await listedIds(page);
@@ -160,8 +167,9 @@ export function wpAdminBulkUntilEmpty(
       pages += 1;
       bulkMs += figures.bulkMs;
       slowestBulkMs = Math.max(slowestBulkMs, figures.bulkMs);
+      longestUrlBytes = Math.max(longestUrlBytes, figures.urlBytes);
       onPage?.(count);
     }
-    return { count, pages, perPage, totalMs: performance.now() - started, bulkMs, slowestBulkMs };
+    return { count, pages, perPage, totalMs: performance.now() - started, bulkMs, slowestBulkMs, longestUrlBytes };
   });
 }
