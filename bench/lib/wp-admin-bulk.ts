@@ -34,14 +34,35 @@ export interface FloodBulkFigures {
   totalMs: number;
   /** WordPress's own time: the bulk requests, from each click until its answer, summed */
   bulkMs: number;
+  /** in the browser: ticking "select all" on each page, summed */
+  selectMs: number;
+  /** loading the next list after each answer, summed */
+  listMs: number;
   /** the slowest single bulk request */
   slowestBulkMs: number;
   /** the longest bulk request URL (GET, every id in it) */
   longestUrlBytes: number;
+  /** the most ids one request selected, and the fewest WordPress said it changed of a full page */
+  mostSelected: number;
+  fewestActedOnFullPage: number | null;
+  /** the bulk request's fields besides the ids (nonce, referer, view, …), at most */
+  otherFields: number;
+  /** comments WordPress said it changed (the counts in its answers), all pages */
+  acted: number;
+  /** false: stopped after `maxPages` with comments left */
+  emptied: boolean;
 }
 
 /** The largest page wp-admin's screen option accepts (set_screen_options refuses anything over 999). */
 export const wpAdminMaxPerPage = 999;
+
+/** The count wp-admin's answer carries for each bulk action. */
+const actedParam: Record<string, string> = {
+  trash: 'trashed',
+  approve: 'approved',
+  unapprove: 'unapproved',
+  spam: 'spammed',
+};
 
 /** wp-admin's comment list views by the status they show. */
 const views = { hold: 'moderated', approved: 'approved', spam: 'spam', trash: 'trash' } as const;
@@ -103,21 +124,52 @@ const listedIds = (page: Page) =>
     boxes.map((box) => Number((box as HTMLInputElement).value)),
   );
 
-/**
- * Select all, bulk `action`, Apply: WordPress's answer time, the time until the next list has loaded
- * and the length of the bulk request's URL (wp-admin's list form is sent by GET, every id in the URL).
- */
-async function applyToAll(page: Page, action: string): Promise<{ bulkMs: number; reloadMs: number; urlBytes: number }> {
+interface PageFigures {
+  /** ticking "select all" and choosing the action, in the browser */
+  selectMs: number;
+  /** from Apply until WordPress answered the bulk request */
+  bulkMs: number;
+  /** from Apply until the next list has loaded */
+  reloadMs: number;
+  /** the bulk request's URL (wp-admin's list form is sent by GET, every id in the URL) */
+  urlBytes: number;
+  /** the request's fields besides the ids */
+  otherFields: number;
+  /** how many WordPress says it changed (its redirect's trashed=N, approved=N, …) */
+  acted: number;
+}
+
+/** Select all, bulk `action`, Apply — and where the time went. */
+async function applyToAll(page: Page, action: string): Promise<PageFigures> {
+  const selectStart = performance.now();
   await page.check('#cb-select-all-1');
   await page.selectOption('#bulk-action-selector-top', action);
   const bulkStart = performance.now();
   const bulkAnswered = page
     .waitForResponse((response) => response.url().includes('delete_comments'), { timeout: 300_000 })
-    .then((response) => ({ ms: performance.now() - bulkStart, urlBytes: response.url().length }));
+    .then(async (response) => {
+      const ms = performance.now() - bulkStart;
+      const location = (await response.headerValue('location')) ?? '';
+      const answer = new URL(location, response.url()).searchParams;
+      return {
+        ms,
+        urlBytes: response.url().length,
+        otherFields: [...new URL(response.url()).searchParams.keys()].filter((key) => key !== 'delete_comments[]')
+          .length,
+        acted: Number(answer.get(actedParam[action] ?? action) ?? 0),
+      };
+    });
   await Promise.all([page.waitForNavigation(), page.click('#doaction')]);
   const reloadMs = performance.now() - bulkStart;
   const answered = await bulkAnswered;
-  return { bulkMs: answered.ms, reloadMs, urlBytes: answered.urlBytes };
+  return {
+    selectMs: bulkStart - selectStart,
+    bulkMs: answered.ms,
+    reloadMs,
+    urlBytes: answered.urlBytes,
+    otherFields: answered.otherFields,
+    acted: answered.acted,
+  };
 }
 
 export function wpAdminBulkApprove(siteUrl: string, admin: DemoSiteUser, count: number): Promise<BulkFigures> {
@@ -143,11 +195,14 @@ export function wpAdminBulkUntilEmpty(
     status,
     action,
     perPage = wpAdminMaxPerPage,
+    maxPages = Number.POSITIVE_INFINITY,
     onPage,
   }: {
     status: keyof typeof views;
     action: 'trash' | 'approve' | 'spam' | 'unapprove';
     perPage?: number;
+    /** stop after this many pages (a sample of a flood too big to clear in the time there is) */
+    maxPages?: number;
     onPage?: (done: number) => void;
   },
 ): Promise<FloodBulkFigures> {
@@ -156,20 +211,53 @@ export function wpAdminBulkUntilEmpty(
     let count = 0;
     let pages = 0;
     let bulkMs = 0;
+    let selectMs = 0;
+    let listMs = 0;
     let slowestBulkMs = 0;
     let longestUrlBytes = 0;
+    let mostSelected = 0;
+    let fewestActedOnFullPage: number | null = null;
+    let acted = 0;
+    let otherFields = 0;
+    let emptied = false;
     const started = performance.now();
     for (;;) {
       const ids = await listedIds(page);
-      if (ids.length === 0) break;
+      if (ids.length === 0) {
+        emptied = true;
+        break;
+      }
+      if (pages >= maxPages) break;
       const figures = await applyToAll(page, action);
       count += ids.length;
       pages += 1;
       bulkMs += figures.bulkMs;
+      selectMs += figures.selectMs;
+      listMs += figures.reloadMs - figures.bulkMs;
       slowestBulkMs = Math.max(slowestBulkMs, figures.bulkMs);
       longestUrlBytes = Math.max(longestUrlBytes, figures.urlBytes);
+      mostSelected = Math.max(mostSelected, ids.length);
+      acted += figures.acted;
+      otherFields = Math.max(otherFields, figures.otherFields);
+      if (ids.length === perPage) fewestActedOnFullPage = Math.min(fewestActedOnFullPage ?? perPage, figures.acted);
       onPage?.(count);
     }
-    return { count, pages, perPage, totalMs: performance.now() - started, bulkMs, slowestBulkMs, longestUrlBytes };
+    const totalMs = performance.now() - started;
+    return {
+      count,
+      pages,
+      perPage,
+      totalMs,
+      bulkMs,
+      selectMs,
+      listMs,
+      slowestBulkMs,
+      longestUrlBytes,
+      mostSelected,
+      fewestActedOnFullPage,
+      otherFields,
+      acted,
+      emptied,
+    };
   });
 }
