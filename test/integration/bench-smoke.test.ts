@@ -99,7 +99,9 @@ describe('benchmark smoke runs', () => {
     expect(run.stdout).toMatch(/trash by curl, 4 in flight \(the floor\): 40 in \d+\.\d\d s/);
     for (const level of [1, 2, 4, 8, 16, 32]) {
       expect(run.stdout).toMatch(
-        new RegExp(`\\n +${level} \\|( +\\d+\\.\\d comments/s · p50 +\\d+ ms · p95 +\\d+ ms \\|){2} +\\d+\\.\\d comments/s`),
+        new RegExp(
+          `\\n +${level} \\|( +\\d+\\.\\d comments/s · p50 +\\d+ ms · p95 +\\d+ ms \\|){2} +\\d+\\.\\d comments/s`,
+        ),
       );
     }
     expect(run.stdout).toMatch(/20 approvals in wp-admin \(bulk Approve, one page\): \d+\.\d\d s/);
