@@ -1,6 +1,6 @@
 /**
- * The undo window, the background sync interval and the optional notification of new pending
- * comments. Saved as soon as they change. Turning notifications on asks the browser for the
+ * The undo window, the background sync interval, the optional notification of new pending
+ * comments and whether the toolbar button opens the queue as a popup or a side panel. Saved as soon as they change. Turning notifications on asks the browser for the
  * optional `notifications` permission first — browsers show that prompt only during a user's
  * click, so it is the first thing the click handler does.
  */
@@ -93,6 +93,22 @@ export function SettingsForm({ db }: { db: FreigabeDb }) {
         {t('settingsNotifyNewPending')}
       </label>
       <p class="muted">{t('settingsNotifyHelp')}</p>
+      <fieldset class="choice">
+        <legend>{t('settingsQueueOpensIn')}</legend>
+        {(['popup', 'panel'] as const).map((frame) => (
+          <label class="check" key={frame}>
+            <input
+              type="radio"
+              name="queueOpensIn"
+              value={frame}
+              checked={settings.queueOpensIn === frame}
+              onChange={() => void change({ queueOpensIn: frame })}
+            />
+            {t(frame === 'popup' ? 'settingsQueueInPopup' : 'settingsQueueInPanel')}
+          </label>
+        ))}
+      </fieldset>
+      <p class="muted">{t('settingsQueueHelp')}</p>
       <p class="settings-saved" role="status" aria-live="polite">
         {denied ? t('settingsNotifyDenied') : saved ? t('settingsSaved') : ''}
       </p>
