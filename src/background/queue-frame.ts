@@ -5,6 +5,7 @@
  * click opens the sidebar (`sidebarAction` may only be opened from a user's action).
  * A popup set on the button always wins over both, so the panel choice also takes the popup away.
  */
+import { hasQueuePanel } from '../shared/queue-panel.ts';
 import { readSettings } from '../shared/settings.ts';
 import type { BackgroundContext } from './context.ts';
 
@@ -24,13 +25,16 @@ function manifestPopup(ctx: BackgroundContext): string {
   return ctx.browser.runtime.getManifest().action?.default_popup ?? '';
 }
 
-/** Applied when the worker starts and whenever the settings change; cheap and idempotent. */
+/**
+ * Applied when the worker starts and whenever the settings change; cheap and idempotent. Where
+ * there is no panel, the popup stays whatever the setting says: the button must open something.
+ */
 export async function applyQueueFrame(ctx: BackgroundContext): Promise<Frame> {
   const { queueOpensIn } = await readSettings(ctx.db);
-  const panel = queueOpensIn === 'panel';
-  await ctx.browser.action.setPopup({ popup: panel ? '' : manifestPopup(ctx) });
-  await sidePanelOf(ctx)?.setPanelBehavior({ openPanelOnActionClick: panel });
-  return queueOpensIn;
+  const frame = queueOpensIn === 'panel' && hasQueuePanel(ctx.browser) ? 'panel' : 'popup';
+  await ctx.browser.action.setPopup({ popup: frame === 'panel' ? '' : manifestPopup(ctx) });
+  await sidePanelOf(ctx)?.setPanelBehavior({ openPanelOnActionClick: frame === 'panel' });
+  return frame;
 }
 
 /**

@@ -56,4 +56,16 @@ describe('what the toolbar button opens', () => {
     // Chrome opens its panel itself: the click handler has nothing to do there.
     expect(() => openPanelOnClick(testContext({ browser: chromeLike().browser }))).not.toThrow();
   });
+
+  it('where there is no panel at all (Firefox for Android), the button keeps its popup whatever was chosen', async () => {
+    const setPopup = vi.fn(async () => undefined);
+    const browser = {
+      action: { setPopup },
+      runtime: { getManifest: () => ({ action: { default_popup: 'src/popup/index.html' } }) },
+    } as unknown as Browser;
+    const ctx = testContext({ browser });
+    await saveSettings(ctx.db, { queueOpensIn: 'panel' });
+    expect(await applyQueueFrame(ctx)).toBe('popup');
+    expect(setPopup).toHaveBeenLastCalledWith({ popup: 'src/popup/index.html' });
+  });
 });
