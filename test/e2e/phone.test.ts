@@ -75,6 +75,9 @@ describe('on a phone (360 × 640, touch)', () => {
     await phone.tap(`${willi} button[data-action="approve"]`);
     await expect.poll(() => statusOf(comments.wischen as number), { timeout: 20000 }).toBe('approved');
     await expect.poll(() => popup.locator('.queue [role="row"]').count()).toBe(2);
+    // The undo toast's buttons too.
+    await popup.waitForSelector('.toast button');
+    expect(tooSmall(await phone.sizes('button'))).toEqual([]);
     await screenshot(popup, 'phone-popup-after-tap');
   });
 
