@@ -107,6 +107,9 @@ describe('on a phone (360 × 640, touch)', () => {
     expect(buttons.length).toBeGreaterThan(2);
     expect(tooSmall(buttons)).toEqual([]);
     expect(tooSmall(await ui.boxes('summary', 'button'))).toEqual([]);
+    // The toolbar under a published comment (Willi's, approved by a tap above).
+    await expect.poll(async () => (await ui.boxes('toolbar', 'button')).length, { timeout: 20000 }).toBeGreaterThan(2);
+    expect(tooSmall(await ui.boxes('toolbar', 'button'))).toEqual([]);
     expect(await ui.boxes('card', 'kbd, .key-hint')).toEqual([]);
     expect(await phone.scrollsSideways()).toBe(false);
 
