@@ -98,6 +98,14 @@ describe('the queue as a side panel', () => {
     await expect.poll(async () => (await rowTexts()).length).toBeGreaterThan(1);
     expect((await rowTexts())[0]).toMatch(/^Wartet (auch )?im ersten/);
     await screenshot(panel, 'side-panel-all');
+
+    // Chrome's narrowest side panel (320 px), in the dark: nothing scrolls sideways.
+    await panel.setViewportSize({ width: 320, height: 760 });
+    await panel.emulateMedia({ colorScheme: 'dark' });
+    expect(
+      await panel.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth),
+    ).toBe(false);
+    await screenshot(panel, 'side-panel-narrow-dark');
   });
 
   it('the options choose what the toolbar button opens: the popup or the side panel', async () => {

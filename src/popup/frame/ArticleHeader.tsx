@@ -36,7 +36,7 @@ export function ArticleHeader({ db, article, only, onOnly }: Props) {
   if (!read) return null;
   return (
     <section class="article-header" aria-label={t('panelArticleLabel')} data-article={article.key}>
-      <p class="article-title" dir="auto">
+      <p class="article-title" dir="auto" title={read.title}>
         {read.title || `#${article.postId}`}
       </p>
       <span class={`article-pending${read.pending > 0 ? ' count' : ''}`} role="status">
