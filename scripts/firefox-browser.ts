@@ -19,16 +19,6 @@ export function findFirefox(): string | null {
   return findBinary('FIREFOX_PATH', firefoxCandidates);
 }
 
-/**
- * An extension installed over BiDi is temporary: Firefox removes it when it quits. These keep its
- * moz-extension:// UUID and its data (IndexedDB, storage) for the next install on the same profile,
- * so a restart finds what the extension left behind — as a signed, permanent install would.
- */
-const keepExtensionData = {
-  'extensions.webextensions.keepStorageOnUninstall': true,
-  'extensions.webextensions.keepUuidOnUninstall': true,
-};
-
 export interface FirefoxWithExtension {
   browser: Browser;
   options: Page;
@@ -38,7 +28,11 @@ export interface FirefoxWithExtension {
   profileDir: string;
   openExtensionPage(path: string): Promise<Page>;
   findPage(test: (href: string) => boolean, timeoutMs?: number): Promise<Page>;
-  /** Quits Firefox and starts it again on the same profile, the extension installed again. */
+  /**
+   * Quits Firefox and starts it again on the same profile, the extension installed again. An
+   * extension installed over BiDi is temporary, yet Firefox (ESR 153) keeps its UUID, so its
+   * IndexedDB, across the restart, as for a permanent install.
+   */
   restart(): Promise<FirefoxWithExtension>;
   close(): Promise<void>;
 }
@@ -62,7 +56,6 @@ export async function launchFirefoxWithExtension(
     executablePath,
     headless: true,
     userDataDir: profileDir,
-    extraPrefsFirefox: keepExtensionData,
     defaultViewport: { width: 1280, height: 900 },
   });
   await browser.installExtension(extensionDir);

@@ -1,0 +1,102 @@
+/**
+ * The durable outbox in Firefox, whose background is an event page (Firefox suspends it when idle,
+ * and quits it with the browser): decisions made, Firefox quit inside the undo window and started
+ * again on the same profile — every decision reaches WordPress exactly once (a reply, which would
+ * show up twice if it were sent twice, included). Undo inside the window sends nothing.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchFirefoxWithExtension } from '../../scripts/firefox-browser.ts';
+import { restRequest, restRoot, user } from '../support/rest.ts';
+import { adminApi } from '../support/wp-admin.ts';
+import {
+  connectWithApplicationPassword,
+  type FirefoxWithExtension,
+  readStore,
+  sendMessage,
+  setSettings,
+} from './support/firefox.ts';
+
+const wp = inject('wp');
+const admin = adminApi(wp);
+const editor = user(wp, 'editor');
+const siteId = `${wp.url}/wp-json/`;
+let firefox: FirefoxWithExtension;
+
+beforeAll(async () => {
+  firefox = await launchFirefoxWithExtension();
+  const result = await connectWithApplicationPassword(firefox, wp.url, editor.login, editor.applicationPassword);
+  expect(result).toBe('Connected to Freigabe Demo as Rainer Redaktion.');
+  // Long enough that Firefox is surely quit before any decision is due.
+  await setSettings(firefox.options, { undoWindowSeconds: 15, notifyNewPending: false });
+});
+afterAll(async () => {
+  await firefox?.close();
+});
+
+async function arrange(count: number): Promise<number[]> {
+  const post = await admin.createPost({ title: `Firefox-Outbox ${Math.random().toString(36).slice(2, 7)}` });
+  const ids: number[] = [];
+  for (let i = 0; i < count; i++) ids.push((await admin.createComment(post, { status: 'hold' })).id);
+  return ids;
+}
+
+const statuses = (ids: number[]) => Promise.all(ids.map(async (id) => (await admin.read(id)).status));
+
+async function repliesTo(parent: number): Promise<string[]> {
+  const response = await restRequest(
+    restRoot(wp),
+    user(wp, 'admin'),
+    `wp/v2/comments?parent=${parent}&status=all&context=edit`,
+  );
+  return ((await response.json()) as { content: { raw: string } }[]).map((comment) => comment.content.raw);
+}
+
+describe('the outbox in Firefox', () => {
+  it('decisions waiting when Firefox quits are sent exactly once when it starts again on the same profile', async () => {
+    const ids = await arrange(5);
+    const [asked = 0, undone = 0, ...spam] = ids;
+    const page = firefox.options;
+    await sendMessage(page, { type: 'syncNow' });
+    const spamming = await sendMessage<{ outboxIds: number[] }>(page, {
+      type: 'decide',
+      siteId,
+      commentIds: spam,
+      decision: 'spam',
+    });
+    expect(spamming.ok).toBe(true);
+    const replying = await sendMessage(page, {
+      type: 'decide',
+      siteId,
+      commentIds: [asked],
+      decision: 'approveAndReply',
+      content: 'Danke für die Frage, wir melden uns.',
+    });
+    expect(replying.ok).toBe(true);
+    const undoing = await sendMessage<{ outboxIds: number[] }>(page, {
+      type: 'decide',
+      siteId,
+      commentIds: [undone],
+      decision: 'trash',
+    });
+    expect(
+      (await sendMessage<{ result: string }>(page, { type: 'undo', outboxId: undoing.value.outboxIds[0] })).value,
+    ).toEqual(expect.objectContaining({ result: 'cancelled' }));
+    // Nothing has gone out yet: the undo window is still open when Firefox quits.
+    expect(await statuses(ids)).toEqual(Array(5).fill('hold'));
+    const base = firefox.base;
+
+    firefox = await firefox.restart();
+    // The same installation (its UUID, so its IndexedDB) came back.
+    expect(firefox.base).toBe(base);
+    await expect
+      .poll(() => statuses(ids), { timeout: 60000, interval: 500 })
+      .toEqual(['approved', 'hold', 'spam', 'spam', 'spam']);
+    await expect.poll(() => repliesTo(asked), { timeout: 20000, interval: 500 }).toHaveLength(1);
+    // Every row is done: nothing is left to be sent again.
+    await expect
+      .poll(async () => (await readStore<{ state: string }>(firefox.options, 'outbox')).map((row) => row.state))
+      .toEqual(expect.not.arrayContaining(['waiting', 'sending']));
+    expect(await repliesTo(asked)).toEqual(['Danke für die Frage, wir melden uns.']);
+    expect(await statuses([undone])).toEqual(['hold']);
+  });
+});
