@@ -12,6 +12,7 @@ import { adminApi } from '../support/wp-admin.ts';
 import {
   connectWithApplicationPassword,
   type FirefoxWithExtension,
+  openPopupOnPost,
   readStore,
   screenshot,
   sendMessage,
@@ -34,23 +35,7 @@ afterAll(async () => {
   await firefox?.close();
 });
 
-/** The popup in a tab of the popup's size, the queue synced and filtered to one post. */
-async function openPopup(post: number): Promise<Page> {
-  const popup = await firefox.openExtensionPage('src/popup/index.html');
-  await popup.setViewport({ width: 460, height: 600 });
-  await popup.waitForSelector('.queue [role="row"], .empty');
-  await sendMessage(popup, { type: 'syncNow' });
-  const value = `${siteId}\n${post}`;
-  await popup.waitForFunction(
-    (value) =>
-      [...(document.querySelector('select[name="post"]') as HTMLSelectElement).options].some((o) => o.value === value),
-    {},
-    value,
-  );
-  await popup.select('select[name="post"]', value);
-  await popup.waitForSelector('.queue [role="row"]');
-  return popup;
-}
+const openPopup = (post: number) => openPopupOnPost(firefox, post);
 
 const rowTexts = (popup: Page) =>
   popup.$$eval('.queue [role="row"]', (rows) =>

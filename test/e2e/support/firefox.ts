@@ -68,6 +68,25 @@ export const setSettings = (page: Page, settings: Record<string, number | boolea
 export const sendMessage = <T>(page: Page, message: unknown) =>
   page.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<{ ok: boolean; value: T; error?: unknown }>;
 
+/** The popup in a tab of the popup's size, the queue synced and filtered to one post. */
+export async function openPopupOnPost(firefox: FirefoxWithExtension, post: number): Promise<Page> {
+  const popup = await firefox.openExtensionPage('src/popup/index.html');
+  await popup.setViewport({ width: 460, height: 600 });
+  await popup.waitForSelector('.queue [role="row"], .empty');
+  await sendMessage(popup, { type: 'syncNow' });
+  const siteId = (await readStore<{ id: string }>(popup, 'sites'))[0]?.id ?? '';
+  const value = `${siteId}\n${post}`;
+  await popup.waitForFunction(
+    (value) =>
+      [...(document.querySelector('select[name="post"]') as HTMLSelectElement).options].some((o) => o.value === value),
+    {},
+    value,
+  );
+  await popup.select('select[name="post"]', value);
+  await popup.waitForSelector('.queue [role="row"]');
+  return popup;
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
   const path = join(screenshotDir, `firefox-${name}.png`) as `${string}.png`;
