@@ -48,6 +48,8 @@ async function hrefOf(page: Page): Promise<string> {
 export async function launchFirefoxWithExtension(
   extensionDir = resolve('dist/firefox-test'),
   profileDir = mkdtempSync(join(tmpdir(), 'freigabe-firefox-')),
+  /** Firefox preferences for this run (e.g. `extensions.background.idle.timeout`) */
+  prefs: Record<string, unknown> = {},
 ): Promise<FirefoxWithExtension> {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error('No Firefox found: set FIREFOX_PATH or install firefox-esr.');
@@ -56,6 +58,7 @@ export async function launchFirefoxWithExtension(
     executablePath,
     headless: true,
     userDataDir: profileDir,
+    extraPrefsFirefox: prefs,
     defaultViewport: { width: 1280, height: 900 },
   });
   await browser.installExtension(extensionDir);
@@ -94,7 +97,7 @@ export async function launchFirefoxWithExtension(
     },
     async restart() {
       await browser.close();
-      return launchFirefoxWithExtension(extensionDir, profileDir);
+      return launchFirefoxWithExtension(extensionDir, profileDir, prefs);
     },
     async close() {
       await browser.close();

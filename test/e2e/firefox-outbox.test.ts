@@ -2,8 +2,11 @@
  * The durable outbox in Firefox, whose background is an event page (Firefox suspends it when idle,
  * and quits it with the browser): decisions made, Firefox quit inside the undo window and started
  * again on the same profile — every decision reaches WordPress exactly once (a reply, which would
- * show up twice if it were sent twice, included). Undo inside the window sends nothing.
+ * show up twice if it were sent twice, included). Undo inside the window sends nothing. And an event
+ * page suspended inside the undo window still sends when it ends (Firefox rings the outbox alarm
+ * then; Chrome's 30 s floor does not apply).
  */
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchFirefoxWithExtension } from '../../scripts/firefox-browser.ts';
 import { restRequest, restRoot, user } from '../support/rest.ts';
@@ -98,5 +101,28 @@ describe('the outbox in Firefox', () => {
       .toEqual(expect.not.arrayContaining(['waiting', 'sending']));
     expect(await repliesTo(asked)).toEqual(['Danke für die Frage, wir melden uns.']);
     expect(await statuses([undone])).toEqual(['hold']);
+  });
+
+  it('an event page suspended inside the undo window still sends when the window ends: the alarm rings then', async () => {
+    // Firefox suspends an idle event page (30 s by default; 1 s here), its timers with it.
+    const suspending = await launchFirefoxWithExtension(resolve('dist/firefox-test'), undefined, {
+      'extensions.background.idle.timeout': 1000,
+    });
+    try {
+      await connectWithApplicationPassword(suspending, wp.url, editor.login, editor.applicationPassword);
+      await setSettings(suspending.options, { undoWindowSeconds: 3, notifyNewPending: false });
+      const [id = 0] = await arrange(1);
+      await sendMessage(suspending.options, { type: 'syncNow' });
+      await sendMessage(suspending.options, { type: 'decide', siteId, commentIds: [id], decision: 'approve' });
+      const [row] = (await readStore<{ commentId: number; notBefore: number }>(suspending.options, 'outbox')).filter(
+        (candidate) => candidate.commentId === id,
+      );
+      const alarm = await suspending.options.evaluate(() => chrome.alarms.get('freigabe:outbox'));
+      // Not 30 s after it was set, as Chrome would have it: when the undo window ends.
+      expect(alarm?.scheduledTime).toBe(row?.notBefore);
+      await expect.poll(() => statuses([id]), { timeout: 20000, interval: 250 }).toEqual(['approved']);
+    } finally {
+      await suspending.close();
+    }
   });
 });
