@@ -121,6 +121,44 @@ describe('the inline view in Firefox', () => {
     await page.close();
   });
 
+  it('a spam comment: the toolbar names the keys; d asks, then deletes it for good', async () => {
+    const gero = await admin.createComment(postId, {
+      status: 'spam',
+      author_name: 'Gero Gift',
+      content: 'Billige Uhren hier.',
+    });
+    const page = await firefox.browser.newPage();
+    await page.goto(link);
+    const ui = await firefoxShadowUi(page);
+    await expect.poll(async () => (await ui.hosts('summary')).length, { timeout: 20000 }).toBe(1);
+    // Spam shows when asked for ("Show spam").
+    await ui.click('summary', 0, 'button[aria-pressed] + button[aria-pressed]');
+    await expect.poll(() => indexOf(ui, 'Gero Gift'), { timeout: 20000 }).toBeGreaterThanOrEqual(0);
+    const geroIndex = await indexOf(ui, 'Gero Gift');
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    for (let i = 0; i < 12 && !(await isCurrent(ui, 'Gero Gift')); i += 1) await page.keyboard.press('j');
+    expect(await isCurrent(ui, 'Gero Gift')).toBe(true);
+    expect(await ui.property('card', geroIndex, 'button[data-action="unspam"]', 'ariaKeyShortcuts')).toBe('s');
+    expect(await ui.property('card', geroIndex, 'button[data-action="delete"]', 'ariaKeyShortcuts')).toBe('d');
+    await page.keyboard.press('d');
+    // Nothing is sent until the moderator confirms.
+    await expect.poll(async () => (await ui.text('card'))[geroIndex] ?? '', { timeout: 10000 }).toMatch(/permanently/i);
+    await screenshot(page, 'inline-spam-delete');
+    expect((await admin.read(gero.id)).status).toBe('spam');
+    await ui.click('card', geroIndex, '[role="alertdialog"] button.danger');
+    await expect
+      .poll(
+        () =>
+          admin.read(gero.id).then(
+            (comment) => comment.status,
+            () => 'deleted',
+          ),
+        { timeout: 30000 },
+      )
+      .toBe('deleted');
+    await page.close();
+  });
+
   it('block theme (Twenty Twenty-Three): a pending reply under its parent in the block comment template; trash from its toolbar', async () => {
     await switchTheme(site, 'twentytwentythree');
     const frida = await admin.createComment(postId, {
@@ -141,7 +179,9 @@ describe('the inline view in Firefox', () => {
     expect(underAnna).toBe(true);
     // Toolbars on the theme's own (published) comments too.
     await expect.poll(async () => (await ui.hosts('toolbar')).length, { timeout: 10000 }).toBeGreaterThan(0);
-    await page.evaluate(() => document.querySelector('.wp-block-comments')?.scrollIntoView());
+    await page.evaluate(() =>
+      document.querySelector('[data-freigabe-host="card"]')?.scrollIntoView({ block: 'center' }),
+    );
     await screenshot(page, 'inline-block-theme');
     await ui.click('card', await indexOf(ui, 'Frida Fels'), 'button[data-action="trash"]');
     await expect.poll(() => serverStatus(frida.id), { timeout: 20000 }).toBe('trash');
