@@ -3,7 +3,8 @@
  * them in Chromium: hostile markup planted as pending comments is shown inert by the inline view and
  * the popup (nothing executes, nothing loads); the page cannot drive the extension (forged messages,
  * synthetic keys and clicks); a page whose DOM claims another article gets nothing of it, and the
- * moderator's keys there touch only the page's own article; extension pages load nothing remote.
+ * moderator's keys there decide nothing; a right-to-left override reorders nothing beside it;
+ * extension pages load nothing remote.
  * Screenshots: test-results/screenshots/firefox-hostile-*.
  */
 import { createServer } from 'node:http';
@@ -194,6 +195,50 @@ describe('hostile comments and forged pages in Firefox', () => {
     await sendMessage(firefox.options, { type: 'decide', siteId, commentIds: [control.id], decision: 'approve' });
     await expect.poll(() => statuses([control.id]), { timeout: 20000, interval: 500 }).toEqual(['approved']);
     expect(await statuses([secret.id])).toEqual(['hold']);
+    await page.close();
+  });
+
+  it('a right-to-left override in a name or URL reorders nothing beside it, in the popup and on the page', async () => {
+    const override = 'Eve \u202Egnp.exe';
+    const post = await admin.createPost({ title: 'Richtungswechsel in Firefox' });
+    posts.push(post);
+    const comment = await admin.createComment(post, {
+      author_name: override,
+      author_url: 'https://\u202Eevil.example/',
+      content: 'Ein Name mit Richtungsumkehr',
+    });
+    comments.push(comment.id);
+    const popup = await openPopupOnPost(firefox, post);
+    const row = `[data-comment-id="${comment.id}"]`;
+    await popup.waitForSelector(`${row} .author-details`, { timeout: 20000 });
+    expect(await popup.$eval(`${row} .author`, (element) => element.tagName)).toBe('BDI');
+    // The IP after the overridden URL still reads left to right: its first digit left of its last.
+    const ipReadsLeftToRight = await popup.$eval(`${row} .author-details`, (root) => {
+      const ip = '198.51.100.200';
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf(ip) ?? -1;
+        if (at < 0) continue;
+        const left = (offset: number) => {
+          const range = document.createRange();
+          range.setStart(node, offset);
+          range.setEnd(node, offset + 1);
+          return range.getBoundingClientRect().left;
+        };
+        return left(at) < left(at + ip.length - 1);
+      }
+      return null;
+    });
+    expect(ipReadsLeftToRight).toBe(true);
+    await screenshot(popup, 'hostile-bidi-popup');
+    await popup.close();
+
+    const page = await firefox.browser.newPage();
+    await page.goto(await admin.postLink(post));
+    const ui = await firefoxShadowUi(page);
+    await expect.poll(async () => (await ui.hosts('card')).length, { timeout: 20000 }).toBe(1);
+    expect(await ui.property('card', 0, '.author', 'tagName')).toBe('BDI');
+    expect(await ui.property('card', 0, '.author', 'textContent')).toBe(override);
     await page.close();
   });
 
