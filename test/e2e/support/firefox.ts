@@ -194,6 +194,29 @@ export async function firefoxShadowUi(page: Page): Promise<ShadowUi> {
       const value = await call('function () { return this.getRootNode().activeElement === this; }', { this: element });
       return value.value === true;
     },
+    async reveal(kind, index, selector) {
+      const element = await find(kind, index, selector);
+      await call("function () { this.scrollIntoView({ block: 'center', inline: 'center' }); }", { this: element });
+    },
+    async boxes(kind, selector) {
+      const all: { label: string; width: number; height: number; x: number; y: number }[] = [];
+      for (const host of await hosts(kind)) {
+        const found = await call(
+          `function (selector) {
+            return JSON.stringify([...this.querySelectorAll(selector)]
+              .filter((element) => element.getClientRects().length > 0)
+              .map((element) => {
+                const rect = element.getBoundingClientRect();
+                return { label: element.textContent.trim(), width: rect.width, height: rect.height,
+                  x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+              }));
+          }`,
+          { this: host.shadowRoot, args: [selector] },
+        );
+        all.push(...(JSON.parse(String(found.value)) as typeof all));
+      }
+      return all;
+    },
     close: async () => undefined,
   };
 }
