@@ -17,6 +17,7 @@ import { keepFirstScreen, writeFirstScreen } from './first-screen.ts';
 import { contentHandlers, pageHandlers, refreshEverything } from './handlers.ts';
 import { openFromNotification } from './notify.ts';
 import { flushAndReschedule, outboxAlarm, scheduleFlush } from './outbox/schedule.ts';
+import { applyQueueFrame, openPanelOnClick } from './queue-frame.ts';
 import { createRouter } from './router.ts';
 import { watchAuthorizeTab } from './sites/authorize-watch.ts';
 import { ensureSyncAlarm, syncAlarm } from './sync/schedule.ts';
@@ -43,10 +44,15 @@ browser.alarms.onAlarm.addListener((alarm) => {
 });
 
 browser.tabs.onActivated.addListener(({ tabId }) => void onTabFocused(ctx, tabId));
-// The sync interval follows the settings (saved by the options page into the database).
+// The sync interval and what the toolbar button opens follow the settings (saved by the options
+// page into the database).
 Dexie.on('storagemutated', (notice: ChangeNotice) => {
-  if (touchesTables(notice, ctx.db.name, ['settings'])) void ensureSyncAlarm(ctx);
+  if (!touchesTables(notice, ctx.db.name, ['settings'])) return;
+  void ensureSyncAlarm(ctx);
+  void applyQueueFrame(ctx);
 });
+// Fired only while the side panel is chosen (no popup is set then).
+browser.action.onClicked.addListener(() => openPanelOnClick(ctx));
 browser.tabs.onRemoved.addListener((tabId) => void setTabPage(ctx, tabId, null));
 browser.tabs.onUpdated.addListener((tabId, change, tab) => {
   // A new page loads in the tab: forget the old article until the content script reports again.
@@ -88,6 +94,9 @@ async function start(): Promise<void> {
   await writeFirstScreen(ctx);
 }
 
-// Alarms may be gone after a browser restart; make sure ours exist whenever the worker wakes.
-void moveSettingsOutOfStorageLocal(ctx.db, browser).then(() => ensureSyncAlarm(ctx));
+// Alarms may be gone after a browser restart; make sure ours exist whenever the worker wakes, and
+// that the toolbar button opens what the user chose.
+void moveSettingsOutOfStorageLocal(ctx.db, browser).then(() =>
+  Promise.all([ensureSyncAlarm(ctx), applyQueueFrame(ctx)]),
+);
 void scheduleFlush(ctx);
