@@ -38,7 +38,8 @@ export interface ReportOptions {
 }
 
 /** What the browser's messaging says when this script's extension is gone (updated, reloaded, removed). */
-const extensionGonePattern = /Extension context invalidated|Receiving end does not exist|Could not establish connection/i;
+const extensionGonePattern =
+  /Extension context invalidated|Receiving end does not exist|Could not establish connection/i;
 
 const messageOf = (error: unknown): string => {
   if (error instanceof Error) return error.message;

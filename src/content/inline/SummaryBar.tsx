@@ -53,3 +53,21 @@ export function SummaryBar(props: SummaryProps) {
     </section>
   );
 }
+
+/**
+ * Where the summary bar was, after the extension was updated or reloaded under the page: what
+ * happened and the way out, instead of buttons that can no longer work.
+ */
+export function GoneNote() {
+  return (
+    <section class="fg bar gone" aria-label="Freigabe" data-extension-gone>
+      <span class="state failed" role="alert">
+        {t('inlineExtensionUpdated')}
+      </span>
+      <span class="spacer" />
+      <button type="button" class="primary" onClick={trusted(() => location.reload())}>
+        {t('inlineReloadPage')}
+      </button>
+    </section>
+  );
+}

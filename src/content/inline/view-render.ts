@@ -15,7 +15,7 @@ import { type Host, showHost } from './hosts.ts';
 import { summarySlot } from './placement.ts';
 import { ReactionsPanel } from './ReactionsPanel.tsx';
 import { reactionsOf } from './reactions.ts';
-import { SummaryBar } from './SummaryBar.tsx';
+import { GoneNote, SummaryBar } from './SummaryBar.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import type { ViewActions } from './view-actions.ts';
 import { cachedComment, statusOf, type ViewContext } from './view-context.ts';
@@ -54,6 +54,10 @@ export class ViewRenderer {
     const state = ctx.model.state;
     if (!state || ctx.options.signal.aborted) return;
     const { model, cards } = ctx;
+    if (model.extensionGone) {
+      this.renderGone(state);
+      return;
+    }
     const now = ctx.now();
     // Where the comments the theme does not show go: here (their cards placed), or another page.
     const layout = cards.layout(state.comments, model.showSpam);
@@ -131,6 +135,23 @@ export class ViewRenderer {
           onCancel: () => actions.closeEditor(),
         }),
     ]);
+  }
+
+  /**
+   * The extension went away under the page (an update or reload): no button can work any more.
+   * The summary bar says so, with a reload; the toolbars go; cards keep their comment, no buttons.
+   */
+  private renderGone(state: InlineState): void {
+    const { ctx } = this;
+    for (const { host } of ctx.toolbars.values()) render(null, host.mount);
+    for (const { comment, host, replyTo } of ctx.cards.layout(state.comments, ctx.model.showSpam).here) {
+      render(
+        h(Card, { comment, replyTo, pageUrl: ctx.cards.pageUrl }, this.summary ? null : h(GoneNote, null)),
+        host.mount,
+      );
+    }
+    if (this.reactions) render(null, this.reactions.mount);
+    if (this.summary) render(h(GoneNote, null), this.summary.mount);
   }
 
   private renderSummary(state: InlineState, elsewhere: ElsewhereEntry[]): void {
