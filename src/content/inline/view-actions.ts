@@ -115,6 +115,7 @@ export class ViewActions {
       const { outboxIds } = await this.ctx.options.api.decide(ids, decision, content);
       this.ctx.model.error = null;
       this.ctx.model.decided.push(...outboxIds);
+      for (const id of ids) this.ctx.model.decidedHere.add(id);
       await this.ctx.refresh();
       return true;
     } catch (error) {

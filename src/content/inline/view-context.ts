@@ -37,6 +37,8 @@ export interface ViewModel {
   confirmDeleteId: number | null;
   /** outbox ids of the decisions made on this page, newest last (z takes them back) */
   decided: number[];
+  /** the comments decided on this page: shown whatever their status until the page is left */
+  decidedHere: Set<number>;
   error: string | null;
   /** the extension was updated or reloaded under the page: the view only says "reload the page" */
   extensionGone: boolean;
@@ -54,6 +56,7 @@ export function initialModel(): ViewModel {
     currentId: null,
     confirmDeleteId: null,
     decided: [],
+    decidedHere: new Set(),
     error: null,
     extensionGone: false,
     details: new Map(),

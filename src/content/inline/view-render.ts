@@ -71,7 +71,8 @@ export class ViewRenderer {
       render(this.controls(comment.id ?? 0, comment.author, status, cached, state, now), host.mount);
     }
     for (const { comment, host, replyTo } of layout.here) {
-      showHost(host.host, model.withPending && (comment.status !== 'spam' || model.showSpam));
+      const shown = comment.status !== 'spam' || model.showSpam || model.decidedHere.has(comment.id);
+      showHost(host.host, model.withPending && shown);
       render(
         h(
           Card,

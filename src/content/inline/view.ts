@@ -72,7 +72,7 @@ export class InlineView {
     const { api, signal } = this.ctx.options;
     let state: Awaited<ReturnType<typeof api.state>>;
     try {
-      state = await api.state(this.ctx.model.showSpam);
+      state = await api.state(this.ctx.model.showSpam, [...this.ctx.model.decidedHere]);
     } catch (error) {
       this.actions.fail(error, 'state');
       return;
