@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../shared/browser.ts';
 import { t } from '../shared/i18n.ts';
 import { sendToBackground, type TabProbe } from '../shared/messages.ts';
+import { reportError } from '../shared/report-error.ts';
 
 export function ConnectBanner({ tabId }: { tabId: number }) {
   const [probe, setProbe] = useState<TabProbe | null>(null);
@@ -13,7 +14,11 @@ export function ConnectBanner({ tabId }: { tabId: number }) {
     let current = true;
     sendToBackground({ type: 'probeTab', tabId })
       .then((result) => current && setProbe(result))
-      .catch(() => current && setProbe({ kind: 'unavailable' }));
+      .catch((error: unknown) => {
+        // The banner offers nothing then; kept for "report a problem".
+        reportError(error, { where: 'popup: probe tab', silent: true });
+        if (current) setProbe({ kind: 'unavailable' });
+      });
     return () => {
       current = false;
     };

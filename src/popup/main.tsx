@@ -3,6 +3,7 @@ import { browser } from '../shared/browser.ts';
 import { openDb } from '../shared/db/index.ts';
 import { uiLanguage } from '../shared/i18n.ts';
 import { sendToBackground } from '../shared/messages.ts';
+import { reportError } from '../shared/report-error.ts';
 import { App } from './App.tsx';
 import { readFirstScreenEarly } from './first-screen.ts';
 import { prefetchFirstPage } from './queue/use-view-comments.ts';
@@ -28,4 +29,4 @@ if (root) {
   ownerTab().then((tabId) => render(<App db={db} tabId={tabId} />, root));
 }
 // The cache paints first; a sync runs behind it and the live queries pick up what it brings.
-sendToBackground({ type: 'syncNow' }).catch(() => undefined);
+sendToBackground({ type: 'syncNow' }).catch((error: unknown) => reportError(error, { where: 'popup: sync on open' }));

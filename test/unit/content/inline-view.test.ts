@@ -62,7 +62,7 @@ function setup(cached: InlineComment[], canModerate = true) {
     undoWindowMs: 5000,
   };
   const api = {
-    state: vi.fn(async () => state),
+    state: vi.fn(async (_includeSpam?: boolean, _keep?: number[]) => state),
     decide: vi.fn(async () => ({ outboxIds: [1] })),
     undo: vi.fn(async () => ({ result: 'cancelled' as const })),
     saveDraft: vi.fn(async () => ({ saved: true })),
@@ -148,7 +148,7 @@ describe('inline view', () => {
     });
     const before = await api.state();
     api.state.mockClear();
-    api.state.mockImplementation(async (_includeSpam: boolean, keep: number[] = []) => ({
+    api.state.mockImplementation(async (_includeSpam?: boolean, keep: number[] = []) => ({
       ...before,
       comments: keep.includes(10) ? [spammed] : [comment(10, 0)],
     }));
