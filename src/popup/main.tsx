@@ -3,12 +3,13 @@ import { browser } from '../shared/browser.ts';
 import { openDb } from '../shared/db/index.ts';
 import { uiLanguage } from '../shared/i18n.ts';
 import { sendToBackground } from '../shared/messages.ts';
-import { reportError } from '../shared/report-error.ts';
+import { reportError, reportUnhandledRejections } from '../shared/report-error.ts';
 import { App } from './App.tsx';
 import { readFirstScreenEarly } from './first-screen.ts';
 import { prefetchFirstPage } from './queue/use-view-comments.ts';
 
 document.documentElement.lang = uiLanguage();
+reportUnhandledRejections(window, 'popup');
 
 /** The tab the popup belongs to: the active tab, or `?tab=<id>` when the popup is opened as a page. */
 async function ownerTab(): Promise<number | null> {

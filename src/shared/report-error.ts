@@ -71,7 +71,12 @@ export interface ErrorReporter {
   recent(): ErrorReport[];
   /** called with the kept reports after each new one (the background persists them) */
   keepIn(keep: ((reports: ErrorReport[]) => void) | null): void;
+  /** puts reports kept before (a worker that was stopped) in front of the new ones */
+  restore(earlier: readonly ErrorReport[]): void;
 }
+
+/** Where the background keeps its reports (storage.session: memory only, extension pages only). */
+export const recentErrorsKey = 'recentErrors';
 
 function printToConsole(report: ErrorReport, error: unknown): void {
   const line = `Freigabe · ${report.where}: ${report.message}${report.code ? ` (${report.code})` : ''}`;
@@ -120,6 +125,10 @@ export function createErrorReporter({
     keepIn(next) {
       keep = next;
     },
+    restore(earlier) {
+      kept.unshift(...earlier.filter((report) => !kept.includes(report)));
+      if (kept.length > limit) kept.splice(0, kept.length - limit);
+    },
   };
 }
 
@@ -129,4 +138,14 @@ export const errorReporter = createErrorReporter();
 /** Reports an error from `where` (see the file's note); answers what was kept. */
 export function reportError(error: unknown, options: ReportOptions): ErrorReport {
   return errorReporter.report(error, options);
+}
+
+/**
+ * Reports the rejections nobody handled in this context (a `void promise` that failed), so no
+ * failure of a fire-and-forget task goes unseen. `scope`: the worker's `self` or a page's `window`.
+ */
+export function reportUnhandledRejections(scope: Pick<EventTarget, 'addEventListener'>, where: string): void {
+  scope.addEventListener('unhandledrejection', (event) => {
+    reportError((event as PromiseRejectionEvent).reason, { where: `${where}: unhandled` });
+  });
 }
