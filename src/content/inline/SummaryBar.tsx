@@ -54,19 +54,27 @@ export function SummaryBar(props: SummaryProps) {
   );
 }
 
+export interface GoneWords {
+  note: string;
+  reload: string;
+}
+
+/** Read while the extension is there: once it is gone, so is browser.i18n. */
+export const goneWords = (): GoneWords => ({ note: t('inlineExtensionUpdated'), reload: t('inlineReloadPage') });
+
 /**
  * Where the summary bar was, after the extension was updated or reloaded under the page: what
  * happened and the way out, instead of buttons that can no longer work.
  */
-export function GoneNote() {
+export function GoneNote({ words }: { words: GoneWords }) {
   return (
     <section class="fg bar gone" aria-label="Freigabe" data-extension-gone>
       <span class="state failed" role="alert">
-        {t('inlineExtensionUpdated')}
+        {words.note}
       </span>
       <span class="spacer" />
       <button type="button" class="primary" onClick={trusted(() => location.reload())}>
-        {t('inlineReloadPage')}
+        {words.reload}
       </button>
     </section>
   );

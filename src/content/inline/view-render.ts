@@ -15,7 +15,7 @@ import { type Host, showHost } from './hosts.ts';
 import { summarySlot } from './placement.ts';
 import { ReactionsPanel } from './ReactionsPanel.tsx';
 import { reactionsOf } from './reactions.ts';
-import { GoneNote, SummaryBar } from './SummaryBar.tsx';
+import { GoneNote, goneWords, SummaryBar } from './SummaryBar.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import type { ViewActions } from './view-actions.ts';
 import { cachedComment, statusOf, type ViewContext } from './view-context.ts';
@@ -26,6 +26,8 @@ export class ViewRenderer {
   private ticker: ReturnType<typeof setInterval> | undefined;
   /** the theme's comments we dimmed, with the opacity they had */
   private readonly dimmed = new Map<Element, string>();
+  /** what the view says once the extension is gone, read while it is there */
+  private readonly gone = goneWords();
 
   constructor(
     private readonly ctx: ViewContext,
@@ -147,12 +149,16 @@ export class ViewRenderer {
     for (const { host } of ctx.toolbars.values()) render(null, host.mount);
     for (const { comment, host, replyTo } of ctx.cards.layout(state.comments, ctx.model.showSpam).here) {
       render(
-        h(Card, { comment, replyTo, pageUrl: ctx.cards.pageUrl }, this.summary ? null : h(GoneNote, null)),
+        h(
+          Card,
+          { comment, replyTo, pageUrl: ctx.cards.pageUrl },
+          this.summary ? null : h(GoneNote, { words: this.gone }),
+        ),
         host.mount,
       );
     }
     if (this.reactions) render(null, this.reactions.mount);
-    if (this.summary) render(h(GoneNote, null), this.summary.mount);
+    if (this.summary) render(h(GoneNote, { words: this.gone }), this.summary.mount);
   }
 
   private renderSummary(state: InlineState, elsewhere: ElsewhereEntry[]): void {

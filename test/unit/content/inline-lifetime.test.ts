@@ -7,12 +7,13 @@
  * is gone steps aside.
  */
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { InlineApi } from '../../../src/content/inline/api.ts';
 import { announceTakeover, extensionAlive, stepAsideWhenReplaced } from '../../../src/content/inline/handover.ts';
 import { hostAttribute, mountOf } from '../../../src/content/inline/hosts.ts';
 import type { PageComment } from '../../../src/content/inline/types.ts';
 import { InlineView } from '../../../src/content/inline/view.ts';
+import { browser } from '../../../src/shared/browser.ts';
 import type { InlineComment, InlineState } from '../../../src/shared/inline-protocol.ts';
 import { MessageError } from '../../../src/shared/messages.ts';
 
@@ -183,6 +184,11 @@ describe('the extension updated or reloaded under the page', () => {
       await view.start();
       expect(buttons().some((button) => button.dataset.action === 'approve')).toBe(true);
       api.decide.mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'));
+      // The extension's APIs go with it: browser.i18n throws from now on.
+      const i18nGone = vi.spyOn(browser.i18n, 'getMessage').mockImplementation(() => {
+        throw new TypeError("Cannot read properties of undefined (reading 'getMessage')");
+      });
+      onTestFinished(() => i18nGone.mockRestore());
       await act10(view, 'approve');
       await tick();
       expect(summaryText()).toContain('Freigabe was updated — reload the page');
