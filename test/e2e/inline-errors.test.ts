@@ -129,6 +129,7 @@ describe('the inline view when something goes wrong', () => {
     expect(buttons).toBeGreaterThan(0);
     for (const text of await ui.text('toolbar')) expect(text).toBe('');
     expect((await ui.text('card'))[kai]).toContain('Von Kai Kauz.');
+    expect((await ui.text('card'))[kai]).toContain('Pending');
     await expect(ui.property('card', kai, 'button', 'textContent')).rejects.toThrow(/nothing matches/);
     expect(await ui.property('summary', 0, 'button', 'textContent')).toBe('Reload page');
     // Nothing was sent, and nothing was thrown at the page.

@@ -16,7 +16,7 @@ import { summarySlot } from './placement.ts';
 import { ReactionsPanel } from './ReactionsPanel.tsx';
 import { reactionsOf } from './reactions.ts';
 import { GoneNote, goneWords, SummaryBar } from './SummaryBar.tsx';
-import { Toolbar } from './Toolbar.tsx';
+import { StatusBadge, Toolbar } from './Toolbar.tsx';
 import type { ViewActions } from './view-actions.ts';
 import { cachedComment, statusOf, type ViewContext } from './view-context.ts';
 
@@ -142,7 +142,7 @@ export class ViewRenderer {
 
   /**
    * The extension went away under the page (an update or reload): no button can work any more.
-   * The summary bar says so, with a reload; the toolbars go; cards keep their comment, no buttons.
+   * The summary bar says so, with a reload; the toolbars go; cards keep their comment and status, no buttons.
    */
   private renderGone(state: InlineState): void {
     const { ctx } = this;
@@ -152,7 +152,10 @@ export class ViewRenderer {
         h(
           Card,
           { comment, replyTo, pageUrl: ctx.cards.pageUrl },
-          this.summary ? null : h(GoneNote, { words: this.gone }),
+          h('div', { class: 'toolbar' }, [
+            h(StatusBadge, { status: comment.status }),
+            this.summary ? null : h(GoneNote, { words: this.gone }),
+          ]),
         ),
         host.mount,
       );

@@ -200,6 +200,7 @@ describe('the extension updated or reloaded under the page', () => {
       // The only button left reloads the page; the card keeps its comment.
       expect(buttons().map((button) => button.textContent)).toEqual(['Reload page']);
       expect(inside(hosts('card')[0] as Element).textContent).toContain('Kommentar 10');
+      expect(inside(hosts('card')[0] as Element).textContent).toContain('Pending');
       // Stopped: a later action asks the background nothing.
       await act10(view, 'spam');
       expect(api.decide).toHaveBeenCalledTimes(1);
