@@ -1,7 +1,6 @@
 <?php
 /**
  * Plugin Name:       Freigabe Bridge
- * Plugin URI:        https://github.com/freigabe/freigabe
  * Description:       Companion of the Freigabe browser extension: a REST route that moderates up to 1,000 comments in one request with an outcome per comment (and compare-and-set, so another moderator's decision is never overwritten), and a fast list of the comment ids matching a filter. Without it the extension works too, one request per comment.
  * Version:           1.0.0
  * Requires at least: 6.1
