@@ -21,6 +21,8 @@ const compatIntegration = [
   'test/integration/bridge-bulk.test.ts',
   'test/integration/bridge-ids.test.ts',
   'test/integration/bridge-akismet.test.ts',
+  'test/integration/bridge-detect.test.ts',
+  'test/integration/bridge-outbox.test.ts',
 ];
 const compatE2e = ['test/e2e/connect.test.ts', 'test/e2e/inline.test.ts'];
 

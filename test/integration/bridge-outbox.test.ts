@@ -139,7 +139,9 @@ describe('the outbox through the Freigabe Bridge', () => {
     const row = await ctx.db.outbox.get(theirsDecision);
     expect(row?.state).toBe('conflict');
     expect(row?.error).toMatchObject({ kind: 'conflict', code: 'freigabe_bridge_status_changed' });
-    expect(row?.error?.message).toMatch(/"approved" now, not "hold"/);
+    expect(row?.error?.message).toBe(
+      'another moderator moved it to “Approved” first, and it was left there. Retry to do it anyway.',
+    );
     // The cache shows where the comment really is.
     expect((await ctx.db.comments.get([siteId, theirs]))?.status).toBe('approved');
 

@@ -6,6 +6,7 @@
  * Bridge, go over REST one by one (send.ts).
  */
 import type { OutboxRow, SiteRow } from '../../shared/db/index.ts';
+import { type MessageKey, t } from '../../shared/i18n.ts';
 import { commentStatuses, type StatusAction, statusActions } from '../../shared/moderation.ts';
 import type { BulkOutcome } from '../../shared/wp/bridge.ts';
 import type { WpClient } from '../../shared/wp/client.ts';
@@ -28,6 +29,14 @@ export function bridgeActionOf(site: Pick<SiteRow, 'bridge'>, row: Pick<OutboxRo
   const action = (statusActions as readonly string[]).includes(row.decision) ? (row.decision as StatusAction) : null;
   return action !== null && site.bridge?.actions.includes(action) ? action : null;
 }
+
+/** The queue view a status is shown under, for the user's words. */
+const statusNames: Record<string, MessageKey> = {
+  hold: 'viewPending',
+  approved: 'viewApproved',
+  spam: 'viewSpam',
+  trash: 'viewTrash',
+};
 
 /** What came back for one decision of a bulk request. */
 export type BridgeAnswer = { sent: Sent } | { error: WpError; outcome?: Outcome };
@@ -73,7 +82,10 @@ export async function sendThroughBridge(
       answers.set(row, { sent: { status: result.after === 'deleted' ? null : result.after } });
     } else if (result.outcome === 'conflict' && result.before !== null) {
       // Someone else moved it: the cache shows where it is, and a retry ("do it anyway") expects that.
-      const error = errorOf(result);
+      const where = statusNames[result.before];
+      const error = where
+        ? new WpError('conflict', t('bridgeConflict', [t(where)]), 409, result.code)
+        : errorOf(result);
       const reported = { kind: error.kind, code: error.code, message: error.message };
       answers.set(row, {
         error,

@@ -121,7 +121,11 @@ describe('a bulk request and its answers', () => {
         outcome: {
           state: 'conflict',
           previousStatus: 'approved',
-          error: { kind: 'conflict', code: 'freigabe_bridge_status_changed', message: 'moved' },
+          error: {
+            kind: 'conflict',
+            code: 'freigabe_bridge_status_changed',
+            message: 'another moderator moved it to “Approved” first, and it was left there. Retry to do it anyway.',
+          },
         },
       },
       { kind: 'forbidden', code: 'rest_cannot_delete', outcome: null },
