@@ -11,6 +11,7 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
+import { stableDynamicScriptIds } from './scripts/release/stable-script-ids.ts';
 
 export type Target = 'chrome' | 'firefox';
 export type Mode = 'release' | 'test';
@@ -69,7 +70,12 @@ const target = (process.env.FREIGABE_TARGET ?? 'chrome') as Target;
 const mode = (process.env.FREIGABE_MODE ?? 'release') as Mode;
 
 export default defineConfig({
-  plugins: [preact(), crx({ manifest: manifestFor(target, mode), browser: target }), noWebAccessibleContentScript()],
+  plugins: [
+    preact(),
+    stableDynamicScriptIds(),
+    crx({ manifest: manifestFor(target, mode), browser: target }),
+    noWebAccessibleContentScript(),
+  ],
   define: {
     __FREIGABE_MODE__: JSON.stringify(mode),
     __FREIGABE_TARGET__: JSON.stringify(target),
