@@ -18,6 +18,7 @@ export type Mode = 'release' | 'test';
 
 export const loopbackOrigins = ['http://127.0.0.1/*', 'http://localhost/*'];
 export const geckoId = 'freigabe@freigabe.dev';
+export const geckoAndroidMinVersion = '142.0';
 
 export function outDirFor(target: Target, mode: Mode): string {
   return mode === 'release' ? `dist/${target}` : `dist/${target}-test`;
@@ -36,6 +37,10 @@ export function manifestFor(target: Target, mode: Mode): ManifestV3Export {
         strict_min_version: '142.0',
         data_collection_permissions: { required: ['none'] },
       },
+      // Firefox for Android 142: data_collection_permissions (the newest thing we use there; MDN's
+      // browser-compat-data: permissions.request 120, storage.session 115). It has no windows,
+      // sidebar_action or menus API: code that uses them checks that they exist.
+      gecko_android: { strict_min_version: geckoAndroidMinVersion },
     };
   }
   return manifest as unknown as ManifestV3Export;

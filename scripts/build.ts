@@ -13,6 +13,10 @@ import { describeSizes } from './bundle-sizes.ts';
 import { bridgeZip, bridgeZipName } from './release/bridge.ts';
 import { deterministicZip, entriesUnder } from './release/zip.ts';
 
+// Vite keeps a NODE_ENV it finds (vitest sets "test"): Preact's development build then writes this
+// checkout's absolute paths into the bundle. Packages never depend on the caller's environment.
+process.env.NODE_ENV = 'production';
+
 const version = (JSON.parse(readFileSync('manifest.json', 'utf8')) as { version: string }).version;
 
 async function buildOne(target: Target, mode: Mode): Promise<string> {

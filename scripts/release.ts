@@ -67,9 +67,12 @@ function buildFromSource(root: string, sourceZip: Uint8Array): string {
   }
   // The dependencies `npm ci` would install from package-lock.json: the ones this tree has.
   symlinkSync(realpathSync(join(root, 'node_modules')), join(staging, 'node_modules'), 'dir');
-  const env = { ...process.env };
-  delete env.FREIGABE_TARGET;
-  delete env.FREIGABE_MODE;
+  // Only what finding programs and a temp folder needs: nothing of the caller's environment (NODE_ENV,
+  // FREIGABE_*, a time zone, a locale) reaches the build.
+  const env: NodeJS.ProcessEnv = { NODE_ENV: 'production', TZ: 'UTC', LC_ALL: 'C' };
+  for (const name of ['PATH', 'HOME', 'TMPDIR', 'TEMP', 'TMP', 'SystemRoot', 'USERPROFILE']) {
+    if (process.env[name] !== undefined) env[name] = process.env[name];
+  }
   const result = spawnSync(join(staging, 'node_modules/.bin/tsx'), ['scripts/build.ts', 'release'], {
     cwd: staging,
     env,

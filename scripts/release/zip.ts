@@ -15,8 +15,9 @@ export interface ZipEntry {
   executable?: boolean;
 }
 
-/** 2026-01-01 12:00 on the local clock: noon, so no daylight-saving gap can move it. */
-export const fixedZipTime = new Date(2026, 0, 1, 12, 0, 0);
+/** 2026-01-01 12:00 on the local clock (read when zipping: the zone is the one in force then); noon,
+ * so no daylight-saving gap can move it. */
+export const fixedZipTime = () => new Date(2026, 0, 1, 12, 0, 0);
 const unixHost = 3;
 const fileMode = 0o100644;
 const executableMode = 0o100755;
@@ -32,7 +33,7 @@ export function deterministicZip(entries: ZipEntry[]): Uint8Array {
     if (entry.path.endsWith('.map')) throw new Error(`${entry.path}: release packages must not contain source maps`);
     if (entry.path in files) throw new Error(`zip entry "${entry.path}" twice`);
     const mode = entry.executable ? executableMode : fileMode;
-    files[entry.path] = [entry.data, { level: 9, mtime: fixedZipTime, os: unixHost, attrs: (mode << 16) >>> 0 }];
+    files[entry.path] = [entry.data, { level: 9, mtime: fixedZipTime(), os: unixHost, attrs: (mode << 16) >>> 0 }];
   }
   return zipSync(files);
 }
