@@ -43,6 +43,8 @@ release, and \`npm run build\` prints where it wrote them).
 npm ci            # the exact dependency versions from package-lock.json
 npm run build     # Vite + @crxjs/vite-plugin for Chrome and Firefox, then web-ext lint on the Firefox build
 \`\`\`
+On Node 20, \`npm ci\` warns that the @wp-playground packages want a newer Node (EBADENGINE): they
+run the test WordPress only and take no part in the build.
 
 ## What it produces
 - \`dist/firefox/\` — the unpacked Firefox add-on; \`dist/freigabe-firefox-${version}.zip\` — the package for addons.mozilla.org
