@@ -11,6 +11,7 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
+import { dropUnusedScriptChunks } from './scripts/release/drop-unused-script-chunks.ts';
 import { stableDynamicScriptIds } from './scripts/release/stable-script-ids.ts';
 
 export type Target = 'chrome' | 'firefox';
@@ -80,6 +81,7 @@ export default defineConfig({
     stableDynamicScriptIds(),
     crx({ manifest: manifestFor(target, mode), browser: target }),
     noWebAccessibleContentScript(),
+    dropUnusedScriptChunks(),
   ],
   define: {
     __FREIGABE_MODE__: JSON.stringify(mode),

@@ -74,6 +74,10 @@ function expectEveryFileShipped(files: Files): void {
     ...references,
   ].filter(({ path }) => !(path in files));
   expect(missing).toEqual([]);
+  // And nothing nobody loads (crxjs emitted each ?iife script a second time, as a dead ES chunk).
+  const loaded = new Set([...manifestFiles(manifest), ...references.map(({ path }) => path)]);
+  const unused = Object.keys(files).filter((path) => /\.(js|css|html)$/.test(path) && !loaded.has(path));
+  expect(unused).toEqual([]);
   // Every __MSG_name__ of the manifest, in every language shipped.
   const locales = Object.keys(files).filter((path) => /^_locales\/[^/]+\/messages\.json$/.test(path));
   expect(locales.length).toBeGreaterThanOrEqual(2);
@@ -147,7 +151,7 @@ describe('the Chrome package', () => {
     }
   });
 
-  it('ships every file its manifest, pages and chunks refer to, and every message its manifest names', () => {
+  it('ships every file its manifest, pages and chunks refer to (and no other code), and every message its manifest names', () => {
     expectEveryFileShipped(files);
   });
 });
@@ -222,7 +226,7 @@ describe('the Firefox package', () => {
     expect(manifest.permissions).not.toContain('menus');
   });
 
-  it('ships every file its manifest, pages and chunks refer to', () => {
+  it('ships every file its manifest, pages and chunks refer to, and no other code', () => {
     expectEveryFileShipped(files);
   });
 });
