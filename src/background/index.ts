@@ -13,6 +13,7 @@ import { moveSettingsOutOfStorageLocal } from '../shared/settings.ts';
 import { updateBadges } from './badge.ts';
 import { restoreContentScripts } from './content-scripts.ts';
 import type { BackgroundContext } from './context.ts';
+import { keepErrorReports } from './error-log.ts';
 import { keepFirstScreen, writeFirstScreen } from './first-screen.ts';
 import { contentHandlers, pageHandlers, refreshEverything } from './handlers.ts';
 import { openFromNotification } from './notify.ts';
@@ -34,6 +35,7 @@ const ctx: BackgroundContext = {
   inlineScriptFile,
 };
 
+keepErrorReports(browser, self);
 browser.runtime.onMessage.addListener(createRouter(ctx, contentHandlers, pageHandlers));
 // The popup's first screen follows the cache (storage.session: written again after each change).
 keepFirstScreen(ctx);

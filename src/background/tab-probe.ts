@@ -17,6 +17,7 @@ export async function probeTab(ctx: BackgroundContext, tabId: number): Promise<T
   try {
     tab = await ctx.browser.tabs.get(tabId);
   } catch {
+    // The tab is gone.
     return { kind: 'unavailable' };
   }
   const url = tab.url && URL.canParse(tab.url) ? new URL(tab.url) : null;

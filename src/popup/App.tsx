@@ -7,6 +7,7 @@ import { browser } from '../shared/browser.ts';
 import type { FreigabeDb } from '../shared/db/index.ts';
 import { t } from '../shared/i18n.ts';
 import { sendToBackground } from '../shared/messages.ts';
+import { reportError } from '../shared/report-error.ts';
 import { SiteStatusLine } from '../shared/ui/SiteStatus.tsx';
 import { useDecisions } from './actions/use-decisions.ts';
 import { ConnectBanner } from './ConnectBanner.tsx';
@@ -222,7 +223,11 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
               <SiteStatusLine
                 key={site.id}
                 site={site}
-                onRetry={(siteId) => void sendToBackground({ type: 'syncNow', siteId }).catch(() => undefined)}
+                onRetry={(siteId) =>
+                  void sendToBackground({ type: 'syncNow', siteId }).catch((error: unknown) =>
+                    reportError(error, { where: 'popup: retry sync' }),
+                  )
+                }
                 onSignIn={() => void browser.runtime.openOptionsPage()}
               />
             ))}

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { sendToBackground, type TabProbe } from '../shared/messages.ts';
+import { reportError } from '../shared/report-error.ts';
 
 export function useTabProbe(tabId: number | null, revision = 0): TabProbe | null {
   const [probe, setProbe] = useState<TabProbe | null>(null);
@@ -17,7 +18,11 @@ export function useTabProbe(tabId: number | null, revision = 0): TabProbe | null
     let current = true;
     sendToBackground({ type: 'probeTab', tabId })
       .then((result) => current && setProbe(result))
-      .catch(() => current && setProbe({ kind: 'unavailable' }));
+      .catch((error: unknown) => {
+        // The banner offers nothing then; kept for "report a problem".
+        reportError(error, { where: 'popup: probe tab', silent: true });
+        if (current) setProbe({ kind: 'unavailable' });
+      });
     return () => {
       current = false;
     };

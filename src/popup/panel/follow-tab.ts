@@ -7,6 +7,7 @@
  * as a tab (tests, or a user who pins it) keeps following the page the user came from.
  */
 import type { Browser, Tabs } from 'webextension-polyfill';
+import { reportError } from '../../shared/report-error.ts';
 import { tabPageKey } from '../../shared/tab-page-key.ts';
 
 export interface FollowedTab {
@@ -69,5 +70,5 @@ export function followActiveTab(
     windowId = (await browser.windows.getCurrent()).id;
     const [active] = await browser.tabs.query({ active: true, windowId });
     follow(active);
-  })().catch(() => undefined);
+  })().catch((error: unknown) => reportError(error, { where: 'side panel: follow the active tab' }));
 }
