@@ -18,11 +18,11 @@
 import { rmSync } from 'node:fs';
 import { startWordPress } from '../scripts/wp/index.ts';
 import { demoUser } from '../scripts/wp/rest.ts';
+import { setBridge } from '../scripts/wp/scenarios.ts';
 import type { JobFilter } from '../src/shared/jobs.ts';
 import { goal } from './lib/budgets.ts';
 import { benchCore } from './lib/core.ts';
 import { type JobBench, type JobFigures, startJobBench } from './lib/extension-jobs.ts';
-import { bridgeState, setBridge } from './lib/flood-bridge.ts';
 import { restPreview } from './lib/flood-preview.ts';
 import { floodDb, floodStatuses, seedFlood } from './lib/flood-seed.ts';
 import { median } from './lib/stats.ts';
@@ -86,8 +86,8 @@ try {
   };
 
   // The extension connects before the flood arrives: connecting syncs the whole pending queue.
-  const bridge = bridgeState(site);
-  if (bridge.available) await setBridge(site, true);
+  // The Freigabe Bridge is in every test site (scripts/wp), inactive until switched on.
+  await setBridge(site, true);
   extension = await startJobBench(site.url, editor);
 
   // 1. Count and preview.
@@ -111,14 +111,14 @@ try {
 
   // 2. Trash the flood: Bridge job, wp-admin, REST singles job, curl.
   let bridgeFloodMs: number | null = null;
-  if (engine && bridge.available) {
+  if (engine) {
     seed(floodN);
     const job = await extension.run(pending, 'trash', floodN);
     trashedAll(floodN, 'Bridge job');
     bridgeFloodMs = job.ms;
     console.log(describeJob('trash through the Bridge (extension job)', floodN, job));
   } else {
-    console.log(`trash through the Bridge (extension job): skipped (${engine ? bridge.reason : 'no job engine'})`);
+    console.log(`trash through the Bridge (extension job): skipped (no job engine)`);
   }
   await extension.close();
   extension = undefined;
@@ -160,7 +160,7 @@ try {
   let singlesMs: number | null = null;
   let singlesConcurrency = fixedConcurrency;
   if (engine) {
-    if (bridge.available) await setBridge(site, false);
+    await setBridge(site, false);
     seed(0);
     extension = await startJobBench(site.url, editor);
     seed(singlesN);
@@ -218,7 +218,7 @@ try {
 
   // 4. Approvals.
   let bridgeApproveMs: number | null = null;
-  if (engine && bridge.available) {
+  if (engine) {
     await setBridge(site, true);
     seed(0);
     extension = await startJobBench(site.url, editor);
@@ -229,9 +229,7 @@ try {
     bridgeApproveMs = job.ms;
     console.log(describeJob(`${approvals} approvals through the Bridge (extension job)`, approvals, job));
   } else {
-    console.log(
-      `${approvals} approvals through the Bridge (extension job): skipped (${engine ? bridge.reason : 'no job engine'})`,
-    );
+    console.log(`${approvals} approvals through the Bridge (extension job): skipped (no job engine)`);
   }
   seed(approvals);
   const approve = await wpAdminBulkApprove(site.url, admin, approvals);
