@@ -7,9 +7,11 @@ import type { CommentRow } from '../../shared/db/index.ts';
 import { decisionFor, type KeyAction, type StatusAction } from '../actions/decisions.ts';
 import type { StatusGroup } from '../actions/use-decisions.ts';
 import { formatNumber } from '../format.ts';
+import { clusterSearch } from '../jobs/cluster-search.ts';
+import { type JobScope, scopeOfCluster, scopeOfEmptying, scopeOfFilter } from '../jobs/scope.ts';
 import { canModerate } from '../queue/permissions.ts';
 import { keysOf } from '../queue/rows.ts';
-import { commentKey, postKey, statusInView } from '../queue/views.ts';
+import { commentKey, postKey, statusInView, statusViews } from '../queue/views.ts';
 import type { Effect, PopupCommand, QueueNow } from './commands.ts';
 import { activeIndexOf, focusedRowOf } from './selectors.ts';
 import { reduce, type UiAction, type UiState } from './ui-state.ts';
@@ -93,6 +95,11 @@ export function execute({ ui: before, queue }: PopupState, command: PopupCommand
     }
     const editor = { kind, approve: approve && permitted(comment), focus: true };
     dispatch({ type: 'openEditor', key: focusedRow()?.key ?? '', editor });
+  };
+
+  const openJobSheet = (scope: JobScope) => {
+    if (scope.ok) dispatch({ type: 'openJobSheet', request: scope.request });
+    else announce(scope.problem);
   };
 
   const openComment = (key: string, where: 'page' | 'admin') => {
@@ -226,6 +233,29 @@ export function execute({ ui: before, queue }: PopupState, command: PopupCommand
       dispatch({ type: 'closeConfirm' });
       effects.push({ type: 'focusList' });
       break;
+    case 'serverJob':
+      openJobSheet(scopeOfFilter(ui.filter, [...queue.sites.values()]));
+      break;
+    case 'emptyView': {
+      const { view } = ui.filter;
+      if (view === 'spam' || view === 'trash')
+        openJobSheet(scopeOfEmptying(view, ui.filter.siteId, [...queue.sites.values()]));
+      break;
+    }
+    case 'clusterJob': {
+      const row = rows.find(
+        (candidate) => candidate.kind === 'cluster' && candidate.cluster.key === command.clusterKey,
+      );
+      if (row?.kind !== 'cluster') break;
+      // In "Mine" the members' status decides; elsewhere the view's.
+      const status = ui.filter.view === 'mine' ? row.comments[0]?.status : ui.filter.view;
+      const known = statusViews.find((view) => view === status);
+      if (known === undefined) break;
+      openJobSheet(
+        scopeOfCluster(row.cluster, known, clusterSearch(row.cluster, row.comments), [...queue.sites.values()]),
+      );
+      break;
+    }
   }
   return { ui, effects };
 }

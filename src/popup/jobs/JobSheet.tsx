@@ -1,0 +1,101 @@
+/**
+ * "Everything matching on the server": the filter, the server's count and newest rows before
+ * anything happens, the actions the status offers, and a confirm where one is due. The steps are a
+ * pure reducer (sheet-state.ts); this component sends the messages. A started job lives on in the
+ * jobs table (the strip shows it), so the sheet closes.
+ */
+import { useEffect, useReducer } from 'preact/hooks';
+import type { PostRow, SiteRow } from '../../shared/db/index.ts';
+import { t } from '../../shared/i18n.ts';
+import { sendToBackground } from '../../shared/messages.ts';
+import { Dialog } from '../frame/Dialog.tsx';
+import { jobProblem } from './job-text.ts';
+import { SheetFilters } from './SheetFilters.tsx';
+import { SheetPreview } from './SheetPreview.tsx';
+import { SheetSteps } from './SheetSteps.tsx';
+import type { JobSheetRequest } from './scope.ts';
+import { filterOf, initialSheet, jobSize, reduceSheet, shownTotal } from './sheet-state.ts';
+
+/** Typing in the extra filters: ask the server once the user pauses. */
+export const previewDelayMs = 400;
+
+interface Props {
+  request: JobSheetRequest;
+  sites: ReadonlyMap<string, SiteRow>;
+  posts: ReadonlyMap<string, PostRow>;
+  onClose: () => void;
+}
+
+function headingOf(request: JobSheetRequest): string {
+  if (request.origin === 'empty') return t(request.filter.status === 'spam' ? 'jobEmptySpam' : 'jobEmptyTrash');
+  return t(request.origin === 'cluster' ? 'jobSheetHeadingCluster' : 'jobSheetHeading');
+}
+
+export function JobSheet({ request, sites, posts, onClose }: Props) {
+  const [state, dispatch] = useReducer(reduceSheet, request, initialSheet);
+  const siteName = sites.get(state.siteId)?.name ?? state.siteId;
+  const filter = filterOf(state);
+  const total = shownTotal(state);
+  const { preview, step, siteId } = state;
+
+  // The count and first rows for the filter as it is now; an answer to an older filter is dropped.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new seq is a new filter (sheet-state.ts)
+  useEffect(() => {
+    if (preview.state !== 'loading' || !filter.ok) return;
+    const { seq } = preview;
+    const timer = setTimeout(
+      () =>
+        void sendToBackground({ type: 'previewJob', siteId, filter: filter.filter }).then(
+          (answer) => dispatch({ type: 'previewAnswered', seq, preview: answer }),
+          (error: unknown) => dispatch({ type: 'previewFailed', seq, problem: jobProblem(error, siteName) }),
+        ),
+      seq === 0 ? 0 : previewDelayMs,
+    );
+    return () => clearTimeout(timer);
+  }, [preview.seq, preview.state, filter.ok]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per start (the step changes to starting)
+  useEffect(() => {
+    if (step.kind !== 'starting' || !filter.ok || total === null) return;
+    void sendToBackground({
+      type: 'startJob',
+      siteId,
+      filter: filter.filter,
+      action: step.action,
+      expectedTotal: jobSize(total),
+    }).then(onClose, (error: unknown) => dispatch({ type: 'startFailed', problem: jobProblem(error, siteName) }));
+  }, [step.kind]);
+
+  // Each step's safe choice takes the focus (Cancel before deleting, trash before a spam flood).
+  useEffect(() => {
+    if (step.kind === 'confirm-delete' || step.kind === 'akismet')
+      document.querySelector<HTMLElement>('.job-sheet [data-step-focus]')?.focus();
+  }, [step.kind]);
+
+  return (
+    <Dialog label={headingOf(request)} onClose={onClose} className="job-sheet">
+      <h2>{headingOf(request)}</h2>
+      <SheetFilters
+        state={state}
+        sites={sites}
+        posts={posts}
+        problem={filter.ok ? null : filter.problem}
+        onSite={(id) => dispatch({ type: 'pickSite', siteId: id })}
+        onExtra={(change) => dispatch({ type: 'editExtra', change })}
+      />
+      <SheetPreview
+        preview={preview}
+        siteName={siteName}
+        invalid={!filter.ok}
+        onRetry={() => dispatch({ type: 'previewAsked' })}
+      />
+      <SheetSteps
+        state={state}
+        total={filter.ok ? total : null}
+        onChoose={(action) => dispatch({ type: 'choose', action })}
+        onBack={() => dispatch({ type: 'back' })}
+        onClose={onClose}
+      />
+    </Dialog>
+  );
+}
