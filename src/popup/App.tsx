@@ -273,6 +273,7 @@ export function App({ db, tabId }: { db: FreigabeDb; tabId: number | null }) {
             request={ui.jobSheet}
             sites={data.sitesById}
             posts={data.posts}
+            announce={decisions.announce}
             onClose={() => dispatch({ type: 'closeJobSheet' })}
           />
         )}

@@ -9,12 +9,14 @@ import type { PostRow, SiteRow } from '../../shared/db/index.ts';
 import { t } from '../../shared/i18n.ts';
 import { sendToBackground } from '../../shared/messages.ts';
 import { Dialog } from '../frame/Dialog.tsx';
-import { jobProblem } from './job-text.ts';
+import { jobProblem, startedAnnouncement } from './job-text.ts';
 import { SheetFilters } from './SheetFilters.tsx';
 import { SheetPreview } from './SheetPreview.tsx';
 import { SheetSteps } from './SheetSteps.tsx';
 import type { JobSheetRequest } from './scope.ts';
 import { filterOf, initialSheet, jobSize, reduceSheet, shownTotal } from './sheet-state.ts';
+
+const emptyProgress = { total: 0, done: 0, skipped: 0, failed: 0, activeMs: 0 };
 
 /** Typing in the extra filters: ask the server once the user pauses. */
 export const previewDelayMs = 400;
@@ -23,6 +25,8 @@ interface Props {
   request: JobSheetRequest;
   sites: ReadonlyMap<string, SiteRow>;
   posts: ReadonlyMap<string, PostRow>;
+  /** tells a screen reader (the popup's Announcer) */
+  announce: (text: string) => void;
   onClose: () => void;
 }
 
@@ -31,7 +35,7 @@ function headingOf(request: JobSheetRequest): string {
   return t(request.origin === 'cluster' ? 'jobSheetHeadingCluster' : 'jobSheetHeading');
 }
 
-export function JobSheet({ request, sites, posts, onClose }: Props) {
+export function JobSheet({ request, sites, posts, announce, onClose }: Props) {
   const [state, dispatch] = useReducer(reduceSheet, request, initialSheet);
   const siteName = sites.get(state.siteId)?.name ?? state.siteId;
   const filter = filterOf(state);
@@ -57,13 +61,17 @@ export function JobSheet({ request, sites, posts, onClose }: Props) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per start (the step changes to starting)
   useEffect(() => {
     if (step.kind !== 'starting' || !filter.ok || total === null) return;
-    void sendToBackground({
-      type: 'startJob',
-      siteId,
-      filter: filter.filter,
-      action: step.action,
-      expectedTotal: jobSize(total),
-    }).then(onClose, (error: unknown) => dispatch({ type: 'startFailed', problem: jobProblem(error, siteName) }));
+    const { action } = step;
+    const expectedTotal = jobSize(total);
+    void sendToBackground({ type: 'startJob', siteId, filter: filter.filter, action, expectedTotal }).then(
+      () => {
+        announce(
+          startedAnnouncement({ action, progress: { ...emptyProgress, total: expectedTotal }, undoOf: null }, siteName),
+        );
+        onClose();
+      },
+      (error: unknown) => dispatch({ type: 'startFailed', problem: jobProblem(error, siteName) }),
+    );
   }, [step.kind]);
 
   // Each step's safe choice takes the focus (Cancel before deleting, trash before a spam flood).

@@ -13,7 +13,7 @@ import { useLiveQuery } from '../../shared/ui/use-live-query.ts';
 import { pure } from '../list/pure.ts';
 import { readDismissed, saveDismissed } from './dismissed.ts';
 import { JobCard } from './JobCard.tsx';
-import { finishedAnnouncement, jobHeading, jobProblem } from './job-text.ts';
+import { finishedAnnouncement, jobProblem, startedAnnouncement } from './job-text.ts';
 import { isFinished, type JobControl, shownJobs } from './job-view.ts';
 
 interface Props {
@@ -25,7 +25,10 @@ interface Props {
 
 const none: JobRow[] = [];
 
-/** What to announce about the jobs now, given their states when last seen (null: the first read, nothing). */
+/**
+ * What to announce about the jobs now, given their states when last seen (null: the first read,
+ * nothing): an undo job that appeared (the sheet announces the jobs it starts), a job that finished.
+ */
 export function jobAnnouncements(
   jobs: readonly JobRow[],
   seen: ReadonlyMap<number, JobRow['state']> | null,
@@ -35,8 +38,8 @@ export function jobAnnouncements(
   const texts: string[] = [];
   for (const job of jobs) {
     const before = seen.get(job.id ?? -1);
-    if (before === undefined && !isFinished(job))
-      texts.push(t('jobStartedAnnounce', [jobHeading(job, siteName(job.siteId))]));
+    if (before === undefined && !isFinished(job) && job.undoOf !== null)
+      texts.push(startedAnnouncement(job, siteName(job.siteId)));
     else if (before !== undefined && !isFinished({ ...job, state: before }) && isFinished(job))
       texts.push(finishedAnnouncement(job));
   }

@@ -26,10 +26,14 @@ export function formatDuration(ms: number): string {
   return hours.format(Math.round(ms / 360_000) / 10);
 }
 
-export function jobHeading(job: JobRow, siteName: string): string {
+export function jobHeading(job: Pick<JobRow, 'action' | 'progress' | 'undoOf'>, siteName: string): string {
   const count = formatNumber(job.progress.total);
   if (job.undoOf !== null) return t('jobUndoHeading', [count, siteName]);
   return t('jobHeading', [t(actionLabelKeys[job.action]), count, siteName]);
+}
+
+export function startedAnnouncement(job: Pick<JobRow, 'action' | 'progress' | 'undoOf'>, siteName: string): string {
+  return t('jobStartedAnnounce', [jobHeading(job, siteName)]);
 }
 
 const waitKeys: Record<JobWaitReason, MessageKey> = {

@@ -5,7 +5,6 @@
  * the commands that open the sheet.
  */
 import { describe, expect, it } from 'vitest';
-import { commandFor } from '../../../src/popup/keyboard/keymap.ts';
 import { clusterSearch, minPhraseLength } from '../../../src/popup/jobs/cluster-search.ts';
 import {
   canUndo,
@@ -26,6 +25,7 @@ import {
   type SheetAction,
   type SheetState,
 } from '../../../src/popup/jobs/sheet-state.ts';
+import { commandFor } from '../../../src/popup/keyboard/keymap.ts';
 import type { SiteCluster } from '../../../src/popup/queue/clusters.ts';
 import { displayRows } from '../../../src/popup/queue/rows.ts';
 import { commentKey, initialFilter, postKey } from '../../../src/popup/queue/views.ts';
@@ -35,33 +35,22 @@ import { initialUiState, reduce } from '../../../src/popup/state/ui-state.ts';
 import type { CommentRow, JobRow } from '../../../src/shared/db/index.ts';
 import { akismetFloodThreshold } from '../../../src/shared/jobs.ts';
 import type { JobPreview } from '../../../src/shared/messages.ts';
+import { jobRowOf } from '../../support/fake-job-engine.ts';
 import { commentRow } from '../../support/popup-harness.ts';
 import { testSiteId as siteId, testSite } from '../../support/rows.ts';
 
 const otherSite = testSite({ id: 'https://zwei.example/wp-json/', name: 'Zweiter Blog' });
 const authorSite = testSite({ id: 'https://autor.example/wp-json/', name: 'Autorenblog', mode: 'author' });
 
-export function jobRow(overrides: Partial<JobRow> = {}): JobRow {
-  return {
+const jobRow = (overrides: Partial<JobRow> = {}): JobRow =>
+  jobRowOf({
     id: 1,
     siteId,
-    filter: { status: 'hold', type: 'all' },
-    action: 'trash',
-    state: 'running',
-    waitingUntil: null,
-    waitReason: null,
-    progress: { total: 1000, done: 0, skipped: 0, failed: 0, activeMs: 0 },
-    failures: [],
-    route: 'rest',
     createdAt: 1,
     updatedAt: 1,
-    finishedAt: null,
-    undoOf: null,
-    undoneBy: null,
-    cursor: null,
+    progress: { total: 1000, done: 0, skipped: 0, failed: 0, activeMs: 0 },
     ...overrides,
-  };
-}
+  });
 
 describe('where a job’s filter comes from', () => {
   it('the view, post, type and search on screen become the server filter, on the post’s site', () => {
@@ -172,7 +161,8 @@ describe('the sheet’s steps', () => {
   };
   const preview = (total: number): JobPreview => ({ total, first: [], route: 'rest' });
   const run = (state: SheetState, ...actions: SheetAction[]) => actions.reduce(reduceSheet, state);
-  const ready = (total: number) => run(initialSheet(request()), { type: 'previewAnswered', seq: 0, preview: preview(total) });
+  const ready = (total: number) =>
+    run(initialSheet(request()), { type: 'previewAnswered', seq: 0, preview: preview(total) });
 
   it('nothing starts before the count is there, nor when nothing matches', () => {
     const loading = initialSheet(request());
@@ -361,10 +351,11 @@ describe('the commands that open the sheet', () => {
       only: 'delete',
       filter: { status: 'spam', type: 'all' },
     });
-    expect(execute({ ui: initialUiState, queue: queue() }, { kind: 'clusterJob', clusterKey: cluster.key }).ui.jobSheet)
-      .toMatchObject({
-        origin: 'cluster',
-        filter: { status: 'hold', post: 4, search: 'Gewinnen Sie jetzt einen Preis bei unserem Casino' },
-      });
+    expect(
+      execute({ ui: initialUiState, queue: queue() }, { kind: 'clusterJob', clusterKey: cluster.key }).ui.jobSheet,
+    ).toMatchObject({
+      origin: 'cluster',
+      filter: { status: 'hold', post: 4, search: 'Gewinnen Sie jetzt einen Preis bei unserem Casino' },
+    });
   });
 });
