@@ -16,6 +16,8 @@ export interface FakeJobEngine {
   preview: JobPreview | ReplyError;
   /** what startJob answers instead of starting (a ReplyError) */
   refuseStart: ReplyError | null;
+  /** what controlJob answers instead (a ReplyError) */
+  refuseControl: ReplyError | null;
 }
 
 export function jobRowOf(overrides: Partial<JobRow> & Pick<JobRow, 'siteId'>): JobRow {
@@ -42,6 +44,7 @@ export function fakeJobEngine(db: () => FreigabeDb): FakeJobEngine {
   const engine: FakeJobEngine = {
     preview: { total: 0, first: [], route: 'rest' },
     refuseStart: null,
+    refuseControl: null,
     handlers: {
       previewJob: async () => {
         if (engine.preview instanceof ReplyError) throw engine.preview;
@@ -60,6 +63,7 @@ export function fakeJobEngine(db: () => FreigabeDb): FakeJobEngine {
         return { jobId };
       },
       controlJob: async (_ctx, request) => {
+        if (engine.refuseControl) throw engine.refuseControl;
         const state = request.command === 'pause' ? 'paused' : request.command === 'resume' ? 'running' : 'cancelled';
         await db().jobs.update(request.jobId, {
           state,
