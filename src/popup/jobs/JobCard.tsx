@@ -57,15 +57,20 @@ function JobCardView({ job, siteName, posts, problem, onControl, onUndo, onDismi
       <p class="job-filter-line">
         <bdi>{describeFilter(job.filter, job.siteId, posts).join(' · ')}</bdi>
       </p>
-      <progress
-        class="job-bar"
-        max={1000}
-        value={Math.round(fractionOf(job) * 1000)}
-        aria-label={t('jobProgressLabel')}
-        aria-valuetext={progress[0]}
-      />
-      <p class="job-progress">{progress.join(' · ')}</p>
-      {state && <p class={`job-state${job.waitReason ? ' job-wait' : ''}`}>{state}</p>}
+      {/* Once finished, the report says what happened. */}
+      {!finished && (
+        <>
+          <progress
+            class="job-bar"
+            max={1000}
+            value={Math.round(fractionOf(job) * 1000)}
+            aria-label={t('jobProgressLabel')}
+            aria-valuetext={progress[0]}
+          />
+          <p class="job-progress">{progress.join(' · ')}</p>
+        </>
+      )}
+      {state && <p class={`job-state${job.waitReason ? ` job-wait job-wait-${job.waitReason}` : ''}`}>{state}</p>}
       {finished && <JobReport job={job} />}
       {finished && job.action === 'delete' && <p class="job-note">{t('jobNoUndoDelete')}</p>}
       {finished && job.undoneBy !== null && <p class="job-note">{t('jobUndone')}</p>}

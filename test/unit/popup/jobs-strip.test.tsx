@@ -180,8 +180,11 @@ describe('the job strip', { timeout: 30_000 }, () => {
     const rendered: string[] = [];
     const previous = options.diffed;
     options.diffed = (vnode: VNode) => {
-      const type = vnode.type as unknown as { displayName?: string; name?: string } | string | null;
-      if (typeof type === 'function') rendered.push(type.displayName ?? type.name ?? '?');
+      const type: unknown = vnode.type;
+      if (typeof type === 'function') {
+        const component = type as { displayName?: string; name: string };
+        rendered.push(component.displayName ?? component.name);
+      }
       previous?.(vnode);
     };
     const queueParts = ['App', 'QueueList', 'VirtualList', 'CommentItemView', 'Signals', 'ViewTabs', 'Filters'];
