@@ -314,10 +314,43 @@ describe('the job sheet', { timeout: 30_000 }, () => {
     await open();
     press('b');
     await waitFor(() => expect(harness.requestsOf('previewJob')).toHaveLength(1));
+    // The focus is inside, on Cancel (the actions wait for the count): Escape from there closes it.
+    expect(document.activeElement?.textContent).toBe('Cancel');
+    expect(sheet().contains(document.activeElement)).toBe(true);
     press('a');
     expect(harness.requestsOf('decide')).toEqual([]);
-    fireEvent.keyDown(sheet(), { key: 'Escape' });
+    fireEvent.keyDown(document.activeElement as HTMLElement, { key: 'Escape' });
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
+  it('a cluster row offers all like it on the server, its shared phrase as the search', async () => {
+    await open({ comments: 0 });
+    const storm = 'Die Bahn streicht den Nachtzug nach Wien';
+    await harness.ctx.db.comments.bulkPut([
+      commentRow(31, { contentRaw: `RT @anna: ${storm} #bahn`, contentHtml: `<p>RT @anna: ${storm} #bahn</p>` }),
+      commentRow(32, { contentRaw: `${storm} – via @bert`, contentHtml: `<p>${storm} – via @bert</p>` }),
+      commentRow(33, { contentRaw: `RT @cem: ${storm}`, contentHtml: `<p>RT @cem: ${storm}</p>` }),
+    ]);
+    await waitFor(() => expect(document.querySelector('.queue [role="row"].cluster')).not.toBeNull());
+    fireEvent.click(document.querySelector('.queue [role="row"].cluster') as HTMLElement);
+    const button = await screen.findByRole('button', { name: 'All like this on the server…' });
+    fireEvent.click(button);
+    await waitFor(() => expect(sheet().getAttribute('aria-label')).toBe('All like this on the server'));
+    await waitFor(() =>
+      expect(harness.requestsOf('previewJob')[0]?.filter).toEqual({
+        status: 'hold',
+        type: 'all',
+        post: 4,
+        search: storm,
+      }),
+    );
+    expect(sheet().textContent).toContain(`Search: “${storm}”`);
+  });
+
+  it('the help lists b', async () => {
+    await open();
+    press('?');
+    await waitFor(() => expect(sheet().textContent).toContain('bEverything matching on the server, as a job'));
   });
 
   it('Mine and author-only sites say why no job can run', async () => {
