@@ -74,9 +74,18 @@ export function jobProblem(error: unknown, siteName: string): string {
     case 'rest_forbidden_param':
       return t('jobProblemForbidden', [siteName, message]);
     default:
-      return t('jobProblemOther', [siteName, message]);
+      // WordPress's own refusals (and the client's kinds) are quoted as the site's answer; the
+      // background's own refusals (unknown_job, job_ended, nothing_matches, …) already say it all.
+      return wordPressSaid(code) ? t('jobProblemOther', [siteName, message]) : message;
   }
 }
+
+/** The background words a few refusals of WordPress's kind itself, in the UI language (jobs/filter-check.ts). */
+const backgroundWorded = new Set(['rest_forbidden_status', 'rest_forbidden_author_email']);
+const clientKinds = new Set(['terminal', 'conflict', 'invalid-response', 'internal']);
+
+const wordPressSaid = (code: string): boolean =>
+  clientKinds.has(code) || ((code.startsWith('rest_') || code.startsWith('wp_')) && !backgroundWorded.has(code));
 
 export function finishedAnnouncement(job: JobRow): string {
   const { done, skipped, failed } = job.progress;

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { clusterSearch, minPhraseLength } from '../../../src/popup/jobs/cluster-search.ts';
+import { jobProblem } from '../../../src/popup/jobs/job-text.ts';
 import {
   canUndo,
   controlsOf,
@@ -34,7 +35,7 @@ import { execute } from '../../../src/popup/state/execute.ts';
 import { initialUiState, reduce } from '../../../src/popup/state/ui-state.ts';
 import type { CommentRow, JobRow } from '../../../src/shared/db/index.ts';
 import { akismetFloodThreshold } from '../../../src/shared/jobs.ts';
-import type { JobPreview } from '../../../src/shared/messages.ts';
+import { type JobPreview, MessageError } from '../../../src/shared/messages.ts';
 import { jobRowOf } from '../../support/fake-job-engine.ts';
 import { commentRow } from '../../support/popup-harness.ts';
 import { testSiteId as siteId, testSite } from '../../support/rows.ts';
@@ -357,5 +358,30 @@ describe('the commands that open the sheet', () => {
       origin: 'cluster',
       filter: { status: 'hold', post: 4, search: 'Gewinnen Sie jetzt einen Preis bei unserem Casino' },
     });
+  });
+});
+
+describe('what a refusal says', () => {
+  it('WordPress’s words are quoted as the site’s answer; the background’s own words stand alone', () => {
+    const site = 'Freigabe Demo';
+    expect(jobProblem(new MessageError('rest_comment_invalid_status', 'Invalid status.'), site)).toBe(
+      'Freigabe Demo answered: Invalid status.',
+    );
+    expect(jobProblem(new MessageError('terminal', 'Not Found'), site)).toBe('Freigabe Demo answered: Not Found');
+    expect(jobProblem(new MessageError('job_ended', 'This job has already ended.'), site)).toBe(
+      'This job has already ended.',
+    );
+    expect(
+      jobProblem(
+        new MessageError('rest_forbidden_status', 'As an author you cannot act on spam on Freigabe Demo.'),
+        site,
+      ),
+    ).toBe('As an author you cannot act on spam on Freigabe Demo.');
+    expect(jobProblem(new MessageError('auth', 'x'), site)).toBe(
+      'The sign-in to Freigabe Demo no longer works: sign in again in the options, then try again.',
+    );
+    expect(jobProblem(new MessageError('no_reply', 'x'), site)).toBe(
+      'The extension did not answer. Close and reopen the popup, then try again.',
+    );
   });
 });
