@@ -15,6 +15,7 @@
 import { Dexie } from 'dexie';
 import type { CommentRow, SyncStateRow } from '../../shared/db/index.ts';
 import type { SyncSummary } from '../../shared/messages.ts';
+import { reportError } from '../../shared/report-error.ts';
 import type { WpClient } from '../../shared/wp/client.ts';
 import { WpError } from '../../shared/wp/errors.ts';
 import type { BackgroundContext } from '../context.ts';
@@ -105,6 +106,8 @@ async function pull(ctx: BackgroundContext, siteId: string, options: SyncOptions
     ]);
     const pendingTotal = queue.pendingSeen + found.filter((row) => row.status === 'hold').length;
     const counts = await statusCounts(client, site.mode, pendingTotal, ctx.now());
+    // Installed or removed since: one small request. Unreadable (a locked index): what was known stays.
+    const bridge = await client.bridgeInfo().catch(() => undefined);
     await ctx.db.transaction('rw', syncTables(ctx.db), async () => {
       await writePulled(ctx, siteId, [...found, ...parents], startedAt);
       const stillDecided = await decidedSince(ctx, siteId, startedAt, gone);
@@ -115,6 +118,7 @@ async function pull(ctx: BackgroundContext, siteId: string, options: SyncOptions
         statusMessage: null,
         lastSyncAt: startedAt,
         pendingTotal,
+        ...(bridge === undefined ? {} : { bridge }),
       });
       const seeded = (await ctx.db.syncState.get(siteId))?.reputationSeededAt;
       if (seeded === undefined) await seedReputation(ctx.db, siteId, ctx.now());
@@ -122,7 +126,9 @@ async function pull(ctx: BackgroundContext, siteId: string, options: SyncOptions
       await forgetSeen(ctx.db, siteId);
     });
     if (options.notify !== false && site.lastSyncAt !== null && queue.newPending > 0) {
-      await notifyNewPending(ctx, site, queue.newPending).catch(() => undefined);
+      await notifyNewPending(ctx, site, queue.newPending).catch((error: unknown) =>
+        reportError(error, { where: 'background: notify new pending' }),
+      );
     }
     return { siteId, pending: pendingTotal, serverTotal: queue.total };
   } catch (error) {

@@ -2,6 +2,7 @@
 
 import type { JobAction, JobFailure, JobFilter, JobProgress, JobRoute, JobState, JobWaitReason } from '../jobs.ts';
 import type { ArticleTotals, CommentType, Decision, DraftKind, Role } from '../moderation.ts';
+import type { BridgeInfo } from '../wp/bridge.ts';
 import type { WpAuth } from '../wp/client.ts';
 
 /** The user's role on the site: moderator, or author (moderates on their own posts). */
@@ -30,6 +31,11 @@ export interface SiteRow {
   lastSyncAt: number | null;
   /** pending comments (all types) on the server at the last sync */
   pendingTotal: number;
+  /**
+   * The Freigabe Bridge as the REST index announced it at connect or the last sync; null: not
+   * there; absent: not looked for yet (a site connected before the Bridge was known).
+   */
+  bridge?: BridgeInfo | null;
 }
 
 /** Kept apart from `sites` so that pages reading the queue never load a password. */
