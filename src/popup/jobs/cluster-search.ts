@@ -19,6 +19,7 @@ function hostOf(url: string): string | null {
     if ((protocol !== 'http:' && protocol !== 'https:') || hostname === '') return null;
     return hostname.replace(/^www\./, '');
   } catch {
+    // Not a URL (pings carry what the other site sent): no host to search for.
     return null;
   }
 }

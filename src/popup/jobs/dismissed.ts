@@ -11,6 +11,7 @@ export function readDismissed(storage: Storage | null = globalThis.localStorage 
     const ids: unknown = JSON.parse(storage?.getItem(storageKey) ?? '[]');
     return new Set(Array.isArray(ids) ? ids.filter((id): id is number => Number.isInteger(id)) : []);
   } catch {
+    // Unreadable or not ours: the reports show again, nothing is lost.
     return new Set();
   }
 }
