@@ -306,7 +306,7 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
         )}
         {ui.jobSheet && (
           <LazyJobSheet
-            request={ui.jobSheet}
+            opening={ui.jobSheet}
             sites={data.sitesById}
             posts={data.posts}
             announce={decisions.announce}

@@ -4,7 +4,7 @@
  * pure reducer (sheet-state.ts); this component sends the messages. A started job lives on in the
  * jobs table (the strip shows it), so the sheet closes.
  */
-import { useEffect, useReducer } from 'preact/hooks';
+import { useEffect, useMemo, useReducer } from 'preact/hooks';
 import type { PostRow, SiteRow } from '../../shared/db/index.ts';
 import { t } from '../../shared/i18n.ts';
 import { sendToBackground } from '../../shared/messages.ts';
@@ -13,7 +13,7 @@ import { jobProblem, startedAnnouncement } from './job-text.ts';
 import { SheetFilters } from './SheetFilters.tsx';
 import { SheetPreview } from './SheetPreview.tsx';
 import { SheetSteps } from './SheetSteps.tsx';
-import type { JobSheetRequest } from './scope.ts';
+import { type JobSheetOpening, type JobSheetRequest, scopeOf } from './scope.ts';
 import { filterOf, initialSheet, jobSize, reduceSheet, shownTotal } from './sheet-state.ts';
 
 const emptyProgress = { total: 0, done: 0, skipped: 0, failed: 0, activeMs: 0 };
@@ -22,7 +22,7 @@ const emptyProgress = { total: 0, done: 0, skipped: 0, failed: 0, activeMs: 0 };
 export const previewDelayMs = 400;
 
 interface Props {
-  request: JobSheetRequest;
+  opening: JobSheetOpening;
   sites: ReadonlyMap<string, SiteRow>;
   posts: ReadonlyMap<string, PostRow>;
   /** tells a screen reader (the popup's Announcer) */
@@ -35,7 +35,34 @@ function headingOf(request: JobSheetRequest): string {
   return t(request.origin === 'cluster' ? 'jobSheetHeadingCluster' : 'jobSheetHeading');
 }
 
-export function JobSheet({ request, sites, posts, announce, onClose }: Props) {
+/** Works out what the job acts on; where none can run (an author's site, no pattern), says why. */
+export function JobSheet({ opening, ...props }: Props) {
+  const { sites, onClose } = props;
+  const scope = useMemo(() => scopeOf(opening, [...sites.values()]), [opening, sites]);
+  if (scope.ok) return <SheetBody request={scope.request} {...props} />;
+  const heading = t(opening.from === 'cluster' ? 'jobSheetHeadingCluster' : 'jobSheetHeading');
+  return (
+    <Dialog label={heading} onClose={onClose} className="job-sheet">
+      <h2>{heading}</h2>
+      <p class="job-problem" role="alert">
+        {t(scope.problem)}
+      </p>
+      <div class="dialog-buttons">
+        <button type="button" class="small secondary" data-autofocus onClick={onClose}>
+          {t('close')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+function SheetBody({
+  request,
+  sites,
+  posts,
+  announce,
+  onClose,
+}: Omit<Props, 'opening'> & { request: JobSheetRequest }) {
   const [state, dispatch] = useReducer(reduceSheet, request, initialSheet);
   const siteName = sites.get(state.siteId)?.name ?? state.siteId;
   const filter = filterOf(state);

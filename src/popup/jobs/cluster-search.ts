@@ -6,8 +6,9 @@
  */
 import type { CommentRow } from '../../shared/db/index.ts';
 import type { SiteCluster } from '../queue/clusters.ts';
-import { maxSearchLength } from './scope.ts';
 
+/** WordPress's search takes at most this many characters from us (the message schema's limit). */
+export const maxSearchLength = 200;
 /** Shorter phrases ("Danke!", "+1") match half the blog: not offered. */
 export const minPhraseLength = 12;
 /** Enough to find a shared phrase in tweets and pingback excerpts; keeps the search cheap. */

@@ -3,11 +3,12 @@
  * cluster's pattern, or a whole Spam or Trash view ("Empty spam"). Pure: the popup's state in, the
  * sheet's starting point out — or why there is nothing to start (in the user's words).
  */
-import type { SiteRow } from '../../shared/db/index.ts';
+import type { CommentRow, SiteRow } from '../../shared/db/index.ts';
 import type { MessageKey } from '../../shared/i18n.ts';
 import type { JobAction, JobFilter } from '../../shared/jobs.ts';
 import type { SiteCluster } from '../queue/clusters.ts';
 import { parsePostKey, type QueueFilter } from '../queue/views.ts';
+import { clusterSearch, maxSearchLength } from './cluster-search.ts';
 
 /** Where the sheet was opened from: what it offers follows from it. */
 export type JobOrigin = 'filter' | 'cluster' | 'empty';
@@ -25,9 +26,6 @@ export interface JobSheetRequest {
 }
 
 export type JobScope = { ok: true; request: JobSheetRequest } | { ok: false; problem: MessageKey };
-
-/** WordPress's search takes at most this many characters from us (the message schema's limit). */
-export const maxSearchLength = 200;
 
 /** Bulk jobs run with a moderator's rights: an author's WordPress refuses most of what they do. */
 function siteFor(siteId: string | null, sites: readonly SiteRow[]): JobScope | { siteId: string; choices: string[] } {
@@ -93,4 +91,25 @@ export function scopeOfCluster(
       only: null,
     },
   };
+}
+
+/**
+ * What the popup's state keeps when the sheet opens: where it was opened from, as plain data. The
+ * scope is worked out by the sheet (a chunk loaded when it opens), so none of this weighs on the
+ * popup's first screen.
+ */
+export type JobSheetOpening =
+  | { from: 'filter'; filter: QueueFilter }
+  | { from: 'empty'; view: 'spam' | 'trash'; siteId: string | null }
+  | { from: 'cluster'; cluster: SiteCluster; comments: readonly CommentRow[]; status: JobFilter['status'] };
+
+export function scopeOf(opening: JobSheetOpening, sites: readonly SiteRow[]): JobScope {
+  switch (opening.from) {
+    case 'filter':
+      return scopeOfFilter(opening.filter, sites);
+    case 'empty':
+      return scopeOfEmptying(opening.view, opening.siteId, sites);
+    case 'cluster':
+      return scopeOfCluster(opening.cluster, opening.status, clusterSearch(opening.cluster, opening.comments), sites);
+  }
 }

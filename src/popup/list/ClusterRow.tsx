@@ -3,13 +3,11 @@
  * Enter (or →) shows the members under it.
  */
 
-import { useMemo } from 'preact/hooks';
 import { isolate } from '../../shared/bidi.ts';
 import type { CommentRow } from '../../shared/db/index.ts';
 import { type MessageKey, t } from '../../shared/i18n.ts';
 import { commentPlainText } from '../../shared/sanitize/index.ts';
 import { formatDate, formatNumber } from '../format.ts';
-import { clusterSearch } from '../jobs/cluster-search.ts';
 import type { SiteCluster } from '../queue/clusters.ts';
 import { canModerate } from '../queue/permissions.ts';
 import { postTitle } from '../queue/post-title.ts';
@@ -50,11 +48,8 @@ function ClusterRowView({ cluster, comments, expanded, index, offset, measure, a
   const headingId = `cluster-${index}`;
   // Statuses differ only in "Mine": the actions follow the newest member's.
   const status = newest?.status ?? 'hold';
-  // All like this on the server: where the pattern is a search WordPress can run (moderators only).
-  const search = useMemo(
-    () => (active && site?.mode === 'moderator' ? clusterSearch(cluster, comments) : null),
-    [active, site?.mode, cluster, comments],
-  );
+  // All like this on the server, for moderators (the sheet works out the pattern, or says there is none).
+  const offerJob = active && site?.mode === 'moderator';
   return (
     // biome-ignore lint/a11y: a virtualized treegrid row (tr cannot be positioned like this); keyboard handled by the queue's shortcuts
     <div
@@ -127,12 +122,11 @@ function ClusterRowView({ cluster, comments, expanded, index, offset, measure, a
             active={active}
           />
         )}
-        {search !== null && (
+        {offerJob && (
           <button
             type="button"
             class="link cluster-job"
             data-action="cluster-job"
-            title={t('jobFilterSearch', [search])}
             onClick={() => commands.clusterJob(cluster.key)}
           >
             {t('jobClusterButton')}

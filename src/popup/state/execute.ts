@@ -7,8 +7,6 @@ import type { CommentRow } from '../../shared/db/index.ts';
 import { decisionFor, type KeyAction, type StatusAction } from '../actions/decisions.ts';
 import type { StatusGroup } from '../actions/use-decisions.ts';
 import { formatNumber } from '../format.ts';
-import { clusterSearch } from '../jobs/cluster-search.ts';
-import { type JobScope, scopeOfCluster, scopeOfEmptying, scopeOfFilter } from '../jobs/scope.ts';
 import { canModerate } from '../queue/permissions.ts';
 import { keysOf } from '../queue/rows.ts';
 import { commentKey, postKey, statusInView, statusViews } from '../queue/views.ts';
@@ -95,11 +93,6 @@ export function execute({ ui: before, queue }: PopupState, command: PopupCommand
     }
     const editor = { kind, approve: approve && permitted(comment), focus: true };
     dispatch({ type: 'openEditor', key: focusedRow()?.key ?? '', editor });
-  };
-
-  const openJobSheet = (scope: JobScope) => {
-    if (scope.ok) dispatch({ type: 'openJobSheet', request: scope.request });
-    else announce(scope.problem);
   };
 
   const openComment = (key: string, where: 'page' | 'admin') => {
@@ -234,12 +227,14 @@ export function execute({ ui: before, queue }: PopupState, command: PopupCommand
       effects.push({ type: 'focusList' });
       break;
     case 'serverJob':
-      openJobSheet(scopeOfFilter(ui.filter, [...queue.sites.values()]));
+      // "Mine" spans statuses: no server filter says it. Everything else the sheet works out.
+      if (ui.filter.view === 'mine') announce('jobNotInMine');
+      else dispatch({ type: 'openJobSheet', opening: { from: 'filter', filter: ui.filter } });
       break;
     case 'emptyView': {
-      const { view } = ui.filter;
+      const { view, siteId } = ui.filter;
       if (view === 'spam' || view === 'trash')
-        openJobSheet(scopeOfEmptying(view, ui.filter.siteId, [...queue.sites.values()]));
+        dispatch({ type: 'openJobSheet', opening: { from: 'empty', view, siteId } });
       break;
     }
     case 'clusterJob': {
@@ -251,9 +246,10 @@ export function execute({ ui: before, queue }: PopupState, command: PopupCommand
       const status = ui.filter.view === 'mine' ? row.comments[0]?.status : ui.filter.view;
       const known = statusViews.find((view) => view === status);
       if (known === undefined) break;
-      openJobSheet(
-        scopeOfCluster(row.cluster, known, clusterSearch(row.cluster, row.comments), [...queue.sites.values()]),
-      );
+      dispatch({
+        type: 'openJobSheet',
+        opening: { from: 'cluster', cluster: row.cluster, comments: row.comments, status: known },
+      });
       break;
     }
   }

@@ -5,7 +5,7 @@
  * changes a key or click makes, components read it and dispatch.
  */
 import type { StatusGroup } from '../actions/use-decisions.ts';
-import type { JobSheetRequest } from '../jobs/scope.ts';
+import type { JobSheetOpening } from '../jobs/scope.ts';
 import { initialFilter, type QueueFilter } from '../queue/views.ts';
 
 export interface EditorState {
@@ -29,8 +29,8 @@ export interface UiState {
   /** deleting permanently waits for this question */
   confirm: StatusGroup[] | null;
   help: boolean;
-  /** "everything matching on the server": the sheet's starting point (its own steps are jobs/sheet-state.ts) */
-  jobSheet: JobSheetRequest | null;
+  /** "everything matching on the server": where the sheet was opened from (its own steps are jobs/sheet-state.ts) */
+  jobSheet: JobSheetOpening | null;
 }
 
 export const initialUiState: UiState = {
@@ -61,7 +61,7 @@ export type UiAction =
   | { type: 'closeConfirm' }
   | { type: 'setHelp'; open: boolean }
   | { type: 'toggleHelp' }
-  | { type: 'openJobSheet'; request: JobSheetRequest }
+  | { type: 'openJobSheet'; opening: JobSheetOpening }
   | { type: 'closeJobSheet' };
 
 const without = <T>(set: ReadonlySet<T>, item: T): ReadonlySet<T> => {
@@ -130,7 +130,7 @@ export function reduce(state: UiState, action: UiAction): UiState {
     case 'toggleHelp':
       return { ...state, help: !state.help };
     case 'openJobSheet':
-      return { ...state, jobSheet: action.request };
+      return { ...state, jobSheet: action.opening };
     case 'closeJobSheet':
       return state.jobSheet === null ? state : { ...state, jobSheet: null };
   }

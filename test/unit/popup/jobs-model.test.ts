@@ -18,7 +18,7 @@ import {
   unlistedFailures,
   waitOf,
 } from '../../../src/popup/jobs/job-view.ts';
-import { scopeOfCluster, scopeOfEmptying, scopeOfFilter } from '../../../src/popup/jobs/scope.ts';
+import { scopeOf, scopeOfCluster, scopeOfEmptying, scopeOfFilter } from '../../../src/popup/jobs/scope.ts';
 import {
   filterOf,
   initialSheet,
@@ -323,40 +323,50 @@ describe('the commands that open the sheet', () => {
     isHidden: () => false,
   });
 
-  it('b opens the sheet for the view and filters on screen; Escape-free: the reducer closes it', () => {
+  it('b opens the sheet for the view and filters on screen; the sheet works out the server filter', () => {
     expect(commandFor({ key: 'b', shiftKey: false, ctrlKey: false, metaKey: false, altKey: false })).toEqual({
       kind: 'serverJob',
     });
     const opened = execute({ ui: initialUiState, queue: queue() }, { kind: 'serverJob' });
-    expect(opened.ui.jobSheet).toMatchObject({ origin: 'filter', siteId, filter: { status: 'hold', type: 'all' } });
+    expect(opened.ui.jobSheet).toEqual({ from: 'filter', filter: initialFilter });
     expect(opened.effects).toEqual([]);
+    const opening = opened.ui.jobSheet;
+    if (!opening) throw new Error('no sheet');
+    expect(scopeOf(opening, [testSite()])).toMatchObject({
+      ok: true,
+      request: { origin: 'filter', siteId, filter: { status: 'hold', type: 'all' } },
+    });
+    // On an author's site only, the sheet says why no job can run.
+    expect(scopeOf(opening, [authorSite])).toEqual({ ok: false, problem: 'jobNeedsModerator' });
     expect(reduce(opened.ui, { type: 'closeJobSheet' }).jobSheet).toBeNull();
   });
 
-  it('where no job can run, the reason is announced and no sheet opens', () => {
+  it('in Mine the reason is announced and no sheet opens', () => {
     const ui = { ...initialUiState, filter: { ...initialFilter, view: 'mine' as const } };
     expect(execute({ ui, queue: queue() }, { kind: 'serverJob' })).toEqual({
       ui,
       effects: [{ type: 'announce', message: 'jobNotInMine' }],
     });
-    expect(execute({ ui: initialUiState, queue: queue([authorSite]) }, { kind: 'serverJob' }).effects).toEqual([
-      { type: 'announce', message: 'jobNeedsModerator' },
-    ]);
   });
 
   it('Empty spam opens in Spam only; a cluster row opens with its pattern', () => {
     expect(execute({ ui: initialUiState, queue: queue() }, { kind: 'emptyView' }).ui.jobSheet).toBeNull();
     const spam = { ...initialUiState, filter: { ...initialFilter, view: 'spam' as const } };
-    expect(execute({ ui: spam, queue: queue() }, { kind: 'emptyView' }).ui.jobSheet).toMatchObject({
-      origin: 'empty',
-      only: 'delete',
-      filter: { status: 'spam', type: 'all' },
+    const emptying = execute({ ui: spam, queue: queue() }, { kind: 'emptyView' }).ui.jobSheet;
+    expect(emptying).toEqual({ from: 'empty', view: 'spam', siteId: null });
+    expect(emptying && scopeOf(emptying, [testSite()])).toMatchObject({
+      ok: true,
+      request: { origin: 'empty', only: 'delete', filter: { status: 'spam', type: 'all' } },
     });
-    expect(
-      execute({ ui: initialUiState, queue: queue() }, { kind: 'clusterJob', clusterKey: cluster.key }).ui.jobSheet,
-    ).toMatchObject({
-      origin: 'cluster',
-      filter: { status: 'hold', post: 4, search: 'Gewinnen Sie jetzt einen Preis bei unserem Casino' },
+    const clustered = execute({ ui: initialUiState, queue: queue() }, { kind: 'clusterJob', clusterKey: cluster.key })
+      .ui.jobSheet;
+    expect(clustered).toMatchObject({ from: 'cluster', status: 'hold' });
+    expect(clustered && scopeOf(clustered, [testSite()])).toMatchObject({
+      ok: true,
+      request: {
+        origin: 'cluster',
+        filter: { status: 'hold', post: 4, search: 'Gewinnen Sie jetzt einen Preis bei unserem Casino' },
+      },
     });
   });
 });

@@ -353,16 +353,35 @@ describe('the job sheet', { timeout: 30_000 }, () => {
     await waitFor(() => expect(sheet().textContent).toContain('bEverything matching on the server, as a job'));
   });
 
-  it('Mine and author-only sites say why no job can run', async () => {
+  it('on an author-only site the sheet says why no job can run; Empty spam is not offered', async () => {
     await open({ sites: [testSite({ mode: 'author', userId: 3 })] });
     press('b');
     await waitFor(() =>
-      expect(announced()).toBe(
+      expect(sheet().querySelector('.job-problem')?.textContent).toBe(
         'Jobs over everything matching need an Editor or Administrator account on the site: WordPress refuses most of them to authors.',
       ),
     );
-    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(harness.requestsOf('previewJob')).toEqual([]);
+    expect(document.activeElement?.textContent).toBe('Close');
+    fireEvent.click(document.activeElement as HTMLElement);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     showView('spam');
     expect(screen.queryByRole('button', { name: 'Empty spam' })).toBeNull();
+  });
+
+  it('a cluster without a shared phrase: the sheet says so', async () => {
+    await open({ comments: 0 });
+    await harness.ctx.db.comments.bulkPut(
+      [41, 42, 43].map((id) => commentRow(id, { contentRaw: 'Danke!', contentHtml: '<p>Danke!</p>' })),
+    );
+    await waitFor(() => expect(document.querySelector('.queue [role="row"].cluster')).not.toBeNull());
+    fireEvent.click(document.querySelector('.queue [role="row"].cluster') as HTMLElement);
+    fireEvent.click(await screen.findByRole('button', { name: 'All like this on the server…' }));
+    await waitFor(() =>
+      expect(sheet().querySelector('.job-problem')?.textContent).toBe(
+        'These comments share no phrase or link host WordPress could search for.',
+      ),
+    );
+    expect(harness.requestsOf('previewJob')).toEqual([]);
   });
 });
