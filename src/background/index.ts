@@ -15,6 +15,7 @@ import { restoreContentScripts } from './content-scripts.ts';
 import type { BackgroundContext } from './context.ts';
 import { keepFirstScreen, writeFirstScreen } from './first-screen.ts';
 import { contentHandlers, pageHandlers, refreshEverything } from './handlers.ts';
+import { jobsAlarm, resumeAfterSignIn, runJobsAndReschedule } from './jobs/schedule.ts';
 import { openFromNotification } from './notify.ts';
 import { flushAndReschedule, outboxAlarm, scheduleFlush } from './outbox/schedule.ts';
 import { createRouter } from './router.ts';
@@ -40,6 +41,7 @@ keepFirstScreen(ctx);
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === syncAlarm) void refreshEverything(ctx);
   if (alarm.name === outboxAlarm) void flushAndReschedule(ctx);
+  if (alarm.name === jobsAlarm) void runJobsAndReschedule(ctx);
 });
 
 browser.tabs.onActivated.addListener(({ tabId }) => void onTabFocused(ctx, tabId));
@@ -91,3 +93,5 @@ async function start(): Promise<void> {
 // Alarms may be gone after a browser restart; make sure ours exist whenever the worker wakes.
 void moveSettingsOutOfStorageLocal(ctx.db, browser).then(() => ensureSyncAlarm(ctx));
 void scheduleFlush(ctx);
+// A job the stopped worker or the closed browser left running goes on from its last chunk.
+void resumeAfterSignIn(ctx).then(() => runJobsAndReschedule(ctx));

@@ -5,6 +5,7 @@
  */
 import { bridgeOperations } from './bridge.ts';
 import { type CommenterMetadata, commentOperations } from './comments.ts';
+import { jobRequests } from './job-requests.ts';
 import {
   type WpPostSummary,
   type WpUserMe,
@@ -35,6 +36,8 @@ export function createWpClient(options: WpClientOptions) {
     ...comments,
     /** the Freigabe Bridge's routes (only for a site whose index announces it: see bridge.ts) */
     bridge: bridgeOperations(transport),
+    /** a bulk job's REST requests: selection pages and trimmed single changes (job-requests.ts) */
+    jobs: jobRequests(transport),
 
     async me(call: CallOptions = {}): Promise<WpUserMe> {
       const { data } = await transport.request(wpUserMeSchema, 'wp/v2/users/me', {
