@@ -24,6 +24,8 @@ export class AdaptiveConcurrency {
   private recentMs: number | null = null;
   /** answers since the limit last changed */
   private answered = 0;
+  /** counts the limit's changes: an answer to a request sent before the last change says nothing about it */
+  private epoch = 0;
 
   constructor(
     public limit = initialConcurrency,
@@ -32,11 +34,17 @@ export class AdaptiveConcurrency {
     this.limit = Math.min(bounds.max, Math.max(bounds.min, Math.round(limit)));
   }
 
+  /** A request goes out: its ticket for `answer` and `overloaded`. */
+  begin(): number {
+    return this.epoch;
+  }
+
   /** A request answered (successfully, or with an error that is not about load) after `latencyMs`. */
-  answer(latencyMs: number): void {
+  answer(latencyMs: number, ticket = this.epoch): void {
     const latency = Math.max(0, latencyMs);
-    this.baselineMs = this.baselineMs === null ? latency : Math.min(latency, this.baselineMs * 1.02 + 0.5);
+    this.baselineMs = this.baselineMs === null ? latency : Math.min(latency, this.baselineMs * 1.005 + 0.1);
     this.recentMs = this.recentMs === null ? latency : this.recentMs * 0.7 + latency * 0.3;
+    if (ticket !== this.epoch) return;
     this.answered += 1;
     // Decide once per round: as many answers as may be in flight.
     if (this.answered < this.limit) return;
@@ -49,14 +57,18 @@ export class AdaptiveConcurrency {
     }
   }
 
-  /** 429, 503 or a timeout: the server (or something in front of it) is overloaded. */
-  overloaded(): void {
-    this.set(Math.floor(this.limit / 2));
+  /**
+   * 429, 503 or a timeout: the server (or something in front of it) is overloaded. Halved once per
+   * round, as TCP does per window: the other requests of the same round refused alike say nothing new.
+   */
+  overloaded(ticket = this.epoch): void {
+    if (ticket === this.epoch) this.set(Math.floor(this.limit / 2));
   }
 
   private set(limit: number): void {
     this.limit = Math.min(this.bounds.max, Math.max(this.bounds.min, limit));
     this.answered = 0;
+    this.epoch += 1;
     // The next round is judged by its own answers.
     this.recentMs = null;
   }

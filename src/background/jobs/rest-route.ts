@@ -40,15 +40,16 @@ export async function sendRestChunk(
 
   const sendOne = async (item: ClaimItem) => {
     const started = timing.now();
+    const ticket = limit.begin();
     try {
       const status = await client.jobs.act(item.id, action, item.preserve);
-      limit.answer(timing.now() - started);
+      limit.answer(timing.now() - started, ticket);
       transientInARow = 0;
       answer.outcomes.set(item.id, { id: item.id, result: reachedBy(action, status) ? 'done' : 'skipped', status });
     } catch (thrown) {
       const error = asWpError(thrown);
       if (isTransient(error)) {
-        limit.overloaded();
+        limit.overloaded(ticket);
         transientInARow += 1;
         const wait = error.retryAfterMs ?? inlineBackoffMs(transientInARow);
         if (transientInARow >= maxTransientInARow || wait > maxInlineWaitMs) answer.stop ??= error;
@@ -58,7 +59,7 @@ export async function sendRestChunk(
         answer.stop ??= error;
         queue.unshift(item);
       } else {
-        limit.answer(timing.now() - started);
+        limit.answer(timing.now() - started, ticket);
         answer.outcomes.set(item.id, refused(item.id, error));
       }
     }
