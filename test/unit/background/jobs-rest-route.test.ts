@@ -54,7 +54,13 @@ const ids = (count: number) => Array.from({ length: count }, (_, index) => index
 describe('a chunk over REST', () => {
   it('keeps no more requests in flight than the limit, which grows while answers are fast', async () => {
     const { wordpress, client, timing, limit, stats } = setup(100);
-    const answer = await sendRestChunk(client, 'approve', ids(100).map((id) => item(id)), limit, timing);
+    const answer = await sendRestChunk(
+      client,
+      'approve',
+      ids(100).map((id) => item(id)),
+      limit,
+      timing,
+    );
     expect(answer.stop).toBeNull();
     expect([...answer.outcomes.values()].every((outcome) => outcome.result === 'done')).toBe(true);
     expect(wordpress.comments.every((comment) => comment.status === 'approved')).toBe(true);
@@ -73,14 +79,22 @@ describe('a chunk over REST', () => {
       body: { status: 'spam', author_ip: '198.51.100.1', author_user_agent: 'Firefox' },
     });
     expect(wordpress.writes[1]).toMatchObject({ method: 'DELETE', body: null });
-    const writeUrls = wordpress.requests.filter((request) => request.startsWith('POST') || request.startsWith('DELETE'));
+    const writeUrls = wordpress.requests.filter(
+      (request) => request.startsWith('POST') || request.startsWith('DELETE'),
+    );
     expect(writeUrls.every((url) => url.includes('_fields=id%2Cstatus'))).toBe(true);
   });
 
   it('429 with Retry-After: no request goes out before it has passed, the limit halves, the comment is sent again', async () => {
     const { wordpress, client, timing, limit, sleeps } = setup(20);
     wordpress.failures.push({ status: 429, code: 'rest_too_many_requests', headers: { 'Retry-After': '3' } });
-    const answer = await sendRestChunk(client, 'approve', ids(20).map((id) => item(id)), limit, timing);
+    const answer = await sendRestChunk(
+      client,
+      'approve',
+      ids(20).map((id) => item(id)),
+      limit,
+      timing,
+    );
     expect(answer.stop).toBeNull();
     expect(sleeps[0]).toBeGreaterThanOrEqual(3000);
     expect(answer.outcomes.size).toBe(20);
@@ -92,7 +106,13 @@ describe('a chunk over REST', () => {
   it('a Retry-After longer than the chunk may wait stops the chunk at once: the job waits instead', async () => {
     const { wordpress, client, timing, limit } = setup(10);
     wordpress.failures.push({ status: 429, code: 'rest_too_many_requests', headers: { 'Retry-After': '120' } });
-    const answer = await sendRestChunk(client, 'approve', ids(10).map((id) => item(id)), limit, timing);
+    const answer = await sendRestChunk(
+      client,
+      'approve',
+      ids(10).map((id) => item(id)),
+      limit,
+      timing,
+    );
     expect(answer.stop).toMatchObject({ kind: 'retryable', status: 429, retryAfterMs: 120_000 });
     expect(answer.outcomes.size).toBeLessThan(10);
     expect(limit.limit).toBe(2);
@@ -101,7 +121,13 @@ describe('a chunk over REST', () => {
   it('a 503 storm shrinks the limit to one and stops the chunk after a few failures in a row; nothing is lost', async () => {
     const { wordpress, client, timing, limit, sleeps } = setup(30);
     for (let count = 0; count < 40; count++) wordpress.failures.push({ status: 503, code: 'service_unavailable' });
-    const answer = await sendRestChunk(client, 'spam', ids(30).map((id) => item(id)), limit, timing);
+    const answer = await sendRestChunk(
+      client,
+      'spam',
+      ids(30).map((id) => item(id)),
+      limit,
+      timing,
+    );
     expect(answer.stop).toMatchObject({ kind: 'retryable', status: 503 });
     expect(answer.outcomes.size).toBe(0);
     expect(limit.limit).toBe(1);
@@ -127,7 +153,13 @@ describe('a chunk over REST', () => {
       },
     });
     expect(client.root).toBe(root);
-    const answer = await sendRestChunk(flaky, 'approve', ids(12).map((id) => item(id)), limit, timing);
+    const answer = await sendRestChunk(
+      flaky,
+      'approve',
+      ids(12).map((id) => item(id)),
+      limit,
+      timing,
+    );
     expect(answer.stop).toBeNull();
     expect(answer.outcomes.size).toBe(12);
     expect(wordpress.comments.every((comment) => comment.status === 'approved')).toBe(true);
@@ -137,7 +169,13 @@ describe('a chunk over REST', () => {
     const { wordpress, client, timing, limit } = setup(5);
     wordpress.comments.splice(1, 1);
     wordpress.failures.push({ status: 403, code: 'rest_cannot_edit', headers: {} });
-    const answer = await sendRestChunk(client, 'approve', ids(5).map((id) => item(id)), limit, timing);
+    const answer = await sendRestChunk(
+      client,
+      'approve',
+      ids(5).map((id) => item(id)),
+      limit,
+      timing,
+    );
     expect(answer.stop).toBeNull();
     const outcomes = [...answer.outcomes.values()];
     expect(outcomes.filter((outcome) => outcome.result === 'failed')).toEqual([
@@ -151,7 +189,13 @@ describe('a chunk over REST', () => {
     const { wordpress, client, timing, limit } = setup(3);
     const moved = wordpress.comments[1];
     if (moved) moved.status = 'approved';
-    const answer = await sendRestChunk(client, 'approve', ids(3).map((id) => item(id)), limit, timing);
+    const answer = await sendRestChunk(
+      client,
+      'approve',
+      ids(3).map((id) => item(id)),
+      limit,
+      timing,
+    );
     // WordPress answers 200 with the status it has: approved — what the job wanted, so it counts as done.
     expect(answer.outcomes.get(2)?.result).toBe('done');
     const spam = await sendRestChunk(client, 'unspam', [item(1, 'spam')], limit, timing);
