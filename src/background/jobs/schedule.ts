@@ -35,6 +35,7 @@ export async function scheduleJobs(ctx: BackgroundContext): Promise<void> {
 
 /** Runs the jobs (unless a run is under way elsewhere), the badge following each chunk, then plans the next run. */
 export async function runJobsAndReschedule(ctx: BackgroundContext): Promise<void> {
+  if ((await nextJobAt(ctx)) === null) return scheduleJobs(ctx);
   await ctx.browser.alarms.create(jobsAlarm, { when: ctx.now() + minimumAlarmDelayMs });
   const summary = await runJobs(ctx, { afterChunk: () => updateBadges(ctx).catch(() => undefined) });
   if (summary.busy) return;

@@ -31,9 +31,11 @@ export async function nextUndoChunk(
   const chunk = await ctx.db.jobChunks.get([cursor.undo.jobId, cursor.undo.seq]);
   if (!chunk) return { end: true, cursor };
   const next: JobCursor = { ...cursor, undo: { jobId: cursor.undo.jobId, seq: cursor.undo.seq + 1 } };
+  // A chunk the job claimed but never answered (cancelled while it waited): its comments may have
+  // been changed; the check against the status the job leaves below decides.
   const ids = chunk.ids.filter(
     (_, index) =>
-      chunk.outcomes?.[index] === 'done' &&
+      (chunk.state === 'claimed' || chunk.outcomes?.[index] === 'done') &&
       reverseJobAction(source.action, (chunk.before[index] ?? '') as CommentStatus) === job.action,
   );
   const items: ClaimItem[] = [];

@@ -119,7 +119,7 @@ describe('the job runner', () => {
     const waiting = await net.db.jobs.get(jobId);
     expect(waiting).toMatchObject({ state: 'running', waitReason: 'offline' });
     // Short waits were sat out inside the run, each longer than the last, until one was too long for it.
-    expect((waiting?.cursor as { attempts: number }).attempts).toBeGreaterThan(2);
+    expect((waiting?.cursor as { attempts?: number } | undefined)?.attempts).toBeGreaterThan(2);
     expect((waiting?.waitingUntil ?? 0) - clock.now).toBeGreaterThan(20_000);
     expect(clock.now).toBeGreaterThan(before);
     expect((await net.db.sites.get(siteId))?.status).toBe('offline');
