@@ -10,6 +10,7 @@ import { type JobAction, type JobFilter, maxJobSize } from '../../shared/jobs.ts
 import type { BackgroundContext } from '../context.ts';
 import { ReplyError } from '../reply-error.ts';
 import { clientForSite } from '../sites/site-client.ts';
+import { ownPostsFor } from './author-posts.ts';
 import { bridgeOfSite } from './bridge-of-site.ts';
 import { newCursor } from './cursor.ts';
 import { checkFilterFor, restStreamsOf, siteOrRefuse } from './filter-check.ts';
@@ -35,7 +36,11 @@ export async function createJob(ctx: BackgroundContext, request: StartRequest): 
     throw new ReplyError('nothing_to_do', t('jobNothingToDo'));
   const client = await clientForSite(ctx, site.id);
   const streams = restStreamsOf(request.filter);
-  const extents = await Promise.all(streams.map((stream) => client.jobs.extent(selectionOf(request, stream, site))));
+  const ownPosts = await ownPostsFor(client, site, request.filter);
+  if (ownPosts?.length === 0) throw new ReplyError('nothing_matches', t('jobNothingMatches', [site.name]));
+  const extents = await Promise.all(
+    streams.map((stream) => client.jobs.extent(selectionOf(request, stream, site, ownPosts))),
+  );
   const total = extents.reduce((sum, extent) => sum + extent.total, 0);
   const maxId = Math.max(0, ...extents.map((extent) => extent.maxId));
   if (total === 0) throw new ReplyError('nothing_matches', t('jobNothingMatches', [site.name]));
@@ -62,7 +67,7 @@ export async function createJob(ctx: BackgroundContext, request: StartRequest): 
     finishedAt: null,
     undoOf: null,
     undoneBy: null,
-    cursor: newCursor(route, maxId, streams),
+    cursor: { ...newCursor(route, maxId, streams), ...(ownPosts ? { ownPosts } : {}) },
   };
   return ctx.db.jobs.add(row);
 }

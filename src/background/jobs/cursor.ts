@@ -33,6 +33,8 @@ const cursorSchema = v.object({
   concurrency: v.pipe(v.number(), v.integer(), v.minValue(1)),
   /** failed attempts in a row (for the backoff) */
   attempts: count,
+  /** an author's job over all their posts: those posts (REST lists an author only their own reliably) */
+  ownPosts: v.optional(v.array(count)),
   /** an undo job: the job it reverses, and the next of that job's chunks to read */
   undo: v.optional(v.object({ jobId: count, seq: count })),
 });

@@ -10,6 +10,7 @@ import type { BackgroundContext } from '../context.ts';
 import { clientForSite } from '../sites/site-client.ts';
 import { toCommentRow } from '../sync/cache-write.ts';
 import { fetchMissingPosts } from '../sync/related.ts';
+import { ownPostsFor } from './author-posts.ts';
 import { bridgeOfSite } from './bridge-of-site.ts';
 import { checkFilterFor, restStreamsOf, siteOrRefuse } from './filter-check.ts';
 import { selectionOf } from './selection.ts';
@@ -23,9 +24,15 @@ export async function previewJob(
   const site = await siteOrRefuse(ctx.db, request.siteId);
   checkFilterFor(site, request.filter);
   const client = await clientForSite(ctx, site.id);
-  const pages = await Promise.all(
-    restStreamsOf(request.filter).map((stream) => client.jobs.newest(selectionOf(request, stream, site), previewSize)),
-  );
+  const ownPosts = await ownPostsFor(client, site, request.filter);
+  const pages =
+    ownPosts?.length === 0
+      ? []
+      : await Promise.all(
+          restStreamsOf(request.filter).map((stream) =>
+            client.jobs.newest(selectionOf(request, stream, site, ownPosts), previewSize),
+          ),
+        );
   const newest = pages
     .flatMap((page) => page.items)
     .map((comment) => toCommentRow(site.id, comment, ctx.now()))

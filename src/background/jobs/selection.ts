@@ -37,10 +37,23 @@ export function contextOf(site: Pick<SiteRow, 'mode'>): 'view' | 'edit' {
   return site.mode === 'moderator' ? 'edit' : 'view';
 }
 
-/** The REST selection of one stream of a job's filter. */
-export function selectionOf(job: Pick<JobRow, 'filter'>, stream: RestStream, site: Pick<SiteRow, 'mode'>) {
-  const query = filterQuery(job.filter);
-  return { query: { ...query, type: stream === 'comment' ? 'comment' : stream }, context: contextOf(site) };
+/**
+ * The REST selection of one stream of a job's filter. `ownPosts`: an author's posts (see
+ * author-posts.ts) — WordPress pages an author's list before it drops the comments they may not
+ * see, so without them offsets and counts would include others' comments.
+ */
+export function selectionOf(
+  job: Pick<JobRow, 'filter'>,
+  stream: RestStream,
+  site: Pick<SiteRow, 'mode'>,
+  ownPosts?: readonly number[],
+): SelectionQuery {
+  const query: SelectionQuery['query'] = {
+    ...filterQuery(job.filter),
+    type: stream === 'comment' ? 'comment' : stream,
+  };
+  if (ownPosts !== undefined && job.filter.post === undefined) query.post = ownPosts;
+  return { query, context: contextOf(site) };
 }
 
 export function claimItemOf(site: Pick<SiteRow, 'mode'>, comment: SelectedComment): ClaimItem {
@@ -66,7 +79,7 @@ export async function nextRestChunk(
   const perPage = Math.max(1, Math.min(restChunkSize, room));
   while (cursor.stream < cursor.streams.length) {
     const stream = cursor.streams[cursor.stream] ?? 'all';
-    const page = await pageAfter(client, selectionOf(job, stream, site), cursor, perPage);
+    const page = await pageAfter(client, selectionOf(job, stream, site, cursor.ownPosts), cursor, perPage);
     if (page.fresh.length > 0) {
       const items = page.fresh.map((comment) => claimItemOf(site, comment));
       const last = items[items.length - 1]?.id ?? cursor.afterId;

@@ -30,7 +30,7 @@ const deletedSchema = v.object({ deleted: v.literal(true) });
 
 export interface SelectionQuery {
   /** REST comment-list parameters of the filter (bridge.ts `filterQuery`), one `type` at a time */
-  query: Record<string, string | number | undefined>;
+  query: Record<string, string | number | readonly number[] | undefined>;
   context: 'view' | 'edit';
 }
 
