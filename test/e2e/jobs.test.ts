@@ -72,6 +72,14 @@ describe('a bulk job in the extension', () => {
     expect(started.ok).toBe(true);
     const jobId = started.value.jobId;
 
+    // The toolbar badge shows the running job's progress.
+    await expect
+      .poll(() => browser.worker.evaluate(() => chrome.action.getBadgeText({})), { timeout: 60_000 })
+      .toMatch(/^\d+%$/);
+    expect(await browser.worker.evaluate(() => chrome.action.getTitle({}))).toMatch(
+      new RegExp(`^Bulk job on .+: \\d+ of ${count} comments handled$`),
+    );
+
     // Stopped while it works: the next event (here, any message) wakes it, and it goes on by itself.
     await expect.poll(async () => handled(await jobOf(jobId)), { timeout: 90_000 }).toBeGreaterThan(count / 4);
     await stopServiceWorker(browser);
@@ -96,6 +104,7 @@ describe('a bulk job in the extension', () => {
     await heap.close().catch(() => undefined);
     console.log(`service worker JS heap while the job ran after the restart: peak ${(peak / 2 ** 20).toFixed(1)} MiB`);
 
+    await expect.poll(() => browser.worker.evaluate(() => chrome.action.getBadgeText({}))).not.toMatch(/%$/);
     const job = await jobOf(jobId);
     expect(job?.progress).toMatchObject({ total: count, done: count, skipped: 0, failed: 0 });
     expect(await commentTotal(wp, user(wp, 'admin'), { post: String(post), status: 'approve' })).toBe(count);
