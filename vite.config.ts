@@ -29,6 +29,17 @@ export function manifestFor(target: Target, mode: Mode): ManifestV3Export {
     const { service_worker, type } = baseManifest.background;
     manifest.background = { scripts: [service_worker], type };
     delete manifest.minimum_chrome_version;
+    // The same queue page as Chrome's side panel, as Firefox's sidebar (ADR 024); not opened by
+    // itself at install, only when the user chose it and clicks the toolbar button.
+    const { side_panel, permissions } = baseManifest;
+    delete manifest.side_panel;
+    manifest.permissions = permissions.filter((permission) => permission !== 'sidePanel');
+    manifest.sidebar_action = {
+      default_panel: side_panel.default_path,
+      default_title: baseManifest.action.default_title,
+      default_icon: baseManifest.action.default_icon,
+      open_at_install: false,
+    };
     manifest.browser_specific_settings = {
       gecko: {
         id: geckoId,
@@ -81,8 +92,14 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     target: 'es2022',
     chunkSizeWarningLimit: 200,
-    // Pages the manifest does not name as popup or options: the sign-in callback.
-    rollupOptions: { input: { callback: 'src/connect/callback.html' } },
+    // Pages the manifest does not name as popup or options (crxjs does not read Firefox's
+    // sidebar_action): the sign-in callback, the side panel.
+    rollupOptions: {
+      input: {
+        callback: 'src/connect/callback.html',
+        ...(target === 'firefox' ? { sidepanel: baseManifest.side_panel.default_path } : {}),
+      },
+    },
   },
   server: { port: 5173, strictPort: true, hmr: { port: 5174 } },
 });

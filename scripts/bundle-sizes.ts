@@ -32,6 +32,8 @@ export interface BundleSizes {
   /** the inline view, injected into articles only */
   inline: number;
   popup: number;
+  /** the side panel: the popup's app in its other frame (ADR 024) */
+  panel: number;
   options: number;
 }
 
@@ -47,6 +49,7 @@ export function bundleSizes(dir: string): BundleSizes {
     content: gzip(closure([join(dir, 'src/content/content-script.js')])),
     inline: gzip(closure([join(dir, 'src/content/inline/inline-view.js')])),
     popup: gzip(closure(pageScripts(dir, 'src/popup/index.html'))),
+    panel: gzip(closure(pageScripts(dir, 'src/popup/sidepanel.html'))),
     options: gzip(closure(pageScripts(dir, 'src/options/index.html'))),
   };
 }
@@ -54,5 +57,5 @@ export function bundleSizes(dir: string): BundleSizes {
 export function describeSizes(dir: string): string {
   const sizes = bundleSizes(dir);
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
-  return `${relative('.', dir)} (gzip): background ${kb(sizes.background)} · content script ${kb(sizes.content)} · inline view ${kb(sizes.inline)} · popup ${kb(sizes.popup)} · options ${kb(sizes.options)}`;
+  return `${relative('.', dir)} (gzip): background ${kb(sizes.background)} · content script ${kb(sizes.content)} · inline view ${kb(sizes.inline)} · popup ${kb(sizes.popup)} · side panel ${kb(sizes.panel)} · options ${kb(sizes.options)}`;
 }

@@ -3,7 +3,9 @@
  * WebDriver BiDi. Firefox refuses automation that navigates to moz-extension:// URLs, so the test
  * build opens its options page on install, and extension pages are opened from there.
  */
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { findBinary } from './chromium.ts';
 
@@ -22,8 +24,16 @@ export interface FirefoxWithExtension {
   options: Page;
   /** moz-extension://<uuid> of this installation */
   base: string;
+  /** the profile folder (kept across `restart`) */
+  profileDir: string;
   openExtensionPage(path: string): Promise<Page>;
   findPage(test: (href: string) => boolean, timeoutMs?: number): Promise<Page>;
+  /**
+   * Quits Firefox and starts it again on the same profile, the extension installed again. An
+   * extension installed over BiDi is temporary, yet Firefox (ESR 153) keeps its UUID, so its
+   * IndexedDB, across the restart, as for a permanent install.
+   */
+  restart(): Promise<FirefoxWithExtension>;
   close(): Promise<void>;
 }
 
@@ -37,10 +47,20 @@ async function hrefOf(page: Page): Promise<string> {
 
 export async function launchFirefoxWithExtension(
   extensionDir = resolve('dist/firefox-test'),
+  profileDir = mkdtempSync(join(tmpdir(), 'freigabe-firefox-')),
+  /** Firefox preferences for this run (e.g. `extensions.background.idle.timeout`) */
+  prefs: Record<string, unknown> = {},
 ): Promise<FirefoxWithExtension> {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error('No Firefox found: set FIREFOX_PATH or install firefox-esr.');
-  const browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless: true });
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless: true,
+    userDataDir: profileDir,
+    extraPrefsFirefox: prefs,
+    defaultViewport: { width: 1280, height: 900 },
+  });
   await browser.installExtension(extensionDir);
 
   async function findPage(test: (href: string) => boolean, timeoutMs = 15000): Promise<Page> {
@@ -60,12 +80,28 @@ export async function launchFirefoxWithExtension(
     browser,
     options,
     base,
+    profileDir,
     findPage,
     async openExtensionPage(path) {
+      const url = `${base}/${path}`;
+      const open = new Set(await browser.pages());
       // Firefox offers the chrome.* namespace with promises too.
-      await options.evaluate((url) => void chrome.tabs.create({ url }), `${base}/${path}`);
-      return findPage((href) => href === `${base}/${path}`);
+      await options.evaluate((url) => void chrome.tabs.create({ url }), url);
+      // The new tab, not one opened before on the same page.
+      const deadline = Date.now() + 15000;
+      while (Date.now() < deadline) {
+        for (const page of await browser.pages()) if (!open.has(page) && (await hrefOf(page)) === url) return page;
+        await new Promise((done) => setTimeout(done, 100));
+      }
+      throw new Error(`${url} did not open in Firefox`);
     },
-    close: () => browser.close(),
+    async restart() {
+      await browser.close();
+      return launchFirefoxWithExtension(extensionDir, profileDir, prefs);
+    },
+    async close() {
+      await browser.close();
+      rmSync(profileDir, { recursive: true, force: true });
+    },
   };
 }

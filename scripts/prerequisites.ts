@@ -14,7 +14,8 @@ const installer = 'scripts/install-system-deps.sh';
 
 const manualInstructions = {
   chromium: 'Install Chromium and set CHROME_PATH to its binary.',
-  firefox: 'Install Firefox (ESR 128 or later) and set FIREFOX_PATH to its binary.',
+  firefox:
+    'Install Firefox (ESR 153 or later: the Firefox build needs Firefox 142) and set FIREFOX_PATH to its binary.',
   wordpress: 'Install PHP 8 (with mysqli, mbstring, xml) and MariaDB or MySQL.',
 };
 

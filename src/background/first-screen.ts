@@ -7,6 +7,7 @@
 import { Dexie } from 'dexie';
 import { type ChangeNotice, touchesTables } from '../shared/db/change-notice.ts';
 import { firstScreenKey, firstScreenOf } from '../shared/first-screen.ts';
+import { reportError } from '../shared/report-error.ts';
 import type { BackgroundContext } from './context.ts';
 
 /** what firstScreenOf reads */
@@ -28,7 +29,7 @@ export function keepFirstScreen(ctx: BackgroundContext): () => void {
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
-      void writeFirstScreen(ctx).catch(() => undefined);
+      void writeFirstScreen(ctx).catch((error: unknown) => reportError(error, { where: 'background: first screen' }));
     }, settleMs);
   };
   Dexie.on('storagemutated', onChange);

@@ -1,5 +1,6 @@
 /** What the background does for each message. */
 
+import { reportError } from '../shared/report-error.ts';
 import { readSettings } from '../shared/settings.ts';
 import { updateBadges } from './badge.ts';
 import { checkCommenterHistory } from './commenter-history.ts';
@@ -141,7 +142,7 @@ export const pageHandlers: PageHandlers = {
     const removed = await clearCachedComments(ctx, request.siteId);
     void syncAllSites(ctx, request.siteId)
       .then(() => refreshViews(ctx, request.siteId))
-      .catch(() => undefined);
+      .catch((error: unknown) => reportError(error, { where: 'background: sync after clearing the cache' }));
     return { siteId: request.siteId, removed };
   },
   searchServer: (ctx, request) => searchServer(ctx, request),

@@ -13,11 +13,13 @@ import { moveSettingsOutOfStorageLocal } from '../shared/settings.ts';
 import { updateBadges } from './badge.ts';
 import { restoreContentScripts } from './content-scripts.ts';
 import type { BackgroundContext } from './context.ts';
+import { keepErrorReports } from './error-log.ts';
 import { keepFirstScreen, writeFirstScreen } from './first-screen.ts';
 import { contentHandlers, pageHandlers, refreshEverything } from './handlers.ts';
 import { jobsAlarm, resumeAfterSignIn, runJobsAndReschedule } from './jobs/schedule.ts';
 import { openFromNotification } from './notify.ts';
 import { flushAndReschedule, outboxAlarm, scheduleFlush } from './outbox/schedule.ts';
+import { applyQueueFrame, openPanelOnClick } from './queue-frame.ts';
 import { createRouter } from './router.ts';
 import { watchAuthorizeTab } from './sites/authorize-watch.ts';
 import { ensureSyncAlarm, syncAlarm } from './sync/schedule.ts';
@@ -34,6 +36,7 @@ const ctx: BackgroundContext = {
   inlineScriptFile,
 };
 
+keepErrorReports(browser, self);
 browser.runtime.onMessage.addListener(createRouter(ctx, contentHandlers, pageHandlers));
 // The popup's first screen follows the cache (storage.session: written again after each change).
 keepFirstScreen(ctx);
@@ -45,10 +48,15 @@ browser.alarms.onAlarm.addListener((alarm) => {
 });
 
 browser.tabs.onActivated.addListener(({ tabId }) => void onTabFocused(ctx, tabId));
-// The sync interval follows the settings (saved by the options page into the database).
+// The sync interval and what the toolbar button opens follow the settings (saved by the options
+// page into the database).
 Dexie.on('storagemutated', (notice: ChangeNotice) => {
-  if (touchesTables(notice, ctx.db.name, ['settings'])) void ensureSyncAlarm(ctx);
+  if (!touchesTables(notice, ctx.db.name, ['settings'])) return;
+  void ensureSyncAlarm(ctx);
+  void applyQueueFrame(ctx);
 });
+// Fired only while the side panel is chosen (no popup is set then).
+browser.action.onClicked.addListener(() => openPanelOnClick(ctx));
 browser.tabs.onRemoved.addListener((tabId) => void setTabPage(ctx, tabId, null));
 browser.tabs.onUpdated.addListener((tabId, change, tab) => {
   // A new page loads in the tab: forget the old article until the content script reports again.
@@ -90,8 +98,11 @@ async function start(): Promise<void> {
   await writeFirstScreen(ctx);
 }
 
-// Alarms may be gone after a browser restart; make sure ours exist whenever the worker wakes.
-void moveSettingsOutOfStorageLocal(ctx.db, browser).then(() => ensureSyncAlarm(ctx));
+// Alarms may be gone after a browser restart; make sure ours exist whenever the worker wakes, and
+// that the toolbar button opens what the user chose.
+void moveSettingsOutOfStorageLocal(ctx.db, browser).then(() =>
+  Promise.all([ensureSyncAlarm(ctx), applyQueueFrame(ctx)]),
+);
 void scheduleFlush(ctx);
 // A job the stopped worker or the closed browser left running goes on from its last chunk.
 void resumeAfterSignIn(ctx).then(() => runJobsAndReschedule(ctx));

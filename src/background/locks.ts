@@ -39,6 +39,7 @@ export function memoryLocks(): Locks {
         line.length -= 1;
         if (line.length === 0 && lines.get(name) === line) lines.delete(name);
       });
+    // The next in line runs whatever this one's outcome; the caller gets this one's rejection.
     line.tail = run.catch(() => undefined);
     lines.set(name, line);
     return run;

@@ -12,6 +12,7 @@ import {
   pageRequestSchema,
 } from '../shared/message-schemas.ts';
 import type { ErrorReply, Reply, ResponseMap } from '../shared/messages.ts';
+import { reportError } from '../shared/report-error.ts';
 import { DiscoveryError } from '../shared/wp/discover.ts';
 import { WpError } from '../shared/wp/errors.ts';
 import type { BackgroundContext } from './context.ts';
@@ -32,6 +33,13 @@ export type PageHandlers = {
     request: Extract<PageRequest, { type: K }>,
   ) => Promise<ResponseMap[K]>;
 };
+
+/** An answer the user reads (ours, WordPress's, discovery's); anything else is a bug or a broken cache. */
+const isAnswer = (error: unknown) =>
+  error instanceof ReplyError || error instanceof WpError || error instanceof DiscoveryError;
+
+const messageType = (message: unknown) =>
+  String((message as { type?: unknown } | null)?.type ?? 'message').slice(0, 40);
 
 export function toErrorReply(error: unknown): ErrorReply {
   if (error instanceof ReplyError) return { code: error.code, message: error.message };
@@ -75,6 +83,8 @@ export function createRouter(ctx: BackgroundContext, content: ContentHandlers, p
     try {
       return await route(message, sender);
     } catch (error) {
+      // The sender shows the answer; kept, and printed when it is not one of ours (a bug, a broken cache).
+      reportError(error, { where: `background: ${messageType(message)}`, silent: isAnswer(error) });
       return { ok: false, error: toErrorReply(error) };
     }
   };

@@ -17,15 +17,22 @@ export async function probeTab(ctx: BackgroundContext, tabId: number): Promise<T
   try {
     tab = await ctx.browser.tabs.get(tabId);
   } catch {
+    // The tab is gone.
     return { kind: 'unavailable' };
   }
   const url = tab.url && URL.canParse(tab.url) ? new URL(tab.url) : null;
   if (url && url.protocol !== 'http:' && url.protocol !== 'https:') return { kind: 'unavailable' };
   // The connected site whose home holds this URL (several may share its origin: a multisite).
   const candidate = url ? await connectedSiteOf(ctx, url) : null;
-  const connected = (site: SiteRow): TabProbe => ({ kind: 'connected', siteId: site.id, name: site.name });
-  // Its content script has already said so for this tab.
-  if (candidate && (await tabPage(ctx, tabId))?.siteId === candidate.id) return connected(candidate);
+  const connected = (site: SiteRow, postId: number | null = null): TabProbe => ({
+    kind: 'connected',
+    siteId: site.id,
+    name: site.name,
+    postId,
+  });
+  // Its content script has already said so for this tab (and which article it shows).
+  const reported = candidate ? await tabPage(ctx, tabId) : null;
+  if (candidate && reported?.siteId === candidate.id) return connected(candidate, reported.postId);
   let page: { isWordPress?: boolean; restRoot?: string | null } | null | undefined;
   try {
     await ctx.browser.scripting.executeScript({ target: { tabId }, files: [ctx.contentScriptFile] });

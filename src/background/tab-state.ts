@@ -2,6 +2,7 @@
  * Which article each tab shows, kept in storage.session: it survives the service worker's restarts
  * (memory does not) and content scripts cannot read it.
  */
+import { tabPageKey as key, tabPagePrefix } from '../shared/tab-page-key.ts';
 import type { BackgroundContext } from './context.ts';
 
 export interface TabPage {
@@ -10,8 +11,6 @@ export interface TabPage {
   /** the article's WordPress link the tab's URL was verified against (inline/verified-article.ts) */
   link?: string;
 }
-
-const key = (tabId: number) => `tab:${tabId}`;
 
 export async function setTabPage(ctx: BackgroundContext, tabId: number, page: TabPage | null): Promise<void> {
   if (page === null) await ctx.browser.storage.session.remove(key(tabId));
@@ -28,7 +27,7 @@ export async function allTabPages(ctx: BackgroundContext): Promise<Map<number, T
   const everything = await ctx.browser.storage.session.get(null);
   const pages = new Map<number, TabPage>();
   for (const [name, value] of Object.entries(everything)) {
-    if (name.startsWith('tab:')) pages.set(Number(name.slice(4)), value as TabPage);
+    if (name.startsWith(tabPagePrefix)) pages.set(Number(name.slice(tabPagePrefix.length)), value as TabPage);
   }
   return pages;
 }

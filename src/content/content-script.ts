@@ -4,6 +4,7 @@
  * into articles). Small on purpose: it runs on every page of a connected site.
  */
 import { sendToBackground } from '../shared/messages.ts';
+import { reportError } from '../shared/report-error.ts';
 import { detectPage } from './detect/index.ts';
 
 const marker = Symbol.for('freigabe.content');
@@ -22,8 +23,9 @@ if (!(globalThis as Marked)[marker]) {
       postId: page.postId,
       commentsInDom: page.commentsInDom,
     };
-    sendToBackground({ type: 'pageDetected', page: summary }).catch((error: unknown) => {
-      console.warn('Freigabe: the extension did not take this page', error);
-    });
+    // An extension updated under the page is classified and stays quiet; anything else is printed.
+    sendToBackground({ type: 'pageDetected', page: summary }).catch((error: unknown) =>
+      reportError(error, { where: 'content: page detected' }),
+    );
   }
 }

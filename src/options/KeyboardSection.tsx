@@ -4,7 +4,7 @@ import { KeyboardHelp } from '../shared/ui/KeyboardHelp.tsx';
 
 export function KeyboardSection() {
   return (
-    <section aria-labelledby="keyboard-heading" class="keyboard">
+    <section aria-labelledby="keyboard-heading" class="keyboard keyboard-only">
       <h2 id="keyboard-heading">{t('optionsKeyboard')}</h2>
       <p class="muted">{t('optionsKeyboardIntro')}</p>
       <KeyboardHelp />

@@ -1,6 +1,6 @@
 /**
- * The undo window, the background sync interval and the optional notification of new pending
- * comments. Saved as soon as they change. Turning notifications on asks the browser for the
+ * The undo window, the background sync interval, the optional notification of new pending
+ * comments and whether the toolbar button opens the queue as a popup or a side panel. Saved as soon as they change. Turning notifications on asks the browser for the
  * optional `notifications` permission first — browsers show that prompt only during a user's
  * click, so it is the first thing the click handler does.
  */
@@ -8,6 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../shared/browser.ts';
 import type { FreigabeDb } from '../shared/db/index.ts';
 import { t } from '../shared/i18n.ts';
+import { hasQueuePanel } from '../shared/queue-panel.ts';
 import { readSettings, type Settings, saveSettings } from '../shared/settings.ts';
 
 /** The stored settings; notifications count as off when the browser's permission was taken back. */
@@ -93,6 +94,24 @@ export function SettingsForm({ db }: { db: FreigabeDb }) {
         {t('settingsNotifyNewPending')}
       </label>
       <p class="muted">{t('settingsNotifyHelp')}</p>
+      {hasQueuePanel(browser) && (
+        <fieldset class="choice">
+          <legend>{t('settingsQueueOpensIn')}</legend>
+          {(['popup', 'panel'] as const).map((frame) => (
+            <label class="check" key={frame}>
+              <input
+                type="radio"
+                name="queueOpensIn"
+                value={frame}
+                checked={settings.queueOpensIn === frame}
+                onChange={() => void change({ queueOpensIn: frame })}
+              />
+              {t(frame === 'popup' ? 'settingsQueueInPopup' : 'settingsQueueInPanel')}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {hasQueuePanel(browser) && <p class="muted">{t('settingsQueueHelp')}</p>}
       <p class="settings-saved" role="status" aria-live="polite">
         {denied ? t('settingsNotifyDenied') : saved ? t('settingsSaved') : ''}
       </p>

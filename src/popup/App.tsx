@@ -7,10 +7,12 @@ import { browser } from '../shared/browser.ts';
 import type { FreigabeDb } from '../shared/db/index.ts';
 import { t } from '../shared/i18n.ts';
 import { sendToBackground } from '../shared/messages.ts';
+import { reportError } from '../shared/report-error.ts';
 import { SiteStatusLine } from '../shared/ui/SiteStatus.tsx';
 import { useDecisions } from './actions/use-decisions.ts';
 import { ConnectBanner } from './ConnectBanner.tsx';
 import { Announcer } from './frame/Announcer.tsx';
+import { ArticleHeader } from './frame/ArticleHeader.tsx';
 import { ConfirmDelete } from './frame/ConfirmDelete.tsx';
 import { EmptyView, NoSites } from './frame/EmptyState.tsx';
 import { Filters } from './frame/Filters.tsx';
@@ -24,7 +26,7 @@ import { useShortcuts } from './keyboard/use-shortcuts.ts';
 import { QueueList } from './list/QueueList.tsx';
 import { createHistoryAsker } from './queue/history-asker.ts';
 import { useQueue } from './queue/use-queue.ts';
-import { commentKey, type QueueFilter, statusViews, type ViewName, viewLabelKeys } from './queue/views.ts';
+import { commentKey, postKey, type QueueFilter, statusViews, type ViewName, viewLabelKeys } from './queue/views.ts';
 import { QueueContext, type QueueContextValue } from './queue-context.ts';
 import { ServerSearchStatus } from './search/ServerSearchStatus.tsx';
 import { useServerSearch } from './search/use-server-search.ts';
@@ -32,20 +34,42 @@ import { activeIndexOf, draftCommentKeys, editorFor } from './state/selectors.ts
 import { usePopupStore } from './state/use-popup-store.ts';
 import { useCounts } from './use-counts.ts';
 import { usePopupData } from './use-popup-data.ts';
+import { useTabProbe } from './use-tab-probe.ts';
 
 const queueId = 'queue';
 
 const hiddenCount = (rows: readonly { siteId: string; id: number }[], hidden: ReadonlySet<string>) =>
   hidden.size === 0 ? 0 : rows.reduce((sum, row) => sum + (hidden.has(commentKey(row)) ? 1 : 0), 0);
 
-export function App({ db, tabId }: { db: FreigabeDb; tabId: number | null }) {
+interface AppProps {
+  db: FreigabeDb;
+  /** the tab the queue belongs to: the popup's, or the one the side panel follows */
+  tabId: number | null;
+  /** one app in two frames (ADR 024): the popup, or the side panel that stays open */
+  frame?: 'popup' | 'panel';
+  /** changes when the followed tab shows another page: it is probed again */
+  tabRevision?: number;
+}
+
+export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
   const data = usePopupData(db);
+  const probe = useTabProbe(tabId, tabRevision);
+  // The side panel puts the article in front of the user first.
+  const followedPost = frame === 'panel' && probe?.kind === 'connected' ? probe.postId : null;
+  const followedSite = probe?.kind === 'connected' ? probe.siteId : '';
+  const article = useMemo(
+    () =>
+      followedPost === null
+        ? null
+        : { siteId: followedSite, postId: followedPost, key: postKey(followedSite, followedPost) },
+    [followedSite, followedPost],
+  );
   const decisions = useDecisions(data.undoWindowMs);
   // The popup's own state (state/): read here, changed only by dispatch and commands.
   const store = usePopupStore();
   const { ui, dispatch, run, commands } = store;
   const { filter, selected } = ui;
-  const queue = useQueue(db, data.sites, filter, ui.expanded, decisions.hidden);
+  const queue = useQueue(db, data.sites, filter, ui.expanded, decisions.hidden, article?.key ?? null);
   const serverSearch = useServerSearch(filter, data.sitesById, decisions.announce);
   const { rows } = queue;
   const activeIndex = useMemo(() => activeIndexOf(ui.active, rows), [rows, ui.active]);
@@ -171,7 +195,7 @@ export function App({ db, tabId }: { db: FreigabeDb; tabId: number | null }) {
 
   return (
     <QueueContext.Provider value={context}>
-      <main class="popup" aria-busy={queue.state === 'loading' || queue.state === 'first-page'}>
+      <main class="popup" data-frame={frame} aria-busy={queue.state === 'loading' || queue.state === 'first-page'}>
         <header class="popup-header">
           <h1>{t(viewLabelKeys[filter.view] === 'viewPending' ? 'popupHeading' : viewLabelKeys[filter.view])}</h1>
           <button
@@ -184,14 +208,26 @@ export function App({ db, tabId }: { db: FreigabeDb; tabId: number | null }) {
             ?
           </button>
         </header>
-        {tabId !== null && <ConnectBanner tabId={tabId} />}
+        <ConnectBanner probe={probe} closes={frame === 'popup'} />
+        {article && (
+          <ArticleHeader
+            db={db}
+            article={article}
+            only={filter.post === article.key}
+            onOnly={(only) => changeFilter({ post: only ? article.key : null })}
+          />
+        )}
         {data.sites.length > 0 && (
           <ul class="sites" aria-label={t('popupSites')}>
             {data.sites.map((site) => (
               <SiteStatusLine
                 key={site.id}
                 site={site}
-                onRetry={(siteId) => void sendToBackground({ type: 'syncNow', siteId }).catch(() => undefined)}
+                onRetry={(siteId) =>
+                  void sendToBackground({ type: 'syncNow', siteId }).catch((error: unknown) =>
+                    reportError(error, { where: 'popup: retry sync' }),
+                  )
+                }
                 onSignIn={() => void browser.runtime.openOptionsPage()}
               />
             ))}

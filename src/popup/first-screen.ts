@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../shared/browser.ts';
 import type { CommentRow } from '../shared/db/index.ts';
 import { asFirstScreen, type FirstScreen, firstScreenKey } from '../shared/first-screen.ts';
+import { reportError } from '../shared/report-error.ts';
 
 let early: Promise<FirstScreen | null> = Promise.resolve(null);
 let known: FirstScreen | null = null;
@@ -18,7 +19,11 @@ export function readFirstScreenEarly(): void {
       known = asFirstScreen(stored[firstScreenKey]);
       return known;
     })
-    .catch(() => null);
+    .catch((error: unknown) => {
+      // The popup opens the cache itself then, only slower.
+      reportError(error, { where: 'popup: first screen', silent: true });
+      return null;
+    });
 }
 
 let rowsTaken = false;

@@ -1,13 +1,7 @@
 import { render } from 'preact';
 import { browser } from '../shared/browser.ts';
-import { openDb } from '../shared/db/index.ts';
-import { uiLanguage } from '../shared/i18n.ts';
-import { sendToBackground } from '../shared/messages.ts';
 import { App } from './App.tsx';
-import { readFirstScreenEarly } from './first-screen.ts';
-import { prefetchFirstPage } from './queue/use-view-comments.ts';
-
-document.documentElement.lang = uiLanguage();
+import { bootQueue } from './boot.ts';
 
 /** The tab the popup belongs to: the active tab, or `?tab=<id>` when the popup is opened as a page. */
 async function ownerTab(): Promise<number | null> {
@@ -19,13 +13,7 @@ async function ownerTab(): Promise<number | null> {
 
 const root = document.getElementById('app');
 if (root) {
-  // The first screen the background keeps ready answers long before the cache is open.
-  readFirstScreenEarly();
-  const db = openDb();
-  // The newest comments are read while the app renders its first frame.
-  prefetchFirstPage(db);
+  const db = bootQueue();
   render(<App db={db} tabId={null} />, root);
   ownerTab().then((tabId) => render(<App db={db} tabId={tabId} />, root));
 }
-// The cache paints first; a sync runs behind it and the live queries pick up what it brings.
-sendToBackground({ type: 'syncNow' }).catch(() => undefined);

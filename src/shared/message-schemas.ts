@@ -29,7 +29,12 @@ export const contentRequestSchema = v.variant('type', [
       commentsInDom: v.optional(v.nullable(v.boolean()), null),
     }),
   }),
-  v.object({ type: v.literal('inlineState'), includeSpam: v.boolean() }),
+  v.object({
+    type: v.literal('inlineState'),
+    includeSpam: v.boolean(),
+    /** comments decided on this page: shown whatever their status, until the page is left */
+    keep: v.optional(v.pipe(v.array(id), v.maxLength(1000)), []),
+  }),
   v.object({
     type: v.literal('decideInline'),
     commentIds: v.pipe(v.array(id), v.minLength(1), v.maxLength(1000)),

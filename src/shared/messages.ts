@@ -31,7 +31,8 @@ export interface SiteCheck {
 
 /** What the tab the popup belongs to shows. */
 export type TabProbe =
-  | { kind: 'connected'; siteId: string; name: string }
+  /** `postId`: the article the tab shows, once its content script has reported it (else null) */
+  | { kind: 'connected'; siteId: string; name: string; postId: number | null }
   /** `site`: where the site lives, to show — its origin, or its folder on a multisite's sub-site */
   | { kind: 'connectable'; url: string; site: string }
   | { kind: 'not-wordpress' }

@@ -15,6 +15,8 @@ export const settingsSchema = v.object({
   syncIntervalMinutes: v.optional(v.pipe(v.number(), v.minValue(0.5), v.maxValue(60)), 2),
   /** a system notification when a sync finds new pending comments (off unless the user turns it on) */
   notifyNewPending: v.optional(v.boolean(), false),
+  /** what the toolbar button opens: the popup, or the queue as a side panel that stays open (ADR 024) */
+  queueOpensIn: v.optional(v.picklist(['popup', 'panel']), 'popup'),
 });
 
 export type Settings = v.InferOutput<typeof settingsSchema>;

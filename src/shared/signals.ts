@@ -81,6 +81,7 @@ function parseHttpUrl(value: string): URL | null {
     const url = new URL(value.trim());
     return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
   } catch {
+    // Not a URL: no signal.
     return null;
   }
 }

@@ -5,23 +5,16 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { type FirefoxWithExtension, launchFirefoxWithExtension } from '../../scripts/firefox-browser.ts';
 import { commentTotal, postId, user } from '../support/rest.ts';
+import { logIn as logInTo } from './support/firefox.ts';
 
 const wp = inject('wp');
+const logIn = (ff: FirefoxWithExtension, login: string, password: string) => logInTo(ff, wp.url, login, password);
 let firefox: FirefoxWithExtension | undefined;
 
 afterEach(async () => {
   await firefox?.close();
   firefox = undefined;
 });
-
-async function logIn(ff: FirefoxWithExtension, login: string, password: string) {
-  const tab = await ff.browser.newPage();
-  await tab.goto(`${wp.url}/wp-login.php`);
-  await tab.type('#user_login', login);
-  await tab.type('#user_pass', password);
-  await Promise.all([tab.waitForNavigation(), tab.click('#wp-submit')]);
-  return tab;
-}
 
 async function connectResult(ff: FirefoxWithExtension): Promise<string> {
   await ff.options.waitForSelector('.connect-result.done, .connect-result.failed', { timeout: 30000 });

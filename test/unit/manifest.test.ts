@@ -30,4 +30,15 @@ describe('manifests', () => {
     const chrome = manifestFor('chrome', 'release') as unknown as Manifest;
     expect(chrome.background).toEqual({ service_worker: 'src/background/index.ts', type: 'module' });
   });
+
+  it('the queue page is Chrome’s side panel and Firefox’s sidebar (not opened at install), with no other permission', () => {
+    const chrome = manifestFor('chrome', 'release') as unknown as Manifest;
+    expect(chrome.side_panel).toEqual({ default_path: 'src/popup/sidepanel.html' });
+    expect(chrome.permissions).toContain('sidePanel');
+    expect(chrome.sidebar_action).toBeUndefined();
+    const firefox = manifestFor('firefox', 'release') as unknown as Manifest;
+    expect(firefox.side_panel).toBeUndefined();
+    expect(firefox.permissions).not.toContain('sidePanel');
+    expect(firefox.sidebar_action).toMatchObject({ default_panel: 'src/popup/sidepanel.html', open_at_install: false });
+  });
 });

@@ -16,16 +16,29 @@ const browser = fakeBrowser as unknown as Browser;
 describe('settings', () => {
   beforeEach(resetFakeBrowser);
 
-  it('defaults: 5 s undo window, sync every 2 minutes, no notifications', () => {
-    expect(defaultSettings).toEqual({ undoWindowSeconds: 5, syncIntervalMinutes: 2, notifyNewPending: false });
+  it('defaults: 5 s undo window, sync every 2 minutes, no notifications, the queue in the popup', () => {
+    expect(defaultSettings).toEqual({
+      undoWindowSeconds: 5,
+      syncIntervalMinutes: 2,
+      notifyNewPending: false,
+      queueOpensIn: 'popup',
+    });
     expect(parseSettings(undefined)).toEqual(defaultSettings);
   });
 
   it('keeps valid fields and replaces damaged ones by their defaults', () => {
-    expect(parseSettings({ undoWindowSeconds: 10, syncIntervalMinutes: 'often', notifyNewPending: 'yes' })).toEqual({
+    expect(
+      parseSettings({
+        undoWindowSeconds: 10,
+        syncIntervalMinutes: 'often',
+        notifyNewPending: 'yes',
+        queueOpensIn: 'tab',
+      }),
+    ).toEqual({
       undoWindowSeconds: 10,
       syncIntervalMinutes: 2,
       notifyNewPending: false,
+      queueOpensIn: 'popup',
     });
     // Chrome fires alarms 30 s apart at best: shorter intervals are refused.
     expect(parseSettings({ syncIntervalMinutes: 0.1, undoWindowSeconds: -3 })).toEqual(defaultSettings);
@@ -34,11 +47,12 @@ describe('settings', () => {
   it('saves changes over what is stored', async () => {
     const { db } = testContext();
     await saveSettings(db, { undoWindowSeconds: 0 });
-    await saveSettings(db, { syncIntervalMinutes: 10, notifyNewPending: true });
+    await saveSettings(db, { syncIntervalMinutes: 10, notifyNewPending: true, queueOpensIn: 'panel' });
     expect(await readSettings(db)).toEqual({
       undoWindowSeconds: 0,
       syncIntervalMinutes: 10,
       notifyNewPending: true,
+      queueOpensIn: 'panel',
     });
   });
 
@@ -64,7 +78,12 @@ describe('settings', () => {
     const { db } = testContext();
     await browser.storage.local.set({ settings: { undoWindowSeconds: 10, syncIntervalMinutes: 5 } });
     await moveSettingsOutOfStorageLocal(db, browser);
-    expect(await readSettings(db)).toEqual({ undoWindowSeconds: 10, syncIntervalMinutes: 5, notifyNewPending: false });
+    expect(await readSettings(db)).toEqual({
+      undoWindowSeconds: 10,
+      syncIntervalMinutes: 5,
+      notifyNewPending: false,
+      queueOpensIn: 'popup',
+    });
     expect(await browser.storage.local.get(null)).toEqual({});
     await browser.storage.local.set({ settings: { undoWindowSeconds: 0 } });
     await moveSettingsOutOfStorageLocal(db, browser);

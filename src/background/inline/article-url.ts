@@ -11,6 +11,7 @@ function normalized(address: string): string | null {
   try {
     url = new URL(address);
   } catch {
+    // Not a URL: no article to match.
     return null;
   }
   url.hash = '';

@@ -4,13 +4,15 @@
  * content script reported one. Injected files need no web-accessible resource, so no page can
  * probe for them.
  */
+
+import { reportError } from '../../shared/report-error.ts';
 import type { BackgroundContext } from '../context.ts';
 
 export async function injectInlineView(ctx: BackgroundContext, tabId: number): Promise<void> {
   try {
     await ctx.browser.scripting.executeScript({ target: { tabId }, files: [ctx.inlineScriptFile] });
   } catch (error) {
-    // The tab navigated away or closed meanwhile; the next page reports again.
-    console.warn('Freigabe: could not show the inline view', error);
+    // Mostly the tab navigated away or closed meanwhile (the next page reports again): kept, not printed.
+    reportError(error, { where: 'background: inject the inline view', silent: true });
   }
 }

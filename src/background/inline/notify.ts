@@ -4,6 +4,7 @@
  * forge this, and it carries no data.
  */
 import { changedMessageType } from '../../shared/inline-protocol.ts';
+import { reportError } from '../../shared/report-error.ts';
 import { updateBadges } from '../badge.ts';
 import type { BackgroundContext } from '../context.ts';
 import { allTabPages, type TabPage } from '../tab-state.ts';
@@ -71,8 +72,9 @@ async function drain(ctx: BackgroundContext, state: { running: boolean; next: Re
       await updateBadges(ctx, pages);
       if (job.sites === null) await notifyTabs(ctx, undefined, pages);
       else for (const siteId of job.sites) await notifyTabs(ctx, siteId, pages);
-    } catch {
-      // The next change refreshes again.
+    } catch (error) {
+      // The next change refreshes again; this one is reported.
+      reportError(error, { where: 'background: tell open articles' });
     } finally {
       job.resolve();
     }

@@ -1,14 +1,15 @@
 /** What the inline view of one article shows: this post's cached comments, decisions and drafts. */
 import type { CommentRow, OutboxRow, SiteRow } from '../../shared/db/index.ts';
 import type { InlineComment, InlineDecisionState, InlineState } from '../../shared/inline-protocol.ts';
+import { mayModerate } from '../../shared/moderation.ts';
 import { readSettings } from '../../shared/settings.ts';
 import type { BackgroundContext } from '../context.ts';
 
 /** Moderators moderate every post; authors only comments on their own posts (WordPress's edit_comment). */
 export async function canModeratePost(ctx: BackgroundContext, site: SiteRow, postId: number): Promise<boolean> {
-  if (site.mode === 'moderator') return true;
+  if (mayModerate(site.mode, false)) return true;
   const post = await ctx.db.posts.get([site.id, postId]);
-  return post?.author === site.userId;
+  return mayModerate(site.mode, post !== undefined && post.author === site.userId);
 }
 
 function decisionState(row: OutboxRow | undefined): InlineDecisionState | null {
@@ -44,7 +45,7 @@ export async function inlineState(
   ctx: BackgroundContext,
   site: SiteRow,
   postId: number,
-  { includeSpam }: { includeSpam: boolean },
+  { includeSpam, keep = [] }: { includeSpam: boolean; keep?: readonly number[] },
 ): Promise<InlineState> {
   const { db } = ctx;
   const [comments, outbox, drafts, settings, post] = await Promise.all([
@@ -54,7 +55,11 @@ export async function inlineState(
     readSettings(ctx.db),
     db.posts.get([site.id, postId]),
   ]);
-  const shown = comments.filter((comment) => comment.status !== 'spam' || includeSpam);
+  // Spam only when asked for — or when it was decided on this page: a comment spammed there shows
+  // "Spam" with its undo and "Not spam" until the page is left, instead of vanishing (or, for a
+  // theme's comment, looking approved again).
+  const kept = new Set(keep);
+  const shown = comments.filter((comment) => comment.status !== 'spam' || includeSpam || kept.has(comment.id));
   const ids = new Set(shown.map((comment) => comment.id));
   const latest = new Map<number, OutboxRow>();
   for (const row of outbox) {

@@ -54,6 +54,7 @@ export async function verifiedArticleLink(
   // side, and the next page load asks again.
   const fresh = await freshPost(ctx, site, postId).catch(() => null);
   if (fresh) return isArticleUrl(fresh.link, tabUrl) ? fresh.link : null;
+  // Unreadable here too: unverified, as above.
   const commentLink = await linkFromComments(ctx, site, postId).catch(() => null);
   return commentLink && isArticleUrl(commentLink, tabUrl) ? commentLink : null;
 }

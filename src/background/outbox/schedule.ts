@@ -1,6 +1,7 @@
 /**
  * When the outbox is flushed: right when a decision's undo window ends (a timer, while the worker
- * lives) and by an alarm as the fallback that survives the worker (alarms fire 30 s apart at best).
+ * lives) and by an alarm as the fallback that survives the worker (in Chrome 30 s after it is set at
+ * the earliest; in Firefox when the decision is due: see `outboxAlarmTime`).
  * Also on start-up (replay), after a sign-in, and after each flush for what remains.
  */
 
@@ -10,7 +11,8 @@ import { syncIfStale } from '../sync/schedule.ts';
 import { flushOutbox, wakeFlush } from './flush.ts';
 
 export const outboxAlarm = 'freigabe:outbox';
-const minimumAlarmDelayMs = 30_000;
+/** a timer is set for what is due this soon; beyond, the alarm alone wakes the worker */
+const timerHorizonMs = 30_000;
 let timer: ReturnType<typeof setTimeout> | undefined;
 /** flushes running in this context, per background (one elsewhere is only "busy" here) */
 const flushing = new WeakMap<BackgroundContext, number>();
@@ -36,6 +38,17 @@ export async function nextDueAt(ctx: BackgroundContext): Promise<number | null> 
 }
 
 /**
+ * When the outbox alarm rings for a decision due at `dueAt`. Chrome (120+) rings alarms 30 s after
+ * they are set at the earliest. A second at least in any browser: what is due now while a flush runs
+ * elsewhere must not wake the worker in a loop until that flush ends.
+ */
+export function outboxAlarmTime(dueAt: number, now: number, target: 'chrome' | 'firefox'): number {
+  // Firefox: no 30 s floor, and its idle event page is suspended with its timers (the undo window's
+  // too): the alarm rings when the decision is due.
+  return Math.max(dueAt, now + (target === 'firefox' ? 1_000 : 30_000));
+}
+
+/**
  * Plans the next flush: a timer while the worker lives, an alarm that survives it. `timer: false`
  * leaves the timer alone (a flush is running and plans the next one itself when it ends).
  */
@@ -50,8 +63,8 @@ export async function scheduleFlush(ctx: BackgroundContext, { timer: withTimer =
     return;
   }
   const delay = Math.max(0, next - ctx.now());
-  if (withTimer && delay < minimumAlarmDelayMs) timer = setTimeout(() => void flushAndReschedule(ctx), delay + 25);
-  await ctx.browser.alarms.create(outboxAlarm, { when: Math.max(next, ctx.now() + minimumAlarmDelayMs) });
+  if (withTimer && delay < timerHorizonMs) timer = setTimeout(() => void flushAndReschedule(ctx), delay + 25);
+  await ctx.browser.alarms.create(outboxAlarm, { when: outboxAlarmTime(next, ctx.now(), __FREIGABE_TARGET__) });
 }
 
 /**

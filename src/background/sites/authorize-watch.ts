@@ -48,6 +48,7 @@ export async function watchAuthorizeTab(
   try {
     page = await ctx.fetch(tab.url, { credentials: 'include', cache: 'no-store', redirect: 'manual' });
   } catch {
+    // Offline or the tab moved on: the tab's next update looks again.
     return;
   }
   // The screen itself (200), or the way to the login (a redirect): nothing to do.

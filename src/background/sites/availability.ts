@@ -21,8 +21,10 @@ export interface BrowserSession {
 
 /** The user this browser is logged in to the site as, with a `wp_rest` nonce; null when nobody. */
 export async function browserSession(ctx: BackgroundContext, site: DiscoveredSite): Promise<BrowserSession | null> {
+  // Logged out or unreachable: either way no session to use (the sign-in's own requests say why).
   const nonce = await fetchRestNonce(site.siteUrl, { fetch: ctx.fetch }).catch(() => null);
   if (nonce === null) return null;
+  // Not logged in (the nonce belongs to a visitor): no session.
   const me = await whoAmI(ctx, site, { kind: 'cookie', nonce }).catch(() => null);
   return me ? { nonce, me } : null;
 }

@@ -4,6 +4,7 @@
  */
 import type { SignInMethod, SiteMode } from '../../shared/db/index.ts';
 import type { ConnectedSite } from '../../shared/messages.ts';
+import { reportError } from '../../shared/report-error.ts';
 import { createWpClient, type WpAuth } from '../../shared/wp/client.ts';
 import type { DiscoveredSite } from '../../shared/wp/discover.ts';
 import { WpError } from '../../shared/wp/errors.ts';
@@ -58,7 +59,9 @@ export async function finishConnect(
   });
   await registerContentScript(ctx, origin);
   // The site is connected even if this first pull fails; its status line says why.
-  await syncPending(ctx, siteId).catch(() => undefined);
+  await syncPending(ctx, siteId).catch((error: unknown) =>
+    reportError(error, { where: 'background: first sync', silent: true }),
+  );
   return { siteId, name: site.name, userName: me.name, mode, signIn };
 }
 

@@ -92,6 +92,7 @@ export async function diagnoseRejectedPassword(
       evidence.xmlrpc = await checkCredentialsOverXmlRpc(site.siteUrl, username, password, call);
     },
     async () => {
+      // No session to test the header with: the evidence says "unknown", which the diagnosis handles.
       const nonce = await fetchRestNonce(site.siteUrl, call).catch(() => null);
       evidence.header = nonce === null ? 'unknown' : await authorizationHeaderEcho(site.restRoot, nonce, call);
     },

@@ -21,6 +21,7 @@ function homePath(site: Pick<SiteRow, 'home'>, origin: string): string | null {
     const home = new URL(site.home);
     return home.origin === origin ? normalPath(home.pathname) : null;
   } catch {
+    // Not a URL: matches no site.
     return null;
   }
 }
@@ -50,6 +51,7 @@ function restRootKey(root: string): string | null {
     const url = new URL(root);
     return `${url.host}${normalPath(url.pathname)}?${url.searchParams.get('rest_route') ?? ''}`;
   } catch {
+    // Not a URL: matches no site.
     return null;
   }
 }

@@ -15,6 +15,7 @@
 import { Dexie } from 'dexie';
 import type { CommentRow, SyncStateRow } from '../../shared/db/index.ts';
 import type { SyncSummary } from '../../shared/messages.ts';
+import { reportError } from '../../shared/report-error.ts';
 import type { WpClient } from '../../shared/wp/client.ts';
 import { WpError } from '../../shared/wp/errors.ts';
 import type { BackgroundContext } from '../context.ts';
@@ -122,7 +123,9 @@ async function pull(ctx: BackgroundContext, siteId: string, options: SyncOptions
       await forgetSeen(ctx.db, siteId);
     });
     if (options.notify !== false && site.lastSyncAt !== null && queue.newPending > 0) {
-      await notifyNewPending(ctx, site, queue.newPending).catch(() => undefined);
+      await notifyNewPending(ctx, site, queue.newPending).catch((error: unknown) =>
+        reportError(error, { where: 'background: notify new pending' }),
+      );
     }
     return { siteId, pending: pendingTotal, serverTotal: queue.total };
   } catch (error) {

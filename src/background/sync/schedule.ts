@@ -1,5 +1,6 @@
 /** When syncs happen: on the alarm, when asked, and when a tab of a connected site reports in. */
 import type { SyncSummary } from '../../shared/messages.ts';
+import { reportError } from '../../shared/report-error.ts';
 import { readSettings } from '../../shared/settings.ts';
 import type { BackgroundContext } from '../context.ts';
 import { type SyncOptions, syncPending } from './pull-pending.ts';
@@ -23,7 +24,10 @@ export async function syncAllSites(
 export async function syncIfStale(ctx: BackgroundContext, siteId: string): Promise<boolean> {
   const site = await ctx.db.sites.get(siteId);
   if (!site || (site.lastSyncAt !== null && ctx.now() - site.lastSyncAt <= staleAfterMs)) return false;
-  await syncPending(ctx, siteId).catch(() => undefined);
+  // syncPending wrote why into the site's status line, which the popup shows.
+  await syncPending(ctx, siteId).catch((error: unknown) =>
+    reportError(error, { where: 'background: sync', silent: true }),
+  );
   return true;
 }
 

@@ -8,6 +8,7 @@
  */
 import type { CommentRow, SiteRow } from '../../shared/db/index.ts';
 import type { PageRequest, ServerSearchSite } from '../../shared/messages.ts';
+import { reportError } from '../../shared/report-error.ts';
 import { statusInView, type ViewName } from '../../shared/views.ts';
 import type { ListCommentsParams, WpClient } from '../../shared/wp/client.ts';
 import { WpError } from '../../shared/wp/errors.ts';
@@ -55,7 +56,7 @@ export async function searchServer(
   const results = await Promise.all((sites as SiteRow[]).map((site) => searchSite(ctx, site, request)));
   // What was written can change the badge and the open articles (a pending comment found, one moved).
   if (results.some((site) => site.outcome === 'found' && site.received > 0)) {
-    await refreshViews(ctx, wanted).catch(() => undefined);
+    await refreshViews(ctx, wanted).catch((error: unknown) => reportError(error, { where: 'background: search' }));
   }
   return { sites: results };
 }

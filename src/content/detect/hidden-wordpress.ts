@@ -22,6 +22,7 @@ function sameSite(href: string, url: URL): boolean {
     const strip = (host: string) => host.replace(/^www\./, '');
     return strip(new URL(href, url).hostname) === strip(url.hostname);
   } catch {
+    // Not a URL: not this site.
     return false;
   }
 }

@@ -8,6 +8,7 @@ function absolute(href: string | null | undefined, base: URL): string | null {
   try {
     return new URL(href, base).href;
   } catch {
+    // Not a URL: nothing to read from it.
     return null;
   }
 }
@@ -57,6 +58,7 @@ function safeDecode(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
+    // Malformed escapes: the text as it is.
     return text;
   }
 }

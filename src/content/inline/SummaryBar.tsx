@@ -53,3 +53,29 @@ export function SummaryBar(props: SummaryProps) {
     </section>
   );
 }
+
+export interface GoneWords {
+  note: string;
+  reload: string;
+}
+
+/** Read while the extension is there: once it is gone, so is browser.i18n. */
+export const goneWords = (): GoneWords => ({ note: t('inlineExtensionUpdated'), reload: t('inlineReloadPage') });
+
+/**
+ * Where the summary bar was, after the extension was updated or reloaded under the page: what
+ * happened and the way out, instead of buttons that can no longer work.
+ */
+export function GoneNote({ words }: { words: GoneWords }) {
+  return (
+    <section class="fg bar gone" aria-label="Freigabe" data-extension-gone>
+      <span class="state failed" role="alert">
+        {words.note}
+      </span>
+      <span class="spacer" />
+      <button type="button" class="primary" onClick={trusted(() => location.reload())}>
+        {words.reload}
+      </button>
+    </section>
+  );
+}

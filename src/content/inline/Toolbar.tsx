@@ -89,19 +89,13 @@ export function Toolbar({
   const confirmDelete = clickedDelete || askDelete;
   const actions = actionsFor(status, canModerate);
   if (actions.length === 0 && !decision) return null;
-  const statusKey: Partial<Record<string, MessageKey>> = {
-    hold: 'inlinePending',
-    spam: 'inlineSpam',
-    trash: 'inlineTrash',
-  };
-  const shownStatus = statusKey[status];
   return (
     <div
       class={`fg toolbar${current ? ' current' : ''}`}
       role="toolbar"
       aria-label={t('inlineToolbarLabel', [isolate(author)])}
     >
-      {shownStatus && <span class={`badge${status === 'spam' ? ' spam' : ''}`}>{t(shownStatus)}</span>}
+      <StatusBadge status={status} />
       {confirmDelete ? (
         <span class="state" role="alertdialog" aria-label={t('inlineDeleteConfirm')}>
           {t('inlineDeleteConfirm')}{' '}
@@ -149,4 +143,16 @@ export function Toolbar({
       )}
     </div>
   );
+}
+
+const statusKey: Partial<Record<string, MessageKey>> = {
+  hold: 'inlinePending',
+  spam: 'inlineSpam',
+  trash: 'inlineTrash',
+};
+
+/** What the page does not show about a comment's status (approved needs no badge). */
+export function StatusBadge({ status }: { status: string }) {
+  const key = statusKey[status];
+  return key ? <span class={`badge${status === 'spam' ? ' spam' : ''}`}>{t(key)}</span> : null;
 }

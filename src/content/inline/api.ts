@@ -6,7 +6,7 @@ import type { DraftKind, RequestedDecision } from '../../shared/moderation.ts';
 export type InlineDecision = RequestedDecision;
 
 export const inlineApi = {
-  state: (includeSpam: boolean) => sendToBackground({ type: 'inlineState', includeSpam }),
+  state: (includeSpam: boolean, keep: number[] = []) => sendToBackground({ type: 'inlineState', includeSpam, keep }),
   decide: (commentIds: number[], decision: InlineDecision, content?: string) =>
     sendToBackground({ type: 'decideInline', commentIds, decision, ...(content === undefined ? {} : { content }) }),
   undo: (outboxId: number) => sendToBackground({ type: 'undoInline', outboxId }),

@@ -11,6 +11,7 @@ export function commentPageIn(url: string): number | null {
   try {
     parsed = new URL(url);
   } catch {
+    // Not a URL: no comment page.
     return null;
   }
   const fromPath = /\/comment-page-(\d+)(?:\/|$)/.exec(parsed.pathname)?.[1];
@@ -47,6 +48,7 @@ export function safeHref(link: string | null, pageUrl: string): string | null {
     const page = new URL(pageUrl);
     return (url.protocol === 'http:' || url.protocol === 'https:') && url.host === page.host ? url.href : null;
   } catch {
+    // Not a URL: no link.
     return null;
   }
 }

@@ -28,6 +28,7 @@ function adoptSheet(doc: Document, root: ShadowRoot): boolean {
       sheet = new CSSStyleSheet();
       sheet.replaceSync(inlineCss);
     } catch {
+      // A sheet built in the extension's world is refused: <style> elements instead.
       sheet = null;
     }
     sheets.set(doc, sheet);
@@ -37,6 +38,7 @@ function adoptSheet(doc: Document, root: ShadowRoot): boolean {
     root.adoptedStyleSheets = [sheet];
     return root.adoptedStyleSheets.length === 1;
   } catch {
+    // This root refuses the shared sheet: it and the rest get <style> elements.
     sheets.set(doc, null);
     return false;
   }

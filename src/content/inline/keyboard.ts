@@ -1,10 +1,12 @@
 /**
  * The inline view's keyboard on the page: j/k move through the theme's comments and our cards in
- * document order, the decision keys act on the current one (the same keys as everywhere, from
- * actions.ts), r/q reply, z takes the last decision back. Only trusted key presses outside any text
- * field count, and none while a reply or edit is open.
+ * document order; every other key is the shared model's (src/shared/moderation.ts, as in the popup):
+ * the decision keys and the text keys (reply, approve and reply, edit) act on the current comment by
+ * its status, z takes the last decision made here back — and with nothing to take back restores the
+ * current comment from spam or trash. Only trusted key presses outside any text field count, and
+ * none while a reply or edit is open or after the extension went away under the page.
  */
-import type { ActionName } from './actions.ts';
+import { moderationKeys, textKeys, undoKey } from '../../shared/moderation.ts';
 import { decisionForKey } from './actions.ts';
 import { isShown } from './hosts.ts';
 import type { PageWatch } from './page-watch.ts';
@@ -12,7 +14,7 @@ import type { ViewActions } from './view-actions.ts';
 import { cachedComment, statusOf, type ViewContext } from './view-context.ts';
 
 const editable = 'input, textarea, select, [contenteditable=""], [contenteditable="true"]';
-const keys = new Set(['j', 'k', 'a', 'u', 's', 'd', 'r', 'q', 'z', 'e']);
+const keys = new Set<string>(['j', 'k', ...moderationKeys, ...Object.values(textKeys)]);
 
 /** Comments the keyboard moves through, in document order: the theme's and our cards. */
 function items(ctx: ViewContext): { id: number; element: Element }[] {
@@ -44,16 +46,17 @@ export function listenToKeys(ctx: ViewContext, actions: ViewActions, watch: Page
   doc.addEventListener('keydown', (event) => onKey(ctx, actions, watch, event), { signal });
 }
 
-function onKey(ctx: ViewContext, actions: ViewActions, watch: PageWatch, event: KeyboardEvent): void {
+/** One key press (exported for tests: a synthetic event is never trusted). */
+export function onKey(ctx: ViewContext, actions: ViewActions, watch: PageWatch, event: KeyboardEvent): void {
   const { model } = ctx;
   if (!event.isTrusted || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
-  if (!model.withPending || !model.state || !keys.has(event.key)) return;
+  if (!model.withPending || !model.state || model.extensionGone || !keys.has(event.key)) return;
   // While a reply or edit is open, keys are text: "Danke" must never approve (a) or trash (d).
   if (model.editing) return;
   const target = event.target as Element | null;
   if (target?.closest?.(editable) || (target as HTMLElement | null)?.isContentEditable) return;
-  if (event.key === 'z') {
-    if (actions.undoLast()) event.preventDefault();
+  if (event.key === undoKey && actions.undoLast()) {
+    event.preventDefault();
     return;
   }
   if (event.key === 'j' || event.key === 'k') {
@@ -64,8 +67,8 @@ function onKey(ctx: ViewContext, actions: ViewActions, watch: PageWatch, event: 
   if (id === null || !model.state.canModerate) return;
   const onPage = ctx.options.thread.comments.find((comment) => comment.id === id);
   const status = onPage ? statusOf(model, onPage) : (cachedComment(model, id)?.status ?? 'hold');
-  const action: ActionName | null =
-    event.key === 'r' ? 'reply' : event.key === 'q' ? 'approveAndReply' : decisionForKey(event.key, status);
+  // Nothing left to undo: z is the status's own (Restore, Not spam), as in the popup.
+  const action = decisionForKey(event.key, status);
   if (!action) return;
   event.preventDefault();
   if (action === 'delete') {

@@ -26,7 +26,7 @@ export class PageWatch {
     signal.addEventListener('abort', () => this.stop(), { once: true });
   }
 
-  private stop(): void {
+  stop(): void {
     this.mutations?.disconnect();
     this.intersection?.disconnect();
   }

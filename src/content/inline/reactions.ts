@@ -26,6 +26,7 @@ function hostOf(url: string): string {
   try {
     return new URL(url).hostname.replace(/^www\./, '');
   } catch {
+    // Not a URL: no host to show.
     return '';
   }
 }

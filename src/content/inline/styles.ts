@@ -17,6 +17,11 @@ export const inlineCss = `
   border: 1px solid var(--fg-line); background: var(--fg-bg); color: var(--fg-fg);
 }
 .toolbar button:hover, .bar button:hover { border-color: var(--fg-accent); }
+@media (hover: none) and (pointer: coarse) {
+  .toolbar, .reply .actions { gap: 8px; }
+  .toolbar button, .bar button, .card button, .reply button { min-height: 44px; min-width: 44px; padding: 8px 12px; font-size: 14px; }
+  .key-hint, kbd { display: none; }
+}
 button:focus-visible, textarea:focus-visible, a:focus-visible { outline: 2px solid var(--fg-accent); outline-offset: 1px; }
 button.primary { background: var(--fg-accent); border-color: var(--fg-accent); color: #fff; }
 button.danger { color: var(--fg-error); }

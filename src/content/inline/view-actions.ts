@@ -1,13 +1,16 @@
 /**
  * What the inline view's toolbars, editors and keys do: decisions and undo sent to the background,
  * the editor opened, commenter details asked for, wp-admin opened. A request that fails is shown
- * in the summary bar (never after the view was aborted: rendering stops with the signal).
+ * in the summary bar (never after the view was aborted: rendering stops with the signal) and
+ * reported; one that says the extension went away under the page stops the view with its note.
  */
 import { isolate } from '../../shared/bidi.ts';
 import { t } from '../../shared/i18n.ts';
 import type { DraftKind } from '../../shared/moderation.ts';
+import { reportError } from '../../shared/report-error.ts';
 import type { ActionName } from './actions.ts';
 import type { InlineDecision } from './api.ts';
+import { extensionAlive } from './handover.ts';
 import type { ViewContext } from './view-context.ts';
 
 export class ViewActions {
@@ -16,7 +19,7 @@ export class ViewActions {
   async act(id: number, action: ActionName): Promise<void> {
     const { model, options } = this.ctx;
     const state = model.state;
-    if (!state) return;
+    if (!state || !this.stillThere()) return;
     if (action === 'openAdmin') {
       const url = `${state.adminUrl}comment.php?action=editcomment&c=${id}`;
       (options.openUrl ?? ((target) => window.open(target, '_blank', 'noopener')))(url);
@@ -54,11 +57,12 @@ export class ViewActions {
   }
 
   async undo(outboxId: number): Promise<void> {
+    if (!this.stillThere()) return;
     try {
       await this.ctx.options.api.undo(outboxId);
       await this.ctx.refresh();
     } catch (error) {
-      this.fail(error);
+      this.fail(error, 'undo');
     }
   }
 
@@ -70,9 +74,23 @@ export class ViewActions {
     return true;
   }
 
-  fail(error: unknown): void {
-    this.ctx.model.error = error instanceof Error ? error.message : String(error);
+  /** A request failed: shown in the summary bar and reported (the user sees it: not printed). */
+  fail(error: unknown, what: string): void {
+    const report = reportError(error, { where: `inline: ${what}`, silent: true });
+    if (report.kind === 'extension-gone') {
+      this.ctx.extensionGone();
+      return;
+    }
+    this.ctx.model.error = report.message;
     this.ctx.render();
+  }
+
+  /** Whether the extension is still there; if not, the view says so instead of sending. */
+  stillThere(): boolean {
+    if (this.ctx.model.extensionGone) return false;
+    if ((this.ctx.options.alive ?? extensionAlive)()) return true;
+    this.ctx.extensionGone();
+    return false;
   }
 
   private async toggleDetails(id: number): Promise<void> {
@@ -87,19 +105,21 @@ export class ViewActions {
       model.details.set(id, parts.length > 0 ? parts.map(isolate).join(' · ') : t('inlineDetailsNone'));
       this.ctx.render();
     } catch (error) {
-      this.fail(error);
+      this.fail(error, 'commenter details');
     }
   }
 
   private async send(ids: number[], decision: InlineDecision, content?: string): Promise<boolean> {
+    if (!this.stillThere()) return false;
     try {
       const { outboxIds } = await this.ctx.options.api.decide(ids, decision, content);
       this.ctx.model.error = null;
       this.ctx.model.decided.push(...outboxIds);
+      for (const id of ids) this.ctx.model.decidedHere.add(id);
       await this.ctx.refresh();
       return true;
     } catch (error) {
-      this.fail(error);
+      this.fail(error, decision);
       return false;
     }
   }

@@ -19,6 +19,8 @@ export interface InlineViewOptions {
   findComments: (root: ParentNode) => PageComment[];
   now?: () => number;
   openUrl?: (url: string) => void;
+  /** whether this script's extension is still there (default: handover.ts's `extensionAlive`) */
+  alive?: () => boolean;
 }
 
 /** What the user switched and opened, and what the background last said. */
@@ -35,7 +37,11 @@ export interface ViewModel {
   confirmDeleteId: number | null;
   /** outbox ids of the decisions made on this page, newest last (z takes them back) */
   decided: number[];
+  /** the comments decided on this page: shown whatever their status until the page is left */
+  decidedHere: Set<number>;
   error: string | null;
+  /** the extension was updated or reloaded under the page: the view only says "reload the page" */
+  extensionGone: boolean;
   /** commenter details asked for, by comment id */
   details: Map<number, string>;
 }
@@ -50,7 +56,9 @@ export function initialModel(): ViewModel {
     currentId: null,
     confirmDeleteId: null,
     decided: [],
+    decidedHere: new Set(),
     error: null,
+    extensionGone: false,
     details: new Map(),
   };
 }
@@ -74,6 +82,8 @@ export interface ViewContext {
   render(): void;
   /** asks the background for the state again, then renders */
   refresh(): Promise<void>;
+  /** the extension went away under the page: observers stop, the view says "reload the page" */
+  extensionGone(): void;
 }
 
 export function cachedComment(model: ViewModel, id: number): InlineComment | undefined {

@@ -15,8 +15,8 @@ import { type Host, showHost } from './hosts.ts';
 import { summarySlot } from './placement.ts';
 import { ReactionsPanel } from './ReactionsPanel.tsx';
 import { reactionsOf } from './reactions.ts';
-import { SummaryBar } from './SummaryBar.tsx';
-import { Toolbar } from './Toolbar.tsx';
+import { GoneNote, goneWords, SummaryBar } from './SummaryBar.tsx';
+import { StatusBadge, Toolbar } from './Toolbar.tsx';
 import type { ViewActions } from './view-actions.ts';
 import { cachedComment, statusOf, type ViewContext } from './view-context.ts';
 
@@ -26,6 +26,8 @@ export class ViewRenderer {
   private ticker: ReturnType<typeof setInterval> | undefined;
   /** the theme's comments we dimmed, with the opacity they had */
   private readonly dimmed = new Map<Element, string>();
+  /** what the view says once the extension is gone, read while it is there */
+  private readonly gone = goneWords();
 
   constructor(
     private readonly ctx: ViewContext,
@@ -54,6 +56,10 @@ export class ViewRenderer {
     const state = ctx.model.state;
     if (!state || ctx.options.signal.aborted) return;
     const { model, cards } = ctx;
+    if (model.extensionGone) {
+      this.renderGone(state);
+      return;
+    }
     const now = ctx.now();
     // Where the comments the theme does not show go: here (their cards placed), or another page.
     const layout = cards.layout(state.comments, model.showSpam);
@@ -67,7 +73,8 @@ export class ViewRenderer {
       render(this.controls(comment.id ?? 0, comment.author, status, cached, state, now), host.mount);
     }
     for (const { comment, host, replyTo } of layout.here) {
-      showHost(host.host, model.withPending && (comment.status !== 'spam' || model.showSpam));
+      const shown = comment.status !== 'spam' || model.showSpam || model.decidedHere.has(comment.id);
+      showHost(host.host, model.withPending && shown);
       render(
         h(
           Card,
@@ -131,6 +138,30 @@ export class ViewRenderer {
           onCancel: () => actions.closeEditor(),
         }),
     ]);
+  }
+
+  /**
+   * The extension went away under the page (an update or reload): no button can work any more.
+   * The summary bar says so, with a reload; the toolbars go; cards keep their comment and status, no buttons.
+   */
+  private renderGone(state: InlineState): void {
+    const { ctx } = this;
+    for (const { host } of ctx.toolbars.values()) render(null, host.mount);
+    for (const { comment, host, replyTo } of ctx.cards.layout(state.comments, ctx.model.showSpam).here) {
+      render(
+        h(
+          Card,
+          { comment, replyTo, pageUrl: ctx.cards.pageUrl },
+          h('div', { class: 'toolbar' }, [
+            h(StatusBadge, { status: comment.status }),
+            this.summary ? null : h(GoneNote, { words: this.gone }),
+          ]),
+        ),
+        host.mount,
+      );
+    }
+    if (this.reactions) render(null, this.reactions.mount);
+    if (this.summary) render(h(GoneNote, { words: this.gone }), this.summary.mount);
   }
 
   private renderSummary(state: InlineState, elsewhere: ElsewhereEntry[]): void {

@@ -4,9 +4,12 @@
  * overview and the page's keyboard (page-watch.ts, view-render.ts, view-actions.ts, keyboard.ts).
  * Everything hangs on one AbortSignal: on abort the observers and listeners stop, nothing renders
  * any more, and every host is unmounted before it is removed (an open editor saves its draft).
+ * When the extension is updated or reloaded under the page, the view stops quietly and says so
+ * ("reload the page") instead of offering buttons that can no longer work.
  */
 import type { DraftKind } from '../../shared/moderation.ts';
 import { Cards } from './cards.ts';
+import { extensionAlive } from './handover.ts';
 import { HostSet } from './hosts.ts';
 import { listenToKeys } from './keyboard.ts';
 import { PageWatch } from './page-watch.ts';
@@ -36,6 +39,7 @@ export class InlineView {
       startedAt: now(),
       render: () => this.renderer.render(),
       refresh: () => this.refresh(),
+      extensionGone: () => this.extensionGone(),
     };
     this.actions = new ViewActions(this.ctx);
     this.renderer = new ViewRenderer(this.ctx, this.actions);
@@ -53,6 +57,14 @@ export class InlineView {
     this.watch.start();
     listenToKeys(this.ctx, this.actions, this.watch);
     signal.addEventListener('abort', () => this.tearDown(), { once: true });
+    // Back to the tab after an update: the note is there before the user reaches for a button.
+    const { doc } = this.ctx.options;
+    const alive = this.ctx.options.alive ?? extensionAlive;
+    const check = () => {
+      if (!alive()) this.extensionGone();
+    };
+    doc.addEventListener('visibilitychange', check, { signal });
+    doc.defaultView?.addEventListener('focus', check, { signal });
     await this.refresh();
   }
 
@@ -60,9 +72,9 @@ export class InlineView {
     const { api, signal } = this.ctx.options;
     let state: Awaited<ReturnType<typeof api.state>>;
     try {
-      state = await api.state(this.ctx.model.showSpam);
+      state = await api.state(this.ctx.model.showSpam, [...this.ctx.model.decidedHere]);
     } catch (error) {
-      this.actions.fail(error);
+      this.actions.fail(error, 'state');
       return;
     }
     if (signal.aborted) return;
@@ -73,6 +85,15 @@ export class InlineView {
   /** Opens the reply or edit box of a comment (what its toolbar's Reply and Edit do). */
   openEditor(commentId: number, kind: DraftKind): void {
     this.actions.openEditor(commentId, kind);
+  }
+
+  /** The extension went away under the page: nothing works any more but the note says why. */
+  extensionGone(): void {
+    if (this.ctx.model.extensionGone) return;
+    this.ctx.model.extensionGone = true;
+    this.watch.stop();
+    this.renderer.stop();
+    this.ctx.render();
   }
 
   private tearDown(): void {

@@ -147,6 +147,7 @@ export function useDecisions(undoWindowMs: number, now: () => number = Date.now)
         throw error;
       },
     );
+    // Only the order of actions: the failure is handled where `work` is awaited below.
     lastAction.current = work.catch(() => null);
     await work;
   };

@@ -33,3 +33,15 @@ export function postsOf(rows: readonly CommentRow[]): PostChoice[] {
   }
   return [...byPost.values()].sort((a, b) => b.count - a.count);
 }
+
+/**
+ * The article in front of the user first (the side panel follows the active tab): its comments
+ * lead, everything else keeps its order behind them. `article`: a post key, or null for none.
+ */
+export function articleFirst(rows: CommentRow[], article: string | null): CommentRow[] {
+  if (article === null) return rows;
+  const first: CommentRow[] = [];
+  const rest: CommentRow[] = [];
+  for (const row of rows) (postKey(row.siteId, row.post) === article ? first : rest).push(row);
+  return first.length === 0 || rest.length === 0 ? rows : [...first, ...rest];
+}

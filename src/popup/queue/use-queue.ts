@@ -5,7 +5,7 @@
 import { useMemo, useRef } from 'preact/hooks';
 import type { CommentRow, FreigabeDb, SiteRow } from '../../shared/db/index.ts';
 import { type ClusterCache, clustersOf } from './clusters.ts';
-import { matchingComments, type PostChoice, postsOf } from './filter.ts';
+import { articleFirst, matchingComments, type PostChoice, postsOf } from './filter.ts';
 import { type DisplayRow, displayRows } from './rows.ts';
 import { useViewComments } from './use-view-comments.ts';
 import { commentKey, type QueueFilter } from './views.ts';
@@ -30,6 +30,8 @@ export function useQueue(
   filter: QueueFilter,
   expanded: ReadonlySet<string>,
   hidden: ReadonlySet<string>,
+  /** the post key of the article in front of the user (the side panel), listed first */
+  article: string | null = null,
 ): QueueState {
   const view = useViewComments(db, filter.view, filter.siteId, sites);
   const all = view.rows;
@@ -37,7 +39,7 @@ export function useQueue(
     () => (hidden.size === 0 ? all : all.filter((row) => !hidden.has(commentKey(row)))),
     [all, hidden],
   );
-  const matching = useMemo(() => matchingComments(visible, filter), [visible, filter]);
+  const matching = useMemo(() => articleFirst(matchingComments(visible, filter), article), [visible, filter, article]);
   const clusterCache = useRef<ClusterCache | null>(null);
   const clusters = useMemo(() => {
     clusterCache.current = clustersOf(matching, clusterCache.current);

@@ -26,6 +26,7 @@ let prefetched: { db: FreigabeDb; view: ViewName; siteId: string | null; rows: P
 
 export function prefetchFirstPage(db: FreigabeDb, view: ViewName = 'hold', siteId: string | null = null): void {
   const rows = view === 'mine' ? Promise.resolve([]) : loadFirstPage(db, view, siteId, firstPageSize);
+  // Whoever takes these rows handles their failure; unused, they must not be an unhandled rejection.
   rows.catch(() => undefined);
   prefetched = { db, view, siteId, rows };
 }

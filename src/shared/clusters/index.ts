@@ -108,6 +108,7 @@ function hostOf(url: string): string | null {
     if ((protocol !== 'http:' && protocol !== 'https:') || hostname === '') return null;
     return hostname.replace(/^www\./, '');
   } catch {
+    // Not a URL: no host to group by.
     return null;
   }
 }

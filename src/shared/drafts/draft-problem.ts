@@ -4,9 +4,7 @@
  */
 import { commentMaxLength } from '../comment-text.ts';
 import type { MessageKey } from '../i18n.ts';
-
-/** What the extension's messaging says when the other side is gone (updated, reloaded, stopped). */
-const noAnswer = /Extension context invalidated|Receiving end does not exist|Could not establish connection/i;
+import { isExtensionGone } from '../report-error.ts';
 
 export interface DraftProblem {
   message: MessageKey;
@@ -19,6 +17,6 @@ export function draftProblem(error: unknown, content: string, formatNumber: (val
   if (code === 'invalid_message' && content.length > commentMaxLength)
     return { message: 'draftTooLong', substitutions: [formatNumber(content.length), formatNumber(commentMaxLength)] };
   if (code === 'site_not_connected') return { message: 'draftSiteNotConnected', substitutions: [] };
-  if (code === 'no_reply' || noAnswer.test(message)) return { message: 'draftNoAnswer', substitutions: [] };
+  if (code === 'no_reply' || isExtensionGone(error)) return { message: 'draftNoAnswer', substitutions: [] };
   return { message: 'draftNotSaved', substitutions: [message] };
 }

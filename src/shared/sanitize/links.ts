@@ -18,6 +18,7 @@ export function safeLinkTarget(href: string | null): URL | null {
   try {
     url = new URL(href.trim());
   } catch {
+    // Not a URL: not a link.
     return null;
   }
   if (!LINK_PROTOCOLS.has(url.protocol)) return null;
@@ -71,6 +72,7 @@ function mailAddress(url: URL): string {
   try {
     return decodeURIComponent(url.pathname);
   } catch {
+    // Malformed escapes: the address as written.
     return url.pathname;
   }
 }

@@ -3,7 +3,7 @@
  * key press, at once when the editor goes away or the page is hidden; `problem` is the line the
  * editor shows under the text when the last save failed (in the user's words), null otherwise.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { draftProblem } from '../drafts/draft-problem.ts';
 import { createDraftSaver, type DraftSaveStatus } from '../drafts/draft-saver.ts';
 import { t, uiLanguage } from '../i18n.ts';
@@ -34,13 +34,18 @@ export function useDraftSaver(send: (content: string) => Promise<unknown>, ident
   );
 
   useEffect(() => {
-    alive.current = true;
     const onHide = () => void saver.flush();
     window.addEventListener('pagehide', onHide);
+    return () => window.removeEventListener('pagehide', onHide);
+  }, [saver]);
+
+  // The last keystrokes are saved as the editor goes — in a layout effect's cleanup, which Preact
+  // runs inside the unmount itself (a passive effect's cleanup runs a frame later, after the host
+  // may be gone; ADR 019). A failure here has no editor left to show it.
+  useLayoutEffect(() => {
+    alive.current = true;
     return () => {
-      window.removeEventListener('pagehide', onHide);
       alive.current = false;
-      // The last keystrokes are saved as the editor goes (a failure here has no editor left to show it).
       void saver.flush();
     };
   }, [saver]);

@@ -10,6 +10,7 @@
 import { Dexie } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 import { type ChangeNotice, touchesTables } from '../db/change-notice.ts';
+import { reportError } from '../report-error.ts';
 
 export function useThrottledQuery<T>(
   db: Dexie,
@@ -39,8 +40,9 @@ export function useThrottledQuery<T>(
       try {
         const next = await query();
         if (alive) setValue(next);
-      } catch {
-        // The next change reads again.
+      } catch (error) {
+        // The next change reads again; this one is reported.
+        reportError(error, { where: 'live query' });
       } finally {
         running = false;
         if (again && alive) {

@@ -33,8 +33,10 @@ async function ask(
       headers: { Accept: 'application/json', ...(init.headers as Record<string, string>) },
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     });
+    // A body that is not JSON is read as no list (availabilityOf).
     return { status: response.status, body: await response.json().catch(() => undefined) };
   } catch {
+    // Unreachable or refused: 'unknown', which the callers explain (availabilityOf).
     return null;
   }
 }

@@ -85,11 +85,13 @@ type IndexAnswer =
 async function readAnswer(response: Response): Promise<IndexAnswer> {
   const realm = httpAuthRealmOf(response);
   if (realm !== null) return { kind: 'http-auth', realm };
+  // A body cut off is read as none: the status and headers still classify the answer.
   const text = await response.text().catch(() => '');
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
+    // Not JSON: the status, headers and text classify it below.
     body = undefined;
   }
   if (!response.ok) {

@@ -108,6 +108,7 @@ export function createTransport(options: TransportOptions) {
     try {
       json = text === '' ? null : JSON.parse(text);
     } catch {
+      // Not JSON (a firewall, a PHP error page): classified below by status and text.
       json = undefined;
     }
     if (!response.ok) {

@@ -25,6 +25,13 @@ export interface ShadowUi {
   property(kind: string, index: number, selector: string, name: string): Promise<unknown>;
   /** whether that element has the focus inside its shadow root */
   focused(kind: string, index: number, selector: string): Promise<boolean>;
+  /** scrolls the first element matching `selector` in that host to the middle of the viewport */
+  reveal(kind: string, index: number, selector: string): Promise<void>;
+  /** every visible element matching `selector` in every host of `kind`: its label, size and middle */
+  boxes(
+    kind: string,
+    selector: string,
+  ): Promise<{ label: string; width: number; height: number; x: number; y: number }[]>;
   close(): Promise<void>;
 }
 
@@ -99,6 +106,29 @@ export async function shadowUi(page: Page): Promise<ShadowUi> {
     async focused(kind, index, selector) {
       const nodeId = await find(kind, index, selector);
       return callOn<boolean>(nodeId, 'function () { return this.getRootNode().activeElement === this; }');
+    },
+    async reveal(kind, index, selector) {
+      const nodeId = await find(kind, index, selector);
+      await callOn(nodeId, "function () { this.scrollIntoView({ block: 'center', inline: 'center' }); }");
+    },
+    async boxes(kind, selector) {
+      const all: { label: string; width: number; height: number; x: number; y: number }[] = [];
+      for (const host of await hosts(kind)) {
+        const found = await callOn<typeof all>(
+          host.shadowRootId,
+          `function () {
+            return [...this.querySelectorAll(${JSON.stringify(selector)})]
+              .filter((element) => element.getClientRects().length > 0)
+              .map((element) => {
+                const rect = element.getBoundingClientRect();
+                return { label: element.textContent.trim(), width: rect.width, height: rect.height,
+                  x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+              });
+          }`,
+        );
+        all.push(...found);
+      }
+      return all;
     },
     close: () => cdp.detach(),
   };

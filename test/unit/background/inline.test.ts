@@ -7,9 +7,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
 import { contentHandlers, pageHandlers } from '../../../src/background/handlers.ts';
+import { canModeratePost } from '../../../src/background/inline/state.ts';
 import { createRouter } from '../../../src/background/router.ts';
 import { syncPending } from '../../../src/background/sync/pull-pending.ts';
 import type { InlineState } from '../../../src/shared/inline-protocol.ts';
+import { mayModerate } from '../../../src/shared/moderation.ts';
 import { testContext } from '../../support/background-context.ts';
 import { fakeBrowser, injectedScripts, resetFakeBrowser, tabMessages } from '../../support/fake-browser.ts';
 import { type FakeComment, fakeWordPress } from '../../support/fake-wordpress.ts';
@@ -131,6 +133,43 @@ describe('inline view messages', () => {
     await ctx.db.posts.update([siteId, 4], { author: 2 });
     const allowed = await call(route, { type: 'decideInline', commentIds: [1], decision: 'approve' });
     expect(allowed).toMatchObject({ ok: true });
+  });
+
+  it('a comment spammed on the page stays in its state with Show spam off (the page asks to keep it); other spam does not', async () => {
+    const { route } = await setup([
+      { id: 1, post: 4, status: 'hold', type: 'comment' },
+      { id: 2, post: 4, status: 'spam', type: 'comment' },
+    ]);
+    await call(route, detected(4));
+    await call(route, { type: 'decideInline', commentIds: [1], decision: 'spam' });
+    const kept = await call<InlineState>(route, { type: 'inlineState', includeSpam: false, keep: [1] });
+    if (!kept.ok) throw new Error(kept.error.message);
+    expect(kept.value.comments.map((c) => [c.id, c.status, c.decision?.decision])).toEqual([[1, 'spam', 'spam']]);
+    // An older build's page asks without `keep`: spam stays out, as before.
+    const plain = await call<InlineState>(route, { type: 'inlineState', includeSpam: false });
+    if (!plain.ok) throw new Error(plain.error.message);
+    expect(plain.value.comments).toEqual([]);
+    // What a page may ask to keep is bounded like every list in a message.
+    const tooMany = Array.from({ length: 1001 }, (_, index) => index + 1);
+    expect(await call(route, { type: 'inlineState', includeSpam: false, keep: tooMany })).toMatchObject({ ok: false });
+  });
+
+  it('who may moderate an article is the shared model’s mayModerate, for every role and owner', async () => {
+    const { ctx } = await setup([]);
+    const cases = [
+      ['moderator', 9],
+      ['moderator', 2],
+      ['author', 9],
+      ['author', 2],
+    ] as const;
+    for (const [mode, author] of cases) {
+      await ctx.db.posts.update([siteId, 4], { author });
+      const site = testSite({ mode, userId: 2 });
+      expect(await canModeratePost(ctx, site, 4), `${mode}, post by ${author}`).toBe(mayModerate(mode, author === 2));
+    }
+    // A post the cache does not know: only a moderator.
+    expect(await canModeratePost(ctx, testSite({ mode: 'author', userId: 2 }), 404)).toBe(false);
+    expect(await canModeratePost(ctx, testSite({ mode: 'moderator', userId: 2 }), 404)).toBe(true);
   });
 
   it('undoes only decisions of the sender’s own site', async () => {

@@ -7,7 +7,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'webextension-polyfill';
 import { decide } from '../../../src/background/outbox/decide.ts';
-import { nextDueAt, outboxAlarm, scheduleFlush } from '../../../src/background/outbox/schedule.ts';
+import { nextDueAt, outboxAlarm, outboxAlarmTime, scheduleFlush } from '../../../src/background/outbox/schedule.ts';
 import { syncPending } from '../../../src/background/sync/pull-pending.ts';
 import { testContext } from '../../support/background-context.ts';
 import { resetFakeBrowser } from '../../support/fake-browser.ts';
@@ -50,5 +50,14 @@ describe('planning the next flush', () => {
     await ctx.browser.alarms.create(outboxAlarm, { when: clock + 30_000 });
     await scheduleFlush(ctx, { timer: false });
     expect(await alarm(ctx.browser)).toBeUndefined();
+  });
+
+  it('the alarm rings 30 s after it is set at the earliest in Chrome, at the due time in Firefox', () => {
+    expect(outboxAlarmTime(clock + 5_000, clock, 'chrome')).toBe(clock + 30_000);
+    expect(outboxAlarmTime(clock + 45_000, clock, 'chrome')).toBe(clock + 45_000);
+    // Firefox suspends an idle event page, timers and all: the alarm is what sends on time there.
+    expect(outboxAlarmTime(clock + 5_000, clock, 'firefox')).toBe(clock + 5_000);
+    // Due now (a flush runs elsewhere): a second later, not a loop of wakes.
+    expect(outboxAlarmTime(0, clock, 'firefox')).toBe(clock + 1_000);
   });
 });

@@ -14,7 +14,7 @@ import { disconnectSite } from '../../../src/background/sites/disconnect.ts';
 import { announcesSite, siteForUrl } from '../../../src/background/sites/site-of-page.ts';
 import { syncPending } from '../../../src/background/sync/pull-pending.ts';
 import { probeTab, sitePlace } from '../../../src/background/tab-probe.ts';
-import { tabPage } from '../../../src/background/tab-state.ts';
+import { setTabPage, tabPage } from '../../../src/background/tab-state.ts';
 import type { InlineState } from '../../../src/shared/inline-protocol.ts';
 import { testContext } from '../../support/background-context.ts';
 import {
@@ -192,6 +192,16 @@ describe('connected side by side on one origin', () => {
       kind: 'connected',
       siteId: kultur.id,
       name: 'Kultur',
+      postId: null,
+    });
+    // Once the tab's content script reported the article, the probe names it (the side panel's header).
+    const reported = await fakeBrowser.tabs.create({ url: `${origin}/kultur/2026/12/lesesommer/` });
+    await setTabPage(ctx, reported.id ?? -1, { siteId: kultur.id, postId: 17 });
+    expect(await probeTab(ctx, reported.id ?? -1)).toEqual({
+      kind: 'connected',
+      siteId: kultur.id,
+      name: 'Kultur',
+      postId: 17,
     });
     expect(await probe(`${origin}/blog/2026/11/beitrag/`, main.id)).toMatchObject({
       kind: 'connected',

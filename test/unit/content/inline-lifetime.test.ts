@@ -7,12 +7,13 @@
  * is gone steps aside.
  */
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { InlineApi } from '../../../src/content/inline/api.ts';
 import { announceTakeover, extensionAlive, stepAsideWhenReplaced } from '../../../src/content/inline/handover.ts';
 import { hostAttribute, mountOf } from '../../../src/content/inline/hosts.ts';
 import type { PageComment } from '../../../src/content/inline/types.ts';
 import { InlineView } from '../../../src/content/inline/view.ts';
+import { browser } from '../../../src/shared/browser.ts';
 import type { InlineComment, InlineState } from '../../../src/shared/inline-protocol.ts';
 import { MessageError } from '../../../src/shared/messages.ts';
 
@@ -42,7 +43,7 @@ const pending: InlineComment = {
 
 const controllers: AbortController[] = [];
 
-function setup({ saveDraft }: { saveDraft?: InlineApi['saveDraft'] } = {}) {
+function setup({ saveDraft, alive }: { saveDraft?: InlineApi['saveDraft']; alive?: () => boolean } = {}) {
   document.body.innerHTML = page;
   const state: InlineState = {
     siteName: 'Demo',
@@ -76,6 +77,7 @@ function setup({ saveDraft }: { saveDraft?: InlineApi['saveDraft'] } = {}) {
     api: fullApi,
     signal: controller.signal,
     findComments: () => [],
+    ...(alive ? { alive } : {}),
   });
   return { view, api: fullApi, controller };
 }
@@ -115,10 +117,10 @@ describe('the inline view’s lifetime', () => {
     const area = await openReply(view);
     type(area, 'Danke für den Hinweis');
     const [card] = hosts('card');
-    // act(): what the browser does in the next frame (Preact runs an unmounted editor's cleanups
-    // after paint) happens before act returns; the draft delay (300 ms) has not passed.
-    await act(() => controller.abort());
-    // The save went out as the editor was unmounted, not when its timer would have fired.
+    // No act(), no frame: the save goes out inside the abort itself, as the editor is unmounted
+    // (a layout effect's cleanup; Preact 11 runs passive ones after paint, when the host is gone),
+    // not when the draft delay (300 ms) would have fired.
+    controller.abort();
     expect(api.saveDraft).toHaveBeenCalledWith(pending.id, 'reply', 'Danke für den Hinweis');
     // Every host of this view is gone, each unmounted first (its mount is empty).
     expect(hosts()).toHaveLength(0);
@@ -163,6 +165,89 @@ describe('the inline view’s lifetime', () => {
     type(area, 'Eine lange Antwort!');
     await vi.waitFor(() => expect(problem()).toBeNull());
     expect(saveDraft).toHaveBeenLastCalledWith(pending.id, 'reply', 'Eine lange Antwort!');
+  });
+});
+
+/** What the view's toolbars and the card's buttons do when clicked (a jsdom click is untrusted). */
+const act10 = (view: InlineView, action: 'approve' | 'spam') =>
+  (view as unknown as { actions: { act(id: number, action: string): Promise<void> } }).actions.act(pending.id, action);
+const buttons = () => hosts().flatMap((host) => [...inside(host).querySelectorAll('button')]);
+const summaryText = () => inside(hosts('summary')[0] as Element).textContent ?? '';
+
+describe('the extension updated or reloaded under the page', () => {
+  it('a message to a background that is gone: the view says "updated — reload", offers no broken buttons, rejects nothing', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const { view, api } = setup();
+      await view.start();
+      expect(buttons().some((button) => button.dataset.action === 'approve')).toBe(true);
+      api.decide.mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'));
+      // The extension's APIs go with it: browser.i18n throws from now on.
+      const i18nGone = vi.spyOn(browser.i18n, 'getMessage').mockImplementation(() => {
+        throw new TypeError("Cannot read properties of undefined (reading 'getMessage')");
+      });
+      onTestFinished(() => i18nGone.mockRestore());
+      await act10(view, 'approve');
+      await tick();
+      expect(summaryText()).toContain('Freigabe was updated — reload the page');
+      expect(
+        inside(hosts('summary')[0] as Element).querySelector('[data-extension-gone] [role="alert"]'),
+      ).not.toBeNull();
+      // No stack trace, no "Failed: …" line: the note is all.
+      expect(summaryText()).not.toContain('Receiving end');
+      // The only button left reloads the page; the card keeps its comment.
+      expect(buttons().map((button) => button.textContent)).toEqual(['Reload page']);
+      expect(inside(hosts('card')[0] as Element).textContent).toContain('Kommentar 10');
+      expect(inside(hosts('card')[0] as Element).textContent).toContain('Pending');
+      // Stopped: a later action asks the background nothing.
+      await act10(view, 'spam');
+      expect(api.decide).toHaveBeenCalledTimes(1);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
+  it('"Extension context invalidated" from a refresh does the same', async () => {
+    const { view, api } = setup();
+    await view.start();
+    api.state.mockRejectedValueOnce(new Error('Extension context invalidated.'));
+    await view.refresh();
+    expect(summaryText()).toContain('Freigabe was updated');
+    expect(buttons().map((button) => button.textContent)).toEqual(['Reload page']);
+  });
+
+  it('an extension already gone when the user acts: nothing is sent, the note shows', async () => {
+    let alive = true;
+    const { view, api } = setup({ alive: () => alive });
+    await view.start();
+    alive = false;
+    await act10(view, 'approve');
+    expect(api.decide).not.toHaveBeenCalled();
+    expect(summaryText()).toContain('Freigabe was updated');
+  });
+
+  it('coming back to the tab after an update shows the note before any click', async () => {
+    let alive = true;
+    const { view } = setup({ alive: () => alive });
+    await view.start();
+    alive = false;
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(summaryText()).toContain('Freigabe was updated');
+  });
+
+  it('any other failure is shown as it is, the buttons stay', async () => {
+    const { view, api } = setup();
+    await view.start();
+    api.decide.mockRejectedValueOnce(
+      new MessageError('rest_cannot_edit', 'Sorry, you are not allowed to edit this comment.'),
+    );
+    await act10(view, 'approve');
+    expect(summaryText()).toContain('Sorry, you are not allowed to edit this comment.');
+    expect(summaryText()).not.toContain('Freigabe was updated');
+    expect(buttons().some((button) => button.dataset.action === 'approve')).toBe(true);
   });
 });
 

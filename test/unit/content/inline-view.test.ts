@@ -62,7 +62,7 @@ function setup(cached: InlineComment[], canModerate = true) {
     undoWindowMs: 5000,
   };
   const api = {
-    state: vi.fn(async () => state),
+    state: vi.fn(async (_includeSpam?: boolean, _keep?: number[]) => state),
     decide: vi.fn(async () => ({ outboxIds: [1] })),
     undo: vi.fn(async () => ({ result: 'cancelled' as const })),
     saveDraft: vi.fn(async () => ({ saved: true })),
@@ -131,6 +131,40 @@ describe('inline view', () => {
     await view.refresh();
     expect(hosts('card').map(display)).toEqual(['none']);
     expect(hosts('toolbar').every((host) => display(host) === 'none')).toBe(true);
+  });
+
+  it('a card spammed here with "Show spam" off shows Spam, Not spam and its undo — not "Pending", not gone', async () => {
+    const { view, api } = setup([comment(10, 0)]);
+    // The background's answer: spam only for the comments the page asks to keep (background/inline/state.ts).
+    const spammed = comment(10, 0, 'spam', {
+      decision: {
+        outboxId: 1,
+        decision: 'spam',
+        state: 'waiting',
+        notBefore: Date.now() + 5000,
+        error: null,
+        errorKind: null,
+      },
+    });
+    const before = await api.state();
+    api.state.mockClear();
+    api.state.mockImplementation(async (_includeSpam?: boolean, keep: number[] = []) => ({
+      ...before,
+      comments: keep.includes(10) ? [spammed] : [comment(10, 0)],
+    }));
+    await view.start();
+    const [card] = hosts('card');
+    (view as unknown as { actions: { act(id: number, action: string): Promise<void> } }).actions.act(10, 'spam');
+    await vi.waitFor(() => expect(api.decide).toHaveBeenCalledWith([10], 'spam', undefined));
+    await vi.waitFor(() => expect(api.state).toHaveBeenLastCalledWith(false, [10]));
+    await vi.waitFor(() => expect(inside(card as Element).textContent).toContain('Spam'));
+    expect((card as HTMLElement).style.getPropertyValue('display')).toBe('block');
+    expect(inside(card as Element).textContent).not.toContain('Pending');
+    const buttons = [...inside(card as Element).querySelectorAll('button')].map(
+      (b) => b.getAttribute('data-action') ?? b.textContent,
+    );
+    expect(buttons).toContain('unspam');
+    expect(buttons).toContain('Undo');
   });
 
   it('a toolbar goes right after the comment’s own Reply link, never after a nested reply’s', async () => {
