@@ -6,6 +6,7 @@
 import type { SiteRow } from '../../shared/db/index.ts';
 import type { JobFilter } from '../../shared/jobs.ts';
 import type { JobPreview } from '../../shared/messages.ts';
+import { reportError } from '../../shared/report-error.ts';
 import type { BackgroundContext } from '../context.ts';
 import { clientForSite } from '../sites/site-client.ts';
 import { toCommentRow } from '../sync/cache-write.ts';
@@ -61,7 +62,11 @@ async function postTitles(
   rows: readonly { post: number }[],
 ): Promise<Map<number, string>> {
   const ids = [...new Set(rows.map((row) => row.post))];
-  const fetched = await fetchMissingPosts(ctx, client, site.id, ids).catch(() => []);
+  // Titles are a courtesy: a preview without them still shows the count and the comments.
+  const fetched = await fetchMissingPosts(ctx, client, site.id, ids).catch((error: unknown) => {
+    reportError(error, { where: 'background: bulk job preview titles', silent: true });
+    return [];
+  });
   if (fetched.length > 0) await ctx.db.posts.bulkPut(fetched);
   const posts = await ctx.db.posts.bulkGet(ids.map((id) => [site.id, id] as [string, number]));
   return new Map(posts.flatMap((post) => (post ? [[post.id, post.title] as [number, string]] : [])));

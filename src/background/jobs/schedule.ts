@@ -4,6 +4,7 @@
  * that survives the worker while any job runs (alarms fire 30 s apart at best; a shorter wait is a
  * timer while the worker lives).
  */
+import { reportError } from '../../shared/report-error.ts';
 import { updateBadges } from '../badge.ts';
 import type { BackgroundContext } from '../context.ts';
 import { runJobs } from './run.ts';
@@ -35,12 +36,24 @@ export async function scheduleJobs(ctx: BackgroundContext): Promise<void> {
 
 /** Runs the jobs (unless a run is under way elsewhere), the badge following each chunk, then plans the next run. */
 export async function runJobsAndReschedule(ctx: BackgroundContext): Promise<void> {
-  if ((await nextJobAt(ctx)) === null) return scheduleJobs(ctx);
-  await ctx.browser.alarms.create(jobsAlarm, { when: ctx.now() + minimumAlarmDelayMs });
-  const summary = await runJobs(ctx, { afterChunk: () => updateBadges(ctx).catch(() => undefined) });
-  if (summary.busy) return;
-  await scheduleJobs(ctx);
-  await updateBadges(ctx).catch(() => undefined);
+  const badges = async () => {
+    try {
+      await updateBadges(ctx);
+    } catch (error) {
+      reportError(error, { where: 'background: badge of a bulk job', silent: true });
+    }
+  };
+  try {
+    if ((await nextJobAt(ctx)) === null) return await scheduleJobs(ctx);
+    await ctx.browser.alarms.create(jobsAlarm, { when: ctx.now() + minimumAlarmDelayMs });
+    const summary = await runJobs(ctx, { afterChunk: badges });
+    if (summary.busy) return;
+    await scheduleJobs(ctx);
+    await badges();
+  } catch (error) {
+    // The job rows are the truth: the alarm set above brings the next run.
+    reportError(error, { where: 'background: bulk jobs' });
+  }
 }
 
 /** A site signed in again: its jobs paused for the sign-in go on. */
