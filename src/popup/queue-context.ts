@@ -19,6 +19,8 @@ export interface QueueCommands {
   undoRows(outboxIds: readonly number[], keys: readonly string[]): void;
   retryRow(outboxId: number): void;
   dismissRow(row: OutboxRow): void;
+  /** all like this cluster on the server, as a job */
+  clusterJob(clusterKey: string): void;
 }
 
 export interface QueueContextValue {

@@ -1,10 +1,11 @@
 /**
  * The popup's own state — what the user chose on screen, as opposed to what the cache holds: the
  * filter, the focused row, the selection, open clusters, open reply/edit boxes, the delete
- * question, the help. Changed only by the pure `reduce`; commands (execute.ts) decide which
+ * question, the help, the bulk-job sheet. Changed only by the pure `reduce`; commands (execute.ts) decide which
  * changes a key or click makes, components read it and dispatch.
  */
 import type { StatusGroup } from '../actions/use-decisions.ts';
+import type { JobSheetOpening } from '../jobs/scope.ts';
 import { initialFilter, type QueueFilter } from '../queue/views.ts';
 
 export interface EditorState {
@@ -28,6 +29,8 @@ export interface UiState {
   /** deleting permanently waits for this question */
   confirm: StatusGroup[] | null;
   help: boolean;
+  /** "everything matching on the server": where the sheet was opened from (its own steps are jobs/sheet-state.ts) */
+  jobSheet: JobSheetOpening | null;
 }
 
 export const initialUiState: UiState = {
@@ -38,6 +41,7 @@ export const initialUiState: UiState = {
   editors: { opened: new Map(), closed: new Set() },
   confirm: null,
   help: false,
+  jobSheet: null,
 };
 
 export type UiAction =
@@ -56,7 +60,9 @@ export type UiAction =
   | { type: 'askConfirm'; groups: StatusGroup[] }
   | { type: 'closeConfirm' }
   | { type: 'setHelp'; open: boolean }
-  | { type: 'toggleHelp' };
+  | { type: 'toggleHelp' }
+  | { type: 'openJobSheet'; opening: JobSheetOpening }
+  | { type: 'closeJobSheet' };
 
 const without = <T>(set: ReadonlySet<T>, item: T): ReadonlySet<T> => {
   if (!set.has(item)) return set;
@@ -123,5 +129,9 @@ export function reduce(state: UiState, action: UiAction): UiState {
       return state.help === action.open ? state : { ...state, help: action.open };
     case 'toggleHelp':
       return { ...state, help: !state.help };
+    case 'openJobSheet':
+      return { ...state, jobSheet: action.opening };
+    case 'closeJobSheet':
+      return state.jobSheet === null ? state : { ...state, jobSheet: null };
   }
 }

@@ -5,6 +5,7 @@
  */
 import { type BridgeInfo, bridgeIndexSchema, bridgeOf, bridgeOperations } from './bridge.ts';
 import { type CommenterMetadata, commentOperations } from './comments.ts';
+import { jobRequests } from './job-requests.ts';
 import {
   type WpPostSummary,
   type WpUserMe,
@@ -35,6 +36,8 @@ export function createWpClient(options: WpClientOptions) {
     ...comments,
     /** the Freigabe Bridge's routes (only for a site whose index announces it: see bridge.ts) */
     bridge: bridgeOperations(transport),
+    /** a bulk job's REST requests: selection pages and trimmed single changes (job-requests.ts) */
+    jobs: jobRequests(transport),
 
     /** The Freigabe Bridge the site announces now (the REST index, trimmed to two fields); null: none. */
     async bridgeInfo(call: CallOptions = {}): Promise<BridgeInfo | null> {
