@@ -95,15 +95,13 @@ describe('benchmark smoke runs', () => {
       /seeded 200 pending comments on \d+ posts by SQL in \d+\.\d\d s \(WordPress recounted: 200 pending\)/,
     );
     expect(run.stdout).toMatch(/count \+ preview over REST .*: 200 in \d+ ms, first 20 rows/);
-    // The job rounds print figures where the build has the job engine (and the Bridge), else why they were skipped.
+    // The job rounds run in the extension (the job engine, with and without the Bridge).
+    expect(run.stdout).toMatch(/count \+ preview through the extension \(previewJob\): 200 and \d+ rows in \d+ ms/);
     expect(run.stdout).toMatch(
-      /count \+ preview through the extension \(previewJob\): (200 and \d+ rows in \d+ ms|not in this build)/,
+      /trash through the Bridge \(extension job\): 200 of 200 in \d+\.\d\d s .* worker heap \d+\.\d → peak \d+\.\d MiB/,
     );
     expect(run.stdout).toMatch(
-      /trash through the Bridge \(extension job\): (200 of 200 in \d+\.\d\d s .* worker heap \d+\.\d → peak \d+\.\d MiB|skipped)/,
-    );
-    expect(run.stdout).toMatch(
-      /trash by REST singles \(extension job, Bridge off\): (40 of 40 in \d+\.\d\d s .* worker heap \d+\.\d → peak \d+\.\d MiB|skipped)/,
+      /trash by REST singles \(extension job, Bridge off\): 40 of 40 in \d+\.\d\d s .* worker heap \d+\.\d → peak \d+\.\d MiB/,
     );
     expect(run.stdout).toMatch(/trash in wp-admin .*: 200 in \d+\.\d\d s \(\d+ comments\/s; 1 pages/);
     expect(run.stdout).toMatch(/trash by curl, \d+ in flight \(the floor\): 40 in \d+\.\d\d s/);
@@ -115,5 +113,21 @@ describe('benchmark smoke runs', () => {
       );
     }
     expect(run.stdout).toMatch(/20 approvals in wp-admin \(bulk Approve, one page\): \d+\.\d\d s/);
+  });
+
+  it('bench:job-concurrency measures the job’s REST route against requests in flight', { timeout: 120_000 }, () => {
+    const run = spawnSync(
+      'node_modules/.bin/tsx',
+      ['--tsconfig', 'bench/tsconfig.json', 'bench/job-concurrency.ts', '--smoke'],
+      { encoding: 'utf8' },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/WordPress 7\.1 .*; 40 approvals per level/);
+    expect(run.stdout).toMatch(/ 1 in flight: \d+\.\d comments\/s/);
+    expect(run.stdout).toMatch(/ 4 in flight: \d+\.\d comments\/s/);
+    expect(run.stdout).toMatch(
+      /whole job, adaptive: 40 approved in \d+\.\d s \(\d+\.\d comments\/s\), limit settled at \d+/,
+    );
   });
 });
