@@ -4,6 +4,7 @@
  * a pattern is a host all pings came from, or a phrase that stands, letter for letter, in the
  * stored text of every member. Pure; null when no such pattern is long enough to mean something.
  */
+import { hostOf } from '../../shared/clusters/index.ts';
 import type { CommentRow } from '../../shared/db/index.ts';
 import type { SiteCluster } from '../queue/clusters.ts';
 
@@ -13,17 +14,6 @@ export const maxSearchLength = 200;
 export const minPhraseLength = 12;
 /** Enough to find a shared phrase in tweets and pingback excerpts; keeps the search cheap. */
 const maxWords = 80;
-
-function hostOf(url: string): string | null {
-  try {
-    const { hostname, protocol } = new URL(url);
-    if ((protocol !== 'http:' && protocol !== 'https:') || hostname === '') return null;
-    return hostname.replace(/^www\./, '');
-  } catch {
-    // Not a URL (pings carry what the other site sent): no host to search for.
-    return null;
-  }
-}
 
 /** The words of a text with where each starts and ends, so a phrase is cut from the text as stored. */
 function wordSpans(text: string): { start: number; end: number }[] {

@@ -102,13 +102,14 @@ function pingsByHost(comments: readonly ClusterInput[], positions: readonly numb
   return [...hosts.values()].filter((members) => members.length >= 2);
 }
 
-function hostOf(url: string): string | null {
+/** A commenter link's host without `www.` (null: not an http(s) URL — pings carry what the other site sent). */
+export function hostOf(url: string): string | null {
   try {
     const { hostname, protocol } = new URL(url);
     if ((protocol !== 'http:' && protocol !== 'https:') || hostname === '') return null;
     return hostname.replace(/^www\./, '');
   } catch {
-    // Not a URL: no host to group by.
+    // Not a URL: no host to group by or search for.
     return null;
   }
 }
