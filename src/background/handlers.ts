@@ -18,6 +18,7 @@ import { decide, undo } from './outbox/decide.ts';
 import { releaseHeldDecisions } from './outbox/release.ts';
 import { retryDecision } from './outbox/retry.ts';
 import { flushAndReschedule, scheduleFlush } from './outbox/schedule.ts';
+import { readCommenterHistory } from './read-commenter-history.ts';
 import { ReplyError } from './reply-error.ts';
 import type { ContentHandlers, PageHandlers } from './router.ts';
 import { completeAuthorization, startAuthorization } from './sites/authorize.ts';
@@ -146,6 +147,7 @@ export const pageHandlers: PageHandlers = {
   },
   searchServer: (ctx, request) => searchServer(ctx, request),
   checkCommenterHistory: (ctx, request) => checkCommenterHistory(ctx, request.siteId, request.commentIds),
+  readCommenterHistory: (ctx, request) => readCommenterHistory(ctx, request.siteId, request.commentId),
   async syncNow(ctx, request) {
     // The user asked and is looking: no notification for what this sync finds.
     const summaries = await syncAllSites(ctx, request.siteId, { notify: false });
