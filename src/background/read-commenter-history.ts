@@ -158,7 +158,11 @@ async function summary(ctx: BackgroundContext, client: WpClient, site: SiteRow, 
       link: known[index]?.link ?? null,
       comments: postCounts.get(id) ?? 0,
     })),
-    ips: [...tally(items.map((item) => item.author_ip?.trim() ?? '')).keys()].filter(Boolean),
+    // Only moderators see IPs (WordPress sends them in edit context only): never shown to anyone else.
+    ips:
+      site.mode === 'moderator'
+        ? [...tally(items.map((item) => item.author_ip?.trim() ?? '')).keys()].filter(Boolean)
+        : [],
     urls: [...tally(items.map((item) => item.author_url.trim())).keys()].filter(Boolean),
   };
 }

@@ -21,12 +21,21 @@ import { PendingDecisions } from './frame/PendingDecisions.tsx';
 import { SelectionBar } from './frame/SelectionBar.tsx';
 import { UndoToast } from './frame/UndoToast.tsx';
 import { ViewTabs } from './frame/ViewTabs.tsx';
+import { HistoryPanel } from './history/HistoryPanel.tsx';
 import type { Command } from './keyboard/keymap.ts';
 import { useShortcuts } from './keyboard/use-shortcuts.ts';
 import { QueueList } from './list/QueueList.tsx';
 import { createHistoryAsker } from './queue/history-asker.ts';
 import { useQueue } from './queue/use-queue.ts';
-import { commentKey, postKey, type QueueFilter, statusViews, type ViewName, viewLabelKeys } from './queue/views.ts';
+import {
+  commentKey,
+  parseCommentKey,
+  postKey,
+  type QueueFilter,
+  statusViews,
+  type ViewName,
+  viewLabelKeys,
+} from './queue/views.ts';
 import { QueueContext, type QueueContextValue } from './queue-context.ts';
 import { ServerSearchStatus } from './search/ServerSearchStatus.tsx';
 import { useServerSearch } from './search/use-server-search.ts';
@@ -137,7 +146,7 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
     ports: { decisions, focusList, focusSearch },
   };
   const onKey = useCallback((command: Command) => void run(command), [run]);
-  useShortcuts(onKey, !ui.help && ui.confirm === null);
+  useShortcuts(onKey, !ui.help && ui.confirm === null && ui.history === null);
 
   // For bench:popup: when the first comments were on screen, and when the whole view was loaded.
   const marked = useRef({ rows: false, ready: false });
@@ -162,6 +171,17 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
     const index = rows.findIndex((row) => withDraft.has(row.key));
     if (index >= 0) dispatch({ type: 'setActive', key: rows[index]?.key ?? null, index });
   }, [queue.state, data.draftsReady]);
+
+  // The history's commenter, as named when it was opened (the comment may leave the view meanwhile).
+  const historyAuthor = useRef<{ key: string; author: string } | null>(null);
+  if (ui.history !== null && historyAuthor.current?.key !== ui.history) {
+    const comment = byKey.get(ui.history);
+    historyAuthor.current = { key: ui.history, author: comment?.authorName || t('anonymous') };
+  }
+  const historyOf =
+    ui.history === null
+      ? null
+      : { ...parseCommentKey(ui.history), author: historyAuthor.current?.author ?? t('anonymous') };
 
   const changeFilter = (change: Partial<QueueFilter>) => dispatch({ type: 'changeFilter', change });
   const editors = useCallback((key: string) => editorFor(ui.editors, data.drafts, key), [ui.editors, data.drafts]);
@@ -290,6 +310,15 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
         <UndoToast toast={decisions.toast} onUndo={() => void decisions.undoLast()} onClose={decisions.dismissToast} />
         <Announcer text={decisions.announcement.text} id={decisions.announcement.id} />
         {ui.help && <HelpOverlay onClose={() => dispatch({ type: 'setHelp', open: false })} />}
+        {historyOf && (
+          <HistoryPanel
+            siteId={historyOf.siteId}
+            commentId={historyOf.id}
+            author={historyOf.author}
+            siteName={data.sitesById.get(historyOf.siteId)?.name ?? ''}
+            onClose={() => dispatch({ type: 'showHistory', key: null })}
+          />
+        )}
         {ui.confirm && (
           <ConfirmDelete
             count={ui.confirm.reduce((sum, group) => sum + group.keys.length, 0)}

@@ -28,6 +28,8 @@ export interface UiState {
   /** deleting permanently waits for this question */
   confirm: StatusGroup[] | null;
   help: boolean;
+  /** the comment (key) whose author's history is open */
+  history: string | null;
 }
 
 export const initialUiState: UiState = {
@@ -38,6 +40,7 @@ export const initialUiState: UiState = {
   editors: { opened: new Map(), closed: new Set() },
   confirm: null,
   help: false,
+  history: null,
 };
 
 export type UiAction =
@@ -56,7 +59,9 @@ export type UiAction =
   | { type: 'askConfirm'; groups: StatusGroup[] }
   | { type: 'closeConfirm' }
   | { type: 'setHelp'; open: boolean }
-  | { type: 'toggleHelp' };
+  | { type: 'toggleHelp' }
+  /** a commenter's history, for the author of this comment (null: closed) */
+  | { type: 'showHistory'; key: string | null };
 
 const without = <T>(set: ReadonlySet<T>, item: T): ReadonlySet<T> => {
   if (!set.has(item)) return set;
@@ -123,5 +128,7 @@ export function reduce(state: UiState, action: UiAction): UiState {
       return state.help === action.open ? state : { ...state, help: action.open };
     case 'toggleHelp':
       return { ...state, help: !state.help };
+    case 'showHistory':
+      return state.history === action.key ? state : { ...state, history: action.key };
   }
 }
