@@ -1,0 +1,85 @@
+/**
+ * Commenter tools in Chromium against the real WordPress: one click on a commenter's name in a popup
+ * row opens their history as WordPress has it. Screenshots: test-results/screenshots/commenter-*.png.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  connectWithApplicationPassword,
+  type ExtensionBrowser,
+  launchWithExtension,
+  screenshot,
+  writeSettings,
+} from '../../scripts/extension-browser.ts';
+import { user } from '../support/rest.ts';
+import { adminApi } from '../support/wp-admin.ts';
+
+const wp = inject('wp');
+const admin = adminApi(wp);
+const editor = user(wp, 'editor');
+const siteId = `${wp.url}/wp-json/`;
+const run = Math.random().toString(36).slice(2, 8);
+const created: number[] = [];
+const posts: number[] = [];
+let browser: ExtensionBrowser;
+
+async function openPopup(): Promise<Page> {
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width: 460, height: 600 });
+  await popup.goto(browser.extensionUrl('src/popup/index.html'));
+  await popup.waitForSelector('.queue [role="row"], .empty');
+  return popup;
+}
+
+beforeAll(async () => {
+  browser = await launchWithExtension();
+  await connectWithApplicationPassword(browser, wp.url, editor.login, editor.applicationPassword);
+  await writeSettings(browser.worker, { undoWindowSeconds: 2 });
+});
+afterAll(async () => {
+  await browser?.close();
+  for (const id of created) await admin.remove(id).catch(() => undefined);
+  for (const id of posts) await admin.removePost(id).catch(() => undefined);
+});
+
+describe('commenter tools in the popup', () => {
+  it("a click on a commenter's name shows their history from WordPress", async () => {
+    const post = await admin.createPost({ title: `E2E-Verlauf ${run}` });
+    posts.push(post);
+    const email = `verlauf.e2e.${run}@example.org`;
+    const arrange = async (status: string, date: string, url?: string) => {
+      const { id } = await admin.createComment(post, {
+        status,
+        author_name: 'Vera Verlauf',
+        author_email: email,
+        date_gmt: date,
+        ...(url ? { author_url: url } : {}),
+      });
+      created.push(id);
+      return id;
+    };
+    await arrange('approved', '2026-02-01T10:00:00', 'https://vera.example.org/');
+    await arrange('approved', '2026-03-01T10:00:00');
+    await arrange('spam', '2026-04-01T10:00:00');
+    const pending = await arrange('hold', '2026-11-30T10:00:00');
+
+    const popup = await openPopup();
+    await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'syncNow' }));
+    await popup.selectOption('select[name="post"]', `${siteId}\n${post}`);
+    const name = popup.locator(`[data-comment-id="${pending}"] button[data-action="history"]`);
+    await name.click();
+    const panel = popup.locator('[role="dialog"].history-panel');
+    await expect.poll(() => panel.locator('.history-scope').textContent()).toContain(email);
+    const counts = await panel.locator('.history-counts div').allTextContents();
+    expect(counts).toEqual(['Approved2', 'Pending1', 'Spam1', 'Trash0']);
+    expect(await panel.locator('[data-history-list="posts"] li').allTextContents()).toEqual([`E2E-Verlauf ${run} (4)`]);
+    expect(await panel.locator('[data-history-list="urls"] li').allTextContents()).toEqual([
+      'https://vera.example.org/',
+    ]);
+    expect(await panel.locator('[data-history-list="ips"] li').allTextContents()).toEqual(['198.51.100.200']);
+    await screenshot(popup, 'commenter-history');
+    await popup.keyboard.press('Escape');
+    await popup.waitForSelector('.history-panel', { state: 'detached' });
+    await popup.close();
+  });
+});
