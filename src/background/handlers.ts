@@ -33,6 +33,7 @@ import { searchServer } from './sync/search.ts';
 import { fetchThreadContext } from './sync/thread-context.ts';
 import { probeTab } from './tab-probe.ts';
 import { setTabPage } from './tab-state.ts';
+import { findUnreplied } from './unreplied.ts';
 
 export const contentHandlers: ContentHandlers = {
   async pageDetected(ctx, { page }, from) {
@@ -148,6 +149,7 @@ export const pageHandlers: PageHandlers = {
   searchServer: (ctx, request) => searchServer(ctx, request),
   checkCommenterHistory: (ctx, request) => checkCommenterHistory(ctx, request.siteId, request.commentIds),
   readCommenterHistory: (ctx, request) => readCommenterHistory(ctx, request.siteId, request.commentId),
+  findUnreplied: (ctx, request) => findUnreplied(ctx, request.siteId),
   async syncNow(ctx, request) {
     // The user asked and is looking: no notification for what this sync finds.
     const summaries = await syncAllSites(ctx, request.siteId, { notify: false });

@@ -113,6 +113,21 @@ export interface CommenterHistory {
   sameIp: { ip: string; total: number } | null;
 }
 
+/** What "Unreplied" found on one site (see background/unreplied.ts and ADR 028). */
+export type UnrepliedSite =
+  | {
+      siteId: string;
+      outcome: 'found';
+      /** approved comments with no reply from their post's author, newest first (now in the cache) */
+      comments: { id: number; post: number; postAuthor: number }[];
+      /** the posts' authors, by name (moderators filter by them) */
+      postAuthors: { id: number; name: string }[];
+      /** approved comments looked at (the newest of the last `days` days) */
+      checked: number;
+      days: number;
+    }
+  | { siteId: string; outcome: 'failed'; message: string };
+
 /** What each request answers with. */
 export interface ResponseMap {
   pageDetected: { connected: boolean };
@@ -147,6 +162,7 @@ export interface ResponseMap {
   /** how many addresses WordPress was asked about (the answers are written to the cache) */
   checkCommenterHistory: { asked: number };
   readCommenterHistory: CommenterHistory;
+  findUnreplied: { sites: UnrepliedSite[] };
 }
 
 export type ResponseFor<R extends BackgroundRequest> = ResponseMap[R['type']];

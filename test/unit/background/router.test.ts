@@ -50,6 +50,7 @@ function setup() {
     clearCache: vi.fn(async () => ({ siteId: 's', removed: 0 })),
     searchServer: vi.fn(async () => ({ sites: [] })),
     checkCommenterHistory: vi.fn(async () => ({ asked: 0 })),
+    findUnreplied: vi.fn(async () => ({ sites: [] })),
     readCommenterHistory: vi.fn(async () => {
       throw new Error('not used here');
     }),
