@@ -26,6 +26,18 @@ export const unrepliedPageSize = 100;
 /** Pages of replies read at most (a page holds 100). */
 const maxReplyPages = 5;
 
+/** The badge's count of Unreplied is asked for again after this long (when the user counts it there). */
+export const unrepliedBadgeFreshForMs = 15 * 60_000;
+
+/** Asks again where the badge's count is old; answers whether anything was asked. */
+export async function refreshUnrepliedCounts(ctx: BackgroundContext): Promise<boolean> {
+  const due = (await ctx.db.sites.toArray()).filter(
+    (site) => site.status === 'connected' && ctx.now() - (site.unreplied?.checkedAt ?? 0) >= unrepliedBadgeFreshForMs,
+  );
+  await Promise.all(due.map((site) => unrepliedOn(ctx, site)));
+  return due.length > 0;
+}
+
 export async function findUnreplied(ctx: BackgroundContext, onlySiteId?: string): Promise<{ sites: UnrepliedSite[] }> {
   const sites = onlySiteId ? [await ctx.db.sites.get(onlySiteId)] : await ctx.db.sites.toArray();
   if (sites.some((site) => site === undefined))
@@ -68,6 +80,7 @@ async function unrepliedOn(ctx: BackgroundContext, site: SiteRow): Promise<Unrep
     await ctx.db.transaction('rw', syncTables(ctx.db), async () => {
       await writePulled(ctx, siteId, rows, startedAt);
       await ctx.db.posts.bulkPut(postRows.filter((post) => rows.some((row) => row.post === post.id)));
+      await ctx.db.sites.update(siteId, { unreplied: { count: rows.length, checkedAt: startedAt } });
     });
     const authorIds = [...new Set(unreplied.map((comment) => authorOf.get(comment.post) as number))];
     const names = await client.listUserNames(authorIds).catch(() => []);

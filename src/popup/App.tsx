@@ -41,6 +41,7 @@ import { ServerSearchStatus } from './search/ServerSearchStatus.tsx';
 import { useServerSearch } from './search/use-server-search.ts';
 import { activeIndexOf, draftCommentKeys, editorFor } from './state/selectors.ts';
 import { usePopupStore } from './state/use-popup-store.ts';
+import { UnrepliedView } from './unreplied/UnrepliedView.tsx';
 import { useCounts } from './use-counts.ts';
 import { usePopupData } from './use-popup-data.ts';
 import { useTabProbe } from './use-tab-probe.ts';
@@ -146,7 +147,7 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
     ports: { decisions, focusList, focusSearch },
   };
   const onKey = useCallback((command: Command) => void run(command), [run]);
-  useShortcuts(onKey, !ui.help && ui.confirm === null && ui.history === null);
+  useShortcuts(onKey, !ui.help && ui.confirm === null && ui.history === null && !ui.unreplied);
 
   // For bench:popup: when the first comments were on screen, and when the whole view was loaded.
   const marked = useRef({ rows: false, ready: false });
@@ -217,7 +218,11 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
     <QueueContext.Provider value={context}>
       <main class="popup" data-frame={frame} aria-busy={queue.state === 'loading' || queue.state === 'first-page'}>
         <header class="popup-header">
-          <h1>{t(viewLabelKeys[filter.view] === 'viewPending' ? 'popupHeading' : viewLabelKeys[filter.view])}</h1>
+          <h1>
+            {ui.unreplied
+              ? t('viewUnreplied')
+              : t(viewLabelKeys[filter.view] === 'viewPending' ? 'popupHeading' : viewLabelKeys[filter.view])}
+          </h1>
           <button
             type="button"
             class="link help-button"
@@ -256,14 +261,28 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
         {data.sitesReady && data.sites.length === 0 ? (
           <NoSites />
         ) : (
-          <>
+          <div class="view-bar">
             <ViewTabs
               views={views}
-              current={filter.view}
+              current={ui.unreplied ? null : filter.view}
               counts={counts}
               controls={queueId}
               onChange={(view) => changeFilter({ view, post: null })}
             />
+            <button
+              type="button"
+              class="view-tab unreplied-toggle"
+              data-view="unreplied"
+              aria-pressed={ui.unreplied}
+              onClick={() => dispatch({ type: 'showUnreplied', open: !ui.unreplied })}
+            >
+              {t('viewUnreplied')}
+            </button>
+          </div>
+        )}
+        {data.sites.length > 0 && ui.unreplied && <UnrepliedView db={db} />}
+        {data.sitesReady && data.sites.length === 0 ? null : ui.unreplied ? null : (
+          <>
             <Filters
               filter={filter}
               sites={data.sites}

@@ -30,6 +30,8 @@ export interface UiState {
   help: boolean;
   /** the comment (key) whose author's history is open */
   history: string | null;
+  /** the view "Unreplied" is shown instead of the queue */
+  unreplied: boolean;
 }
 
 export const initialUiState: UiState = {
@@ -41,6 +43,7 @@ export const initialUiState: UiState = {
   confirm: null,
   help: false,
   history: null,
+  unreplied: false,
 };
 
 export type UiAction =
@@ -61,7 +64,8 @@ export type UiAction =
   | { type: 'setHelp'; open: boolean }
   | { type: 'toggleHelp' }
   /** a commenter's history, for the author of this comment (null: closed) */
-  | { type: 'showHistory'; key: string | null };
+  | { type: 'showHistory'; key: string | null }
+  | { type: 'showUnreplied'; open: boolean };
 
 const without = <T>(set: ReadonlySet<T>, item: T): ReadonlySet<T> => {
   if (!set.has(item)) return set;
@@ -75,6 +79,7 @@ export function reduce(state: UiState, action: UiAction): UiState {
     case 'changeFilter':
       return {
         ...state,
+        unreplied: false,
         filter: { ...state.filter, ...action.change },
         selected: new Set(),
         active: { key: null, index: 0 },
@@ -128,6 +133,8 @@ export function reduce(state: UiState, action: UiAction): UiState {
       return state.help === action.open ? state : { ...state, help: action.open };
     case 'toggleHelp':
       return { ...state, help: !state.help };
+    case 'showUnreplied':
+      return state.unreplied === action.open ? state : { ...state, unreplied: action.open };
     case 'showHistory':
       return state.history === action.key ? state : { ...state, history: action.key };
   }

@@ -30,6 +30,8 @@ export interface SiteRow {
   lastSyncAt: number | null;
   /** pending comments (all types) on the server at the last sync */
   pendingTotal: number;
+  /** "Unreplied" when WordPress was last asked (ADR 028; counted on the badge when the user wants) */
+  unreplied?: { count: number; checkedAt: number };
 }
 
 /** Kept apart from `sites` so that pages reading the queue never load a password. */
