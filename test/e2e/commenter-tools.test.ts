@@ -1,6 +1,8 @@
 /**
  * Commenter tools in Chromium against the real WordPress: one click on a commenter's name in a popup
- * row opens their history as WordPress has it. Screenshots: test-results/screenshots/commenter-*.png.
+ * row opens their history as WordPress has it; "Unreplied" lists an approved comment its post's author
+ * has not answered, and a quick reply from there reaches WordPress. Screenshots:
+ * test-results/screenshots/commenter-history.png, unreplied.png, unreplied-reply.png.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -11,7 +13,7 @@ import {
   screenshot,
   writeSettings,
 } from '../../scripts/extension-browser.ts';
-import { user } from '../support/rest.ts';
+import { restRequest, restRoot, user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
 
 const wp = inject('wp');
@@ -80,6 +82,52 @@ describe('commenter tools in the popup', () => {
     await screenshot(popup, 'commenter-history');
     await popup.keyboard.press('Escape');
     await popup.waitForSelector('.history-panel', { state: 'detached' });
+    await popup.close();
+  });
+
+  it('Unreplied lists what awaits the post author’s reply; a quick reply from there reaches WordPress', async () => {
+    const post = await admin.createPost({ title: `E2E-Unbeantwortet ${run}`, author: editor.id });
+    posts.push(post);
+    const yesterday = new Date(Date.now() - 24 * 60 * 60_000).toISOString().slice(0, 19);
+    const { id: question } = await admin.createComment(post, {
+      status: 'approved',
+      author_name: 'Ulla Unbeantwortet',
+      content: `Wann kommt der zweite Teil? ${run}`,
+      date_gmt: yesterday,
+    });
+    created.push(question);
+
+    const popup = await openPopup();
+    await popup.click('button[data-view="unreplied"]');
+    const item = popup.locator(`.unreplied-item[data-comment-id="${question}"]`);
+    await item.waitFor();
+    expect(await item.locator('.post-title').textContent()).toBe(`E2E-Unbeantwortet ${run}`);
+    await screenshot(popup, 'unreplied');
+    await item.locator('[data-action="unreplied-reply"]').click();
+    await item.locator('textarea').fill(`Nächste Woche! ${run}`);
+    await screenshot(popup, 'unreplied-reply');
+    await item.locator('[data-action="send-reply"]').click();
+
+    // On the server: one approved reply by the post's author, with the text typed.
+    await expect
+      .poll(
+        async () => {
+          const response = await restRequest(
+            restRoot(wp),
+            user(wp, 'admin'),
+            `wp/v2/comments?parent=${question}&status=all&context=edit`,
+          );
+          const replies = (await response.json()) as { author: number; status: string; content: { raw: string } }[];
+          return replies.map((reply) => ({ author: reply.author, status: reply.status, content: reply.content.raw }));
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toEqual([{ author: editor.id, status: 'approved', content: `Nächste Woche! ${run}` }]);
+    // And it leaves the view.
+    await popup.waitForSelector(`.unreplied-item[data-comment-id="${question}"]`, {
+      state: 'detached',
+      timeout: 20_000,
+    });
     await popup.close();
   });
 });
