@@ -18,6 +18,11 @@ const compatIntegration = [
   'test/integration/session.test.ts',
   'test/integration/sync.test.ts',
   'test/integration/outbox.test.ts',
+  'test/integration/bridge-bulk.test.ts',
+  'test/integration/bridge-ids.test.ts',
+  'test/integration/bridge-akismet.test.ts',
+  'test/integration/bridge-detect.test.ts',
+  'test/integration/bridge-outbox.test.ts',
 ];
 const compatE2e = ['test/e2e/connect.test.ts', 'test/e2e/inline.test.ts'];
 

@@ -1,15 +1,21 @@
 /**
- * npm run build        — release builds: dist/chrome, dist/firefox and a store zip of each
+ * npm run build        — release builds: dist/chrome, dist/firefox and a store zip of each, and the
+ *                        Freigabe Bridge plugin zip beside them (byte-identical wherever they are
+ *                        built: see scripts/release/zip.ts and ADR 025; npm run release packs a release)
  * npm run build:test   — the test/demo build: dist/chrome-test (pre-grants the loopback origins)
  * Each build runs Vite with crxjs for one target; the Firefox build is linted with web-ext.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { zipSync } from 'fflate';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'vite';
 import type { Mode, Target } from '../vite.config.ts';
 import { describeSizes } from './bundle-sizes.ts';
+import { bridgeZip, bridgeZipName } from './release/bridge.ts';
+import { deterministicZip, entriesUnder } from './release/zip.ts';
+
+// Vite keeps a NODE_ENV it finds (vitest sets "test"): Preact's development build then writes this
+// checkout's absolute paths into the bundle. Packages never depend on the caller's environment.
+process.env.NODE_ENV = 'production';
 
 const version = (JSON.parse(readFileSync('manifest.json', 'utf8')) as { version: string }).version;
 
@@ -23,20 +29,8 @@ async function buildOne(target: Target, mode: Mode): Promise<string> {
   return outDir;
 }
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
-
 function zipDir(dir: string, file: string): void {
-  const entries: Record<string, Uint8Array> = {};
-  for (const path of filesUnder(dir)) {
-    if (path.endsWith('.map')) throw new Error(`${path}: release builds must not contain source maps`);
-    entries[relative(dir, path)] = readFileSync(path);
-  }
-  writeFileSync(file, zipSync(entries, { level: 9, mtime: new Date('2026-01-01T00:00:00Z') }));
+  writeFileSync(file, deterministicZip(entriesUnder(dir)));
   console.log(`packed ${file}`);
 }
 
@@ -64,6 +58,9 @@ if (which === 'release' || which === 'all') {
     console.log(describeSizes(dir));
   }
   lintFirefox('dist/firefox');
+  const bridge = `dist/${bridgeZipName('.', version)}`;
+  writeFileSync(bridge, bridgeZip('.'));
+  console.log(`packed ${bridge}`);
 }
 if (which === 'test' || which === 'all') {
   await buildOne('chrome', 'test');

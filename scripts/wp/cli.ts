@@ -1,6 +1,7 @@
 /**
  * npm run wp [-- start|stop|status] [--backend=auto|native|playground] [--port=8881] [--dir=.wp/demo]
  *             [--fresh] [--theme=<slug>] [--core=7.1|6.1|6.5] [--layout=standard|own-directory|multisite]
+ *             [--bridge]   (the Freigabe Bridge plugin active; without the flag it is inactive)
  * Runs the demo WordPress in the foreground until Ctrl-C or `npm run wp -- stop`.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { type CoreVersion, isCoreVersion } from './cores.ts';
 import { type BackendName, type SiteInfo, startWordPress } from './index.ts';
 import { isLayout, type Layout } from './layouts.ts';
 import { isAlive, readPid, stopProcess } from './process.ts';
+import { setBridge } from './scenarios.ts';
 
 export interface WpArgs {
   command: string;
@@ -19,6 +21,8 @@ export interface WpArgs {
   theme?: string;
   core?: CoreVersion;
   layout?: Layout;
+  /** the Freigabe Bridge (wordpress-plugin/freigabe-bridge) active */
+  bridge?: boolean;
 }
 
 export function parseWpArgs(argv: string[]): WpArgs {
@@ -38,6 +42,7 @@ export function parseWpArgs(argv: string[]): WpArgs {
     else if (key === '--core' && isCoreVersion(value)) args.core = value;
     else if (key === '--layout' && isLayout(value)) args.layout = value;
     else if (key === '--fresh') args.fresh = true;
+    else if (key === '--bridge') args.bridge = true;
     else if (!arg.startsWith('--')) args.command = arg;
     else throw new Error(`Unknown option ${arg}`);
   }
@@ -104,6 +109,8 @@ async function main(): Promise<void> {
     return;
   }
   const site = await startWordPress(args);
+  await setBridge(site, args.bridge === true);
+  if (args.bridge) console.log('Freigabe Bridge active');
   writeFileSync(managerFile, String(process.pid));
   printCredentials(site.info, site.credentialsFile);
   console.log(`ready in ${(site.startupMs / 1000).toFixed(1)} s — Ctrl-C or \`npm run wp -- stop\` to stop`);

@@ -46,5 +46,15 @@ export async function setOptions(
   await runSetup(where(site), 'options', { options: JSON.stringify(options) });
 }
 
+/**
+ * Activates or deactivates the Freigabe Bridge (wordpress-plugin/freigabe-bridge, copied into every
+ * site at start) as the Plugins screen does; inactive by default, so the suite runs without it.
+ */
+export async function setBridge(site: SiteOnDisk, active: boolean): Promise<void> {
+  const answer = await runSetup<{ active: boolean }>(where(site), 'bridge', { active: active ? '1' : '' });
+  if (answer.active !== active)
+    throw new Error(`The Freigabe Bridge is still ${answer.active ? 'active' : 'inactive'}`);
+}
+
 /** The web server's password of the `staging-basic-auth` scenario (php/scenarios/staging-basic-auth.php). */
 export const stagingLogin = { user: 'staging', password: 'freigabe-staging', realm: 'Staging' } as const;

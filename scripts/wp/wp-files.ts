@@ -1,6 +1,6 @@
 /** Lays out a WordPress folder of our own: core files, our wp-config.php and mu-plugin. */
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,14 @@ import { unzipSync } from 'fflate';
 import { type Layout, layoutConfig } from './layouts.ts';
 
 export const phpDir = join(dirname(fileURLToPath(import.meta.url)), 'php');
+/** The Freigabe Bridge plugin as this repository has it (copied into every test site, inactive until asked). */
+export const bridgePluginDir = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'wordpress-plugin',
+  'freigabe-bridge',
+);
 const require = createRequire(import.meta.url);
 
 /** Debian's `wordpress` package (6.1, with the classic Twenty Twenty-One theme). */
@@ -101,4 +109,8 @@ require_once ABSPATH . 'wp-settings.php';
   cpSync(join(phpDir, 'freigabe-offline.php'), join(muPlugins, 'freigabe-offline.php'));
   cpSync(join(phpDir, 'freigabe-scenarios.php'), join(muPlugins, 'freigabe-scenarios.php'));
   cpSync(join(phpDir, 'scenarios'), join(muPlugins, 'freigabe-scenarios'), { recursive: true });
+  // The Bridge as the repository has it now (a copy: a file removed here is gone there too).
+  const bridge = join(wordpressDir, 'wp-content', 'plugins', 'freigabe-bridge');
+  rmSync(bridge, { recursive: true, force: true });
+  cpSync(bridgePluginDir, bridge, { recursive: true });
 }

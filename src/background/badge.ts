@@ -11,7 +11,13 @@ import { readSettings } from '../shared/settings.ts';
 import type { BackgroundContext } from './context.ts';
 import { allTabPages, type TabPage } from './tab-state.ts';
 
-export const badgeColors = { article: '#1f7a52', total: '#5f6368', needsLogin: '#b32d2e', offline: '#9aa0a6' };
+export const badgeColors = {
+  article: '#1f7a52',
+  total: '#5f6368',
+  needsLogin: '#b32d2e',
+  offline: '#9aa0a6',
+  job: '#2271b1',
+};
 
 export interface BadgeLook {
   text: string;
@@ -51,6 +57,24 @@ export function totalLook(
   return { text: count, color: badgeColors.total, title: counted };
 }
 
+/** A running bulk job: its progress in percent, instead of the total (the article badges stay). */
+export function jobLook(siteName: string, progress: { total: number; done: number; skipped: number; failed: number }) {
+  const handled = progress.done + progress.skipped + progress.failed;
+  const percent = progress.total > 0 ? Math.min(99, Math.floor((handled / progress.total) * 100)) : 0;
+  return {
+    text: `${percent}%`,
+    color: badgeColors.job,
+    title: t('badgeJobTitle', [siteName, String(handled), String(progress.total)]),
+  };
+}
+
+async function runningJobLook(ctx: BackgroundContext): Promise<BadgeLook | null> {
+  const job = await ctx.db.jobs.where('state').equals('running').first();
+  if (!job) return null;
+  const site = await ctx.db.sites.get(job.siteId);
+  return jobLook(site?.name ?? job.siteId, job.progress);
+}
+
 export function articleLook(count: number): BadgeLook {
   return { text: String(count), color: badgeColors.article, title: t('badgeArticleTitle', [String(count)]) };
 }
@@ -75,7 +99,7 @@ export async function updateBadges(ctx: BackgroundContext, pages?: ReadonlyMap<n
   const { countUnrepliedOnBadge } = await readSettings(ctx.db);
   const unreplied = countUnrepliedOnBadge ? sites.reduce((sum, site) => sum + (site.unreplied?.count ?? 0), 0) : 0;
   const total = totalLook(await countPending(ctx), sites, unreplied);
-  await show(ctx, total);
+  await show(ctx, (await runningJobLook(ctx)) ?? total);
   for (const [tabId, page] of pages ?? (await allTabPages(ctx))) {
     const onArticle = page.postId === null ? 0 : await countPending(ctx, page.siteId, page.postId);
     const site = await ctx.db.sites.get(page.siteId);

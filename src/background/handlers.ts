@@ -14,6 +14,7 @@ import { postOfSender, siteOfSender } from './inline/sender-site.ts';
 import { inlineState } from './inline/state.ts';
 import { verifiedArticleLink } from './inline/verified-article.ts';
 import { jobHandlers } from './jobs/handlers.ts';
+import { resumeAfterSignIn, runJobsAndReschedule } from './jobs/schedule.ts';
 import { decide, undo } from './outbox/decide.ts';
 import { releaseHeldDecisions } from './outbox/release.ts';
 import { retryDecision } from './outbox/retry.ts';
@@ -174,6 +175,8 @@ async function sendWhatWasHeldUp(ctx: BackgroundContext, synced: readonly { site
 async function afterSignIn<T>(ctx: BackgroundContext, work: Promise<T>): Promise<T> {
   const result = await afterwardsBadges(ctx, work);
   void flushAndReschedule(ctx);
+  // Jobs paused because the sign-in failed go on.
+  if ((await resumeAfterSignIn(ctx)) > 0) void runJobsAndReschedule(ctx);
   return result;
 }
 

@@ -16,6 +16,7 @@ import type { BackgroundContext } from './context.ts';
 import { keepErrorReports } from './error-log.ts';
 import { keepFirstScreen, writeFirstScreen } from './first-screen.ts';
 import { contentHandlers, pageHandlers, refreshEverything } from './handlers.ts';
+import { jobsAlarm, resumeAfterSignIn, runJobsAndReschedule } from './jobs/schedule.ts';
 import { openFromNotification } from './notify.ts';
 import { flushAndReschedule, outboxAlarm, scheduleFlush } from './outbox/schedule.ts';
 import { applyQueueFrame, openPanelOnClick } from './queue-frame.ts';
@@ -43,6 +44,7 @@ keepFirstScreen(ctx);
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === syncAlarm) void refreshEverything(ctx);
   if (alarm.name === outboxAlarm) void flushAndReschedule(ctx);
+  if (alarm.name === jobsAlarm) void runJobsAndReschedule(ctx);
 });
 
 browser.tabs.onActivated.addListener(({ tabId }) => void onTabFocused(ctx, tabId));
@@ -102,3 +104,5 @@ void moveSettingsOutOfStorageLocal(ctx.db, browser).then(() =>
   Promise.all([ensureSyncAlarm(ctx), applyQueueFrame(ctx)]),
 );
 void scheduleFlush(ctx);
+// A job the stopped worker or the closed browser left running goes on from its last chunk.
+void resumeAfterSignIn(ctx).then(() => runJobsAndReschedule(ctx));

@@ -83,6 +83,7 @@ async function unrepliedOn(ctx: BackgroundContext, site: SiteRow): Promise<Unrep
       await ctx.db.sites.update(siteId, { unreplied: { count: rows.length, checkedAt: startedAt } });
     });
     const authorIds = [...new Set(unreplied.map((comment) => authorOf.get(comment.post) as number))];
+    // Names only label the filter: without them (a plugin hiding /users) it shows the user ids.
     const names = await client.listUserNames(authorIds).catch(() => []);
     return found(
       siteId,
@@ -91,6 +92,7 @@ async function unrepliedOn(ctx: BackgroundContext, site: SiteRow): Promise<Unrep
       approved.length,
     );
   } catch (error) {
+    // Shown to the user in the view, with a retry (one site failing does not hide the others).
     return {
       siteId,
       outcome: 'failed',

@@ -33,6 +33,11 @@ function SiteItem({ site }: { site: SiteRow }) {
         {t(site.mode === 'moderator' ? 'modeModerator' : 'modeAuthor', [site.userName])} · {t(signInKeys[site.signIn])}{' '}
         · {t('pendingCount', [String(site.pendingTotal)])}
       </div>
+      {site.bridge && (
+        <p class="bridge" data-bridge={site.bridge.version}>
+          {t('bridgeActive', [site.bridge.version])}
+        </p>
+      )}
       {site.mode === 'author' && <p class="notice">{t('authorMetadataNotice')}</p>}
       {confirming ? (
         <fieldset class="confirm">

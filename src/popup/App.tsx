@@ -14,6 +14,7 @@ import { ConnectBanner } from './ConnectBanner.tsx';
 import { Announcer } from './frame/Announcer.tsx';
 import { ArticleHeader } from './frame/ArticleHeader.tsx';
 import { ConfirmDelete } from './frame/ConfirmDelete.tsx';
+import { EmptyBin } from './frame/EmptyBin.tsx';
 import { EmptyView, NoSites } from './frame/EmptyState.tsx';
 import { Filters } from './frame/Filters.tsx';
 import { HelpOverlay } from './frame/HelpOverlay.tsx';
@@ -22,6 +23,7 @@ import { SelectionBar } from './frame/SelectionBar.tsx';
 import { UndoToast } from './frame/UndoToast.tsx';
 import { ViewTabs } from './frame/ViewTabs.tsx';
 import { HistoryPanel } from './history/HistoryPanel.tsx';
+import { LazyJobSheet, LazyJobStrip } from './jobs/lazy.tsx';
 import type { Command } from './keyboard/keymap.ts';
 import { useShortcuts } from './keyboard/use-shortcuts.ts';
 import { QueueList } from './list/QueueList.tsx';
@@ -147,7 +149,7 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
     ports: { decisions, focusList, focusSearch },
   };
   const onKey = useCallback((command: Command) => void run(command), [run]);
-  useShortcuts(onKey, !ui.help && ui.confirm === null && ui.history === null && !ui.unreplied);
+  useShortcuts(onKey, !ui.help && ui.confirm === null && ui.jobSheet === null && ui.history === null && !ui.unreplied);
 
   // For bench:popup: when the first comments were on screen, and when the whole view was loaded.
   const marked = useRef({ rows: false, ready: false });
@@ -213,6 +215,7 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
     : [...statusViews];
   const filtered = filter.search !== '' || filter.post !== null || filter.type !== 'all';
   const matchingCount = queue.matching.length;
+  const moderates = data.sites.some((site) => site.mode === 'moderator');
 
   return (
     <QueueContext.Provider value={context}>
@@ -297,12 +300,16 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
               }}
             />
             <ServerSearchStatus search={serverSearch.search} sites={data.sitesById} onRetry={serverSearch.retry} />
+            {moderates && <EmptyBin view={filter.view} onEmpty={() => void run({ kind: 'emptyView' })} />}
             <SelectionBar
               count={selected.size}
+              allSelected={moderates && selected.size > 0 && selected.size === matchingCount}
               onAct={(action) => void run({ kind: 'act', action, scope: 'selection' })}
+              onServer={() => void run({ kind: 'serverJob' })}
               onClear={() => dispatch({ type: 'select', keys: [] })}
             />
             <PendingDecisions rows={data.openDecisions} />
+            <LazyJobStrip db={db} sites={data.sitesById} posts={data.posts} announce={decisions.announce} />
             {queue.state === 'error' && <p class="notice error">{queue.error?.message}</p>}
             {queue.state === 'ready' && rows.length === 0 ? (
               <EmptyView
@@ -336,6 +343,13 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
             author={historyOf.author}
             siteName={data.sitesById.get(historyOf.siteId)?.name ?? ''}
             onClose={() => dispatch({ type: 'showHistory', key: null })}
+            onActOnAll={(authorEmail, status) => {
+              dispatch({ type: 'showHistory', key: null });
+              dispatch({
+                type: 'openJobSheet',
+                opening: { from: 'commenter', siteId: historyOf.siteId, authorEmail, status },
+              });
+            }}
           />
         )}
         {ui.confirm && (
@@ -343,6 +357,15 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
             count={ui.confirm.reduce((sum, group) => sum + group.keys.length, 0)}
             onConfirm={() => void run({ kind: 'confirmDelete' })}
             onClose={() => void run({ kind: 'cancelDelete' })}
+          />
+        )}
+        {ui.jobSheet && (
+          <LazyJobSheet
+            opening={ui.jobSheet}
+            sites={data.sitesById}
+            posts={data.posts}
+            announce={decisions.announce}
+            onClose={() => dispatch({ type: 'closeJobSheet' })}
           />
         )}
       </main>

@@ -65,14 +65,16 @@ describe('release builds', () => {
     expect(readFileSync(join('dist/chrome', entry ?? ''), 'utf8')).toContain('registerContentScripts');
   });
 
-  it('popup JavaScript (with Dexie and Preact) stays within 84 kB gzip (see popup.test.ts), the content script within 10 kB', () => {
+  it('popup JavaScript (with Dexie and Preact) stays within 84 kB gzip (see popup.test.ts), the content script within 11 kB', () => {
     const sizes = bundleSizes('dist/chrome');
     expect(sizes.popup).toBeGreaterThan(10 * 1024);
     expect(sizes.popup).toBeLessThan(84 * 1024);
     // The side panel is the same app in another frame: the popup's code and a few lines of its own.
     expect(sizes.panel).toBeLessThan(sizes.popup + 2 * 1024);
     expect(sizes.panel).toBeLessThan(86 * 1024);
-    expect(sizes.content).toBeLessThan(10 * 1024);
+    // 10 kB until session 5; the one error reporter (it tells an extension updated under the page
+    // from a failure) took it to 10.4 kB — moved once, said here. Most of it is the polyfill.
+    expect(sizes.content).toBeLessThan(11 * 1024);
     // The inline view is its own file, injected into articles only, and never Dexie: within 44 kB
     // (40 kB until session 4; paged comments, the shared draft saver and moderation model, bidi
     // isolation and the sanitizer's plain text took it to 41.6 kB — moved once, said here).

@@ -71,6 +71,8 @@ describe('WordPress in its own directory', () => {
       // WordPress's authorize screen under siteurl, as the REST index announces it
       authorizeEndpoint: `${wp.siteUrl}/wp-admin/authorize-application.php`,
       httpAuthRealm: null,
+      // no Freigabe Bridge on this site (bridge-detect.test.ts has one)
+      bridge: null,
     };
     expect(await discoverSite(article())).toEqual(expected);
     expect(await discoverSite(`${wp.url}/`)).toEqual(expected);

@@ -6,7 +6,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import type { BackgroundContext } from '../../src/background/context.ts';
 import { contentHandlers, pageHandlers } from '../../src/background/handlers.ts';
-import { createRouter } from '../../src/background/router.ts';
+import { createRouter, type PageHandlers } from '../../src/background/router.ts';
 import type { CommentRow } from '../../src/shared/db/index.ts';
 import type { PageRequest } from '../../src/shared/messages.ts';
 import { saveSettings } from '../../src/shared/settings.ts';
@@ -23,16 +23,19 @@ export interface PopupHarness {
 export async function popupHarness({
   undoWindowSeconds = 60,
   fetch = () => Promise.reject(new TypeError('no network in unit tests')),
+  handlers = {},
 }: {
   undoWindowSeconds?: number;
   /** what the background reaches WordPress with (by default: no network) */
   fetch?: typeof globalThis.fetch;
+  /** handlers that stand in for the real ones (a fake engine behind the same messages) */
+  handlers?: Partial<PageHandlers>;
 } = {}): Promise<PopupHarness> {
   resetFakeBrowser();
   // A long undo window: nothing is flushed (no network) while a test runs.
   const ctx = testContext({ fetch });
   await saveSettings(ctx.db, { undoWindowSeconds });
-  const route = createRouter(ctx, contentHandlers, pageHandlers);
+  const route = createRouter(ctx, contentHandlers, { ...pageHandlers, ...handlers } as PageHandlers);
   const sender: Runtime.MessageSender = {
     id: fakeBrowser.runtime.id,
     url: fakeBrowser.runtime.getURL('src/popup/index.html'),

@@ -1,6 +1,6 @@
 /** The manifest each build gets: least privilege in release, pre-granted loopback only in test. */
 import { describe, expect, it } from 'vitest';
-import { loopbackOrigins, manifestFor } from '../../vite.config.ts';
+import { geckoAndroidMinVersion, loopbackOrigins, manifestFor } from '../../vite.config.ts';
 
 type Manifest = Record<string, unknown> & { background: Record<string, unknown> };
 
@@ -40,5 +40,32 @@ describe('manifests', () => {
     expect(firefox.side_panel).toBeUndefined();
     expect(firefox.permissions).not.toContain('sidePanel');
     expect(firefox.sidebar_action).toMatchObject({ default_panel: 'src/popup/sidepanel.html', open_at_install: false });
+  });
+
+  it('Firefox for Android is declared, from the version that has everything we use there', () => {
+    const settings = (manifestFor('firefox', 'release') as unknown as Manifest).browser_specific_settings as {
+      gecko: { strict_min_version: string };
+      gecko_android?: { strict_min_version?: string };
+    };
+    // 142: data_collection_permissions reached Android in 142 (MDN browser-compat-data; desktop 140);
+    // permissions.request 120, storage.session 115, scripting 102 (as desktop) all come earlier.
+    expect(settings.gecko_android).toEqual({ strict_min_version: '142.0' });
+    expect(geckoAndroidMinVersion).toBe('142.0');
+    expect(Number.parseFloat(settings.gecko_android?.strict_min_version ?? '0')).toBeGreaterThanOrEqual(
+      Number.parseFloat(settings.gecko.strict_min_version),
+    );
+    // Chrome's manifest says nothing of Gecko.
+    expect((manifestFor('chrome', 'release') as unknown as Manifest).browser_specific_settings).toBeUndefined();
+  });
+
+  it('asks for nothing Firefox for Android lacks (no menus/contextMenus, no windows-only permission)', () => {
+    const manifest = manifestFor('firefox', 'release') as unknown as Manifest & {
+      permissions: string[];
+      optional_permissions: string[];
+    };
+    const asked = [...manifest.permissions, ...manifest.optional_permissions];
+    for (const missingOnAndroid of ['menus', 'contextMenus', 'tabHide', 'sessions', 'bookmarks', 'history']) {
+      expect(asked).not.toContain(missingOnAndroid);
+    }
   });
 });

@@ -10,6 +10,7 @@
  *   ?action=bulk&post=<id>&count=<n>&status=<hold|approved|spam|trash> — many comments at once.
  *   ?action=scenarios&names=<a,b> — the test scenarios that are active (mu-plugin freigabe-scenarios).
  *   ?action=options&options=<json> — set options (null deletes one), then flush the rewrite rules.
+ *   ?action=bridge&active=<1|0> — activate or deactivate the Freigabe Bridge plugin (as Plugins does).
  */
 // Scenarios that lock the site (a staging password, a firewall) never lock out its own setup.
 define('FREIGABE_SETUP', true);
@@ -370,6 +371,18 @@ if ($action === 'seed') {
     // Permalink structure and REST prefix changes take effect only with fresh rewrite rules.
     delete_option('rewrite_rules');
     echo json_encode(array('options' => array_keys($options)));
+} elseif ($action === 'bridge') {
+    require_once ABSPATH . 'wp-admin/includes/plugin.php';
+    $plugin = 'freigabe-bridge/freigabe-bridge.php';
+    if (!empty($_GET['active'])) {
+        $activated = activate_plugin($plugin);
+        if (is_wp_error($activated)) {
+            freigabe_fail('Freigabe Bridge: ' . $activated->get_error_message());
+        }
+    } else {
+        deactivate_plugins($plugin, true);
+    }
+    echo json_encode(array('active' => is_plugin_active($plugin)));
 } else {
     freigabe_fail('unknown action');
 }

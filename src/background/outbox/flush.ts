@@ -5,7 +5,8 @@
  * frees up is taken at once by the next due decision — also one made while others are on the wire
  * — so one slow request (a spam that Akismet reports synchronously, up to 15 s and more) holds
  * back nothing but itself. A worker that died mid-send left rows in "sending": they are sent again
- * (status changes are idempotent on WordPress).
+ * (status changes are idempotent on WordPress). Where the site has the Freigabe Bridge, the status
+ * decisions of one action due together share one place on the wire: one bulk request (bridge-send.ts).
  */
 import type { OutboxRow, SiteRow } from '../../shared/db/index.ts';
 import type { WpClient } from '../../shared/wp/client.ts';
@@ -15,8 +16,10 @@ import { blockedSite, markBlocked, markReachable, markUnreachable, unreachable }
 import { clientForSite } from '../sites/site-client.ts';
 import { answerWriter } from './answers.ts';
 import { applyFailure } from './apply-failure.ts';
-import { outcomeOfFailure } from './outcome.ts';
+import { bridgeActionOf, groupLimit, sendRound } from './bridge-send.ts';
+import { type Outcome, outcomeOfFailure } from './outcome.ts';
 import { send } from './send.ts';
+import { wakeups } from './wakeups.ts';
 
 export interface FlushLimits {
   perSiteConcurrency: number;
@@ -102,30 +105,6 @@ interface SiteSender {
   blockedBy: unknown;
 }
 
-/** Resolves `wait()` when something happened since the last wait (a send settled, a decision). */
-function wakeups() {
-  let pending = false;
-  let resolve: (() => void) | null = null;
-  return {
-    notify() {
-      pending = true;
-      resolve?.();
-    },
-    async wait(timeoutMs: number | null): Promise<void> {
-      if (!pending) {
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        await new Promise<void>((done) => {
-          resolve = done;
-          if (timeoutMs !== null) timer = setTimeout(done, Math.max(0, timeoutMs));
-        });
-        clearTimeout(timer);
-        resolve = null;
-      }
-      pending = false;
-    },
-  };
-}
-
 async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<FlushSummary> {
   const started = ctx.now();
   const summary = emptySummary();
@@ -159,35 +138,63 @@ async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<Flush
     return senders.get(siteId) ?? null;
   };
 
-  const sendOne = async (sender: SiteSender, row: OutboxRow) => {
-    const { siteId } = row;
-    try {
-      const sent = await send(sender.client, sender.site, row);
-      await writeAnswer(row, sent);
-      summary.done += 1;
-      if (!summary.sitesReached.includes(siteId)) {
-        summary.sitesReached.push(siteId);
-        await markReachable(ctx, siteId);
-      }
-    } catch (error) {
-      const outcome = outcomeOfFailure(row, error, ctx.now(), ctx.random);
-      await applyFailure(ctx, row, outcome);
-      const offline = unreachable(error);
-      if (offline !== null) await markUnreachable(ctx, siteId, offline);
-      const blocked = blockedSite(error, row.decision);
-      if (blocked !== null) {
-        sender.blockedBy = error;
-        await markBlocked(ctx, siteId, blocked);
-      }
-      if (outcome.pauseSite !== undefined) {
-        sender.paused = true;
-        summary.pausedSites.push(siteId);
-      } else if (outcome.row.state === 'waiting') summary.retrying += 1;
-      else if (outcome.row.state === 'conflict') summary.conflicts += 1;
-      else if (outcome.row.state === 'failed') summary.failed += 1;
-      else summary.done += 1;
+  const reached = async (siteId: string) => {
+    summary.done += 1;
+    if (!summary.sitesReached.includes(siteId)) {
+      summary.sitesReached.push(siteId);
+      await markReachable(ctx, siteId);
     }
   };
+
+  const failed = async (
+    sender: SiteSender,
+    row: OutboxRow,
+    error: unknown,
+    outcome: Outcome = outcomeOfFailure(row, error, ctx.now(), ctx.random),
+  ) => {
+    const { siteId } = row;
+    // A conflict the Bridge reported moves the status the decision was made on (bridge-send.ts).
+    await applyFailure(ctx, { ...row, previousStatus: outcome.row.previousStatus ?? row.previousStatus }, outcome);
+    const offline = unreachable(error);
+    if (offline !== null) await markUnreachable(ctx, siteId, offline);
+    const blocked = blockedSite(error, row.decision);
+    if (blocked !== null) {
+      sender.blockedBy = error;
+      await markBlocked(ctx, siteId, blocked);
+    }
+    if (outcome.pauseSite !== undefined) {
+      sender.paused = true;
+      if (!summary.pausedSites.includes(siteId)) summary.pausedSites.push(siteId);
+    } else if (outcome.row.state === 'waiting') summary.retrying += 1;
+    else if (outcome.row.state === 'conflict') summary.conflicts += 1;
+    else if (outcome.row.state === 'failed') summary.failed += 1;
+    else summary.done += 1;
+  };
+
+  const sendOne = async (sender: SiteSender, row: OutboxRow) => {
+    try {
+      await writeAnswer(row, await send(sender.client, sender.site, row));
+      await reached(row.siteId);
+    } catch (error) {
+      await failed(sender, row, error);
+    }
+  };
+
+  /** One place on the wire: a single decision over REST, or a group of one action through the Bridge. */
+  const sendGroup = (sender: SiteSender, rows: readonly OutboxRow[]) =>
+    sendRound(sender, rows, {
+      sendOne: (row) => sendOne(sender, row),
+      answered: async (row, sent) => {
+        await writeAnswer(row, sent);
+        await reached(row.siteId);
+      },
+      failed: (row, error, outcome) => failed(sender, row, error, outcome),
+      bridgeGone: async (siteId) => {
+        // Deactivated since the last sync: REST, one by one, as without it.
+        sender.site = { ...sender.site, bridge: null };
+        await ctx.db.sites.update(siteId, { bridge: null });
+      },
+    });
 
   try {
     for (;;) {
@@ -200,7 +207,8 @@ async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<Flush
         queue.push(...decisions.due.filter((row) => !attempted.has(row.id ?? 0) && !known.has(row.id)));
         ({ queuedBehind, nextDueAt } = decisions);
       }
-      const starting: { sender: SiteSender; row: OutboxRow }[] = [];
+      const starting: { sender: SiteSender; rows: OutboxRow[] }[] = [];
+      let startingRows = 0;
       const later: OutboxRow[] = [];
       const heldByFirewall: { sender: SiteSender; row: OutboxRow }[] = [];
       for (const row of queue) {
@@ -212,15 +220,29 @@ async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<Flush
           heldByFirewall.push({ sender, row });
           continue;
         }
-        const full = sender.onWire >= limits.perSiteConcurrency || summary.sent + starting.length >= limits.maxSends;
-        if (full || onWire.has(keyOf(row))) {
+        const noneLeft = summary.sent + startingRows >= limits.maxSends;
+        const action = bridgeActionOf(sender.site, row);
+        // Through the Bridge: joins the request of its site and action starting now, while it has room.
+        const group =
+          action === null
+            ? undefined
+            : starting.find(
+                (start) =>
+                  start.sender === sender &&
+                  start.rows[0]?.decision === action &&
+                  start.rows.length < groupLimit(action, sender.site),
+              );
+        const full = group === undefined && sender.onWire >= limits.perSiteConcurrency;
+        if (noneLeft || full || onWire.has(keyOf(row))) {
           later.push(row);
           continue;
         }
-        sender.onWire += 1;
+        if (group === undefined) sender.onWire += 1;
         onWire.add(keyOf(row));
         attempted.add(row.id ?? 0);
-        starting.push({ sender, row });
+        if (group) group.rows.push(row);
+        else starting.push({ sender, rows: [row] });
+        startingRows += 1;
       }
       queue = later;
       for (const { sender, row } of heldByFirewall) {
@@ -230,17 +252,19 @@ async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<Flush
       if (starting.length > 0) {
         await setStates(
           ctx,
-          starting.map(({ row }) => row),
+          starting.flatMap(({ rows }) => rows),
           'sending',
         );
-        summary.sent += starting.length;
-        for (const { sender, row } of starting) {
-          const sending: Promise<void> = sendOne(sender, row).finally(() => {
+        summary.sent += startingRows;
+        for (const { sender, rows } of starting) {
+          const sending: Promise<void> = sendGroup(sender, rows).finally(() => {
             inFlight.delete(sending);
             sender.onWire -= 1;
-            onWire.delete(keyOf(row));
-            // Read the outbox again for the comment's next decision, or when nothing is left in line.
-            if (queue.length === 0 || queuedBehind.has(keyOf(row))) look = true;
+            for (const row of rows) {
+              onWire.delete(keyOf(row));
+              // Read the outbox again for the comment's next decision, or when nothing is left in line.
+              if (queue.length === 0 || queuedBehind.has(keyOf(row))) look = true;
+            }
             events.notify();
           });
           inFlight.add(sending);

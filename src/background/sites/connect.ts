@@ -54,6 +54,7 @@ export async function finishConnect(
       connectedAt: ctx.now(),
       lastSyncAt: null,
       pendingTotal: 0,
+      bridge: site.bridge,
     });
     await ctx.db.credentials.put({ siteId, auth });
   });

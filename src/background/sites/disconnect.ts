@@ -1,6 +1,6 @@
 /**
  * Disconnecting erases everything of a site: sign-in, cached comments and posts, its outbox, drafts,
- * reputation, commenter histories and sync state, the
+ * reputation, commenter histories, sync state and bulk jobs (with their ledgers), the
  * content script registration and the host permission (unless another connected site shares them).
  * Decisions that have not reached WordPress yet are only discarded when the user says so.
  */
@@ -41,6 +41,8 @@ export async function disconnectSite(
     db.syncState,
     db.syncSeen,
     db.commenterHistory,
+    db.jobs,
+    db.jobChunks,
   ];
   await db.transaction('rw', tables, async () => {
     await db.outbox.where('siteId').equals(siteId).delete();
@@ -48,6 +50,9 @@ export async function disconnectSite(
     await db.reputation.where('siteId').equals(siteId).delete();
     await db.commenterHistory.where('siteId').equals(siteId).delete();
     await db.syncState.delete(siteId);
+    const jobIds = await db.jobs.where('siteId').equals(siteId).primaryKeys();
+    await db.jobChunks.where('jobId').anyOf(jobIds).delete();
+    await db.jobs.bulkDelete(jobIds);
     await forgetSeen(db, siteId);
     await db.comments.where('[siteId+status]').between([siteId, ''], [siteId, '\uffff']).delete();
     await db.posts.where('[siteId+id]').between([siteId, 0], [siteId, Number.MAX_SAFE_INTEGER]).delete();

@@ -106,6 +106,8 @@ async function pull(ctx: BackgroundContext, siteId: string, options: SyncOptions
     ]);
     const pendingTotal = queue.pendingSeen + found.filter((row) => row.status === 'hold').length;
     const counts = await statusCounts(client, site.mode, pendingTotal, ctx.now());
+    // Installed or removed since: one small request. Unreadable (a locked index): what was known stays.
+    const bridge = await client.bridgeInfo().catch(() => undefined);
     await ctx.db.transaction('rw', syncTables(ctx.db), async () => {
       await writePulled(ctx, siteId, [...found, ...parents], startedAt);
       const stillDecided = await decidedSince(ctx, siteId, startedAt, gone);
@@ -116,6 +118,7 @@ async function pull(ctx: BackgroundContext, siteId: string, options: SyncOptions
         statusMessage: null,
         lastSyncAt: startedAt,
         pendingTotal,
+        ...(bridge === undefined ? {} : { bridge }),
       });
       const seeded = (await ctx.db.syncState.get(siteId))?.reputationSeededAt;
       if (seeded === undefined) await seedReputation(ctx.db, siteId, ctx.now());

@@ -13,7 +13,10 @@ export function Dialog({ label, onClose, children, className }: Props) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
-    const first = box.current?.querySelector<HTMLElement>('[data-autofocus], button, [tabindex="0"]');
+    // The marked element first (a list of selectors matches in document order), else the first usable button.
+    const first =
+      box.current?.querySelector<HTMLElement>('[data-autofocus]') ??
+      box.current?.querySelector<HTMLElement>('button:not(:disabled), [tabindex="0"]');
     (first ?? box.current)?.focus();
     return () => previous?.focus?.();
   }, []);

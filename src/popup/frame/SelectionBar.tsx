@@ -1,5 +1,9 @@
-/** With comments selected: how many, and the actions for all of them (Shift + the action's key). */
+/**
+ * With comments selected: how many, and the actions for all of them (Shift + the action's key); with
+ * all selected, everything matching on the server as a job (b).
+ */
 import { t } from '../../shared/i18n.ts';
+import { bulkJobKey } from '../../shared/ui/shortcuts.ts';
 import type { KeyAction } from '../actions/decisions.ts';
 import { formatNumber } from '../format.ts';
 import { Key } from '../list/ItemActions.tsx';
@@ -17,11 +21,16 @@ const buttons: {
 
 export function SelectionBar({
   count,
+  allSelected,
   onAct,
+  onServer,
   onClear,
 }: {
   count: number;
+  /** "select all" is on: offer everything matching on the server, as a job */
+  allSelected: boolean;
   onAct: (action: KeyAction) => void;
+  onServer: () => void;
   onClear: () => void;
 }) {
   if (count === 0) return null;
@@ -40,6 +49,17 @@ export function SelectionBar({
           {t(label)} <Key value={`⇧${key}`} />
         </button>
       ))}
+      {allSelected && (
+        <button
+          type="button"
+          class="small secondary"
+          data-action="server-job"
+          aria-keyshortcuts={bulkJobKey}
+          onClick={onServer}
+        >
+          {t('jobServerButton')} <Key value={bulkJobKey} />
+        </button>
+      )}
       <button type="button" class="small secondary" onClick={onClear}>
         {t('selectionClear')}
       </button>

@@ -7,6 +7,7 @@ import { type ComponentChildren, Fragment } from 'preact';
 import { isolate } from '../../shared/bidi.ts';
 import { t } from '../../shared/i18n.ts';
 import type { CommenterHistory } from '../../shared/messages.ts';
+import type { CommentStatus } from '../../shared/moderation.ts';
 import { formatDate, formatNumber } from '../format.ts';
 import { Dialog } from '../frame/Dialog.tsx';
 import { postTitle } from '../queue/post-title.ts';
@@ -19,9 +20,11 @@ interface Props {
   author: string;
   siteName: string;
   onClose: () => void;
+  /** "act on all of them": the bulk-job sheet for the address and one status (moderators) */
+  onActOnAll: (authorEmail: string, status: CommentStatus) => void;
 }
 
-export function HistoryPanel({ siteId, commentId, author, siteName, onClose }: Props) {
+export function HistoryPanel({ siteId, commentId, author, siteName, onClose, onActOnAll }: Props) {
   const { result, retry } = useCommenterHistory(siteId, commentId);
   const heading = t('historyHeading', [isolate(author), isolate(siteName)]);
   return (
@@ -38,6 +41,9 @@ export function HistoryPanel({ siteId, commentId, author, siteName, onClose }: P
           </p>
         )}
         {result.state === 'ready' && <HistoryBody history={result.history} />}
+        {result.state === 'ready' && result.history.by === 'email' && (
+          <ActOnAll history={result.history} onActOnAll={onActOnAll} />
+        )}
       </div>
       <div class="dialog-buttons">
         <button type="button" class="small secondary" data-autofocus data-action="close-history" onClick={onClose}>
@@ -117,6 +123,35 @@ function HistoryBody({ history }: { history: CommenterHistory }) {
         <p class="history-same-ip">{t('historySameIp', [formatNumber(history.sameIp.total), history.sameIp.ip])}</p>
       )}
     </>
+  );
+}
+
+/** One button per status that has comments: the bulk-job sheet with the address and that status. */
+function ActOnAll({ history, onActOnAll }: { history: CommenterHistory; onActOnAll: Props['onActOnAll'] }) {
+  const statuses: [CommentStatus, number | null, string][] = [
+    ['hold', history.counts.pending, t('viewPending')],
+    ['approved', history.counts.approved, t('viewApproved')],
+    ['spam', history.counts.spam, t('viewSpam')],
+    ['trash', history.counts.trash, t('viewTrash')],
+  ];
+  const offered = statuses.filter(([, count]) => (count ?? 0) > 0);
+  if (offered.length === 0) return null;
+  return (
+    <p class="history-act">
+      {t('historyActOnAll')}{' '}
+      {offered.map(([status, count, label]) => (
+        <button
+          key={status}
+          type="button"
+          class="small secondary"
+          data-action="history-job"
+          data-status={status}
+          onClick={() => onActOnAll(history.who, status)}
+        >
+          {t('historyActOnStatus', [formatNumber(count ?? 0), label])}
+        </button>
+      ))}
+    </p>
   );
 }
 

@@ -2,6 +2,7 @@
  * wp-admin's comment keys, and a few more. Pure: a key press in, a command out (or nothing).
  */
 import { textKeys, undoKey } from '../../shared/moderation.ts';
+import { bulkJobKey } from '../../shared/ui/shortcuts.ts';
 import { type KeyAction, keyActionKeys } from '../actions/decisions.ts';
 
 export type Command =
@@ -19,7 +20,9 @@ export type Command =
   | { kind: 'openAdmin' }
   | { kind: 'expand' }
   | { kind: 'collapse' }
-  | { kind: 'escape' };
+  | { kind: 'escape' }
+  /** everything matching the view and filters on the server, as a job */
+  | { kind: 'serverJob' };
 
 export interface KeyPress {
   key: string;
@@ -84,6 +87,8 @@ export function commandFor(press: KeyPress): Command | null {
       return { kind: 'openPage' };
     case 'w':
       return { kind: 'openAdmin' };
+    case bulkJobKey:
+      return { kind: 'serverJob' };
     default:
       return null;
   }

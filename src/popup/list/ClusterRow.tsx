@@ -48,6 +48,8 @@ function ClusterRowView({ cluster, comments, expanded, index, offset, measure, a
   const headingId = `cluster-${index}`;
   // Statuses differ only in "Mine": the actions follow the newest member's.
   const status = newest?.status ?? 'hold';
+  // All like this on the server, for moderators (the sheet works out the pattern, or says there is none).
+  const offerJob = active && site?.mode === 'moderator';
   return (
     // biome-ignore lint/a11y: a virtualized treegrid row (tr cannot be positioned like this); keyboard handled by the queue's shortcuts
     <div
@@ -119,6 +121,16 @@ function ClusterRowView({ cluster, comments, expanded, index, offset, measure, a
             label={t('actionsForCluster', [count])}
             active={active}
           />
+        )}
+        {offerJob && (
+          <button
+            type="button"
+            class="link cluster-job"
+            data-action="cluster-job"
+            onClick={() => commands.clusterJob(cluster.key)}
+          >
+            {t('jobClusterButton')}
+          </button>
         )}
       </div>
     </div>

@@ -31,7 +31,11 @@ export type PopupCommand =
   /** z found nothing to undo: in Spam and Trash it restores the focused comment (as in wp-admin) */
   | { kind: 'restoreFocused' }
   | { kind: 'confirmDelete' }
-  | { kind: 'cancelDelete' };
+  | { kind: 'cancelDelete' }
+  /** all like this cluster on the server (its pattern as a search) */
+  | { kind: 'clusterJob'; clusterKey: string }
+  /** "Empty spam" / "Empty trash" */
+  | { kind: 'emptyView' };
 
 export type Effect =
   /** `view`: the view whose statuses stay listed after the decision (null: none do) */

@@ -9,7 +9,7 @@ import type { StatusGroup } from '../actions/use-decisions.ts';
 import { formatNumber } from '../format.ts';
 import { canModerate } from '../queue/permissions.ts';
 import { keysOf } from '../queue/rows.ts';
-import { commentKey, postKey, statusInView } from '../queue/views.ts';
+import { commentKey, postKey, statusInView, statusViews } from '../queue/views.ts';
 import type { Effect, PopupCommand, QueueNow } from './commands.ts';
 import { activeIndexOf, focusedRowOf } from './selectors.ts';
 import { reduce, type UiAction, type UiState } from './ui-state.ts';
@@ -226,6 +226,32 @@ export function execute({ ui: before, queue }: PopupState, command: PopupCommand
       dispatch({ type: 'closeConfirm' });
       effects.push({ type: 'focusList' });
       break;
+    case 'serverJob':
+      // "Mine" spans statuses: no server filter says it. Everything else the sheet works out.
+      if (ui.filter.view === 'mine') announce('jobNotInMine');
+      else dispatch({ type: 'openJobSheet', opening: { from: 'filter', filter: ui.filter } });
+      break;
+    case 'emptyView': {
+      const { view, siteId } = ui.filter;
+      if (view === 'spam' || view === 'trash')
+        dispatch({ type: 'openJobSheet', opening: { from: 'empty', view, siteId } });
+      break;
+    }
+    case 'clusterJob': {
+      const row = rows.find(
+        (candidate) => candidate.kind === 'cluster' && candidate.cluster.key === command.clusterKey,
+      );
+      if (row?.kind !== 'cluster') break;
+      // In "Mine" the members' status decides; elsewhere the view's.
+      const status = ui.filter.view === 'mine' ? row.comments[0]?.status : ui.filter.view;
+      const known = statusViews.find((view) => view === status);
+      if (known === undefined) break;
+      dispatch({
+        type: 'openJobSheet',
+        opening: { from: 'cluster', cluster: row.cluster, comments: row.comments, status: known },
+      });
+      break;
+    }
   }
   return { ui, effects };
 }

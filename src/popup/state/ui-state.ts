@@ -1,10 +1,11 @@
 /**
  * The popup's own state — what the user chose on screen, as opposed to what the cache holds: the
  * filter, the focused row, the selection, open clusters, open reply/edit boxes, the delete
- * question, the help. Changed only by the pure `reduce`; commands (execute.ts) decide which
+ * question, the help, the bulk-job sheet. Changed only by the pure `reduce`; commands (execute.ts) decide which
  * changes a key or click makes, components read it and dispatch.
  */
 import type { StatusGroup } from '../actions/use-decisions.ts';
+import type { JobSheetOpening } from '../jobs/scope.ts';
 import { initialFilter, type QueueFilter } from '../queue/views.ts';
 
 export interface EditorState {
@@ -32,6 +33,8 @@ export interface UiState {
   history: string | null;
   /** the view "Unreplied" is shown instead of the queue */
   unreplied: boolean;
+  /** "everything matching on the server": where the sheet was opened from (its own steps are jobs/sheet-state.ts) */
+  jobSheet: JobSheetOpening | null;
 }
 
 export const initialUiState: UiState = {
@@ -44,6 +47,7 @@ export const initialUiState: UiState = {
   help: false,
   history: null,
   unreplied: false,
+  jobSheet: null,
 };
 
 export type UiAction =
@@ -65,7 +69,9 @@ export type UiAction =
   | { type: 'toggleHelp' }
   /** a commenter's history, for the author of this comment (null: closed) */
   | { type: 'showHistory'; key: string | null }
-  | { type: 'showUnreplied'; open: boolean };
+  | { type: 'showUnreplied'; open: boolean }
+  | { type: 'openJobSheet'; opening: JobSheetOpening }
+  | { type: 'closeJobSheet' };
 
 const without = <T>(set: ReadonlySet<T>, item: T): ReadonlySet<T> => {
   if (!set.has(item)) return set;
@@ -137,5 +143,9 @@ export function reduce(state: UiState, action: UiAction): UiState {
       return state.unreplied === action.open ? state : { ...state, unreplied: action.open };
     case 'showHistory':
       return state.history === action.key ? state : { ...state, history: action.key };
+    case 'openJobSheet':
+      return { ...state, jobSheet: action.opening };
+    case 'closeJobSheet':
+      return state.jobSheet === null ? state : { ...state, jobSheet: null };
   }
 }

@@ -2,6 +2,7 @@
 
 import type { JobAction, JobFailure, JobFilter, JobProgress, JobRoute, JobState, JobWaitReason } from '../jobs.ts';
 import type { ArticleTotals, CommentType, Decision, DraftKind, Role } from '../moderation.ts';
+import type { BridgeInfo } from '../wp/bridge.ts';
 import type { WpAuth } from '../wp/client.ts';
 
 /** The user's role on the site: moderator, or author (moderates on their own posts). */
@@ -32,6 +33,11 @@ export interface SiteRow {
   pendingTotal: number;
   /** "Unreplied" when WordPress was last asked (ADR 028; counted on the badge when the user wants) */
   unreplied?: { count: number; checkedAt: number };
+  /**
+   * The Freigabe Bridge as the REST index announced it at connect or the last sync; null: not
+   * there; absent: not looked for yet (a site connected before the Bridge was known).
+   */
+  bridge?: BridgeInfo | null;
 }
 
 /** Kept apart from `sites` so that pages reading the queue never load a password. */

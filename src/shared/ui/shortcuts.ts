@@ -5,6 +5,9 @@ import { keyOf, textKeys, undoKey } from '../moderation.ts';
 const key = (decision: Parameters<typeof keyOf>[0]) => keyOf(decision) ?? '';
 const shifted = (decision: Parameters<typeof keyOf>[0]) => `Shift+${key(decision)}`;
 
+/** b: a bulk job over everything matching on the server (free in wp-admin's keys and ours). */
+export const bulkJobKey = 'b';
+
 export interface Shortcut {
   keys: string[];
   label: MessageKey;
@@ -23,6 +26,7 @@ export const shortcuts: Shortcut[] = [
   { keys: [textKeys.approveAndReply], label: 'keyApproveAndReply' },
   { keys: [textKeys.edit], label: 'keyEdit' },
   { keys: [undoKey], label: 'keyUndo' },
+  { keys: [bulkJobKey], label: 'keyBulkJob' },
   { keys: ['Enter', '→', '←'], label: 'keyExpand' },
   { keys: ['o'], label: 'keyOpenPage' },
   { keys: ['w'], label: 'keyOpenAdmin' },

@@ -33,8 +33,14 @@ export interface BridgeInfo {
   actions: string[];
 }
 
+/** The part of the REST index that says whether the Bridge is there (`_fields=namespaces,freigabe_bridge`). */
+export const bridgeIndexSchema = v.object({
+  namespaces: v.array(v.string()),
+  freigabe_bridge: v.optional(v.unknown()),
+});
+
 /** The Bridge a site's REST index announces; null: none (or one we cannot read: then REST alone). */
-export function bridgeOf(index: WpIndex & { freigabe_bridge?: unknown }): BridgeInfo | null {
+export function bridgeOf(index: Pick<WpIndex, 'namespaces'> & { freigabe_bridge?: unknown }): BridgeInfo | null {
   if (!index.namespaces.includes(bridgeNamespace)) return null;
   const parsed = v.safeParse(bridgeInfoSchema, index.freigabe_bridge);
   if (!parsed.success) return null;

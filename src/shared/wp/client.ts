@@ -3,8 +3,9 @@
  * (at most 20 s) and takes an AbortSignal, every answer is validated, every failure is a classified
  * WpError (see errors.ts).
  */
-import { bridgeOperations } from './bridge.ts';
+import { type BridgeInfo, bridgeIndexSchema, bridgeOf, bridgeOperations } from './bridge.ts';
 import { type CommenterMetadata, commentOperations } from './comments.ts';
+import { jobRequests } from './job-requests.ts';
 import {
   type WpPostSummary,
   type WpUserMe,
@@ -36,6 +37,17 @@ export function createWpClient(options: WpClientOptions) {
     ...comments,
     /** the Freigabe Bridge's routes (only for a site whose index announces it: see bridge.ts) */
     bridge: bridgeOperations(transport),
+    /** a bulk job's REST requests: selection pages and trimmed single changes (job-requests.ts) */
+    jobs: jobRequests(transport),
+
+    /** The Freigabe Bridge the site announces now (the REST index, trimmed to two fields); null: none. */
+    async bridgeInfo(call: CallOptions = {}): Promise<BridgeInfo | null> {
+      const { data } = await transport.request(bridgeIndexSchema, '', {
+        query: { _fields: 'namespaces,freigabe_bridge' },
+        ...call,
+      });
+      return bridgeOf(data);
+    },
 
     async me(call: CallOptions = {}): Promise<WpUserMe> {
       const { data } = await transport.request(wpUserMeSchema, 'wp/v2/users/me', {

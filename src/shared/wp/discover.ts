@@ -10,6 +10,7 @@
  * password it holds) or an Authorization header.
  */
 import * as v from 'valibot';
+import { type BridgeInfo, bridgeOf } from './bridge.ts';
 import { httpAuthRealmOf } from './errors.ts';
 import { type FirewallVerdict, firewallMessage, firewallVerdict, restPath } from './firewall.ts';
 import { canonicalRoot, restRootFromHtml, restRootFromLinkHeader } from './rest-root.ts';
@@ -63,6 +64,8 @@ export interface DiscoveredSite {
   authorizeEndpoint: string | null;
   /** the realm of the web server's own password the browser had to send to get in; null: none asked */
   httpAuthRealm: string | null;
+  /** the Freigabe Bridge the REST index announces (null: none; moderation then runs on REST alone) */
+  bridge: BridgeInfo | null;
 }
 
 /** How discovery may sign in where the site refuses visitors. */
@@ -217,6 +220,7 @@ export async function discoverSite(
         siteUrl,
         authorizeEndpoint: applicationPasswordsEndpoint(answer.index),
         httpAuthRealm,
+        bridge: bridgeOf(answer.index),
       };
     } catch (error) {
       if (error instanceof DiscoveryError || signal?.aborted) throw error;

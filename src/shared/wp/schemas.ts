@@ -57,6 +57,8 @@ export const wpIndexSchema = v.object({
   namespaces: v.array(v.string()),
   /** `{ "application-passwords": … }`, or `[]` when the site offers no sign-in of that kind */
   authentication: v.optional(v.unknown()),
+  /** the Freigabe Bridge's announcement, when the plugin is active (read by bridge.ts's `bridgeOf`) */
+  freigabe_bridge: v.optional(v.unknown()),
 });
 export type WpIndex = v.InferOutput<typeof wpIndexSchema>;
 

@@ -36,4 +36,24 @@ describe('options page', () => {
     await waitFor(async () => expect((await ctx.db.comments.toArray()).map((row) => row.id)).toEqual([2]));
     expect(await ctx.db.outbox.count()).toBe(1);
   });
+
+  it('says where the Freigabe Bridge is active, and nothing where it is not (or not known yet)', async () => {
+    const { ctx } = harness;
+    const bridge = { version: '1.0.0', maxIds: 1000, actions: ['approve', 'spam'] };
+    await ctx.db.sites.bulkPut([
+      testSite({ id: 'https://a.example/wp-json/', name: 'Mit Bridge', bridge }),
+      testSite({ id: 'https://b.example/wp-json/', name: 'Ohne Bridge', bridge: null }),
+      testSite({ id: 'https://c.example/wp-json/', name: 'Noch nicht gesehen' }),
+    ]);
+    render(<Options db={ctx.db} connectUrl="" />);
+    await screen.findByText('Freigabe Bridge 1.0.0 active — bulk actions run on the server');
+    const rows = [...document.querySelectorAll('.site-row')];
+    expect(
+      rows.map((row) => [row.querySelector('strong')?.textContent, row.querySelector('.bridge')?.textContent ?? null]),
+    ).toEqual([
+      ['Mit Bridge', 'Freigabe Bridge 1.0.0 active — bulk actions run on the server'],
+      ['Ohne Bridge', null],
+      ['Noch nicht gesehen', null],
+    ]);
+  });
 });

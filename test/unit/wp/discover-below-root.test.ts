@@ -77,6 +77,7 @@ describe('REST roots below WordPress’s own paths', () => {
       siteUrl: 'https://net.example/technik',
       authorizeEndpoint: null,
       httpAuthRealm: null,
+      bridge: null,
     });
     expect(asked).not.toContain('https://net.example/wp-json/');
   });
@@ -95,6 +96,7 @@ describe('REST roots below WordPress’s own paths', () => {
       siteUrl: 'https://net.example/technik',
       authorizeEndpoint: null,
       httpAuthRealm: null,
+      bridge: null,
     });
     expect(asked).not.toContain('https://net.example/wp-json/');
   });
@@ -118,6 +120,7 @@ describe('REST roots below WordPress’s own paths', () => {
       siteUrl: 'https://blog.example/wp',
       authorizeEndpoint: null,
       httpAuthRealm: null,
+      bridge: null,
     });
   });
 

@@ -62,6 +62,7 @@ describe('REST root discovery', () => {
       siteUrl: 'https://blog.example',
       authorizeEndpoint: null,
       httpAuthRealm: null,
+      bridge: null,
     });
   });
 
