@@ -114,6 +114,25 @@ describe("a commenter's history panel", () => {
     panel.getByText("WordPress's search finds 14 comments from 198.51.100.77 (any name).");
     // Whom to ask about came from the cache: the address went to WordPress as the comment had it.
     expect(seen.some((url) => url.searchParams.get('author_email') === 'mara@example.net')).toBe(true);
+    // Act on all of them: the bulk-job sheet, for the address and the status chosen.
+    const offered = [...document.querySelectorAll<HTMLElement>('[data-action="history-job"]')];
+    expect(offered.map((button) => button.textContent)).toEqual(['All 1 Pending…', 'All 5 Approved…', 'All 2 Spam…']);
+    fireEvent.click(offered[2] as HTMLElement);
+    await waitFor(() => expect(document.querySelector('.history-panel')).toBeNull());
+    const email = await waitFor(
+      () => document.querySelector<HTMLInputElement>('.job-sheet input[name="job-author-email"]') ?? fail(),
+    );
+    expect(email.value).toBe('mara@example.net');
+    await waitFor(() =>
+      expect(harness?.requestsOf('previewJob').at(-1)?.filter).toMatchObject({
+        status: 'spam',
+        authorEmail: 'mara@example.net',
+      }),
+    );
+    fireEvent.keyDown(document.querySelector('.job-sheet') as HTMLElement, { key: 'Escape' });
+    await waitFor(() => expect(document.querySelector('.job-sheet')).toBeNull());
+    fireEvent.click(document.querySelector('[data-comment-id="21"] button[data-action="history"]') as HTMLElement);
+    await waitFor(() => expect(document.querySelector('.history-panel')).not.toBeNull());
     // Esc closes it, and the queue's keys work again.
     fireEvent.keyDown(document.querySelector('[role="dialog"]') as HTMLElement, { key: 'Escape' });
     await waitFor(() => expect(document.querySelector('.history-panel')).toBeNull());
@@ -126,6 +145,8 @@ describe("a commenter's history panel", () => {
     const counts = [...document.querySelectorAll('.history-counts dt')].map((cell) => cell.textContent);
     expect(counts).toEqual(['Approved', 'Pending']);
     expect(document.querySelector('[data-history-list="ips"]')).toBeNull();
+    // No address, no bulk job: WordPress refuses `author_email` jobs to authors anyway.
+    expect(document.querySelector('[data-action="history-job"]')).toBeNull();
     expect(seen.some((url) => url.searchParams.has('author_email'))).toBe(false);
     expect(seen.some((url) => url.searchParams.get('search') === 'Mara Selig')).toBe(true);
   });
