@@ -2,7 +2,7 @@
  * Commenter tools in Chromium against the real WordPress: one click on a commenter's name in a popup
  * row opens their history as WordPress has it; "Unreplied" lists an approved comment its post's author
  * has not answered, and a quick reply from there reaches WordPress. Screenshots:
- * test-results/screenshots/commenter-history.png, unreplied.png, unreplied-reply.png.
+ * test-results/screenshots/commenter-history.png, commenter-history-job.png, unreplied.png, unreplied-reply.png.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -80,8 +80,16 @@ describe('commenter tools in the popup', () => {
     ]);
     expect(await panel.locator('[data-history-list="ips"] li').allTextContents()).toEqual(['198.51.100.200']);
     await screenshot(popup, 'commenter-history');
+    // Act on all of them: the job sheet counts the address's approved comments on WordPress.
+    await panel.locator('[data-action="history-job"][data-status="approved"]').click();
+    const sheet = popup.locator('[role="dialog"].job-sheet');
+    expect(await sheet.locator('input[name="job-author-email"]').inputValue()).toBe(email);
+    await expect
+      .poll(() => sheet.locator('.job-count').textContent(), { timeout: 15_000 })
+      .toMatch(/^2 comments match/);
+    await screenshot(popup, 'commenter-history-job');
     await popup.keyboard.press('Escape');
-    await popup.waitForSelector('.history-panel', { state: 'detached' });
+    await popup.waitForSelector('.job-sheet', { state: 'detached' });
     await popup.close();
   });
 
