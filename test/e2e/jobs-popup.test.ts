@@ -6,9 +6,7 @@
  * Screenshots: test-results/screenshots/jobs-*.png.
  *
  * And a real job started from the popup: the sheet's count is WordPress's, the strip follows the
- * job to its report, Undo takes it back — every comment checked on the server. (Before the job
- * engine is in the build, the background answers "not available": the sheet says so and the job
- * test is skipped.)
+ * job to its report, Undo takes it back — every comment checked on the server.
  */
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -88,10 +86,9 @@ describe('bulk jobs in the popup', () => {
     await popup.keyboard.press('b');
     await popup.waitForSelector('[role="dialog"].job-sheet');
     expect(await popup.getAttribute('[role="dialog"]', 'aria-label')).toBe('Everything matching on the server');
-    // The count for the pending view, or — before the engine — the background's refusal in plain words.
-    await popup.waitForSelector('.job-sheet .job-count[data-total], .job-sheet .job-problem');
-    const problem = await popup.$('.job-sheet .job-problem');
-    if (problem) expect(await problem.textContent()).toBe('Bulk jobs are not available in this version of Freigabe.');
+    // The server's count for the pending view (the engine answers; nothing was synced for it).
+    await popup.waitForSelector('.job-sheet .job-count[data-total]');
+    expect(await popup.$('.job-sheet .job-problem')).toBeNull();
     expect(
       await popup.$$eval('.job-sheet [data-job-action]', (buttons) =>
         buttons.map((b) => b.getAttribute('data-job-action')),
@@ -150,14 +147,8 @@ describe('bulk jobs in the popup', () => {
     await popup.close();
   });
 
-  it('starts a job from the sheet on the real WordPress, follows it to its report, and undoes it', async (context) => {
+  it('starts a job from the sheet on the real WordPress, follows it to its report, and undoes it', async () => {
     const popup = await openPopup();
-    const probe = (await popup.evaluate(
-      (site) =>
-        chrome.runtime.sendMessage({ type: 'previewJob', siteId: site, filter: { status: 'hold', type: 'all' } }),
-      siteId,
-    )) as { ok: boolean; error?: { code: string } };
-    if (!probe.ok && probe.error?.code === 'not_available') context.skip();
 
     const marker = `jobflut${Math.random().toString(36).slice(2, 7)}`;
     const post = await admin.createPost({ title: `E2E-Jobs ${marker}` });

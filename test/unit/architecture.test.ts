@@ -56,5 +56,6 @@ describe('the layers, enforced by the linter', () => {
       allowed: ![...refused].some((file) => file.endsWith(`-${index}.ts`)),
     }));
     expect(verdicts).toEqual(cases);
-  });
+    // One run of the linter over the probes: seconds on a loaded machine.
+  }, 30_000);
 });

@@ -270,12 +270,12 @@ describe('the job sheet', { timeout: 30_000 }, () => {
     );
   });
 
-  it('until the engine is there, the real background’s answer is shown in plain words, with Retry', async () => {
+  it('the real background, WordPress out of reach: its answer in plain words, no action offered, Retry asks again', async () => {
     await open({ real: true });
     press('b');
     await waitFor(() =>
       expect(sheet().querySelector('.job-problem')?.textContent).toBe(
-        'Bulk jobs are not available in this version of Freigabe.',
+        'Could not reach WordPress (no network in unit tests).',
       ),
     );
     expect([...sheet().querySelectorAll<HTMLButtonElement>('[data-job-action]')].every((b) => b.disabled)).toBe(true);
