@@ -22,7 +22,7 @@ import { PendingDecisions } from './frame/PendingDecisions.tsx';
 import { SelectionBar } from './frame/SelectionBar.tsx';
 import { UndoToast } from './frame/UndoToast.tsx';
 import { ViewTabs } from './frame/ViewTabs.tsx';
-import { HistoryPanel } from './history/HistoryPanel.tsx';
+import { LazyHistoryPanel } from './history/lazy.tsx';
 import { LazyJobSheet, LazyJobStrip } from './jobs/lazy.tsx';
 import type { Command } from './keyboard/keymap.ts';
 import { useShortcuts } from './keyboard/use-shortcuts.ts';
@@ -43,7 +43,7 @@ import { ServerSearchStatus } from './search/ServerSearchStatus.tsx';
 import { useServerSearch } from './search/use-server-search.ts';
 import { activeIndexOf, draftCommentKeys, editorFor } from './state/selectors.ts';
 import { usePopupStore } from './state/use-popup-store.ts';
-import { UnrepliedView } from './unreplied/UnrepliedView.tsx';
+import { LazyUnrepliedView } from './unreplied/lazy.tsx';
 import { useCounts } from './use-counts.ts';
 import { usePopupData } from './use-popup-data.ts';
 import { useTabProbe } from './use-tab-probe.ts';
@@ -283,7 +283,7 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
             </button>
           </div>
         )}
-        {data.sites.length > 0 && ui.unreplied && <UnrepliedView db={db} />}
+        {data.sites.length > 0 && ui.unreplied && <LazyUnrepliedView db={db} />}
         {data.sitesReady && data.sites.length === 0 ? null : ui.unreplied ? null : (
           <>
             <Filters
@@ -337,7 +337,7 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
         <Announcer text={decisions.announcement.text} id={decisions.announcement.id} />
         {ui.help && <HelpOverlay onClose={() => dispatch({ type: 'setHelp', open: false })} />}
         {historyOf && (
-          <HistoryPanel
+          <LazyHistoryPanel
             siteId={historyOf.siteId}
             commentId={historyOf.id}
             author={historyOf.author}
