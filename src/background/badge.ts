@@ -7,6 +7,7 @@
  */
 import type { SiteRow } from '../shared/db/index.ts';
 import { t } from '../shared/i18n.ts';
+import { readSettings } from '../shared/settings.ts';
 import type { BackgroundContext } from './context.ts';
 import { allTabPages, type TabPage } from './tab-state.ts';
 
@@ -25,9 +26,18 @@ export interface BadgeLook {
 }
 
 /** What the badge shows away from an article with pending comments. */
-export function totalLook(total: number, sites: readonly Pick<SiteRow, 'name' | 'status'>[]): BadgeLook {
+export function totalLook(
+  pending: number,
+  sites: readonly Pick<SiteRow, 'name' | 'status'>[],
+  /** comments awaiting the user's reply, when the user counts them on the badge (ADR 028) */
+  unreplied = 0,
+): BadgeLook {
+  const total = pending + unreplied;
   const count = total > 0 ? String(total) : '';
-  const counted = total > 0 ? t('badgeTotalTitle', [String(total)]) : t('actionTitle');
+  const pendingTitle = pending > 0 ? t('badgeTotalTitle', [String(pending)]) : total > 0 ? '' : t('actionTitle');
+  const counted = [pendingTitle, unreplied > 0 ? t('badgeUnrepliedTitle', [String(unreplied)]) : '']
+    .filter(Boolean)
+    .join('\n');
   const needsLogin = sites.filter((site) => site.status === 'needs-login').map((site) => site.name);
   if (needsLogin.length > 0) {
     return {
@@ -85,7 +95,10 @@ async function show(ctx: BackgroundContext, look: BadgeLook, tabId?: number): Pr
 
 /** `pages`: the tabs' articles when the caller has just read them (a refresh reads them once). */
 export async function updateBadges(ctx: BackgroundContext, pages?: ReadonlyMap<number, TabPage>): Promise<void> {
-  const total = totalLook(await countPending(ctx), await ctx.db.sites.toArray());
+  const sites = await ctx.db.sites.toArray();
+  const { countUnrepliedOnBadge } = await readSettings(ctx.db);
+  const unreplied = countUnrepliedOnBadge ? sites.reduce((sum, site) => sum + (site.unreplied?.count ?? 0), 0) : 0;
+  const total = totalLook(await countPending(ctx), sites, unreplied);
   await show(ctx, (await runningJobLook(ctx)) ?? total);
   for (const [tabId, page] of pages ?? (await allTabPages(ctx))) {
     const onArticle = page.postId === null ? 0 : await countPending(ctx, page.siteId, page.postId);

@@ -19,6 +19,7 @@ import { decide, undo } from './outbox/decide.ts';
 import { releaseHeldDecisions } from './outbox/release.ts';
 import { retryDecision } from './outbox/retry.ts';
 import { flushAndReschedule, scheduleFlush } from './outbox/schedule.ts';
+import { readCommenterHistory } from './read-commenter-history.ts';
 import { ReplyError } from './reply-error.ts';
 import type { ContentHandlers, PageHandlers } from './router.ts';
 import { completeAuthorization, startAuthorization } from './sites/authorize.ts';
@@ -33,6 +34,7 @@ import { searchServer } from './sync/search.ts';
 import { fetchThreadContext } from './sync/thread-context.ts';
 import { probeTab } from './tab-probe.ts';
 import { setTabPage } from './tab-state.ts';
+import { findUnreplied, refreshUnrepliedCounts } from './unreplied.ts';
 
 export const contentHandlers: ContentHandlers = {
   async pageDetected(ctx, { page }, from) {
@@ -147,6 +149,8 @@ export const pageHandlers: PageHandlers = {
   },
   searchServer: (ctx, request) => searchServer(ctx, request),
   checkCommenterHistory: (ctx, request) => checkCommenterHistory(ctx, request.siteId, request.commentIds),
+  readCommenterHistory: (ctx, request) => readCommenterHistory(ctx, request.siteId, request.commentId),
+  findUnreplied: (ctx, request) => afterwardsBadges(ctx, findUnreplied(ctx, request.siteId)),
   async syncNow(ctx, request) {
     // The user asked and is looking: no notification for what this sync finds.
     const summaries = await syncAllSites(ctx, request.siteId, { notify: false });
@@ -184,5 +188,7 @@ async function afterwardsBadges<T>(ctx: BackgroundContext, work: Promise<T>): Pr
 
 export async function refreshEverything(ctx: BackgroundContext): Promise<void> {
   await sendWhatWasHeldUp(ctx, await syncAllSites(ctx));
+  // Unreplied is asked of WordPress only for the badge, and only when the user counts it there.
+  if ((await readSettings(ctx.db)).countUnrepliedOnBadge) await refreshUnrepliedCounts(ctx);
   await refreshViews(ctx);
 }

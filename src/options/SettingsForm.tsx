@@ -94,6 +94,15 @@ export function SettingsForm({ db }: { db: FreigabeDb }) {
         {t('settingsNotifyNewPending')}
       </label>
       <p class="muted">{t('settingsNotifyHelp')}</p>
+      <label class="check">
+        <input
+          type="checkbox"
+          name="countUnrepliedOnBadge"
+          checked={settings.countUnrepliedOnBadge}
+          onChange={(event) => void change({ countUnrepliedOnBadge: event.currentTarget.checked })}
+        />
+        {t('settingsCountUnreplied')}
+      </label>
       {hasQueuePanel(browser) && (
         <fieldset class="choice">
           <legend>{t('settingsQueueOpensIn')}</legend>

@@ -22,18 +22,28 @@ import { PendingDecisions } from './frame/PendingDecisions.tsx';
 import { SelectionBar } from './frame/SelectionBar.tsx';
 import { UndoToast } from './frame/UndoToast.tsx';
 import { ViewTabs } from './frame/ViewTabs.tsx';
+import { LazyHistoryPanel } from './history/lazy.tsx';
 import { LazyJobSheet, LazyJobStrip } from './jobs/lazy.tsx';
 import type { Command } from './keyboard/keymap.ts';
 import { useShortcuts } from './keyboard/use-shortcuts.ts';
 import { QueueList } from './list/QueueList.tsx';
 import { createHistoryAsker } from './queue/history-asker.ts';
 import { useQueue } from './queue/use-queue.ts';
-import { commentKey, postKey, type QueueFilter, statusViews, type ViewName, viewLabelKeys } from './queue/views.ts';
+import {
+  commentKey,
+  parseCommentKey,
+  postKey,
+  type QueueFilter,
+  statusViews,
+  type ViewName,
+  viewLabelKeys,
+} from './queue/views.ts';
 import { QueueContext, type QueueContextValue } from './queue-context.ts';
 import { ServerSearchStatus } from './search/ServerSearchStatus.tsx';
 import { useServerSearch } from './search/use-server-search.ts';
 import { activeIndexOf, draftCommentKeys, editorFor } from './state/selectors.ts';
 import { usePopupStore } from './state/use-popup-store.ts';
+import { LazyUnrepliedView } from './unreplied/lazy.tsx';
 import { useCounts } from './use-counts.ts';
 import { usePopupData } from './use-popup-data.ts';
 import { useTabProbe } from './use-tab-probe.ts';
@@ -139,7 +149,7 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
     ports: { decisions, focusList, focusSearch },
   };
   const onKey = useCallback((command: Command) => void run(command), [run]);
-  useShortcuts(onKey, !ui.help && ui.confirm === null && ui.jobSheet === null);
+  useShortcuts(onKey, !ui.help && ui.confirm === null && ui.jobSheet === null && ui.history === null && !ui.unreplied);
 
   // For bench:popup: when the first comments were on screen, and when the whole view was loaded.
   const marked = useRef({ rows: false, ready: false });
@@ -164,6 +174,17 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
     const index = rows.findIndex((row) => withDraft.has(row.key));
     if (index >= 0) dispatch({ type: 'setActive', key: rows[index]?.key ?? null, index });
   }, [queue.state, data.draftsReady]);
+
+  // The history's commenter, as named when it was opened (the comment may leave the view meanwhile).
+  const historyAuthor = useRef<{ key: string; author: string } | null>(null);
+  if (ui.history !== null && historyAuthor.current?.key !== ui.history) {
+    const comment = byKey.get(ui.history);
+    historyAuthor.current = { key: ui.history, author: comment?.authorName || t('anonymous') };
+  }
+  const historyOf =
+    ui.history === null
+      ? null
+      : { ...parseCommentKey(ui.history), author: historyAuthor.current?.author ?? t('anonymous') };
 
   const changeFilter = (change: Partial<QueueFilter>) => dispatch({ type: 'changeFilter', change });
   const editors = useCallback((key: string) => editorFor(ui.editors, data.drafts, key), [ui.editors, data.drafts]);
@@ -200,7 +221,11 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
     <QueueContext.Provider value={context}>
       <main class="popup" data-frame={frame} aria-busy={queue.state === 'loading' || queue.state === 'first-page'}>
         <header class="popup-header">
-          <h1>{t(viewLabelKeys[filter.view] === 'viewPending' ? 'popupHeading' : viewLabelKeys[filter.view])}</h1>
+          <h1>
+            {ui.unreplied
+              ? t('viewUnreplied')
+              : t(viewLabelKeys[filter.view] === 'viewPending' ? 'popupHeading' : viewLabelKeys[filter.view])}
+          </h1>
           <button
             type="button"
             class="link help-button"
@@ -239,14 +264,28 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
         {data.sitesReady && data.sites.length === 0 ? (
           <NoSites />
         ) : (
-          <>
+          <div class="view-bar">
             <ViewTabs
               views={views}
-              current={filter.view}
+              current={ui.unreplied ? null : filter.view}
               counts={counts}
               controls={queueId}
               onChange={(view) => changeFilter({ view, post: null })}
             />
+            <button
+              type="button"
+              class="view-tab unreplied-toggle"
+              data-view="unreplied"
+              aria-pressed={ui.unreplied}
+              onClick={() => dispatch({ type: 'showUnreplied', open: !ui.unreplied })}
+            >
+              {t('viewUnreplied')}
+            </button>
+          </div>
+        )}
+        {data.sites.length > 0 && ui.unreplied && <LazyUnrepliedView db={db} />}
+        {data.sitesReady && data.sites.length === 0 ? null : ui.unreplied ? null : (
+          <>
             <Filters
               filter={filter}
               sites={data.sites}
@@ -297,6 +336,22 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
         <UndoToast toast={decisions.toast} onUndo={() => void decisions.undoLast()} onClose={decisions.dismissToast} />
         <Announcer text={decisions.announcement.text} id={decisions.announcement.id} />
         {ui.help && <HelpOverlay onClose={() => dispatch({ type: 'setHelp', open: false })} />}
+        {historyOf && (
+          <LazyHistoryPanel
+            siteId={historyOf.siteId}
+            commentId={historyOf.id}
+            author={historyOf.author}
+            siteName={data.sitesById.get(historyOf.siteId)?.name ?? ''}
+            onClose={() => dispatch({ type: 'showHistory', key: null })}
+            onActOnAll={(authorEmail, status) => {
+              dispatch({ type: 'showHistory', key: null });
+              dispatch({
+                type: 'openJobSheet',
+                opening: { from: 'commenter', siteId: historyOf.siteId, authorEmail, status },
+              });
+            }}
+          />
+        )}
         {ui.confirm && (
           <ConfirmDelete
             count={ui.confirm.reduce((sum, group) => sum + group.keys.length, 0)}

@@ -19,6 +19,8 @@ export interface QueueCommands {
   undoRows(outboxIds: readonly number[], keys: readonly string[]): void;
   retryRow(outboxId: number): void;
   dismissRow(row: OutboxRow): void;
+  /** opens the history of this comment's author */
+  showHistory(key: string): void;
   /** all like this cluster on the server, as a job */
   clusterJob(clusterKey: string): void;
 }

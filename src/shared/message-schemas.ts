@@ -117,6 +117,13 @@ export const pageRequestSchema = v.variant('type', [
     siteId,
     commentIds: v.pipe(v.array(id), v.minLength(1), v.maxLength(historyBatchSize)),
   }),
+  /**
+   * a commenter's whole history on the site, read from WordPress; whom it is about is taken from the
+   * cached comment (its address for moderators, its name for authors), never from the message
+   */
+  v.object({ type: v.literal('readCommenterHistory'), siteId, commentId: id }),
+  /** approved comments with no reply from their post's author (ADR 028), on one site or all */
+  v.object({ type: v.literal('findUnreplied'), siteId: v.optional(siteId) }),
   /** how many comments a filter matches on the server, and the first of them, before a job starts */
   v.object({ type: v.literal('previewJob'), siteId, filter: jobFilter }),
   /**

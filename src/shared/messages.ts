@@ -85,6 +85,49 @@ export interface JobPreview {
   route: 'bridge' | 'rest';
 }
 
+/**
+ * A commenter's history on one site, read from WordPress (background/read-commenter-history.ts):
+ * moderators by the address (every status, counted by WordPress), authors by the name among the
+ * comments on their own posts (what WordPress lets them see).
+ */
+export interface CommenterHistory {
+  siteId: string;
+  /** `email`: by the address (moderators); `name`: by the name, on the user's own posts only (authors) */
+  by: 'email' | 'name';
+  /** the address or the name asked about */
+  who: string;
+  /** null: WordPress does not let this user see that status */
+  counts: { approved: number; pending: number; spam: number | null; trash: number | null };
+  /** UTC milliseconds of the first and the last comment; null when there is none */
+  first: number | null;
+  last: number | null;
+  /** the posts commented on (of the comments read), most comments first */
+  posts: { id: number; title: string | null; link: string | null; comments: number }[];
+  /** the IPs and URLs used (moderators see IPs; of the comments read), most used first */
+  ips: string[];
+  urls: string[];
+  /** comments read for posts, IPs and URLs (the newest), and how many there are in all */
+  read: number;
+  total: number;
+  /** moderators: how many comments WordPress's search finds for this comment's IP (any status, any author) */
+  sameIp: { ip: string; total: number } | null;
+}
+
+/** What "Unreplied" found on one site (see background/unreplied.ts and ADR 028). */
+export type UnrepliedSite =
+  | {
+      siteId: string;
+      outcome: 'found';
+      /** approved comments with no reply from their post's author, newest first (now in the cache) */
+      comments: { id: number; post: number; postAuthor: number }[];
+      /** the posts' authors, by name (moderators filter by them) */
+      postAuthors: { id: number; name: string }[];
+      /** approved comments looked at (the newest of the last `days` days) */
+      checked: number;
+      days: number;
+    }
+  | { siteId: string; outcome: 'failed'; message: string };
+
 /** What each request answers with. */
 export interface ResponseMap {
   pageDetected: { connected: boolean };
@@ -118,6 +161,8 @@ export interface ResponseMap {
   undoJob: { jobId: number };
   /** how many addresses WordPress was asked about (the answers are written to the cache) */
   checkCommenterHistory: { asked: number };
+  readCommenterHistory: CommenterHistory;
+  findUnreplied: { sites: UnrepliedSite[] };
 }
 
 export type ResponseFor<R extends BackgroundRequest> = ResponseMap[R['type']];

@@ -17,6 +17,8 @@ export const settingsSchema = v.object({
   notifyNewPending: v.optional(v.boolean(), false),
   /** what the toolbar button opens: the popup, or the queue as a side panel that stays open (ADR 024) */
   queueOpensIn: v.optional(v.picklist(['popup', 'panel']), 'popup'),
+  /** the toolbar badge also counts comments awaiting the user's reply ("Unreplied", ADR 028) */
+  countUnrepliedOnBadge: v.optional(v.boolean(), false),
 });
 
 export type Settings = v.InferOutput<typeof settingsSchema>;

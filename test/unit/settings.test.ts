@@ -16,12 +16,13 @@ const browser = fakeBrowser as unknown as Browser;
 describe('settings', () => {
   beforeEach(resetFakeBrowser);
 
-  it('defaults: 5 s undo window, sync every 2 minutes, no notifications, the queue in the popup', () => {
+  it('defaults: 5 s undo window, sync every 2 minutes, no notifications, the queue in the popup, Unreplied not on the badge', () => {
     expect(defaultSettings).toEqual({
       undoWindowSeconds: 5,
       syncIntervalMinutes: 2,
       notifyNewPending: false,
       queueOpensIn: 'popup',
+      countUnrepliedOnBadge: false,
     });
     expect(parseSettings(undefined)).toEqual(defaultSettings);
   });
@@ -33,12 +34,14 @@ describe('settings', () => {
         syncIntervalMinutes: 'often',
         notifyNewPending: 'yes',
         queueOpensIn: 'tab',
+        countUnrepliedOnBadge: 'sure',
       }),
     ).toEqual({
       undoWindowSeconds: 10,
       syncIntervalMinutes: 2,
       notifyNewPending: false,
       queueOpensIn: 'popup',
+      countUnrepliedOnBadge: false,
     });
     // Chrome fires alarms 30 s apart at best: shorter intervals are refused.
     expect(parseSettings({ syncIntervalMinutes: 0.1, undoWindowSeconds: -3 })).toEqual(defaultSettings);
@@ -53,6 +56,7 @@ describe('settings', () => {
       syncIntervalMinutes: 10,
       notifyNewPending: true,
       queueOpensIn: 'panel',
+      countUnrepliedOnBadge: false,
     });
   });
 
@@ -83,6 +87,7 @@ describe('settings', () => {
       syncIntervalMinutes: 5,
       notifyNewPending: false,
       queueOpensIn: 'popup',
+      countUnrepliedOnBadge: false,
     });
     expect(await browser.storage.local.get(null)).toEqual({});
     await browser.storage.local.set({ settings: { undoWindowSeconds: 0 } });

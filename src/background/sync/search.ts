@@ -118,7 +118,7 @@ async function searchSite(ctx: BackgroundContext, site: SiteRow, request: Search
 }
 
 /** The user's posts on this site: their newest published ones on the server, and those the cache knows. */
-async function ownPosts(ctx: BackgroundContext, client: WpClient, site: SiteRow): Promise<number[]> {
+export async function ownPosts(ctx: BackgroundContext, client: WpClient, site: SiteRow): Promise<number[]> {
   const onServer = await client.listPostIdsOf(site.userId);
   const cached = await ctx.db.posts
     .where('[siteId+id]')

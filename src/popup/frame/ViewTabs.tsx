@@ -6,7 +6,8 @@ import { type ViewName, viewLabelKeys } from '../queue/views.ts';
 
 interface Props {
   views: readonly ViewName[];
-  current: ViewName;
+  /** null: none of them (another view, like "Unreplied", is shown) */
+  current: ViewName | null;
   counts: ViewCounts | null;
   controls: string;
   onChange: (view: ViewName) => void;
@@ -41,7 +42,7 @@ export function ViewTabs({ views, current, counts, controls, onChange }: Props) 
             data-view={view}
             aria-selected={view === current}
             aria-controls={controls}
-            tabIndex={view === current ? 0 : -1}
+            tabIndex={view === current || (current === null && index === 0) ? 0 : -1}
             title={title}
             onClick={() => onChange(view)}
             onKeyDown={(event) => move(event, index)}

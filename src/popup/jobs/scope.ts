@@ -11,7 +11,7 @@ import { parsePostKey, type QueueFilter } from '../queue/views.ts';
 import { clusterSearch, maxSearchLength } from './cluster-search.ts';
 
 /** Where the sheet was opened from: what it offers follows from it. */
-export type JobOrigin = 'filter' | 'cluster' | 'empty';
+export type JobOrigin = 'filter' | 'cluster' | 'empty' | 'commenter';
 
 /** The sheet's starting point: a filter WordPress evaluates on one site. */
 export interface JobSheetRequest {
@@ -93,6 +93,27 @@ export function scopeOfCluster(
   };
 }
 
+/** All of one commenter's comments of one status, by their address (from their history panel). */
+export function scopeOfCommenter(
+  siteId: string,
+  authorEmail: string,
+  status: JobFilter['status'],
+  sites: readonly SiteRow[],
+): JobScope {
+  const site = siteFor(siteId, sites);
+  if ('ok' in site) return site;
+  return {
+    ok: true,
+    request: {
+      origin: 'commenter',
+      siteId: site.siteId,
+      siteChoices: site.choices,
+      filter: { status, type: 'all', authorEmail },
+      only: null,
+    },
+  };
+}
+
 /**
  * What the popup's state keeps when the sheet opens: where it was opened from, as plain data. The
  * scope is worked out by the sheet (a chunk loaded when it opens), so none of this weighs on the
@@ -101,7 +122,8 @@ export function scopeOfCluster(
 export type JobSheetOpening =
   | { from: 'filter'; filter: QueueFilter }
   | { from: 'empty'; view: 'spam' | 'trash'; siteId: string | null }
-  | { from: 'cluster'; cluster: SiteCluster; comments: readonly CommentRow[]; status: JobFilter['status'] };
+  | { from: 'cluster'; cluster: SiteCluster; comments: readonly CommentRow[]; status: JobFilter['status'] }
+  | { from: 'commenter'; siteId: string; authorEmail: string; status: JobFilter['status'] };
 
 export function scopeOf(opening: JobSheetOpening, sites: readonly SiteRow[]): JobScope {
   switch (opening.from) {
@@ -111,5 +133,7 @@ export function scopeOf(opening: JobSheetOpening, sites: readonly SiteRow[]): Jo
       return scopeOfEmptying(opening.view, opening.siteId, sites);
     case 'cluster':
       return scopeOfCluster(opening.cluster, opening.status, clusterSearch(opening.cluster, opening.comments), sites);
+    case 'commenter':
+      return scopeOfCommenter(opening.siteId, opening.authorEmail, opening.status, sites);
   }
 }

@@ -53,7 +53,8 @@ export function initialSheet(request: JobSheetRequest): SheetState {
   return {
     request,
     siteId: request.siteId,
-    extra: { authorEmail: '', from: '', to: '' },
+    // A commenter's address (from their history) starts in the field, where the user sees and can change it.
+    extra: { authorEmail: request.filter.authorEmail ?? '', from: '', to: '' },
     preview: { state: 'loading', seq: 0 },
     step: { kind: 'choose' },
   };
@@ -63,7 +64,8 @@ export function initialSheet(request: JobSheetRequest): SheetState {
 export function filterOf(
   state: SheetState,
 ): { ok: true; filter: JobFilter } | { ok: false; problem: 'email' | 'dates' } {
-  const filter: JobFilter = { ...state.request.filter };
+  const { authorEmail: _fromRequest, ...requested } = state.request.filter;
+  const filter: JobFilter = { ...requested };
   const email = state.extra.authorEmail.trim();
   if (email !== '') {
     if (email.length < 3 || email.length > 200 || !email.includes('@')) return { ok: false, problem: 'email' };

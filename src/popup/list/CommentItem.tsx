@@ -86,9 +86,16 @@ function CommentItemView({ comment, index, offset, measure, level, clusterSize, 
             aria-label={t('selectComment', [isolate(author)])}
             onChange={() => commands.toggleSelected([key])}
           />
-          <bdi class="author" id={authorId}>
-            {author}
-          </bdi>
+          <button
+            type="button"
+            class="link author"
+            id={authorId}
+            data-action="history"
+            title={t('historyOpen', [author])}
+            onClick={() => commands.showHistory(key)}
+          >
+            <bdi>{author}</bdi>
+          </button>
           <Signals comment={comment} clusterSize={level === 2 ? 0 : clusterSize} firstTime={firstTime} />
           <time dateTime={new Date(comment.date).toISOString()}>{formatDate(comment.date)}</time>
         </div>

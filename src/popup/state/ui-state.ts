@@ -29,6 +29,10 @@ export interface UiState {
   /** deleting permanently waits for this question */
   confirm: StatusGroup[] | null;
   help: boolean;
+  /** the comment (key) whose author's history is open */
+  history: string | null;
+  /** the view "Unreplied" is shown instead of the queue */
+  unreplied: boolean;
   /** "everything matching on the server": where the sheet was opened from (its own steps are jobs/sheet-state.ts) */
   jobSheet: JobSheetOpening | null;
 }
@@ -41,6 +45,8 @@ export const initialUiState: UiState = {
   editors: { opened: new Map(), closed: new Set() },
   confirm: null,
   help: false,
+  history: null,
+  unreplied: false,
   jobSheet: null,
 };
 
@@ -61,6 +67,9 @@ export type UiAction =
   | { type: 'closeConfirm' }
   | { type: 'setHelp'; open: boolean }
   | { type: 'toggleHelp' }
+  /** a commenter's history, for the author of this comment (null: closed) */
+  | { type: 'showHistory'; key: string | null }
+  | { type: 'showUnreplied'; open: boolean }
   | { type: 'openJobSheet'; opening: JobSheetOpening }
   | { type: 'closeJobSheet' };
 
@@ -76,6 +85,7 @@ export function reduce(state: UiState, action: UiAction): UiState {
     case 'changeFilter':
       return {
         ...state,
+        unreplied: false,
         filter: { ...state.filter, ...action.change },
         selected: new Set(),
         active: { key: null, index: 0 },
@@ -129,6 +139,10 @@ export function reduce(state: UiState, action: UiAction): UiState {
       return state.help === action.open ? state : { ...state, help: action.open };
     case 'toggleHelp':
       return { ...state, help: !state.help };
+    case 'showUnreplied':
+      return state.unreplied === action.open ? state : { ...state, unreplied: action.open };
+    case 'showHistory':
+      return state.history === action.key ? state : { ...state, history: action.key };
     case 'openJobSheet':
       return { ...state, jobSheet: action.opening };
     case 'closeJobSheet':

@@ -60,6 +60,7 @@ export function usePopupStore(): PopupStore & { ui: UiState; surroundings: { cur
       undoRows: (outboxIds, keys) => fire({ kind: 'undoRows', outboxIds, keys }),
       retryRow: (outboxId) => fire({ kind: 'retryRow', outboxId }),
       dismissRow: (row) => fire({ kind: 'dismissRow', row }),
+      showHistory: (key) => dispatch({ type: 'showHistory', key }),
       clusterJob: (clusterKey) => fire({ kind: 'clusterJob', clusterKey }),
     };
     return { dispatch, run, commands };

@@ -31,6 +31,8 @@ export interface SiteRow {
   lastSyncAt: number | null;
   /** pending comments (all types) on the server at the last sync */
   pendingTotal: number;
+  /** "Unreplied" when WordPress was last asked (ADR 028; counted on the badge when the user wants) */
+  unreplied?: { count: number; checkedAt: number };
   /**
    * The Freigabe Bridge as the REST index announced it at connect or the last sync; null: not
    * there; absent: not looked for yet (a site connected before the Bridge was known).

@@ -12,6 +12,7 @@ import {
   wpIdListSchema,
   wpPostSummaryListSchema,
   wpUserMeSchema,
+  wpUserNameListSchema,
 } from './schemas.ts';
 import { type CallOptions, createTransport, type TransportOptions } from './transport.ts';
 
@@ -72,6 +73,16 @@ export function createWpClient(options: WpClientOptions) {
         ...call,
       });
       return data.map((post) => post.id);
+    },
+
+    /** The names of these users (at most 100; WordPress lists publicly only users with published posts). */
+    async listUserNames(ids: readonly number[], call: CallOptions = {}): Promise<{ id: number; name: string }[]> {
+      if (ids.length === 0) return [];
+      const { data } = await transport.request(wpUserNameListSchema, 'wp/v2/users', {
+        query: { include: ids.slice(0, 100), per_page: 100, _fields: 'id,name' },
+        ...call,
+      });
+      return data;
     },
 
     /** wp-admin's "Approve and Reply": REST does not approve the parent by itself, so both are sent. */

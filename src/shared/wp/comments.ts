@@ -140,6 +140,7 @@ export function commentOperations(transport: Transport) {
           type: params.type,
           post: params.post,
           include: params.include,
+          search: params.search,
           author_email: params.authorEmail,
           page: params.page,
           offset: params.offset,

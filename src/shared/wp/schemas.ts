@@ -81,5 +81,8 @@ export const wpErrorBodySchema = v.object({ code: v.string(), message: v.string(
 /** DELETE …/comments/{id}?force=true */
 export const wpDeletedCommentSchema = v.object({ deleted: v.literal(true), previous: wpCommentSchema });
 
+/** Users by name (`_fields=id,name`): whose posts they are. */
+export const wpUserNameListSchema = v.array(v.object({ id: v.pipe(v.number(), v.integer()), name: v.string() }));
+
 /** Lists where only X-WP-Total matters (`_fields=id`). */
 export const wpIdListSchema = v.array(v.object({ id: v.pipe(v.number(), v.integer()) }));

@@ -50,6 +50,10 @@ function setup() {
     clearCache: vi.fn(async () => ({ siteId: 's', removed: 0 })),
     searchServer: vi.fn(async () => ({ sites: [] })),
     checkCommenterHistory: vi.fn(async () => ({ asked: 0 })),
+    findUnreplied: vi.fn(async () => ({ sites: [] })),
+    readCommenterHistory: vi.fn(async () => {
+      throw new Error('not used here');
+    }),
     previewJob: vi.fn(async () => ({ total: 0, first: [], route: 'rest' as const })),
     startJob: vi.fn(async () => ({ jobId: 1 })),
     controlJob: vi.fn(async () => ({ state: 'paused' as const })),

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { badgeColors, countPending, updateBadges } from '../../../src/background/badge.ts';
 import { syncPending } from '../../../src/background/sync/pull-pending.ts';
 import { setTabPage } from '../../../src/background/tab-state.ts';
+import { saveSettings } from '../../../src/shared/settings.ts';
 import { testContext } from '../../support/background-context.ts';
 import { badges, resetFakeBrowser } from '../../support/fake-browser.ts';
 import { type FakeComment, fakeWordPress } from '../../support/fake-wordpress.ts';
@@ -154,6 +155,20 @@ describe('badge', () => {
     expect(badges.get(12)).toMatchObject({ text: '5' });
     expect(badges.get(13)).toMatchObject({ text: '5' });
     expect(badges.get(11)?.color).not.toBe(badges.get(12)?.color);
+  });
+
+  it('counts Unreplied only when the user turns it on (ADR 028)', async () => {
+    const { ctx } = await connectedContext(pending(2));
+    await syncPending(ctx, siteId);
+    await ctx.db.sites.update(siteId, { unreplied: { count: 3, checkedAt: 0 } });
+    await updateBadges(ctx);
+    expect(badges.get('global')).toMatchObject({ text: '2', title: 'Freigabe: 2 pending across your sites' });
+    await saveSettings(ctx.db, { countUnrepliedOnBadge: true });
+    await updateBadges(ctx);
+    expect(badges.get('global')).toMatchObject({
+      text: '5',
+      title: 'Freigabe: 2 pending across your sites\n3 awaiting your reply',
+    });
   });
 
   it('is empty when nothing is pending', async () => {

@@ -30,7 +30,7 @@ describe('the popup’s rows', () => {
     render(<App db={db} tabId={null} />);
     await waitFor(() => expect(document.querySelector('[data-comment-id="2"] .author')).toBeTruthy());
     const row = document.querySelector('[data-comment-id="2"]') as HTMLElement;
-    const author = row.querySelector('.author') as HTMLElement;
+    const author = row.querySelector('.author bdi') as HTMLElement;
     expect(author.tagName).toBe('BDI');
     expect(author.textContent).toBe(override);
     const details = [...row.querySelectorAll('.author-details bdi')].map((part) => part.textContent);
