@@ -55,7 +55,7 @@ describe('release builds', () => {
     const script = 'dist/chrome/src/content/content-script.js';
     expect(existsSync(script)).toBe(true);
     expect(readFileSync(script, 'utf8')).not.toMatch(/\bimport\s*\(/);
-    expect(gzipKb(script)).toBeLessThan(10);
+    expect(gzipKb(script)).toBeLessThan(11);
   });
 
   it('the service worker loads the background, not another entry of the same name', () => {
@@ -65,13 +65,13 @@ describe('release builds', () => {
     expect(readFileSync(join('dist/chrome', entry ?? ''), 'utf8')).toContain('registerContentScripts');
   });
 
-  it('popup JavaScript (with Dexie and Preact) stays within 84 kB gzip (see popup.test.ts), the content script within 11 kB', () => {
+  it('popup JavaScript (with Dexie and Preact) stays within 86 kB gzip (see popup.test.ts), the content script within 11 kB', () => {
     const sizes = bundleSizes('dist/chrome');
     expect(sizes.popup).toBeGreaterThan(10 * 1024);
-    expect(sizes.popup).toBeLessThan(84 * 1024);
+    expect(sizes.popup).toBeLessThan(86 * 1024);
     // The side panel is the same app in another frame: the popup's code and a few lines of its own.
     expect(sizes.panel).toBeLessThan(sizes.popup + 2 * 1024);
-    expect(sizes.panel).toBeLessThan(86 * 1024);
+    expect(sizes.panel).toBeLessThan(88 * 1024);
     // 10 kB until session 5; the one error reporter (it tells an extension updated under the page
     // from a failure) took it to 10.4 kB — moved once, said here. Most of it is the polyfill.
     expect(sizes.content).toBeLessThan(11 * 1024);
