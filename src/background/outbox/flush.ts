@@ -130,7 +130,14 @@ async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<Flush
   const started = ctx.now();
   const summary = emptySummary();
   // Holding the lock, any row still "sending" belongs to a worker that died: send it again.
-  await ctx.db.outbox.where('state').equals('sending').modify({ state: 'waiting' });
+  // Counted as an attempt: it may have reached WordPress, so an undo must not simply cancel it (decide.ts).
+  await ctx.db.outbox
+    .where('state')
+    .equals('sending')
+    .modify((row) => {
+      row.state = 'waiting';
+      row.attempts += 1;
+    });
   const attempted = new Set<number>();
   /** comments with a decision on the wire: their next decision waits for its answer */
   const onWire = new Set<string>();
@@ -227,14 +234,16 @@ async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<Flush
         await applyFailure(ctx, row, outcomeOfFailure(row, sender.blockedBy, ctx.now(), ctx.random));
         summary.retrying += 1;
       }
-      if (starting.length > 0) {
-        await setStates(
-          ctx,
-          starting.map(({ row }) => row),
-          'sending',
-        );
-        summary.sent += starting.length;
-        for (const { sender, row } of starting) {
+      // A row read before an undo cancelled it (it waited here for a place on the wire) is gone now: not sent.
+      const claimed = starting.length > 0 ? await claimForSending(ctx, starting) : [];
+      for (const { sender, row } of starting) {
+        if (claimed.some((entry) => entry.row.id === row.id)) continue;
+        sender.onWire -= 1;
+        onWire.delete(keyOf(row));
+      }
+      if (claimed.length > 0) {
+        summary.sent += claimed.length;
+        for (const { sender, row } of claimed) {
           const sending: Promise<void> = sendOne(sender, row).finally(() => {
             inFlight.delete(sending);
             sender.onWire -= 1;
@@ -261,6 +270,19 @@ async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<Flush
   return summary;
 }
 
-function setStates(ctx: BackgroundContext, rows: readonly OutboxRow[], state: 'sending' | 'waiting') {
-  return ctx.db.outbox.bulkUpdate(rows.map((row) => ({ key: row.id ?? 0, changes: { state } })));
+/**
+ * Marks the rows as on the wire — those still waiting as they are stored now, in one transaction
+ * with the check, so an undo either cancels a row before this or finds it sending after.
+ */
+function claimForSending<T extends { row: OutboxRow }>(ctx: BackgroundContext, entries: readonly T[]): Promise<T[]> {
+  const { outbox } = ctx.db;
+  return ctx.db.transaction('rw', outbox, async () => {
+    const stored = await outbox.bulkGet(entries.map(({ row }) => row.id ?? 0));
+    const claimed = entries.flatMap((entry, index) => {
+      const row = stored[index];
+      return row?.state === 'waiting' ? [{ ...entry, row: { ...row, state: 'sending' as const } }] : [];
+    });
+    await outbox.bulkUpdate(claimed.map(({ row }) => ({ key: row.id ?? 0, changes: { state: 'sending' } })));
+    return claimed;
+  });
 }
