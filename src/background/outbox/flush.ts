@@ -238,6 +238,7 @@ async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<Flush
       const claimed = starting.length > 0 ? await claimForSending(ctx, starting) : [];
       for (const { sender, row } of starting) {
         if (claimed.some((entry) => entry.row.id === row.id)) continue;
+        attempted.delete(row.id ?? 0);
         sender.onWire -= 1;
         onWire.delete(keyOf(row));
       }
@@ -278,10 +279,18 @@ function claimForSending<T extends { row: OutboxRow }>(ctx: BackgroundContext, e
   const { outbox } = ctx.db;
   return ctx.db.transaction('rw', outbox, async () => {
     const stored = await outbox.bulkGet(entries.map(({ row }) => row.id ?? 0));
-    const claimed = entries.flatMap((entry, index) => {
+    const claimed: T[] = [];
+    for (const [index, entry] of entries.entries()) {
       const row = stored[index];
-      return row?.state === 'waiting' ? [{ ...entry, row: { ...row, state: 'sending' as const } }] : [];
-    });
+      if (row?.state !== 'waiting') continue;
+      // An earlier decision on the comment still open (its answer lost, waiting to be sent again) goes first.
+      const earlier = await outbox
+        .where('[siteId+commentId]')
+        .equals([row.siteId, row.commentId])
+        .filter((other) => (other.id ?? 0) < (row.id ?? 0) && other.state !== 'done')
+        .count();
+      if (earlier === 0) claimed.push({ ...entry, row: { ...row, state: 'sending' as const } });
+    }
     await outbox.bulkUpdate(claimed.map(({ row }) => ({ key: row.id ?? 0, changes: { state: 'sending' } })));
     return claimed;
   });

@@ -95,4 +95,27 @@ describe('undo against the flush', () => {
     await expect(undo(ctx, id)).rejects.toThrow(ReplyError);
     expect(await ctx.db.outbox.get(id)).toMatchObject({ state: 'waiting' });
   });
+
+  it('a later decision on a comment waits while an earlier one whose answer was lost is sent again', async () => {
+    const { ctx, wordpress } = await setup(pending(1));
+    let lose = true;
+    const losing: typeof fetch = async (input, init) => {
+      const answer = await wordpress.fetch(input, init);
+      if (lose && init?.method === 'POST') {
+        lose = false;
+        // The moderator decides again while the first answer is lost on its way back.
+        await decide(ctx, { siteId, commentIds: [1], decision: 'approve', undoWindowMs: 0 });
+        throw new TypeError('Failed to fetch');
+      }
+      return answer;
+    };
+    const losingCtx = { ...ctx, fetch: losing };
+    await decide(losingCtx, { siteId, commentIds: [1], decision: 'spam', undoWindowMs: 0 });
+    await flushOutbox(losingCtx);
+    expect(wordpress.writes.map((write) => write.body?.status)).toEqual(['spam']);
+    clock += 10 * 60_000;
+    await flushOutbox(losingCtx);
+    expect(wordpress.writes.map((write) => write.body?.status)).toEqual(['spam', 'spam', 'approved']);
+    expect(wordpress.comments[0]?.status).toBe('approved');
+  });
 });
