@@ -27,6 +27,8 @@ export interface Verdict {
    * the retry overwrote the colleague's change (without the Bridge nothing can tell them apart)
    */
   retryOverModerator: number;
+  /** decisions waiting behind a failed or conflicting one on the same comment that the user is shown */
+  heldBehindShownFailure: string[];
   /** WordPress refused a decision, and the outbox says so (the user sees it) */
   refusedAndTold: number;
   /** comments whose commenter IP or user agent is no longer the commenter's */
@@ -103,6 +105,7 @@ export function judge(
     unexplained: [],
     overwrittenByModerator: { told: 0, notTold: 0 },
     retryOverModerator: 0,
+    heldBehindShownFailure: [],
     refusedAndTold: 0,
     commenterDataLost: [],
   };
@@ -149,15 +152,28 @@ export function judge(
     }
   }
 
-  for (const row of outbox)
-    if (row.state === 'waiting' || row.state === 'sending')
-      verdict.stuck.push(`outbox row ${row.id}: ${row.decision} of comment ${row.commentId}, ${row.state}`);
+  // By design (flush.ts) a failed or conflicting decision the user is shown holds the comment's later
+  // ones until the user retries or undoes it: those are counted apart, not as stuck or lost.
+  const held = new Set<number>();
+  for (const row of outbox) {
+    if (row.state !== 'waiting' && row.state !== 'sending') continue;
+    const blocker = outbox.find(
+      (other) =>
+        other.commentId === row.commentId &&
+        (other.id ?? 0) < (row.id ?? 0) &&
+        (other.state === 'failed' || other.state === 'conflict'),
+    );
+    if (blocker) {
+      held.add(row.id ?? 0);
+      verdict.heldBehindShownFailure.push(`outbox row ${row.id}: ${row.decision} of comment ${row.commentId}`);
+    } else verdict.stuck.push(`outbox row ${row.id}: ${row.decision} of comment ${row.commentId}, ${row.state}`);
+  }
 
   const changes = new Map<number, LedgerEntry[]>();
   for (const entry of statusLedger) add(changes, entry.comment, entry);
   const refused = (outboxId: number) => {
     const state = outboxRow.get(outboxId)?.state;
-    return state === 'failed' || state === 'conflict';
+    return state === 'failed' || state === 'conflict' || held.has(outboxId);
   };
 
   for (const [commentId, events] of statusEvents) {
