@@ -54,7 +54,9 @@ interface TextEvent {
 const restStatus = (word: string) => (word === 'unapproved' ? 'hold' : word);
 
 function expectedAfter(decision: string): Set<string> {
-  if (decision === 'unspam' || decision === 'untrash') return new Set(['hold', 'approved']);
+  // WordPress restores what the comment was before: Not Spam of a comment spammed from Trash lands in Trash.
+  if (decision === 'unspam') return new Set(['hold', 'approved', 'trash']);
+  if (decision === 'untrash') return new Set(['hold', 'approved', 'spam']);
   const fixed: Record<string, string> = {
     approve: 'approved',
     approveAndReply: 'approved',
