@@ -107,7 +107,18 @@ try {
   const faultsEnded = faults.lastEndedAt() ?? Date.now();
   log('faults off: waiting for the outbox to settle');
 
-  const open = (rows: OutboxRow[]) => rows.filter((row) => row.state === 'waiting' || row.state === 'sending');
+  // Rows held behind a failed or conflicting decision the user is shown never settle by themselves (flush.ts).
+  const open = (rows: OutboxRow[]) =>
+    rows.filter(
+      (row) =>
+        (row.state === 'waiting' || row.state === 'sending') &&
+        !rows.some(
+          (other) =>
+            other.commentId === row.commentId &&
+            (other.id ?? 0) < (row.id ?? 0) &&
+            (other.state === 'failed' || other.state === 'conflict'),
+        ),
+    );
   let outbox = await readRows<OutboxRow>(browser, 'outbox');
   const quietDeadline = Date.now() + quietLimitMs;
   while (open(outbox).length > 0 && Date.now() < quietDeadline) {
