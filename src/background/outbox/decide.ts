@@ -112,7 +112,12 @@ export async function undo(
     const row = await db.outbox.get(outboxId);
     if (!row) throw new ReplyError('unknown_decision', 'This decision is no longer known.');
     const reputation = new ReputationChanges(row.siteId);
-    if (row.state === 'waiting' || row.state === 'failed' || row.state === 'conflict') {
+    // A decision tried before whose answer never came may have reached WordPress: not cancelled
+    // locally, but sent and then reversed (a reply or edit: once it is done, see below). A firewall's
+    // answer is not one of those: it stopped the request before WordPress.
+    const mayHaveArrived = row.state === 'waiting' && row.attempts > 0 && row.error?.kind !== 'blocked';
+    const isText = row.decision === 'reply' || row.decision === 'edit';
+    if ((row.state === 'waiting' && !mayHaveArrived) || row.state === 'failed' || row.state === 'conflict') {
       await db.outbox.delete(outboxId);
       if ((row.decision === 'reply' || row.decision === 'edit') && row.content)
         await restoreDraft(ctx, row.siteId, row.commentId, row.decision, row.content);
@@ -121,7 +126,7 @@ export async function undo(
       await reputation.follow(restored).apply(db, ctx.now());
       return 'cancelled';
     }
-    if (row.state === 'sending')
+    if (row.state === 'sending' || (mayHaveArrived && (isText || row.decision === 'delete')))
       throw new ReplyError('decision_in_flight', 'This decision is being sent right now. Try again in a moment.');
     if (row.decision === 'reply' || row.decision === 'edit') return undoSentText(ctx, row);
     const reverse = reverseOf(row.decision, row.previousStatus);

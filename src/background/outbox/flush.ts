@@ -17,6 +17,8 @@ import { clientForSite } from '../sites/site-client.ts';
 import { answerWriter } from './answers.ts';
 import { applyFailure } from './apply-failure.ts';
 import { bridgeActionOf, groupLimit, sendRound } from './bridge-send.ts';
+import { claimForSending } from './claim.ts';
+import { keyOf, openDecisions } from './open-decisions.ts';
 import { type Outcome, outcomeOfFailure } from './outcome.ts';
 import { send } from './send.ts';
 import { wakeups } from './wakeups.ts';
@@ -61,40 +63,6 @@ export function wakeFlush(ctx: BackgroundContext): boolean {
   return wake !== undefined;
 }
 
-const keyOf = (row: Pick<OutboxRow, 'siteId' | 'commentId'>) => `${row.siteId}\n${row.commentId}`;
-
-interface OpenDecisions {
-  /** the next decision of each comment, when it is due; later ones wait for it */
-  due: OutboxRow[];
-  /** comments with a later decision waiting behind the first */
-  queuedBehind: Set<string>;
-  /** when the next decision that is not due yet falls due */
-  nextDueAt: number | null;
-}
-
-async function openDecisions(ctx: BackgroundContext, now: number): Promise<OpenDecisions> {
-  const open = await ctx.db.outbox.where('state').anyOf('waiting', 'failed', 'conflict').sortBy('id');
-  const seen = new Set<string>();
-  const result: OpenDecisions = { due: [], queuedBehind: new Set(), nextDueAt: null };
-  for (const row of open) {
-    const key = keyOf(row);
-    if (seen.has(key)) {
-      result.queuedBehind.add(key);
-      continue;
-    }
-    seen.add(key);
-    if (row.state !== 'waiting') continue;
-    if (row.notBefore <= now) result.due.push(row);
-    else if (result.nextDueAt === null || row.notBefore < result.nextDueAt) result.nextDueAt = row.notBefore;
-  }
-  return result;
-}
-
-/** The next decision of each comment, when it is due; later ones wait for it. */
-export async function dueRows(ctx: BackgroundContext, now: number): Promise<OutboxRow[]> {
-  return (await openDecisions(ctx, now)).due;
-}
-
 /** One site during a flush: its client, and whether its sign-in failed (nothing more is sent). */
 interface SiteSender {
   site: SiteRow;
@@ -109,7 +77,14 @@ async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<Flush
   const started = ctx.now();
   const summary = emptySummary();
   // Holding the lock, any row still "sending" belongs to a worker that died: send it again.
-  await ctx.db.outbox.where('state').equals('sending').modify({ state: 'waiting' });
+  // Counted as an attempt: it may have reached WordPress, so an undo must not simply cancel it (decide.ts).
+  await ctx.db.outbox
+    .where('state')
+    .equals('sending')
+    .modify((row) => {
+      row.state = 'waiting';
+      row.attempts += 1;
+    });
   const attempted = new Set<number>();
   /** comments with a decision on the wire: their next decision waits for its answer */
   const onWire = new Set<string>();
@@ -249,14 +224,22 @@ async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<Flush
         await applyFailure(ctx, row, outcomeOfFailure(row, sender.blockedBy, ctx.now(), ctx.random));
         summary.retrying += 1;
       }
-      if (starting.length > 0) {
-        await setStates(
-          ctx,
-          starting.flatMap(({ rows }) => rows),
-          'sending',
-        );
-        summary.sent += startingRows;
-        for (const { sender, rows } of starting) {
+      // A row read before an undo cancelled it (it waited here for a place on the wire) is gone now: not sent.
+      const entries = starting.flatMap((group) => group.rows.map((row) => ({ group, row })));
+      const claimed = entries.length > 0 ? await claimForSending(ctx, entries) : [];
+      const sendNow: { sender: SiteSender; rows: OutboxRow[] }[] = [];
+      for (const group of starting) {
+        const rows = claimed.filter((entry) => entry.group === group).map((entry) => entry.row);
+        for (const row of group.rows.filter((row) => !rows.some((kept) => kept.id === row.id))) {
+          attempted.delete(row.id ?? 0);
+          onWire.delete(keyOf(row));
+        }
+        if (rows.length === 0) group.sender.onWire -= 1;
+        else sendNow.push({ sender: group.sender, rows });
+      }
+      if (claimed.length > 0) {
+        summary.sent += claimed.length;
+        for (const { sender, rows } of sendNow) {
           const sending: Promise<void> = sendGroup(sender, rows).finally(() => {
             inFlight.delete(sending);
             sender.onWire -= 1;
@@ -283,8 +266,4 @@ async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<Flush
     running.delete(ctx);
   }
   return summary;
-}
-
-function setStates(ctx: BackgroundContext, rows: readonly OutboxRow[], state: 'sending' | 'waiting') {
-  return ctx.db.outbox.bulkUpdate(rows.map((row) => ({ key: row.id ?? 0, changes: { state } })));
 }

@@ -1,0 +1,142 @@
+/**
+ * The moderator's browser in the soak: the test build in Chromium, connected to the site through
+ * the fault proxy, one extension page (the popup as a tab) that sends the extension's own messages.
+ * It can be killed with SIGKILL — as a crash or the OOM killer does — and started again on the
+ * same profile.
+ */
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import {
+  connectWithApplicationPassword,
+  type ExtensionBrowser,
+  launchWithExtension,
+  readStore,
+  stopServiceWorker,
+  writeSettings,
+} from '../extension-browser.ts';
+
+export interface SoakBrowser {
+  current: ExtensionBrowser;
+  page: Page;
+  siteId: string;
+}
+
+/** A reply as the extension sends it: `{ ok, value }` or `{ ok: false, error }`. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+/** One message from the extension page, with a bound: a worker that never answers is an error here. */
+export async function send<T>(browser: SoakBrowser, message: unknown, timeoutMs = 60_000): Promise<Reply<T>> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const bound = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`no answer to ${JSON.stringify(message)} in ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+  });
+  try {
+    const reply = await Promise.race([
+      browser.page.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<Reply<T> | undefined>,
+      bound,
+    ]);
+    return reply ?? { ok: false, error: { code: 'no_reply', message: 'no reply' } };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function startSoakBrowser(
+  proxyUrl: string,
+  login: string,
+  applicationPassword: string,
+  undoWindowSeconds: number,
+): Promise<SoakBrowser> {
+  const current = await launchWithExtension();
+  const options = await connectWithApplicationPassword(current, proxyUrl, login, applicationPassword);
+  const [site] = await readStore<{ id: string; origin: string }>(current.worker, 'sites');
+  if (!site?.origin.startsWith(proxyUrl)) throw new Error(`not connected through the fault proxy: ${options.url()}`);
+  // No notifications; the sync interval as a user might set it.
+  await writeSettings(options, { undoWindowSeconds, syncIntervalMinutes: 1, notifyNewPending: false });
+  await options.close();
+  const page = await current.openExtensionPage('src/popup/index.html');
+  return { current, page, siteId: site.id };
+}
+
+/** The browser's own process (not its renderers and helpers): found by its profile folder. */
+function browserPid(userDataDir: string): number {
+  const lines = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).split('\n');
+  const main = lines.find((line) => line.includes(`--user-data-dir=${userDataDir}`) && !line.includes('--type='));
+  const pid = Number(main?.trim().split(/\s+/)[0]);
+  if (!pid) throw new Error(`no Chromium process with the profile ${userDataDir}`);
+  return pid;
+}
+
+/** SIGKILL to the browser, then the same profile again (the extension's IndexedDB survives, or not). */
+export async function killAndRelaunch(browser: SoakBrowser): Promise<void> {
+  const { userDataDir } = browser.current;
+  process.kill(browserPid(userDataDir), 'SIGKILL');
+  // Playwright notices the pipe closing; the context is gone.
+  await browser.current.context.close().catch(() => undefined);
+  // A killed Chromium leaves its profile lock behind.
+  for (const lock of ['SingletonLock', 'SingletonSocket', 'SingletonCookie'])
+    rmSync(join(userDataDir, lock), { force: true });
+  browser.current = await launchWithExtension({ userDataDir });
+  browser.page = await browser.current.openExtensionPage('src/popup/index.html');
+}
+
+/**
+ * The browser or its page went away without the soak asking (a crash, the machine's OOM killer):
+ * the page is opened again, or the browser started again on its profile. True when it had to.
+ */
+export async function revive(browser: SoakBrowser): Promise<boolean> {
+  if (!browser.page.isClosed()) {
+    const alive = await browser.page.evaluate(() => true).catch(() => false);
+    if (alive) return false;
+  }
+  try {
+    browser.page = await browser.current.openExtensionPage('src/popup/index.html');
+  } catch {
+    const { userDataDir } = browser.current;
+    await browser.current.context.close().catch(() => undefined);
+    for (const lock of ['SingletonLock', 'SingletonSocket', 'SingletonCookie'])
+      rmSync(join(userDataDir, lock), { force: true });
+    browser.current = await launchWithExtension({ userDataDir });
+    browser.page = await browser.current.openExtensionPage('src/popup/index.html');
+  }
+  return true;
+}
+
+/** Stops the service worker as Chrome does when it lets one go (DevTools). */
+export function stopWorker(browser: SoakBrowser): Promise<void> {
+  return stopServiceWorker(browser.current, 15_000);
+}
+
+/** Every row of one of the extension's stores, read in its page (no worker woken). */
+export function readRows<T>(browser: SoakBrowser, store: string): Promise<T[]> {
+  return readStore<T>(browser.page, store);
+}
+
+/** One row by its key, read in the extension page. */
+export async function readRow<T>(browser: SoakBrowser, store: string, key: [string, number]): Promise<T | undefined> {
+  const row: unknown = await browser.page.evaluate(
+    async (where: { store: string; key: [string, number] }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('freigabe');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      try {
+        return await new Promise<unknown>((resolve, reject) => {
+          const request = db.transaction(where.store).objectStore(where.store).get(where.key);
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+      } finally {
+        db.close();
+      }
+    },
+    { store, key },
+  );
+  return row as T | undefined;
+}

@@ -1,0 +1,57 @@
+/**
+ * The soak's ledger: every decision, undo, change by the other moderator and fault, one JSON line
+ * each in test-results/soak/<seed>-<time>.jsonl, and in memory for the oracle.
+ */
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { RequestedDecision } from '../../src/shared/moderation.ts';
+
+export type LedgerLine =
+  | {
+      kind: 'decide';
+      at: number;
+      commentId: number;
+      decision: RequestedDecision;
+      /** the cached status right before (the outbox row's previousStatus) */
+      statusBefore: string;
+      content: string | null;
+      outboxIds: number[];
+      /** null: the extension took it; else its error code (the decision was refused, nothing stored) */
+      refused: string | null;
+    }
+  | {
+      kind: 'undo';
+      at: number;
+      commentId: number;
+      outboxId: number;
+      /** which decision (the index of its decide line) */
+      of: number;
+      within: 'window' | 'after';
+      result: 'cancelled' | 'reversed' | null;
+      refused: string | null;
+    }
+  | { kind: 'moderator'; at: number; answeredAt: number; commentId: number; status: string; result: string | null }
+  | { kind: 'fault'; at: number; fault: string; until: number | null; note?: string };
+
+export interface Ledger {
+  file: string;
+  lines: LedgerLine[];
+  /** appends a line; returns its index */
+  write(line: LedgerLine): number;
+}
+
+export function openLedger(seed: number): Ledger {
+  const dir = resolve('test-results/soak');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${seed}-${new Date().toISOString().replace(/[:.]/g, '-')}.jsonl`);
+  const lines: LedgerLine[] = [];
+  return {
+    file,
+    lines,
+    write(line) {
+      lines.push(line);
+      appendFileSync(file, `${JSON.stringify(line)}\n`);
+      return lines.length - 1;
+    },
+  };
+}

@@ -1,0 +1,243 @@
+/**
+ * The soak's oracle, pure: the soak's ledger (what the user decided, what the other moderator did)
+ * against what WordPress holds at the end and its own record of every status change (the
+ * `status-ledger` scenario), and the extension's outbox. Every difference is classified; what fits
+ * no class is "unexplained".
+ */
+import type { OutboxRow } from '../../src/shared/db/index.ts';
+import type { LedgerEntry } from '../wp/status-ledger.ts';
+import type { LedgerLine } from './ledger.ts';
+import type { ServerComment } from './server-state.ts';
+
+export interface Verdict {
+  decisions: number;
+  undos: number;
+  moderatorChanges: number;
+  /** a decision that should have reached WordPress and did not */
+  lost: string[];
+  /** a change WordPress made more often than the user asked for it, or a reply posted twice */
+  doubled: string[];
+  /** outbox rows still waiting or sending */
+  stuck: string[];
+  unexplained: string[];
+  /** the other moderator changed a comment after the user's decision had reached WordPress */
+  overwrittenByModerator: { told: number; notTold: number };
+  /**
+   * a decision whose answer was lost, sent again after the other moderator had changed the comment:
+   * the retry overwrote the colleague's change (without the Bridge nothing can tell them apart)
+   */
+  retryOverModerator: number;
+  /** decisions waiting behind a failed or conflicting one on the same comment that the user is shown */
+  heldBehindShownFailure: string[];
+  /** WordPress refused a decision, and the outbox says so (the user sees it) */
+  refusedAndTold: number;
+  /** comments whose commenter IP or user agent is no longer the commenter's */
+  commenterDataLost: string[];
+}
+
+interface StatusEvent {
+  outboxId: number;
+  at: number;
+  /** the statuses that are what the user asked for (not spam / restore: whatever it was before) */
+  expected: Set<string>;
+  cancelled: boolean;
+}
+
+interface TextEvent {
+  outboxId: number;
+  kind: 'reply' | 'edit';
+  content: string;
+  cancelled: boolean;
+}
+
+/** WordPress's words in its transition hooks → the REST status. */
+const restStatus = (word: string) => (word === 'unapproved' ? 'hold' : word);
+
+function expectedAfter(decision: string): Set<string> {
+  // WordPress restores what the comment was before: Not Spam of a comment spammed from Trash lands in Trash.
+  if (decision === 'unspam') return new Set(['hold', 'approved', 'trash']);
+  if (decision === 'untrash') return new Set(['hold', 'approved', 'spam']);
+  const fixed: Record<string, string> = {
+    approve: 'approved',
+    approveAndReply: 'approved',
+    unapprove: 'hold',
+    spam: 'spam',
+    trash: 'trash',
+    delete: 'deleted',
+  };
+  return new Set([fixed[decision] ?? 'unknown']);
+}
+
+/**
+ * The user's status changes on the server, not counting a retry that set the same status again
+ * after the other moderator had moved the comment (the first attempt had arrived, its answer was
+ * lost): that is the outbox overwriting a colleague, counted apart, not a doubled decision.
+ */
+function editorChanges(entries: readonly LedgerEntry[], users: { editor: number; admin: number }, verdict: Verdict) {
+  let count = 0;
+  let lastTo: string | null = null;
+  let colleagueSince = false;
+  for (const entry of entries) {
+    if (entry.user !== users.editor) {
+      colleagueSince = entry.user === users.admin || colleagueSince;
+      continue;
+    }
+    if (colleagueSince && entry.to === lastTo) verdict.retryOverModerator += 1;
+    else count += 1;
+    lastTo = entry.to;
+    colleagueSince = false;
+  }
+  return count;
+}
+
+export function judge(
+  lines: readonly LedgerLine[],
+  server: ReadonlyMap<number, ServerComment>,
+  statusLedger: readonly LedgerEntry[],
+  outbox: readonly OutboxRow[],
+  users: { editor: number; admin: number },
+): Verdict {
+  const verdict: Verdict = {
+    decisions: 0,
+    undos: 0,
+    moderatorChanges: 0,
+    lost: [],
+    doubled: [],
+    stuck: [],
+    unexplained: [],
+    overwrittenByModerator: { told: 0, notTold: 0 },
+    retryOverModerator: 0,
+    heldBehindShownFailure: [],
+    refusedAndTold: 0,
+    commenterDataLost: [],
+  };
+  const statusEvents = new Map<number, StatusEvent[]>();
+  const textEvents = new Map<number, TextEvent[]>();
+  const byOutboxId = new Map<number, StatusEvent | TextEvent>();
+  const outboxRow = new Map(outbox.map((row) => [row.id ?? 0, row]));
+  const add = <T>(map: Map<number, T[]>, key: number, value: T) => map.set(key, [...(map.get(key) ?? []), value]);
+
+  for (const line of lines) {
+    if (line.kind === 'moderator') verdict.moderatorChanges += line.result === null ? 0 : 1;
+    if (line.kind === 'decide' && line.refused === null) {
+      verdict.decisions += 1;
+      const [first, second] = line.outboxIds;
+      const isText = line.decision === 'reply' || line.decision === 'edit';
+      if (!isText && first !== undefined) {
+        const event = { outboxId: first, at: line.at, expected: expectedAfter(line.decision), cancelled: false };
+        add(statusEvents, line.commentId, event);
+        byOutboxId.set(first, event);
+      }
+      const textId = line.decision === 'approveAndReply' ? second : isText ? first : undefined;
+      if (textId !== undefined && line.content !== null) {
+        const kind = line.decision === 'edit' ? 'edit' : 'reply';
+        const event: TextEvent = { outboxId: textId, kind, content: line.content, cancelled: false };
+        add(textEvents, line.commentId, event);
+        byOutboxId.set(textId, event);
+      }
+    }
+    if (line.kind === 'undo' && line.result !== null) {
+      verdict.undos += 1;
+      const decided = lines[line.of];
+      const event = byOutboxId.get(line.outboxId);
+      if (line.result === 'cancelled' && event) event.cancelled = true;
+      // Reversed: the reverse decision brings the comment back to where it was (a reply is trashed: it stays once).
+      if (line.result === 'reversed' && decided?.kind === 'decide' && decided.decision !== 'reply') {
+        const reverse = outbox.find((row) => row.undoOf === line.outboxId);
+        add(statusEvents, line.commentId, {
+          outboxId: reverse?.id ?? -1,
+          at: line.at,
+          expected: new Set([decided.statusBefore]),
+          cancelled: false,
+        });
+      }
+    }
+  }
+
+  // By design (flush.ts) a failed or conflicting decision the user is shown holds the comment's later
+  // ones until the user retries or undoes it: those are counted apart, not as stuck or lost.
+  const held = new Set<number>();
+  for (const row of outbox) {
+    if (row.state !== 'waiting' && row.state !== 'sending') continue;
+    const blocker = outbox.find(
+      (other) =>
+        other.commentId === row.commentId &&
+        (other.id ?? 0) < (row.id ?? 0) &&
+        (other.state === 'failed' || other.state === 'conflict'),
+    );
+    if (blocker) {
+      held.add(row.id ?? 0);
+      verdict.heldBehindShownFailure.push(`outbox row ${row.id}: ${row.decision} of comment ${row.commentId}`);
+    } else verdict.stuck.push(`outbox row ${row.id}: ${row.decision} of comment ${row.commentId}, ${row.state}`);
+  }
+
+  const changes = new Map<number, LedgerEntry[]>();
+  for (const entry of statusLedger) add(changes, entry.comment, entry);
+  const refused = (outboxId: number) => {
+    const state = outboxRow.get(outboxId)?.state;
+    return state === 'failed' || state === 'conflict' || held.has(outboxId);
+  };
+
+  for (const [commentId, events] of statusEvents) {
+    const effective = events.filter((event) => !event.cancelled && !refused(event.outboxId));
+    const told = events.filter((event) => !event.cancelled && refused(event.outboxId)).length;
+    verdict.refusedAndTold += told;
+    const entries = changes.get(commentId) ?? [];
+    const byEditor = editorChanges(entries, users, verdict);
+    if (byEditor > effective.length + told)
+      verdict.doubled.push(
+        `comment ${commentId}: WordPress changed its status ${byEditor} times for the user, who made ${effective.length + told} status decisions`,
+      );
+    const last = effective.at(-1);
+    if (!last) continue;
+    const final = server.get(commentId)?.status ?? 'deleted';
+    if (last.expected.has(final)) continue;
+    const lastEntry = entries.at(-1);
+    if (lastEntry && lastEntry.user === users.admin && restStatus(lastEntry.to) === final) {
+      // Did the user's decision hold on the server at some moment after it was made, before the colleague's change?
+      const before = entries.filter((entry) => entry.at * 1000 < last.at).at(-1);
+      const held = [before, ...entries.filter((entry) => entry.at * 1000 >= last.at).slice(0, -1)].some(
+        (entry) => entry !== undefined && last.expected.has(restStatus(entry.to)),
+      );
+      if (held || (before === undefined && last.expected.has('hold'))) {
+        const conflictTold = outbox.some((row) => row.commentId === commentId && row.state === 'conflict');
+        if (conflictTold) verdict.overwrittenByModerator.told += 1;
+        else verdict.overwrittenByModerator.notTold += 1;
+        continue;
+      }
+    }
+    const reached = entries.some((entry) => entry.user === users.editor && entry.at * 1000 >= last.at);
+    const message = `comment ${commentId}: the user last decided ${[...last.expected].join('|')}, WordPress has ${final}`;
+    if (reached) verdict.unexplained.push(message);
+    else verdict.lost.push(message);
+  }
+
+  const all = [...server.values()];
+  for (const [commentId, events] of textEvents) {
+    for (const event of events) {
+      if (event.kind !== 'reply') continue;
+      const count = all.filter((comment) => comment.content.raw === event.content).length;
+      const wanted = event.cancelled || refused(event.outboxId) ? 0 : 1;
+      const what = `reply ${JSON.stringify(event.content.slice(0, 40))} to comment ${commentId}`;
+      if (count > 1) verdict.doubled.push(`${what}: ${count} times in WordPress`);
+      else if (count < wanted) verdict.lost.push(`${what}: not in WordPress`);
+      else if (count > wanted) verdict.unexplained.push(`${what}: in WordPress, though cancelled or refused`);
+    }
+    const lastEdit = events
+      .filter((event) => event.kind === 'edit' && !event.cancelled && !refused(event.outboxId))
+      .at(-1);
+    const comment = server.get(commentId);
+    if (lastEdit && comment && comment.content.raw !== lastEdit.content)
+      verdict.lost.push(
+        `edit of comment ${commentId}: WordPress has ${JSON.stringify(comment.content.raw.slice(0, 60))}`,
+      );
+  }
+
+  for (const comment of all) {
+    // The seeded commenters (scripts/wp/php/setup.php's bulk): their IP and browser, whatever was done.
+    if (!/^leser\d+@example\.org$/.test(comment.author_email)) continue;
+    if (!comment.author_ip.startsWith('198.51.100.') || !comment.author_user_agent.includes('Firefox/128.0'))
+      verdict.commenterDataLost.push(`comment ${comment.id}: ${comment.author_ip} / ${comment.author_user_agent}`);
+  }
+  return verdict;
+}

@@ -1,0 +1,31 @@
+/** Taking due decisions onto the wire, checked against what is stored now (an undo may have come first). */
+import type { OutboxRow } from '../../shared/db/index.ts';
+import type { BackgroundContext } from '../context.ts';
+
+/**
+ * Marks the rows as on the wire — those still waiting as they are stored now, in one transaction
+ * with the check, so an undo either cancels a row before this or finds it sending after.
+ */
+export function claimForSending<T extends { row: OutboxRow }>(
+  ctx: BackgroundContext,
+  entries: readonly T[],
+): Promise<T[]> {
+  const { outbox } = ctx.db;
+  return ctx.db.transaction('rw', outbox, async () => {
+    const stored = await outbox.bulkGet(entries.map(({ row }) => row.id ?? 0));
+    const claimed: T[] = [];
+    for (const [index, entry] of entries.entries()) {
+      const row = stored[index];
+      if (row?.state !== 'waiting') continue;
+      // An earlier decision on the comment still open (its answer lost, waiting to be sent again) goes first.
+      const earlier = await outbox
+        .where('[siteId+commentId]')
+        .equals([row.siteId, row.commentId])
+        .filter((other) => (other.id ?? 0) < (row.id ?? 0) && other.state !== 'done')
+        .count();
+      if (earlier === 0) claimed.push({ ...entry, row: { ...row, state: 'sending' as const } });
+    }
+    await outbox.bulkUpdate(claimed.map(({ row }) => ({ key: row.id ?? 0, changes: { state: 'sending' } })));
+    return claimed;
+  });
+}

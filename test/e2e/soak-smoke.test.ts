@@ -1,0 +1,22 @@
+/**
+ * The storm soak's smoke (scripts/soak/, ADR 029): 60 seconds of decisions, a colleague and faults
+ * against its own WordPress; asserts the oracle's zeros, never timings. A failure prints its seed.
+ */
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+describe('storm soak smoke', () => {
+  it('loses, doubles and strands nothing in 60 seconds of faults', { timeout: 900_000 }, () => {
+    const run = spawnSync('node_modules/.bin/tsx', ['scripts/soak/index.ts'], {
+      encoding: 'utf8',
+      env: { ...process.env, SOAK_S: process.env.SOAK_S ?? '60' },
+    });
+    const summary = /lost (\d+) · doubled (\d+) · stuck (\d+) · unexplained (\d+) · commenter data lost (\d+)/.exec(
+      run.stdout,
+    );
+    expect(summary, `${run.stdout}\n${run.stderr}`).not.toBeNull();
+    expect(Number(/decisions made: (\d+)/.exec(run.stdout)?.[1])).toBeGreaterThan(0);
+    expect(summary?.slice(1).map(Number), run.stdout).toEqual([0, 0, 0, 0, 0]);
+    expect(run.status).toBe(0);
+  });
+});
