@@ -192,8 +192,9 @@ export function addComments(
   postId: number,
   count: number,
   status: 'hold' | 'approved' | 'spam' | 'trash' = 'hold',
+  type = 'comment',
 ): Promise<{ first: number; last: number; count: number }> {
-  return runSetup(setupTarget(site), 'bulk', { post: String(postId), count: String(count), status });
+  return runSetup(setupTarget(site), 'bulk', { post: String(postId), count: String(count), status, type });
 }
 
 /** Servers of this site left behind by a run that was killed (their process groups). */

@@ -211,7 +211,8 @@ describe('hostile comments and forged pages in Firefox', () => {
     const popup = await openPopupOnPost(firefox, post);
     const row = `[data-comment-id="${comment.id}"]`;
     await popup.waitForSelector(`${row} .author-details`, { timeout: 20000 });
-    expect(await popup.$eval(`${row} .author`, (element) => element.tagName)).toBe('BDI');
+    // The name is a button that opens the commenter's history; the name inside it is isolated.
+    expect(await popup.$eval(`${row} .author > bdi`, (element) => element.tagName)).toBe('BDI');
     // The IP after the overridden URL still reads left to right: its first digit left of its last.
     const ipReadsLeftToRight = await popup.$eval(`${row} .author-details`, (root) => {
       const ip = '198.51.100.200';

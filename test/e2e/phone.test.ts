@@ -63,6 +63,9 @@ describe('on a phone (360 × 640, touch)', () => {
     expect(await phone.scrollsSideways()).toBe(false);
     expect(tooSmall(await phone.sizes('button'))).toEqual([]);
     expect(tooSmall(await phone.sizes('select, input[type="search"], input[type="text"]'))).toEqual([]);
+    // A row's select box: the label around it is what the finger hits.
+    expect((await phone.sizes('.queue label.select-target')).length).toBe(3);
+    expect(tooSmall(await phone.sizes('.queue label.select-target'))).toEqual([]);
     expect(await phone.sizes('kbd, .key-hint, .help-button')).toEqual([]);
     // The active row's actions are there without hovering anything.
     expect((await phone.sizes('[role="row"].active button[data-action]')).length).toBeGreaterThan(2);

@@ -317,6 +317,8 @@ function freigabe_bulk() {
     $post_id = (int) $_GET['post'];
     $count = min(50000, max(1, (int) $_GET['count']));
     $status = isset($_GET['status']) ? $_GET['status'] : 'hold';
+    // Another comment type (e.g. 'note', an editor note as WordPress 6.9+ stores it).
+    $type = isset($_GET['type']) && preg_match('/^[a-z_-]{1,20}$/', $_GET['type']) ? $_GET['type'] : 'comment';
     if (!get_post($post_id)) {
         freigabe_fail('no post ' . $post_id);
     }
@@ -329,7 +331,7 @@ function freigabe_bulk() {
             'email' => 'leser' . $i . '@example.org',
             'ip' => '198.51.100.' . ($i % 250 + 1),
             'userAgent' => 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0',
-            'type' => 'comment',
+            'type' => $type,
             'status' => $status,
             'minutesAgo' => $count - $i,
             'content' => 'Kommentar Nummer ' . $i . ': Ein Gedanke zum Artikel, der auf Freigabe wartet.',

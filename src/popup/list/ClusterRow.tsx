@@ -69,20 +69,23 @@ function ClusterRowView({ cluster, comments, expanded, index, offset, measure, a
       ref={measure}
       onFocus={(event) => event.target === event.currentTarget && commands.focusRow(index)}
       onClick={(event) => {
-        if (!(event.target as Element).closest('button, a, input')) commands.focusRow(index);
+        if (!(event.target as Element).closest('button, a, input, label')) commands.focusRow(index);
       }}
     >
       {/* biome-ignore lint/a11y: treegrid cell; the row holds the focus (row focus mode), its buttons are in the tab order */}
       <div role="gridcell" class="item-main">
         <div class="item-head">
-          <input
-            type="checkbox"
-            class="select"
-            tabIndex={-1}
-            checked={isSelected}
-            aria-label={t('selectCluster', [count])}
-            onChange={() => commands.toggleSelected(keys)}
-          />
+          {/* The label is what a finger hits: 44 px on touch screens (shared/ui/touch.css). */}
+          <label class="select-target">
+            <input
+              type="checkbox"
+              class="select"
+              tabIndex={-1}
+              checked={isSelected}
+              aria-label={t('selectCluster', [count])}
+              onChange={() => commands.toggleSelected(keys)}
+            />
+          </label>
           <button
             type="button"
             class="expand"

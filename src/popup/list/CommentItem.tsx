@@ -72,20 +72,23 @@ function CommentItemView({ comment, index, offset, measure, level, clusterSize, 
       ref={measure}
       onFocus={(event) => event.target === event.currentTarget && commands.focusRow(index)}
       onClick={(event) => {
-        if (!(event.target as Element).closest('button, a, input, textarea')) commands.focusRow(index);
+        if (!(event.target as Element).closest('button, a, input, textarea, label')) commands.focusRow(index);
       }}
     >
       {/* biome-ignore lint/a11y: treegrid cell; the row holds the focus (row focus mode), its buttons are in the tab order */}
       <div role="gridcell" class="item-main">
         <div class="item-head">
-          <input
-            type="checkbox"
-            class="select"
-            tabIndex={-1}
-            checked={isSelected}
-            aria-label={t('selectComment', [isolate(author)])}
-            onChange={() => commands.toggleSelected([key])}
-          />
+          {/* The label is what a finger hits: 44 px on touch screens (shared/ui/touch.css). */}
+          <label class="select-target">
+            <input
+              type="checkbox"
+              class="select"
+              tabIndex={-1}
+              checked={isSelected}
+              aria-label={t('selectComment', [isolate(author)])}
+              onChange={() => commands.toggleSelected([key])}
+            />
+          </label>
           <button
             type="button"
             class="link author"
