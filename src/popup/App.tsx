@@ -2,50 +2,39 @@
  * The moderation queue across all connected sites, read from the cache: painted before any
  * network, keyboard first, every decision undoable, nothing the user typed ever lost.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
-import { browser } from '../shared/browser.ts';
+import { useCallback, useEffect, useMemo } from 'preact/hooks';
 import type { FreigabeDb } from '../shared/db/index.ts';
 import { t } from '../shared/i18n.ts';
-import { sendToBackground } from '../shared/messages.ts';
-import { reportError } from '../shared/report-error.ts';
-import { SiteStatusLine } from '../shared/ui/SiteStatus.tsx';
 import { useDecisions } from './actions/use-decisions.ts';
 import { ConnectBanner } from './ConnectBanner.tsx';
 import { Announcer } from './frame/Announcer.tsx';
 import { ArticleHeader } from './frame/ArticleHeader.tsx';
-import { ConfirmDelete } from './frame/ConfirmDelete.tsx';
 import { EmptyBin } from './frame/EmptyBin.tsx';
 import { EmptyView, NoSites } from './frame/EmptyState.tsx';
 import { Filters } from './frame/Filters.tsx';
-import { HelpOverlay } from './frame/HelpOverlay.tsx';
+import { Overlays } from './frame/Overlays.tsx';
 import { PendingDecisions } from './frame/PendingDecisions.tsx';
 import { SelectionBar } from './frame/SelectionBar.tsx';
+import { SiteLines } from './frame/SiteLines.tsx';
 import { UndoToast } from './frame/UndoToast.tsx';
 import { ViewTabs } from './frame/ViewTabs.tsx';
-import { LazyHistoryPanel } from './history/lazy.tsx';
-import { LazyJobSheet, LazyJobStrip } from './jobs/lazy.tsx';
+import { LazyJobStrip } from './jobs/lazy.tsx';
 import type { Command } from './keyboard/keymap.ts';
 import { useShortcuts } from './keyboard/use-shortcuts.ts';
 import { QueueList } from './list/QueueList.tsx';
 import { createHistoryAsker } from './queue/history-asker.ts';
 import { useQueue } from './queue/use-queue.ts';
-import {
-  commentKey,
-  parseCommentKey,
-  postKey,
-  type QueueFilter,
-  statusViews,
-  type ViewName,
-  viewLabelKeys,
-} from './queue/views.ts';
+import { commentKey, postKey, type QueueFilter, statusViews, type ViewName, viewLabelKeys } from './queue/views.ts';
 import { QueueContext, type QueueContextValue } from './queue-context.ts';
 import { ServerSearchStatus } from './search/ServerSearchStatus.tsx';
 import { useServerSearch } from './search/use-server-search.ts';
-import { activeIndexOf, draftCommentKeys, editorFor } from './state/selectors.ts';
+import { activeIndexOf, editorFor } from './state/selectors.ts';
 import { usePopupStore } from './state/use-popup-store.ts';
 import { LazyUnrepliedView } from './unreplied/lazy.tsx';
 import { useCounts } from './use-counts.ts';
+import { useFirstScreen } from './use-first-screen.ts';
 import { usePopupData } from './use-popup-data.ts';
+import { useQueueFocus } from './use-queue-focus.ts';
 import { useTabProbe } from './use-tab-probe.ts';
 
 const queueId = 'queue';
@@ -117,24 +106,7 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
   }, [queue.loaded]);
 
   // Keep the focus on the queue when the row under it goes away (decided) or the list re-renders.
-  const listFocused = useRef(false);
-  const listElement = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => {
-    if (!listFocused.current || activeIndex < 0) return;
-    const current = document.activeElement;
-    const row = listElement.current?.querySelector<HTMLElement>(`[data-row-index="${activeIndex}"]`);
-    if (row && current !== row && (current === document.body || current === null || current.matches('[role="row"]')))
-      row.focus({ preventScroll: true });
-  });
-  const focusList = useCallback(() => {
-    listFocused.current = true;
-  }, []);
-  const searchRef = useRef<HTMLInputElement>(null);
-  const focusSearch = useCallback(() => {
-    listFocused.current = false;
-    searchRef.current?.focus();
-    searchRef.current?.select();
-  }, []);
+  const { listElement, searchRef, focusList, focusSearch, leaveFilters } = useQueueFocus(activeIndex);
 
   // What the commands act on: the queue as rendered now.
   store.surroundings.current = {
@@ -151,40 +123,8 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
   const onKey = useCallback((command: Command) => void run(command), [run]);
   useShortcuts(onKey, !ui.help && ui.confirm === null && ui.jobSheet === null && ui.history === null && !ui.unreplied);
 
-  // For bench:popup: when the first comments were on screen, and when the whole view was loaded.
-  const marked = useRef({ rows: false, ready: false });
-  useEffect(() => {
-    if (!marked.current.rows && rows.length > 0) {
-      marked.current.rows = true;
-      performance.mark('freigabe:first-rows');
-    }
-    if (!marked.current.ready && queue.state === 'ready') {
-      marked.current.ready = true;
-      performance.mark('freigabe:queue-ready');
-    }
-  }, [rows, queue.state]);
-
-  // A draft left when the popup was closed: bring its comment into view, once.
-  const draftShown = useRef(false);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when queue and drafts are first ready; later rows or drafts must not move the focus
-  useEffect(() => {
-    if (draftShown.current || queue.state !== 'ready' || !data.draftsReady) return;
-    draftShown.current = true;
-    const withDraft = draftCommentKeys(data.drafts);
-    const index = rows.findIndex((row) => withDraft.has(row.key));
-    if (index >= 0) dispatch({ type: 'setActive', key: rows[index]?.key ?? null, index });
-  }, [queue.state, data.draftsReady]);
-
-  // The history's commenter, as named when it was opened (the comment may leave the view meanwhile).
-  const historyAuthor = useRef<{ key: string; author: string } | null>(null);
-  if (ui.history !== null && historyAuthor.current?.key !== ui.history) {
-    const comment = byKey.get(ui.history);
-    historyAuthor.current = { key: ui.history, author: comment?.authorName || t('anonymous') };
-  }
-  const historyOf =
-    ui.history === null
-      ? null
-      : { ...parseCommentKey(ui.history), author: historyAuthor.current?.author ?? t('anonymous') };
+  // Marks for bench:popup, and a draft left when the popup was closed brought into view, once.
+  useFirstScreen(rows, queue.state, { rows: data.drafts, ready: data.draftsReady }, dispatch);
 
   const changeFilter = (change: Partial<QueueFilter>) => dispatch({ type: 'changeFilter', change });
   const editors = useCallback((key: string) => editorFor(ui.editors, data.drafts, key), [ui.editors, data.drafts]);
@@ -245,22 +185,7 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
             onOnly={(only) => changeFilter({ post: only ? article.key : null })}
           />
         )}
-        {data.sites.length > 0 && (
-          <ul class="sites" aria-label={t('popupSites')}>
-            {data.sites.map((site) => (
-              <SiteStatusLine
-                key={site.id}
-                site={site}
-                onRetry={(siteId) =>
-                  void sendToBackground({ type: 'syncNow', siteId }).catch((error: unknown) =>
-                    reportError(error, { where: 'popup: retry sync' }),
-                  )
-                }
-                onSignIn={() => void browser.runtime.openOptionsPage()}
-              />
-            ))}
-          </ul>
-        )}
+        <SiteLines sites={data.sites} />
         {data.sitesReady && data.sites.length === 0 ? (
           <NoSites />
         ) : (
@@ -294,8 +219,7 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
               searchRef={searchRef}
               onChange={changeFilter}
               onLeave={() => {
-                listFocused.current = true;
-                (document.activeElement as HTMLElement | null)?.blur();
+                leaveFilters();
                 dispatch({ type: 'refocus' });
               }}
             />
@@ -326,48 +250,22 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
                 label={t('queueLabel', [t(viewLabelKeys[filter.view])])}
                 showSite={data.sites.length > 1}
                 listRef={listElement}
-                onFocusIn={() => {
-                  listFocused.current = true;
-                }}
+                onFocusIn={focusList}
               />
             )}
           </>
         )}
         <UndoToast toast={decisions.toast} onUndo={() => void decisions.undoLast()} onClose={decisions.dismissToast} />
         <Announcer text={decisions.announcement.text} id={decisions.announcement.id} />
-        {ui.help && <HelpOverlay onClose={() => dispatch({ type: 'setHelp', open: false })} />}
-        {historyOf && (
-          <LazyHistoryPanel
-            siteId={historyOf.siteId}
-            commentId={historyOf.id}
-            author={historyOf.author}
-            siteName={data.sitesById.get(historyOf.siteId)?.name ?? ''}
-            onClose={() => dispatch({ type: 'showHistory', key: null })}
-            onActOnAll={(authorEmail, status) => {
-              dispatch({ type: 'showHistory', key: null });
-              dispatch({
-                type: 'openJobSheet',
-                opening: { from: 'commenter', siteId: historyOf.siteId, authorEmail, status },
-              });
-            }}
-          />
-        )}
-        {ui.confirm && (
-          <ConfirmDelete
-            count={ui.confirm.reduce((sum, group) => sum + group.keys.length, 0)}
-            onConfirm={() => void run({ kind: 'confirmDelete' })}
-            onClose={() => void run({ kind: 'cancelDelete' })}
-          />
-        )}
-        {ui.jobSheet && (
-          <LazyJobSheet
-            opening={ui.jobSheet}
-            sites={data.sitesById}
-            posts={data.posts}
-            announce={decisions.announce}
-            onClose={() => dispatch({ type: 'closeJobSheet' })}
-          />
-        )}
+        <Overlays
+          ui={ui}
+          dispatch={dispatch}
+          run={run}
+          byKey={byKey}
+          sites={data.sitesById}
+          posts={data.posts}
+          announce={decisions.announce}
+        />
       </main>
     </QueueContext.Provider>
   );

@@ -1,0 +1,76 @@
+/**
+ * What opens over the queue, one at a time as the popup's state says: the keyboard help, a
+ * commenter's history, the question before deleting for good, and the bulk-job sheet.
+ */
+import type { ComponentProps } from 'preact';
+import { useRef } from 'preact/hooks';
+import type { CommentRow, SiteRow } from '../../shared/db/index.ts';
+import { t } from '../../shared/i18n.ts';
+import { LazyHistoryPanel } from '../history/lazy.tsx';
+import { LazyJobSheet } from '../jobs/lazy.tsx';
+import { parseCommentKey } from '../queue/views.ts';
+import type { PopupCommand } from '../state/commands.ts';
+import type { UiAction, UiState } from '../state/ui-state.ts';
+import { ConfirmDelete } from './ConfirmDelete.tsx';
+import { HelpOverlay } from './HelpOverlay.tsx';
+
+interface OverlaysProps {
+  ui: UiState;
+  dispatch: (action: UiAction) => void;
+  run: (command: PopupCommand) => Promise<void>;
+  /** the comments in the view, by key (to name a history's commenter) */
+  byKey: ReadonlyMap<string, CommentRow>;
+  sites: ReadonlyMap<string, SiteRow>;
+  posts: ComponentProps<typeof LazyJobSheet>['posts'];
+  announce: ComponentProps<typeof LazyJobSheet>['announce'];
+}
+
+export function Overlays({ ui, dispatch, run, byKey, sites, posts, announce }: OverlaysProps) {
+  // The history's commenter, as named when it was opened (the comment may leave the view meanwhile).
+  const historyAuthor = useRef<{ key: string; author: string } | null>(null);
+  if (ui.history !== null && historyAuthor.current?.key !== ui.history) {
+    historyAuthor.current = { key: ui.history, author: byKey.get(ui.history)?.authorName || t('anonymous') };
+  }
+  const historyOf =
+    ui.history === null
+      ? null
+      : { ...parseCommentKey(ui.history), author: historyAuthor.current?.author ?? t('anonymous') };
+
+  return (
+    <>
+      {ui.help && <HelpOverlay onClose={() => dispatch({ type: 'setHelp', open: false })} />}
+      {historyOf && (
+        <LazyHistoryPanel
+          siteId={historyOf.siteId}
+          commentId={historyOf.id}
+          author={historyOf.author}
+          siteName={sites.get(historyOf.siteId)?.name ?? ''}
+          onClose={() => dispatch({ type: 'showHistory', key: null })}
+          onActOnAll={(authorEmail, status) => {
+            dispatch({ type: 'showHistory', key: null });
+            dispatch({
+              type: 'openJobSheet',
+              opening: { from: 'commenter', siteId: historyOf.siteId, authorEmail, status },
+            });
+          }}
+        />
+      )}
+      {ui.confirm && (
+        <ConfirmDelete
+          count={ui.confirm.reduce((sum, group) => sum + group.keys.length, 0)}
+          onConfirm={() => void run({ kind: 'confirmDelete' })}
+          onClose={() => void run({ kind: 'cancelDelete' })}
+        />
+      )}
+      {ui.jobSheet && (
+        <LazyJobSheet
+          opening={ui.jobSheet}
+          sites={sites}
+          posts={posts}
+          announce={announce}
+          onClose={() => dispatch({ type: 'closeJobSheet' })}
+        />
+      )}
+    </>
+  );
+}
