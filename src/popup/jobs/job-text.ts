@@ -54,8 +54,6 @@ export function jobProblem(error: unknown, siteName: string): string {
   const code = error instanceof MessageError ? error.code : 'internal';
   const message = error instanceof Error ? error.message : String(error);
   switch (code) {
-    case 'not_available':
-      return t('jobNotAvailable');
     case 'no_reply':
       return t('jobProblemNoAnswer');
     case 'retryable':

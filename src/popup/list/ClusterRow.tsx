@@ -15,6 +15,7 @@ import { commentKey, postKey } from '../queue/views.ts';
 import { useQueueContext } from '../queue-context.ts';
 import { ItemActions } from './ItemActions.tsx';
 import { pure } from './pure.ts';
+import { SelectBox } from './SelectBox.tsx';
 import { rowStyle } from './VirtualList.tsx';
 
 const reasonKeys: Record<SiteCluster['reason'], MessageKey> = {
@@ -75,17 +76,11 @@ function ClusterRowView({ cluster, comments, expanded, index, offset, measure, a
       {/* biome-ignore lint/a11y: treegrid cell; the row holds the focus (row focus mode), its buttons are in the tab order */}
       <div role="gridcell" class="item-main">
         <div class="item-head">
-          {/* The label is what a finger hits: 44 px on touch screens (shared/ui/touch.css). */}
-          <label class="select-target">
-            <input
-              type="checkbox"
-              class="select"
-              tabIndex={-1}
-              checked={isSelected}
-              aria-label={t('selectCluster', [count])}
-              onChange={() => commands.toggleSelected(keys)}
-            />
-          </label>
+          <SelectBox
+            checked={isSelected}
+            label={t('selectCluster', [count])}
+            onToggle={() => commands.toggleSelected(keys)}
+          />
           <button
             type="button"
             class="expand"

@@ -16,6 +16,7 @@ import { ItemActions } from './ItemActions.tsx';
 import { OutboxLine } from './OutboxLine.tsx';
 import { pure } from './pure.ts';
 import { Reputation } from './Reputation.tsx';
+import { SelectBox } from './SelectBox.tsx';
 import { Signals } from './Signals.tsx';
 import { useHistoryRequest } from './use-history-request.ts';
 import { useItemContext } from './use-item-context.ts';
@@ -78,17 +79,11 @@ function CommentItemView({ comment, index, offset, measure, level, clusterSize, 
       {/* biome-ignore lint/a11y: treegrid cell; the row holds the focus (row focus mode), its buttons are in the tab order */}
       <div role="gridcell" class="item-main">
         <div class="item-head">
-          {/* The label is what a finger hits: 44 px on touch screens (shared/ui/touch.css). */}
-          <label class="select-target">
-            <input
-              type="checkbox"
-              class="select"
-              tabIndex={-1}
-              checked={isSelected}
-              aria-label={t('selectComment', [isolate(author)])}
-              onChange={() => commands.toggleSelected([key])}
-            />
-          </label>
+          <SelectBox
+            checked={isSelected}
+            label={t('selectComment', [isolate(author)])}
+            onToggle={() => commands.toggleSelected([key])}
+          />
           <button
             type="button"
             class="link author"

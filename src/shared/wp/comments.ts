@@ -66,20 +66,23 @@ export interface Page<T> {
 
 export type StatusOutcome = { outcome: 'done'; comment: WpComment } | { outcome: 'already'; comment: WpComment | null };
 
-function reached(target: StatusTarget, status: string): boolean {
+/** Whether a comment in `status` is where `target` leads (not spam / not trash restore whatever it was before). */
+export function reached(target: StatusTarget, status: string): boolean {
   if (target === 'unspam') return status !== 'spam';
   if (target === 'untrash') return status !== 'trash';
   return status === target;
 }
 
-function metadataFields(preserve: CommenterMetadata | undefined): Record<string, string> {
+/** The commenter's IP and user agent as update fields (WordPress would otherwise write the moderator's). */
+export function metadataFields(preserve: CommenterMetadata | undefined): Record<string, string> {
   const fields: Record<string, string> = {};
   if (preserve?.ip) fields.author_ip = preserve.ip;
   if (preserve?.userAgent) fields.author_user_agent = preserve.userAgent;
   return fields;
 }
 
-function pageOf<T>(items: T[], headers: Headers): Page<T> {
+/** A list answer with WordPress's X-WP-Total and X-WP-TotalPages (what was sent where a header is missing or odd). */
+export function pageOf<T>(items: T[], headers: Headers): Page<T> {
   const total = Number(headers.get('X-WP-Total') ?? items.length);
   const totalPages = Number(headers.get('X-WP-TotalPages') ?? 1);
   return {

@@ -7,7 +7,14 @@
  */
 import * as v from 'valibot';
 import type { JobAction } from '../jobs.ts';
-import { type CommenterMetadata, commentFields } from './comments.ts';
+import {
+  type CommenterMetadata,
+  commentFields,
+  metadataFields,
+  pageOf,
+  reached,
+  type StatusTarget,
+} from './comments.ts';
 import { WpError } from './errors.ts';
 import { type WpComment, wpCommentListSchema } from './schemas.ts';
 import type { CallOptions, Transport } from './transport.ts';
@@ -37,7 +44,8 @@ export interface SelectionQuery {
 /** The status a comment has after the action ('deleted' once deleted permanently). */
 export type StatusAfter = string;
 
-const postStatus: Partial<Record<JobAction, string>> = {
+/** The status each action asks WordPress for (trash and delete go by DELETE). */
+const postStatus: Record<Exclude<JobAction, 'trash' | 'delete'>, StatusTarget> = {
   approve: 'approved',
   unapprove: 'hold',
   spam: 'spam',
@@ -47,17 +55,8 @@ const postStatus: Partial<Record<JobAction, string>> = {
 
 /** Whether WordPress did what the action asked (unspam/untrash restore whatever it was before). */
 export function reachedBy(action: JobAction, status: string): boolean {
-  if (action === 'unspam') return status !== 'spam';
-  if (action === 'untrash') return status !== 'trash';
   if (action === 'delete') return status === 'deleted';
-  return status === (postStatus[action] ?? action);
-}
-
-function metadataFields(preserve: CommenterMetadata | undefined): Record<string, string> {
-  const fields: Record<string, string> = {};
-  if (preserve?.ip) fields.author_ip = preserve.ip;
-  if (preserve?.userAgent) fields.author_user_agent = preserve.userAgent;
-  return fields;
+  return reached(action === 'trash' ? 'trash' : postStatus[action], status);
 }
 
 const selectionFields = (context: 'view' | 'edit') =>
@@ -85,8 +84,8 @@ export function jobRequests(transport: Transport) {
         },
         ...call,
       });
-      const total = Number(headers.get('X-WP-Total') ?? data.length);
-      return { items: data, total: Number.isFinite(total) ? total : data.length };
+      const { items, total } = pageOf(data, headers);
+      return { items, total };
     },
 
     /** The newest comments of a selection, whole (a preview), and its count (X-WP-Total). */
@@ -106,7 +105,8 @@ export function jobRequests(transport: Transport) {
         },
         ...call,
       });
-      return { items: data, total: Number(headers.get('X-WP-Total') ?? data.length) || 0 };
+      const { items, total } = pageOf(data, headers);
+      return { items, total };
     },
 
     /** The count (X-WP-Total) and the highest id of a selection: what a job sets out to change. */
@@ -115,7 +115,7 @@ export function jobRequests(transport: Transport) {
         query: { ...selection.query, orderby: 'id', order: 'desc', per_page: 1, _fields: 'id' },
         ...call,
       });
-      return { total: Number(headers.get('X-WP-Total') ?? data.length) || 0, maxId: data[0]?.id ?? 0 };
+      return { total: pageOf(data, headers).total, maxId: data[0]?.id ?? 0 };
     },
 
     /** The current status of these comments (at most 100), whatever their status and type. */

@@ -164,14 +164,12 @@ describe('the job strip', { timeout: 30_000 }, () => {
     expect(card(id)?.textContent).toContain('Deleted permanently: this cannot be undone.');
   });
 
-  it('a refused control is shown on the job in plain words', async () => {
+  it('a refused control is shown on the job in the background’s own words', async () => {
     const [id = 0] = await open([running()]);
-    engine.refuseControl = new ReplyError('not_available', 'Bulk jobs are not available in this build.');
+    engine.refuseControl = new ReplyError('job_ended', 'This job has already ended; start a new one to go on.');
     await waitFor(() => expect(card(id)).not.toBeNull());
     fireEvent.click(within(card(id) as HTMLElement).getByRole('button', { name: 'Pause' }));
-    await waitFor(() =>
-      expect(text(id, '.job-problem')).toBe('Bulk jobs are not available in this version of Freigabe.'),
-    );
+    await waitFor(() => expect(text(id, '.job-problem')).toBe('This job has already ended; start a new one to go on.'));
   });
 
   it('progress comes from the table: a write redraws the strip, not the queue; the finish is announced', async () => {
