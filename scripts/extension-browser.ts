@@ -91,12 +91,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
-/** Logs the browser in to WordPress through its own login form. */
+/**
+ * Logs the browser in to WordPress through its own login form. Submitted by Enter in the password
+ * field, as a person does: a click on the form while it still lays out (a loaded machine) was lost
+ * once in a CI rehearsal and the wait for wp-admin ran out.
+ */
 export async function logInToWordPress(page: Page, siteUrl: string, login: string, password: string): Promise<void> {
-  await page.goto(`${siteUrl}/wp-login.php`);
+  await page.goto(`${siteUrl}/wp-login.php`, { waitUntil: 'load' });
   await page.fill('#user_login', login);
   await page.fill('#user_pass', password);
-  await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
+  await Promise.all([page.waitForURL(/wp-admin/, { timeout: 60_000 }), page.press('#user_pass', 'Enter')]);
 }
 
 /** Connects a site through the options page with an Application Password pasted by hand. */

@@ -13,6 +13,7 @@ import { screenshotDir } from '../../scripts/extension-browser.ts';
 import { type FirefoxWithExtension, launchFirefoxWithExtension } from '../../scripts/firefox-browser.ts';
 import { user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
+import { logIn } from './support/firefox.ts';
 
 const wp = inject('wp');
 const admin = adminApi(wp);
@@ -37,11 +38,7 @@ beforeAll(async () => {
 
   firefox = await launchFirefoxWithExtension();
   const editor = user(wp, 'editor');
-  const tab = await firefox.browser.newPage();
-  await tab.goto(`${wp.url}/wp-login.php`);
-  await tab.type('#user_login', editor.login);
-  await tab.type('#user_pass', editor.password);
-  await Promise.all([tab.waitForNavigation(), tab.click('#wp-submit')]);
+  const tab = await logIn(firefox, wp.url, editor.login, editor.password);
   await tab.close();
   await firefox.options.bringToFront();
   await firefox.options.type('input[name="url"]', wp.url);

@@ -20,7 +20,8 @@ export async function logIn(firefox: FirefoxWithExtension, url: string, login: s
   await tab.goto(`${url}/wp-login.php`);
   await tab.type('#user_login', login);
   await tab.type('#user_pass', password);
-  await Promise.all([tab.waitForNavigation(), tab.click('#wp-submit')]);
+  // Enter in the password field, as a person does (a click on a form still laying out can be lost).
+  await Promise.all([tab.waitForNavigation(), tab.keyboard.press('Enter')]);
   return tab;
 }
 
