@@ -34,15 +34,18 @@ async function bridgeSite(count: number) {
 }
 
 describe('jobs through the Freigabe Bridge', () => {
-  it('lists ids by keyset and sends chunks of max_ids with expect; no REST write at all', async () => {
+  it('lists ids by keyset and sends chunks of max_ids with expect, each as up to 4 requests; no REST write at all', async () => {
     const { ctx, wordpress, clock, comments, fake } = await bridgeSite(450);
     expect((await previewJob(ctx, { siteId, filter: pending })).route).toBe('bridge');
     const jobId = await createJob(ctx, { siteId, filter: pending, action: 'trash', expectedTotal: 450 });
     await runOnce(ctx, clock);
     const job = await ctx.db.jobs.get(jobId);
     expect(job).toMatchObject({ state: 'done', route: 'bridge', progress: { total: 450, done: 450, skipped: 0 } });
-    expect(fake.bulkCalls.map((call) => call.ids.length)).toEqual([200, 200, 50]);
+    // Chunks of 200, 200 and 50 (max_ids), each cut into pieces of at least 25.
+    expect(fake.bulkCalls.map((call) => call.ids.length)).toEqual([50, 50, 50, 50, 50, 50, 50, 50, 25, 25]);
+    expect(fake.bulkCalls.flatMap((call) => call.ids)).toEqual(comments.map((comment) => comment.id));
     expect(fake.bulkCalls[0]?.expect['1']).toBe('hold');
+    expect(Object.keys(fake.bulkCalls[1]?.expect ?? {})).toEqual(fake.bulkCalls[1]?.ids.map(String));
     expect(comments.every((comment) => comment.status === 'trash')).toBe(true);
     expect(wordpress.writes).toEqual([]);
   });
@@ -80,13 +83,53 @@ describe('jobs through the Freigabe Bridge', () => {
       },
     });
     void runOnce(dying, clock);
-    await expect.poll(() => bulks).toBe(1);
+    // The chunk's four pieces reached WordPress; the first one's answer never comes back.
+    await expect.poll(() => bulks).toBe(4);
     await runOnce(ctx, clock);
     const job = await ctx.db.jobs.get(jobId);
     expect(job?.progress).toMatchObject({ total: 150, done: 150, skipped: 0, failed: 0 });
     expect(comments.every((comment) => comment.status === 'approved')).toBe(true);
-    // The second send of the first chunk expected "hold" again: WordPress changed nothing twice.
-    expect(fake.bulkCalls[1]?.ids).toEqual(fake.bulkCalls[0]?.ids);
+    // The second send of the chunk expected "hold" again: WordPress changed nothing twice.
+    expect(fake.bulkCalls.slice(4).map((call) => call.ids)).toEqual(fake.bulkCalls.slice(0, 4).map((call) => call.ids));
+  });
+
+  it('a chunk’s pieces are on the wire together; one that fails sends the chunk again, nothing changed twice', async () => {
+    const { ctx, clock, comments, fake } = await bridgeSite(200);
+    const jobId = await createJob(ctx, { siteId, filter: pending, action: 'trash', expectedTotal: 200 });
+    let inFlight = 0;
+    let mostInFlight = 0;
+    let bulks = 0;
+    const slowAndOnceBusy = testContext({
+      db: ctx.db,
+      now: ctx.now,
+      locks: memoryLocks(),
+      fetch: async (input, init) => {
+        if (!String(input).includes('/comments/bulk')) return ctx.fetch(input, init);
+        bulks += 1;
+        const nth = bulks;
+        inFlight += 1;
+        mostInFlight = Math.max(mostInFlight, inFlight);
+        try {
+          await new Promise((wait) => setTimeout(wait, 5));
+          // The third piece of the first send: the server is busy (it changed nothing).
+          if (nth === 3) return new Response('busy', { status: 503 });
+          return await ctx.fetch(input, init);
+        } finally {
+          inFlight -= 1;
+        }
+      },
+    });
+    await runOnce(slowAndOnceBusy, clock);
+    expect(mostInFlight).toBe(4);
+    const job = await ctx.db.jobs.get(jobId);
+    expect(job?.progress).toMatchObject({ total: 200, done: 200, skipped: 0, failed: 0 });
+    expect(comments.every((comment) => comment.status === 'trash')).toBe(true);
+    // Sent again as a whole, still expecting "hold": the three pieces WordPress had done come back as
+    // conflicts already in the Trash (done), the busy one is done now.
+    const reached = fake.bulkCalls.flatMap((call) => call.ids);
+    expect(reached).toHaveLength(150 + 200);
+    expect(new Set(reached).size).toBe(200);
+    expect(fake.bulkCalls.slice(3).every((call) => Object.values(call.expect).every((s) => s === 'hold'))).toBe(true);
   });
 
   it('undo through the Bridge reverses what the job did, comparing against the status the job left', async () => {

@@ -65,6 +65,8 @@ class Freigabe_Bridge_Bulk_Action {
 		}
 
 		if ( ! self::run( $action, $comment ) ) {
+			// Something refused midway: read the row itself, not what the cache may still hold.
+			clean_comment_cache( $id );
 			$after = self::status_now( $id );
 			return self::outcome( $id, 'failed', $before, $after, 'rest_comment_failed_edit', __( 'Updating comment status failed.', 'freigabe-bridge' ) );
 		}
@@ -102,13 +104,15 @@ class Freigabe_Bridge_Bulk_Action {
 	}
 
 	/**
-	 * The comment's status as stored now; `deleted` once it is gone.
+	 * The comment's status now; `deleted` once it is gone. Read from WordPress's object cache: the
+	 * functions run() calls clear it and read the comment again as their last change to its row
+	 * (wp_set_comment_status(), wp_delete_comment()), and so do other plugins' hooks that change it
+	 * through WordPress — one query per comment less than clearing it again (ADR 023).
 	 *
 	 * @param int $id The comment's id.
 	 * @return string
 	 */
 	private static function status_now( $id ) {
-		clean_comment_cache( $id );
 		$comment = get_comment( $id );
 		return $comment instanceof WP_Comment ? Freigabe_Bridge_Statuses::of( $comment ) : 'deleted';
 	}

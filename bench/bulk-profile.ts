@@ -1,0 +1,60 @@
+/**
+ * npm run bench:bulk-profile — where a bulk request's server time goes (ADR 023). The same pending
+ * comments (BULK_PROFILE_N, default 1,000, written by SQL and written again before each round) are
+ * trashed inside WordPress by wp-admin's bulk loop and by the Freigabe Bridge's bulk route (through
+ * rest_do_request), and listed by the Bridge's id route: milliseconds, queries and hooks fired per
+ * comment, from PHP CLI on the native test WordPress (bench/lib/php/bulk-profile.php). Reports, never
+ * asserts.
+ */
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startWordPress } from '../scripts/wp/index.ts';
+import { setupTarget } from '../scripts/wp/layouts.ts';
+import { findNativeTools } from '../scripts/wp/native.ts';
+import { demoUser } from '../scripts/wp/rest.ts';
+import { setBridge } from '../scripts/wp/scenarios.ts';
+import { benchCore } from './lib/core.ts';
+import { floodDb, seedFlood } from './lib/flood-seed.ts';
+
+const smoke = process.argv.includes('--smoke');
+const count = Number(process.env.BULK_PROFILE_N ?? (smoke ? 20 : 1000));
+const rounds = Number(process.env.BULK_PROFILE_ROUNDS ?? (smoke ? 1 : 3));
+const action = process.env.BULK_PROFILE_ACTION ?? 'trash';
+const port = Number(process.env.FREIGABE_BENCH_PORT ?? 8896);
+const core = benchCore();
+const dir = `.wp/bench-bulk-profile-${core}`;
+const script = join(dirname(fileURLToPath(import.meta.url)), 'lib', 'php', 'bulk-profile.php');
+
+rmSync(dir, { recursive: true, force: true });
+const site = await startWordPress({ backend: 'native', port, dir, core, log: () => undefined });
+try {
+  const { tools } = findNativeTools();
+  if (!tools) throw new Error('the native backend is missing');
+  await setBridge(site, true);
+  const db = floodDb(site);
+  const posts = site.info.posts.map((post) => post.id);
+  const editor = demoUser(site.info, 'editor');
+  console.log(`WordPress ${site.info.wpVersion}, ${count} pending comments, ${action}, ${rounds} rounds, as ${editor.login}`);
+  for (let round = 1; round <= rounds; round += 1) {
+    for (const mode of ['wp-admin', 'bridge', 'ids'] as const) {
+      seedFlood(db, site, { count, posts });
+      const ids = db
+        .sql(`SELECT comment_ID FROM wp_comments WHERE comment_ID > ${db.baseline} ORDER BY 1`)
+        .trim()
+        .split('\n');
+      const run = spawnSync(
+        tools.php,
+        [script, setupTarget(site).wordpressDir, site.url, String(editor.id), action, mode, ids.join(',')],
+        { encoding: 'utf8', maxBuffer: 16 * 2 ** 20 },
+      );
+      if (run.status !== 0) throw new Error(`${mode}: ${run.stderr}${run.stdout}`);
+      const figures = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}');
+      console.log(`round ${round} ${mode}: ${JSON.stringify(figures)}`);
+    }
+  }
+} finally {
+  await site.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
