@@ -8,6 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startWordPress } from '../scripts/wp/index.ts';
@@ -17,6 +18,20 @@ import { demoUser } from '../scripts/wp/rest.ts';
 import { setBridge } from '../scripts/wp/scenarios.ts';
 import { benchCore } from './lib/core.ts';
 import { floodDb, seedFlood } from './lib/flood-seed.ts';
+import { median } from './lib/stats.ts';
+
+interface Profile {
+  n: number;
+  status: number | null;
+  ms: number;
+  msPerComment: number;
+  queries: number;
+  queriesPerComment: number;
+  dbMs: number;
+  queryKinds: Record<string, number>;
+  hooksPerComment: Record<string, number>;
+  akismetActive: boolean;
+}
 
 const smoke = process.argv.includes('--smoke');
 const count = Number(process.env.BULK_PROFILE_N ?? (smoke ? 20 : 1000));
@@ -36,9 +51,21 @@ try {
   const db = floodDb(site);
   const posts = site.info.posts.map((post) => post.id);
   const editor = demoUser(site.info, 'editor');
-  console.log(`WordPress ${site.info.wpVersion}, ${count} pending comments, ${action}, ${rounds} rounds, as ${editor.login}`);
+  console.log(
+    `WordPress ${site.info.wpVersion} (native), ${count} pending comments, ${action}, ${rounds} rounds, as ${editor.login}; load ${loadavg()
+      .map((load) => load.toFixed(1))
+      .join(' ')}`,
+  );
+  const labels = {
+    'wp-admin': "wp-admin's bulk loop (edit-comments.php)",
+    bridge: "the Bridge's bulk route (rest_do_request)",
+    ids: "the Bridge's id listing (one page)",
+  } as const;
+  const times: Record<string, number[]> = { 'wp-admin': [], bridge: [], ids: [] };
   for (let round = 1; round <= rounds; round += 1) {
-    for (const mode of ['wp-admin', 'bridge', 'ids'] as const) {
+    // Every other round the other way round: the database's state after re-seeding favours neither.
+    const order = round % 2 === 1 ? (['wp-admin', 'bridge', 'ids'] as const) : (['bridge', 'wp-admin', 'ids'] as const);
+    for (const mode of order) {
       seedFlood(db, site, { count, posts });
       const ids = db
         .sql(`SELECT comment_ID FROM wp_comments WHERE comment_ID > ${db.baseline} ORDER BY 1`)
@@ -50,10 +77,25 @@ try {
         { encoding: 'utf8', maxBuffer: 16 * 2 ** 20 },
       );
       if (run.status !== 0) throw new Error(`${mode}: ${run.stderr}${run.stdout}`);
-      const figures = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}');
-      console.log(`round ${round} ${mode}: ${JSON.stringify(figures)}`);
+      const figures = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as Profile;
+      times[mode]?.push(figures.ms);
+      const hooks = Object.entries(figures.hooksPerComment)
+        .filter(([name, perComment]) => perComment >= 1 && !['query', 'log_query_custom_data'].includes(name))
+        .map(([name, perComment]) => `${name} ${perComment}`)
+        .join(', ');
+      console.log(
+        `round ${round}, ${labels[mode]}: ${figures.n} in ${figures.ms.toFixed(0)} ms (${figures.msPerComment.toFixed(2)} ms a comment; ` +
+          `HTTP ${figures.status ?? '—'}); ${figures.queriesPerComment} queries a comment (${figures.queries}, ${figures.dbMs.toFixed(0)} ms in the database: ` +
+          `${Object.entries(figures.queryKinds)
+            .map(([kind, n]) => `${kind} ${n}`)
+            .join(', ')})${hooks ? `; hooks a comment: ${hooks}` : ''}; Akismet ${figures.akismetActive ? 'active' : 'inactive'}`,
+      );
     }
   }
+  const ratio = median(times.bridge ?? []) / median(times['wp-admin'] ?? []);
+  console.log(
+    `median: wp-admin ${median(times['wp-admin'] ?? []).toFixed(0)} ms, Bridge ${median(times.bridge ?? []).toFixed(0)} ms (ratio ${ratio.toFixed(2)}), id listing ${median(times.ids ?? []).toFixed(0)} ms`,
+  );
 } finally {
   await site.stop();
   rmSync(dir, { recursive: true, force: true });
