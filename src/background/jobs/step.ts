@@ -33,6 +33,8 @@ interface Work {
   /** the bookmark after this chunk */
   cursor: JobCursor;
   resent: boolean;
+  /** the selection ends with this chunk */
+  last: boolean;
 }
 
 export async function workOneChunk(ctx: BackgroundContext, jobId: number, timing: PoolTiming): Promise<StepResult> {
@@ -83,12 +85,15 @@ export async function workOneChunk(ctx: BackgroundContext, jobId: number, timing
     // Refused as a whole (the Bridge answering 403 or 400 for the chunk): every comment left is refused.
     if (stop)
       for (const item of items) if (!answer.outcomes.has(item.id)) answer.outcomes.set(item.id, refused(item.id, stop));
+    const answered = { ...cursor, concurrency: limit.limit, attempts: 0 };
     await answerChunk(ctx, job, work.chunk, answer.outcomes, {
-      cursor: { ...cursor, concurrency: limit.limit, attempts: 0 },
+      cursor: answered,
       activeMs: timing.now() - started,
       route: cursor.route,
     });
     await markReachable(ctx, site.id);
+    // The Bridge's listing said nothing follows: done now (unless paused or cancelled meanwhile).
+    if (work.last) await finishJob(ctx, jobId, answered, 0);
     return { kind: 'worked' };
   } catch (error) {
     return stopped(ctx, job, asWpError(error), cursor, limit, started, timing);
@@ -144,10 +149,10 @@ async function nextWork(
   if (open) {
     if (cursor.route === 'bridge') {
       const items = open.ids.map((id, index) => ({ id, before: open.before[index] ?? '', preserve: undefined }));
-      return { chunk: open, items, decided: [], cursor, resent: true };
+      return { chunk: open, items, decided: [], cursor, resent: true, last: false };
     }
     const recovered = await recoverRestChunk(client, site, job.action, open.ids, open.before);
-    return { chunk: open, items: recovered.items, decided: recovered.outcomes, cursor, resent: true };
+    return { chunk: open, items: recovered.items, decided: recovered.outcomes, cursor, resent: true, last: false };
   }
   const room = maxJobSize - cursor.claimed;
   if (room <= 0) return 'end';
@@ -181,5 +186,5 @@ async function nextWork(
     nextSeq: selected.cursor.nextSeq + 1,
     claimed: selected.cursor.claimed + selected.items.length,
   };
-  return { chunk, items: selected.items, decided: [], cursor: after, resent: false };
+  return { chunk, items: selected.items, decided: [], cursor: after, resent: false, last: selected.last === true };
 }

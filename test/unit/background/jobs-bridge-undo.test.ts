@@ -46,6 +46,8 @@ describe('jobs through the Freigabe Bridge', () => {
     expect(fake.bulkCalls.flatMap((call) => call.ids)).toEqual(comments.map((comment) => comment.id));
     expect(fake.bulkCalls[0]?.expect['1']).toBe('hold');
     expect(Object.keys(fake.bulkCalls[1]?.expect ?? {})).toEqual(fake.bulkCalls[1]?.ids.map(String));
+    // The listing's last page said nothing follows: no request more to learn it.
+    expect(fake.listCalls).toEqual([0, 200, 400]);
     expect(comments.every((comment) => comment.status === 'trash')).toBe(true);
     expect(wordpress.writes).toEqual([]);
   });
