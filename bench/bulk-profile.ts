@@ -88,7 +88,9 @@ try {
           `HTTP ${figures.status ?? '—'}); ${figures.queriesPerComment} queries a comment (${figures.queries}, ${figures.dbMs.toFixed(0)} ms in the database: ` +
           `${Object.entries(figures.queryKinds)
             .map(([kind, n]) => `${kind} ${n}`)
-            .join(', ')})${hooks ? `; hooks a comment: ${hooks}` : ''}; Akismet ${figures.akismetActive ? 'active' : 'inactive'}`,
+            .join(
+              ', ',
+            )})${hooks ? `; hooks a comment: ${hooks}` : ''}; Akismet ${figures.akismetActive ? 'active' : 'inactive'}`,
       );
     }
   }

@@ -61,7 +61,8 @@ function kindOf(request: LoggedRequest): string {
   if (route.includes('freigabe/v1/comments/ids')) return 'Bridge ids';
   if (/\/wp\/v2\/comments\/\d+/.test(route)) return `REST ${request.method} comment`;
   if (route.includes('/wp/v2/comments')) return `REST ${request.method} comments list`;
-  if (request.path.includes('edit-comments.php')) return request.action ? `wp-admin bulk ${request.action}` : 'wp-admin list';
+  if (request.path.includes('edit-comments.php'))
+    return request.action ? `wp-admin bulk ${request.action}` : 'wp-admin list';
   return route.startsWith('/wp/') || route.startsWith('/') ? `other ${request.method} ${route.split('?')[0]}` : 'other';
 }
 
@@ -101,8 +102,6 @@ export function summarize(requests: LoggedRequest[]): RoundRequests {
 }
 
 export function describeRequests(round: RoundRequests): string {
-  const kinds = round.kinds
-    .map((kind) => `${kind.kind} ${kind.count}× ${(kind.ms / 1000).toFixed(2)} s`)
-    .join(', ');
+  const kinds = round.kinds.map((kind) => `${kind.kind} ${kind.count}× ${(kind.ms / 1000).toFixed(2)} s`).join(', ');
   return `WordPress busy ${(round.busyMs / 1000).toFixed(2)} s of ${(round.spanMs / 1000).toFixed(2)} s (up to ${round.mostAtOnce} at once): ${kinds}`;
 }

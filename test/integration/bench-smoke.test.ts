@@ -106,7 +106,9 @@ describe('benchmark smoke runs', () => {
     expect(run.stdout).toMatch(/trash in wp-admin .*: 200 in \d+\.\d\d s \(\d+ comments\/s; 1 pages/);
     expect(run.stdout).toMatch(/trash by curl, \d+ in flight \(the floor\): 40 in \d+\.\d\d s/);
     // Under each round, WordPress's own time per kind of request (bench/lib/request-log.ts).
-    expect(run.stdout).toMatch(/\n {2}WordPress busy \d+\.\d\d s of \d+\.\d\d s \(up to \d+ at once\): .*Bridge bulk \d+×/);
+    expect(run.stdout).toMatch(
+      /\n {2}WordPress busy \d+\.\d\d s of \d+\.\d\d s \(up to \d+ at once\): .*Bridge bulk \d+×/,
+    );
     for (const level of [1, 2, 4, 8, 16, 32]) {
       expect(run.stdout).toMatch(
         new RegExp(
@@ -128,8 +130,12 @@ describe('benchmark smoke runs', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/WordPress 7\.1 \(native\), 20 pending comments, trash, 1 rounds/);
-    expect(run.stdout).toMatch(/wp-admin's bulk loop \(edit-comments\.php\): 20 in \d+ ms .* queries a comment .* trashed_comment 1/);
-    expect(run.stdout).toMatch(/the Bridge's bulk route \(rest_do_request\): 20 in \d+ ms .*HTTP 200.* trashed_comment 1/);
+    expect(run.stdout).toMatch(
+      /wp-admin's bulk loop \(edit-comments\.php\): 20 in \d+ ms .* queries a comment .* trashed_comment 1/,
+    );
+    expect(run.stdout).toMatch(
+      /the Bridge's bulk route \(rest_do_request\): 20 in \d+ ms .*HTTP 200.* trashed_comment 1/,
+    );
     expect(run.stdout).toMatch(/the Bridge's id listing \(one page\): 20 in \d+ ms/);
     expect(run.stdout).toMatch(/median: wp-admin \d+ ms, Bridge \d+ ms \(ratio \d+\.\d\d\)/);
   });

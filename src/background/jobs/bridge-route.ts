@@ -6,10 +6,11 @@
  * whose current status is already what the action leaves counts as done: the chunk was sent before
  * by a worker that stopped before writing the answer.
  *
- * The chunk goes as a few bulk requests at once (ADR 023): one request keeps one PHP worker and the
- * database taking turns on one core, while the server has more; the pieces run side by side, and
- * each stays well inside the client's timeout on a slow host. The chunk is still claimed and
- * answered as one in the ledger.
+ * The chunk goes as pieces of the outbox's size, a few of them at once (ADR 023): one request keeps
+ * one PHP worker and the database taking turns on one core while the server has more, and a piece
+ * of a hundred stays well inside the client's timeout on a slow host (a timed-out request is sent
+ * again while WordPress may still be working on it). The chunk is still claimed and answered as one
+ * in the ledger.
  */
 import type { JobAction } from '../../shared/jobs.ts';
 import type { BulkOutcome } from '../../shared/wp/bridge.ts';
@@ -31,15 +32,11 @@ function outcomeOf(action: JobAction, result: BulkOutcome, resent: boolean): Ite
 
 /** Bulk requests of one chunk on the wire at once (the test server's, and many hosts', PHP workers: ADR 022). */
 export const bridgeRequestsInFlight = 4;
-/** A chunk is not cut into pieces smaller than this: each request costs WordPress's start-up. */
-export const smallestBridgePiece = 25;
 
-/** The chunk cut into at most `bridgeRequestsInFlight` pieces of equal size, in id order. */
-export function bridgePieces<T>(items: readonly T[]): T[][] {
-  const count = Math.max(1, Math.min(bridgeRequestsInFlight, Math.ceil(items.length / smallestBridgePiece)));
-  const size = Math.ceil(items.length / count);
+/** The chunk cut into pieces of at most `size`, in id order. */
+export function bridgePieces<T>(items: readonly T[], size: number): T[][] {
   const pieces: T[][] = [];
-  for (let start = 0; start < items.length; start += size) pieces.push(items.slice(start, start + size));
+  for (let start = 0; start < items.length; start += Math.max(1, size)) pieces.push(items.slice(start, start + size));
   return pieces;
 }
 
@@ -49,6 +46,8 @@ export async function sendBridgeChunk(
   action: JobAction,
   items: readonly ClaimItem[],
   resent: boolean,
+  /** comments per request: as the outbox sends them (groupLimit: a few for spam, which Akismet reports one by one) */
+  pieceSize: number,
 ): Promise<ChunkAnswer> {
   const answer: ChunkAnswer = { outcomes: new Map(), stop: null };
   if (items.length === 0) return answer;
@@ -65,12 +64,17 @@ export async function sendBridgeChunk(
         if (asked[result.id] !== undefined) answer.outcomes.set(result.id, outcomeOf(action, result, resent));
       }
     } catch (error) {
-      // The first failure stops the chunk; the pieces already answered are kept (a refusal of the
-      // chunk as a whole refuses only what is left), a transient one sends the chunk again from the ledger.
+      // The first failure stops the chunk (no piece more is sent); the pieces answered are kept (a
+      // refusal of the chunk as a whole refuses only what is left), a transient one sends the chunk
+      // again from the ledger.
       answer.stop ??= asWpError(error);
     }
   };
-  await Promise.all(bridgePieces(items).map(sendPiece));
+  const pieces = bridgePieces(items, pieceSize);
+  const sender = async () => {
+    for (let piece = pieces.shift(); piece && answer.stop === null; piece = pieces.shift()) await sendPiece(piece);
+  };
+  await Promise.all(Array.from({ length: Math.min(bridgeRequestsInFlight, pieces.length) }, sender));
   // An id the Bridge did not answer for stays in the ledger, sent again with the next attempt.
   if (answer.stop === null && answer.outcomes.size < items.length) {
     answer.stop = asWpError(new Error('The Freigabe Bridge did not answer for every comment.'));

@@ -8,6 +8,7 @@ import type { JobChunkRow, JobRow, SiteRow } from '../../shared/db/index.ts';
 import { maxJobSize } from '../../shared/jobs.ts';
 import type { WpClient } from '../../shared/wp/client.ts';
 import type { BackgroundContext } from '../context.ts';
+import { groupLimit } from '../outbox/bridge-send.ts';
 import { markReachable } from '../sites/reachability.ts';
 import { clientForSite } from '../sites/site-client.ts';
 import { bridgeOfSite } from './bridge-of-site.ts';
@@ -76,7 +77,7 @@ export async function workOneChunk(ctx: BackgroundContext, jobId: number, timing
     const decided = [...work.decided, ...[...own].map((id): ItemOutcome => ({ id, result: 'skipped', status: null }))];
     const answer =
       cursor.route === 'bridge'
-        ? await sendBridgeChunk(client, job.action, items, work.resent)
+        ? await sendBridgeChunk(client, job.action, items, work.resent, groupLimit(job.action, site))
         : await sendRestChunk(client, job.action, items, limit, timing);
     for (const outcome of decided) answer.outcomes.set(outcome.id, outcome);
     const stop = answer.stop;
