@@ -187,5 +187,12 @@ async function nextWork(
     nextSeq: selected.cursor.nextSeq + 1,
     claimed: selected.cursor.claimed + selected.items.length,
   };
-  return { chunk, items: selected.items, decided: [], cursor: after, resent: false, last: selected.last === true };
+  return {
+    chunk,
+    items: selected.items,
+    decided: [],
+    cursor: after,
+    resent: false,
+    last: 'last' in selected && selected.last === true,
+  };
 }
