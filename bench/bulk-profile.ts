@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { startWordPress } from '../scripts/wp/index.ts';
 import { setupTarget } from '../scripts/wp/layouts.ts';
 import { findNativeTools } from '../scripts/wp/native.ts';
-import { demoUser } from '../scripts/wp/rest.ts';
+import { basicAuth, demoUser } from '../scripts/wp/rest.ts';
 import { setBridge } from '../scripts/wp/scenarios.ts';
 import { benchCore } from './lib/core.ts';
 import { floodDb, seedFlood } from './lib/flood-seed.ts';
@@ -94,6 +94,48 @@ try {
       );
     }
   }
+  // Over HTTP, as the job drives the Bridge: the same comments in one request, or in pieces a few at once.
+  const shapes = [
+    { label: `1 request of ${count}`, size: count, inFlight: 1 },
+    { label: `pieces of 100, 4 at once`, size: 100, inFlight: 4 },
+    { label: `pieces of ${Math.ceil(count / 4)}, 4 at once`, size: Math.ceil(count / 4), inFlight: 4 },
+  ];
+  const httpTimes: Record<string, number[]> = {};
+  for (let round = 1; round <= rounds; round += 1) {
+    for (const shape of round % 2 === 1 ? shapes : [...shapes].reverse()) {
+      seedFlood(db, site, { count, posts });
+      const ids = db
+        .sql(`SELECT comment_ID FROM wp_comments WHERE comment_ID > ${db.baseline} ORDER BY 1`)
+        .trim()
+        .split('\n')
+        .map(Number);
+      const pieces: number[][] = [];
+      for (let start = 0; start < ids.length; start += shape.size) pieces.push(ids.slice(start, start + shape.size));
+      const started = performance.now();
+      const sender = async () => {
+        for (let piece = pieces.shift(); piece; piece = pieces.shift()) {
+          const response = await fetch(`${site.url}/wp-json/freigabe/v1/comments/bulk`, {
+            method: 'POST',
+            headers: { Authorization: basicAuth(editor), 'Content-Type': 'application/json' },
+            body: JSON.stringify({ action, ids: piece, expect: Object.fromEntries(piece.map((id) => [id, 'hold'])) }),
+          });
+          if (!response.ok) throw new Error(`bulk: HTTP ${response.status} ${await response.text()}`);
+          await response.json();
+        }
+      };
+      await Promise.all(Array.from({ length: shape.inFlight }, sender));
+      const ms = performance.now() - started;
+      (httpTimes[shape.label] ??= []).push(ms);
+      console.log(
+        `round ${round}, over HTTP, ${shape.label}: ${count} in ${ms.toFixed(0)} ms (load ${loadavg()[0]?.toFixed(1)})`,
+      );
+    }
+  }
+  console.log(
+    `median over HTTP: ${Object.entries(httpTimes)
+      .map(([label, ms]) => `${label} ${median(ms).toFixed(0)} ms`)
+      .join(' · ')}`,
+  );
   const ratio = median(times.bridge ?? []) / median(times['wp-admin'] ?? []);
   console.log(
     `median: wp-admin ${median(times['wp-admin'] ?? []).toFixed(0)} ms, Bridge ${median(times.bridge ?? []).toFixed(0)} ms (ratio ${ratio.toFixed(2)}), id listing ${median(times.ids ?? []).toFixed(0)} ms`,
