@@ -137,6 +137,8 @@ describe('benchmark smoke runs', () => {
       /the Bridge's bulk route \(rest_do_request\): 20 in \d+ ms .*HTTP 200.* trashed_comment 1/,
     );
     expect(run.stdout).toMatch(/the Bridge's id listing \(one page\): 20 in \d+ ms/);
+    expect(run.stdout).toMatch(/round 1, over HTTP, 1 request of 20: 20 in \d+ ms/);
+    expect(run.stdout).toMatch(/median over HTTP: 1 request of 20 \d+ ms · pieces of 100, 4 at once \d+ ms/);
     expect(run.stdout).toMatch(/median: wp-admin \d+ ms, Bridge \d+ ms \(ratio \d+\.\d\d\)/);
   });
 
