@@ -2,6 +2,16 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
+/** A bench run with the bench's own tsconfig, in its smoke size: its output, once it ended cleanly. */
+function smokeRun(script: string): string {
+  const run = spawnSync('node_modules/.bin/tsx', ['--tsconfig', 'bench/tsconfig.json', script, '--smoke'], {
+    encoding: 'utf8',
+  });
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  return run.stdout;
+}
+
 describe('benchmark smoke runs', () => {
   it('bench:wp measures the native backend', { timeout: 60_000 }, () => {
     const run = spawnSync('node_modules/.bin/tsx', ['bench/wp.ts', '--smoke', '--backend=native'], {
@@ -122,13 +132,7 @@ describe('benchmark smoke runs', () => {
   it('bench:bulk-profile splits a bulk request’s server time: wp-admin’s loop, the Bridge, its id listing', {
     timeout: 120_000,
   }, () => {
-    const run = spawnSync(
-      'node_modules/.bin/tsx',
-      ['--tsconfig', 'bench/tsconfig.json', 'bench/bulk-profile.ts', '--smoke'],
-      { encoding: 'utf8' },
-    );
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
+    const run = { stdout: smokeRun('bench/bulk-profile.ts') };
     expect(run.stdout).toMatch(/WordPress 7\.1 \(native\), 20 pending comments, trash, 1 rounds/);
     expect(run.stdout).toMatch(
       /wp-admin's bulk loop \(edit-comments\.php\): 20 in \d+ ms .* queries a comment .* trashed_comment 1/,
@@ -143,13 +147,7 @@ describe('benchmark smoke runs', () => {
   });
 
   it('bench:job-concurrency measures the job’s REST route against requests in flight', { timeout: 120_000 }, () => {
-    const run = spawnSync(
-      'node_modules/.bin/tsx',
-      ['--tsconfig', 'bench/tsconfig.json', 'bench/job-concurrency.ts', '--smoke'],
-      { encoding: 'utf8' },
-    );
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
+    const run = { stdout: smokeRun('bench/job-concurrency.ts') };
     expect(run.stdout).toMatch(/WordPress 7\.1 .*; 40 approvals per level/);
     expect(run.stdout).toMatch(/ 1 in flight: \d+\.\d comments\/s/);
     expect(run.stdout).toMatch(/ 4 in flight: \d+\.\d comments\/s/);
