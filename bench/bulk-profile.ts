@@ -125,7 +125,7 @@ try {
       };
       await Promise.all(Array.from({ length: shape.inFlight }, sender));
       const ms = performance.now() - started;
-      (httpTimes[shape.label] ??= []).push(ms);
+      httpTimes[shape.label] = [...(httpTimes[shape.label] ?? []), ms];
       console.log(
         `round ${round}, over HTTP, ${shape.label}: ${count} in ${ms.toFixed(0)} ms (load ${loadavg()[0]?.toFixed(1)})`,
       );
