@@ -130,7 +130,7 @@ describe('benchmark smoke runs', () => {
   });
 
   it('bench:bulk-profile splits a bulk request’s server time: wp-admin’s loop, the Bridge, its id listing', {
-    timeout: 120_000,
+    timeout: 300_000,
   }, () => {
     const run = { stdout: smokeRun('bench/bulk-profile.ts') };
     expect(run.stdout).toMatch(/WordPress 7\.1 \(native\), 20 pending comments, trash, 1 rounds/);
