@@ -73,14 +73,6 @@ export function blockKeysOf(comment: BlockableComment): Record<Exclude<BlockKeyK
   };
 }
 
-/** A list's lines as WordPress reads them: split on line breaks, trimmed, empty ones skipped. */
-export function blockLines(text: string): string[] {
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '');
-}
-
 /**
  * The first entry of the lists that a comment matches, the Disallowed list first (it decides: such
  * a comment goes to the Trash whatever the Moderation list says); null: none.
