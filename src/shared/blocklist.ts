@@ -133,3 +133,15 @@ export function blockAvailability(site: {
   if (!site.bridge.blocklist) return 'old-bridge';
   return site.blocklist?.state === 'admin-only' ? 'admin-only' : 'ready';
 }
+
+/** Where an administrator uploads the Bridge (or a newer one): wp-admin's "Upload Plugin" screen. */
+export function bridgeInstallUrl(siteUrl: string): string {
+  return new URL('wp-admin/plugin-install.php?tab=upload', siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href;
+}
+
+/** What the user chose in the block form. */
+export interface BlockChoice {
+  key: BlockKeyKind;
+  word?: string;
+  list: BlockList;
+}
