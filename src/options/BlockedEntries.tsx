@@ -49,7 +49,11 @@ export function BlockedEntries({ site }: { site: SiteRow }) {
           ) : (
             <ul class="blocked-entries">
               {blocklist.lists.added.map((added) => (
-                <li key={`${added.list}\n${added.entry}`} data-blocked-entry={added.entry} data-blocked-list={added.list}>
+                <li
+                  key={`${added.list}\n${added.entry}`}
+                  data-blocked-entry={added.entry}
+                  data-blocked-list={added.list}
+                >
                   <bdi>
                     {t('blockedIn', [
                       added.entry,

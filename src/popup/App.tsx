@@ -123,7 +123,12 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
   const onKey = useCallback((command: Command) => void run(command), [run]);
   useShortcuts(
     onKey,
-    !ui.help && ui.confirm === null && ui.jobSheet === null && ui.history === null && ui.block === null && !ui.unreplied,
+    !ui.help &&
+      ui.confirm === null &&
+      ui.jobSheet === null &&
+      ui.history === null &&
+      ui.block === null &&
+      !ui.unreplied,
   );
 
   // Marks for bench:popup, and a draft left when the popup was closed brought into view, once.

@@ -113,7 +113,9 @@ export function isAddedByFreigabe(lists: Pick<Blocklists, 'added'>, candidate: B
 }
 
 /** A site's blocklists in the cache: read, or refused because the user is not an administrator. */
-export type SiteBlocklist = { state: 'read'; lists: Blocklists; readAt: number } | { state: 'admin-only'; readAt: number };
+export type SiteBlocklist =
+  | { state: 'read'; lists: Blocklists; readAt: number }
+  | { state: 'admin-only'; readAt: number };
 
 /**
  * Whether "Block this commenter" can work on a site, from what the cache knows: `ready` (an

@@ -185,9 +185,9 @@ describe('who may block', () => {
   it('an author is not offered it (and the route refuses them); signed out is 401', async () => {
     const ctx = await connected('author');
     expect((await ctx.db.sites.get(siteId))?.blocklist).toBeUndefined();
-    await expect(
-      blockCommenter(ctx, { siteId, commentId: 1, key: 'email', list: 'disallowed' }),
-    ).rejects.toMatchObject({ code: 'blocklist_not_offered' });
+    await expect(blockCommenter(ctx, { siteId, commentId: 1, key: 'email', list: 'disallowed' })).rejects.toMatchObject(
+      { code: 'blocklist_not_offered' },
+    );
     expect((await route('author')).status).toBe(403);
     expect((await route(null)).status).toBe(401);
   });
@@ -197,9 +197,9 @@ describe('who may block', () => {
     const bridge = (await ctx.db.sites.get(siteId))?.bridge;
     if (!bridge) throw new Error('no Bridge detected');
     await ctx.db.sites.update(siteId, { bridge: { ...bridge, version: '1.0.0', blocklist: false } });
-    await expect(
-      blockCommenter(ctx, { siteId, commentId: 1, key: 'email', list: 'disallowed' }),
-    ).rejects.toMatchObject({ code: 'blocklist_old_bridge' });
+    await expect(blockCommenter(ctx, { siteId, commentId: 1, key: 'email', list: 'disallowed' })).rejects.toMatchObject(
+      { code: 'blocklist_old_bridge' },
+    );
   });
 });
 

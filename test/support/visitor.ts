@@ -35,6 +35,8 @@ export async function postAsVisitor(
   const location = response.headers.get('location') ?? '';
   const id = Number(/#comment-(\d+)/.exec(location)?.[1] ?? /[?&]unapproved=(\d+)/.exec(location)?.[1]);
   if (response.status !== 302 || !Number.isInteger(id) || id <= 0)
-    throw new Error(`wp-comments-post.php: HTTP ${response.status} ${location} ${(await response.text()).slice(0, 300)}`);
+    throw new Error(
+      `wp-comments-post.php: HTTP ${response.status} ${location} ${(await response.text()).slice(0, 300)}`,
+    );
   return { id, status: (await adminApi(wp).read(id)).status };
 }

@@ -27,7 +27,6 @@ export interface BlockRequest {
   list: BlockList;
 }
 
-
 export async function blockCommenter(ctx: BackgroundContext, request: BlockRequest): Promise<BlockAnswer> {
   await siteForBlocking(ctx, request.siteId);
   const entry = await entryOf(ctx, request);
@@ -55,7 +54,8 @@ export async function unblock(
 async function entryOf(ctx: BackgroundContext, request: BlockRequest): Promise<string> {
   if (request.key === 'word') {
     const checked = checkBlockEntry(request.word ?? '');
-    if (!checked.ok) throw new ReplyError(`blocklist_entry_${checked.reason.replace('-', '_')}`, entryText[checked.reason]);
+    if (!checked.ok)
+      throw new ReplyError(`blocklist_entry_${checked.reason.replace('-', '_')}`, entryText[checked.reason]);
     return checked.entry;
   }
   const comment = await ctx.db.comments.get([request.siteId, request.commentId]);
@@ -78,7 +78,10 @@ async function changing<T>(ctx: BackgroundContext, siteId: string, work: () => P
   } catch (error) {
     if (error instanceof WpError && error.code === adminOnlyCode) {
       await ctx.db.sites.update(siteId, { blocklist: { state: 'admin-only', readAt: ctx.now() } });
-      throw new ReplyError('blocklist_admin_only', 'Only an administrator of this site may change its comment blocklists.');
+      throw new ReplyError(
+        'blocklist_admin_only',
+        'Only an administrator of this site may change its comment blocklists.',
+      );
     }
     if (error instanceof WpError && error.code === 'freigabe_bridge_not_added')
       throw new ReplyError('blocklist_not_added', error.message);

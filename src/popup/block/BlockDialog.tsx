@@ -25,7 +25,9 @@ export function BlockDialog({ site, comment, onClose }: Props) {
         keys={blockKeysOf(comment)}
         availability={blockAvailability(site)}
         installUrl={bridgeInstallUrl(site.siteUrl)}
-        block={(choice) => sendToBackground({ type: 'blockCommenter', siteId: site.id, commentId: comment.id, ...choice })}
+        block={(choice) =>
+          sendToBackground({ type: 'blockCommenter', siteId: site.id, commentId: comment.id, ...choice })
+        }
         unblock={(entry) => sendToBackground({ type: 'unblock', siteId: site.id, ...entry })}
         onClose={onClose}
       />

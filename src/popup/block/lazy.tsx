@@ -1,4 +1,10 @@
 /** The block dialog, a chunk of its own, loaded the first time it opens. */
-import { lazyComponent } from '../lazy-component.tsx';
+import type { ComponentProps } from 'preact';
+import { LazyComponent } from '../lazy-component.tsx';
+import type { BlockDialog } from './BlockDialog.tsx';
 
-export const LazyBlockDialog = lazyComponent(() => import('./BlockDialog.tsx').then((module) => module.BlockDialog));
+const load = () => import('./BlockDialog.tsx').then((module) => module.BlockDialog);
+
+export function LazyBlockDialog(props: ComponentProps<typeof BlockDialog>) {
+  return <LazyComponent load={load} props={props} />;
+}

@@ -9,9 +9,9 @@ import {
   type BlockAvailability,
   type BlockChoice,
   type BlockEntry,
-  blockEntryMaxLength,
   type BlockKeyKind,
   type BlockList,
+  blockEntryMaxLength,
   checkBlockEntry,
 } from '../blocklist.ts';
 import { type MessageKey, t } from '../i18n.ts';
@@ -28,7 +28,11 @@ export interface BlockFormProps {
   onClose: () => void;
 }
 
-type Phase = { kind: 'form' } | { kind: 'sending' } | { kind: 'done'; answer: BlockAnswer } | { kind: 'undone'; entry: string };
+type Phase =
+  | { kind: 'form' }
+  | { kind: 'sending' }
+  | { kind: 'done'; answer: BlockAnswer }
+  | { kind: 'undone'; entry: string };
 
 const keyLabels: Record<BlockKeyKind, MessageKey> = {
   email: 'blockKeyEmail',

@@ -9,7 +9,7 @@
  *   is refused (`freigabe_bridge_not_added`, 409) and left alone.
  */
 import * as v from 'valibot';
-import { type BlockEntry, blockLists, type Blocklists } from '../blocklist.ts';
+import { type BlockEntry, type Blocklists, blockLists } from '../blocklist.ts';
 import { bridgeNamespace } from './bridge.ts';
 import type { CallOptions, Transport } from './transport.ts';
 
@@ -51,4 +51,3 @@ export function blocklistOperations(transport: Transport) {
     remove: (entry: BlockEntry, call: CallOptions = {}) => change('DELETE', entry, call),
   };
 }
-
