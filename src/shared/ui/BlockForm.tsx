@@ -74,11 +74,14 @@ export function BlockForm({ keys, availability, installUrl, block, unblock, onCl
                 : availability === 'no-bridge'
                   ? 'blockNoBridge'
                   : 'blockNotOffered',
-          )}{' '}
+          )}
           {(availability === 'no-bridge' || availability === 'old-bridge') && (
-            <a href={installUrl} target="_blank" rel="noreferrer" data-action="install-bridge">
-              {t('blockInstallBridge')}
-            </a>
+            <>
+              {' '}
+              <a href={installUrl} target="_blank" rel="noreferrer" data-action="install-bridge">
+                {t('blockInstallBridge')}
+              </a>
+            </>
           )}
         </p>
         <div class="dialog-buttons">
