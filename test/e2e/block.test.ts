@@ -152,7 +152,7 @@ describe('blocking a commenter as an administrator', () => {
     await entry.waitFor({ timeout: 20000 });
     expect(await entry.textContent()).toBe(`ines.inline.${run}@example.org — held for approval Remove`);
     expect(await options.locator('.blocked .muted').allTextContents()).toContain(
-      '1 more entries of your own stay as they are (Settings → Discussion).',
+      'Your own entries: 1 — Freigabe leaves them as they are (Settings → Discussion).',
     );
     await screenshot(options, 'block-options');
     await entry.locator('button[data-action="remove-blocked"]').click();

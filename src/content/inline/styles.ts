@@ -69,6 +69,7 @@ button.danger { color: var(--fg-error); }
 .block-panel fieldset { border: 0; margin: 0 0 6px; padding: 0; }
 .block-panel legend { font-weight: 600; padding: 0; }
 .block-panel .block-choice { display: block; margin: 2px 0; overflow-wrap: anywhere; }
+.block-panel .block-choice input { margin: 0 6px 0 0; }
 .block-panel .block-word { width: 100%; margin-top: 4px; font: inherit; padding: 4px 6px; border: 1px solid var(--fg-line); border-radius: 4px; background: var(--fg-bg); color: var(--fg-fg); }
 .block-panel p { margin: 4px 0; font-size: 12px; }
 .block-panel .muted, .block-panel .notice { color: var(--fg-muted); }

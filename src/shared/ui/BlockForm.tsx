@@ -167,7 +167,7 @@ export function BlockForm({ keys, availability, installUrl, block, unblock, onCl
               data-block-key={kind}
               checked={chosenKey === kind}
               onChange={() => setKey(kind)}
-            />{' '}
+            />
             {kind === 'word' ? t(keyLabels.word) : t(keyLabels[kind], [keys?.[kind] ?? ''])}
           </label>
         ))}
@@ -194,7 +194,7 @@ export function BlockForm({ keys, availability, installUrl, block, unblock, onCl
               data-block-list={name}
               checked={list === name}
               onChange={() => setList(name)}
-            />{' '}
+            />
             {t(name === 'disallowed' ? 'blockListDisallowed' : 'blockListModeration')}
           </label>
         ))}
