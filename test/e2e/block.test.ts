@@ -151,9 +151,10 @@ describe('blocking a commenter as an administrator', () => {
     const entry = options.locator(`[data-blocked-entry="ines.inline.${run}@example.org"]`);
     await entry.waitFor({ timeout: 20000 });
     expect(await entry.textContent()).toBe(`ines.inline.${run}@example.org — held for approval Remove`);
-    expect(await options.locator('.blocked .muted').allTextContents()).toContain(
-      'Your own entries: 1 — Freigabe leaves them as they are (Settings → Discussion).',
-    );
+    // Read again when the page opened: the administrator's line written meanwhile is counted.
+    await expect
+      .poll(() => options.locator('.blocked .muted').allTextContents())
+      .toContain('Your own entries: 1 — Freigabe leaves them as they are (Settings → Discussion).');
     await screenshot(options, 'block-options');
     await entry.locator('button[data-action="remove-blocked"]').click();
     await entry.waitFor({ state: 'detached' });
