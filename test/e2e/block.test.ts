@@ -140,6 +140,8 @@ describe('blocking a commenter as an administrator', () => {
     await expect
       .poll(async () => (await ui.text('card'))[0] ?? '', { timeout: 20000 })
       .toContain('Matches your moderation list');
+    await ui.reveal('card', 0, '.block-match');
+    await screenshot(page, 'block-inline-match');
     expect(comment).toBeGreaterThan(0);
     await ui.close();
     await page.close();
