@@ -53,6 +53,8 @@ export const contentRequestSchema = v.variant('type', [
   /** block the commenter of a comment on this article (ADR 030); the entry is taken from the cache */
   v.object({ type: v.literal('blockInline'), commentId: id, ...blockWhat }),
   v.object({ type: v.literal('unblockInline'), list: blockList, entry: blockEntry }),
+  /** the block form's own file, injected into the sender's tab (it is not part of the inline view) */
+  v.object({ type: v.literal('loadBlockPanel') }),
 ]);
 
 const url = v.pipe(v.string(), v.minLength(1), v.maxLength(2048));

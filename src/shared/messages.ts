@@ -145,6 +145,7 @@ export interface ResponseMap {
   commenterDetails: { email: string | null; ip: string | null; url: string };
   blockInline: BlockAnswer;
   unblockInline: { result: 'removed' | 'gone' };
+  loadBlockPanel: { loaded: true };
   /** null: nothing to read there (no Bridge with the route, or not a moderator) */
   readBlocklist: SiteBlocklist | null;
   blockCommenter: BlockAnswer;

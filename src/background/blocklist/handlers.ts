@@ -4,12 +4,13 @@ import type { BackgroundContext } from '../context.ts';
 import { checkMayModerate, ensureCached } from '../inline/decide-inline.ts';
 import { refreshViews } from '../inline/notify.ts';
 import { postOfSender, siteOfSender } from '../inline/sender-site.ts';
+import { ReplyError } from '../reply-error.ts';
 import type { ContentHandlers, PageHandlers } from '../router.ts';
 import { blockCommenter, unblock } from './change.ts';
 import { refreshBlocklist } from './read.ts';
 
 type BlocklistPageHandlers = Pick<PageHandlers, 'readBlocklist' | 'blockCommenter' | 'unblock'>;
-type BlocklistContentHandlers = Pick<ContentHandlers, 'blockInline' | 'unblockInline'>;
+type BlocklistContentHandlers = Pick<ContentHandlers, 'blockInline' | 'unblockInline' | 'loadBlockPanel'>;
 
 export const blocklistPageHandlers: BlocklistPageHandlers = {
   readBlocklist: async (ctx, request) => (await refreshBlocklist(ctx, request.siteId)) ?? null,
@@ -27,6 +28,14 @@ export const blocklistContentHandlers: BlocklistContentHandlers = {
     await ensureCached(ctx, site, [commentId]);
     await checkMayModerate(ctx, site, postId, [commentId]);
     return afterwardsViews(ctx, site.id, blockCommenter(ctx, { siteId: site.id, commentId, key, word, list }));
+  },
+  async loadBlockPanel(ctx, _request, from) {
+    const site = await siteOfSender(ctx, from);
+    await postOfSender(ctx, from, site);
+    if (site.mode !== 'moderator' || !ctx.blockPanelFile)
+      throw new ReplyError('blocklist_not_offered', 'Only moderators may block commenters.');
+    await ctx.browser.scripting.executeScript({ target: { tabId: from.tabId }, files: [ctx.blockPanelFile] });
+    return { loaded: true };
   },
   async unblockInline(ctx, { list, entry }, from) {
     const site = await siteOfSender(ctx, from);

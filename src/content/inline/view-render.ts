@@ -8,7 +8,7 @@ import type { InlineComment, InlineState } from '../../shared/inline-protocol.ts
 import { roughText } from '../../shared/rough-text.ts';
 import { BlockMatch } from '../../shared/ui/BlockMatch.tsx';
 import type { ActionName } from './actions.ts';
-import { BlockPanel } from './BlockPanel.tsx';
+import { LazyBlockPanel } from './block/LazyBlockPanel.tsx';
 import { Card } from './Card.tsx';
 import { safeHref } from './comment-pages.ts';
 import { Editor } from './Editor.tsx';
@@ -144,7 +144,7 @@ export class ViewRenderer {
       h(BlockMatch, { match: cached?.blocklistMatch ?? null }),
       blockOffered &&
         model.blocking === id &&
-        h(BlockPanel, {
+        h(LazyBlockPanel, {
           key: `block-${id}`,
           commentId: id,
           availability: blocking.availability,

@@ -4,13 +4,13 @@
  * comment only when the moderator opened it, like "Details".
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { BlockAvailability } from '../../shared/blocklist.ts';
-import { urlHost } from '../../shared/reputation.ts';
-import { BlockForm } from '../../shared/ui/BlockForm.tsx';
-import type { InlineApi } from './api.ts';
+import type { BlockAvailability } from '../../../shared/blocklist.ts';
+import { urlHost } from '../../../shared/reputation.ts';
+import { BlockForm } from '../../../shared/ui/BlockForm.tsx';
+import type { InlineApi } from '../api.ts';
 import { inlineBlockApi } from './block-api.ts';
 
-interface Props {
+export interface BlockPanelProps {
   commentId: number;
   availability: BlockAvailability;
   installUrl: string;
@@ -20,7 +20,7 @@ interface Props {
 
 type Keys = { email: string | null; ip: string | null; host: string | null };
 
-export function BlockPanel({ commentId, availability, installUrl, api, onClose }: Props) {
+export function BlockPanel({ commentId, availability, installUrl, api, onClose }: BlockPanelProps) {
   const [keys, setKeys] = useState<Keys | null>(null);
   useEffect(() => {
     let alive = true;
@@ -34,15 +34,13 @@ export function BlockPanel({ commentId, availability, installUrl, api, onClose }
     };
   }, [api, commentId]);
   return (
-    <div class="block-panel">
-      <BlockForm
-        keys={keys}
-        availability={availability}
-        installUrl={installUrl}
-        block={(choice) => inlineBlockApi.block(commentId, choice)}
-        unblock={(entry) => inlineBlockApi.unblock(entry)}
-        onClose={onClose}
-      />
-    </div>
+    <BlockForm
+      keys={keys}
+      availability={availability}
+      installUrl={installUrl}
+      block={(choice) => inlineBlockApi.block(commentId, choice)}
+      unblock={(entry) => inlineBlockApi.unblock(entry)}
+      onClose={onClose}
+    />
   );
 }
