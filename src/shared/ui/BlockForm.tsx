@@ -4,6 +4,7 @@
  * popup shows it in a dialog, the inline view under the comment's toolbar; both send through their
  * own messages. Where blocking cannot work the form says why instead (ADR 030).
  */
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import {
   type BlockAvailability,
@@ -159,17 +160,9 @@ export function BlockForm({ keys, availability, installUrl, block, unblock, onCl
         <legend>{t('blockKeyLegend')}</legend>
         {keys === null && <p class="muted">{t('blockReading')}</p>}
         {[...offered, 'word' as const].map((kind) => (
-          <label key={kind} class="block-choice">
-            <input
-              type="radio"
-              name="block-key"
-              value={kind}
-              data-block-key={kind}
-              checked={chosenKey === kind}
-              onChange={() => setKey(kind)}
-            />
+          <Choice key={kind} group="key" value={kind} checked={chosenKey === kind} onChoose={() => setKey(kind)}>
             {kind === 'word' ? t(keyLabels.word) : t(keyLabels[kind], [keys?.[kind] ?? ''])}
-          </label>
+          </Choice>
         ))}
         {chosenKey === 'word' && (
           <input
@@ -186,17 +179,9 @@ export function BlockForm({ keys, availability, installUrl, block, unblock, onCl
       <fieldset>
         <legend>{t('blockListLegend')}</legend>
         {(['moderation', 'disallowed'] as const).map((name) => (
-          <label key={name} class="block-choice">
-            <input
-              type="radio"
-              name="block-list"
-              value={name}
-              data-block-list={name}
-              checked={list === name}
-              onChange={() => setList(name)}
-            />
+          <Choice key={name} group="list" value={name} checked={list === name} onChoose={() => setList(name)}>
             {t(name === 'disallowed' ? 'blockListDisallowed' : 'blockListModeration')}
-          </label>
+          </Choice>
         ))}
       </fieldset>
       <p class="muted">{t('blockNote')}</p>
@@ -214,5 +199,30 @@ export function BlockForm({ keys, availability, installUrl, block, unblock, onCl
         </button>
       </div>
     </form>
+  );
+}
+
+interface ChoiceProps {
+  group: 'key' | 'list';
+  value: string;
+  checked: boolean;
+  onChoose: () => void;
+  children: ComponentChildren;
+}
+
+/** One radio of the form, marked `data-block-key` / `data-block-list` with its value. */
+function Choice({ group, value, checked, onChoose, children }: ChoiceProps) {
+  return (
+    <label class="block-choice">
+      <input
+        type="radio"
+        name={`block-${group}`}
+        value={value}
+        {...{ [`data-block-${group}`]: value }}
+        checked={checked}
+        onChange={onChoose}
+      />
+      {children}
+    </label>
   );
 }
