@@ -9,6 +9,9 @@
  *     comments driven in Chromium;
  *  3. both again inside the real extension's service worker (dist/chrome-test in Chromium, built
  *     when missing): wall time and the worker's peak JavaScript heap (DevTools Runtime.getHeapUsage).
+ *     With `--profile`, each worker phase is also CPU-profiled (DevTools Profiler; a little slower):
+ *     the functions with the most self time and the requests on the wire are printed, the profiles
+ *     written to test-results/profiles/ (open them in DevTools).
  * Prints the figures against the goals in bench/lib/budgets.ts (reported, not asserted).
  */
 import 'fake-indexeddb/auto';
@@ -25,9 +28,11 @@ import { commentFields } from '../src/shared/wp/comments.ts';
 import { goal } from './lib/budgets.ts';
 import { benchCore } from './lib/core.ts';
 import { type PhaseFigures, startExtensionBench } from './lib/extension-phases.ts';
+import { describeProfile } from './lib/worker-profile.ts';
 import { wpAdminBulkApprove } from './lib/wp-admin-bulk.ts';
 
 const smoke = process.argv.includes('--smoke');
+const profileDir = process.argv.includes('--profile') ? 'test-results/profiles' : undefined;
 const pendingCount = smoke ? 300 : 10_000;
 const decisions = smoke ? 20 : 500;
 const port = Number(process.env.FREIGABE_BENCH_PORT ?? 8898);
@@ -45,7 +50,8 @@ function curl(args: string[]): number {
 
 const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
 const heap = (figures: PhaseFigures) =>
-  `service worker JS heap ${mib(figures.heapBeforeBytes)} → peak ${mib(figures.heapPeakBytes)} MiB (${figures.samples} samples)`;
+  `service worker JS heap ${mib(figures.heapBeforeBytes)} → peak ${mib(figures.heapPeakBytes)} MiB (${figures.samples} samples)` +
+  (figures.profile ? `\n${describeProfile(figures.profile)}` : '');
 
 rmSync(dir, { recursive: true, force: true });
 const site = await startWordPress({ backend: 'native', port, dir, core, log: () => undefined });
@@ -57,7 +63,7 @@ try {
   const article = site.info.posts.find((post) => post.key === 'weiterbildung');
   if (!editor || !admin || !article) throw new Error('demo content incomplete');
   // Connected before the comments arrive, so its sync below is the initial one of all of them.
-  extension = await startExtensionBench(site.url, editor);
+  extension = await startExtensionBench(site.url, editor, { profileDir });
   const seeded = performance.now();
   await addComments({ url: site.url, dir }, article.id, pendingCount);
   console.log(
