@@ -4,7 +4,7 @@
  * most self time — and how many requests it had on the wire. The profile is written as a
  * `.cpuprofile` file (open it in Chromium's DevTools, Performance panel).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { type ExtensionBrowser, serviceWorkerSession } from '../../scripts/extension-browser.ts';
 
@@ -31,6 +31,47 @@ export interface WorkerProfile {
   /** the average and the highest number of requests on the wire at once */
   averageInFlight: number;
   maxInFlight: number;
+  /** CPU milliseconds Chromium's processes used meanwhile, by process type (browser, renderer, utility…) */
+  chromiumCpuMs: Record<string, number>;
+}
+
+/** CPU time (user + system, ms) of each process of the Chromium whose profile is `userDataDir`, by `--type`. */
+function chromiumCpu(userDataDir: string): Record<string, number> {
+  const processes = new Map<number, { ppid: number; type: string; ms: number; root: boolean }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      // The fields after the command name, which is in parentheses and may hold spaces.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      const ticks = Number(stat[11]) + Number(stat[12]);
+      const type = args.find((arg) => arg.startsWith('--type='))?.slice('--type='.length) ?? 'browser';
+      processes.set(Number(entry), {
+        ppid: Number(stat[1]),
+        type,
+        ms: ticks * 10,
+        root: type === 'browser' && args.includes(`--user-data-dir=${userDataDir}`),
+      });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const ours = new Set([...processes].filter(([, process]) => process.root).map(([pid]) => pid));
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const [pid, process] of processes) {
+      if (!ours.has(pid) && ours.has(process.ppid)) {
+        ours.add(pid);
+        grown = true;
+      }
+    }
+  }
+  const byType: Record<string, number> = {};
+  for (const pid of ours) {
+    const process = processes.get(pid);
+    if (process) byType[process.type] = (byType[process.type] ?? 0) + process.ms;
+  }
+  return byType;
 }
 
 const idle = new Set(['(idle)', '(program)']);
@@ -77,10 +118,15 @@ export async function profileWorker(
   await session.call('Profiler.enable');
   await session.call('Profiler.setSamplingInterval', { interval: 500 });
   await session.call('Profiler.start');
+  const cpuBefore = chromiumCpu(browser.userDataDir);
   return {
     async stop() {
       try {
         const { profile } = await session.call<{ profile: Profile }>('Profiler.stop');
+        const cpuAfter = chromiumCpu(browser.userDataDir);
+        const chromiumCpuMs = Object.fromEntries(
+          Object.entries(cpuAfter).map(([type, ms]) => [type, ms - (cpuBefore[type] ?? 0)]),
+        );
         mkdirSync(dir, { recursive: true });
         const file = join(dir, `${name}.cpuprofile`);
         writeFileSync(file, JSON.stringify(profile));
@@ -115,6 +161,7 @@ export async function profileWorker(
           requests: spans.length,
           averageInFlight: spans.length > 0 ? wireSeconds / (last - first) : 0,
           maxInFlight,
+          chromiumCpuMs,
         };
       } finally {
         await session.call('Network.disable').catch(() => undefined);
@@ -129,6 +176,9 @@ export function describeProfile(profile: WorkerProfile): string {
   const lines = [
     `  worker CPU profile ${profile.file}: busy ${(profile.busyMs / 1000).toFixed(2)} s of ${(profile.wallMs / 1000).toFixed(2)} s; ` +
       `${profile.requests} requests, ${profile.averageInFlight.toFixed(2)} on the wire on average (at most ${profile.maxInFlight})`,
+    `  Chromium's processes used CPU: ${Object.entries(profile.chromiumCpuMs)
+      .map(([type, ms]) => `${type} ${(ms / 1000).toFixed(2)} s`)
+      .join(', ')}`,
     '  most self time:',
     ...profile.top.map((entry) => `    ${entry.selfMs.toFixed(0).padStart(6)} ms  ${entry.name}`),
   ];
