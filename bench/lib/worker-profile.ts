@@ -35,41 +35,25 @@ export interface WorkerProfile {
   chromiumCpuMs: Record<string, number>;
 }
 
-/** CPU time (user + system, ms) of each process of the Chromium whose profile is `userDataDir`, by `--type`. */
+/**
+ * CPU time (user + system, ms) of the processes of the Chromium whose profile is `userDataDir`
+ * (each of them carries it on its command line), by `--type` (utilities by their service).
+ */
 function chromiumCpu(userDataDir: string): Record<string, number> {
-  const processes = new Map<number, { ppid: number; type: string; ms: number; root: boolean }>();
+  const byType: Record<string, number> = {};
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (!args.includes(`--user-data-dir=${userDataDir}`)) continue;
       // The fields after the command name, which is in parentheses and may hold spaces.
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-      const ticks = Number(stat[11]) + Number(stat[12]);
-      const type = args.find((arg) => arg.startsWith('--type='))?.slice('--type='.length) ?? 'browser';
-      processes.set(Number(entry), {
-        ppid: Number(stat[1]),
-        type,
-        ms: ticks * 10,
-        root: type === 'browser' && args.includes(`--user-data-dir=${userDataDir}`),
-      });
+      const option = (name: string) => args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+      const type = option('utility-sub-type')?.replace(/\.mojom\./, ' ') ?? option('type') ?? 'browser';
+      byType[type] = (byType[type] ?? 0) + (Number(stat[11]) + Number(stat[12])) * 10;
     } catch {
       // gone meanwhile
     }
-  }
-  const ours = new Set([...processes].filter(([, process]) => process.root).map(([pid]) => pid));
-  for (let grown = true; grown; ) {
-    grown = false;
-    for (const [pid, process] of processes) {
-      if (!ours.has(pid) && ours.has(process.ppid)) {
-        ours.add(pid);
-        grown = true;
-      }
-    }
-  }
-  const byType: Record<string, number> = {};
-  for (const pid of ours) {
-    const process = processes.get(pid);
-    if (process) byType[process.type] = (byType[process.type] ?? 0) + process.ms;
   }
   return byType;
 }

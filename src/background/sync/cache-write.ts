@@ -67,11 +67,7 @@ export function changedFrom(cached: CommentRow | undefined, pulled: CommentRow):
  * worker is what a page's reading costs most; the ranges of a sync's pages do not overlap, so all
  * of them together read each cached row at most once.
  */
-async function cachedRows(
-  db: FreigabeDb,
-  siteId: string,
-  ids: readonly number[],
-): Promise<(CommentRow | undefined)[]> {
+async function cachedRows(db: FreigabeDb, siteId: string, ids: readonly number[]): Promise<(CommentRow | undefined)[]> {
   const first = ids[0];
   const last = ids.at(-1);
   const ascending = ids.every((id, index) => index === 0 || (ids[index - 1] ?? id) < id);
