@@ -44,7 +44,8 @@ function chromiumCpu(userDataDir: string): Record<string, number> {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      // Chromium's child processes rewrite their command line as one string with spaces.
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split(/[\0 ]/);
       if (!args.includes(`--user-data-dir=${userDataDir}`)) continue;
       // The fields after the command name, which is in parentheses and may hold spaces.
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
