@@ -55,6 +55,33 @@ describe('pending pull in chunks with a cursor', () => {
     expect(new Set((await ctx.db.comments.toArray()).map((c) => c.syncedAt))).toEqual(new Set([1_000_000]));
   });
 
+  it('marks one row per page, and a stopped sync goes on from marks written one per comment (before) as well', async () => {
+    const { ctx, wordpress, clock } = await connectedSite(pendingComments(250));
+    const stopped = {
+      ...ctx,
+      fetch: failingWhere(wordpress.fetch, (url) => pendingPage(url) && pageOffset(url) >= 200),
+    };
+    await expect(syncPending(stopped, siteId)).rejects.toMatchObject({ code: 'network' });
+    const marks = await ctx.db.syncSeen.toArray();
+    expect(marks.map((mark) => [mark.id, mark.ids?.length])).toEqual([
+      [100, 100],
+      [200, 100],
+    ]);
+    // As an older version wrote them: one row per comment read.
+    await ctx.db.syncSeen.clear();
+    await ctx.db.syncSeen.bulkPut(
+      marks.flatMap((mark) => (mark.ids ?? []).map((id) => ({ siteId, id, syncedAt: mark.syncedAt }))),
+    );
+    clock.now += 60_000;
+    const before = wordpress.requests.length;
+    expect(await syncPending(ctx, siteId)).toEqual({ siteId, pending: 250, serverTotal: 250 });
+    // What the stopped sync read counted as read: nothing re-checked by id.
+    const requests = wordpress.requests.slice(before);
+    expect(requests.some((r) => r.startsWith('/wp-json/wp/v2/comments') && r.includes('include%5B%5D'))).toBe(false);
+    expect(await cachedIds(ctx, 'hold')).toEqual(range(1, 250));
+    expect(await ctx.db.syncSeen.count()).toBe(0);
+  });
+
   it('stopped after 4 of 10 pages while others moderate on both sides of the cursor: ends with exactly the server’s queue', async () => {
     const { ctx, wordpress, clock } = await connectedSite(pendingComments(1000));
     const stopped = {
