@@ -9,6 +9,9 @@
  *     comments driven in Chromium;
  *  3. both again inside the real extension's service worker (dist/chrome-test in Chromium, built
  *     when missing): wall time and the worker's peak JavaScript heap (DevTools Runtime.getHeapUsage).
+ *     With `--profile`, each worker phase is also CPU-profiled (DevTools Profiler; a little slower):
+ *     the functions with the most self time and the requests on the wire are printed, the profiles
+ *     written to test-results/profiles/ (open them in DevTools).
  * Prints the figures against the goals in bench/lib/budgets.ts (reported, not asserted).
  */
 import 'fake-indexeddb/auto';
@@ -25,9 +28,11 @@ import { commentFields } from '../src/shared/wp/comments.ts';
 import { goal } from './lib/budgets.ts';
 import { benchCore } from './lib/core.ts';
 import { type PhaseFigures, startExtensionBench } from './lib/extension-phases.ts';
+import { describeProfile } from './lib/worker-profile.ts';
 import { wpAdminBulkApprove } from './lib/wp-admin-bulk.ts';
 
 const smoke = process.argv.includes('--smoke');
+const profileDir = process.argv.includes('--profile') ? 'test-results/profiles' : undefined;
 const pendingCount = smoke ? 300 : 10_000;
 const decisions = smoke ? 20 : 500;
 const port = Number(process.env.FREIGABE_BENCH_PORT ?? 8898);
@@ -43,9 +48,11 @@ function curl(args: string[]): number {
   return Number(seconds) * 1000;
 }
 
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
 const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
 const heap = (figures: PhaseFigures) =>
-  `service worker JS heap ${mib(figures.heapBeforeBytes)} → peak ${mib(figures.heapPeakBytes)} MiB (${figures.samples} samples)`;
+  `service worker JS heap ${mib(figures.heapBeforeBytes)} → peak ${mib(figures.heapPeakBytes)} MiB (${figures.samples} samples)` +
+  (figures.profile ? `\n${describeProfile(figures.profile)}` : '');
 
 rmSync(dir, { recursive: true, force: true });
 const site = await startWordPress({ backend: 'native', port, dir, core, log: () => undefined });
@@ -57,7 +64,7 @@ try {
   const article = site.info.posts.find((post) => post.key === 'weiterbildung');
   if (!editor || !admin || !article) throw new Error('demo content incomplete');
   // Connected before the comments arrive, so its sync below is the initial one of all of them.
-  extension = await startExtensionBench(site.url, editor);
+  extension = await startExtensionBench(site.url, editor, { profileDir });
   const seeded = performance.now();
   await addComments({ url: site.url, dir }, article.id, pendingCount);
   console.log(
@@ -96,9 +103,11 @@ try {
   });
 
   const memoryBefore = process.memoryUsage().rss;
+  const syncCpu = process.cpuUsage();
   const syncStart = performance.now();
   const summary = await syncPending(ctx, siteId);
   const syncMs = performance.now() - syncStart;
+  const syncCpuMs = cpuMs(process.cpuUsage(syncCpu));
   const memoryPeak = process.memoryUsage().rss;
 
   const auth = `${editor.login}:${editor.applicationPassword}`;
@@ -116,7 +125,7 @@ try {
       `the server's own time for the same ${pages} pages (curl): ${(serverMs / 1000).toFixed(2)} s; ratio ${(syncMs / serverMs).toFixed(2)} (${goal('syncVsServer', syncMs / serverMs)})`,
   );
   console.log(
-    `Node process RSS during sync: ${(memoryBefore / 2 ** 20).toFixed(0)} → ${(memoryPeak / 2 ** 20).toFixed(0)} MiB`,
+    `Node process RSS during sync: ${(memoryBefore / 2 ** 20).toFixed(0)} → ${(memoryPeak / 2 ** 20).toFixed(0)} MiB; its CPU: ${(syncCpuMs / 1000).toFixed(2)} s`,
   );
   const inWorker = await extension.sync();
   console.log(
@@ -131,10 +140,12 @@ try {
   const viaCurl = cached.slice(decisions, decisions * 2);
   const viaExtension = cached.slice(decisions * 2, decisions * 3);
   await decide(ctx, { siteId, commentIds: viaOutbox, decision: 'approve', undoWindowMs: 0 });
+  const flushCpu = process.cpuUsage();
   const flushStart = performance.now();
   let flushed = 0;
   for (let run = 0; run < 10 && flushed < decisions; run++) flushed += (await flushOutbox(ctx)).done;
   const flushMs = performance.now() - flushStart;
+  const flushCpuMs = cpuMs(process.cpuUsage(flushCpu));
   const curlStart = performance.now();
   for (const id of viaCurl) {
     curl([
@@ -151,7 +162,7 @@ try {
   }
   const curlMs = performance.now() - curlStart;
   console.log(
-    `flush of ${flushed} decisions: ${(flushMs / 1000).toFixed(2)} s (4 in flight) vs ${viaCurl.length} sequential curl status changes: ${(curlMs / 1000).toFixed(2)} s; ratio ${(flushMs / curlMs).toFixed(2)} (${goal('flushVsSequential', flushMs / curlMs)})`,
+    `flush of ${flushed} decisions: ${(flushMs / 1000).toFixed(2)} s (4 in flight; Node's CPU ${(flushCpuMs / 1000).toFixed(2)} s) vs ${viaCurl.length} sequential curl status changes: ${(curlMs / 1000).toFixed(2)} s; ratio ${(flushMs / curlMs).toFixed(2)} (${goal('flushVsSequential', flushMs / curlMs)})`,
   );
   const workerFlush = await extension.flush(viaExtension);
   console.log(

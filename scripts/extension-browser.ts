@@ -219,49 +219,72 @@ export async function stopServiceWorker(browser: ExtensionBrowser, timeoutMs = 5
   }
 }
 
-/**
- * The JavaScript heap of the extension's service worker (`Runtime.getHeapUsage`), read through a
- * DevTools session attached to its target from the browser session. Sessions to workers are not
- * exposed by Playwright, so the commands travel as `Target.sendMessageToTarget`.
- */
-export async function serviceWorkerHeap(browser: ExtensionBrowser): Promise<{
-  usedBytes(): Promise<number>;
-  collectGarbage(): Promise<void>;
+/** A DevTools session attached to the extension's service worker (its commands and its events). */
+export interface ServiceWorkerSession {
+  call<T = Record<string, unknown>>(method: string, params?: Record<string, unknown>): Promise<T>;
+  /** the worker's DevTools events of this method (e.g. `Network.requestWillBeSent`) */
+  on(method: string, listener: (params: Record<string, unknown>) => void): void;
   close(): Promise<void>;
-}> {
+}
+
+/**
+ * A DevTools session to the extension's service worker, attached to its target from the browser
+ * session. Sessions to workers are not exposed by Playwright, so the commands travel as
+ * `Target.sendMessageToTarget`.
+ */
+export async function serviceWorkerSession(browser: ExtensionBrowser): Promise<ServiceWorkerSession> {
   const cdp = await browser.context.browser()?.newBrowserCDPSession();
-  if (!cdp) throw new Error('serviceWorkerHeap: no browser session');
+  if (!cdp) throw new Error('serviceWorkerSession: no browser session');
   const { targetInfos } = await cdp.send('Target.getTargets');
   const target = targetInfos.find((info) => info.type === 'service_worker' && info.url === browser.worker.url());
-  if (!target) throw new Error('serviceWorkerHeap: the service worker is not running');
+  if (!target) throw new Error('serviceWorkerSession: the service worker is not running');
   const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
-  type Answer = { id?: number; result?: { usedSize?: number }; error?: unknown };
-  const waiting = new Map<number, (answer: Answer) => void>();
+  type Message = { id?: number; method?: string; params?: Record<string, unknown>; result?: unknown; error?: unknown };
+  const waiting = new Map<number, (message: Message) => void>();
+  const listeners = new Map<string, ((params: Record<string, unknown>) => void)[]>();
   let nextId = 1;
   cdp.on('Target.receivedMessageFromTarget', (event) => {
-    const answer = JSON.parse(event.message) as Answer;
-    if (answer.id === undefined) return;
-    waiting.get(answer.id)?.(answer);
-    waiting.delete(answer.id);
+    const message = JSON.parse(event.message) as Message;
+    if (message.id === undefined) {
+      for (const listener of listeners.get(message.method ?? '') ?? []) listener(message.params ?? {});
+      return;
+    }
+    waiting.get(message.id)?.(message);
+    waiting.delete(message.id);
   });
-  const call = async (method: string): Promise<Answer['result']> => {
-    const id = nextId++;
-    const answer = new Promise<Answer>((resolve) => waiting.set(id, resolve));
-    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params: {} }) });
-    const { result, error } = await answer;
-    if (!result) throw new Error(`${method}: ${JSON.stringify(error)}`);
-    return result;
-  };
   return {
-    async usedBytes() {
-      return (await call('Runtime.getHeapUsage'))?.usedSize ?? 0;
+    async call<T>(method: string, params: Record<string, unknown> = {}) {
+      const id = nextId++;
+      const answer = new Promise<Message>((resolve) => waiting.set(id, resolve));
+      await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+      const { result, error } = await answer;
+      if (!result) throw new Error(`${method}: ${JSON.stringify(error)}`);
+      return result as T;
     },
-    async collectGarbage() {
-      await call('HeapProfiler.collectGarbage');
+    on(method, listener) {
+      listeners.set(method, [...(listeners.get(method) ?? []), listener]);
     },
     async close() {
       await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
       await cdp.detach();
     },
+  };
+}
+
+/** The JavaScript heap of the extension's service worker (`Runtime.getHeapUsage`). */
+export async function serviceWorkerHeap(browser: ExtensionBrowser): Promise<{
+  usedBytes(): Promise<number>;
+  collectGarbage(): Promise<void>;
+  close(): Promise<void>;
+}> {
+  const session = await serviceWorkerSession(browser);
+  return {
+    async usedBytes() {
+      return (await session.call<{ usedSize?: number }>('Runtime.getHeapUsage')).usedSize ?? 0;
+    },
+    async collectGarbage() {
+      await session.call('HeapProfiler.collectGarbage');
+    },
+    close: () => session.close(),
   };
 }

@@ -16,6 +16,7 @@ import {
   writeSettings,
 } from '../../scripts/extension-browser.ts';
 import type { DemoSiteUser } from '../../scripts/wp/index.ts';
+import { profileWorker, type WorkerProfile } from './worker-profile.ts';
 
 export interface PhaseFigures {
   ms: number;
@@ -24,6 +25,8 @@ export interface PhaseFigures {
   /** the highest JS heap sampled while the phase ran */
   heapPeakBytes: number;
   samples: number;
+  /** with `profileDir`: the worker's CPU profile of the phase */
+  profile?: WorkerProfile;
 }
 
 export interface ExtensionBench {
@@ -49,8 +52,12 @@ async function send<T>(page: Page, message: unknown): Promise<T> {
   return reply.value;
 }
 
-/** Runs `phase` while sampling the worker's heap every ~50 ms. */
-async function measured<T>(browser: ExtensionBrowser, phase: () => Promise<T>): Promise<[T, PhaseFigures]> {
+/** Runs `phase` while sampling the worker's heap every ~50 ms (and profiling it, when asked to). */
+async function measured<T>(
+  browser: ExtensionBrowser,
+  phase: () => Promise<T>,
+  profile?: { dir: string; name: string },
+): Promise<[T, PhaseFigures]> {
   const heap = await serviceWorkerHeap(browser);
   try {
     await heap.collectGarbage();
@@ -65,13 +72,15 @@ async function measured<T>(browser: ExtensionBrowser, phase: () => Promise<T>): 
         await new Promise((wait) => setTimeout(wait, 50));
       }
     })();
+    const profiler = profile ? await profileWorker(browser, profile.dir, profile.name) : undefined;
     const started = performance.now();
     const result = await phase().finally(() => {
       running = false;
     });
     const ms = performance.now() - started;
     await sampling;
-    return [result, { ms, heapBeforeBytes, heapPeakBytes, samples }];
+    const profiled = await profiler?.stop();
+    return [result, { ms, heapBeforeBytes, heapPeakBytes, samples, ...(profiled ? { profile: profiled } : {}) }];
   } finally {
     await heap.close();
   }
@@ -102,8 +111,15 @@ function outboxStates(page: Page): Promise<Record<string, number>> {
   });
 }
 
-/** Chromium with the extension, connected to the site as `moderator`, decisions sent at once. */
-export async function startExtensionBench(siteUrl: string, moderator: DemoSiteUser): Promise<ExtensionBench> {
+/**
+ * Chromium with the extension, connected to the site as `moderator`, decisions sent at once. With
+ * `profileDir`, each phase is also CPU-profiled in the worker (which slows it down a little).
+ */
+export async function startExtensionBench(
+  siteUrl: string,
+  moderator: DemoSiteUser,
+  { profileDir }: { profileDir?: string } = {},
+): Promise<ExtensionBench> {
   ensureTestBuild();
   const browser = await launchWithExtension({ extensionDir: resolve(extensionDir) });
   const options = await connectWithApplicationPassword(
@@ -121,22 +137,30 @@ export async function startExtensionBench(siteUrl: string, moderator: DemoSiteUs
   const page = options;
   return {
     async sync() {
-      const [summaries, figures] = await measured(browser, () =>
-        send<{ pending: number }[]>(page, { type: 'syncNow', siteId: site.id }),
+      const [summaries, figures] = await measured(
+        browser,
+        () => send<{ pending: number }[]>(page, { type: 'syncNow', siteId: site.id }),
+        profileDir ? { dir: profileDir, name: 'worker-sync' } : undefined,
       );
       return { ...figures, pending: summaries[0]?.pending ?? 0 };
     },
     async flush(commentIds) {
       const before = (await outboxStates(page)).done ?? 0;
-      const [, figures] = await measured(browser, async () => {
-        await send(page, { type: 'decide', siteId: site.id, commentIds, decision: 'approve' });
-        for (;;) {
-          const states = await outboxStates(page);
-          if ((states.failed ?? 0) + (states.conflict ?? 0) > 0) throw new Error(`flush: ${JSON.stringify(states)}`);
-          if ((states.done ?? 0) - before >= commentIds.length) return;
-          await new Promise((wait) => setTimeout(wait, 50));
-        }
-      });
+      const [, figures] = await measured(
+        browser,
+        async () => {
+          await send(page, { type: 'decide', siteId: site.id, commentIds, decision: 'approve' });
+          for (;;) {
+            const states = await outboxStates(page);
+            if ((states.failed ?? 0) + (states.conflict ?? 0) > 0) throw new Error(`flush: ${JSON.stringify(states)}`);
+            if ((states.done ?? 0) - before >= commentIds.length) return;
+            // Each look opens the database in the page: often enough to time a flush of over a
+            // minute, seldom enough not to take the CPU the worker and the server share with it.
+            await new Promise((wait) => setTimeout(wait, 200));
+          }
+        },
+        profileDir ? { dir: profileDir, name: 'worker-flush' } : undefined,
+      );
       return figures;
     },
     close: () => browser.close(),

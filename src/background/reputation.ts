@@ -44,7 +44,7 @@ export class ReputationChanges {
   async apply(db: FreigabeDb, now: number): Promise<void> {
     const keys = [...this.byKey.keys()];
     if (keys.length === 0) return;
-    const rows = await db.reputation.bulkGet(keys.map((key) => [this.siteId, key] as [string, string]));
+    const rows = await storedRows(db, this.siteId, keys);
     const puts: ReputationRow[] = [];
     const deletes: [string, string][] = [];
     keys.forEach((key, index) => {
@@ -72,6 +72,28 @@ export class ReputationChanges {
     if (deletes.length > 0) await db.reputation.bulkDelete(deletes);
     this.byKey.clear();
   }
+}
+
+/** From this many keys on, asking which exist first may save reading them one by one. */
+const manyKeys = 20;
+
+/**
+ * The stored rows of these keys (undefined where there is none), as `bulkGet` answers. A sync's
+ * page asks for a few hundred keys, mostly of commenters never counted: in the service worker each
+ * get is a round trip to the browser's IndexedDB, so when the site has few rows (none before its
+ * first sync) they are listed first, in one request, and only those that exist are read.
+ */
+async function storedRows(db: FreigabeDb, siteId: string, keys: readonly string[]) {
+  const read = (wanted: readonly string[]) =>
+    db.reputation.bulkGet(wanted.map((key) => [siteId, key] as [string, string]));
+  if (keys.length < manyKeys) return read(keys);
+  const ofSite = db.reputation.where('siteId').equals(siteId);
+  const stored = await ofSite.count();
+  if (stored > keys.length * 4) return read(keys);
+  const present = new Set(stored === 0 ? [] : (await ofSite.primaryKeys()).map(([, key]) => key));
+  const existing = keys.filter((key) => present.has(key));
+  const found = new Map((await read(existing)).map((row, index) => [existing[index], row]));
+  return keys.map((key) => found.get(key));
 }
 
 /** What a permanent delete by the moderator counts as. */

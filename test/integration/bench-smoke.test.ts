@@ -35,9 +35,11 @@ describe('benchmark smoke runs', () => {
   });
 
   it('bench:sync syncs, flushes and compares with curl, wp-admin and the extension', { timeout: 120_000 }, () => {
-    const run = spawnSync('node_modules/.bin/tsx', ['--tsconfig', 'bench/tsconfig.json', 'bench/sync.ts', '--smoke'], {
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      'node_modules/.bin/tsx',
+      ['--tsconfig', 'bench/tsconfig.json', 'bench/sync.ts', '--smoke', '--profile'],
+      { encoding: 'utf8' },
+    );
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/backend: native/);
@@ -49,6 +51,12 @@ describe('benchmark smoke runs', () => {
     expect(run.stdout).toMatch(
       /flush in the extension's service worker: 20 decisions .* heap \d+\.\d → peak \d+\.\d MiB/,
     );
+    // --profile: the worker's CPU profile of each phase, its requests and Chromium's CPU.
+    expect(
+      run.stdout.match(/worker CPU profile \S+\.cpuprofile: busy \d+\.\d\d s of \d+\.\d\d s; [1-9]\d* requests/g),
+    ).toHaveLength(2);
+    expect(run.stdout).toMatch(/Chromium's processes used CPU: .*renderer \d+\.\d\d s/);
+    expect(run.stdout).toMatch(/most self time:\n +\d+ ms {2}\S/);
     expect(run.stdout).toMatch(/wp-admin bulk "Approve" of 20 comments in Chromium: \d+\.\d\d s .* ratio .* \d+\.\d\d/);
   });
 

@@ -13,6 +13,7 @@ import { flushOutbox } from '../../src/background/outbox/flush.ts';
 import { retryDecision } from '../../src/background/outbox/retry.ts';
 import { connectWithPassword } from '../../src/background/sites/password.ts';
 import { originPattern } from '../../src/background/sites/permission.ts';
+import { commentFields } from '../../src/shared/wp/comments.ts';
 import { testContext } from '../support/background-context.ts';
 import { grantedOrigins, resetFakeBrowser } from '../support/fake-browser.ts';
 import { basicAuth, user } from '../support/rest.ts';
@@ -99,7 +100,7 @@ describe('the outbox through the Freigabe Bridge', () => {
     expect(bulkRequests).toEqual(['POST freigabe/v1/comments/bulk', 'POST freigabe/v1/comments/bulk']);
     // The edit went over REST (the Bridge changes statuses only); no status went over REST.
     expect(asked.filter((request) => /wp\/v2\/comments\/\d+/.test(request) && request.startsWith('POST'))).toEqual([
-      `POST wp/v2/comments/${ids[0]}?context=edit`,
+      `POST wp/v2/comments/${ids[0]}?context=edit&_fields=${commentFields.join(',')}`,
     ]);
     expect(await ctx.db.outbox.where('state').notEqual('done').count()).toBe(0);
     const cached = await ctx.db.comments.where('siteId').equals(siteId).toArray();
@@ -164,7 +165,7 @@ describe('the outbox through the Freigabe Bridge', () => {
     expect((await ctx.db.sites.get(siteId))?.bridge).toBeNull();
     expect(asked.filter((request) => request.startsWith('POST'))).toEqual([
       'POST freigabe/v1/comments/bulk',
-      `POST wp/v2/comments/${id}`,
+      `POST wp/v2/comments/${id}?_fields=${commentFields.join(',')}`,
     ]);
     await setBridge(site, true);
   });

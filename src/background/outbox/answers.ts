@@ -2,7 +2,7 @@
  * WordPress's answers to sent decisions, written into the outbox and the cache (the flush's other
  * half: flush.ts sends, this writes what came back).
  */
-import type { OutboxRow } from '../../shared/db/index.ts';
+import type { CommentRow, OutboxRow } from '../../shared/db/index.ts';
 import type { WpComment } from '../../shared/wp/schemas.ts';
 import type { BackgroundContext } from '../context.ts';
 import { ReputationChanges } from '../reputation.ts';
@@ -31,18 +31,7 @@ export function answerWriter(ctx: BackgroundContext): (row: OutboxRow, sent: Sen
       const batch = queued;
       queued = [];
       try {
-        await db.transaction('rw', db.outbox, db.comments, db.reputation, async () => {
-          const reputations = new Map<string, ReputationChanges>();
-          for (const { row, sent } of batch) {
-            let reputation = reputations.get(row.siteId);
-            if (!reputation) {
-              reputation = new ReputationChanges(row.siteId);
-              reputations.set(row.siteId, reputation);
-            }
-            await writeOne(ctx, row, sent, reputation);
-          }
-          for (const reputation of reputations.values()) await reputation.apply(db, ctx.now());
-        });
+        await db.transaction('rw', db.outbox, db.comments, db.reputation, () => writeBatch(ctx, batch));
         for (const answer of batch) answer.done();
       } catch (error) {
         for (const answer of batch) answer.failed(error);
@@ -60,19 +49,50 @@ export function answerWriter(ctx: BackgroundContext): (row: OutboxRow, sent: Sen
     });
 }
 
-/** One answer, inside the writer's transaction. */
-async function writeOne(ctx: BackgroundContext, row: OutboxRow, sent: Sent, reputation: ReputationChanges) {
-  const resultId = row.decision === 'reply' ? (sent.comment?.id ?? null) : null;
-  await ctx.db.outbox.update(row.id ?? 0, { state: 'done', sentAt: ctx.now(), error: null, resultId });
-  // WordPress's answer is the truth now (unspam may restore "approved", not "hold").
-  if (sent.status !== null) {
-    await ctx.db.comments.update([row.siteId, row.commentId], { status: sent.status });
-    const updated = await ctx.db.comments.get([row.siteId, row.commentId]);
-    if (updated) reputation.follow(updated);
+/**
+ * A batch of answers, inside the writer's transaction: the rows read and written in bulk (a few
+ * requests to IndexedDB for the whole batch, not several per answer — each one a round trip to
+ * the browser process in the service worker), in the order the answers came.
+ */
+async function writeBatch(ctx: BackgroundContext, batch: readonly { row: OutboxRow; sent: Sent }[]): Promise<void> {
+  const { db } = ctx;
+  const now = ctx.now();
+  const stored = await db.outbox.bulkGet(batch.map(({ row }) => row.id ?? 0));
+  const commentKey = (siteId: string, id: number) => `${siteId}\n${id}`;
+  const changedStatus = batch.filter(({ sent }) => sent.status !== null);
+  const comments = new Map<string, CommentRow>();
+  for (const cached of await db.comments.bulkGet(
+    changedStatus.map(({ row }) => [row.siteId, row.commentId] as [string, number]),
+  )) {
+    if (cached) comments.set(commentKey(cached.siteId, cached.id), cached);
   }
-  if (sent.comment) {
-    const written = toCommentRow(row.siteId, sent.comment, ctx.now());
-    await ctx.db.comments.put(written);
-    reputation.follow(written);
-  }
+  const outboxWrites: OutboxRow[] = [];
+  const commentWrites = new Map<string, CommentRow>();
+  const reputations = new Map<string, ReputationChanges>();
+  const follow = (comment: CommentRow) => {
+    const reputation = reputations.get(comment.siteId) ?? new ReputationChanges(comment.siteId);
+    reputations.set(comment.siteId, reputation.follow(comment));
+  };
+  const write = (comment: CommentRow) => {
+    const key = commentKey(comment.siteId, comment.id);
+    comments.set(key, comment);
+    commentWrites.set(key, comment);
+    follow(comment);
+  };
+  batch.forEach(({ row, sent }, index) => {
+    const current = stored[index];
+    const resultId = row.decision === 'reply' ? (sent.comment?.id ?? null) : null;
+    if (current) outboxWrites.push({ ...current, state: 'done', sentAt: now, error: null, resultId });
+    // WordPress's answer is the truth now (unspam may restore "approved", not "hold").
+    const cached = comments.get(commentKey(row.siteId, row.commentId));
+    // Written only when it changes it (a write would make the open popup read again).
+    if (sent.status !== null && cached) {
+      if (cached.status === sent.status) follow(cached);
+      else write({ ...cached, status: sent.status });
+    }
+    if (sent.comment) write(toCommentRow(row.siteId, sent.comment, now));
+  });
+  await db.outbox.bulkPut(outboxWrites);
+  await db.comments.bulkPut([...commentWrites.values()]);
+  for (const reputation of reputations.values()) await reputation.apply(db, now);
 }

@@ -174,11 +174,13 @@ async function pullQueue(
     if (!found?.unchanged) read.pendingSeen = 0;
     // What the stopped sync read is remembered by the cache (syncSeen). It counts as read by this
     // sync only if none of it left the queue meanwhile; otherwise it is re-checked by id below.
-    const seenAt = new Map(
-      (
-        await ctx.db.syncSeen.where('[siteId+id]').between([siteId, Dexie.minKey], [siteId, Dexie.maxKey]).toArray()
-      ).map((mark) => [mark.id, mark.syncedAt]),
-    );
+    const seenAt = new Map<number, number>();
+    await ctx.db.syncSeen
+      .where('[siteId+id]')
+      .between([siteId, Dexie.minKey], [siteId, Dexie.maxKey])
+      .each((mark) => {
+        for (const id of mark.ids ?? [mark.id]) seenAt.set(id, Math.max(seenAt.get(id) ?? 0, mark.syncedAt));
+      });
     await ctx.db.comments
       .where('[siteId+status]')
       .equals([siteId, 'hold'])

@@ -137,10 +137,16 @@ export interface OutboxRow {
  * comments it saw. Kept apart from the comments so an unchanged comment is never written again
  * (every write wakes the open popup). Emptied when the sync ends.
  */
+/**
+ * What a sync read: one row per page (keyed by the page's last comment), so a page is one write
+ * and not a hundred. Rows written before that mark one comment each (no `ids`).
+ */
 export interface SyncSeenRow {
   siteId: string;
   id: number;
-  /** the start time of the sync that read it */
+  /** every comment read (`id` alone when missing) */
+  ids?: number[];
+  /** the start time of the sync that read them */
   syncedAt: number;
 }
 

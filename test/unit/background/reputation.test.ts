@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { BackgroundContext } from '../../../src/background/context.ts';
 import { decide, undo } from '../../../src/background/outbox/decide.ts';
 import { flushOutbox } from '../../../src/background/outbox/flush.ts';
+import { ReputationChanges } from '../../../src/background/reputation.ts';
 import { syncPending } from '../../../src/background/sync/pull-pending.ts';
 import { contextFreshForMs, fetchThreadContext } from '../../../src/background/sync/thread-context.ts';
 import { outcomeOfStatus, reputationKeys } from '../../../src/shared/reputation.ts';
@@ -159,5 +160,20 @@ describe('local reputation', () => {
     }
     expect(await counts(ctx, 'email:jonas.wendt@example.org')).toEqual({ approved: 2, spam: 1, trashed: 0 });
     expect((await ctx.db.syncState.get(siteId))?.reputationSeededAt).toBe(1_000_000);
+  });
+  it('many keys at once (a sync page) change the rows that exist and add the new ones, as key by key', async () => {
+    const { ctx } = await connectedSite([]);
+    const commenter = (n: number) => ({ id: n, authorEmail: `leser${n}@example.org`, authorUrl: '', authorIp: null });
+    // Rows of two commenters exist: one counted comment each.
+    await new ReputationChanges(siteId).set(commenter(1), 'approved').set(commenter(2), 'spam').apply(ctx.db, 1);
+    const page = new ReputationChanges(siteId);
+    // Commenter 1's comment is pending again (uncounted); 30 others are counted for the first time.
+    page.set(commenter(1), null);
+    for (let n = 3; n < 33; n++) page.set(commenter(n), 'approved');
+    await page.apply(ctx.db, 2);
+    expect(await counts(ctx, 'email:leser1@example.org')).toBeNull();
+    expect(await counts(ctx, 'email:leser2@example.org')).toEqual({ approved: 0, spam: 1, trashed: 0 });
+    expect(await counts(ctx, 'email:leser32@example.org')).toEqual({ approved: 1, spam: 0, trashed: 0 });
+    expect(await ctx.db.reputation.count()).toBe(31);
   });
 });

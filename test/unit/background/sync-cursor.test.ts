@@ -17,16 +17,22 @@ const pageOffset = (url: URL) => Number(url.searchParams.get('offset') ?? 0);
 const isProbe = (request: string) => /_fields=id(&|$)/.test(request) && request.includes('orderby=id');
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
+/** 250 pending comments, and a sync that stopped (the network gone) after writing pages 1 and 2. */
+async function stoppedAfterTwoPages() {
+  const site = await connectedSite(pendingComments(250));
+  const stopped = {
+    ...site.ctx,
+    fetch: failingWhere(site.wordpress.fetch, (url) => pendingPage(url) && pageOffset(url) >= 200),
+  };
+  await expect(syncPending(stopped, siteId)).rejects.toMatchObject({ code: 'network' });
+  return site;
+}
+
 describe('pending pull in chunks with a cursor', () => {
   beforeEach(resetFakeBrowser);
 
   it('writes page by page; a sync stopped after page 2 goes on after the last id written, not from the start', async () => {
-    const { ctx, wordpress, clock } = await connectedSite(pendingComments(250));
-    const stopped = {
-      ...ctx,
-      fetch: failingWhere(wordpress.fetch, (url) => pendingPage(url) && pageOffset(url) >= 200),
-    };
-    await expect(syncPending(stopped, siteId)).rejects.toMatchObject({ code: 'network' });
+    const { ctx, wordpress, clock } = await stoppedAfterTwoPages();
     expect(await cachedIds(ctx, 'hold')).toEqual(range(1, 200));
     expect((await ctx.db.syncState.get(siteId))?.cursor).toEqual({
       startedAt: 1_000_000,
@@ -53,6 +59,28 @@ describe('pending pull in chunks with a cursor', () => {
     expect(state?.cursor).toBeNull();
     // The resumed sync is the stopped one finishing: same start time on every row.
     expect(new Set((await ctx.db.comments.toArray()).map((c) => c.syncedAt))).toEqual(new Set([1_000_000]));
+  });
+
+  it('marks one row per page, and a stopped sync goes on from marks written one per comment (before) as well', async () => {
+    const { ctx, wordpress, clock } = await stoppedAfterTwoPages();
+    const marks = await ctx.db.syncSeen.toArray();
+    expect(marks.map((mark) => [mark.id, mark.ids?.length])).toEqual([
+      [100, 100],
+      [200, 100],
+    ]);
+    // As an older version wrote them: one row per comment read.
+    await ctx.db.syncSeen.clear();
+    await ctx.db.syncSeen.bulkPut(
+      marks.flatMap((mark) => (mark.ids ?? []).map((id) => ({ siteId, id, syncedAt: mark.syncedAt }))),
+    );
+    clock.now += 60_000;
+    const before = wordpress.requests.length;
+    expect(await syncPending(ctx, siteId)).toEqual({ siteId, pending: 250, serverTotal: 250 });
+    // What the stopped sync read counted as read: nothing re-checked by id.
+    const requests = wordpress.requests.slice(before);
+    expect(requests.some((r) => r.startsWith('/wp-json/wp/v2/comments') && r.includes('include%5B%5D'))).toBe(false);
+    expect(await cachedIds(ctx, 'hold')).toEqual(range(1, 250));
+    expect(await ctx.db.syncSeen.count()).toBe(0);
   });
 
   it('stopped after 4 of 10 pages while others moderate on both sides of the cursor: ends with exactly the server’s queue', async () => {

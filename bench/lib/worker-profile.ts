@@ -1,0 +1,171 @@
+/**
+ * A CPU profile of the extension's service worker (DevTools `Profiler`) and its requests
+ * (`Network` events) while a phase runs: where the worker's own time goes — the functions with the
+ * most self time — and how many requests it had on the wire. The profile is written as a
+ * `.cpuprofile` file (open it in Chromium's DevTools, Performance panel).
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { type ExtensionBrowser, serviceWorkerSession } from '../../scripts/extension-browser.ts';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+interface Profile {
+  nodes: ProfileNode[];
+  startTime: number;
+  endTime: number;
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+export interface WorkerProfile {
+  file: string;
+  /** milliseconds the profile covered, and how many of them the worker's thread was busy */
+  wallMs: number;
+  busyMs: number;
+  /** the functions with the most self time, heaviest first */
+  top: { name: string; selfMs: number }[];
+  requests: number;
+  /** the average and the highest number of requests on the wire at once */
+  averageInFlight: number;
+  maxInFlight: number;
+  /** CPU milliseconds Chromium's processes used meanwhile, by process type (browser, renderer, utility…) */
+  chromiumCpuMs: Record<string, number>;
+}
+
+/**
+ * CPU time (user + system, ms) of the processes of the Chromium whose profile is `userDataDir`
+ * (each of them carries it on its command line), by `--type` (utilities by their service).
+ */
+function chromiumCpu(userDataDir: string): Record<string, number> {
+  const byType: Record<string, number> = {};
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Chromium's child processes rewrite their command line as one string with spaces.
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split(/[\0 ]/);
+      if (!args.includes(`--user-data-dir=${userDataDir}`)) continue;
+      // The fields after the command name, which is in parentheses and may hold spaces.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      const option = (name: string) => args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+      const type = option('utility-sub-type')?.replace(/\.mojom\./, ' ') ?? option('type') ?? 'browser';
+      byType[type] = (byType[type] ?? 0) + (Number(stat[11]) + Number(stat[12])) * 10;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return byType;
+}
+
+const idle = new Set(['(idle)', '(program)']);
+
+function selfTimes(profile: Profile): Map<string, number> {
+  const names = new Map<number, string>();
+  for (const node of profile.nodes) {
+    const { functionName, url, lineNumber } = node.callFrame;
+    const where = url ? ` ${basename(url)}:${lineNumber + 1}` : '';
+    names.set(node.id, `${functionName || '(anonymous)'}${where}`);
+  }
+  const times = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  samples.forEach((id, index) => {
+    // The time up to the next sample belongs to this one.
+    const ms = (deltas[index + 1] ?? 0) / 1000;
+    const name = names.get(id) ?? '?';
+    times.set(name, (times.get(name) ?? 0) + ms);
+  });
+  return times;
+}
+
+/** Starts profiling the worker; `stop` writes `<dir>/<name>.cpuprofile` and answers the summary. */
+export async function profileWorker(
+  browser: ExtensionBrowser,
+  dir: string,
+  name: string,
+): Promise<{ stop(): Promise<WorkerProfile> }> {
+  const session = await serviceWorkerSession(browser);
+  const started = new Map<string, number>();
+  const spans: [number, number][] = [];
+  session.on('Network.requestWillBeSent', (event) => {
+    started.set(String(event.requestId), Number(event.timestamp));
+  });
+  const ended = (event: Record<string, unknown>) => {
+    const from = started.get(String(event.requestId));
+    if (from !== undefined) spans.push([from, Number(event.timestamp)]);
+    started.delete(String(event.requestId));
+  };
+  session.on('Network.loadingFinished', ended);
+  session.on('Network.loadingFailed', ended);
+  await session.call('Network.enable');
+  await session.call('Profiler.enable');
+  await session.call('Profiler.setSamplingInterval', { interval: 500 });
+  await session.call('Profiler.start');
+  const cpuBefore = chromiumCpu(browser.userDataDir);
+  return {
+    async stop() {
+      try {
+        const { profile } = await session.call<{ profile: Profile }>('Profiler.stop');
+        const cpuAfter = chromiumCpu(browser.userDataDir);
+        const chromiumCpuMs = Object.fromEntries(
+          Object.entries(cpuAfter).map(([type, ms]) => [type, ms - (cpuBefore[type] ?? 0)]),
+        );
+        mkdirSync(dir, { recursive: true });
+        const file = join(dir, `${name}.cpuprofile`);
+        writeFileSync(file, JSON.stringify(profile));
+        const times = selfTimes(profile);
+        const wallMs = (profile.endTime - profile.startTime) / 1000;
+        const busyMs = [...times].filter(([fn]) => !idle.has(fn)).reduce((sum, [, ms]) => sum + ms, 0);
+        const top = [...times]
+          .filter(([fn]) => fn !== '(idle)')
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 15)
+          .map(([fn, selfMs]) => ({ name: fn, selfMs }));
+        // Requests on the wire: +1 at each start, -1 at each end, in time order.
+        const edges = spans.flatMap(([from, to]) => [
+          [from, 1],
+          [to, -1],
+        ]);
+        edges.sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0) || (a[1] ?? 0) - (b[1] ?? 0));
+        let onWire = 0;
+        let maxInFlight = 0;
+        for (const [, step] of edges) {
+          onWire += step ?? 0;
+          maxInFlight = Math.max(maxInFlight, onWire);
+        }
+        const wireSeconds = spans.reduce((sum, [from, to]) => sum + (to - from), 0);
+        const first = Math.min(...spans.map(([from]) => from));
+        const last = Math.max(...spans.map(([, to]) => to));
+        return {
+          file,
+          wallMs,
+          busyMs,
+          top,
+          requests: spans.length,
+          averageInFlight: spans.length > 0 ? wireSeconds / (last - first) : 0,
+          maxInFlight,
+          chromiumCpuMs,
+        };
+      } finally {
+        await session.call('Network.disable').catch(() => undefined);
+        await session.close();
+      }
+    },
+  };
+}
+
+/** The summary as a few lines for the bench's output. */
+export function describeProfile(profile: WorkerProfile): string {
+  const lines = [
+    `  worker CPU profile ${profile.file}: busy ${(profile.busyMs / 1000).toFixed(2)} s of ${(profile.wallMs / 1000).toFixed(2)} s; ` +
+      `${profile.requests} requests, ${profile.averageInFlight.toFixed(2)} on the wire on average (at most ${profile.maxInFlight})`,
+    `  Chromium's processes used CPU: ${Object.entries(profile.chromiumCpuMs)
+      .map(([type, ms]) => `${type} ${(ms / 1000).toFixed(2)} s`)
+      .join(', ')}`,
+    '  most self time:',
+    ...profile.top.map((entry) => `    ${entry.selfMs.toFixed(0).padStart(6)} ms  ${entry.name}`),
+  ];
+  return lines.join('\n');
+}
