@@ -1,0 +1,121 @@
+/**
+ * Akismet's verdict on a comment, as the Freigabe Bridge exposes it (REST field `freigabe_akismet`,
+ * moderators in edit context; see the Bridge's class-freigabe-bridge-akismet-field.php), and the one
+ * line the popup row and the inline toolbar show: "Akismet: spam · caught 3 days ago · reported not
+ * spam by redaktion". Without the Bridge (or Akismet) the field is absent and nothing is shown.
+ *
+ * The events are Akismet's own (class.akismet.php, class.akismet-admin.php's History box).
+ */
+import * as v from 'valibot';
+import { isolate } from './bidi.ts';
+import { type MessageKey, t } from './i18n.ts';
+
+export const akismetResults = ['spam', 'ham', 'error', 'skipped'] as const;
+export type AkismetResult = (typeof akismetResults)[number];
+
+export interface AkismetEvent {
+  /** UTC, milliseconds */
+  time: number;
+  event: string;
+  /** the WordPress login of who did it (null: Akismet itself, or a cron run) */
+  user: string | null;
+}
+
+export interface AkismetVerdict {
+  result: AkismetResult | null;
+  /** oldest first */
+  history: AkismetEvent[];
+}
+
+const fieldSchema = v.object({
+  result: v.nullable(v.picklist(akismetResults)),
+  history: v.pipe(
+    v.array(
+      v.object({
+        time: v.pipe(v.number(), v.finite()),
+        event: v.pipe(v.string(), v.maxLength(60)),
+        user: v.nullable(v.pipe(v.string(), v.maxLength(60))),
+      }),
+    ),
+    v.maxLength(50),
+  ),
+});
+
+/**
+ * The field as the Bridge answers it (time in seconds), or null: absent, null, or malformed — a
+ * field we cannot read costs the line, never the comment.
+ */
+export function akismetOf(field: unknown): AkismetVerdict | null {
+  const parsed = v.safeParse(fieldSchema, field);
+  if (!parsed.success) return null;
+  return {
+    result: parsed.output.result,
+    history: parsed.output.history.map((entry) => ({ ...entry, time: Math.round(entry.time * 1000) })),
+  };
+}
+
+/** Akismet's checks: what it decided on its own, and how the line says it. */
+const checks: Record<string, MessageKey> = {
+  'check-spam': 'akismetCaught',
+  'recheck-spam': 'akismetCaught',
+  'cron-retry-spam': 'akismetCaught',
+  'webhook-spam': 'akismetCaught',
+  'webhook-spam-noaction': 'akismetCaught',
+  'check-ham': 'akismetCleared',
+  'check-ham-pending': 'akismetCleared',
+  'recheck-ham': 'akismetCleared',
+  'cron-retry-ham': 'akismetCleared',
+  'webhook-ham': 'akismetCleared',
+  'webhook-ham-noaction': 'akismetCleared',
+  'check-error': 'akismetCheckFailed',
+  'recheck-error': 'akismetCheckFailed',
+};
+
+/** A moderator's report to Akismet: with and without the login. */
+const reports: Record<string, [MessageKey, MessageKey]> = {
+  'report-spam': ['akismetReportedSpamBy', 'akismetReportedSpam'],
+  'report-ham': ['akismetReportedHamBy', 'akismetReportedHam'],
+};
+
+const verdictKeys: Record<AkismetResult, MessageKey> = {
+  spam: 'akismetSpam',
+  ham: 'akismetHam',
+  error: 'akismetError',
+  skipped: 'akismetSkipped',
+};
+
+export interface LinePart {
+  key: MessageKey;
+  substitutions?: string[];
+}
+
+function latest(history: readonly AkismetEvent[], of: Record<string, unknown>): AkismetEvent | undefined {
+  for (let i = history.length - 1; i >= 0; i--) {
+    const entry = history[i];
+    if (entry && Object.hasOwn(of, entry.event)) return entry;
+  }
+  return undefined;
+}
+
+/**
+ * The line's parts, in order: the verdict, Akismet's latest check with when, the latest report
+ * with by whom. `relative` says when ("3 days ago").
+ */
+export function akismetLineParts(verdict: AkismetVerdict, relative: (time: number) => string): LinePart[] {
+  const parts: LinePart[] = [{ key: verdict.result === null ? 'akismetUnknown' : verdictKeys[verdict.result] }];
+  const check = latest(verdict.history, checks);
+  if (check) parts.push({ key: checks[check.event] ?? 'akismetCaught', substitutions: [relative(check.time)] });
+  const report = latest(verdict.history, reports);
+  const [byKey, anonymousKey] = (report && reports[report.event]) ?? [];
+  if (report && byKey && anonymousKey) {
+    parts.push(report.user === null ? { key: anonymousKey } : { key: byKey, substitutions: [isolate(report.user)] });
+  }
+  return parts;
+}
+
+/** The line in the UI language (a login is set apart for bidi, as names are elsewhere). */
+export function akismetLine(verdict: AkismetVerdict, relative: (time: number) => string): string {
+  return akismetLineParts(verdict, relative)
+    .map((part) => t(part.key, part.substitutions))
+    .join(' · ');
+}
