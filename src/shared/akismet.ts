@@ -6,7 +6,6 @@
  *
  * The events are Akismet's own (class.akismet.php, class.akismet-admin.php's History box).
  */
-import * as v from 'valibot';
 import { isolate } from './bidi.ts';
 import { type MessageKey, t } from './i18n.ts';
 
@@ -25,33 +24,6 @@ export interface AkismetVerdict {
   result: AkismetResult | null;
   /** oldest first */
   history: AkismetEvent[];
-}
-
-const fieldSchema = v.object({
-  result: v.nullable(v.picklist(akismetResults)),
-  history: v.pipe(
-    v.array(
-      v.object({
-        time: v.pipe(v.number(), v.finite()),
-        event: v.pipe(v.string(), v.maxLength(60)),
-        user: v.nullable(v.pipe(v.string(), v.maxLength(60))),
-      }),
-    ),
-    v.maxLength(50),
-  ),
-});
-
-/**
- * The field as the Bridge answers it (time in seconds), or null: absent, null, or malformed — a
- * field we cannot read costs the line, never the comment.
- */
-export function akismetOf(field: unknown): AkismetVerdict | null {
-  const parsed = v.safeParse(fieldSchema, field);
-  if (!parsed.success) return null;
-  return {
-    result: parsed.output.result,
-    history: parsed.output.history.map((entry) => ({ ...entry, time: Math.round(entry.time * 1000) })),
-  };
 }
 
 /** Akismet's checks: what it decided on its own, and how the line says it. */

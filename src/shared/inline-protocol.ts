@@ -2,7 +2,7 @@
  * What the background tells the inline view on an article (content script). Only what the page
  * needs: never credentials, and never commenters' emails or IPs unless the moderator asks for them.
  */
-import type { ArticleTotals, Decision, OutboxState } from './db/rows.ts';
+import type { AkismetVerdict, ArticleTotals, Decision, OutboxState } from './db/rows.ts';
 
 export interface InlineDecisionState {
   outboxId: number;
@@ -33,6 +33,8 @@ export interface InlineComment {
   /** the latest decision about this comment still in the outbox */
   decision: InlineDecisionState | null;
   drafts: { reply?: string; edit?: string };
+  /** Akismet's verdict, where the Freigabe Bridge told it (moderators only) */
+  akismet?: AkismetVerdict;
 }
 
 export interface InlineState {

@@ -44,6 +44,8 @@ export const contentRequestSchema = v.variant('type', [
   v.object({ type: v.literal('undoInline'), outboxId: id }),
   v.object({ type: v.literal('saveDraftInline'), commentId: id, kind: draftKind, content: text }),
   v.object({ type: v.literal('commenterDetails'), commentId: id }),
+  /** the inline toolbar's "History": the queue opens in a tab with that commenter's history */
+  v.object({ type: v.literal('openCommenterHistory'), commentId: id }),
 ]);
 
 const url = v.pipe(v.string(), v.minLength(1), v.maxLength(2048));

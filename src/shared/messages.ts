@@ -9,6 +9,7 @@ import type { ContentRequest, PageRequest } from './message-schemas.ts';
 export type { ContentRequest, PageRequest } from './message-schemas.ts';
 
 export type BackgroundRequest = ContentRequest | PageRequest;
+export type InlineHistoryRequest = Extract<ContentRequest, { type: 'openCommenterHistory' }>;
 
 export interface ConnectedSite {
   siteId: string;
@@ -137,6 +138,7 @@ export interface ResponseMap {
   saveDraftInline: { saved: boolean };
   /** asked for by the moderator, one comment at a time: never part of what the page gets otherwise */
   commenterDetails: { email: string | null; ip: string | null; url: string };
+  openCommenterHistory: { opened: true };
   connectWithPassword: ConnectedSite;
   connectWithSession: ConnectedSite;
   checkSite: SiteCheck;

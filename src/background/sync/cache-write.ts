@@ -6,8 +6,8 @@
  */
 import { Dexie } from 'dexie';
 import type { CommentRow, FreigabeDb, SyncStateRow } from '../../shared/db/index.ts';
-import { akismetOf } from '../../shared/akismet.ts';
 import { outcomeOfStatus } from '../../shared/reputation.ts';
+import { akismetOf } from '../../shared/wp/akismet-field.ts';
 import { maxTimeoutMs } from '../../shared/wp/client.ts';
 import type { WpComment } from '../../shared/wp/schemas.ts';
 import type { BackgroundContext } from '../context.ts';

@@ -11,6 +11,7 @@ import { commentKey, postKey } from '../queue/views.ts';
 import { useQueueContext } from '../queue-context.ts';
 import { draftKey } from '../reply/draft-key.ts';
 import { ReplyBox } from '../reply/ReplyBox.tsx';
+import { AkismetLine } from './AkismetLine.tsx';
 import { CommentContent } from './CommentContent.tsx';
 import { ItemActions } from './ItemActions.tsx';
 import { OutboxLine } from './OutboxLine.tsx';
@@ -110,6 +111,7 @@ function CommentItemView({ comment, index, offset, measure, level, clusterSize, 
           </p>
         )}
         <Reputation context={context} />
+        {moderator && <AkismetLine verdict={comment.akismet} />}
         <CommentContent html={comment.contentHtml} full={active || editor !== null} />
         <p class="item-meta">
           <span class="post-title">{post ? postTitle(post.title) : t('unknownPost', [String(comment.post)])}</span>

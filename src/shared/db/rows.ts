@@ -91,6 +91,7 @@ export interface SettingsRow {
   value: unknown;
 }
 
+export type { AkismetVerdict } from '../akismet.ts';
 export type { ArticleTotals, CommentType, Decision, DraftKind } from '../moderation.ts';
 
 /**
