@@ -30,6 +30,7 @@ function setup() {
     undoInline: vi.fn(async () => ({ result: 'cancelled' as const })),
     saveDraftInline: vi.fn(async () => ({ saved: true })),
     commenterDetails: vi.fn(async () => ({ email: null, ip: null, url: '' })),
+    openCommenterHistory: vi.fn(async () => ({ opened: true as const })),
   };
   const site = { siteId: 's', name: 'n', userName: 'u', mode: 'moderator' as const, signIn: 'password' as const };
   const pages: PageHandlers = {
