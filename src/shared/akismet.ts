@@ -85,6 +85,14 @@ export function akismetLineParts(verdict: AkismetVerdict, relative: (time: numbe
   return parts;
 }
 
+/**
+ * Whether the line warns: Akismet's verdict is spam and no moderator has reported it as not spam
+ * since (a report overrules the verdict, as wp-admin's list shows "Un-spammed by …" instead).
+ */
+export function akismetWarns(verdict: AkismetVerdict): boolean {
+  return verdict.result === 'spam' && latest(verdict.history, reports)?.event !== 'report-ham';
+}
+
 /** The line in the UI language (a login is set apart for bidi, as names are elsewhere). */
 export function akismetLine(verdict: AkismetVerdict, relative: (time: number) => string): string {
   return akismetLineParts(verdict, relative)

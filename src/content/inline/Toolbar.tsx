@@ -1,6 +1,6 @@
 /** The compact controls under a comment: only the actions this user may take on it, and its state. */
 import { useState } from 'preact/hooks';
-import { type AkismetVerdict, akismetLine } from '../../shared/akismet.ts';
+import { type AkismetVerdict, akismetLine, akismetWarns } from '../../shared/akismet.ts';
 import { isolate } from '../../shared/bidi.ts';
 import { type MessageKey, t } from '../../shared/i18n.ts';
 import type { InlineDecisionState } from '../../shared/inline-protocol.ts';
@@ -143,7 +143,7 @@ export function Toolbar({
       )}
       <DecisionState decision={decision} now={now} onUndo={onUndo} />
       {akismet && (
-        <span class={`state akismet-line${akismet.result === 'spam' ? ' spam' : ''}`}>
+        <span class={`state akismet-line${akismetWarns(akismet) ? ' spam' : ''}`}>
           {akismetLine(akismet, (time) => formatRelative(time, now))}
         </span>
       )}

@@ -1,5 +1,5 @@
 /** "Akismet: spam · caught 3 days ago · reported not spam by redaktion" (moderators, with the Bridge). */
-import { akismetLine } from '../../shared/akismet.ts';
+import { akismetLine, akismetWarns } from '../../shared/akismet.ts';
 import type { AkismetVerdict } from '../../shared/db/index.ts';
 import { formatRelative } from '../../shared/relative-time.ts';
 
@@ -7,11 +7,7 @@ export function AkismetLine({ verdict, now = Date.now() }: { verdict: AkismetVer
   if (!verdict) return null;
   const line = akismetLine(verdict, (time) => formatRelative(time, now));
   return (
-    <p
-      class={`akismet-line${verdict.result === 'spam' ? ' spam' : ''}`}
-      title={line}
-      data-akismet={verdict.result ?? ''}
-    >
+    <p class={`akismet-line${akismetWarns(verdict) ? ' spam' : ''}`} title={line} data-akismet={verdict.result ?? ''}>
       {line}
     </p>
   );

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { historyPageUrl } from '../../../src/background/inline/open-history.ts';
 import { historyFromQuery } from '../../../src/popup/history/from-query.ts';
 import { commentKey } from '../../../src/popup/queue/views.ts';
-import { type AkismetVerdict, akismetLine, akismetLineParts } from '../../../src/shared/akismet.ts';
+import { type AkismetVerdict, akismetLine, akismetLineParts, akismetWarns } from '../../../src/shared/akismet.ts';
 import { isolate } from '../../../src/shared/bidi.ts';
 import { formatRelative } from '../../../src/shared/relative-time.ts';
 import { akismetOf } from '../../../src/shared/wp/akismet-field.ts';
@@ -72,6 +72,19 @@ describe('the Akismet line', () => {
       { key: 'akismetCaught', substitutions: ['x'] },
       { key: 'akismetReportedHamBy', substitutions: [isolate('redaktion')] },
     ]);
+  });
+});
+
+describe('when the line warns', () => {
+  it.each([
+    ['caught, nobody reported it', verdict('spam', [1, 'check-spam']), true],
+    ['caught, reported not spam since', verdict('spam', [2, 'check-spam'], [1, 'report-ham', 'anna']), false],
+    ['reported not spam, then spam again', verdict('spam', [3, 'report-ham', 'anna'], [1, 'report-spam', 'ben']), true],
+    ['cleared', verdict('ham', [1, 'check-ham']), false],
+    ['cleared, reported spam', verdict('ham', [2, 'check-ham'], [1, 'report-spam', 'ben']), false],
+    ['not checked yet', verdict('error', [1, 'check-error']), false],
+  ])('%s: %s', (_, of, warns) => {
+    expect(akismetWarns(of)).toBe(warns);
   });
 });
 
