@@ -3,15 +3,16 @@
  * real WordPress with Akismet (scenarios `akismet` + `akismet-answers`) and the Freigabe Bridge: the
  * popup row and the article's card and toolbar say "Akismet: spam · caught … · reported not spam by
  * redaktion"; "History" on the article's toolbar opens the queue in a tab with that commenter's
- * history, "act on all of them" included. Screenshots: test-results/screenshots/akismet-line-popup.png,
- * akismet-line-inline.png, history-from-article.png.
+ * history, "act on all of them" included. An author on their own article gets the History (by name, no
+ * spam, trash or addresses) and no Akismet line (no edit context). Screenshots: test-results/screenshots/akismet-line-popup.png,
+ * akismet-line-inline.png, history-from-article.png, history-from-article-author.png.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type ExtensionBrowser, screenshot } from '../../scripts/extension-browser.ts';
 import { setBridge, setOptions, setScenarios } from '../../scripts/wp/scenarios.ts';
 import { bulk } from '../support/bridge.ts';
-import { basicAuth, user } from '../support/rest.ts';
+import { basicAuth, postId, user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
 import { launchAsEditor } from './support/as-editor.ts';
 import { shadowUi } from './support/shadow.ts';
@@ -124,5 +125,51 @@ describe('Akismet’s verdict and the history from the article', () => {
     expect(await sheet.locator('input[name="job-author-email"]').inputValue()).toBe(email);
     await queue.close();
     await page.close();
+  });
+
+  it('an author on their own article: History by name only, no Akismet line', async () => {
+    const author = user(wp, 'author');
+    const article = postId(wp, 'article');
+    const { id: mine } = await admin.createComment(article, {
+      status: 'approved',
+      author_name: 'Clara Klar',
+      author_email: email,
+      content: `Eine Frage an die Autorin ${run}`,
+    });
+    const authorBrowser = await launchAsEditor(wp.url, author, 2);
+    try {
+      const page = await authorBrowser.context.newPage();
+      await page.setViewportSize({ width: 1000, height: 900 });
+      // Its permalink: the article's comment page that shows it (the demo article has many).
+      const linked = await fetch(`${wp.url}/wp-json/wp/v2/comments/${mine}?_fields=link`);
+      await page.goto(((await linked.json()) as { link: string }).link);
+      const ui = await shadowUi(page);
+      // The toolbar under that comment (document order, as the shadow UI counts hosts).
+      const toolbarOf = () =>
+        page.evaluate(
+          (id) =>
+            [...document.querySelectorAll('[data-freigabe-host="toolbar"]')].findIndex(
+              (host) => host.closest('[id^="comment-"]')?.id === `comment-${id}`,
+            ),
+          mine,
+        );
+      await expect.poll(toolbarOf, { timeout: 20_000 }).toBeGreaterThanOrEqual(0);
+      const index = await toolbarOf();
+      expect((await ui.text('toolbar'))[index]).not.toContain('Akismet');
+      const opened = authorBrowser.context.waitForEvent('page');
+      await ui.click('toolbar', index, 'button[data-action="history"]');
+      const queue: Page = await opened;
+      const panel = queue.locator('[role="dialog"].history-panel');
+      await expect
+        .poll(() => panel.locator('.history-scope').getAttribute('data-history-by'), { timeout: 20_000 })
+        .toBe('name');
+      expect(await panel.locator('.history-counts dt').allTextContents()).toEqual(['Approved', 'Pending']);
+      expect(await panel.textContent()).not.toContain(email);
+      expect(await panel.locator('[data-action="history-job"]').count()).toBe(0);
+      await screenshot(queue, 'history-from-article-author');
+    } finally {
+      await authorBrowser.close();
+      await admin.remove(mine).catch(() => undefined);
+    }
   });
 });
