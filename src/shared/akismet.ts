@@ -26,28 +26,19 @@ export interface AkismetVerdict {
   history: AkismetEvent[];
 }
 
-/** Akismet's checks: what it decided on its own, and how the line says it. */
-const checks: Record<string, MessageKey> = {
-  'check-spam': 'akismetCaught',
-  'recheck-spam': 'akismetCaught',
-  'cron-retry-spam': 'akismetCaught',
-  'webhook-spam': 'akismetCaught',
-  'webhook-spam-noaction': 'akismetCaught',
-  'check-ham': 'akismetCleared',
-  'check-ham-pending': 'akismetCleared',
-  'recheck-ham': 'akismetCleared',
-  'cron-retry-ham': 'akismetCleared',
-  'webhook-ham': 'akismetCleared',
-  'webhook-ham-noaction': 'akismetCleared',
-  'check-error': 'akismetCheckFailed',
-  'recheck-error': 'akismetCheckFailed',
+/**
+ * Akismet's checks, what it decided on its own: check-, recheck-, cron-retry- and webhook-spam/ham
+ * (with -pending or -noaction after them), check-error and recheck-error.
+ */
+const checkEvent = /^(?:(?:re)?check|cron-retry|webhook)-(spam|ham|error)/;
+const checkKeys: Record<string, MessageKey> = {
+  spam: 'akismetCaught',
+  ham: 'akismetCleared',
+  error: 'akismetCheckFailed',
 };
 
-/** A moderator's report to Akismet: with and without the login. */
-const reports: Record<string, [MessageKey, MessageKey]> = {
-  'report-spam': ['akismetReportedSpamBy', 'akismetReportedSpam'],
-  'report-ham': ['akismetReportedHamBy', 'akismetReportedHam'],
-};
+/** A moderator's report to Akismet (report-spam, report-ham). */
+const reportEvent = /^report-(spam|ham)$/;
 
 const verdictKeys: Record<AkismetResult, MessageKey> = {
   spam: 'akismetSpam',
@@ -61,10 +52,12 @@ export interface LinePart {
   substitutions?: string[];
 }
 
-function latest(history: readonly AkismetEvent[], of: Record<string, unknown>): AkismetEvent | undefined {
+/** The newest event of a kind, with what the pattern found in its name. */
+function latest(history: readonly AkismetEvent[], kind: RegExp): [AkismetEvent, string] | undefined {
   for (let i = history.length - 1; i >= 0; i--) {
     const entry = history[i];
-    if (entry && Object.hasOwn(of, entry.event)) return entry;
+    const found = entry && kind.exec(entry.event);
+    if (entry && found) return [entry, found[1] ?? ''];
   }
   return undefined;
 }
@@ -75,12 +68,18 @@ function latest(history: readonly AkismetEvent[], of: Record<string, unknown>): 
  */
 export function akismetLineParts(verdict: AkismetVerdict, relative: (time: number) => string): LinePart[] {
   const parts: LinePart[] = [{ key: verdict.result === null ? 'akismetUnknown' : verdictKeys[verdict.result] }];
-  const check = latest(verdict.history, checks);
-  if (check) parts.push({ key: checks[check.event] ?? 'akismetCaught', substitutions: [relative(check.time)] });
-  const report = latest(verdict.history, reports);
-  const [byKey, anonymousKey] = (report && reports[report.event]) ?? [];
-  if (report && byKey && anonymousKey) {
-    parts.push(report.user === null ? { key: anonymousKey } : { key: byKey, substitutions: [isolate(report.user)] });
+  const check = latest(verdict.history, checkEvent);
+  const checkKey = check && checkKeys[check[1]];
+  if (check && checkKey) parts.push({ key: checkKey, substitutions: [relative(check[0].time)] });
+  const report = latest(verdict.history, reportEvent);
+  if (report) {
+    const [{ user }, kind] = report;
+    const spam = kind === 'spam';
+    parts.push(
+      user === null
+        ? { key: spam ? 'akismetReportedSpam' : 'akismetReportedHam' }
+        : { key: spam ? 'akismetReportedSpamBy' : 'akismetReportedHamBy', substitutions: [isolate(user)] },
+    );
   }
   return parts;
 }
@@ -90,7 +89,7 @@ export function akismetLineParts(verdict: AkismetVerdict, relative: (time: numbe
  * since (a report overrules the verdict, as wp-admin's list shows "Un-spammed by …" instead).
  */
 export function akismetWarns(verdict: AkismetVerdict): boolean {
-  return verdict.result === 'spam' && latest(verdict.history, reports)?.event !== 'report-ham';
+  return verdict.result === 'spam' && latest(verdict.history, reportEvent)?.[1] !== 'ham';
 }
 
 /** The line in the UI language (a login is set apart for bidi, as names are elsewhere). */
