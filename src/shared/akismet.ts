@@ -9,8 +9,7 @@
 import { isolate } from './bidi.ts';
 import { type MessageKey, t } from './i18n.ts';
 
-export const akismetResults = ['spam', 'ham', 'error', 'skipped'] as const;
-export type AkismetResult = (typeof akismetResults)[number];
+export type AkismetResult = 'spam' | 'ham' | 'error' | 'skipped';
 
 export interface AkismetEvent {
   /** UTC, milliseconds */
