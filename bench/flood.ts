@@ -25,6 +25,7 @@ import { benchCore } from './lib/core.ts';
 import { type JobBench, type JobFigures, startJobBench } from './lib/extension-jobs.ts';
 import { restPreview } from './lib/flood-preview.ts';
 import { floodDb, floodStatuses, seedFlood } from './lib/flood-seed.ts';
+import { describeRequests, requestLog } from './lib/request-log.ts';
 import { median } from './lib/stats.ts';
 import { clientTrash, curlTrash, formatThroughput } from './lib/throughput.ts';
 import { workerTrash } from './lib/worker-throughput.ts';
@@ -71,6 +72,9 @@ try {
       `curve ${n(curveN)} requests per client and concurrency · approvals ${n(approvals)}`,
   );
   const db = floodDb(site);
+  // WordPress's own time per request, printed under each round: the server's share of its time.
+  const requests = requestLog(site);
+  const serverLine = () => console.log(`  ${describeRequests(requests.read())}`);
   const posts = site.info.posts.map((post) => post.id);
   const admin = demoUser(site.info, 'admin');
   const editor = demoUser(site.info, 'editor');
@@ -113,10 +117,12 @@ try {
   let bridgeFloodMs: number | null = null;
   if (engine) {
     seed(floodN);
+    requests.reset();
     const job = await extension.run(pending, 'trash', floodN);
     trashedAll(floodN, 'Bridge job');
     bridgeFloodMs = job.ms;
     console.log(describeJob('trash through the Bridge (extension job)', floodN, job));
+    serverLine();
   } else {
     console.log(`trash through the Bridge (extension job): skipped (no job engine)`);
   }
@@ -124,6 +130,7 @@ try {
   extension = undefined;
 
   seed(floodN);
+  requests.reset();
   const wpAdmin = await wpAdminBulkUntilEmpty(site.url, admin, {
     status: 'hold',
     action: 'trash',
@@ -142,6 +149,7 @@ try {
         ? ''
         : `; stopped after ${wpAdmin.pages} pages (FLOOD_WP_ADMIN_PAGES): ${n(floodN)} at this rate would take ${seconds(wpAdminMs)}`),
   );
+  serverLine();
   if (wpAdmin.fewestActedOnFullPage !== null && wpAdmin.fewestActedOnFullPage < wpAdmin.perPage) {
     console.log(
       `  wp-admin changed as few as ${wpAdmin.fewestActedOnFullPage} of the ${wpAdmin.perPage} ids a full page sent: the request has ` +
@@ -164,12 +172,14 @@ try {
     seed(0);
     extension = await startJobBench(site.url, editor);
     seed(singlesN);
+    requests.reset();
     const job = await extension.run(pending, 'trash', singlesN);
     await extension.close();
     extension = undefined;
     trashedAll(singlesN, 'REST singles job');
     singlesMs = job.ms;
     console.log(describeJob('trash by REST singles (extension job, Bridge off)', singlesN, job));
+    serverLine();
     if (job.concurrency.length > 0 && process.env.FLOOD_CONCURRENCY === undefined) {
       singlesConcurrency = Math.round(median(job.concurrency));
       console.log(
@@ -181,11 +191,13 @@ try {
   }
   seed(singlesN);
   const ids = await pendingIds();
+  requests.reset();
   const floor = curlTrash(root, editor, ids, singlesConcurrency);
   trashedAll(singlesN, 'curl');
   console.log(
     `trash by curl, ${singlesConcurrency} in flight (the floor): ${n(floor.count)} in ${seconds(floor.ms)} (${formatThroughput(floor)})`,
   );
+  serverLine();
   if (singlesMs !== null) {
     const ratio = singlesMs / floor.ms;
     console.log(`ratio REST singles job / curl: ${ratio.toFixed(2)} (${goal('singlesVsCurl', ratio)})`);
@@ -223,20 +235,24 @@ try {
     seed(0);
     extension = await startJobBench(site.url, editor);
     seed(approvals);
+    requests.reset();
     const job = await extension.run(pending, 'approve', approvals);
     await extension.close();
     extension = undefined;
     bridgeApproveMs = job.ms;
     console.log(describeJob(`${approvals} approvals through the Bridge (extension job)`, approvals, job));
+    serverLine();
   } else {
     console.log(`${approvals} approvals through the Bridge (extension job): skipped (no job engine)`);
   }
   seed(approvals);
+  requests.reset();
   const approve = await wpAdminBulkApprove(site.url, admin, approvals);
   console.log(
     `${approvals} approvals in wp-admin (bulk Approve, one page): ${seconds(approve.bulkMs)} until WordPress answered ` +
       `(${seconds(approve.reloadMs)} until the list showed again)`,
   );
+  serverLine();
   if (bridgeApproveMs !== null) {
     const ratio = bridgeApproveMs / approve.bulkMs;
     console.log(
