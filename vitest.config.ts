@@ -21,6 +21,7 @@ const compatIntegration = [
   'test/integration/bridge-bulk.test.ts',
   'test/integration/bridge-ids.test.ts',
   'test/integration/bridge-akismet.test.ts',
+  'test/integration/bridge-akismet-verdict.test.ts',
   'test/integration/bridge-detect.test.ts',
   'test/integration/bridge-outbox.test.ts',
   'test/integration/bridge-blocklist.test.ts',

@@ -57,6 +57,7 @@ export async function load(pending: number): Promise<LoadFigures> {
     undo: async () => ({ result: 'cancelled' }),
     saveDraft: async () => ({ saved: true }),
     commenterDetails: async () => ({ email: null, ip: null, url: '' }),
+    openHistory: async () => ({ opened: true }),
   };
   const controller = new AbortController();
   const view: InlineView = new InlineView({

@@ -10,6 +10,7 @@ import { saveDraft } from './drafts.ts';
 import { checkMayModerate, ensureCached } from './inline/decide-inline.ts';
 import { injectInlineView } from './inline/inject.ts';
 import { refreshViews } from './inline/notify.ts';
+import { openHistoryFromArticle } from './inline/open-history.ts';
 import { fetchPostComments } from './inline/post-comments.ts';
 import { postOfSender, siteOfSender } from './inline/sender-site.ts';
 import { inlineState } from './inline/state.ts';
@@ -98,6 +99,7 @@ export const contentHandlers: ContentHandlers = {
     const comment = await ctx.db.comments.get([site.id, request.commentId]);
     return { email: comment?.authorEmail ?? null, ip: comment?.authorIp ?? null, url: comment?.authorUrl ?? '' };
   },
+  openCommenterHistory: (ctx, request, from) => openHistoryFromArticle(ctx, request, from),
   async saveDraftInline(ctx, request, from) {
     const site = await siteOfSender(ctx, from);
     const postId = await postOfSender(ctx, from, site);

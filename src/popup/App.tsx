@@ -18,6 +18,7 @@ import { SelectionBar } from './frame/SelectionBar.tsx';
 import { SiteLines } from './frame/SiteLines.tsx';
 import { UndoToast } from './frame/UndoToast.tsx';
 import { ViewTabs } from './frame/ViewTabs.tsx';
+import { useHistoryFromQuery } from './history/from-query.ts';
 import { LazyJobStrip } from './jobs/lazy.tsx';
 import type { Command } from './keyboard/keymap.ts';
 import { useShortcuts } from './keyboard/use-shortcuts.ts';
@@ -70,6 +71,7 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
   const store = usePopupStore();
   const { ui, dispatch, run, commands } = store;
   const { filter, selected } = ui;
+  const historyAsked = useHistoryFromQuery(dispatch);
   const queue = useQueue(db, data.sites, filter, ui.expanded, decisions.hidden, article?.key ?? null);
   const serverSearch = useServerSearch(filter, data.sitesById, decisions.announce);
   const { rows } = queue;
@@ -273,6 +275,7 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
           sites={data.sitesById}
           posts={data.posts}
           announce={decisions.announce}
+          historyAsked={historyAsked}
         />
       </main>
     </QueueContext.Provider>

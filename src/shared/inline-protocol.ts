@@ -3,7 +3,7 @@
  * needs: never credentials, and never commenters' emails or IPs unless the moderator asks for them.
  */
 import type { BlockAvailability, BlockList } from './blocklist.ts';
-import type { ArticleTotals, Decision, OutboxState } from './db/rows.ts';
+import type { AkismetVerdict, ArticleTotals, Decision, OutboxState } from './db/rows.ts';
 
 export interface InlineDecisionState {
   outboxId: number;
@@ -34,6 +34,8 @@ export interface InlineComment {
   /** the latest decision about this comment still in the outbox */
   decision: InlineDecisionState | null;
   drafts: { reply?: string; edit?: string };
+  /** Akismet's verdict, where the Freigabe Bridge told it (moderators only) */
+  akismet?: AkismetVerdict;
   /** the blocklist entry that catches this commenter (`entry` null: only their email, IP or browser matches) */
   blocklistMatch?: { list: BlockList; entry: string | null } | null;
 }

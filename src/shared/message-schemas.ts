@@ -50,6 +50,8 @@ export const contentRequestSchema = v.variant('type', [
   v.object({ type: v.literal('undoInline'), outboxId: id }),
   v.object({ type: v.literal('saveDraftInline'), commentId: id, kind: draftKind, content: text }),
   v.object({ type: v.literal('commenterDetails'), commentId: id }),
+  /** the inline toolbar's "History": the queue opens in a tab with that commenter's history */
+  v.object({ type: v.literal('openCommenterHistory'), commentId: id }),
   /** block the commenter of a comment on this article (ADR 030); the entry is taken from the cache */
   v.object({ type: v.literal('blockInline'), commentId: id, ...blockWhat }),
   v.object({ type: v.literal('unblockInline'), list: blockList, entry: blockEntry }),

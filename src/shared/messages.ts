@@ -10,6 +10,7 @@ import type { ContentRequest, PageRequest } from './message-schemas.ts';
 export type { ContentRequest, PageRequest } from './message-schemas.ts';
 
 export type BackgroundRequest = ContentRequest | PageRequest;
+export type InlineHistoryRequest = Extract<ContentRequest, { type: 'openCommenterHistory' }>;
 
 export interface ConnectedSite {
   siteId: string;
@@ -143,6 +144,7 @@ export interface ResponseMap {
   saveDraftInline: { saved: boolean };
   /** asked for by the moderator, one comment at a time: never part of what the page gets otherwise */
   commenterDetails: { email: string | null; ip: string | null; url: string };
+  openCommenterHistory: { opened: true };
   blockInline: BlockAnswer;
   unblockInline: { result: 'removed' | 'gone' };
   loadBlockPanel: { loaded: true };

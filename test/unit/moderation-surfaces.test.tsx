@@ -109,6 +109,7 @@ describe('the same key does the same on the popup and on the page', () => {
       ['delete', 'd'],
       ['openAdmin', null],
       ['details', null],
+      ['history', null],
     ]);
   });
 

@@ -33,9 +33,11 @@ require_once __DIR__ . '/includes/class-freigabe-bridge-statuses.php';
 require_once __DIR__ . '/includes/class-freigabe-bridge-announcement.php';
 require_once __DIR__ . '/includes/class-freigabe-bridge-bulk-route.php';
 require_once __DIR__ . '/includes/class-freigabe-bridge-ids-route.php';
+require_once __DIR__ . '/includes/class-freigabe-bridge-akismet-field.php';
 require_once __DIR__ . '/includes/class-freigabe-bridge-blocklist-route.php';
 
 add_filter( 'rest_index', array( 'Freigabe_Bridge_Announcement', 'announce' ) );
 add_action( 'rest_api_init', array( 'Freigabe_Bridge_Bulk_Route', 'register' ) );
 add_action( 'rest_api_init', array( 'Freigabe_Bridge_Ids_Route', 'register' ) );
+add_action( 'rest_api_init', array( 'Freigabe_Bridge_Akismet_Field', 'register' ) );
 add_action( 'rest_api_init', array( 'Freigabe_Bridge_Blocklist_Route', 'register' ) );

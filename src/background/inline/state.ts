@@ -39,6 +39,7 @@ function toInline(comment: CommentRow, latest: OutboxRow | undefined, drafts: In
     contentRaw: comment.contentRaw,
     decision: decisionState(latest),
     drafts,
+    ...(comment.akismet ? { akismet: comment.akismet } : {}),
   };
 }
 

@@ -7,6 +7,7 @@
 import { Dexie } from 'dexie';
 import type { CommentRow, FreigabeDb, SyncStateRow } from '../../shared/db/index.ts';
 import { outcomeOfStatus } from '../../shared/reputation.ts';
+import { akismetOf } from '../../shared/wp/akismet-field.ts';
 import { maxTimeoutMs } from '../../shared/wp/client.ts';
 import type { WpComment } from '../../shared/wp/schemas.ts';
 import type { BackgroundContext } from '../context.ts';
@@ -16,6 +17,7 @@ import { ReputationChanges } from '../reputation.ts';
 export const notComments = new Set(['note']);
 
 export function toCommentRow(siteId: string, comment: WpComment, syncedAt: number): CommentRow {
+  const akismet = akismetOf(comment.freigabe_akismet);
   return {
     siteId,
     id: comment.id,
@@ -33,6 +35,8 @@ export function toCommentRow(siteId: string, comment: WpComment, syncedAt: numbe
     status: comment.status,
     type: comment.type === '' ? 'comment' : comment.type,
     syncedAt,
+    // Only where the Bridge told it: rows of sites without it stay as they were.
+    ...(akismet ? { akismet } : {}),
   };
 }
 
@@ -57,7 +61,8 @@ export function changedFrom(cached: CommentRow | undefined, pulled: CommentRow):
     cached.authorUrl !== pulled.authorUrl ||
     cached.authorEmail !== pulled.authorEmail ||
     cached.authorIp !== pulled.authorIp ||
-    cached.authorUserAgent !== pulled.authorUserAgent
+    cached.authorUserAgent !== pulled.authorUserAgent ||
+    JSON.stringify(cached.akismet ?? null) !== JSON.stringify(pulled.akismet ?? null)
   );
 }
 

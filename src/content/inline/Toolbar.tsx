@@ -1,9 +1,11 @@
 /** The compact controls under a comment: only the actions this user may take on it, and its state. */
 import { useState } from 'preact/hooks';
+import { type AkismetVerdict, akismetLine, akismetWarns } from '../../shared/akismet.ts';
 import { isolate } from '../../shared/bidi.ts';
 import { type MessageKey, t } from '../../shared/i18n.ts';
 import type { InlineDecisionState } from '../../shared/inline-protocol.ts';
-import { type ActionName, actionsFor } from './actions.ts';
+import { formatRelative } from '../../shared/relative-time.ts';
+import { type Action, type ActionName, actionsFor } from './actions.ts';
 import { trusted } from './trusted.ts';
 
 const labels: Record<ActionName, MessageKey> = {
@@ -19,6 +21,7 @@ const labels: Record<ActionName, MessageKey> = {
   approveAndReply: 'inlineApproveAndReply',
   openAdmin: 'inlineOpenAdmin',
   details: 'inlineDetails',
+  history: 'inlineHistory',
 };
 
 export interface ToolbarProps {
@@ -30,6 +33,8 @@ export interface ToolbarProps {
   current: boolean;
   /** the commenter's email, IP and URL, once the moderator asked */
   details?: string | null;
+  /** Akismet's verdict, where the Bridge told it */
+  akismet?: AkismetVerdict | undefined;
   onAction: (action: ActionName) => void;
   onUndo: (outboxId: number) => void;
   /** the keyboard asked to delete this comment for good: ask first */
@@ -82,6 +87,7 @@ export function Toolbar({
   now,
   current,
   details,
+  akismet,
   onAction,
   onUndo,
   askDelete = false,
@@ -130,7 +136,7 @@ export function Toolbar({
             type="button"
             class={action.name === 'delete' ? 'danger' : action.name === 'approve' ? 'primary' : ''}
             aria-keyshortcuts={action.key ?? undefined}
-            title={action.key ? `${t(labels[action.name])} (${action.key})` : t(labels[action.name])}
+            title={titleOf(action, author)}
             data-action={action.name}
             onClick={trusted(() => (action.name === 'delete' ? setConfirmDelete(true) : onAction(action.name)))}
           >
@@ -144,6 +150,11 @@ export function Toolbar({
         </button>
       )}
       <DecisionState decision={decision} now={now} onUndo={onUndo} />
+      {akismet && (
+        <span class={`state akismet-line${akismetWarns(akismet) ? ' spam' : ''}`}>
+          {akismetLine(akismet, (time) => formatRelative(time, now))}
+        </span>
+      )}
       {details && (
         <span class="state details">
           <bdi>{details}</bdi>
@@ -151,6 +162,11 @@ export function Toolbar({
       )}
     </div>
   );
+}
+
+function titleOf(action: Action, author: string): string {
+  if (action.name === 'history') return t('inlineHistoryTitle', [isolate(author || t('anonymous'))]);
+  return action.key ? `${t(labels[action.name])} (${action.key})` : t(labels[action.name]);
 }
 
 const statusKey: Partial<Record<string, MessageKey>> = {

@@ -10,7 +10,7 @@ import {
 } from '../../shared/moderation.ts';
 import type { InlineDecision } from './api.ts';
 
-export type ActionName = InlineDecision | 'openAdmin' | 'details';
+export type ActionName = InlineDecision | 'openAdmin' | 'details' | 'history';
 
 export interface Action {
   name: ActionName;
@@ -33,6 +33,8 @@ export function actionsFor(status: string, canModerate: boolean): Action[] {
     { name: 'openAdmin' as const, key: null },
     // Email and IP stay off the page until the moderator asks, one comment at a time.
     { name: 'details' as const, key: null },
+    // The commenter's history, in the queue's own panel (opened in a tab): one click from the article.
+    { name: 'history' as const, key: null },
   ];
 }
 

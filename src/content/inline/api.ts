@@ -13,6 +13,7 @@ export const inlineApi = {
   saveDraft: (commentId: number, kind: DraftKind, content: string) =>
     sendToBackground({ type: 'saveDraftInline', commentId, kind, content }),
   commenterDetails: (commentId: number) => sendToBackground({ type: 'commenterDetails', commentId }),
+  openHistory: (commentId: number) => sendToBackground({ type: 'openCommenterHistory', commentId }),
 };
 
 export type InlineApi = typeof inlineApi;

@@ -28,7 +28,8 @@ button.danger { color: var(--fg-error); }
 .state { font-size: 12px; color: var(--fg-muted); }
 .state.failed, .state.conflict { color: var(--fg-error); }
 .state.waiting { color: var(--fg-fg); }
-.state.details { flex-basis: 100%; user-select: text; }
+.state.details, .state.akismet-line { flex-basis: 100%; user-select: text; }
+.state.akismet-line.spam { color: var(--fg-spam); }
 .badge { display: inline-block; font-size: 11px; font-weight: 600; padding: 1px 6px; border-radius: 9px;
   background: var(--fg-pending-bg); color: var(--fg-pending); border: 1px solid currentColor; }
 .badge.spam { color: var(--fg-spam); background: transparent; }

@@ -29,6 +29,10 @@ export class ViewActions {
       await this.toggleDetails(id);
       return;
     }
+    if (action === 'history') {
+      await options.api.openHistory(id).catch((error: unknown) => this.fail(error, 'commenter history'));
+      return;
+    }
     if (action === 'reply' || action === 'approveAndReply' || action === 'edit') {
       this.openEditor(id, action === 'edit' ? 'edit' : 'reply');
       return;

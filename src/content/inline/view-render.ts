@@ -127,6 +127,7 @@ export class ViewRenderer {
         now,
         current: model.currentId === id,
         details: model.details.get(id) ?? null,
+        akismet: cached?.akismet,
         onAction: (action: ActionName) => void actions.act(id, action),
         onUndo: (outboxId: number) => void actions.undo(outboxId),
         askDelete: model.confirmDeleteId === id,

@@ -7,6 +7,7 @@ import { useRef } from 'preact/hooks';
 import type { CommentRow, SiteRow } from '../../shared/db/index.ts';
 import { t } from '../../shared/i18n.ts';
 import { LazyBlockDialog } from '../block/lazy.tsx';
+import type { HistoryAsked } from '../history/from-query.ts';
 import { LazyHistoryPanel } from '../history/lazy.tsx';
 import { LazyJobSheet } from '../jobs/lazy.tsx';
 import { parseCommentKey } from '../queue/views.ts';
@@ -24,13 +25,16 @@ interface OverlaysProps {
   sites: ReadonlyMap<string, SiteRow>;
   posts: ComponentProps<typeof LazyJobSheet>['posts'];
   announce: ComponentProps<typeof LazyJobSheet>['announce'];
+  /** the history the queue was opened for (from an article), with the commenter's name */
+  historyAsked?: HistoryAsked | null;
 }
 
-export function Overlays({ ui, dispatch, run, byKey, sites, posts, announce }: OverlaysProps) {
+export function Overlays({ ui, dispatch, run, byKey, sites, posts, announce, historyAsked = null }: OverlaysProps) {
   // The history's commenter, as named when it was opened (the comment may leave the view meanwhile).
   const historyAuthor = useRef<{ key: string; author: string } | null>(null);
   if (ui.history !== null && historyAuthor.current?.key !== ui.history) {
-    historyAuthor.current = { key: ui.history, author: byKey.get(ui.history)?.authorName || t('anonymous') };
+    const asked = historyAsked?.key === ui.history ? historyAsked.author : '';
+    historyAuthor.current = { key: ui.history, author: byKey.get(ui.history)?.authorName || asked || t('anonymous') };
   }
   const historyOf =
     ui.history === null

@@ -13,6 +13,7 @@ import { commentKey, postKey } from '../queue/views.ts';
 import { useQueueContext } from '../queue-context.ts';
 import { draftKey } from '../reply/draft-key.ts';
 import { ReplyBox } from '../reply/ReplyBox.tsx';
+import { AkismetLine } from './AkismetLine.tsx';
 import { CommentContent } from './CommentContent.tsx';
 import { ItemActions } from './ItemActions.tsx';
 import { OutboxLine } from './OutboxLine.tsx';
@@ -112,6 +113,7 @@ function CommentItemView({ comment, index, offset, measure, level, clusterSize, 
           </p>
         )}
         <Reputation context={context} />
+        {moderator && <AkismetLine verdict={comment.akismet} />}
         {moderator && site?.blocklist?.state === 'read' && (
           <BlockMatch match={matchBlocklists(site.blocklist.lists, comment)} />
         )}

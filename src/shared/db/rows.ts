@@ -1,5 +1,6 @@
 /** What the extension keeps in IndexedDB. Only the background writes; pages read. */
 
+import type { AkismetVerdict } from '../akismet.ts';
 import type { SiteBlocklist } from '../blocklist.ts';
 import type { JobAction, JobFailure, JobFilter, JobProgress, JobRoute, JobState, JobWaitReason } from '../jobs.ts';
 import type { ArticleTotals, CommentType, Decision, DraftKind, Role } from '../moderation.ts';
@@ -72,6 +73,8 @@ export interface CommentRow {
   /** a type a plugin invented is kept as WordPress sends it */
   type: CommentType | (string & {});
   syncedAt: number;
+  /** Akismet's verdict, where the Freigabe Bridge tells it to a moderator (not indexed) */
+  akismet?: AkismetVerdict;
 }
 
 export interface PostRow {
@@ -94,6 +97,7 @@ export interface SettingsRow {
   value: unknown;
 }
 
+export type { AkismetVerdict } from '../akismet.ts';
 export type { ArticleTotals, CommentType, Decision, DraftKind } from '../moderation.ts';
 
 /**

@@ -25,6 +25,11 @@ export const wpCommentSchema = v.object({
   // Statuses beyond the four (e.g. a plugin's) are kept as they are and never treated as pending.
   status: v.string(),
   type: v.string(),
+  /**
+   * Akismet's verdict, from the Freigabe Bridge (moderators, edit context); WordPress ignores the
+   * name in `_fields` without it. Read leniently by shared/akismet.ts: a bad one costs the line only.
+   */
+  freigabe_akismet: v.optional(v.unknown()),
 });
 export type WpComment = v.InferOutput<typeof wpCommentSchema>;
 

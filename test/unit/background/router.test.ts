@@ -30,6 +30,7 @@ function setup() {
     undoInline: vi.fn(async () => ({ result: 'cancelled' as const })),
     saveDraftInline: vi.fn(async () => ({ saved: true })),
     commenterDetails: vi.fn(async () => ({ email: null, ip: null, url: '' })),
+    openCommenterHistory: vi.fn(async () => ({ opened: true as const })),
     blockInline: vi.fn(async () => ({ list: 'moderation' as const, entry: 'x.example', result: 'added' as const })),
     unblockInline: vi.fn(async () => ({ result: 'removed' as const })),
     loadBlockPanel: vi.fn(async () => ({ loaded: true as const })),

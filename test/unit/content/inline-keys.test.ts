@@ -50,6 +50,7 @@ async function setup() {
     undo: vi.fn(async () => ({ result: 'cancelled' as const })),
     saveDraft: vi.fn(async () => ({ saved: true })),
     commenterDetails: vi.fn(async () => ({ email: null, ip: null, url: '' })),
+    openHistory: vi.fn(async () => ({ opened: true as const })),
   } satisfies InlineApi;
   const controller = new AbortController();
   controllers.push(controller);

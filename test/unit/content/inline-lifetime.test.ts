@@ -60,6 +60,7 @@ function setup({ saveDraft, alive }: { saveDraft?: InlineApi['saveDraft']; alive
     undo: vi.fn(async () => ({ result: 'cancelled' as const })),
     saveDraft: saveDraft ?? vi.fn(async () => ({ saved: true })),
     commenterDetails: vi.fn(async () => ({ email: null, ip: null, url: '' })),
+    openHistory: vi.fn(async () => ({ opened: true as const })),
   } satisfies InlineApi;
   const controller = new AbortController();
   controllers.push(controller);

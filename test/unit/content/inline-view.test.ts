@@ -67,6 +67,7 @@ function setup(cached: InlineComment[], canModerate = true) {
     undo: vi.fn(async () => ({ result: 'cancelled' as const })),
     saveDraft: vi.fn(async () => ({ saved: true })),
     commenterDetails: vi.fn(async () => ({ email: 'leser@example.org', ip: '198.51.100.7', url: '' })),
+    openHistory: vi.fn(async () => ({ opened: true as const })),
   } satisfies InlineApi;
   const controller = new AbortController();
   controllers.push(controller);
@@ -210,18 +211,11 @@ describe('inline view', () => {
     await view.start();
     const actionsOf = (host: Element | undefined) =>
       [...inside(host as Element).querySelectorAll('button[data-action]')].map((b) => b.getAttribute('data-action'));
-    expect(actionsOf(hosts('card')[0])).toEqual([
-      'approve',
-      'approveAndReply',
-      'spam',
-      'trash',
-      'edit',
-      'reply',
-      'openAdmin',
-      'details',
-    ]);
+    // After the decisions: what every moderated comment offers.
+    const always = ['edit', 'reply', 'openAdmin', 'details', 'history'];
+    expect(actionsOf(hosts('card')[0])).toEqual(['approve', 'approveAndReply', 'spam', 'trash', ...always]);
     const toolbarOf2 = hosts('toolbar').find((host) => host.parentElement?.id === 'comment-2');
-    expect(actionsOf(toolbarOf2)).toEqual(['unapprove', 'spam', 'trash', 'edit', 'reply', 'openAdmin', 'details']);
+    expect(actionsOf(toolbarOf2)).toEqual(['unapprove', 'spam', 'trash', ...always]);
     // The toolbar sits after the comment's body and before its replies.
     expect(toolbarOf2?.nextElementSibling?.matches('ol.children')).toBe(true);
 
@@ -229,6 +223,32 @@ describe('inline view', () => {
     await reader.view.start();
     expect(hosts('card')).toHaveLength(1);
     expect(inside(hosts('card')[0] as Element).querySelectorAll('button[data-action]')).toHaveLength(0);
+  });
+
+  it('Akismet’s verdict in a line on the card and the toolbar; History asks the background to open it', async () => {
+    const akismet = {
+      result: 'spam' as const,
+      history: [
+        { time: Date.now() - 3 * 86_400_000, event: 'check-spam', user: null },
+        { time: Date.now() - 3600_000, event: 'report-ham', user: 'redaktion' },
+      ],
+    };
+    const { view, api } = setup([comment(10, 0, 'hold', { akismet }), comment(2, 0, 'approved', { akismet })]);
+    await view.start();
+    const expected = 'Akismet: spam · caught 3 days ago · reported not spam by \u2068redaktion\u2069';
+    expect(inside(hosts('card')[0] as Element).querySelector('.akismet-line')?.textContent).toBe(expected);
+    const toolbarOf2 = hosts('toolbar').find((host) => host.parentElement?.id === 'comment-2');
+    expect(inside(toolbarOf2 as Element).querySelector('.akismet-line')?.textContent).toBe(expected);
+    // Without a verdict (no Bridge, an author): no line.
+    const toolbarOf1 = hosts('toolbar').find((host) => host.parentElement?.id === 'comment-1');
+    expect(inside(toolbarOf1 as Element).querySelector('.akismet-line')).toBeNull();
+    const history = inside(toolbarOf2 as Element).querySelector('button[data-action="history"]');
+    expect(history?.getAttribute('title')).toBe('History of \u2068Lena\u2069 (opens the queue in a tab)');
+    await (view as unknown as { actions: { act(id: number, action: string): Promise<void> } }).actions.act(
+      2,
+      'history',
+    );
+    expect(api.openHistory).toHaveBeenCalledWith(2);
   });
 
   it('a decision’s state: held up by a firewall "Waiting", retried "Will be tried again", refused "Failed" — each with its message', async () => {
