@@ -34,6 +34,7 @@ import {
   writePulled,
 } from './cache-write.ts';
 import { type PendingPage, perPage, readPendingPages, recheck, resumeOffset } from './fetch-queue.ts';
+import { countWhileJobRuns, jobMovingQueue } from './job-deferral.ts';
 import { fetchMissingParents, fetchMissingPosts } from './related.ts';
 import { statusCounts } from './status-counts.ts';
 
@@ -79,6 +80,7 @@ async function pull(ctx: BackgroundContext, siteId: string, options: SyncOptions
   const startedAt = resume?.startedAt ?? Math.max(now, (site.lastSyncAt ?? 0) + 1);
   await ctx.db.sites.update(siteId, { status: 'syncing' });
   try {
+    if (await jobMovingQueue(ctx.db, siteId)) return await countWhileJobRuns(ctx, client, site);
     const context = site.mode === 'moderator' ? 'edit' : 'view';
     const queue = await pullQueue(ctx, client, siteId, context, startedAt, resume);
     // Cached as pending but not seen by this sync: re-read them to learn where they went.
