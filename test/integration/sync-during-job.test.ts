@@ -8,6 +8,7 @@ import { addComments } from '../../scripts/wp/index.ts';
 import { controlJob } from '../../src/background/jobs/control.ts';
 import { createJob } from '../../src/background/jobs/create.ts';
 import { syncPending } from '../../src/background/sync/pull-pending.ts';
+import type { JobRow } from '../../src/shared/db/index.ts';
 import { jobSite } from '../support/job-site.ts';
 import { commentTotal, user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
@@ -21,6 +22,24 @@ async function flood(count: number, status: 'hold' | 'spam') {
   const added = await addComments(setupSite, post, count, status);
   return { post, ids: Array.from({ length: count }, (_, index) => added.first + index) };
 }
+const siteOf = (url: string) => `${url.slice(0, url.indexOf('/wp-json/'))}/wp-json/`;
+const runningJob = (siteId: string, post: number): JobRow => ({
+  siteId,
+  filter: { status: 'hold', type: 'all', post },
+  action: 'trash',
+  state: 'running',
+  waitingUntil: null,
+  waitReason: null,
+  progress: { total: 250, done: 0, skipped: 0, failed: 0, activeMs: 0 },
+  failures: [],
+  route: null,
+  createdAt: Date.now(),
+  updatedAt: Date.now(),
+  finishedAt: null,
+  undoOf: null,
+  undoneBy: null,
+  cursor: null,
+});
 const pendingOnServer = () => commentTotal(wp, user(wp, 'admin'), { status: 'hold', type: 'all' });
 
 describe('the sync while a job moves the pending queue', () => {
@@ -48,6 +67,30 @@ describe('the sync while a job moves the pending queue', () => {
     const cachedFlood = await ctx.db.comments.where('[siteId+post]').equals([siteId, post]).primaryKeys();
     expect(cachedFlood.map(([, id]) => id).sort((a, b) => a - b)).toEqual(ids);
     expect((await ctx.db.sites.get(siteId))?.lastSyncAt).not.toBeNull();
+  });
+
+  it('stops a sync under way when a job starts moving the queue: the cursor stays, the rest is counted', async () => {
+    const { post } = await flood(250, 'hold');
+    let pagesRead = 0;
+    let ctxOfSite: Awaited<ReturnType<typeof jobSite>>['ctx'] | undefined;
+    // The job starts (its row appears, running) while the sync's second page is on the wire.
+    const startsJobMidway: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      const url = decodeURIComponent(String(input));
+      if (url.includes('wp/v2/comments') && url.includes('status=hold') && url.includes('per_page=100')) {
+        pagesRead += 1;
+        if (pagesRead === 2) await ctxOfSite?.db.jobs.add(runningJob(siteOf(url), post));
+      }
+      return response;
+    };
+    const { ctx, siteId } = await jobSite(wp, 'editor', { fetch: startsJobMidway });
+    ctxOfSite = ctx;
+    const summary = await syncPending(ctx, siteId);
+    expect(summary.serverTotal).toBe(await pendingOnServer());
+    expect(summary.pending).toBeLessThan(summary.serverTotal);
+    expect(await ctx.db.comments.count()).toBe(summary.pending);
+    expect((await ctx.db.syncState.get(siteId))?.cursor).not.toBeNull();
+    expect((await ctx.db.sites.get(siteId))?.status).toBe('connected');
   });
 
   it('is not held back by a running job that neither reads nor refills the pending queue', async () => {

@@ -4,8 +4,9 @@
  * comments the job is about to change — a flood of 100,000 — and every page written would make an
  * open popup read and cluster its view again (ADR 022, "the cache during a flood"). It counts
  * instead (X-WP-Total per status, one small request each), so the tabs show the server's numbers
- * falling while the job runs; the first sync after the job reads the queue. A paused job does not
- * hold the sync back: the queue may stand for hours.
+ * falling while the job runs. A sync already under way when a job starts stops at its next page
+ * (its cursor stays: the next sync goes on from there). When the job ends (or is paused) the queue is read at once. A paused
+ * job does not hold the sync back: the queue may stand for hours.
  */
 import type { FreigabeDb, JobRow, SiteRow } from '../../shared/db/index.ts';
 import type { JobAction } from '../../shared/jobs.ts';
@@ -20,6 +21,13 @@ const actionsIntoPending: ReadonlySet<JobAction> = new Set(['unapprove', 'unspam
 
 export const movesPendingQueue = (job: Pick<JobRow, 'filter' | 'action'>) =>
   job.filter.status === 'hold' || actionsIntoPending.has(job.action);
+
+/** Thrown between pages by a sync that finds a job moving the queue it reads: it stops there. */
+export class HeldBackByJob extends Error {
+  constructor() {
+    super('A bulk job is changing the pending queue: the sync counts instead.');
+  }
+}
 
 /** A running job of this site that changes what is pending. */
 export async function jobMovingQueue(db: FreigabeDb, siteId: string): Promise<boolean> {

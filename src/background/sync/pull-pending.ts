@@ -34,7 +34,7 @@ import {
   writePulled,
 } from './cache-write.ts';
 import { type PendingPage, perPage, readPendingPages, recheck, resumeOffset } from './fetch-queue.ts';
-import { countWhileJobRuns, jobMovingQueue } from './job-deferral.ts';
+import { countWhileJobRuns, HeldBackByJob, jobMovingQueue } from './job-deferral.ts';
 import { fetchMissingParents, fetchMissingPosts } from './related.ts';
 import { statusCounts } from './status-counts.ts';
 
@@ -134,6 +134,7 @@ async function pull(ctx: BackgroundContext, siteId: string, options: SyncOptions
     }
     return { siteId, pending: pendingTotal, serverTotal: queue.total };
   } catch (error) {
+    if (error instanceof HeldBackByJob) return await countWhileJobRuns(ctx, client, site);
     await ctx.db.sites.update(siteId, siteStatusAfter(error));
     throw error;
   }
@@ -192,6 +193,7 @@ async function pullQueue(
       });
   }
   const writePage = async (page: PendingPage) => {
+    if (await jobMovingQueue(ctx.db, siteId)) throw new HeldBackByJob();
     const rows = page.items
       .filter((comment) => !notComments.has(comment.type))
       .map((comment) => toCommentRow(siteId, comment, startedAt));
