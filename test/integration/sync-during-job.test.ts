@@ -8,7 +8,7 @@ import { addComments } from '../../scripts/wp/index.ts';
 import { controlJob } from '../../src/background/jobs/control.ts';
 import { createJob } from '../../src/background/jobs/create.ts';
 import { syncPending } from '../../src/background/sync/pull-pending.ts';
-import type { JobRow } from '../../src/shared/db/index.ts';
+import { jobRowOf } from '../support/fake-job-engine.ts';
 import { jobSite } from '../support/job-site.ts';
 import { commentTotal, user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
@@ -23,23 +23,6 @@ async function flood(count: number, status: 'hold' | 'spam') {
   return { post, ids: Array.from({ length: count }, (_, index) => added.first + index) };
 }
 const siteOf = (url: string) => `${url.slice(0, url.indexOf('/wp-json/'))}/wp-json/`;
-const runningJob = (siteId: string, post: number): JobRow => ({
-  siteId,
-  filter: { status: 'hold', type: 'all', post },
-  action: 'trash',
-  state: 'running',
-  waitingUntil: null,
-  waitReason: null,
-  progress: { total: 250, done: 0, skipped: 0, failed: 0, activeMs: 0 },
-  failures: [],
-  route: null,
-  createdAt: Date.now(),
-  updatedAt: Date.now(),
-  finishedAt: null,
-  undoOf: null,
-  undoneBy: null,
-  cursor: null,
-});
 const pendingOnServer = () => commentTotal(wp, user(wp, 'admin'), { status: 'hold', type: 'all' });
 
 describe('the sync while a job moves the pending queue', () => {
@@ -79,7 +62,10 @@ describe('the sync while a job moves the pending queue', () => {
       const url = decodeURIComponent(String(input));
       if (url.includes('wp/v2/comments') && url.includes('status=hold') && url.includes('per_page=100')) {
         pagesRead += 1;
-        if (pagesRead === 2) await ctxOfSite?.db.jobs.add(runningJob(siteOf(url), post));
+        if (pagesRead === 2)
+          await ctxOfSite?.db.jobs.add(
+            jobRowOf({ siteId: siteOf(url), filter: { status: 'hold', type: 'all', post } }),
+          );
       }
       return response;
     };

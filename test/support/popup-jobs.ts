@@ -20,15 +20,9 @@ export async function openPopup(browser: ExtensionBrowser): Promise<Page> {
 
 /**
  * Syncs, picks the post in the queue's filter (one of its choices once the queue has its comments),
- * opens the sheet with `b`, checks WordPress's count and presses the action's button.
+ * opens the sheet with `b` and checks that its count is WordPress's.
  */
-export async function startJobFromSheet(
-  popup: Page,
-  siteId: string,
-  post: number,
-  action: JobAction,
-  count: number,
-): Promise<void> {
+export async function openSheetForPost(popup: Page, siteId: string, post: number, count: number): Promise<void> {
   await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'syncNow' }));
   const postKey = `${siteId}\n${post}`;
   await expect
@@ -45,6 +39,17 @@ export async function startJobFromSheet(
   await popup.keyboard.press('b');
   await popup.waitForSelector('.job-sheet .job-count[data-total]');
   expect(await popup.getAttribute('.job-sheet .job-count', 'data-total')).toBe(String(count));
+}
+
+/** The sheet opened for the post's comments, then the action's button pressed. */
+export async function startJobFromSheet(
+  popup: Page,
+  siteId: string,
+  post: number,
+  action: JobAction,
+  count: number,
+): Promise<void> {
+  await openSheetForPost(popup, siteId, post, count);
   await popup.click(`.job-sheet [data-job-action="${action}"]`);
   await popup.waitForSelector('[role="dialog"]', { state: 'detached' });
 }
