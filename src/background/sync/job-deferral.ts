@@ -4,9 +4,10 @@
  * comments the job is about to change — a flood of 100,000 — and every page written would make an
  * open popup read and cluster its view again (ADR 022, "the cache during a flood"). It counts
  * instead (X-WP-Total per status, one small request each), so the tabs show the server's numbers
- * falling while the job runs. A sync already under way when a job starts stops at its next page
- * (its cursor stays: the next sync goes on from there). When the job ends (or is paused) the queue is read at once. A paused
- * job does not hold the sync back: the queue may stand for hours.
+ * as the job takes them down. A sync already under way when a job starts stops at its next page
+ * (its cursor stays: the next sync goes on from there). When the job ends or is paused, the queue
+ * is read at once (sync/schedule.ts). A paused job does not hold the sync back: the queue may stand
+ * still for hours.
  */
 import type { FreigabeDb, JobRow, SiteRow } from '../../shared/db/index.ts';
 import type { JobAction } from '../../shared/jobs.ts';
