@@ -8,6 +8,7 @@ import { addComments } from '../../scripts/wp/index.ts';
 import { controlJob } from '../../src/background/jobs/control.ts';
 import { createJob } from '../../src/background/jobs/create.ts';
 import { syncPending } from '../../src/background/sync/pull-pending.ts';
+import { syncAfterJobs } from '../../src/background/sync/schedule.ts';
 import { jobRowOf } from '../support/fake-job-engine.ts';
 import { jobSite } from '../support/job-site.ts';
 import { commentTotal, user } from '../support/rest.ts';
@@ -44,9 +45,10 @@ describe('the sync while a job moves the pending queue', () => {
     const site = await ctx.db.sites.get(siteId);
     expect(site).toMatchObject({ status: 'connected', pendingTotal: serverPending, lastSyncAt: null });
 
+    // Paused: the sync after the run of the jobs (jobs/schedule.ts) reads the queue.
+    const pausedSince = ctx.now();
     await controlJob(ctx, jobId, 'pause');
-    const after = await syncPending(ctx, siteId);
-    expect(after.pending).toBe(serverPending);
+    await syncAfterJobs(ctx, pausedSince);
     const cachedFlood = await ctx.db.comments.where('[siteId+post]').equals([siteId, post]).primaryKeys();
     expect(cachedFlood.map(([, id]) => id).sort((a, b) => a - b)).toEqual(ids);
     expect((await ctx.db.sites.get(siteId))?.lastSyncAt).not.toBeNull();
