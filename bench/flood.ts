@@ -15,8 +15,8 @@
  * count beside the singles job (default: the median the job's adaptive concurrency kept; 4 without it);
  * FLOOD_WP_ADMIN_PAGES: stop wp-admin after this many pages and print the time for all at that rate.
  * --popup-only: only the count, the preview and the Bridge job with the popup open (the popup's long
- * tasks and the worker's heap); FLOOD_PROFILE=1: also the popup's CPU profile during that job, the
- * functions with the most self time. Prints the figures against bench/lib/budgets.ts; reports, never asserts.
+ * tasks and the worker's heap), then it stops; FLOOD_PROFILE=1: also the popup's CPU profile during
+ * that job, the functions with the most self time. Prints the figures against bench/lib/budgets.ts; reports, never asserts.
  */
 import { rmSync } from 'node:fs';
 import { startWordPress } from '../scripts/wp/index.ts';
@@ -28,6 +28,7 @@ import { benchCore } from './lib/core.ts';
 import { type JobBench, type JobFigures, startJobBench } from './lib/extension-jobs.ts';
 import { restPreview } from './lib/flood-preview.ts';
 import { floodDb, floodStatuses, seedFlood } from './lib/flood-seed.ts';
+import { describeRequests, requestLog } from './lib/request-log.ts';
 import { median } from './lib/stats.ts';
 import { clientTrash, curlTrash, formatThroughput } from './lib/throughput.ts';
 import { workerTrash } from './lib/worker-throughput.ts';
@@ -76,6 +77,9 @@ try {
       `curve ${n(curveN)} requests per client and concurrency · approvals ${n(approvals)}`,
   );
   const db = floodDb(site);
+  // WordPress's own time per request, printed under each round: the server's share of its time.
+  const requests = requestLog(site);
+  const serverLine = () => console.log(`  ${describeRequests(requests.read())}`);
   const posts = site.info.posts.map((post) => post.id);
   const admin = demoUser(site.info, 'admin');
   const editor = demoUser(site.info, 'editor');
@@ -118,10 +122,12 @@ try {
   let bridgeFloodMs: number | null = null;
   if (engine) {
     seed(floodN);
+    requests.reset();
     const job = await extension.run(pending, 'trash', floodN, { profile: profilePopup });
     trashedAll(floodN, 'Bridge job');
     bridgeFloodMs = job.ms;
     console.log(describeJob('trash through the Bridge (extension job)', floodN, job));
+    serverLine();
     for (const spot of job.popupHotspots) console.log(`  popup self time ${Math.round(spot.selfMs)} ms: ${spot.where}`);
     const cached = await extension.cachedComments();
     console.log(`  the cache after the job: ${n(cached.total)} comments, ${n(cached.pending)} of them pending`);
@@ -130,129 +136,142 @@ try {
   }
   await extension.close();
   extension = undefined;
-  if (!popupOnly) await otherRounds();
+  if (popupOnly) {
+    // The rounds below are skipped: the same clean-up as at the end.
+    await site.stop();
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(0);
+  }
 
-  async function otherRounds() {
-    seed(floodN);
-    const wpAdmin = await wpAdminBulkUntilEmpty(site.url, admin, {
-      status: 'hold',
-      action: 'trash',
-      maxPages: wpAdminPages,
-    });
-    const wpAdminTrashed = floodStatuses(db).trash ?? 0;
-    if (wpAdmin.emptied) trashedAll(floodN, 'wp-admin');
-    // A sample of pages when FLOOD_WP_ADMIN_PAGES stops it early: the time for all of them at its rate.
-    const wpAdminMs = wpAdmin.emptied ? wpAdmin.totalMs : (wpAdmin.totalMs * floodN) / wpAdminTrashed;
+  seed(floodN);
+  requests.reset();
+  const wpAdmin = await wpAdminBulkUntilEmpty(site.url, admin, {
+    status: 'hold',
+    action: 'trash',
+    maxPages: wpAdminPages,
+  });
+  const wpAdminTrashed = floodStatuses(db).trash ?? 0;
+  if (wpAdmin.emptied) trashedAll(floodN, 'wp-admin');
+  // A sample of pages when FLOOD_WP_ADMIN_PAGES stops it early: the time for all of them at its rate.
+  const wpAdminMs = wpAdmin.emptied ? wpAdmin.totalMs : (wpAdmin.totalMs * floodN) / wpAdminTrashed;
+  console.log(
+    `trash in wp-admin (Chromium, ${wpAdmin.perPage} a page, select all, bulk Trash until empty): ${n(wpAdminTrashed)} in ${seconds(wpAdmin.totalMs)} ` +
+      `(${rate(wpAdminTrashed, wpAdmin.totalMs)}; ${wpAdmin.pages} pages; WordPress's own time in the bulk requests ${seconds(wpAdmin.bulkMs)}, slowest ${seconds(wpAdmin.slowestBulkMs)}; ` +
+      `ticking "select all" ${seconds(wpAdmin.selectMs)}; loading the next list ${seconds(wpAdmin.listMs)}; ` +
+      `each a GET with every id in its URL, the longest ${n(wpAdmin.longestUrlBytes)} bytes)` +
+      (wpAdmin.emptied
+        ? ''
+        : `; stopped after ${wpAdmin.pages} pages (FLOOD_WP_ADMIN_PAGES): ${n(floodN)} at this rate would take ${seconds(wpAdminMs)}`),
+  );
+  serverLine();
+  if (wpAdmin.fewestActedOnFullPage !== null && wpAdmin.fewestActedOnFullPage < wpAdmin.perPage) {
     console.log(
-      `trash in wp-admin (Chromium, ${wpAdmin.perPage} a page, select all, bulk Trash until empty): ${n(wpAdminTrashed)} in ${seconds(wpAdmin.totalMs)} ` +
-        `(${rate(wpAdminTrashed, wpAdmin.totalMs)}; ${wpAdmin.pages} pages; WordPress's own time in the bulk requests ${seconds(wpAdmin.bulkMs)}, slowest ${seconds(wpAdmin.slowestBulkMs)}; ` +
-        `ticking "select all" ${seconds(wpAdmin.selectMs)}; loading the next list ${seconds(wpAdmin.listMs)}; ` +
-        `each a GET with every id in its URL, the longest ${n(wpAdmin.longestUrlBytes)} bytes)` +
-        (wpAdmin.emptied
-          ? ''
-          : `; stopped after ${wpAdmin.pages} pages (FLOOD_WP_ADMIN_PAGES): ${n(floodN)} at this rate would take ${seconds(wpAdminMs)}`),
+      `  wp-admin changed as few as ${wpAdmin.fewestActedOnFullPage} of the ${wpAdmin.perPage} ids a full page sent: the request has ` +
+        `${wpAdmin.otherFields} other fields, and PHP reads at most max_input_vars (default 1,000) — the rest stay for the next page`,
     );
-    if (wpAdmin.fewestActedOnFullPage !== null && wpAdmin.fewestActedOnFullPage < wpAdmin.perPage) {
-      console.log(
-        `  wp-admin changed as few as ${wpAdmin.fewestActedOnFullPage} of the ${wpAdmin.perPage} ids a full page sent: the request has ` +
-          `${wpAdmin.otherFields} other fields, and PHP reads at most max_input_vars (default 1,000) — the rest stay for the next page`,
-      );
-    }
-    if (bridgeFloodMs !== null) {
-      const ratio = bridgeFloodMs / wpAdminMs;
-      const serverMs = wpAdmin.emptied ? wpAdmin.bulkMs : (wpAdmin.bulkMs * floodN) / wpAdminTrashed;
-      console.log(
-        `ratio Bridge job / wp-admin for ${n(floodN)}${wpAdmin.emptied ? '' : ' (wp-admin projected)'}: ${ratio.toFixed(2)} (${goal('floodBridgeVsWpAdmin', ratio)}); ` +
-          `against wp-admin's bulk requests alone (no browser, no lists): ${(bridgeFloodMs / serverMs).toFixed(2)}`,
-      );
-    }
-
-    let singlesMs: number | null = null;
-    let singlesConcurrency = fixedConcurrency;
-    if (engine) {
-      await setBridge(site, false);
-      seed(0);
-      extension = await startJobBench(site.url, editor);
-      seed(singlesN);
-      const job = await extension.run(pending, 'trash', singlesN);
-      await extension.close();
-      extension = undefined;
-      trashedAll(singlesN, 'REST singles job');
-      singlesMs = job.ms;
-      console.log(describeJob('trash by REST singles (extension job, Bridge off)', singlesN, job));
-      if (job.concurrency.length > 0 && process.env.FLOOD_CONCURRENCY === undefined) {
-        singlesConcurrency = Math.round(median(job.concurrency));
-        console.log(
-          `  the job's requests in flight (adaptive): median ${singlesConcurrency}, ${Math.min(...job.concurrency)}–${Math.max(...job.concurrency)} over ${job.concurrency.length} samples`,
-        );
-      }
-    } else {
-      console.log('trash by REST singles (extension job, Bridge off): skipped (no job engine)');
-    }
-    seed(singlesN);
-    const ids = await pendingIds();
-    const floor = curlTrash(root, editor, ids, singlesConcurrency);
-    trashedAll(singlesN, 'curl');
+  }
+  if (bridgeFloodMs !== null) {
+    const ratio = bridgeFloodMs / wpAdminMs;
+    const serverMs = wpAdmin.emptied ? wpAdmin.bulkMs : (wpAdmin.bulkMs * floodN) / wpAdminTrashed;
     console.log(
-      `trash by curl, ${singlesConcurrency} in flight (the floor): ${n(floor.count)} in ${seconds(floor.ms)} (${formatThroughput(floor)})`,
+      `ratio Bridge job / wp-admin for ${n(floodN)}${wpAdmin.emptied ? '' : ' (wp-admin projected)'}: ${ratio.toFixed(2)} (${goal('floodBridgeVsWpAdmin', ratio)}); ` +
+        `against wp-admin's bulk requests alone (no browser, no lists): ${(bridgeFloodMs / serverMs).toFixed(2)}`,
     );
-    if (singlesMs !== null) {
-      const ratio = singlesMs / floor.ms;
-      console.log(`ratio REST singles job / curl: ${ratio.toFixed(2)} (${goal('singlesVsCurl', ratio)})`);
-    }
+  }
 
-    // 3. The throughput curve.
+  let singlesMs: number | null = null;
+  let singlesConcurrency = fixedConcurrency;
+  if (engine) {
+    await setBridge(site, false);
     seed(0);
     extension = await startJobBench(site.url, editor);
-    seed(curveN * curveLevels.length * 3);
-    const curveIds = await pendingIds();
-    console.log(`throughput curve: DELETE wp/v2/comments/{id} (to Trash), ${curveN} per client and level`);
-    console.log(
-      `  in flight | ${'curl'.padEnd(43)} | ${"Freigabe's client in Node".padEnd(43)} | Freigabe's client in the service worker`,
-    );
-    let next = 0;
-    const slice = () => {
-      next += curveN;
-      return curveIds.slice(next - curveN, next);
-    };
-    for (const level of curveLevels) {
-      const byCurl = curlTrash(root, editor, slice(), level);
-      const byClient = await clientTrash(root, editor, slice(), level);
-      const inWorker = await workerTrash(extension.browser.worker, root, editor, slice(), level);
-      console.log(
-        `  ${String(level).padStart(9)} | ${formatThroughput(byCurl)} | ${formatThroughput(byClient)} | ${formatThroughput(inWorker)}`,
-      );
-    }
+    seed(singlesN);
+    requests.reset();
+    const job = await extension.run(pending, 'trash', singlesN);
     await extension.close();
     extension = undefined;
-
-    // 4. Approvals.
-    let bridgeApproveMs: number | null = null;
-    if (engine) {
-      await setBridge(site, true);
-      seed(0);
-      extension = await startJobBench(site.url, editor);
-      seed(approvals);
-      const job = await extension.run(pending, 'approve', approvals);
-      await extension.close();
-      extension = undefined;
-      bridgeApproveMs = job.ms;
-      console.log(describeJob(`${approvals} approvals through the Bridge (extension job)`, approvals, job));
-    } else {
-      console.log(`${approvals} approvals through the Bridge (extension job): skipped (no job engine)`);
-    }
-    seed(approvals);
-    const approve = await wpAdminBulkApprove(site.url, admin, approvals);
-    console.log(
-      `${approvals} approvals in wp-admin (bulk Approve, one page): ${seconds(approve.bulkMs)} until WordPress answered ` +
-        `(${seconds(approve.reloadMs)} until the list showed again)`,
-    );
-    if (bridgeApproveMs !== null) {
-      const ratio = bridgeApproveMs / approve.bulkMs;
+    trashedAll(singlesN, 'REST singles job');
+    singlesMs = job.ms;
+    console.log(describeJob('trash by REST singles (extension job, Bridge off)', singlesN, job));
+    serverLine();
+    if (job.concurrency.length > 0 && process.env.FLOOD_CONCURRENCY === undefined) {
+      singlesConcurrency = Math.round(median(job.concurrency));
       console.log(
-        `ratio Bridge job / wp-admin for ${approvals} approvals: ${ratio.toFixed(2)} (${goal('approvalsBridgeVsWpAdmin', ratio)})`,
+        `  the job's requests in flight (adaptive): median ${singlesConcurrency}, ${Math.min(...job.concurrency)}–${Math.max(...job.concurrency)} over ${job.concurrency.length} samples`,
       );
     }
+  } else {
+    console.log('trash by REST singles (extension job, Bridge off): skipped (no job engine)');
+  }
+  seed(singlesN);
+  const ids = await pendingIds();
+  requests.reset();
+  const floor = curlTrash(root, editor, ids, singlesConcurrency);
+  trashedAll(singlesN, 'curl');
+  console.log(
+    `trash by curl, ${singlesConcurrency} in flight (the floor): ${n(floor.count)} in ${seconds(floor.ms)} (${formatThroughput(floor)})`,
+  );
+  serverLine();
+  if (singlesMs !== null) {
+    const ratio = singlesMs / floor.ms;
+    console.log(`ratio REST singles job / curl: ${ratio.toFixed(2)} (${goal('singlesVsCurl', ratio)})`);
+  }
+
+  // 3. The throughput curve.
+  seed(0);
+  extension = await startJobBench(site.url, editor);
+  seed(curveN * curveLevels.length * 3);
+  const curveIds = await pendingIds();
+  console.log(`throughput curve: DELETE wp/v2/comments/{id} (to Trash), ${curveN} per client and level`);
+  console.log(
+    `  in flight | ${'curl'.padEnd(43)} | ${"Freigabe's client in Node".padEnd(43)} | Freigabe's client in the service worker`,
+  );
+  let next = 0;
+  const slice = () => {
+    next += curveN;
+    return curveIds.slice(next - curveN, next);
+  };
+  for (const level of curveLevels) {
+    const byCurl = curlTrash(root, editor, slice(), level);
+    const byClient = await clientTrash(root, editor, slice(), level);
+    const inWorker = await workerTrash(extension.browser.worker, root, editor, slice(), level);
+    console.log(
+      `  ${String(level).padStart(9)} | ${formatThroughput(byCurl)} | ${formatThroughput(byClient)} | ${formatThroughput(inWorker)}`,
+    );
+  }
+  await extension.close();
+  extension = undefined;
+
+  // 4. Approvals.
+  let bridgeApproveMs: number | null = null;
+  if (engine) {
+    await setBridge(site, true);
+    seed(0);
+    extension = await startJobBench(site.url, editor);
+    seed(approvals);
+    requests.reset();
+    const job = await extension.run(pending, 'approve', approvals);
+    await extension.close();
+    extension = undefined;
+    bridgeApproveMs = job.ms;
+    console.log(describeJob(`${approvals} approvals through the Bridge (extension job)`, approvals, job));
+    serverLine();
+  } else {
+    console.log(`${approvals} approvals through the Bridge (extension job): skipped (no job engine)`);
+  }
+  seed(approvals);
+  requests.reset();
+  const approve = await wpAdminBulkApprove(site.url, admin, approvals);
+  console.log(
+    `${approvals} approvals in wp-admin (bulk Approve, one page): ${seconds(approve.bulkMs)} until WordPress answered ` +
+      `(${seconds(approve.reloadMs)} until the list showed again)`,
+  );
+  serverLine();
+  if (bridgeApproveMs !== null) {
+    const ratio = bridgeApproveMs / approve.bulkMs;
+    console.log(
+      `ratio Bridge job / wp-admin for ${approvals} approvals: ${ratio.toFixed(2)} (${goal('approvalsBridgeVsWpAdmin', ratio)})`,
+    );
   }
 
   async function pendingIds(): Promise<number[]> {

@@ -2,6 +2,16 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
+/** A bench run with the bench's own tsconfig, in its smoke size: its output, once it ended cleanly. */
+function smokeRun(script: string): string {
+  const run = spawnSync('node_modules/.bin/tsx', ['--tsconfig', 'bench/tsconfig.json', script, '--smoke'], {
+    encoding: 'utf8',
+  });
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  return run.stdout;
+}
+
 describe('benchmark smoke runs', () => {
   it('bench:wp measures the native backend', { timeout: 60_000 }, () => {
     const run = spawnSync('node_modules/.bin/tsx', ['bench/wp.ts', '--smoke', '--backend=native'], {
@@ -105,6 +115,10 @@ describe('benchmark smoke runs', () => {
     );
     expect(run.stdout).toMatch(/trash in wp-admin .*: 200 in \d+\.\d\d s \(\d+ comments\/s; 1 pages/);
     expect(run.stdout).toMatch(/trash by curl, \d+ in flight \(the floor\): 40 in \d+\.\d\d s/);
+    // Under each round, WordPress's own time per kind of request (bench/lib/request-log.ts).
+    expect(run.stdout).toMatch(
+      /\n {2}WordPress busy \d+\.\d\d s of \d+\.\d\d s \(up to \d+ at once\): .*Bridge bulk \d+×/,
+    );
     for (const level of [1, 2, 4, 8, 16, 32]) {
       expect(run.stdout).toMatch(
         new RegExp(
@@ -115,14 +129,25 @@ describe('benchmark smoke runs', () => {
     expect(run.stdout).toMatch(/20 approvals in wp-admin \(bulk Approve, one page\): \d+\.\d\d s/);
   });
 
-  it('bench:job-concurrency measures the job’s REST route against requests in flight', { timeout: 120_000 }, () => {
-    const run = spawnSync(
-      'node_modules/.bin/tsx',
-      ['--tsconfig', 'bench/tsconfig.json', 'bench/job-concurrency.ts', '--smoke'],
-      { encoding: 'utf8' },
+  it('bench:bulk-profile splits a bulk request’s server time: wp-admin’s loop, the Bridge, its id listing', {
+    timeout: 300_000,
+  }, () => {
+    const run = { stdout: smokeRun('bench/bulk-profile.ts') };
+    expect(run.stdout).toMatch(/WordPress 7\.1 \(native\), 20 pending comments, trash, 1 rounds/);
+    expect(run.stdout).toMatch(
+      /wp-admin's bulk loop \(edit-comments\.php\): 20 in \d+ ms .* queries a comment .* trashed_comment 1/,
     );
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(
+      /the Bridge's bulk route \(rest_do_request\): 20 in \d+ ms .*HTTP 200.* trashed_comment 1/,
+    );
+    expect(run.stdout).toMatch(/the Bridge's id listing \(one page\): 20 in \d+ ms/);
+    expect(run.stdout).toMatch(/round 1, over HTTP, 1 request of 20: 20 in \d+ ms/);
+    expect(run.stdout).toMatch(/median over HTTP: 1 request of 20 \d+ ms · pieces of 100, 4 at once \d+ ms/);
+    expect(run.stdout).toMatch(/median: wp-admin \d+ ms, Bridge \d+ ms \(ratio \d+\.\d\d\)/);
+  });
+
+  it('bench:job-concurrency measures the job’s REST route against requests in flight', { timeout: 120_000 }, () => {
+    const run = { stdout: smokeRun('bench/job-concurrency.ts') };
     expect(run.stdout).toMatch(/WordPress 7\.1 .*; 40 approvals per level/);
     expect(run.stdout).toMatch(/ 1 in flight: \d+\.\d comments\/s/);
     expect(run.stdout).toMatch(/ 4 in flight: \d+\.\d comments\/s/);

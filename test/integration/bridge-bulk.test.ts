@@ -164,6 +164,32 @@ describe('Freigabe Bridge: POST freigabe/v1/comments/bulk', () => {
     expect(await status(theirs)).toBe('approved');
   });
 
+  it('a comment another request moved there while this one worked on it: a conflict in that status, not a failure', async () => {
+    await setScenarios(site, ['another-request-first']);
+    try {
+      const { post } = await arrange(0, 'Bridge: zwei Anfragen zugleich');
+      const raced = (await admin.createComment(post, { status: 'hold', content: 'Eins [another request first]' })).id;
+      const { id: plain } = await admin.createComment(post, { status: 'hold', content: 'Zwei' });
+      const results = await bulk(wp, editor, {
+        action: 'trash',
+        ids: [raced, plain],
+        expect: { [raced]: 'hold', [plain]: 'hold' },
+      });
+      // WordPress's own wp_set_comment_status() changed no row for the first: the other request did.
+      expect(results[0]).toMatchObject({
+        id: raced,
+        outcome: 'conflict',
+        before: 'trash',
+        after: 'trash',
+        code: 'freigabe_bridge_status_changed',
+      });
+      expect(results[1]).toEqual({ id: plain, outcome: 'done', before: 'hold', after: 'trash' });
+      expect(await status(raced)).toBe('trash');
+    } finally {
+      await setScenarios(site, []);
+    }
+  });
+
   it('leaves the commenter’s IP address and browser as they were', async () => {
     const { ids } = await arrange(2, 'Bridge: IP und Browser');
     for (const action of ['approve', 'spam', 'unspam', 'trash', 'untrash']) {

@@ -130,7 +130,10 @@ describe('bulk jobs through the Freigabe Bridge', () => {
     console.log(`Bridge job: 1,200 approvals in ${seconds.toFixed(1)} s (${Math.round(1200 / seconds)}/s)`);
     expect(job).toMatchObject({ state: 'done', route: 'bridge' });
     expect(job.progress).toMatchObject({ total: 1200, done: 1200, skipped: 0, failed: 0 });
-    expect(calls.bulkSizes).toEqual([1000, 200]);
+    // Chunks of max_ids (1,000) and the rest, each sent a hundred a request (four at once).
+    expect(calls.bulkSizes).toEqual(Array.from({ length: 12 }, () => 100));
+    // The listing's last page ended the job: no listing more to learn that nothing follows.
+    expect(calls.listings()).toBe(2);
     expect(writes.writes.size).toBe(0);
     expect(await countOn(post, 'approved')).toBe(1200);
     const server = await serverChanges(ids, since);
@@ -189,9 +192,10 @@ describe('bulk jobs through the Freigabe Bridge', () => {
     const since = await ledgerEnd();
     let bulks = 0;
     const reached: Promise<unknown>[] = [];
-    // The second bulk request reaches WordPress, which changes its 100 comments; the answer never arrives.
+    // The second chunk's request (after the first chunk's ten) reaches WordPress, which changes its 100
+    // comments; the answer never arrives.
     const dying: typeof fetch = (input, init) => {
-      if (!String(input).includes('freigabe/v1/comments/bulk') || ++bulks < 2) return fetch(input, init);
+      if (!String(input).includes('freigabe/v1/comments/bulk') || ++bulks < 11) return fetch(input, init);
       const sent = fetch(input, init);
       reached.push(sent.catch(() => undefined));
       return sent.then(() => new Promise<Response>(() => undefined));

@@ -16,6 +16,8 @@ const after: Record<string, string> = {
 
 export function withFakeBridge(comments: FakeComment[], inner: typeof fetch) {
   const bulkCalls: { action: string; ids: number[]; expect: Record<string, string> }[] = [];
+  /** the `after_id` of each id listing asked for */
+  const listCalls: number[] = [];
   const fetch: typeof globalThis.fetch = async (input, init) => {
     const url = new URL(String(input));
     if (url.pathname === '/wp-json/freigabe/v1/comments/ids') {
@@ -30,6 +32,7 @@ export function withFakeBridge(comments: FakeComment[], inner: typeof fetch) {
         .map((c) => c.id)
         .sort((a, b) => a - b);
       const afterId = Number(query.get('after_id') ?? 0);
+      listCalls.push(afterId);
       const perPage = Number(query.get('per_page') ?? 1000);
       const ids = matching.filter((id) => id > afterId).slice(0, perPage);
       const more = matching.some((id) => id > (ids.at(-1) ?? afterId)) && ids.length > 0;
@@ -72,5 +75,5 @@ export function withFakeBridge(comments: FakeComment[], inner: typeof fetch) {
     }
     return inner(input, init);
   };
-  return { fetch, bulkCalls };
+  return { fetch, bulkCalls, listCalls };
 }

@@ -1,10 +1,16 @@
 /**
- * A chunk sent through the Freigabe Bridge: one request for up to `maxIds` comments, with `expect`
- * (compare-and-set: the Bridge leaves a comment alone whose status is no longer the one claimed,
- * so another moderator's decision is never overwritten). WordPress's own functions run there, as in
- * wp-admin's bulk action: commenter data stays untouched, Akismet and other plugins' hooks fire.
- * A conflict whose current status is already what the action leaves counts as done: the chunk was
- * sent before by a worker that stopped before writing the answer.
+ * A chunk sent through the Freigabe Bridge: up to `maxIds` comments, with `expect` (compare-and-set:
+ * the Bridge leaves a comment alone whose status is no longer the one claimed, so another
+ * moderator's decision is never overwritten). WordPress's own functions run there, as in wp-admin's
+ * bulk action: commenter data stays untouched, Akismet and other plugins' hooks fire. A conflict
+ * whose current status is already what the action leaves counts as done: the chunk was sent before
+ * by a worker that stopped before writing the answer.
+ *
+ * The chunk goes as pieces of the outbox's size, a few of them at once (ADR 023): one request keeps
+ * one PHP worker and the database taking turns on one core while the server has more, and a piece
+ * of a hundred stays well inside the client's timeout on a slow host (a timed-out request is sent
+ * again while WordPress may still be working on it). The chunk is still claimed and answered as one
+ * in the ledger.
  */
 import type { JobAction } from '../../shared/jobs.ts';
 import type { BulkOutcome } from '../../shared/wp/bridge.ts';
@@ -24,32 +30,54 @@ function outcomeOf(action: JobAction, result: BulkOutcome, resent: boolean): Ite
   return { ...base, result: 'failed', code: result.code ?? 'failed', message: result.message ?? '' };
 }
 
+/** Bulk requests of one chunk on the wire at once (the test server's, and many hosts', PHP workers: ADR 022). */
+export const bridgeRequestsInFlight = 4;
+
+/** The chunk cut into pieces of at most `size`, in id order. */
+export function bridgePieces<T>(items: readonly T[], size: number): T[][] {
+  const pieces: T[][] = [];
+  for (let start = 0; start < items.length; start += Math.max(1, size)) pieces.push(items.slice(start, start + size));
+  return pieces;
+}
+
 /** `resent`: the chunk was claimed before by a worker that stopped (its answer was never written). */
 export async function sendBridgeChunk(
   client: WpClient,
   action: JobAction,
   items: readonly ClaimItem[],
   resent: boolean,
+  /** comments per request: as the outbox sends them (groupLimit: a few for spam, which Akismet reports one by one) */
+  pieceSize: number,
 ): Promise<ChunkAnswer> {
   const answer: ChunkAnswer = { outcomes: new Map(), stop: null };
   if (items.length === 0) return answer;
-  const expect: Record<number, string> = {};
-  for (const item of items) expect[item.id] = item.before;
-  try {
-    const results = await client.bridge.bulk(
-      action,
-      items.map((item) => item.id),
-      expect,
-    );
-    for (const result of results) {
-      if (expect[result.id] !== undefined) answer.outcomes.set(result.id, outcomeOf(action, result, resent));
+  const sendPiece = async (piece: readonly ClaimItem[]) => {
+    const asked: Record<number, string> = {};
+    for (const item of piece) asked[item.id] = item.before;
+    try {
+      const results = await client.bridge.bulk(
+        action,
+        piece.map((item) => item.id),
+        asked,
+      );
+      for (const result of results) {
+        if (asked[result.id] !== undefined) answer.outcomes.set(result.id, outcomeOf(action, result, resent));
+      }
+    } catch (error) {
+      // The first failure stops the chunk (no piece more is sent); the pieces answered are kept (a
+      // refusal of the chunk as a whole refuses only what is left), a transient one sends the chunk
+      // again from the ledger.
+      answer.stop ??= asWpError(error);
     }
-    // An id the Bridge did not answer for stays in the ledger, sent again with the next attempt.
-    if (answer.outcomes.size < items.length) {
-      answer.stop = asWpError(new Error('The Freigabe Bridge did not answer for every comment.'));
-    }
-  } catch (error) {
-    answer.stop = asWpError(error);
+  };
+  const pieces = bridgePieces(items, pieceSize);
+  const sender = async () => {
+    for (let piece = pieces.shift(); piece && answer.stop === null; piece = pieces.shift()) await sendPiece(piece);
+  };
+  await Promise.all(Array.from({ length: Math.min(bridgeRequestsInFlight, pieces.length) }, sender));
+  // An id the Bridge did not answer for stays in the ledger, sent again with the next attempt.
+  if (answer.stop === null && answer.outcomes.size < items.length) {
+    answer.stop = asWpError(new Error('The Freigabe Bridge did not answer for every comment.'));
   }
   return answer;
 }

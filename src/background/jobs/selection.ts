@@ -29,7 +29,15 @@ export interface ClaimItem {
   preserve: CommenterMetadata | undefined;
 }
 
-export type Selected = { items: ClaimItem[]; skipped?: number; cursor: JobCursor } | { end: true; cursor: JobCursor };
+export type Selected =
+  | {
+      items: ClaimItem[];
+      skipped?: number;
+      cursor: JobCursor;
+      /** nothing matches after these (the Bridge's listing said so): the job ends with this chunk */
+      last?: true;
+    }
+  | { end: true; cursor: JobCursor };
 
 export const restChunkSize = 100;
 
@@ -136,5 +144,7 @@ export async function nextBridgeChunk(
   const ids = page.ids.filter((id) => id > start.afterId && id <= start.maxId).sort((a, b) => a - b);
   if (ids.length === 0) return { end: true, cursor: { ...start, stream: start.streams.length } };
   const items = ids.map((id) => ({ id, before: job.filter.status as string, preserve: undefined }));
-  return { items, cursor: { ...start, afterId: ids[ids.length - 1] ?? start.afterId } };
+  const cursor = { ...start, afterId: ids[ids.length - 1] ?? start.afterId };
+  // The listing's last page: no request more to learn that nothing follows.
+  return page.nextAfterId === null ? { items, cursor, last: true } : { items, cursor };
 }

@@ -8,6 +8,7 @@ import type { JobChunkRow, JobRow, SiteRow } from '../../shared/db/index.ts';
 import { maxJobSize } from '../../shared/jobs.ts';
 import type { WpClient } from '../../shared/wp/client.ts';
 import type { BackgroundContext } from '../context.ts';
+import { groupLimit } from '../outbox/bridge-send.ts';
 import { markReachable } from '../sites/reachability.ts';
 import { clientForSite } from '../sites/site-client.ts';
 import { bridgeOfSite } from './bridge-of-site.ts';
@@ -33,6 +34,8 @@ interface Work {
   /** the bookmark after this chunk */
   cursor: JobCursor;
   resent: boolean;
+  /** the selection ends with this chunk */
+  last: boolean;
 }
 
 export async function workOneChunk(ctx: BackgroundContext, jobId: number, timing: PoolTiming): Promise<StepResult> {
@@ -74,7 +77,7 @@ export async function workOneChunk(ctx: BackgroundContext, jobId: number, timing
     const decided = [...work.decided, ...[...own].map((id): ItemOutcome => ({ id, result: 'skipped', status: null }))];
     const answer =
       cursor.route === 'bridge'
-        ? await sendBridgeChunk(client, job.action, items, work.resent)
+        ? await sendBridgeChunk(client, job.action, items, work.resent, groupLimit(job.action, site))
         : await sendRestChunk(client, job.action, items, limit, timing);
     for (const outcome of decided) answer.outcomes.set(outcome.id, outcome);
     const stop = answer.stop;
@@ -83,12 +86,15 @@ export async function workOneChunk(ctx: BackgroundContext, jobId: number, timing
     // Refused as a whole (the Bridge answering 403 or 400 for the chunk): every comment left is refused.
     if (stop)
       for (const item of items) if (!answer.outcomes.has(item.id)) answer.outcomes.set(item.id, refused(item.id, stop));
+    const answered = { ...cursor, concurrency: limit.limit, attempts: 0 };
     await answerChunk(ctx, job, work.chunk, answer.outcomes, {
-      cursor: { ...cursor, concurrency: limit.limit, attempts: 0 },
+      cursor: answered,
       activeMs: timing.now() - started,
       route: cursor.route,
     });
     await markReachable(ctx, site.id);
+    // The Bridge's listing said nothing follows: done now (unless paused or cancelled meanwhile).
+    if (work.last) await finishJob(ctx, jobId, answered, 0);
     return { kind: 'worked' };
   } catch (error) {
     return stopped(ctx, job, asWpError(error), cursor, limit, started, timing);
@@ -144,10 +150,10 @@ async function nextWork(
   if (open) {
     if (cursor.route === 'bridge') {
       const items = open.ids.map((id, index) => ({ id, before: open.before[index] ?? '', preserve: undefined }));
-      return { chunk: open, items, decided: [], cursor, resent: true };
+      return { chunk: open, items, decided: [], cursor, resent: true, last: false };
     }
     const recovered = await recoverRestChunk(client, site, job.action, open.ids, open.before);
-    return { chunk: open, items: recovered.items, decided: recovered.outcomes, cursor, resent: true };
+    return { chunk: open, items: recovered.items, decided: recovered.outcomes, cursor, resent: true, last: false };
   }
   const room = maxJobSize - cursor.claimed;
   if (room <= 0) return 'end';
@@ -181,5 +187,12 @@ async function nextWork(
     nextSeq: selected.cursor.nextSeq + 1,
     claimed: selected.cursor.claimed + selected.items.length,
   };
-  return { chunk, items: selected.items, decided: [], cursor: after, resent: false };
+  return {
+    chunk,
+    items: selected.items,
+    decided: [],
+    cursor: after,
+    resent: false,
+    last: 'last' in selected && selected.last === true,
+  };
 }

@@ -2,6 +2,7 @@
 import type { SyncSummary } from '../../shared/messages.ts';
 import { reportError } from '../../shared/report-error.ts';
 import { readSettings } from '../../shared/settings.ts';
+import { refreshBlocklist } from '../blocklist/read.ts';
 import type { BackgroundContext } from '../context.ts';
 import { jobMovingQueue, movesPendingQueue } from './job-deferral.ts';
 import { type SyncOptions, syncPending } from './pull-pending.ts';
@@ -17,7 +18,7 @@ export async function syncAllSites(
   options: SyncOptions = {},
 ): Promise<SyncSummary[]> {
   const sites = onlySiteId ? [onlySiteId] : await ctx.db.sites.toCollection().primaryKeys();
-  const results = await Promise.allSettled(sites.map((siteId) => syncPending(ctx, siteId, options)));
+  const results = await Promise.allSettled(sites.map((siteId) => syncSite(ctx, siteId, options)));
   return results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
 }
 
@@ -26,10 +27,19 @@ export async function syncIfStale(ctx: BackgroundContext, siteId: string): Promi
   const site = await ctx.db.sites.get(siteId);
   if (!site || (site.lastSyncAt !== null && ctx.now() - site.lastSyncAt <= staleAfterMs)) return false;
   // syncPending wrote why into the site's status line, which the popup shows.
-  await syncPending(ctx, siteId).catch((error: unknown) =>
+  await syncSite(ctx, siteId).catch((error: unknown) =>
     reportError(error, { where: 'background: sync', silent: true }),
   );
   return true;
+}
+
+/** One site's queue, then its blocklists (where the Bridge has them: ADR 030), which fail quietly. */
+async function syncSite(ctx: BackgroundContext, siteId: string, options: SyncOptions = {}): Promise<SyncSummary> {
+  const summary = await syncPending(ctx, siteId, options);
+  await refreshBlocklist(ctx, siteId).catch((error: unknown) =>
+    reportError(error, { where: 'background: read the blocklists', silent: true }),
+  );
+  return summary;
 }
 
 /** Keeps the sync alarm at the interval the user chose (re-created when missing or changed). */
@@ -54,7 +64,7 @@ export async function syncAfterJobs(ctx: BackgroundContext, since: number): Prom
     .toArray();
   for (const siteId of new Set(stopped.map((job) => job.siteId))) {
     if (await jobMovingQueue(ctx.db, siteId)) continue;
-    await syncPending(ctx, siteId).catch((error: unknown) =>
+    await syncSite(ctx, siteId).catch((error: unknown) =>
       reportError(error, { where: 'background: sync after a bulk job', silent: true }),
     );
   }

@@ -34,15 +34,20 @@ async function bridgeSite(count: number) {
 }
 
 describe('jobs through the Freigabe Bridge', () => {
-  it('lists ids by keyset and sends chunks of max_ids with expect; no REST write at all', async () => {
+  it('lists ids by keyset and sends chunks of max_ids with expect, in requests of 100; no REST write at all', async () => {
     const { ctx, wordpress, clock, comments, fake } = await bridgeSite(450);
     expect((await previewJob(ctx, { siteId, filter: pending })).route).toBe('bridge');
     const jobId = await createJob(ctx, { siteId, filter: pending, action: 'trash', expectedTotal: 450 });
     await runOnce(ctx, clock);
     const job = await ctx.db.jobs.get(jobId);
     expect(job).toMatchObject({ state: 'done', route: 'bridge', progress: { total: 450, done: 450, skipped: 0 } });
-    expect(fake.bulkCalls.map((call) => call.ids.length)).toEqual([200, 200, 50]);
+    // Chunks of 200, 200 and 50 (max_ids), each sent as the outbox sends decisions: a hundred a request.
+    expect(fake.bulkCalls.map((call) => call.ids.length)).toEqual([100, 100, 100, 100, 50]);
+    expect(fake.bulkCalls.flatMap((call) => call.ids)).toEqual(comments.map((comment) => comment.id));
     expect(fake.bulkCalls[0]?.expect['1']).toBe('hold');
+    expect(Object.keys(fake.bulkCalls[1]?.expect ?? {})).toEqual(fake.bulkCalls[1]?.ids.map(String));
+    // The listing's last page said nothing follows: no request more to learn it.
+    expect(fake.listCalls).toEqual([0, 200, 400]);
     expect(comments.every((comment) => comment.status === 'trash')).toBe(true);
     expect(wordpress.writes).toEqual([]);
   });
@@ -80,13 +85,56 @@ describe('jobs through the Freigabe Bridge', () => {
       },
     });
     void runOnce(dying, clock);
-    await expect.poll(() => bulks).toBe(1);
+    // The chunk's two requests (100 and 50) reached WordPress; the first one's answer never comes back.
+    await expect.poll(() => bulks).toBe(2);
     await runOnce(ctx, clock);
     const job = await ctx.db.jobs.get(jobId);
     expect(job?.progress).toMatchObject({ total: 150, done: 150, skipped: 0, failed: 0 });
     expect(comments.every((comment) => comment.status === 'approved')).toBe(true);
-    // The second send of the first chunk expected "hold" again: WordPress changed nothing twice.
-    expect(fake.bulkCalls[1]?.ids).toEqual(fake.bulkCalls[0]?.ids);
+    // The second send of the chunk expected "hold" again: WordPress changed nothing twice.
+    expect(fake.bulkCalls.slice(2).map((call) => call.ids)).toEqual(fake.bulkCalls.slice(0, 2).map((call) => call.ids));
+  });
+
+  it('a chunk’s requests go four at once; one that fails sends the chunk again, nothing changed twice', async () => {
+    const { ctx, clock, comments, fake } = await bridgeSite(200);
+    // Spam: a few comments a request, as the outbox sends them (Akismet reports each one inside the request).
+    const jobId = await createJob(ctx, { siteId, filter: pending, action: 'spam', expectedTotal: 200 });
+    let inFlight = 0;
+    let mostInFlight = 0;
+    let bulks = 0;
+    const slowAndOnceBusy = testContext({
+      db: ctx.db,
+      now: ctx.now,
+      locks: memoryLocks(),
+      fetch: async (input, init) => {
+        if (!String(input).includes('/comments/bulk')) return ctx.fetch(input, init);
+        bulks += 1;
+        const nth = bulks;
+        inFlight += 1;
+        mostInFlight = Math.max(mostInFlight, inFlight);
+        try {
+          await new Promise((wait) => setTimeout(wait, 2));
+          // The third request of the first send: the server is busy (it changed nothing).
+          if (nth === 3) return new Response('busy', { status: 503 });
+          return await ctx.fetch(input, init);
+        } finally {
+          inFlight -= 1;
+        }
+      },
+    });
+    await runOnce(slowAndOnceBusy, clock);
+    expect(mostInFlight).toBe(4);
+    expect(Math.max(...fake.bulkCalls.map((call) => call.ids.length))).toBe(4);
+    const job = await ctx.db.jobs.get(jobId);
+    expect(job?.progress).toMatchObject({ total: 200, done: 200, skipped: 0, failed: 0 });
+    expect(comments.every((comment) => comment.status === 'spam')).toBe(true);
+    // Sent again as a whole, still expecting "hold": what WordPress had done comes back as conflicts
+    // already in spam (done), the rest is done now — each comment reached WordPress at most twice.
+    const reached = new Map<number, number>();
+    for (const id of fake.bulkCalls.flatMap((call) => call.ids)) reached.set(id, (reached.get(id) ?? 0) + 1);
+    expect(reached.size).toBe(200);
+    expect(Math.max(...reached.values())).toBe(2);
+    expect(fake.bulkCalls.every((call) => Object.values(call.expect).every((status) => status === 'hold'))).toBe(true);
   });
 
   it('undo through the Bridge reverses what the job did, comparing against the status the job left', async () => {
