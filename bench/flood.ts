@@ -13,7 +13,10 @@
  * FLOOD_N: the flood (default 100,000); FLOOD_SINGLES_N: for the singles and curl rounds (10,000);
  * FLOOD_CURVE_N: requests per client and concurrency (200); FLOOD_CONCURRENCY: curl's in-flight
  * count beside the singles job (default: the median the job's adaptive concurrency kept; 4 without it);
- * FLOOD_WP_ADMIN_PAGES: stop wp-admin after this many pages and print the time for all at that rate. Prints the figures against bench/lib/budgets.ts; reports, never asserts.
+ * FLOOD_WP_ADMIN_PAGES: stop wp-admin after this many pages and print the time for all at that rate.
+ * --popup-only: only the count, the preview and the Bridge job with the popup open (the popup's long
+ * tasks and the worker's heap), then it stops; FLOOD_PROFILE=1: also the popup's CPU profile during
+ * that job, the functions with the most self time. Prints the figures against bench/lib/budgets.ts; reports, never asserts.
  */
 import { rmSync } from 'node:fs';
 import { startWordPress } from '../scripts/wp/index.ts';
@@ -32,6 +35,8 @@ import { workerTrash } from './lib/worker-throughput.ts';
 import { wpAdminBulkApprove, wpAdminBulkUntilEmpty } from './lib/wp-admin-bulk.ts';
 
 const smoke = process.argv.includes('--smoke');
+const popupOnly = process.argv.includes('--popup-only');
+const profilePopup = process.env.FLOOD_PROFILE === '1';
 const size = (name: string, full: number, small: number) => Number(process.env[name] ?? (smoke ? small : full));
 const floodN = size('FLOOD_N', 100_000, 200);
 const singlesN = Math.min(floodN, size('FLOOD_SINGLES_N', 10_000, 40));
@@ -118,16 +123,25 @@ try {
   if (engine) {
     seed(floodN);
     requests.reset();
-    const job = await extension.run(pending, 'trash', floodN);
+    const job = await extension.run(pending, 'trash', floodN, { profile: profilePopup });
     trashedAll(floodN, 'Bridge job');
     bridgeFloodMs = job.ms;
     console.log(describeJob('trash through the Bridge (extension job)', floodN, job));
     serverLine();
+    for (const spot of job.popupHotspots) console.log(`  popup self time ${Math.round(spot.selfMs)} ms: ${spot.where}`);
+    const cached = await extension.cachedComments();
+    console.log(`  the cache after the job: ${n(cached.total)} comments, ${n(cached.pending)} of them pending`);
   } else {
     console.log(`trash through the Bridge (extension job): skipped (no job engine)`);
   }
   await extension.close();
   extension = undefined;
+  if (popupOnly) {
+    // The rounds below are skipped: the same clean-up as at the end.
+    await site.stop();
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(0);
+  }
 
   seed(floodN);
   requests.reset();

@@ -20,6 +20,7 @@ import {
 import type { DemoSiteUser } from '../../scripts/wp/index.ts';
 import type { JobAction, JobFilter, JobProgress, JobRoute, JobState } from '../../src/shared/jobs.ts';
 import type { JobPreview } from '../../src/shared/messages.ts';
+import { type PopupHotspot, startPopupProfile } from './popup-profile.ts';
 
 const extensionDir = 'dist/chrome-test';
 
@@ -44,6 +45,8 @@ export interface JobFigures {
   failures: { commentId: number; code: string; message: string }[];
   /** REST route: the requests in flight as the job's bookmark said, sampled every ~50 ms */
   concurrency: number[];
+  /** with `profile`: the popup's functions that took the most CPU while the job ran (self time) */
+  popupHotspots: PopupHotspot[];
 }
 
 export interface JobBench {
@@ -51,7 +54,14 @@ export interface JobBench {
   browser: ExtensionBrowser;
   /** null: this build's background has no job engine yet (it answers `not_available`) */
   preview(filter: JobFilter): Promise<PreviewFigures | null>;
-  run(filter: JobFilter, action: JobAction, expectedTotal: number, timeoutMs?: number): Promise<JobFigures>;
+  run(
+    filter: JobFilter,
+    action: JobAction,
+    expectedTotal: number,
+    options?: { timeoutMs?: number; profile?: boolean },
+  ): Promise<JobFigures>;
+  /** the extension's cached comments: all of them, and those cached as pending */
+  cachedComments(): Promise<{ total: number; pending: number }>;
   close(): Promise<void>;
 }
 
@@ -176,8 +186,9 @@ export async function startJobBench(siteUrl: string, moderator: DemoSiteUser): P
       if (!reply.ok) throw new Error(`previewJob: ${reply.error.code} ${reply.error.message}`);
       return { ...reply.value, ms };
     },
-    async run(filter, action, expectedTotal, timeoutMs = 3_600_000) {
+    async run(filter, action, expectedTotal, { timeoutMs = 3_600_000, profile = false } = {}) {
       const popup = await openPopup(browser);
+      const profiler = profile ? await startPopupProfile(popup) : null;
       try {
         const heapBeforeBytes = await heapAfterGarbageCollection(browser);
         const sampler = heapSampler(browser);
@@ -224,8 +235,10 @@ export async function startJobBench(siteUrl: string, moderator: DemoSiteUser): P
         const longTasksMs = await popup.evaluate(
           () => (globalThis as unknown as { freigabeLongTasks: number[] }).freigabeLongTasks,
         );
+        const popupHotspots = profiler ? await profiler.stop() : [];
         return {
           ms,
+          popupHotspots,
           state: row.state,
           progress: row.progress,
           route: row.route,
@@ -241,6 +254,30 @@ export async function startJobBench(siteUrl: string, moderator: DemoSiteUser): P
         await popup.close();
       }
     },
+    cachedComments: () =>
+      options.evaluate(async () => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open('freigabe');
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        try {
+          const comments = db.transaction('comments').objectStore('comments');
+          // Inline functions only: a named one would be wrapped in tsx's __name, unknown in the page.
+          const [total = 0, pending = 0] = await Promise.all(
+            [comments.count(), comments.index('status').count('hold')].map(
+              (request) =>
+                new Promise<number>((resolve, reject) => {
+                  request.onsuccess = () => resolve(request.result);
+                  request.onerror = () => reject(request.error);
+                }),
+            ),
+          );
+          return { total, pending };
+        } finally {
+          db.close();
+        }
+      }),
     close: () => browser.close(),
   };
 }

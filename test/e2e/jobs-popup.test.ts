@@ -8,7 +8,7 @@
  * And a real job started from the popup: the sheet's count is WordPress's, the strip follows the
  * job to its report, Undo takes it back — every comment checked on the server.
  */
-import type { Page, Worker } from 'playwright-core';
+import type { Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   connectWithApplicationPassword,
@@ -18,6 +18,7 @@ import {
 } from '../../scripts/extension-browser.ts';
 import { addComments } from '../../scripts/wp/index.ts';
 import type { JobRow } from '../../src/shared/db/index.ts';
+import { openPopup, openSheetForPost } from '../support/popup-jobs.ts';
 import { commentTotal, user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
 
@@ -34,14 +35,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function openPopup(): Promise<Page> {
-  const popup = await browser.context.newPage();
-  await popup.setViewportSize({ width: 460, height: 600 });
-  await popup.goto(browser.extensionUrl('src/popup/index.html'));
-  await popup.waitForSelector('.queue [role="row"], .empty');
-  return popup;
-}
 
 /** Job rows as the engine leaves them (finished ones only: no engine acts on those). */
 function writeJobs(worker: Worker, jobs: JobRow[]): Promise<void> {
@@ -82,7 +75,7 @@ const finished = (overrides: Partial<JobRow>): JobRow => ({
 
 describe('bulk jobs in the popup', () => {
   it('b opens the sheet (a chunk of its own) and asks the background for the server’s count', async () => {
-    const popup = await openPopup();
+    const popup = await openPopup(browser);
     await popup.keyboard.press('b');
     await popup.waitForSelector('[role="dialog"].job-sheet');
     expect(await popup.getAttribute('[role="dialog"]', 'aria-label')).toBe('Everything matching on the server');
@@ -118,7 +111,7 @@ describe('bulk jobs in the popup', () => {
         createdAt: Date.now() - 200_000,
       }),
     ]);
-    const popup = await openPopup();
+    const popup = await openPopup(browser);
     await popup.waitForSelector('.jobs [data-job-id="900001"]');
     expect(await popup.textContent('[data-job-id="900001"] .job-heading')).toBe(
       'Trash: 12,408 comments on Freigabe Demo',
@@ -148,7 +141,7 @@ describe('bulk jobs in the popup', () => {
   });
 
   it('starts a job from the sheet on the real WordPress, follows it to its report, and undoes it', async () => {
-    const popup = await openPopup();
+    const popup = await openPopup(browser);
 
     const marker = `jobflut${Math.random().toString(36).slice(2, 7)}`;
     const post = await admin.createPost({ title: `E2E-Jobs ${marker}` });
@@ -159,25 +152,7 @@ describe('bulk jobs in the popup', () => {
     const trashedOnPost = () => commentTotal(wp, user(wp, 'admin'), { post: String(post), status: 'trash' });
     expect(await pendingOnPost()).toBe(count);
 
-    // The post is one of the filter's choices once the queue has its comments.
-    await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'syncNow' }));
-    const postKey = `${siteId}\n${post}`;
-    await expect
-      .poll(
-        () =>
-          popup.$$eval('select[name="post"] option', (options) =>
-            options.map((option) => (option as HTMLOptionElement).value),
-          ),
-        {
-          timeout: 60_000,
-        },
-      )
-      .toContain(postKey);
-    await popup.selectOption('select[name="post"]', postKey);
-    await popup.focus('.queue');
-    await popup.keyboard.press('b');
-    await popup.waitForSelector('.job-sheet .job-count[data-total]');
-    expect(await popup.getAttribute('.job-sheet .job-count', 'data-total')).toBe(String(count));
+    await openSheetForPost(popup, siteId, post, count);
     expect(await popup.$$eval('.job-sheet .job-preview-row', (rows) => rows.length)).toBeGreaterThan(0);
     await screenshot(popup, 'jobs-sheet-count');
     // Nothing has happened yet.

@@ -7,6 +7,7 @@
 import { reportError } from '../../shared/report-error.ts';
 import { updateBadges } from '../badge.ts';
 import type { BackgroundContext } from '../context.ts';
+import { syncAfterJobs } from '../sync/schedule.ts';
 import { runJobs } from './run.ts';
 
 export const jobsAlarm = 'freigabe:jobs';
@@ -46,10 +47,13 @@ export async function runJobsAndReschedule(ctx: BackgroundContext): Promise<void
   try {
     if ((await nextJobAt(ctx)) === null) return await scheduleJobs(ctx);
     await ctx.browser.alarms.create(jobsAlarm, { when: ctx.now() + minimumAlarmDelayMs });
+    const started = ctx.now();
     const summary = await runJobs(ctx, { afterChunk: badges });
     if (summary.busy) return;
     await scheduleJobs(ctx);
     await badges();
+    // The sync held back while a job moved the queue catches up now (ADR 022).
+    await syncAfterJobs(ctx, started);
   } catch (error) {
     // The job rows are the truth: the alarm set above brings the next run.
     reportError(error, { where: 'background: bulk jobs' });

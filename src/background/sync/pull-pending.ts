@@ -34,6 +34,7 @@ import {
   writePulled,
 } from './cache-write.ts';
 import { type PendingPage, perPage, readPendingPages, recheck, resumeOffset } from './fetch-queue.ts';
+import { countWhileJobRuns, HeldBackByJob, jobMovingQueue } from './job-deferral.ts';
 import { fetchMissingParents, fetchMissingPosts } from './related.ts';
 import { statusCounts } from './status-counts.ts';
 
@@ -79,6 +80,7 @@ async function pull(ctx: BackgroundContext, siteId: string, options: SyncOptions
   const startedAt = resume?.startedAt ?? Math.max(now, (site.lastSyncAt ?? 0) + 1);
   await ctx.db.sites.update(siteId, { status: 'syncing' });
   try {
+    if (await jobMovingQueue(ctx.db, siteId)) return await countWhileJobRuns(ctx, client, site);
     const context = site.mode === 'moderator' ? 'edit' : 'view';
     const queue = await pullQueue(ctx, client, siteId, context, startedAt, resume);
     // Cached as pending but not seen by this sync: re-read them to learn where they went.
@@ -132,6 +134,7 @@ async function pull(ctx: BackgroundContext, siteId: string, options: SyncOptions
     }
     return { siteId, pending: pendingTotal, serverTotal: queue.total };
   } catch (error) {
+    if (error instanceof HeldBackByJob) return await countWhileJobRuns(ctx, client, site);
     await ctx.db.sites.update(siteId, siteStatusAfter(error));
     throw error;
   }
@@ -192,6 +195,7 @@ async function pullQueue(
       });
   }
   const writePage = async (page: PendingPage) => {
+    if (await jobMovingQueue(ctx.db, siteId)) throw new HeldBackByJob();
     const rows = page.items
       .filter((comment) => !notComments.has(comment.type))
       .map((comment) => toCommentRow(siteId, comment, startedAt));

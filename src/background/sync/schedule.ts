@@ -1,9 +1,10 @@
-/** When syncs happen: on the alarm, when asked, and when a tab of a connected site reports in. */
+/** When syncs happen: on the alarm, when asked, when a tab of a connected site reports in, and after a bulk job. */
 import type { SyncSummary } from '../../shared/messages.ts';
 import { reportError } from '../../shared/report-error.ts';
 import { readSettings } from '../../shared/settings.ts';
 import { refreshBlocklist } from '../blocklist/read.ts';
 import type { BackgroundContext } from '../context.ts';
+import { jobMovingQueue, movesPendingQueue } from './job-deferral.ts';
 import { type SyncOptions, syncPending } from './pull-pending.ts';
 
 export const syncAlarm = 'freigabe:sync';
@@ -47,5 +48,24 @@ export async function ensureSyncAlarm(ctx: BackgroundContext): Promise<void> {
   const existing = await ctx.browser.alarms.get(syncAlarm);
   if (!existing || existing.periodInMinutes !== syncIntervalMinutes) {
     await ctx.browser.alarms.create(syncAlarm, { periodInMinutes: syncIntervalMinutes });
+  }
+}
+
+/**
+ * After a run of the jobs: the sites whose queue a job stopped moving since `since` (done, cancelled
+ * or paused) and no other job moves are synced now, so the queue and its counts catch up with what
+ * the job did. A worker stopped before this leaves it to the next sync (alarm, popup).
+ */
+export async function syncAfterJobs(ctx: BackgroundContext, since: number): Promise<void> {
+  const stopped = await ctx.db.jobs
+    .where('state')
+    .anyOf('done', 'cancelled', 'paused')
+    .filter((job) => job.updatedAt >= since && movesPendingQueue(job))
+    .toArray();
+  for (const siteId of new Set(stopped.map((job) => job.siteId))) {
+    if (await jobMovingQueue(ctx.db, siteId)) continue;
+    await syncSite(ctx, siteId).catch((error: unknown) =>
+      reportError(error, { where: 'background: sync after a bulk job', silent: true }),
+    );
   }
 }

@@ -1,0 +1,98 @@
+/**
+ * The sync while a bulk job moves the pending queue (ADR 022, "the cache during a flood"), against
+ * the real WordPress: it counts instead of reading the queue's pages, so a flood the job is emptying
+ * never fills the cache; a paused job, or one that does not touch the queue, does not hold it back.
+ */
+import { describe, expect, inject, it } from 'vitest';
+import { addComments } from '../../scripts/wp/index.ts';
+import { controlJob } from '../../src/background/jobs/control.ts';
+import { createJob } from '../../src/background/jobs/create.ts';
+import { syncPending } from '../../src/background/sync/pull-pending.ts';
+import { syncAfterJobs } from '../../src/background/sync/schedule.ts';
+import { jobRowOf } from '../support/fake-job-engine.ts';
+import { jobSite } from '../support/job-site.ts';
+import { commentTotal, user } from '../support/rest.ts';
+import { adminApi } from '../support/wp-admin.ts';
+
+const wp = inject('wp');
+const admin = adminApi(wp);
+const setupSite = { url: wp.url, dir: inject('wpDir') };
+
+async function flood(count: number, status: 'hold' | 'spam') {
+  const post = await admin.createPost({ title: `Flut ${Math.random().toString(36).slice(2, 7)}` });
+  const added = await addComments(setupSite, post, count, status);
+  return { post, ids: Array.from({ length: count }, (_, index) => added.first + index) };
+}
+const siteOf = (url: string) => `${url.slice(0, url.indexOf('/wp-json/'))}/wp-json/`;
+const pendingOnServer = () => commentTotal(wp, user(wp, 'admin'), { status: 'hold', type: 'all' });
+
+describe('the sync while a job moves the pending queue', () => {
+  it('counts instead of caching while the job runs, and reads the queue once the job is paused', async () => {
+    const { post, ids } = await flood(40, 'hold');
+    const { ctx, siteId } = await jobSite(wp, 'editor');
+    const jobId = await createJob(ctx, {
+      siteId,
+      filter: { status: 'hold', type: 'all', post },
+      action: 'trash',
+      expectedTotal: 40,
+    });
+
+    const during = await syncPending(ctx, siteId);
+    const serverPending = await pendingOnServer();
+    expect(during).toEqual({ siteId, pending: 0, serverTotal: serverPending });
+    expect(await ctx.db.comments.count()).toBe(0);
+    expect((await ctx.db.syncState.get(siteId))?.counts?.hold).toBe(serverPending);
+    const site = await ctx.db.sites.get(siteId);
+    expect(site).toMatchObject({ status: 'connected', pendingTotal: serverPending, lastSyncAt: null });
+
+    // Paused: the sync after the run of the jobs (jobs/schedule.ts) reads the queue.
+    const pausedSince = ctx.now();
+    await controlJob(ctx, jobId, 'pause');
+    await syncAfterJobs(ctx, pausedSince);
+    const cachedFlood = await ctx.db.comments.where('[siteId+post]').equals([siteId, post]).primaryKeys();
+    expect(cachedFlood.map(([, id]) => id).sort((a, b) => a - b)).toEqual(ids);
+    expect((await ctx.db.sites.get(siteId))?.lastSyncAt).not.toBeNull();
+  });
+
+  it('stops a sync under way when a job starts moving the queue: the cursor stays, the rest is counted', async () => {
+    const { post } = await flood(250, 'hold');
+    let pagesRead = 0;
+    let ctxOfSite: Awaited<ReturnType<typeof jobSite>>['ctx'] | undefined;
+    // The job starts (its row appears, running) while the sync's second page is on the wire.
+    const startsJobMidway: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      const url = decodeURIComponent(String(input));
+      if (url.includes('wp/v2/comments') && url.includes('status=hold') && url.includes('per_page=100')) {
+        pagesRead += 1;
+        if (pagesRead === 2)
+          await ctxOfSite?.db.jobs.add(
+            jobRowOf({ siteId: siteOf(url), filter: { status: 'hold', type: 'all', post } }),
+          );
+      }
+      return response;
+    };
+    const { ctx, siteId } = await jobSite(wp, 'editor', { fetch: startsJobMidway });
+    ctxOfSite = ctx;
+    const summary = await syncPending(ctx, siteId);
+    expect(summary.serverTotal).toBe(await pendingOnServer());
+    expect(summary.pending).toBeLessThan(summary.serverTotal);
+    expect(await ctx.db.comments.count()).toBe(summary.pending);
+    expect((await ctx.db.syncState.get(siteId))?.cursor).not.toBeNull();
+    expect((await ctx.db.sites.get(siteId))?.status).toBe('connected');
+  });
+
+  it('is not held back by a running job that neither reads nor refills the pending queue', async () => {
+    const spam = await flood(5, 'spam');
+    const pending = await flood(3, 'hold');
+    const { ctx, siteId } = await jobSite(wp, 'editor');
+    await createJob(ctx, {
+      siteId,
+      filter: { status: 'spam', type: 'all', post: spam.post },
+      action: 'delete',
+      expectedTotal: 5,
+    });
+    await syncPending(ctx, siteId);
+    const cached = await ctx.db.comments.where('[siteId+post]').equals([siteId, pending.post]).primaryKeys();
+    expect(cached.map(([, id]) => id).sort((a, b) => a - b)).toEqual(pending.ids);
+  });
+});

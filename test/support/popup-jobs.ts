@@ -1,0 +1,71 @@
+/**
+ * Bulk jobs through the real popup in Chromium, as a user starts and steers them: the popup in a
+ * tab, a job started from the sheet (`b`) for one post's comments, the job's row as the engine
+ * leaves it, and whether the engine is working right now (its Web Lock, `freigabe-jobs`).
+ */
+import type { Page, Worker } from 'playwright-core';
+import { expect } from 'vitest';
+import type { ExtensionBrowser } from '../../scripts/extension-browser.ts';
+import { readStore } from '../../scripts/extension-browser.ts';
+import type { JobRow } from '../../src/shared/db/index.ts';
+import type { JobAction } from '../../src/shared/jobs.ts';
+
+export async function openPopup(browser: ExtensionBrowser): Promise<Page> {
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width: 460, height: 600 });
+  await popup.goto(browser.extensionUrl('src/popup/index.html'));
+  await popup.waitForSelector('.queue [role="row"], .empty');
+  return popup;
+}
+
+/**
+ * Syncs, picks the post in the queue's filter (one of its choices once the queue has its comments),
+ * opens the sheet with `b` and checks that its count is WordPress's.
+ */
+export async function openSheetForPost(popup: Page, siteId: string, post: number, count: number): Promise<void> {
+  await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'syncNow' }));
+  const postKey = `${siteId}\n${post}`;
+  await expect
+    .poll(
+      () =>
+        popup.$$eval('select[name="post"] option', (options) =>
+          options.map((option) => (option as HTMLOptionElement).value),
+        ),
+      { timeout: 60_000 },
+    )
+    .toContain(postKey);
+  await popup.selectOption('select[name="post"]', postKey);
+  await popup.focus('.queue');
+  await popup.keyboard.press('b');
+  await popup.waitForSelector('.job-sheet .job-count[data-total]');
+  expect(await popup.getAttribute('.job-sheet .job-count', 'data-total')).toBe(String(count));
+}
+
+/** The sheet opened for the post's comments, then the action's button pressed. */
+export async function startJobFromSheet(
+  popup: Page,
+  siteId: string,
+  post: number,
+  action: JobAction,
+  count: number,
+): Promise<void> {
+  await openSheetForPost(popup, siteId, post, count);
+  await popup.click(`.job-sheet [data-job-action="${action}"]`);
+  await popup.waitForSelector('[role="dialog"]', { state: 'detached' });
+}
+
+/** The newest job's row, as the engine left it. */
+export async function newestJob(worker: Worker): Promise<JobRow> {
+  const jobs = await readStore<JobRow>(worker, 'jobs');
+  const newest = jobs.sort((a, b) => (b.id ?? 0) - (a.id ?? 0))[0];
+  if (!newest) throw new Error('no job in the extension’s database');
+  return newest;
+}
+
+/** Whether a job runner holds the engine's lock: a chunk may be on the wire. */
+export function engineBusy(worker: Worker): Promise<boolean> {
+  return worker.evaluate(async () => {
+    const { held = [] } = await navigator.locks.query();
+    return held.some((lock) => lock.name === 'freigabe-jobs');
+  });
+}
