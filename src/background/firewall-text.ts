@@ -7,7 +7,8 @@ import type { Decision } from '../shared/db/index.ts';
 import { type MessageKey, t } from '../shared/i18n.ts';
 import { DiscoveryError } from '../shared/wp/discover.ts';
 import { WpError } from '../shared/wp/errors.ts';
-import { blocksOnlyItsText, type FirewallVerdict } from '../shared/wp/firewall.ts';
+import type { FirewallVerdict } from '../shared/wp/firewall.ts';
+import { blocksOnlyItsText } from '../shared/wp/text-block.ts';
 
 type BlockedBy = FirewallVerdict & { path: string };
 

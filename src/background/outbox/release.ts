@@ -4,7 +4,7 @@
  * or edit whose own text a firewall blocked stays on its backoff — sending it again at once would
  * only trip the same rule (which some firewalls count against the user).
  */
-import { blocksOnlyItsText } from '../../shared/wp/firewall.ts';
+import { blocksOnlyItsText } from '../../shared/wp/text-block.ts';
 import type { BackgroundContext } from '../context.ts';
 
 const heldUpBy = new Set(['blocked', 'retryable', 'invalid-response']);

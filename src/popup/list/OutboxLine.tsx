@@ -4,7 +4,7 @@
  */
 import type { OutboxRow } from '../../shared/db/index.ts';
 import { type MessageKey, t } from '../../shared/i18n.ts';
-import { blocksOnlyItsText } from '../../shared/wp/firewall.ts';
+import { blocksOnlyItsText } from '../../shared/wp/text-block.ts';
 import { useNow } from '../frame/use-now.ts';
 import { useQueueContext } from '../queue-context.ts';
 

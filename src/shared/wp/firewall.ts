@@ -91,11 +91,3 @@ export function firewallMessage({ kind, firewall, path }: FirewallVerdict & { pa
     ? `${firewall ?? 'A firewall'} answered with a browser challenge instead of WordPress, which an extension cannot solve: let ${path} through for logged-in users.`
     : `${firewall ?? "The site's firewall"} blocked this request to ${path} before it reached WordPress: allow ${path} for logged-in users.`;
 }
-
-/**
- * A block (not a challenge) of a reply or an edit: a WAF found its text suspicious (HTML, a link).
- * Only that decision waits; the site is fine, and sending it again at once would trip the same rule.
- */
-export function blocksOnlyItsText(decision: string, code: string | null): boolean {
-  return code === 'firewall_block' && (decision === 'reply' || decision === 'edit');
-}
