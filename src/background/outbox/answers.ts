@@ -63,7 +63,13 @@ export function answerWriter(ctx: BackgroundContext): (row: OutboxRow, sent: Sen
 /** One answer, inside the writer's transaction. */
 async function writeOne(ctx: BackgroundContext, row: OutboxRow, sent: Sent, reputation: ReputationChanges) {
   const resultId = row.decision === 'reply' ? (sent.comment?.id ?? null) : null;
-  await ctx.db.outbox.update(row.id ?? 0, { state: 'done', sentAt: ctx.now(), error: null, resultId });
+  await ctx.db.outbox.update(row.id ?? 0, {
+    state: 'done',
+    sentAt: ctx.now(),
+    error: null,
+    resultId,
+    resultStatus: sent.status,
+  });
   // WordPress's answer is the truth now (unspam may restore "approved", not "hold").
   if (sent.status !== null) {
     await ctx.db.comments.update([row.siteId, row.commentId], { status: sent.status });

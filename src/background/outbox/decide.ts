@@ -3,7 +3,12 @@
  * transaction: either both happen or neither. The network call comes later, outside any transaction.
  */
 import type { OutboxRow } from '../../shared/db/index.ts';
-import { type Decision, isTextDecision, type RequestedDecision } from '../../shared/moderation.ts';
+import {
+  changedElsewhereKind,
+  type Decision,
+  isTextDecision,
+  type RequestedDecision,
+} from '../../shared/moderation.ts';
 import type { BackgroundContext } from '../context.ts';
 import { restoreDraft } from '../drafts.ts';
 import { ReplyError } from '../reply-error.ts';
@@ -65,6 +70,7 @@ async function decideOne(
   const { db } = ctx;
   const comment = await db.comments.get([siteId, commentId]);
   if (!comment) throw new ReplyError('comment_not_cached', `Comment ${commentId} is not in the cache.`);
+  await settleConflicts(ctx, siteId, commentId);
   const row: OutboxRow = {
     siteId,
     commentId,
@@ -98,6 +104,22 @@ async function decideOne(
 }
 
 /**
+ * A new decision about a comment in conflict (ADR 035): the user has seen where it is now and
+ * decided again, so the conflict no longer holds the new decision back. One that never reached
+ * WordPress (the Bridge refused it) is dropped; one that did, and was changed by someone else
+ * afterwards, is done again with its message kept as the record.
+ */
+async function settleConflicts(ctx: BackgroundContext, siteId: string, commentId: number): Promise<void> {
+  const conflicts = (await ctx.db.outbox.where('[siteId+commentId]').equals([siteId, commentId]).toArray()).filter(
+    (row) => row.state === 'conflict',
+  );
+  for (const row of conflicts) {
+    if (row.error?.kind === changedElsewhereKind) await ctx.db.outbox.update(row.id ?? 0, { state: 'done' });
+    else await ctx.db.outbox.delete(row.id ?? 0);
+  }
+}
+
+/**
  * Undo: a decision still waiting is cancelled locally (nothing was sent; a reply's or edit's text
  * becomes a draft again); one already done is taken back by sending the reverse (unspam, untrash,
  * the previous status).
@@ -117,6 +139,12 @@ export async function undo(
     // answer is not one of those: it stopped the request before WordPress.
     const mayHaveArrived = row.state === 'waiting' && row.attempts > 0 && row.error?.kind !== 'blocked';
     const isText = row.decision === 'reply' || row.decision === 'edit';
+    // Told that someone else changed it after it was done: dismissed, it is done again (told once);
+    // the cache already has the comment where WordPress has it.
+    if (row.state === 'conflict' && row.error?.kind === changedElsewhereKind) {
+      await db.outbox.update(outboxId, { state: 'done' });
+      return 'cancelled';
+    }
     if ((row.state === 'waiting' && !mayHaveArrived) || row.state === 'failed' || row.state === 'conflict') {
       await db.outbox.delete(outboxId);
       if ((row.decision === 'reply' || row.decision === 'edit') && row.content)

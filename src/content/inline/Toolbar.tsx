@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { isolate } from '../../shared/bidi.ts';
 import { type MessageKey, t } from '../../shared/i18n.ts';
 import type { InlineDecisionState } from '../../shared/inline-protocol.ts';
+import { changedElsewhereKind } from '../../shared/moderation.ts';
 import { type ActionName, actionsFor } from './actions.ts';
 import { trusted } from './trusted.ts';
 
@@ -58,6 +59,17 @@ function DecisionState({ decision, now, onUndo }: Pick<ToolbarProps, 'decision' 
     return (
       <span class="state waiting" role="status">
         {t(decision.errorKind === 'blocked' ? 'inlineWaiting' : 'inlineRetrying', [decision.error])} {undo}
+      </span>
+    );
+  }
+  if (decision.errorKind === changedElsewhereKind) {
+    // Done, then changed by someone else: told once; the button only dismisses (the cache has where it is).
+    return (
+      <span class="state conflict" role="alert">
+        {decision.error}{' '}
+        <button type="button" onClick={trusted(() => onUndo(decision.outboxId))}>
+          {t('dismiss')}
+        </button>
       </span>
     );
   }

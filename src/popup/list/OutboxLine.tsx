@@ -4,6 +4,7 @@
  */
 import type { OutboxRow } from '../../shared/db/index.ts';
 import { type MessageKey, t } from '../../shared/i18n.ts';
+import { changedElsewhereKind } from '../../shared/moderation.ts';
 import { blocksOnlyItsText } from '../../shared/wp/firewall.ts';
 import { useNow } from '../frame/use-now.ts';
 import { useQueueContext } from '../queue-context.ts';
@@ -29,8 +30,14 @@ export function OutboxRowState({ row, commentKey }: { row: OutboxRow; commentKey
     return (
       <div class="outbox-state failed" role="alert">
         <span>
-          {t(row.state === 'conflict' ? 'outboxConflict' : 'outboxFailed', [what])}
-          {row.error && `: ${row.error.message}`}
+          {row.error?.kind === changedElsewhereKind ? (
+            row.error.message
+          ) : (
+            <>
+              {t(row.state === 'conflict' ? 'outboxConflict' : 'outboxFailed', [what])}
+              {row.error && `: ${row.error.message}`}
+            </>
+          )}
         </span>
         <button type="button" class="link" data-action="retry" onClick={() => commands.retryRow(id)}>
           {t('retry')}
