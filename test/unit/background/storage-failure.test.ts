@@ -15,7 +15,10 @@ import { syncPending } from '../../../src/background/sync/pull-pending.ts';
 import { connectedSite, fakeComment, siteId } from '../../support/connected-site.ts';
 import { fakeBrowser, getMessage, resetFakeBrowser } from '../../support/fake-browser.ts';
 
-const popup: Runtime.MessageSender = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('src/popup/index.html') };
+const popup: Runtime.MessageSender = {
+  id: fakeBrowser.runtime.id,
+  url: fakeBrowser.runtime.getURL('src/popup/index.html'),
+};
 
 /** Refuses every write to `table` with `error` while `failing.on` is true. */
 function refuseWrites(table: string, error: () => Error, failing: { on: boolean }) {
