@@ -1,8 +1,9 @@
 /**
  * Another moderator without the Bridge (issue 13, ADR 035), in Chromium against the real WordPress:
- * the editor approves a comment in the popup; afterwards the administrator spams it over REST; the
- * next sync tells the editor once — "Changed by someone else after your decision: now Spam." in the
- * popup and on the article's card — until dismissed, and the next sync does not tell it again.
+ * the editor approves a comment in the popup; afterwards the administrator puts it back to pending
+ * over REST; the next sync tells the editor once — "Changed by someone else after your decision: now
+ * Pending." in the popup and on the article's card — until dismissed, and the next sync does not tell
+ * it again. (The spam case is the unit test's: a spam comment is not on the article.)
  * Screenshots: changed-elsewhere-popup.png, changed-elsewhere-inline.png.
  */
 import type { Page } from 'playwright-core';
@@ -29,11 +30,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const told = 'Changed by someone else after your decision: now Spam.';
+const told = 'Changed by someone else after your decision: now Pending.';
 const sync = (page: Page) => page.evaluate(() => chrome.runtime.sendMessage({ type: 'syncNow' }));
 
 describe('another moderator without the Bridge', () => {
-  it('a colleague spams what the editor approved: the next sync tells it once, in the popup and on the article', async () => {
+  it('a colleague puts back to pending what the editor approved: the next sync tells it once, in the popup and on the article', async () => {
     const post = await admin.createPost({ title: 'Zwei Moderatoren' });
     const comment = await admin.createComment(post, { status: 'hold', author_name: 'Kim Kollegin', content: 'Hm.' });
     const popup = await browser.context.newPage();
@@ -49,7 +50,7 @@ describe('another moderator without the Bridge', () => {
     await expect.poll(async () => (await rowOf())?.state, { timeout: 20_000 }).toBe('done');
     const sentAt = (await rowOf())?.sentAt ?? Date.now();
 
-    await colleague('POST', `wp/v2/comments/${comment.id}`, { status: 'spam' });
+    await colleague('POST', `wp/v2/comments/${comment.id}`, { status: 'hold' });
     // The product's rule, not a timing assertion: a read tells only once the decision's request can
     // no longer be on its way (the client's timeout after it was answered).
     await new Promise((wait) => setTimeout(wait, Math.max(0, sentAt + maxTimeoutMs + 1_000 - Date.now())));
@@ -74,7 +75,7 @@ describe('another moderator without the Bridge', () => {
     await sync(popup);
     expect((await rowOf())?.state).toBe('done');
     expect(await popup.locator('.pending-decisions').count()).toBe(0);
-    expect((await admin.read(comment.id)).status).toBe('spam');
+    expect((await admin.read(comment.id)).status).toBe('hold');
     await popup.close();
   });
 });
