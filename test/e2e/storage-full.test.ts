@@ -1,12 +1,14 @@
 /**
- * The browser's storage full at the moment of a decision (issue 13), in real Chromium: the
- * extension's origin gets a quota no bigger than what it uses (CDP Storage.overrideQuotaForOrigin),
- * so IndexedDB refuses the decision's transaction with QuotaExceededError. The popup says so at once
+ * The browser's storage full at the moment of a decision (issue 13), in real Chromium: the test
+ * build's hook (src/background/refuse-writes.ts) makes every write of the service worker's database
+ * fail with QuotaExceededError, so IndexedDB aborts the decision's transaction as on a full disk
+ * (CDP's Storage.overrideQuotaForOrigin was tried first: it does not reach an extension's
+ * IndexedDB — the write went through). The popup says so at once
  * ("Not done: the browser's storage for Freigabe is full…") and keeps the comment listed, the
  * article's card says so too, nothing reaches WordPress — and with the quota back the same key works.
  * Screenshots: storage-full-popup.png, storage-full-inline.png.
  */
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type ExtensionBrowser, readStore, screenshot } from '../../scripts/extension-browser.ts';
 import type { OutboxRow, SiteRow } from '../../src/shared/db/index.ts';
@@ -29,14 +31,21 @@ afterAll(async () => {
 
 const fullText = "Not done: the browser's storage for Freigabe is full, so nothing was saved or sent.";
 
-/** Caps the extension's storage at what it uses now (a write that grows it fails); `null` lifts the cap. */
-async function capStorage(cdp: CDPSession, origin: string, cap: boolean): Promise<void> {
-  if (!cap) {
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
-    return;
-  }
-  const { usage } = await cdp.send('Storage.getUsageAndQuota', { origin });
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: Math.max(1, Math.floor(usage)) });
+/** The extension's service worker now (a stopped one is started again by the popup's messages). */
+const currentWorker = (): Worker => {
+  const workers = browser.context.serviceWorkers().filter((worker) => worker.url().includes(browser.extensionId));
+  const worker = workers.at(-1);
+  if (!worker) throw new Error('no service worker');
+  return worker;
+};
+
+/** Every write of the worker's database fails with QuotaExceededError while `full` (test builds only). */
+async function diskFull(full: boolean): Promise<void> {
+  await currentWorker().evaluate((on) => {
+    const scope = globalThis as { freigabeRefuseWrites?: string };
+    if (on) scope.freigabeRefuseWrites = 'QuotaExceededError';
+    else delete scope.freigabeRefuseWrites;
+  }, full);
 }
 
 async function openPopup(): Promise<Page> {
@@ -60,10 +69,7 @@ describe('the browser’s storage full when a decision is made', () => {
     const [site] = await readStore<SiteRow>(popup, 'sites');
     await popup.selectOption('select[name="post"]', `${site?.id}\n${post}`);
     await popup.waitForSelector(`[data-comment-id="${comment.id}"]`);
-    const origin = `chrome-extension://${browser.extensionId}`;
-    const cdp = await browser.context.newCDPSession(popup);
-
-    await capStorage(cdp, origin, true);
+    await diskFull(true);
     try {
       // The popup: a, and the toast says why; the comment stays listed.
       await popup.keyboard.press('a');
@@ -76,6 +82,8 @@ describe('the browser’s storage full when a decision is made', () => {
       await article.goto(`${wp.url}/?p=${post}`);
       const ui = await shadowUi(article);
       await expect.poll(async () => (await ui.text('card')).length, { timeout: 30_000 }).toBe(1);
+      // Still full (set again: a worker stopped meanwhile would have started without the flag).
+      await diskFull(true);
       await ui.click('card', 0, 'button[data-action="approve"]');
       await expect
         .poll(async () => (await ui.text('summary')).join(' ') + (await ui.text('card')).join(' '), {
@@ -93,7 +101,7 @@ describe('the browser’s storage full when a decision is made', () => {
       expect((await readStore<OutboxRow>(popup, 'outbox')).filter((row) => row.commentId === comment.id)).toEqual([]);
       expect((await admin.read(comment.id)).status).toBe('hold');
     } finally {
-      await capStorage(cdp, origin, false);
+      await diskFull(false);
     }
 
     // Room again: the same key works.

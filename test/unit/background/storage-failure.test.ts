@@ -2,13 +2,14 @@
  * The browser refusing a write (issue 13): when IndexedDB's quota is exceeded or its transaction is
  * aborted at the moment a decision, a reply or a draft is written, the page is told so at once, in
  * the user's words — and nothing was half kept: no outbox row, the cached comment unchanged, an
- * earlier draft still there. The failure is forced in fake-indexeddb by a Dexie middleware that
- * refuses the write, as Chromium's IndexedDB does (the transaction aborts with the DOMException).
+ * earlier draft still there. The failure is forced in fake-indexeddb by the test builds' hook
+ * (background/refuse-writes.ts: every write rejected with the DOMException, so the transaction aborts
+ * as Chromium's does when the disk is full).
  */
-import type { DBCore, DBCoreMutateRequest } from 'dexie';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
 import { contentHandlers, pageHandlers } from '../../../src/background/handlers.ts';
+import { refuseWritesWhenAsked } from '../../../src/background/refuse-writes.ts';
 import { createRouter } from '../../../src/background/router.ts';
 import { storageFailure } from '../../../src/background/storage-failure.ts';
 import { syncPending } from '../../../src/background/sync/pull-pending.ts';
@@ -20,44 +21,35 @@ const popup: Runtime.MessageSender = {
   url: fakeBrowser.runtime.getURL('src/popup/index.html'),
 };
 
-/** Refuses every write to `table` with `error` while `failing.on` is true. */
-function refuseWrites(table: string, error: () => Error, failing: { on: boolean }) {
-  return {
-    stack: 'dbcore' as const,
-    name: 'refuse-writes',
-    create: (down: DBCore): DBCore => ({
-      ...down,
-      table(name) {
-        const inner = down.table(name);
-        return {
-          ...inner,
-          mutate: (request: DBCoreMutateRequest) =>
-            failing.on && name === table ? Promise.reject(error()) : inner.mutate(request),
-        };
-      },
-    }),
-  };
-}
-
 const quotaExceeded = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 const aborted = () => new DOMException('The transaction was aborted.', 'AbortError');
+const flag = globalThis as { freigabeRefuseWrites?: string };
 
-async function setup(table: string, error: () => Error) {
+/** A synced site whose database refuses every write with `refusal` while `failing.on` (the test builds' hook). */
+async function setup(refusal: 'QuotaExceededError' | 'AbortError') {
   const site = await connectedSite([fakeComment(1, 'hold'), fakeComment(2, 'hold')]);
   await syncPending(site.ctx, siteId);
-  const failing = { on: false };
   site.ctx.db.close();
-  site.ctx.db.use(refuseWrites(table, error, failing));
+  refuseWritesWhenAsked(site.ctx.db);
   await site.ctx.db.open();
+  const failing = {
+    set on(value: boolean) {
+      if (value) flag.freigabeRefuseWrites = refusal;
+      else delete flag.freigabeRefuseWrites;
+    },
+  };
   const route = createRouter(site.ctx, contentHandlers, pageHandlers);
   return { ...site, failing, send: (message: unknown) => route(message, popup) };
 }
 
 describe('the browser refusing a write', () => {
   beforeEach(resetFakeBrowser);
+  afterEach(() => {
+    delete flag.freigabeRefuseWrites;
+  });
 
   it('a decision made while the quota is exceeded is refused at once, with nothing kept', async () => {
-    const { ctx, failing, send } = await setup('outbox', quotaExceeded);
+    const { ctx, failing, send } = await setup('QuotaExceededError');
     failing.on = true;
     const reply = await send({ type: 'decide', siteId, commentIds: [1, 2], decision: 'approve' });
     expect(reply).toEqual({ ok: false, error: { code: 'storage_full', message: getMessage('storageFull') } });
@@ -71,8 +63,8 @@ describe('the browser refusing a write', () => {
     expect(await ctx.db.outbox.count()).toBe(1);
   });
 
-  it('a transaction aborted while the cache is changed refuses the decision with its own message', async () => {
-    const { ctx, failing, send } = await setup('comments', aborted);
+  it('a transaction aborted while the decision is written refuses the decision with its own message', async () => {
+    const { ctx, failing, send } = await setup('AbortError');
     failing.on = true;
     const reply = await send({ type: 'decide', siteId, commentIds: [1], decision: 'spam' });
     expect(reply).toEqual({ ok: false, error: { code: 'storage_failed', message: getMessage('storageFailed') } });
@@ -81,7 +73,7 @@ describe('the browser refusing a write', () => {
   });
 
   it('a reply that cannot be stored is refused and its saved draft stays', async () => {
-    const { ctx, failing, send } = await setup('outbox', quotaExceeded);
+    const { ctx, failing, send } = await setup('QuotaExceededError');
     const text = 'Danke, das stimmt so.';
     expect(await send({ type: 'saveDraft', siteId, commentId: 1, kind: 'reply', content: text })).toMatchObject({
       ok: true,
@@ -95,7 +87,7 @@ describe('the browser refusing a write', () => {
   });
 
   it('a draft that cannot be stored is refused, not reported as saved', async () => {
-    const { failing, send } = await setup('drafts', quotaExceeded);
+    const { failing, send } = await setup('QuotaExceededError');
     failing.on = true;
     const reply = await send({ type: 'saveDraft', siteId, commentId: 2, kind: 'reply', content: 'Moment' });
     expect(reply).toMatchObject({ ok: false, error: { code: 'storage_full' } });
