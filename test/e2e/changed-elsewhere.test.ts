@@ -56,6 +56,8 @@ describe('another moderator without the Bridge', () => {
     await new Promise((wait) => setTimeout(wait, Math.max(0, sentAt + maxTimeoutMs + 1_000 - Date.now())));
     await sync(popup);
     await expect.poll(() => popup.locator('.pending-decisions').textContent(), { timeout: 20_000 }).toContain(told);
+    // Not counted as failed: it was done, then changed.
+    expect(await popup.locator('.pending-decisions > button').textContent()).toBe('1 changed by someone else');
     await screenshot(popup, 'changed-elsewhere-popup');
 
     // The article's card says the same.

@@ -48,6 +48,7 @@ export async function decide(ctx: BackgroundContext, input: DecisionInput): Prom
     const ids: number[] = [];
     // The authors' reputation changes with the decisions, in the same transaction.
     const reputation = new ReputationChanges(input.siteId);
+    await settleConflicts(ctx, input.siteId, input.commentIds);
     for (const commentId of input.commentIds) {
       for (const decision of steps)
         ids.push(await decideOne(ctx, input.siteId, commentId, decision, content, now, notBefore, reputation));
@@ -70,7 +71,6 @@ async function decideOne(
   const { db } = ctx;
   const comment = await db.comments.get([siteId, commentId]);
   if (!comment) throw new ReplyError('comment_not_cached', `Comment ${commentId} is not in the cache.`);
-  await settleConflicts(ctx, siteId, commentId);
   const row: OutboxRow = {
     siteId,
     commentId,
@@ -109,9 +109,11 @@ async function decideOne(
  * WordPress (the Bridge refused it) is dropped; one that did, and was changed by someone else
  * afterwards, is done again with its message kept as the record.
  */
-async function settleConflicts(ctx: BackgroundContext, siteId: string, commentId: number): Promise<void> {
-  const conflicts = (await ctx.db.outbox.where('[siteId+commentId]').equals([siteId, commentId]).toArray()).filter(
-    (row) => row.state === 'conflict',
+async function settleConflicts(ctx: BackgroundContext, siteId: string, commentIds: readonly number[]): Promise<void> {
+  // Conflicts are few: one look at all of them, not one per decided comment (a decision may cover thousands).
+  const decided = new Set(commentIds);
+  const conflicts = (await ctx.db.outbox.where('state').equals('conflict').toArray()).filter(
+    (row) => row.siteId === siteId && decided.has(row.commentId),
   );
   for (const row of conflicts) {
     if (row.error?.kind === changedElsewhereKind) await ctx.db.outbox.update(row.id ?? 0, { state: 'done' });
