@@ -14,6 +14,7 @@ import { maxTimeoutMs } from '../../src/shared/wp/client.ts';
 import { restClient, restRoot, user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
 import { launchAsEditor } from './support/as-editor.ts';
+import { openPopupPage } from './support/popup-page.ts';
 import { shadowUi } from './support/shadow.ts';
 
 const wp = inject('wp');
@@ -37,9 +38,7 @@ describe('another moderator without the Bridge', () => {
   it('a colleague puts back to pending what the editor approved: the next sync tells it once, in the popup and on the article', async () => {
     const post = await admin.createPost({ title: 'Zwei Moderatoren' });
     const comment = await admin.createComment(post, { status: 'hold', author_name: 'Kim Kollegin', content: 'Hm.' });
-    const popup = await browser.context.newPage();
-    await popup.setViewportSize({ width: 460, height: 600 });
-    await popup.goto(browser.extensionUrl('src/popup/index.html'));
+    const popup = await openPopupPage(browser);
     await sync(popup);
     const [site] = await readStore<SiteRow>(popup, 'sites');
     await popup.selectOption('select[name="post"]', `${site?.id}\n${post}`);

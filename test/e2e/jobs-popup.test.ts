@@ -20,6 +20,7 @@ import { addComments } from '../../scripts/wp/index.ts';
 import type { JobRow } from '../../src/shared/db/index.ts';
 import { commentTotal, user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
+import { openPopupPage } from './support/popup-page.ts';
 
 const wp = inject('wp');
 const editor = user(wp, 'editor');
@@ -35,13 +36,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openPopup(): Promise<Page> {
-  const popup = await browser.context.newPage();
-  await popup.setViewportSize({ width: 460, height: 600 });
-  await popup.goto(browser.extensionUrl('src/popup/index.html'));
-  await popup.waitForSelector('.queue [role="row"], .empty');
-  return popup;
-}
+const openPopup = (): Promise<Page> => openPopupPage(browser);
 
 /** Job rows as the engine leaves them (finished ones only: no engine acts on those). */
 function writeJobs(worker: Worker, jobs: JobRow[]): Promise<void> {

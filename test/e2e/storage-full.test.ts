@@ -15,6 +15,7 @@ import type { OutboxRow, SiteRow } from '../../src/shared/db/index.ts';
 import { user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
 import { launchAsEditor } from './support/as-editor.ts';
+import { openPopupPage } from './support/popup-page.ts';
 import { shadowUi } from './support/shadow.ts';
 
 const wp = inject('wp');
@@ -48,13 +49,7 @@ async function diskFull(full: boolean): Promise<void> {
   }, full);
 }
 
-async function openPopup(): Promise<Page> {
-  const popup = await browser.context.newPage();
-  await popup.setViewportSize({ width: 460, height: 600 });
-  await popup.goto(browser.extensionUrl('src/popup/index.html'));
-  await popup.waitForSelector('.queue [role="row"], .empty');
-  return popup;
-}
+const openPopup = (): Promise<Page> => openPopupPage(browser);
 
 describe('the browser’s storage full when a decision is made', () => {
   it('the popup and the article refuse it at once with the reason, keep the comment, send nothing; it works once there is room', async () => {
