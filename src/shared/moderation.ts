@@ -189,9 +189,3 @@ export function keyOf(decision: RequestedDecision): string | null {
     for (const row of table[status]) if (row.decision === decision) return row.keys[0] ?? null;
   return null;
 }
-
-/**
- * The error kind of a decision WordPress did that a later sync found changed by someone else
- * (no Bridge: background/sync/changed-elsewhere.ts): its message says so in full, on every surface.
- */
-export const changedElsewhereKind = 'changed-elsewhere';

@@ -2,13 +2,10 @@
  * A decision changes the cache at once (optimistic) and writes its outbox row in the same
  * transaction: either both happen or neither. The network call comes later, outside any transaction.
  */
+
+import { changedElsewhereKind } from '../../shared/changed-elsewhere.ts';
 import type { OutboxRow } from '../../shared/db/index.ts';
-import {
-  changedElsewhereKind,
-  type Decision,
-  isTextDecision,
-  type RequestedDecision,
-} from '../../shared/moderation.ts';
+import { type Decision, isTextDecision, type RequestedDecision } from '../../shared/moderation.ts';
 import type { BackgroundContext } from '../context.ts';
 import { restoreDraft } from '../drafts.ts';
 import { ReplyError } from '../reply-error.ts';

@@ -9,9 +9,11 @@
  * (Retry sends the user's decision again, deliberately). A new decision on the comment settles it
  * (outbox/decide.ts).
  */
+
+import { changedElsewhereKind } from '../../shared/changed-elsewhere.ts';
 import type { OutboxRow } from '../../shared/db/index.ts';
 import { t } from '../../shared/i18n.ts';
-import { changedElsewhereKind, isTextDecision } from '../../shared/moderation.ts';
+import { isTextDecision } from '../../shared/moderation.ts';
 import { maxTimeoutMs } from '../../shared/wp/client.ts';
 import type { BackgroundContext } from '../context.ts';
 import { statusAfter, statusNames } from '../outbox/status.ts';

@@ -1,9 +1,9 @@
 /** The compact controls under a comment: only the actions this user may take on it, and its state. */
 import { useState } from 'preact/hooks';
 import { isolate } from '../../shared/bidi.ts';
+import { changedElsewhereKind } from '../../shared/changed-elsewhere.ts';
 import { type MessageKey, t } from '../../shared/i18n.ts';
 import type { InlineDecisionState } from '../../shared/inline-protocol.ts';
-import { changedElsewhereKind } from '../../shared/moderation.ts';
 import { type ActionName, actionsFor } from './actions.ts';
 import { trusted } from './trusted.ts';
 

@@ -4,9 +4,9 @@
  * holds up are listed open. Nothing vanishes without the user seeing it.
  */
 import { useState } from 'preact/hooks';
+import { changedElsewhereKind } from '../../shared/changed-elsewhere.ts';
 import type { OutboxRow } from '../../shared/db/index.ts';
 import { t } from '../../shared/i18n.ts';
-import { changedElsewhereKind } from '../../shared/moderation.ts';
 import { formatNumber } from '../format.ts';
 import { OutboxRowState } from '../list/OutboxLine.tsx';
 import { commentKey } from '../queue/views.ts';

@@ -2,9 +2,9 @@
  * Where the decisions about one comment stand: waiting ("sending in 4 s · Undo"), being sent, or
  * failed / in conflict with WordPress's message and a retry. Nothing vanishes silently.
  */
+
 import type { OutboxRow } from '../../shared/db/index.ts';
 import { type MessageKey, t } from '../../shared/i18n.ts';
-import { changedElsewhereKind } from '../../shared/moderation.ts';
 import { blocksOnlyItsText } from '../../shared/wp/firewall.ts';
 import { useNow } from '../frame/use-now.ts';
 import { useQueueContext } from '../queue-context.ts';
@@ -30,7 +30,8 @@ export function OutboxRowState({ row, commentKey }: { row: OutboxRow; commentKey
     return (
       <div class="outbox-state failed" role="alert">
         <span>
-          {row.error?.kind === changedElsewhereKind ? (
+          {/* Done, then changed by someone else (sync/changed-elsewhere.ts): its message says it all. */}
+          {row.error?.code === 'changed_elsewhere' ? (
             row.error.message
           ) : (
             <>
