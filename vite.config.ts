@@ -4,6 +4,9 @@
  *   FREIGABE_MODE=release|test       — test/demo builds pre-grant the loopback origins so that
  *                                      connecting the local WordPress needs no permission prompt;
  *                                      release builds (the store zips) install with no host access.
+ *   FREIGABE_NEXT_SCHEMA=1            — test builds only: "build N+1" of the update test, with one
+ *                                      more database version (shared/db/next-schema.ts) and a
+ *                                      fourth version number, written to dist/<target>-test-next.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,13 +24,18 @@ export const loopbackOrigins = ['http://127.0.0.1/*', 'http://localhost/*'];
 export const geckoId = 'freigabe@freigabe.dev';
 export const geckoAndroidMinVersion = '142.0';
 
+/** Build N+1 of the update test (test builds only): see the note at the top. */
+const nextSchema = () => process.env.FREIGABE_NEXT_SCHEMA === '1';
+
 export function outDirFor(target: Target, mode: Mode): string {
-  return mode === 'release' ? `dist/${target}` : `dist/${target}-test`;
+  if (mode === 'release') return `dist/${target}`;
+  return nextSchema() ? `dist/${target}-test-next` : `dist/${target}-test`;
 }
 
 export function manifestFor(target: Target, mode: Mode): ManifestV3Export {
   const manifest: Record<string, unknown> = structuredClone(baseManifest);
   if (mode === 'test') manifest.host_permissions = loopbackOrigins;
+  if (mode === 'test' && nextSchema()) manifest.version = `${baseManifest.version}.1`;
   if (target === 'firefox') {
     const { service_worker, type } = baseManifest.background;
     manifest.background = { scripts: [service_worker], type };
@@ -97,6 +105,7 @@ export default defineConfig({
   define: {
     __FREIGABE_MODE__: JSON.stringify(mode),
     __FREIGABE_TARGET__: JSON.stringify(target),
+    __FREIGABE_NEXT_SCHEMA__: JSON.stringify(mode === 'test' && nextSchema()),
   },
   build: {
     outDir: outDirFor(target, mode),

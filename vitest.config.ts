@@ -33,7 +33,11 @@ const fakeBrowser = fileURLToPath(new URL('./test/support/fake-browser.ts', impo
 
 export default defineConfig({
   plugins: [preact()],
-  define: { __FREIGABE_MODE__: JSON.stringify('test'), __FREIGABE_TARGET__: JSON.stringify('chrome') },
+  define: {
+    __FREIGABE_MODE__: JSON.stringify('test'),
+    __FREIGABE_TARGET__: JSON.stringify('chrome'),
+    __FREIGABE_NEXT_SCHEMA__: 'false',
+  },
   test: {
     reporters: ['default'],
     projects: [

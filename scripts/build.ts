@@ -3,12 +3,14 @@
  *                        Freigabe Bridge plugin zip beside them (byte-identical wherever they are
  *                        built: see scripts/release/zip.ts and ADR 025; npm run release packs a release)
  * npm run build:test   — the test/demo build: dist/chrome-test (pre-grants the loopback origins)
+ * tsx scripts/build.ts next-schema — "build N+1" of the update test: dist/chrome-test-next, the test
+ *                        build with one more database version and version number (ADR 035)
  * Each build runs Vite with crxjs for one target; the Firefox build is linted with web-ext.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'vite';
-import type { Mode, Target } from '../vite.config.ts';
+import { type Mode, outDirFor, type Target } from '../vite.config.ts';
 import { describeSizes } from './bundle-sizes.ts';
 import { bridgeZip, bridgeZipName } from './release/bridge.ts';
 import { deterministicZip, entriesUnder } from './release/zip.ts';
@@ -24,7 +26,7 @@ async function buildOne(target: Target, mode: Mode): Promise<string> {
   process.env.FREIGABE_MODE = mode;
   const started = Date.now();
   await build({ configFile: 'vite.config.ts', logLevel: 'warn', mode: 'production' });
-  const outDir = mode === 'release' ? `dist/${target}` : `dist/${target}-test`;
+  const outDir = outDirFor(target, mode);
   console.log(`built ${outDir} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return outDir;
 }
@@ -65,5 +67,9 @@ if (which === 'release' || which === 'all') {
 if (which === 'test' || which === 'all') {
   await buildOne('chrome', 'test');
   await buildOne('firefox', 'test');
+}
+if (which === 'next-schema') {
+  process.env.FREIGABE_NEXT_SCHEMA = '1';
+  await buildOne('chrome', 'test');
 }
 console.log(`build done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

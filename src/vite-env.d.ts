@@ -14,3 +14,6 @@ declare const __FREIGABE_MODE__: 'release' | 'test';
 
 /** The browser this build is for. */
 declare const __FREIGABE_TARGET__: 'chrome' | 'firefox';
+
+/** Test builds only: "build N+1" of the update test, with one more database version (shared/db/next-schema.ts). */
+declare const __FREIGABE_NEXT_SCHEMA__: boolean;

@@ -21,6 +21,7 @@ import { jobsAlarm, resumeAfterSignIn, runJobsAndReschedule } from './jobs/sched
 import { openFromNotification } from './notify.ts';
 import { flushAndReschedule, outboxAlarm, scheduleFlush } from './outbox/schedule.ts';
 import { applyQueueFrame, openPanelOnClick } from './queue-frame.ts';
+import { refuseWritesWhenAsked } from './refuse-writes.ts';
 import { createRouter } from './router.ts';
 import { watchAuthorizeTab } from './sites/authorize-watch.ts';
 import { ensureSyncAlarm, syncAlarm } from './sync/schedule.ts';
@@ -37,6 +38,8 @@ const ctx: BackgroundContext = {
   inlineScriptFile,
   blockPanelFile,
 };
+// Test builds: a test can make every database write fail, as a full disk does (ADR 035).
+if (__FREIGABE_MODE__ === 'test') refuseWritesWhenAsked(ctx.db);
 
 keepErrorReports(browser, self);
 browser.runtime.onMessage.addListener(createRouter(ctx, contentHandlers, pageHandlers));

@@ -18,6 +18,7 @@ import { WpError } from '../shared/wp/errors.ts';
 import type { BackgroundContext } from './context.ts';
 import { connectBlockedText } from './firewall-text.ts';
 import { ReplyError } from './reply-error.ts';
+import { storageFailure, storageFailureReply } from './storage-failure.ts';
 
 export type ContentHandlers = {
   [K in ContentRequest['type']]: (
@@ -36,7 +37,10 @@ export type PageHandlers = {
 
 /** An answer the user reads (ours, WordPress's, discovery's); anything else is a bug or a broken cache. */
 const isAnswer = (error: unknown) =>
-  error instanceof ReplyError || error instanceof WpError || error instanceof DiscoveryError;
+  error instanceof ReplyError ||
+  error instanceof WpError ||
+  error instanceof DiscoveryError ||
+  storageFailure(error) !== null;
 
 const messageType = (message: unknown) =>
   String((message as { type?: unknown } | null)?.type ?? 'message').slice(0, 40);
@@ -46,6 +50,9 @@ export function toErrorReply(error: unknown): ErrorReply {
   if (error instanceof WpError) return { code: error.code ?? error.kind, message: error.message };
   if (error instanceof DiscoveryError)
     return { code: error.reason, message: connectBlockedText(error) ?? error.message };
+  // The browser would not store it (quota, an aborted transaction): nothing was kept, say so plainly.
+  const storage = storageFailure(error);
+  if (storage !== null) return storageFailureReply(storage);
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
 }
 

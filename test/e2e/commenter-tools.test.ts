@@ -15,6 +15,7 @@ import {
 } from '../../scripts/extension-browser.ts';
 import { restRequest, restRoot, user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
+import { openPopupPage } from './support/popup-page.ts';
 
 const wp = inject('wp');
 const admin = adminApi(wp);
@@ -25,13 +26,7 @@ const created: number[] = [];
 const posts: number[] = [];
 let browser: ExtensionBrowser;
 
-async function openPopup(): Promise<Page> {
-  const popup = await browser.context.newPage();
-  await popup.setViewportSize({ width: 460, height: 600 });
-  await popup.goto(browser.extensionUrl('src/popup/index.html'));
-  await popup.waitForSelector('.queue [role="row"], .empty');
-  return popup;
-}
+const openPopup = (): Promise<Page> => openPopupPage(browser);
 
 beforeAll(async () => {
   browser = await launchWithExtension();

@@ -13,6 +13,7 @@ import { type ExtensionBrowser, screenshot, screenshotDir } from '../../scripts/
 import { user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
 import { launchAsEditor } from './support/as-editor.ts';
+import { reloadExtension } from './support/reload-extension.ts';
 import { type ShadowUi, shadowUi } from './support/shadow.ts';
 
 const wp = inject('wp');
@@ -37,12 +38,6 @@ afterAll(async () => {
   // Pending comments would crowd the first screen of other tests' popups.
   for (const id of Object.values(ids)) await admin.remove(id);
 });
-
-/** The part of chrome://extensions' private API the update test uses. */
-interface DeveloperPrivate {
-  updateProfileConfiguration(update: { inDeveloperMode: boolean }, done: () => void): void;
-  reload(id: string, options: { failQuietly: boolean }, done: () => void): void;
-}
 
 const serverStatus = async (id: number) => (await admin.read(id)).status;
 const cardOf = async (ui: ShadowUi, author: string) => (await ui.text('card')).findIndex((t) => t.includes(author));
@@ -92,31 +87,8 @@ describe('the inline view when something goes wrong', () => {
       .toBe(true);
     // chrome://extensions' Reload in developer mode, as an update replaces the build (a plain
     // runtime.reload() leaves an extension loaded from the command line disabled; ADR 019).
-    const extensionsPage = await browser.context.newPage();
-    await extensionsPage.goto('chrome://extensions/');
-    await extensionsPage.evaluate(async (id) => {
-      const api = (chrome as unknown as { developerPrivate: DeveloperPrivate }).developerPrivate;
-      await new Promise<void>((done) => api.updateProfileConfiguration({ inDeveloperMode: true }, done));
-      await new Promise<void>((done) => api.reload(id, { failQuietly: true }, done));
-    }, browser.extensionId);
-    await extensionsPage.close();
-    // The new build is up (its pages load): the old one is gone for certain.
-    const extensionPage = await browser.context.newPage();
-    await expect
-      .poll(
-        async () => {
-          try {
-            await extensionPage.goto(browser.extensionUrl('src/options/index.html'));
-            return await extensionPage.evaluate(() => chrome.runtime.id);
-          } catch {
-            // Not back yet.
-            return null;
-          }
-        },
-        { timeout: 30000, interval: 500 },
-      )
-      .toBe(browser.extensionId);
-    await extensionPage.close();
+    // Answers once the new build's pages load: the old one is gone for certain.
+    await reloadExtension(browser);
     // The old view is still on the page, orphaned. The user clicks Approve on a card.
     const kai = await cardOf(ui, 'Kai Kauz');
     await ui.click('card', kai, 'button[data-action="approve"]');

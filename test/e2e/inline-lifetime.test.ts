@@ -12,6 +12,7 @@ import { commentMaxLength } from '../../src/shared/comment-text.ts';
 import { user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
 import { launchAsEditor } from './support/as-editor.ts';
+import { reloadExtension } from './support/reload-extension.ts';
 import { type ShadowUi, shadowUi } from './support/shadow.ts';
 
 const wp = inject('wp');
@@ -36,12 +37,6 @@ afterAll(async () => {
   // Pending comments would crowd the first screen of other tests' popups.
   for (const id of Object.values(ids)) await admin.remove(id);
 });
-
-/** The part of chrome://extensions' private API the update test uses. */
-interface DeveloperPrivate {
-  updateProfileConfiguration(update: { inDeveloperMode: boolean }, done: () => void): void;
-  reload(id: string, options: { failQuietly: boolean }, done: () => void): void;
-}
 
 const serverStatus = async (id: number) => (await admin.read(id)).status;
 const cardOf = async (ui: ShadowUi, author: string) => (await ui.text('card')).findIndex((t) => t.includes(author));
@@ -119,14 +114,7 @@ describe('the inline view’s lifetime', () => {
     });
     // chrome://extensions' Reload, in developer mode (an unpacked build reloaded otherwise stays
     // disabled): the new build replaces the old one as an update does, and onInstalled says so.
-    const extensionsPage = await browser.context.newPage();
-    await extensionsPage.goto('chrome://extensions/');
-    await extensionsPage.evaluate(async (id) => {
-      const api = (chrome as unknown as { developerPrivate: DeveloperPrivate }).developerPrivate;
-      await new Promise<void>((done) => api.updateProfileConfiguration({ inDeveloperMode: true }, done));
-      await new Promise<void>((done) => api.reload(id, { failQuietly: true }, done));
-    }, browser.extensionId);
-    await extensionsPage.close();
+    await reloadExtension(browser);
     // The old build's view is still on the page, orphaned: its extension is gone.
     expect((await ui.hosts('card')).length).toBe(cardsBefore);
     // The new build reaches the open tab as it would after the next navigation: its content script

@@ -18,9 +18,10 @@ import {
 import { addComments } from '../../scripts/wp/index.ts';
 import { setScenarios } from '../../scripts/wp/scenarios.ts';
 import { changesPerComment, readLedger } from '../../scripts/wp/status-ledger.ts';
-import { engineBusy, newestJob, openPopup, startJobFromSheet } from '../support/popup-jobs.ts';
+import { engineBusy, newestJob, startJobFromSheet } from '../support/popup-jobs.ts';
 import { commentTotal, user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
+import { openPopupPage } from './support/popup-page.ts';
 
 const wp = inject('wp');
 const setupSite = { url: wp.url, dir: inject('wpDir') };
@@ -72,7 +73,7 @@ describe('pause, resume and cancel in the popup', () => {
   it('pauses a job (nothing changes on the server), resumes it, and changes every comment exactly once', async () => {
     const flood = await pendingFlood(size);
     const since = await ledgerEnd();
-    const popup = await openPopup(browser);
+    const popup = await openPopupPage(browser);
     await startJobFromSheet(popup, siteId, flood.post, 'trash', size);
     await popup.waitForSelector('.jobs .job[data-state="running"] .job-progress');
     await screenshot(popup, 'jobs-control-progress');
@@ -113,7 +114,7 @@ describe('pause, resume and cancel in the popup', () => {
   it('cancels a job midway: the report says how many were done, the rest stay untouched on the server', async () => {
     const flood = await pendingFlood(size);
     const since = await ledgerEnd();
-    const popup = await openPopup(browser);
+    const popup = await openPopupPage(browser);
     await startJobFromSheet(popup, siteId, flood.post, 'spam', size);
     await pressWhenUnderWay(popup, 'cancel');
     await popup.waitForSelector('.jobs .job[data-state="cancelled"] [data-report="done"]');

@@ -18,9 +18,10 @@ import {
 } from '../../scripts/extension-browser.ts';
 import { addComments } from '../../scripts/wp/index.ts';
 import type { JobRow } from '../../src/shared/db/index.ts';
-import { openPopup, openSheetForPost } from '../support/popup-jobs.ts';
+import { openSheetForPost } from '../support/popup-jobs.ts';
 import { commentTotal, user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
+import { openPopupPage } from './support/popup-page.ts';
 
 const wp = inject('wp');
 const editor = user(wp, 'editor');
@@ -75,7 +76,7 @@ const finished = (overrides: Partial<JobRow>): JobRow => ({
 
 describe('bulk jobs in the popup', () => {
   it('b opens the sheet (a chunk of its own) and asks the background for the server’s count', async () => {
-    const popup = await openPopup(browser);
+    const popup = await openPopupPage(browser);
     await popup.keyboard.press('b');
     await popup.waitForSelector('[role="dialog"].job-sheet');
     expect(await popup.getAttribute('[role="dialog"]', 'aria-label')).toBe('Everything matching on the server');
@@ -111,7 +112,7 @@ describe('bulk jobs in the popup', () => {
         createdAt: Date.now() - 200_000,
       }),
     ]);
-    const popup = await openPopup(browser);
+    const popup = await openPopupPage(browser);
     await popup.waitForSelector('.jobs [data-job-id="900001"]');
     expect(await popup.textContent('[data-job-id="900001"] .job-heading')).toBe(
       'Trash: 12,408 comments on Freigabe Demo',
@@ -141,7 +142,7 @@ describe('bulk jobs in the popup', () => {
   });
 
   it('starts a job from the sheet on the real WordPress, follows it to its report, and undoes it', async () => {
-    const popup = await openPopup(browser);
+    const popup = await openPopupPage(browser);
 
     const marker = `jobflut${Math.random().toString(36).slice(2, 7)}`;
     const post = await admin.createPost({ title: `E2E-Jobs ${marker}` });

@@ -5,18 +5,9 @@
  */
 import type { Page, Worker } from 'playwright-core';
 import { expect } from 'vitest';
-import type { ExtensionBrowser } from '../../scripts/extension-browser.ts';
 import { readStore } from '../../scripts/extension-browser.ts';
 import type { JobRow } from '../../src/shared/db/index.ts';
 import type { JobAction } from '../../src/shared/jobs.ts';
-
-export async function openPopup(browser: ExtensionBrowser): Promise<Page> {
-  const popup = await browser.context.newPage();
-  await popup.setViewportSize({ width: 460, height: 600 });
-  await popup.goto(browser.extensionUrl('src/popup/index.html'));
-  await popup.waitForSelector('.queue [role="row"], .empty');
-  return popup;
-}
 
 /**
  * Syncs, picks the post in the queue's filter (one of its choices once the queue has its comments),

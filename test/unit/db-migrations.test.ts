@@ -2,6 +2,7 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { FreigabeDb } from '../../src/shared/db/index.ts';
+import { addNextSchema, nextSchemaVersion } from '../../src/shared/db/next-schema.ts';
 import { testSite } from '../support/rows.ts';
 
 /** The stores each earlier version declared (index: the version), exactly as that version wrote them. */
@@ -166,6 +167,40 @@ describe('database migrations', () => {
     expect(await db.jobs.count()).toBe(0);
     expect(await db.jobChunks.where('jobId').equals(1).count()).toBe(0);
     db.close();
+    await Dexie.delete(name);
+  });
+
+  it('an update adding a version (the update test’s next schema) while the old build holds the database open: the old connection closes on versionchange, nothing blocks, every row is kept', async () => {
+    const name = `migration-${Math.random()}`;
+    const old = new FreigabeDb(name);
+    const site = testSite();
+    await old.sites.put(site);
+    const snapshot = { siteId: site.id, id: 7, post: 4, status: 'hold', date: 1 } as never;
+    const waiting = { siteId: site.id, commentId: 7, decision: 'approve', previousStatus: 'hold', snapshot };
+    await old.outbox.bulkAdd(
+      [3, 1, 2].map((n) => ({ ...waiting, commentId: n, state: 'waiting', createdAt: n, notBefore: n }) as never),
+    );
+    await old.drafts.put({ siteId: site.id, commentId: 7, kind: 'reply', content: 'Gleich.', updatedAt: 3 });
+    await old.jobs.add({ siteId: site.id, state: 'paused' } as never);
+    let blocked = 0;
+    // The old build's page or worker stays open, as the popup and the article do during an update.
+    expect(old.isOpen()).toBe(true);
+
+    const next = new FreigabeDb(name);
+    addNextSchema(next);
+    next.on('blocked', () => {
+      blocked += 1;
+    });
+    await next.open();
+    expect(next.verno).toBe(nextSchemaVersion);
+    expect(blocked).toBe(0);
+    expect(old.isOpen()).toBe(false);
+    expect(await next.sites.get(site.id)).toEqual(site);
+    expect(await next.drafts.get([site.id, 7, 'reply'])).toMatchObject({ content: 'Gleich.' });
+    expect(await next.jobs.count()).toBe(1);
+    // The new index is built over the rows that were there.
+    expect((await next.outbox.orderBy('createdAt').toArray()).map((row) => row.commentId)).toEqual([1, 2, 3]);
+    next.close();
     await Dexie.delete(name);
   });
 });

@@ -82,7 +82,8 @@ async function writeBatch(ctx: BackgroundContext, batch: readonly { row: OutboxR
   batch.forEach(({ row, sent }, index) => {
     const current = stored[index];
     const resultId = row.decision === 'reply' ? (sent.comment?.id ?? null) : null;
-    if (current) outboxWrites.push({ ...current, state: 'done', sentAt: now, error: null, resultId });
+    if (current)
+      outboxWrites.push({ ...current, state: 'done', sentAt: now, error: null, resultId, resultStatus: sent.status });
     // WordPress's answer is the truth now (unspam may restore "approved", not "hold").
     const cached = comments.get(commentKey(row.siteId, row.commentId));
     // Written only when it changes it (a write would make the open popup read again).

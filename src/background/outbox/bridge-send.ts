@@ -6,13 +6,14 @@
  * Bridge, go over REST one by one (send.ts).
  */
 import type { OutboxRow, SiteRow } from '../../shared/db/index.ts';
-import { type MessageKey, t } from '../../shared/i18n.ts';
+import { t } from '../../shared/i18n.ts';
 import { commentStatuses, type StatusAction, statusActions } from '../../shared/moderation.ts';
 import type { BulkOutcome } from '../../shared/wp/bridge.ts';
 import type { WpClient } from '../../shared/wp/client.ts';
 import { WpError } from '../../shared/wp/errors.ts';
 import type { Sent } from './answers.ts';
 import type { Outcome } from './outcome.ts';
+import { statusNames } from './status.ts';
 
 /**
  * Decisions per bulk request. Spam and not spam are few per request: Akismet reports each comment
@@ -29,14 +30,6 @@ export function bridgeActionOf(site: Pick<SiteRow, 'bridge'>, row: Pick<OutboxRo
   const action = (statusActions as readonly string[]).includes(row.decision) ? (row.decision as StatusAction) : null;
   return action !== null && site.bridge?.actions.includes(action) ? action : null;
 }
-
-/** The queue view a status is shown under, for the user's words. */
-const statusNames: Record<string, MessageKey> = {
-  hold: 'viewPending',
-  approved: 'viewApproved',
-  spam: 'viewSpam',
-  trash: 'viewTrash',
-};
 
 /** What came back for one decision of a bulk request. */
 export type BridgeAnswer = { sent: Sent } | { error: WpError; outcome?: Outcome };

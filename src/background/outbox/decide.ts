@@ -2,6 +2,8 @@
  * A decision changes the cache at once (optimistic) and writes its outbox row in the same
  * transaction: either both happen or neither. The network call comes later, outside any transaction.
  */
+
+import { changedElsewhereKind } from '../../shared/changed-elsewhere.ts';
 import type { OutboxRow } from '../../shared/db/index.ts';
 import { type Decision, isTextDecision, type RequestedDecision } from '../../shared/moderation.ts';
 import type { BackgroundContext } from '../context.ts';
@@ -43,6 +45,7 @@ export async function decide(ctx: BackgroundContext, input: DecisionInput): Prom
     const ids: number[] = [];
     // The authors' reputation changes with the decisions, in the same transaction.
     const reputation = new ReputationChanges(input.siteId);
+    await settleConflicts(ctx, input.siteId, input.commentIds);
     for (const commentId of input.commentIds) {
       for (const decision of steps)
         ids.push(await decideOne(ctx, input.siteId, commentId, decision, content, now, notBefore, reputation));
@@ -98,6 +101,24 @@ async function decideOne(
 }
 
 /**
+ * A new decision about a comment in conflict (ADR 035): the user has seen where it is now and
+ * decided again, so the conflict no longer holds the new decision back. One that never reached
+ * WordPress (the Bridge refused it) is dropped; one that did, and was changed by someone else
+ * afterwards, is done again with its message kept as the record.
+ */
+async function settleConflicts(ctx: BackgroundContext, siteId: string, commentIds: readonly number[]): Promise<void> {
+  // Conflicts are few: one look at all of them, not one per decided comment (a decision may cover thousands).
+  const decided = new Set(commentIds);
+  const conflicts = (await ctx.db.outbox.where('state').equals('conflict').toArray()).filter(
+    (row) => row.siteId === siteId && decided.has(row.commentId),
+  );
+  for (const row of conflicts) {
+    if (row.error?.kind === changedElsewhereKind) await ctx.db.outbox.update(row.id ?? 0, { state: 'done' });
+    else await ctx.db.outbox.delete(row.id ?? 0);
+  }
+}
+
+/**
  * Undo: a decision still waiting is cancelled locally (nothing was sent; a reply's or edit's text
  * becomes a draft again); one already done is taken back by sending the reverse (unspam, untrash,
  * the previous status).
@@ -117,6 +138,12 @@ export async function undo(
     // answer is not one of those: it stopped the request before WordPress.
     const mayHaveArrived = row.state === 'waiting' && row.attempts > 0 && row.error?.kind !== 'blocked';
     const isText = row.decision === 'reply' || row.decision === 'edit';
+    // Told that someone else changed it after it was done: dismissed, it is done again (told once);
+    // the cache already has the comment where WordPress has it.
+    if (row.state === 'conflict' && row.error?.kind === changedElsewhereKind) {
+      await db.outbox.update(outboxId, { state: 'done' });
+      return 'cancelled';
+    }
     if ((row.state === 'waiting' && !mayHaveArrived) || row.state === 'failed' || row.state === 'conflict') {
       await db.outbox.delete(outboxId);
       if ((row.decision === 'reply' || row.decision === 'edit') && row.content)

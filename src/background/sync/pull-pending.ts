@@ -33,6 +33,7 @@ import {
   updateSyncState,
   writePulled,
 } from './cache-write.ts';
+import { tellChangedElsewhere, watchedComments } from './changed-elsewhere.ts';
 import { type PendingPage, perPage, readPendingPages, recheck, resumeOffset } from './fetch-queue.ts';
 import { countWhileJobRuns, HeldBackByJob, jobMovingQueue } from './job-deferral.ts';
 import { fetchMissingParents, fetchMissingPosts } from './related.ts';
@@ -88,10 +89,19 @@ async function pull(ctx: BackgroundContext, siteId: string, options: SyncOptions
     const left = (await ctx.db.comments.where('[siteId+status]').equals([siteId, 'hold']).primaryKeys())
       .map(([, id]) => id)
       .filter((id) => !queue.seen.has(id) && !decided.has(id));
-    const whereabouts = await recheck(client, left, context);
+    // And those the user decided lately, to tell when someone else changed them since (no Bridge).
+    const watched = await watchedComments(ctx, siteId, startedAt);
+    const reread = new Set([...left, ...watched.filter((id) => !queue.seen.has(id))]);
+    const whereabouts = await recheck(client, [...reread], context);
     const found: CommentRow[] = [];
     for (const comment of whereabouts.values()) {
       if (!notComments.has(comment.type)) found.push(toCommentRow(siteId, comment, startedAt));
+    }
+    // Seen in this sync's queue pass: pending now.
+    const serverStatuses = new Map<number, string>();
+    for (const id of watched) {
+      const status = queue.seen.has(id) ? 'hold' : whereabouts.get(id)?.status;
+      if (status !== undefined) serverStatuses.set(id, status);
     }
     const gone = left.filter((id) => !whereabouts.has(id));
     const parents = await fetchMissingParents(
@@ -106,11 +116,13 @@ async function pull(ctx: BackgroundContext, siteId: string, options: SyncOptions
       ...queue.posts,
       ...[...found, ...parents].map((row) => row.post),
     ]);
-    const pendingTotal = queue.pendingSeen + found.filter((row) => row.status === 'hold').length;
+    const pendingTotal =
+      queue.pendingSeen + found.filter((row) => row.status === 'hold' && !queue.seen.has(row.id)).length;
     const counts = await statusCounts(client, site.mode, pendingTotal, ctx.now());
     // Installed or removed since: one small request. Unreadable (a locked index): what was known stays.
     const bridge = await client.bridgeInfo().catch(() => undefined);
     await ctx.db.transaction('rw', syncTables(ctx.db), async () => {
+      await tellChangedElsewhere(ctx, siteId, serverStatuses, startedAt);
       await writePulled(ctx, siteId, [...found, ...parents], startedAt);
       const stillDecided = await decidedSince(ctx, siteId, startedAt, gone);
       await ctx.db.comments.bulkDelete(gone.filter((id) => !stillDecided.has(id)).map((id) => [siteId, id]));

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { type AkismetVerdict, akismetLine, akismetWarns } from '../../shared/akismet.ts';
 import { isolate } from '../../shared/bidi.ts';
+import { changedElsewhereKind } from '../../shared/changed-elsewhere.ts';
 import { type MessageKey, t } from '../../shared/i18n.ts';
 import type { InlineDecisionState } from '../../shared/inline-protocol.ts';
 import { formatRelative } from '../../shared/relative-time.ts';
@@ -65,6 +66,17 @@ function DecisionState({ decision, now, onUndo }: Pick<ToolbarProps, 'decision' 
     return (
       <span class="state waiting" role="status">
         {t(decision.errorKind === 'blocked' ? 'inlineWaiting' : 'inlineRetrying', [decision.error])} {undo}
+      </span>
+    );
+  }
+  if (decision.errorKind === changedElsewhereKind) {
+    // Done, then changed by someone else: told once; the button only dismisses (the cache has where it is).
+    return (
+      <span class="state conflict" role="alert">
+        {decision.error}{' '}
+        <button type="button" onClick={trusted(() => onUndo(decision.outboxId))}>
+          {t('dismiss')}
+        </button>
       </span>
     );
   }

@@ -4,6 +4,7 @@
  * holds up are listed open. Nothing vanishes without the user seeing it.
  */
 import { useState } from 'preact/hooks';
+import { changedElsewhereKind } from '../../shared/changed-elsewhere.ts';
 import type { OutboxRow } from '../../shared/db/index.ts';
 import { t } from '../../shared/i18n.ts';
 import { formatNumber } from '../format.ts';
@@ -16,6 +17,8 @@ export function PendingDecisions({ rows }: { rows: readonly OutboxRow[] }) {
   const [open, setOpen] = useState(false);
   if (rows.length === 0) return null;
   const failed = rows.filter((row) => row.state === 'failed' || row.state === 'conflict');
+  // Done, then changed by someone else (no Bridge): not failed, but the user should see it.
+  const changed = failed.filter((row) => row.error?.kind === changedElsewhereKind).length;
   // Held up by the site's firewall: not failed, but the user has to act (let Freigabe through).
   const heldUp = rows.filter((row) => row.state === 'waiting' && row.error?.kind === 'blocked');
   const waiting = rows.length - failed.length;
@@ -36,7 +39,8 @@ export function PendingDecisions({ rows }: { rows: readonly OutboxRow[] }) {
       >
         {[
           waiting > 0 && t('outboxSummaryWaiting', [formatNumber(waiting)]),
-          failed.length > 0 && t('outboxSummaryFailed', [formatNumber(failed.length)]),
+          failed.length > changed && t('outboxSummaryFailed', [formatNumber(failed.length - changed)]),
+          changed > 0 && t('outboxSummaryChanged', [formatNumber(changed)]),
         ]
           .filter(Boolean)
           .join(' · ')}

@@ -2,6 +2,7 @@
  * Where the decisions about one comment stand: waiting ("sending in 4 s · Undo"), being sent, or
  * failed / in conflict with WordPress's message and a retry. Nothing vanishes silently.
  */
+
 import type { OutboxRow } from '../../shared/db/index.ts';
 import { type MessageKey, t } from '../../shared/i18n.ts';
 import { blocksOnlyItsText } from '../../shared/wp/text-block.ts';
@@ -29,8 +30,15 @@ export function OutboxRowState({ row, commentKey }: { row: OutboxRow; commentKey
     return (
       <div class="outbox-state failed" role="alert">
         <span>
-          {t(row.state === 'conflict' ? 'outboxConflict' : 'outboxFailed', [what])}
-          {row.error && `: ${row.error.message}`}
+          {/* Done, then changed by someone else (sync/changed-elsewhere.ts): its message says it all. */}
+          {row.error?.code === 'changed_elsewhere' ? (
+            row.error.message
+          ) : (
+            <>
+              {t(row.state === 'conflict' ? 'outboxConflict' : 'outboxFailed', [what])}
+              {row.error && `: ${row.error.message}`}
+            </>
+          )}
         </span>
         <button type="button" class="link" data-action="retry" onClick={() => commands.retryRow(id)}>
           {t('retry')}

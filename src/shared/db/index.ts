@@ -3,6 +3,7 @@
  * Schema changes: add a new `version(n)` below the last one, never edit an old one.
  */
 import { Dexie, type Table } from 'dexie';
+import { addNextSchema } from './next-schema.ts';
 import type {
   CommenterHistoryRow,
   CommentRow,
@@ -73,6 +74,8 @@ export class FreigabeDb extends Dexie {
       jobs: '++id, siteId, state',
       jobChunks: '[jobId+seq], jobId',
     });
+    // The update test's "build N+1" only (ADR 035): production builds stop at the version above.
+    if (__FREIGABE_NEXT_SCHEMA__) addNextSchema(this);
   }
 }
 

@@ -105,7 +105,9 @@ export type { ArticleTotals, CommentType, Decision, DraftKind } from '../moderat
  * - sending: handed to WordPress (a worker that dies here replays it on start: decisions are idempotent);
  * - done: WordPress did it (kept a while, so undo can send the reverse);
  * - failed: WordPress refused this one (forbidden, invalid); shown to the user;
- * - conflict: someone else moved the comment meanwhile; shown, never silently overwritten.
+ * - conflict: someone else moved the comment meanwhile; shown, never silently overwritten. Also a
+ *   done decision a later sync found changed by someone else (error kind `changed-elsewhere`,
+ *   sync/changed-elsewhere.ts); dismissing it makes it `done` again, with the error kept as the record.
  */
 export type OutboxState = 'waiting' | 'sending' | 'done' | 'failed' | 'conflict';
 
@@ -133,6 +135,8 @@ export interface OutboxRow {
   content?: string | null;
   /** reply: the id WordPress gave the new comment */
   resultId?: number | null;
+  /** a status decision WordPress did: the status it answered with (what a later sync compares with) */
+  resultStatus?: string | null;
 }
 
 /**

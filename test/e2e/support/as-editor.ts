@@ -16,8 +16,9 @@ export async function launchAsEditor(
   url: string,
   editor: Pick<DemoSiteUser, 'login' | 'password' | 'applicationPassword'>,
   undoWindowSeconds: number,
+  { extensionDir }: { extensionDir?: string } = {},
 ): Promise<ExtensionBrowser> {
-  const browser = await launchWithExtension();
+  const browser = await launchWithExtension(extensionDir === undefined ? {} : { extensionDir });
   const page = await browser.context.newPage();
   await logInToWordPress(page, url, editor.login, editor.password);
   await page.close();
