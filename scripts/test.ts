@@ -1,24 +1,36 @@
 /**
- * npm test: prerequisites; lint, the two typechecks and the builds (release + test) side by side; then
- * the vitest projects in lanes that run side by side (ADR 032), each lane one vitest process with its
- * own WordPress per project, so no two lanes share a site. Stops after the first phase that fails.
- * `npm test -- <vitest filters>` passes the filters to every lane.
+ * npm test (ADR 032): prerequisites; lint, the two typechecks and the builds (release + test) side
+ * by side; the unit tests alone, one worker per core; then the projects that talk to WordPress in
+ * lanes side by side, each lane one vitest process whose projects have WordPress sites of their own,
+ * so no two lanes share a site. Stops after the checks and builds when they fail; otherwise runs
+ * every test and fails at the end. `npm test -- <vitest filters>` passes the filters to every lane;
+ * `--project x` narrows the lanes to the projects asked for.
  */
 import { mkdirSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { ensurePrerequisites } from './prerequisites.ts';
 import { runTogether, type Step, type StepResult } from './test/run-steps.ts';
 import { mergeReports, slowestFiles } from './test/vitest-report.ts';
 
+interface Lane {
+  projects: string[];
+  args?: string[];
+}
+
 /**
- * Which projects run in which lane. The lanes are balanced by their files' durations; what a lane
- * mostly does is wait (for WordPress, for a browser, for an undo window), so two lanes share two
- * cores well.
+ * The test phases, one after another; the lanes of a phase run side by side. Unit tests are pure
+ * computation with 5-second timeouts: they get the cores to themselves. The rest mostly waits (for
+ * PHP, a browser, an undo window), so its lanes share the cores well; they are balanced by their
+ * files' durations.
  */
-const lanes: Record<string, string[]> = {
-  unit: ['unit', 'integration', 'compat-integration'],
-  e2e: ['e2e'],
-  more: ['smoke', 'e2e-firefox', 'compat-e2e'],
-};
+const phases: Record<string, Lane>[] = [
+  { unit: { projects: ['unit'], args: [`--maxWorkers=${availableParallelism()}`] } },
+  {
+    integration: { projects: ['integration', 'compat-integration', 'compat-e2e'] },
+    e2e: { projects: ['e2e'] },
+    more: { projects: ['smoke', 'e2e-firefox'] },
+  },
+];
 
 const started = Date.now();
 const results: StepResult[] = [];
@@ -31,26 +43,6 @@ function finish(): never {
   if (failed.length > 0) console.error(`✖ failed: ${failed.map((result) => result.name).join(', ')}`);
   process.exit(failed.length > 0 ? 1 : 0);
 }
-
-async function phase(steps: Step[]): Promise<void> {
-  results.push(...(await runTogether(steps)));
-  if (results.some((result) => result.status !== 0)) finish();
-}
-
-try {
-  ensurePrerequisites();
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-}
-mkdirSync('test-results', { recursive: true });
-
-await phase([
-  { name: 'lint', command: 'node_modules/.bin/biome', args: ['check', '.'] },
-  { name: 'typecheck', command: 'node_modules/.bin/tsc', args: ['-p', 'tsconfig.json'] },
-  { name: 'typecheck (tests, scripts)', command: 'node_modules/.bin/tsc', args: ['-p', 'tsconfig.node.json'] },
-  { name: 'build', command: 'node_modules/.bin/tsx', args: ['scripts/build.ts', 'all'] },
-]);
 
 /** `--project x` among the arguments narrows the lanes to the projects asked for. */
 function projectsAsked(args: string[]): { asked: string[] | null; rest: string[] } {
@@ -65,34 +57,59 @@ function projectsAsked(args: string[]): { asked: string[] | null; rest: string[]
   return { asked: asked.length > 0 ? asked : null, rest };
 }
 
-const { asked, rest } = projectsAsked(process.argv.slice(2));
 const reportOf = (lane: string) => `test-results/vitest-${lane}.json`;
-const chosen = Object.entries(lanes)
-  .map(([lane, projects]) => [lane, projects.filter((project) => !asked || asked.includes(project))] as const)
-  .filter(([, projects]) => projects.length > 0);
-for (const lane of Object.keys(lanes)) rmSync(reportOf(lane), { force: true });
+
+function laneStep(name: string, lane: Lane, projects: string[], rest: string[]): Step {
+  return {
+    name: `tests: ${name}`,
+    command: 'node_modules/.bin/vitest',
+    args: [
+      'run',
+      ...projects.flatMap((project) => ['--project', project]),
+      ...(lane.args ?? []),
+      '--passWithNoTests',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${reportOf(name)}`,
+      ...rest,
+    ],
+    stream: true,
+  };
+}
+
+try {
+  ensurePrerequisites();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+mkdirSync('test-results', { recursive: true });
+
 results.push(
-  ...(await runTogether(
-    chosen.map(([lane, projects]) => ({
-      name: `tests: ${lane}`,
-      command: 'node_modules/.bin/vitest',
-      args: [
-        'run',
-        ...projects.flatMap((project) => ['--project', project]),
-        '--passWithNoTests',
-        '--reporter=default',
-        '--reporter=json',
-        `--outputFile.json=${reportOf(lane)}`,
-        ...rest,
-      ],
-      stream: true,
-    })),
-  )),
+  ...(await runTogether([
+    { name: 'lint', command: 'node_modules/.bin/biome', args: ['check', '.'] },
+    { name: 'typecheck', command: 'node_modules/.bin/tsc', args: ['-p', 'tsconfig.json'] },
+    { name: 'typecheck (tests, scripts)', command: 'node_modules/.bin/tsc', args: ['-p', 'tsconfig.node.json'] },
+    { name: 'build', command: 'node_modules/.bin/tsx', args: ['scripts/build.ts', 'all'] },
+  ])),
 );
-const report = mergeReports(
-  chosen.map(([lane]) => reportOf(lane)),
-  'test-results/vitest.json',
-);
+if (results.some((result) => result.status !== 0)) finish();
+
+const { asked, rest } = projectsAsked(process.argv.slice(2));
+const ran: string[] = [];
+for (const lanes of phases) {
+  const steps: Step[] = [];
+  for (const [name, lane] of Object.entries(lanes)) {
+    rmSync(reportOf(name), { force: true });
+    const projects = lane.projects.filter((project) => !asked || asked.includes(project));
+    if (projects.length === 0) continue;
+    steps.push(laneStep(name, lane, projects, rest));
+    ran.push(name);
+  }
+  results.push(...(await runTogether(steps)));
+}
+
+const report = mergeReports(ran.map(reportOf), 'test-results/vitest.json');
 console.log(`\n${slowestFiles(report, 15)}`);
 console.log(`${report.numPassedTests} passed, ${report.numFailedTests} failed (test-results/vitest.json)`);
 if (report.numTotalTests === 0) {
