@@ -34,6 +34,15 @@ const firefoxE2e = ['test/e2e/firefox*.test.ts'];
 /** Smoke runs of tools that start their own WordPress and browser: they need no project's site. */
 const smoke = ['test/integration/bench-smoke.test.ts', 'test/e2e/soak-smoke.test.ts'];
 
+/** The e2e projects: a browser against the project's own WordPress, one file at a time. */
+const browserLevel = {
+  environment: 'node',
+  globalSetup: ['test/support/wp-global-setup.ts'],
+  fileParallelism: false,
+  testTimeout: 120_000,
+  hookTimeout: 180_000,
+};
+
 const fakeBrowser = fileURLToPath(new URL('./test/support/fake-browser.ts', import.meta.url));
 
 export default defineConfig({
@@ -89,11 +98,7 @@ export default defineConfig({
           name: 'compat-e2e',
           include: compatE2e,
           env: { FREIGABE_SCREENSHOTS: 'test-results/screenshots-wordpress-6.1' },
-          environment: 'node',
-          globalSetup: ['test/support/wp-global-setup.ts'],
-          fileParallelism: false,
-          testTimeout: 120_000,
-          hookTimeout: 180_000,
+          ...browserLevel,
         },
       },
       {
@@ -102,11 +107,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           exclude: [...configDefaults.exclude, ...firefoxE2e, ...smoke],
-          environment: 'node',
-          globalSetup: ['test/support/wp-global-setup.ts'],
-          fileParallelism: false,
-          testTimeout: 120_000,
-          hookTimeout: 180_000,
+          ...browserLevel,
         },
       },
       {
@@ -114,11 +115,7 @@ export default defineConfig({
         test: {
           name: 'e2e-firefox',
           include: firefoxE2e,
-          environment: 'node',
-          globalSetup: ['test/support/wp-global-setup.ts'],
-          fileParallelism: false,
-          testTimeout: 120_000,
-          hookTimeout: 180_000,
+          ...browserLevel,
         },
       },
       {
