@@ -3,13 +3,16 @@
  *   unit         — fake browser API + fake-indexeddb, no network
  *   integration  — Node against a real WordPress started once per run (native backend)
  *   e2e          — the built extension in Chromium against its own real WordPress
+ *   e2e-firefox  — the Firefox build in Firefox, against a WordPress of its own
+ *   smoke        — the benchmarks' and the storm soak's smoke runs (each starts its own WordPress)
  * All of them run on the current WordPress (7.1). The compat-* projects run the part that proves
  * the basics — connect with each sign-in, sync, every decision kind, the inline view on a classic
  * and a block theme — again on WordPress 6.1, the oldest version we test.
+ * Projects that share no WordPress can run side by side: npm test runs them in lanes (ADR 032).
  */
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 /** What WordPress 6.1 must pass too (see the README's "supported WordPress"). */
 const compatIntegration = [
@@ -28,6 +31,18 @@ const compatIntegration = [
   'test/integration/jobs-bridge.test.ts',
 ];
 const compatE2e = ['test/e2e/connect.test.ts', 'test/e2e/inline.test.ts'];
+const firefoxE2e = ['test/e2e/firefox*.test.ts'];
+/** Smoke runs of tools that start their own WordPress and browser: they need no project's site. */
+const smoke = ['test/integration/bench-smoke.test.ts', 'test/e2e/soak-smoke.test.ts'];
+
+/** The e2e projects: a browser against the project's own WordPress, one file at a time. */
+const browserLevel = {
+  environment: 'node',
+  globalSetup: ['test/support/wp-global-setup.ts'],
+  fileParallelism: false,
+  testTimeout: 120_000,
+  hookTimeout: 180_000,
+};
 
 const fakeBrowser = fileURLToPath(new URL('./test/support/fake-browser.ts', import.meta.url));
 
@@ -58,6 +73,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...smoke],
           environment: 'node',
           setupFiles: ['test/unit/setup.ts'],
           globalSetup: ['test/support/wp-global-setup.ts'],
@@ -87,11 +103,7 @@ export default defineConfig({
           name: 'compat-e2e',
           include: compatE2e,
           env: { FREIGABE_SCREENSHOTS: 'test-results/screenshots-wordpress-6.1' },
-          environment: 'node',
-          globalSetup: ['test/support/wp-global-setup.ts'],
-          fileParallelism: false,
-          testTimeout: 120_000,
-          hookTimeout: 180_000,
+          ...browserLevel,
         },
       },
       {
@@ -99,11 +111,27 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...firefoxE2e, ...smoke],
+          ...browserLevel,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e-firefox',
+          include: firefoxE2e,
+          ...browserLevel,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'smoke',
+          include: smoke,
           environment: 'node',
-          globalSetup: ['test/support/wp-global-setup.ts'],
+          // One at a time: each run starts a WordPress and a browser of its own.
           fileParallelism: false,
           testTimeout: 120_000,
-          hookTimeout: 180_000,
         },
       },
     ],

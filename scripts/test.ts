@@ -1,24 +1,80 @@
 /**
- * npm test: prerequisites, lint, typecheck, build (release + test), then every vitest project
- * (unit, integration against a real WordPress, e2e in Chromium). Stops at the first failing step.
+ * npm test (ADR 032): prerequisites; lint, the two typechecks and the builds (release + test) side
+ * by side; the unit tests alone, one worker per core; then the projects that talk to WordPress in
+ * lanes side by side, each lane one vitest process whose projects have WordPress sites of their own,
+ * so no two lanes share a site. Stops after the checks and builds when they fail; otherwise runs
+ * every test and fails at the end. `npm test -- <vitest filters>` passes the filters to every lane;
+ * `--project x` narrows the lanes to the projects asked for.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { ensurePrerequisites } from './prerequisites.ts';
+import { runTogether, type Step, type StepResult } from './test/run-steps.ts';
+import { mergeReports, slowestFiles } from './test/vitest-report.ts';
+
+interface Lane {
+  projects: string[];
+  args?: string[];
+}
+
+/**
+ * The test phases, one after another; the lanes of a phase run side by side. Unit tests are pure
+ * computation with 5-second timeouts: they get the cores to themselves. The rest mostly waits (for
+ * PHP, a browser, an undo window), so its lanes share the cores well; they are balanced by their
+ * files' durations.
+ */
+const phases: Record<string, Lane>[] = [
+  { unit: { projects: ['unit'], args: [`--maxWorkers=${availableParallelism()}`] } },
+  {
+    integration: { projects: ['integration', 'compat-integration', 'compat-e2e'] },
+    e2e: { projects: ['e2e'] },
+    more: { projects: ['smoke', 'e2e-firefox'] },
+  },
+];
 
 const started = Date.now();
-const timings: string[] = [];
+const results: StepResult[] = [];
 
-function step(name: string, command: string, args: string[]): void {
-  const begin = Date.now();
-  console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
-  const seconds = ((Date.now() - begin) / 1000).toFixed(1);
-  timings.push(`${name} ${seconds} s`);
-  if (result.status !== 0) {
-    console.error(`\n✖ ${name} failed (${seconds} s)`);
-    process.exit(result.status ?? 1);
+function finish(): never {
+  const total = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`\n${results.map((result) => `${result.name} ${result.seconds.toFixed(1)} s`).join(' · ')}`);
+  console.log(`total ${total} s`);
+  const failed = results.filter((result) => result.status !== 0);
+  if (failed.length > 0) console.error(`✖ failed: ${failed.map((result) => result.name).join(', ')}`);
+  process.exit(failed.length > 0 ? 1 : 0);
+}
+
+/** `--project x` among the arguments narrows the lanes to the projects asked for. */
+function projectsAsked(args: string[]): { asked: string[] | null; rest: string[] } {
+  const asked: string[] = [];
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg === '--project' && args[i + 1] !== undefined) asked.push(args[++i] ?? '');
+    else if (arg.startsWith('--project=')) asked.push(arg.slice('--project='.length));
+    else rest.push(arg);
   }
+  return { asked: asked.length > 0 ? asked : null, rest };
+}
+
+const reportOf = (lane: string) => `test-results/vitest-${lane}.json`;
+
+function laneStep(name: string, lane: Lane, projects: string[], rest: string[]): Step {
+  return {
+    name: `tests: ${name}`,
+    command: 'node_modules/.bin/vitest',
+    args: [
+      'run',
+      ...projects.flatMap((project) => ['--project', project]),
+      ...(lane.args ?? []),
+      '--passWithNoTests',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${reportOf(name)}`,
+      ...rest,
+    ],
+    stream: true,
+  };
 }
 
 try {
@@ -28,24 +84,36 @@ try {
   process.exit(1);
 }
 mkdirSync('test-results', { recursive: true });
-step('lint', 'node_modules/.bin/biome', ['check', '.']);
-step('typecheck', 'node_modules/.bin/tsc', ['-p', 'tsconfig.json']);
-step('typecheck (tests, scripts)', 'node_modules/.bin/tsc', ['-p', 'tsconfig.node.json']);
-step('build', 'node_modules/.bin/tsx', ['scripts/build.ts', 'all']);
-step('tests', 'node_modules/.bin/vitest', [
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  '--outputFile.json=test-results/vitest.json',
-  ...process.argv.slice(2),
-]);
 
-const total = ((Date.now() - started) / 1000).toFixed(1);
-console.log(`\n${timings.join(' · ')} · total ${total} s`);
-if (existsSync('test-results/vitest.json')) {
-  const report = JSON.parse(readFileSync('test-results/vitest.json', 'utf8')) as {
-    numPassedTests: number;
-    numFailedTests: number;
-  };
-  console.log(`${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+results.push(
+  ...(await runTogether([
+    { name: 'lint', command: 'node_modules/.bin/biome', args: ['check', '.'] },
+    { name: 'typecheck', command: 'node_modules/.bin/tsc', args: ['-p', 'tsconfig.json'] },
+    { name: 'typecheck (tests, scripts)', command: 'node_modules/.bin/tsc', args: ['-p', 'tsconfig.node.json'] },
+    { name: 'build', command: 'node_modules/.bin/tsx', args: ['scripts/build.ts', 'all'] },
+  ])),
+);
+if (results.some((result) => result.status !== 0)) finish();
+
+const { asked, rest } = projectsAsked(process.argv.slice(2));
+const ran: string[] = [];
+for (const lanes of phases) {
+  const steps: Step[] = [];
+  for (const [name, lane] of Object.entries(lanes)) {
+    rmSync(reportOf(name), { force: true });
+    const projects = lane.projects.filter((project) => !asked || asked.includes(project));
+    if (projects.length === 0) continue;
+    steps.push(laneStep(name, lane, projects, rest));
+    ran.push(name);
+  }
+  results.push(...(await runTogether(steps)));
 }
+
+const report = mergeReports(ran.map(reportOf), 'test-results/vitest.json');
+console.log(`\n${slowestFiles(report, 15)}`);
+console.log(`${report.numPassedTests} passed, ${report.numFailedTests} failed (test-results/vitest.json)`);
+if (report.numTotalTests === 0) {
+  console.error('✖ no tests ran: check the filters');
+  results.push({ name: 'tests found', status: 1, seconds: 0 });
+}
+finish();

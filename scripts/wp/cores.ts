@@ -81,7 +81,8 @@ export function currentReleaseArchive({
       continue;
     }
     mkdirSync(cache, { recursive: true });
-    const partial = `${cached}.partial`;
+    // One partial file per process: npm test's lanes start their sites at the same time (ADR 032).
+    const partial = `${cached}.${process.pid}.partial`;
     copyFileSync(candidate, partial);
     renameSync(partial, cached);
     return cached;

@@ -6,14 +6,12 @@
  * popup off the toolbar button (whose click then opens the sidebar). Screenshot:
  * test-results/screenshots/firefox-side-panel.png.
  */
-import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { screenshotDir } from '../../scripts/extension-browser.ts';
 import { type FirefoxWithExtension, launchFirefoxWithExtension } from '../../scripts/firefox-browser.ts';
 import { user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
-import { logIn } from './support/firefox.ts';
+import { logIn, screenshot } from './support/firefox.ts';
 
 const wp = inject('wp');
 const admin = adminApi(wp);
@@ -70,7 +68,7 @@ describe('Firefox: the queue as a sidebar', () => {
     await expect.poll(async () => (await rowTexts())[0]).toBe('Wartet im zweiten Sidebar-Artikel');
 
     await panel.bringToFront();
-    await panel.screenshot({ path: join(screenshotDir, 'firefox-side-panel.png') });
+    await screenshot(panel, 'side-panel');
     await panel.keyboard.press('a');
     await expect
       .poll(async () => (await admin.read(comments.zweite as number)).status, { timeout: 30000 })
