@@ -8,10 +8,12 @@ import type { InlineComment, InlineState } from '../../shared/inline-protocol.ts
 import { roughText } from '../../shared/rough-text.ts';
 import type { ActionName } from './actions.ts';
 import { Card } from './Card.tsx';
+import type { Layout } from './cards.ts';
 import { safeHref } from './comment-pages.ts';
 import { Editor } from './Editor.tsx';
 import type { ElsewhereEntry } from './home.ts';
 import { type Host, showHost } from './hosts.ts';
+import { atOnce, browserIdle, IdleQueue } from './idle-chunks.ts';
 import { summarySlot } from './placement.ts';
 import { ReactionsPanel } from './ReactionsPanel.tsx';
 import { reactionsOf } from './reactions.ts';
@@ -28,11 +30,18 @@ export class ViewRenderer {
   private readonly dimmed = new Map<Element, string>();
   /** what the view says once the extension is gone, read while it is there */
   private readonly gone = goneWords();
+  /** cards not rendered yet, by host, rendered in the page's idle time in document order */
+  private readonly newCards: IdleQueue<Element>;
+  private readonly renderedCards = new WeakSet<Element>();
 
   constructor(
     private readonly ctx: ViewContext,
     private readonly actions: ViewActions,
-  ) {}
+  ) {
+    const { doc, idle } = ctx.options;
+    const win = doc.defaultView;
+    this.newCards = new IdleQueue(idle ?? (win ? browserIdle(win) : atOnce), () => this.cardsDone(true));
+  }
 
   /** Puts the summary bar's host in place (before the thread), if the page has a place for it. */
   start(): void {
@@ -45,6 +54,7 @@ export class ViewRenderer {
 
   /** The page as it was: ticker stopped, dimmed comments restored (the hosts go with the HostSet). */
   stop(): void {
+    this.newCards.clear();
     clearInterval(this.ticker);
     this.ticker = undefined;
     for (const [element, opacity] of this.dimmed) (element as HTMLElement).style.opacity = opacity;
@@ -72,20 +82,20 @@ export class ViewRenderer {
       showHost(host.host, model.withPending);
       render(this.controls(comment.id ?? 0, comment.author, status, cached, state, now), host.mount);
     }
-    for (const { comment, host, replyTo } of layout.here) {
+    // Cards rendered before are brought up to date now (a cheap diff); new ones wait for idle time,
+    // top to bottom, except the one the keyboard or an editor is on.
+    const fresh: typeof layout.here = [];
+    for (const entry of layout.here) {
+      const { comment, host } = entry;
       const shown = comment.status !== 'spam' || model.showSpam || model.decidedHere.has(comment.id);
       showHost(host.host, model.withPending && shown);
-      render(
-        h(
-          Card,
-          { comment, replyTo, pageUrl: cards.pageUrl },
-          this.controls(comment.id, comment.authorName, comment.status, comment, state, now),
-        ),
-        host.mount,
-      );
+      const urgent = comment.id === model.currentId || comment.id === model.editing?.commentId;
+      if (this.renderedCards.has(host.host) || urgent) this.renderCard(entry);
+      else fresh.push(entry);
     }
-    const linked = cards.scrollToLinked(ctx.now() - ctx.startedAt);
-    if (linked !== null) model.currentId = linked;
+    fresh.sort((a, b) => (a.host.host.compareDocumentPosition(b.host.host) & 4 ? -1 : 1));
+    for (const entry of fresh) this.newCards.set(entry.host.host, () => this.renderCard(entry));
+    if (this.newCards.size === 0) this.cardsDone(false);
     this.renderReactions(state);
     const waiting = state.comments.some((comment) => comment.decision?.state === 'waiting');
     if (waiting && this.ticker === undefined) this.ticker = setInterval(() => ctx.render(), 1000);
@@ -93,6 +103,31 @@ export class ViewRenderer {
       clearInterval(this.ticker);
       this.ticker = undefined;
     }
+  }
+
+  /** One card, with the state as it is when it renders (a newer render replaces a queued one). */
+  private renderCard({ comment, host, replyTo }: Layout['here'][number]): void {
+    const { ctx } = this;
+    const state = ctx.model.state;
+    this.newCards.delete(host.host);
+    if (!state || ctx.options.signal.aborted || ctx.model.extensionGone || !host.host.isConnected) return;
+    this.renderedCards.add(host.host);
+    render(
+      h(
+        Card,
+        { comment, replyTo, pageUrl: ctx.cards.pageUrl },
+        this.controls(comment.id, comment.authorName, comment.status, comment, state, ctx.now()),
+      ),
+      host.mount,
+    );
+  }
+
+  /** Every card is there: a pending comment's permalink is scrolled to (shown as current once found). */
+  private cardsDone(idle: boolean): void {
+    const linked = this.ctx.cards.scrollToLinked(this.ctx.now() - this.ctx.startedAt);
+    if (linked === null) return;
+    this.ctx.model.currentId = linked;
+    if (idle) this.ctx.render();
   }
 
   private controls(
@@ -146,6 +181,7 @@ export class ViewRenderer {
    */
   private renderGone(state: InlineState): void {
     const { ctx } = this;
+    this.newCards.clear();
     for (const { host } of ctx.toolbars.values()) render(null, host.mount);
     for (const { comment, host, replyTo } of ctx.cards.layout(state.comments, ctx.model.showSpam).here) {
       render(
