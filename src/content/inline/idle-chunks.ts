@@ -9,6 +9,8 @@
 /** What a slice may still spend (the browser's IdleDeadline, or the fallback's). */
 export interface SliceDeadline {
   timeRemaining(): number;
+  /** the browser ran the callback because the page was never idle long enough */
+  readonly didTimeout?: boolean;
 }
 
 /** Runs `slice` when the page is idle; answers a function that cancels it. */
@@ -34,17 +36,21 @@ export const atOnce: RequestIdle = (slice) => {
 export function browserIdle(win: IdleWindow, now: () => number = () => performance.now()): RequestIdle {
   const request = win.requestIdleCallback?.bind(win);
   const cancel = win.cancelIdleCallback?.bind(win);
+  const frameSlice = (): SliceDeadline => {
+    const end = now() + fallbackSliceMs;
+    return { timeRemaining: () => Math.max(0, end - now()) };
+  };
   if (request && cancel) {
     return (slice) => {
-      const handle = request(slice, { timeout: idleTimeoutMs });
+      // A page never idle (busy, or a loaded machine) still gets a frame's worth per slice, not one job.
+      const handle = request((deadline) => slice(deadline.didTimeout ? frameSlice() : deadline), {
+        timeout: idleTimeoutMs,
+      });
       return () => cancel(handle);
     };
   }
   return (slice) => {
-    const handle = win.setTimeout(() => {
-      const end = now() + fallbackSliceMs;
-      slice({ timeRemaining: () => Math.max(0, end - now()) });
-    }, 0);
+    const handle = win.setTimeout(() => slice(frameSlice()), 0);
     return () => win.clearTimeout(handle);
   };
 }

@@ -91,8 +91,15 @@ describe('idle queue', () => {
     const requestIdleCallback = vi.fn((_run: (deadline: SliceDeadline) => void, _options?: { timeout: number }) => 7);
     const cancelIdleCallback = vi.fn();
     const withIdle = browserIdle({ requestIdleCallback, cancelIdleCallback, setTimeout, clearTimeout } as never);
-    const cancel = withIdle(() => undefined);
+    const given: number[] = [];
+    const cancel = withIdle((deadline) => given.push(deadline.timeRemaining()));
     expect(requestIdleCallback.mock.calls[0]?.[1]).toEqual({ timeout: 200 });
+    const run = requestIdleCallback.mock.calls[0]?.[0];
+    run?.({ timeRemaining: () => 12, didTimeout: false });
+    // Timed out (never idle): a frame's worth all the same, not nothing.
+    run?.({ timeRemaining: () => 0, didTimeout: true });
+    expect(given[0]).toBe(12);
+    expect(given[1]).toBeGreaterThan(0);
     cancel();
     expect(cancelIdleCallback).toHaveBeenCalledWith(7);
 

@@ -272,8 +272,6 @@ describe('handing over to a newer instance', () => {
     await view.start();
     stepAsideWhenReplaced(document, {
       signal: controller.signal,
-      // Cards render at once here (the page's idle time is idle-chunks.test.ts's subject).
-      idle: atOnce,
       stepAside: () => controller.abort(),
       alive: () => false,
     });
