@@ -33,6 +33,8 @@ export class ViewRenderer {
   /** cards not rendered yet, by host, rendered in the page's idle time in document order */
   private readonly newCards: IdleQueue<Element>;
   private readonly renderedCards = new WeakSet<Element>();
+  /** New cards hidden until all are rendered, then shown together: one layout of the thread, not one per slice. */
+  private readonly unrevealed = new Map<HTMLElement, boolean>();
 
   constructor(
     private readonly ctx: ViewContext,
@@ -55,6 +57,7 @@ export class ViewRenderer {
   /** The page as it was: ticker stopped, dimmed comments restored (the hosts go with the HostSet). */
   stop(): void {
     this.newCards.clear();
+    this.unrevealed.clear();
     clearInterval(this.ticker);
     this.ticker = undefined;
     for (const [element, opacity] of this.dimmed) (element as HTMLElement).style.opacity = opacity;
@@ -88,10 +91,16 @@ export class ViewRenderer {
     for (const entry of layout.here) {
       const { comment, host } = entry;
       const shown = comment.status !== 'spam' || model.showSpam || model.decidedHere.has(comment.id);
-      showHost(host.host, model.withPending && shown);
       const urgent = comment.id === model.currentId || comment.id === model.editing?.commentId;
-      if (this.renderedCards.has(host.host) || urgent) this.renderCard(entry);
-      else fresh.push(entry);
+      if (this.renderedCards.has(host.host) || urgent) {
+        this.unrevealed.delete(host.host);
+        showHost(host.host, model.withPending && shown);
+        this.renderCard(entry);
+      } else {
+        this.unrevealed.set(host.host, model.withPending && shown);
+        showHost(host.host, false);
+        fresh.push(entry);
+      }
     }
     fresh.sort((a, b) => (a.host.host.compareDocumentPosition(b.host.host) & 4 ? -1 : 1));
     for (const entry of fresh) this.newCards.set(entry.host.host, () => this.renderCard(entry));
@@ -124,10 +133,16 @@ export class ViewRenderer {
 
   /** Every card is there: a pending comment's permalink is scrolled to (shown as current once found). */
   private cardsDone(idle: boolean): void {
+    this.revealNewCards();
     const linked = this.ctx.cards.scrollToLinked(this.ctx.now() - this.ctx.startedAt);
     if (linked === null) return;
     this.ctx.model.currentId = linked;
     if (idle) this.ctx.render();
+  }
+
+  private revealNewCards(): void {
+    for (const [host, shown] of this.unrevealed) showHost(host, shown);
+    this.unrevealed.clear();
   }
 
   private controls(
@@ -182,6 +197,7 @@ export class ViewRenderer {
   private renderGone(state: InlineState): void {
     const { ctx } = this;
     this.newCards.clear();
+    this.revealNewCards();
     for (const { host } of ctx.toolbars.values()) render(null, host.mount);
     for (const { comment, host, replyTo } of ctx.cards.layout(state.comments, ctx.model.showSpam).here) {
       render(
