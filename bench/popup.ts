@@ -300,6 +300,8 @@ async function openTimes(browser: ExtensionBrowser) {
   });
   const times = await page.evaluate(() => ({
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+    script: performance.getEntriesByName('freigabe:script-start')[0]?.startTime ?? Number.NaN,
+    snapshot: performance.getEntriesByName('freigabe:first-screen-read')[0]?.startTime ?? Number.NaN,
     read: performance.getEntriesByName('freigabe:first-page-read')[0]?.startTime ?? Number.NaN,
     rows: performance.getEntriesByName('freigabe:first-rows')[0]?.startTime ?? Number.NaN,
     ready: performance.getEntriesByName('freigabe:queue-ready')[0]?.startTime ?? Number.NaN,
@@ -401,7 +403,7 @@ try {
     );
     await syncPage.close();
 
-    const samples: { fcp: number; read: number; rows: number; ready: number }[] = [];
+    const samples: { fcp: number; script: number; snapshot: number; read: number; rows: number; ready: number }[] = [];
     let last: Page | null = null;
     for (let run = 0; run < opens; run++) {
       await last?.close();
@@ -426,10 +428,20 @@ try {
     const rows = median(samples.map((sample) => sample.rows - sample.fcp));
     const read = median(samples.map((sample) => sample.read - sample.fcp));
     const ready = median(samples.map((sample) => sample.ready - sample.fcp));
+    // What the time from the first paint (the page's static shell) to the first rows went to, per opening.
+    const phases = samples
+      .map(
+        (sample) =>
+          `${ms(sample.script - sample.fcp)} loading the script, ${ms(sample.snapshot - sample.script)} to the snapshot, ${ms(sample.rows - Math.max(sample.script, sample.snapshot))} rendering the rows`,
+      )
+      .join('; ');
     console.log(
       `open with ${cached} pending cached (median of ${opens}): first contentful paint ${ms(fcp)} after navigation start (${goal('popupFirstPaintMs', fcp)}); ` +
         `first rows ${ms(rows)} after it (${goal('popupFirstRowsMs', rows)}; read from the cache ${ms(read)} after it); whole view loaded ${ms(ready)} after it; ` +
-        `(the extension's smallest page paints at ${ms(median(baseline))} here)`,
+        `(the extension's smallest page paints at ${ms(median(baseline))} here; load average ${loadavg()[0]?.toFixed(1)})`,
+    );
+    console.log(
+      `  first paint → first rows, each opening: ${phases} (the snapshot: NaN when the cache answered first)`,
     );
 
     if (!last) throw new Error('no popup');
