@@ -432,7 +432,11 @@ try {
     const phases = samples
       .map(
         (sample) =>
-          `${ms(sample.script - sample.fcp)} loading the script, ${ms(sample.snapshot - sample.script)} to the snapshot, ${ms(sample.rows - Math.max(sample.script, sample.snapshot))} rendering the rows`,
+          `${ms(sample.script - sample.fcp)} loading the script, ${
+            Number.isNaN(sample.snapshot)
+              ? `no snapshot (the cache answered first, ${ms(sample.read - sample.script)})`
+              : `${ms(sample.snapshot - sample.script)} to the snapshot`
+          }, ${ms(sample.rows - (Number.isNaN(sample.snapshot) ? sample.read : sample.snapshot))} rendering the rows`,
       )
       .join('; ');
     console.log(
