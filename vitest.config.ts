@@ -23,6 +23,7 @@ const compatIntegration = [
   'test/integration/bridge-akismet.test.ts',
   'test/integration/bridge-detect.test.ts',
   'test/integration/bridge-outbox.test.ts',
+  'test/integration/bridge-blocklist.test.ts',
   'test/integration/jobs-bridge.test.ts',
 ];
 const compatE2e = ['test/e2e/connect.test.ts', 'test/e2e/inline.test.ts'];

@@ -3,6 +3,7 @@
 import { reportError } from '../shared/report-error.ts';
 import { readSettings } from '../shared/settings.ts';
 import { updateBadges } from './badge.ts';
+import { blocklistContentHandlers, blocklistPageHandlers } from './blocklist/handlers.ts';
 import { checkCommenterHistory } from './commenter-history.ts';
 import type { BackgroundContext } from './context.ts';
 import { saveDraft } from './drafts.ts';
@@ -37,6 +38,7 @@ import { setTabPage } from './tab-state.ts';
 import { findUnreplied, refreshUnrepliedCounts } from './unreplied.ts';
 
 export const contentHandlers: ContentHandlers = {
+  ...blocklistContentHandlers,
   async pageDetected(ctx, { page }, from) {
     // The site is the connected site whose home holds the page's URL (several may share its
     // origin); a page announcing another site's REST API is not this site's.
@@ -106,6 +108,7 @@ export const contentHandlers: ContentHandlers = {
 
 export const pageHandlers: PageHandlers = {
   ...jobHandlers,
+  ...blocklistPageHandlers,
   connectWithPassword: (ctx, request) => afterSignIn(ctx, connectWithPassword(ctx, request)),
   connectWithSession: (ctx, request) => afterSignIn(ctx, connectWithSession(ctx, request)),
   checkSite: (ctx, request) => checkSite(ctx, request),

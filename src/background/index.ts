@@ -5,6 +5,7 @@
 
 import { Dexie } from 'dexie';
 import contentScriptFile from '../content/content-script.ts?iife';
+import blockPanelFile from '../content/inline/block/block-panel-script.ts?iife';
 import inlineScriptFile from '../content/inline/inline-view.ts?iife';
 import { browser } from '../shared/browser.ts';
 import { type ChangeNotice, touchesTables } from '../shared/db/change-notice.ts';
@@ -34,6 +35,7 @@ const ctx: BackgroundContext = {
   random: () => Math.random(),
   contentScriptFile,
   inlineScriptFile,
+  blockPanelFile,
 };
 
 keepErrorReports(browser, self);

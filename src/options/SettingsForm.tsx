@@ -23,6 +23,11 @@ async function shownSettings(db: FreigabeDb): Promise<Settings> {
 const undoChoices = [0, 3, 5, 10, 20, 30];
 const syncChoices = [0.5, 1, 2, 5, 10, 30];
 
+/** The choices, with the stored value among them when it is not one (set by an older version or a test). */
+function withCurrent(choices: number[], current: number): number[] {
+  return choices.includes(current) ? choices : [...choices, current].sort((a, b) => a - b);
+}
+
 export function SettingsForm({ db }: { db: FreigabeDb }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [saved, setSaved] = useState(false);
@@ -60,7 +65,7 @@ export function SettingsForm({ db }: { db: FreigabeDb }) {
             void change({ undoWindowSeconds: Number((event.currentTarget as HTMLSelectElement).value) })
           }
         >
-          {undoChoices.map((seconds) => (
+          {withCurrent(undoChoices, settings.undoWindowSeconds).map((seconds) => (
             <option key={seconds} value={String(seconds)}>
               {t('secondsChoice', [String(seconds)])}
             </option>
@@ -77,7 +82,7 @@ export function SettingsForm({ db }: { db: FreigabeDb }) {
             void change({ syncIntervalMinutes: Number((event.currentTarget as HTMLSelectElement).value) })
           }
         >
-          {syncChoices.map((minutes) => (
+          {withCurrent(syncChoices, settings.syncIntervalMinutes).map((minutes) => (
             <option key={minutes} value={String(minutes)}>
               {minutes < 1 ? t('secondsChoice', [String(minutes * 60)]) : t('minutesChoice', [String(minutes)])}
             </option>

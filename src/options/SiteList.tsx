@@ -4,6 +4,7 @@ import type { SiteRow } from '../shared/db/index.ts';
 import { type MessageKey, t } from '../shared/i18n.ts';
 import { MessageError, sendToBackground } from '../shared/messages.ts';
 import { SiteStatus } from '../shared/ui/SiteStatus.tsx';
+import { BlockedEntries } from './BlockedEntries.tsx';
 
 const signInKeys: Record<SiteRow['signIn'], MessageKey> = {
   session: 'signInSession',
@@ -38,6 +39,7 @@ function SiteItem({ site }: { site: SiteRow }) {
           {t('bridgeActive', [site.bridge.version])}
         </p>
       )}
+      <BlockedEntries site={site} />
       {site.mode === 'author' && <p class="notice">{t('authorMetadataNotice')}</p>}
       {confirming ? (
         <fieldset class="confirm">

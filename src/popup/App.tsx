@@ -121,7 +121,15 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
     ports: { decisions, focusList, focusSearch },
   };
   const onKey = useCallback((command: Command) => void run(command), [run]);
-  useShortcuts(onKey, !ui.help && ui.confirm === null && ui.jobSheet === null && ui.history === null && !ui.unreplied);
+  useShortcuts(
+    onKey,
+    !ui.help &&
+      ui.confirm === null &&
+      ui.jobSheet === null &&
+      ui.history === null &&
+      ui.block === null &&
+      !ui.unreplied,
+  );
 
   // Marks for bench:popup, and a draft left when the popup was closed brought into view, once.
   useFirstScreen(rows, queue.state, { rows: data.drafts, ready: data.draftsReady }, dispatch);

@@ -21,6 +21,8 @@ export interface QueueCommands {
   dismissRow(row: OutboxRow): void;
   /** opens the history of this comment's author */
   showHistory(key: string): void;
+  /** opens "block this commenter" for this comment's author */
+  showBlock(key: string): void;
   /** all like this cluster on the server, as a job */
   clusterJob(clusterKey: string): void;
 }

@@ -2,6 +2,7 @@
  * What the background tells the inline view on an article (content script). Only what the page
  * needs: never credentials, and never commenters' emails or IPs unless the moderator asks for them.
  */
+import type { BlockAvailability, BlockList } from './blocklist.ts';
 import type { ArticleTotals, Decision, OutboxState } from './db/rows.ts';
 
 export interface InlineDecisionState {
@@ -33,6 +34,8 @@ export interface InlineComment {
   /** the latest decision about this comment still in the outbox */
   decision: InlineDecisionState | null;
   drafts: { reply?: string; edit?: string };
+  /** the blocklist entry that catches this commenter (`entry` null: only their email, IP or browser matches) */
+  blocklistMatch?: { list: BlockList; entry: string | null } | null;
 }
 
 export interface InlineState {
@@ -48,6 +51,8 @@ export interface InlineState {
   approvedTotals: ArticleTotals | null;
   /** how long a decision waits before it is sent (it can be undone for free until then) */
   undoWindowMs: number;
+  /** "block this commenter" (ADR 030): whether it can work here, and where the Bridge is uploaded */
+  blocking?: { availability: BlockAvailability; installUrl: string };
 }
 
 /** Sent by the background to the tabs of a site when its cached comments or decisions changed. */

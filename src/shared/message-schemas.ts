@@ -3,6 +3,7 @@
  * (it validates every message it receives); senders use the types in messages.ts.
  */
 import * as v from 'valibot';
+import { blockEntryMaxLength, blockKeyKinds, blockLists } from './blocklist.ts';
 import { commentMaxLength } from './comment-text.ts';
 import { historyBatchSize } from './commenter-history.ts';
 import { jobActions, jobCommentTypes, jobFilterStatuses, maxJobSize } from './jobs.ts';
@@ -14,6 +15,11 @@ const postId = v.nullable(id);
 const decision = v.picklist(requestedDecisions);
 const text = v.pipe(v.string(), v.maxLength(commentMaxLength));
 const draftKind = v.picklist(draftKinds);
+const blockList = v.picklist(blockLists);
+/** a line of a blocklist (the background checks what WordPress would accept: shared/blocklist.ts) */
+const blockEntry = v.pipe(v.string(), v.minLength(1), v.maxLength(blockEntryMaxLength * 2));
+/** what to block: the comment's email, IP or website (taken from the cache), or a word of the user's */
+const blockWhat = { key: v.picklist(blockKeyKinds), word: v.optional(blockEntry), list: blockList };
 
 /**
  * From the content script on a page of a connected site. The site is always the sender's origin,
@@ -44,6 +50,11 @@ export const contentRequestSchema = v.variant('type', [
   v.object({ type: v.literal('undoInline'), outboxId: id }),
   v.object({ type: v.literal('saveDraftInline'), commentId: id, kind: draftKind, content: text }),
   v.object({ type: v.literal('commenterDetails'), commentId: id }),
+  /** block the commenter of a comment on this article (ADR 030); the entry is taken from the cache */
+  v.object({ type: v.literal('blockInline'), commentId: id, ...blockWhat }),
+  v.object({ type: v.literal('unblockInline'), list: blockList, entry: blockEntry }),
+  /** the block form's own file, injected into the sender's tab (it is not part of the inline view) */
+  v.object({ type: v.literal('loadBlockPanel') }),
 ]);
 
 const url = v.pipe(v.string(), v.minLength(1), v.maxLength(2048));
@@ -140,6 +151,11 @@ export const pageRequestSchema = v.variant('type', [
   v.object({ type: v.literal('controlJob'), jobId: id, command: v.picklist(['pause', 'resume', 'cancel']) }),
   /** reverse a finished or cancelled job: a new job over the comments it changed */
   v.object({ type: v.literal('undoJob'), jobId: id }),
+  /** WordPress's comment blocklists, read again through the Bridge (ADR 030) */
+  v.object({ type: v.literal('readBlocklist'), siteId }),
+  /** add the commenter of a cached comment to a blocklist; undo and the options page remove it */
+  v.object({ type: v.literal('blockCommenter'), siteId, commentId: id, ...blockWhat }),
+  v.object({ type: v.literal('unblock'), siteId, list: blockList, entry: blockEntry }),
   /** empty content: the draft is deleted */
   v.object({ type: v.literal('saveDraft'), siteId, commentId: id, kind: draftKind, content: text }),
 ]);

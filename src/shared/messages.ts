@@ -2,6 +2,7 @@
  * Typed messages to the background, one union per sender (style habit 2). The background validates
  * every message against the schemas in message-schemas.ts before it acts: a sender is never trusted.
  */
+import type { BlockEntry, SiteBlocklist } from './blocklist.ts';
 import { browser } from './browser.ts';
 import type { InlineState } from './inline-protocol.ts';
 import type { ContentRequest, PageRequest } from './message-schemas.ts';
@@ -128,6 +129,11 @@ export type UnrepliedSite =
     }
   | { siteId: string; outcome: 'failed'; message: string };
 
+/** What blocking answered: the entry, and whether it is a new line (Freigabe's; undo removes it). */
+export interface BlockAnswer extends BlockEntry {
+  result: 'added' | 'present';
+}
+
 /** What each request answers with. */
 export interface ResponseMap {
   pageDetected: { connected: boolean };
@@ -137,6 +143,13 @@ export interface ResponseMap {
   saveDraftInline: { saved: boolean };
   /** asked for by the moderator, one comment at a time: never part of what the page gets otherwise */
   commenterDetails: { email: string | null; ip: string | null; url: string };
+  blockInline: BlockAnswer;
+  unblockInline: { result: 'removed' | 'gone' };
+  loadBlockPanel: { loaded: true };
+  /** null: nothing to read there (no Bridge with the route, or not a moderator) */
+  readBlocklist: SiteBlocklist | null;
+  blockCommenter: BlockAnswer;
+  unblock: { result: 'removed' | 'gone' };
   connectWithPassword: ConnectedSite;
   connectWithSession: ConnectedSite;
   checkSite: SiteCheck;

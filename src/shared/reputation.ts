@@ -29,7 +29,8 @@ export function reputationKeys(commenter: Commenter): string[] {
   return keys;
 }
 
-function urlHost(url: string): string | null {
+/** The host of a commenter's website, lowercased, without `www.`; null: none or not a web address. */
+export function urlHost(url: string): string | null {
   const trimmed = url.trim();
   if (trimmed === '') return null;
   // Commenters type "example.org" as often as "https://example.org/".

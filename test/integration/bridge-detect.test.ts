@@ -18,9 +18,10 @@ const site = { url: wp.url, dir: inject('wpDir') };
 const editor = user(wp, 'editor');
 const siteId = `${wp.url}/wp-json/`;
 const announced = {
-  version: '1.0.0',
+  version: '1.1.0',
   maxIds: 1000,
   actions: ['approve', 'unapprove', 'spam', 'unspam', 'trash', 'untrash', 'delete'],
+  blocklist: true,
 };
 
 async function connected() {

@@ -4,6 +4,7 @@ import type { InlineComment, InlineDecisionState, InlineState } from '../../shar
 import { mayModerate } from '../../shared/moderation.ts';
 import { readSettings } from '../../shared/settings.ts';
 import type { BackgroundContext } from '../context.ts';
+import { inlineBlocking, inlineBlockMatch } from './blocklist-match.ts';
 
 /** Moderators moderate every post; authors only comments on their own posts (WordPress's edit_comment). */
 export async function canModeratePost(ctx: BackgroundContext, site: SiteRow, postId: number): Promise<boolean> {
@@ -78,8 +79,12 @@ export async function inlineState(
     adminUrl: `${site.siteUrl.replace(/\/$/, '')}/wp-admin/`,
     canModerate: await canModeratePost(ctx, site, postId),
     postId,
-    comments: shown.map((comment) => toInline(comment, latest.get(comment.id), draftsOf.get(comment.id) ?? {})),
+    comments: shown.map((comment) => ({
+      ...toInline(comment, latest.get(comment.id), draftsOf.get(comment.id) ?? {}),
+      blocklistMatch: inlineBlockMatch(site, comment),
+    })),
     approvedTotals: post?.approvedTotals ?? null,
     undoWindowMs: settings.undoWindowSeconds * 1000,
+    blocking: inlineBlocking(site),
   };
 }

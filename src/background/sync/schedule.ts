@@ -2,6 +2,7 @@
 import type { SyncSummary } from '../../shared/messages.ts';
 import { reportError } from '../../shared/report-error.ts';
 import { readSettings } from '../../shared/settings.ts';
+import { refreshBlocklist } from '../blocklist/read.ts';
 import type { BackgroundContext } from '../context.ts';
 import { type SyncOptions, syncPending } from './pull-pending.ts';
 
@@ -16,7 +17,7 @@ export async function syncAllSites(
   options: SyncOptions = {},
 ): Promise<SyncSummary[]> {
   const sites = onlySiteId ? [onlySiteId] : await ctx.db.sites.toCollection().primaryKeys();
-  const results = await Promise.allSettled(sites.map((siteId) => syncPending(ctx, siteId, options)));
+  const results = await Promise.allSettled(sites.map((siteId) => syncSite(ctx, siteId, options)));
   return results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
 }
 
@@ -25,10 +26,19 @@ export async function syncIfStale(ctx: BackgroundContext, siteId: string): Promi
   const site = await ctx.db.sites.get(siteId);
   if (!site || (site.lastSyncAt !== null && ctx.now() - site.lastSyncAt <= staleAfterMs)) return false;
   // syncPending wrote why into the site's status line, which the popup shows.
-  await syncPending(ctx, siteId).catch((error: unknown) =>
+  await syncSite(ctx, siteId).catch((error: unknown) =>
     reportError(error, { where: 'background: sync', silent: true }),
   );
   return true;
+}
+
+/** One site's queue, then its blocklists (where the Bridge has them: ADR 030), which fail quietly. */
+async function syncSite(ctx: BackgroundContext, siteId: string, options: SyncOptions = {}): Promise<SyncSummary> {
+  const summary = await syncPending(ctx, siteId, options);
+  await refreshBlocklist(ctx, siteId).catch((error: unknown) =>
+    reportError(error, { where: 'background: read the blocklists', silent: true }),
+  );
+  return summary;
 }
 
 /** Keeps the sync alarm at the interval the user chose (re-created when missing or changed). */

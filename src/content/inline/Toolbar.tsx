@@ -36,6 +36,8 @@ export interface ToolbarProps {
   askDelete?: boolean;
   /** the question was answered (either way) */
   onAskDone?: () => void;
+  /** "Block…" (moderators; the form says when only an administrator may) */
+  onBlock?: (() => void) | undefined;
 }
 
 function DecisionState({ decision, now, onUndo }: Pick<ToolbarProps, 'decision' | 'now' | 'onUndo'>) {
@@ -84,6 +86,7 @@ export function Toolbar({
   onUndo,
   askDelete = false,
   onAskDone,
+  onBlock,
 }: ToolbarProps) {
   const [clickedDelete, setConfirmDelete] = useState(false);
   const confirmDelete = clickedDelete || askDelete;
@@ -134,6 +137,11 @@ export function Toolbar({
             {t(labels[action.name])}
           </button>
         ))
+      )}
+      {onBlock && !confirmDelete && (
+        <button type="button" data-action="block" title={t('blockOpenTitle', [author])} onClick={trusted(onBlock)}>
+          {t('blockOpen')}
+        </button>
       )}
       <DecisionState decision={decision} now={now} onUndo={onUndo} />
       {details && (

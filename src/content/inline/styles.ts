@@ -64,5 +64,16 @@ button.danger { color: var(--fg-error); }
 .timeline { display: grid; grid-template-columns: max-content 1fr max-content; gap: 2px 8px; align-items: center; }
 .timeline .bar-fill { height: 10px; background: var(--fg-accent); border-radius: 2px; }
 .current { outline: 2px solid var(--fg-accent); outline-offset: 2px; border-radius: 4px; }
+.block-match { margin: 2px 0; font-size: 12px; color: var(--fg-error); overflow-wrap: anywhere; }
+.block-panel { border: 1px solid var(--fg-line); border-radius: 6px; padding: 8px 10px; margin: 6px 0; background: var(--fg-bg); }
+.block-panel fieldset { border: 0; margin: 0 0 6px; padding: 0; }
+.block-panel legend { font-weight: 600; padding: 0; }
+.block-panel .block-choice { display: block; margin: 2px 0; overflow-wrap: anywhere; }
+.block-panel .block-choice input { margin: 0 6px 0 0; }
+.block-panel .block-word { width: 100%; margin-top: 4px; font: inherit; padding: 4px 6px; border: 1px solid var(--fg-line); border-radius: 4px; background: var(--fg-bg); color: var(--fg-fg); }
+.block-panel p { margin: 4px 0; font-size: 12px; }
+.block-panel .muted, .block-panel .notice { color: var(--fg-muted); }
+.block-panel .error { color: var(--fg-error); }
+.block-panel .dialog-buttons { display: flex; gap: 6px; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;

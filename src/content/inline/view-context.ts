@@ -47,6 +47,8 @@ export interface ViewModel {
   extensionGone: boolean;
   /** commenter details asked for, by comment id */
   details: Map<number, string>;
+  /** the comment whose "block this commenter" form is open */
+  blocking?: number | null;
 }
 
 export function initialModel(): ViewModel {

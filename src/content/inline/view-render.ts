@@ -6,7 +6,9 @@
 import { h, render } from 'preact';
 import type { InlineComment, InlineState } from '../../shared/inline-protocol.ts';
 import { roughText } from '../../shared/rough-text.ts';
+import { BlockMatch } from '../../shared/ui/BlockMatch.tsx';
 import type { ActionName } from './actions.ts';
+import { LazyBlockPanel } from './block/LazyBlockPanel.tsx';
 import { Card } from './Card.tsx';
 import type { Layout } from './cards.ts';
 import { safeHref } from './comment-pages.ts';
@@ -156,6 +158,12 @@ export class ViewRenderer {
     const { model } = this.ctx;
     const { actions } = this;
     const editing = model.editing?.commentId === id ? model.editing : null;
+    const blocking = state.blocking;
+    const blockOffered = state.canModerate && blocking !== undefined && blocking.availability !== 'not-offered';
+    const closeBlock = () => {
+      model.blocking = null;
+      this.ctx.render();
+    };
     const initial = editing
       ? (cached?.drafts[editing.kind] ??
         (editing.kind === 'edit' ? (cached?.contentRaw ?? roughText(cached?.contentHtml ?? '')) : ''))
@@ -176,7 +184,24 @@ export class ViewRenderer {
           model.confirmDeleteId = null;
           this.ctx.render();
         },
+        onBlock: blockOffered
+          ? () => {
+              model.blocking = model.blocking === id ? null : id;
+              this.ctx.render();
+            }
+          : undefined,
       }),
+      h(BlockMatch, { match: cached?.blocklistMatch ?? null }),
+      blockOffered &&
+        model.blocking === id &&
+        h(LazyBlockPanel, {
+          key: `block-${id}`,
+          commentId: id,
+          availability: blocking.availability,
+          installUrl: blocking.installUrl,
+          api: this.ctx.options.api,
+          onClose: closeBlock,
+        }),
       editing &&
         h(Editor, {
           key: `${id}-${editing.kind}`,

@@ -1,11 +1,12 @@
 /**
  * What opens over the queue, one at a time as the popup's state says: the keyboard help, a
- * commenter's history, the question before deleting for good, and the bulk-job sheet.
+ * commenter's history, blocking a commenter, the question before deleting for good, and the bulk-job sheet.
  */
 import type { ComponentProps } from 'preact';
 import { useRef } from 'preact/hooks';
 import type { CommentRow, SiteRow } from '../../shared/db/index.ts';
 import { t } from '../../shared/i18n.ts';
+import { LazyBlockDialog } from '../block/lazy.tsx';
 import { LazyHistoryPanel } from '../history/lazy.tsx';
 import { LazyJobSheet } from '../jobs/lazy.tsx';
 import { parseCommentKey } from '../queue/views.ts';
@@ -36,6 +37,11 @@ export function Overlays({ ui, dispatch, run, byKey, sites, posts, announce }: O
       ? null
       : { ...parseCommentKey(ui.history), author: historyAuthor.current?.author ?? t('anonymous') };
 
+  // The comment the block dialog is about (it closes when the comment leaves the cache).
+  const blockComment = ui.block === null ? undefined : byKey.get(ui.block);
+  const blockSite = blockComment && sites.get(blockComment.siteId);
+  const blockOf = blockComment && blockSite ? { comment: blockComment, site: blockSite } : null;
+
   return (
     <>
       {ui.help && <HelpOverlay onClose={() => dispatch({ type: 'setHelp', open: false })} />}
@@ -53,6 +59,13 @@ export function Overlays({ ui, dispatch, run, byKey, sites, posts, announce }: O
               opening: { from: 'commenter', siteId: historyOf.siteId, authorEmail, status },
             });
           }}
+        />
+      )}
+      {blockOf && (
+        <LazyBlockDialog
+          site={blockOf.site}
+          comment={blockOf.comment}
+          onClose={() => dispatch({ type: 'showBlock', key: null })}
         />
       )}
       {ui.confirm && (

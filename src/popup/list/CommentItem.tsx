@@ -1,9 +1,11 @@
 /** One comment as a row of the queue (a treegrid row: its content, then its actions). */
 import { Fragment } from 'preact';
 import { isolate } from '../../shared/bidi.ts';
+import { matchBlocklists } from '../../shared/blocklist.ts';
 import type { CommentRow } from '../../shared/db/index.ts';
 import { t } from '../../shared/i18n.ts';
 import { firstTimeSignal } from '../../shared/signals.ts';
+import { BlockMatch } from '../../shared/ui/BlockMatch.tsx';
 import { formatDate } from '../format.ts';
 import { canModerate, seesAuthorDetails } from '../queue/permissions.ts';
 import { postTitle } from '../queue/post-title.ts';
@@ -110,6 +112,9 @@ function CommentItemView({ comment, index, offset, measure, level, clusterSize, 
           </p>
         )}
         <Reputation context={context} />
+        {moderator && site?.blocklist?.state === 'read' && (
+          <BlockMatch match={matchBlocklists(site.blocklist.lists, comment)} />
+        )}
         <CommentContent html={comment.contentHtml} full={active || editor !== null} />
         <p class="item-meta">
           <span class="post-title">{post ? postTitle(post.title) : t('unknownPost', [String(comment.post)])}</span>
@@ -145,6 +150,7 @@ function CommentItemView({ comment, index, offset, measure, level, clusterSize, 
             single={{ key, canEdit: comment.contentRaw !== null, editing: editor !== null }}
             label={t('actionsFor', [author])}
             active={active}
+            blockable={moderator}
           />
         )}
       </div>

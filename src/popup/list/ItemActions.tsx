@@ -10,6 +10,8 @@ interface Props {
   canModerate: boolean;
   /** a single comment (a cluster row has no reply, edit or open) */
   single: { key: string; canEdit: boolean; editing: boolean } | null;
+  /** "Block…" for this comment's author: moderators (the dialog says when only an administrator may) */
+  blockable?: boolean;
   label: string;
   /** the focused row's buttons are in the tab order, the others are reached by their keys */
   active: boolean;
@@ -24,7 +26,7 @@ export function Key({ value }: { value: string }) {
   );
 }
 
-export function ItemActions({ keys, status, canModerate, single, label, active }: Props) {
+export function ItemActions({ keys, status, canModerate, single, label, active, blockable = false }: Props) {
   const { commands } = useQueueContext();
   const tabIndex = active ? 0 : -1;
   const actions: StatusAction[] = canModerate ? actionsFor(status) : [];
@@ -89,6 +91,17 @@ export function ItemActions({ keys, status, canModerate, single, label, active }
           >
             {t('actionOpenAdmin')} <Key value="w" />
           </button>
+          {blockable && (
+            <button
+              type="button"
+              class="small secondary"
+              data-action="block"
+              tabIndex={tabIndex}
+              onClick={() => commands.showBlock(single.key)}
+            >
+              {t('blockOpen')}
+            </button>
+          )}
         </>
       )}
     </fieldset>

@@ -31,6 +31,8 @@ export interface UiState {
   help: boolean;
   /** the comment (key) whose author's history is open */
   history: string | null;
+  /** the comment (key) whose commenter the block dialog is about (ADR 030) */
+  block: string | null;
   /** the view "Unreplied" is shown instead of the queue */
   unreplied: boolean;
   /** "everything matching on the server": where the sheet was opened from (its own steps are jobs/sheet-state.ts) */
@@ -46,6 +48,7 @@ export const initialUiState: UiState = {
   confirm: null,
   help: false,
   history: null,
+  block: null,
   unreplied: false,
   jobSheet: null,
 };
@@ -69,6 +72,8 @@ export type UiAction =
   | { type: 'toggleHelp' }
   /** a commenter's history, for the author of this comment (null: closed) */
   | { type: 'showHistory'; key: string | null }
+  /** "block this commenter", for the author of this comment (null: closed) */
+  | { type: 'showBlock'; key: string | null }
   | { type: 'showUnreplied'; open: boolean }
   | { type: 'openJobSheet'; opening: JobSheetOpening }
   | { type: 'closeJobSheet' };
@@ -141,6 +146,8 @@ export function reduce(state: UiState, action: UiAction): UiState {
       return { ...state, help: !state.help };
     case 'showUnreplied':
       return state.unreplied === action.open ? state : { ...state, unreplied: action.open };
+    case 'showBlock':
+      return state.block === action.key ? state : { ...state, block: action.key };
     case 'showHistory':
       return state.history === action.key ? state : { ...state, history: action.key };
     case 'openJobSheet':

@@ -61,6 +61,7 @@ export function usePopupStore(): PopupStore & { ui: UiState; surroundings: { cur
       retryRow: (outboxId) => fire({ kind: 'retryRow', outboxId }),
       dismissRow: (row) => fire({ kind: 'dismissRow', row }),
       showHistory: (key) => dispatch({ type: 'showHistory', key }),
+      showBlock: (key) => dispatch({ type: 'showBlock', key }),
       clusterJob: (clusterKey) => fire({ kind: 'clusterJob', clusterKey }),
     };
     return { dispatch, run, commands };

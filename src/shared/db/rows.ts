@@ -1,5 +1,6 @@
 /** What the extension keeps in IndexedDB. Only the background writes; pages read. */
 
+import type { SiteBlocklist } from '../blocklist.ts';
 import type { JobAction, JobFailure, JobFilter, JobProgress, JobRoute, JobState, JobWaitReason } from '../jobs.ts';
 import type { ArticleTotals, CommentType, Decision, DraftKind, Role } from '../moderation.ts';
 import type { BridgeInfo } from '../wp/bridge.ts';
@@ -38,6 +39,11 @@ export interface SiteRow {
    * there; absent: not looked for yet (a site connected before the Bridge was known).
    */
   bridge?: BridgeInfo | null;
+  /**
+   * WordPress's comment blocklists as the Bridge last answered (on sync and when a page asks);
+   * absent: not read (no Bridge with the route, or not a moderator). See shared/blocklist.ts.
+   */
+  blocklist?: SiteBlocklist;
 }
 
 /** Kept apart from `sites` so that pages reading the queue never load a password. */

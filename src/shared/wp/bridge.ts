@@ -24,6 +24,8 @@ export const bridgeInfoSchema = v.object({
   version: v.pipe(v.string(), v.maxLength(20)),
   max_ids: v.pipe(v.number(), v.integer(), v.minValue(1)),
   actions: v.array(v.string()),
+  /** since 1.1.0: the blocklist route (see blocklist.ts) */
+  blocklist: v.optional(v.boolean(), false),
 });
 
 /** What the Bridge says of itself in the REST index. */
@@ -31,6 +33,8 @@ export interface BridgeInfo {
   version: string;
   maxIds: number;
   actions: string[];
+  /** whether the Bridge has the blocklist route (1.1.0 and later) */
+  blocklist?: boolean;
 }
 
 /** The part of the REST index that says whether the Bridge is there (`_fields=namespaces,freigabe_bridge`). */
@@ -44,7 +48,12 @@ export function bridgeOf(index: Pick<WpIndex, 'namespaces'> & { freigabe_bridge?
   if (!index.namespaces.includes(bridgeNamespace)) return null;
   const parsed = v.safeParse(bridgeInfoSchema, index.freigabe_bridge);
   if (!parsed.success) return null;
-  return { version: parsed.output.version, maxIds: parsed.output.max_ids, actions: parsed.output.actions };
+  return {
+    version: parsed.output.version,
+    maxIds: parsed.output.max_ids,
+    actions: parsed.output.actions,
+    ...(parsed.output.blocklist ? { blocklist: true } : {}),
+  };
 }
 
 export const bulkOutcomeSchema = v.object({

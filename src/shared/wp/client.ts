@@ -3,6 +3,7 @@
  * (at most 20 s) and takes an AbortSignal, every answer is validated, every failure is a classified
  * WpError (see errors.ts).
  */
+import { blocklistOperations } from './blocklist.ts';
 import { type BridgeInfo, bridgeIndexSchema, bridgeOf, bridgeOperations } from './bridge.ts';
 import { type CommenterMetadata, commentOperations } from './comments.ts';
 import { jobRequests } from './job-requests.ts';
@@ -37,6 +38,8 @@ export function createWpClient(options: WpClientOptions) {
     ...comments,
     /** the Freigabe Bridge's routes (only for a site whose index announces it: see bridge.ts) */
     bridge: bridgeOperations(transport),
+    /** the Bridge's blocklist route (1.1.0+, administrators: see blocklist.ts) */
+    blocklist: blocklistOperations(transport),
     /** a bulk job's REST requests: selection pages and trimmed single changes (job-requests.ts) */
     jobs: jobRequests(transport),
 

@@ -30,6 +30,9 @@ function setup() {
     undoInline: vi.fn(async () => ({ result: 'cancelled' as const })),
     saveDraftInline: vi.fn(async () => ({ saved: true })),
     commenterDetails: vi.fn(async () => ({ email: null, ip: null, url: '' })),
+    blockInline: vi.fn(async () => ({ list: 'moderation' as const, entry: 'x.example', result: 'added' as const })),
+    unblockInline: vi.fn(async () => ({ result: 'removed' as const })),
+    loadBlockPanel: vi.fn(async () => ({ loaded: true as const })),
   };
   const site = { siteId: 's', name: 'n', userName: 'u', mode: 'moderator' as const, signIn: 'password' as const };
   const pages: PageHandlers = {
@@ -58,6 +61,9 @@ function setup() {
     startJob: vi.fn(async () => ({ jobId: 1 })),
     controlJob: vi.fn(async () => ({ state: 'paused' as const })),
     undoJob: vi.fn(async () => ({ jobId: 2 })),
+    readBlocklist: vi.fn(async () => null),
+    blockCommenter: vi.fn(async () => ({ list: 'moderation' as const, entry: 'x.example', result: 'added' as const })),
+    unblock: vi.fn(async () => ({ result: 'removed' as const })),
   };
   const route = createRouter(testContext(), content, pages);
   return { route, content, pages };
@@ -137,6 +143,21 @@ describe('background router', () => {
       error: { code: 'invalid_message' },
     });
     expect(content.pageDetected).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['an unknown list', { type: 'blockCommenter', siteId: 's', commentId: 3, key: 'email', list: 'spam' }],
+    ['an unknown key', { type: 'blockCommenter', siteId: 's', commentId: 3, key: 'name', list: 'moderation' }],
+    ['an entry far too long', { type: 'unblock', siteId: 's', list: 'moderation', entry: 'x'.repeat(401) }],
+    ['no comment on the page', { type: 'blockInline', commentId: 0, key: 'ip', list: 'disallowed' }],
+  ])('refuses a malformed block message (%s)', async (_name, message) => {
+    const { route, pages, content } = setup();
+    const sender =
+      message.type === 'blockInline' ? contentScript('https://blog.example/') : extensionPage('src/popup/index.html');
+    expect(await route(message, sender)).toMatchObject({ ok: false, error: { code: 'invalid_message' } });
+    expect(pages.blockCommenter).not.toHaveBeenCalled();
+    expect(pages.unblock).not.toHaveBeenCalled();
+    expect(content.blockInline).not.toHaveBeenCalled();
   });
 
   it('turns a handler’s failure into an error reply instead of throwing', async () => {

@@ -57,3 +57,13 @@ describe('notification setting', () => {
     expect((await readSettings(db)).notifyNewPending).toBe(false);
   });
 });
+
+describe('choices', () => {
+  it('shows a stored undo window that is not one of the choices instead of an empty box', async () => {
+    await saveSettings(db, { undoWindowSeconds: 1 });
+    render(<SettingsForm db={db} />);
+    const select = await screen.findByRole<HTMLSelectElement>('combobox', { name: 'Undo window' });
+    expect(select.value).toBe('1');
+    expect(select.selectedOptions[0]?.textContent).toMatch(/1/);
+  });
+});

@@ -33,6 +33,8 @@ describe('the Freigabe Bridge on PHP 7.4', () => {
         'freigabe-bridge.php',
         'includes/class-freigabe-bridge-bulk-route.php',
         'includes/class-freigabe-bridge-ids-route.php',
+        'includes/class-freigabe-bridge-blocklist-route.php',
+        'uninstall.php',
         'includes/class-freigabe-bridge-announcement.php',
       ]),
     );
@@ -87,7 +89,7 @@ describe('the Freigabe Bridge as WordPress.org takes plugins', () => {
 
   it('has the plugin header and a readme that agree', () => {
     const version = /^ \* Version:\s+(\S+)$/m.exec(main)?.[1];
-    expect(version).toBe('1.0.0');
+    expect(version).toBe('1.1.0');
     expect(main).toMatch(/^ \* Requires at least:\s+6\.1$/m);
     expect(main).toMatch(/^ \* Requires PHP:\s+7\.4$/m);
     expect(main).toMatch(/^ \* License:\s+GPL-2\.0-or-later$/m);
@@ -108,7 +110,9 @@ describe('the Freigabe Bridge as WordPress.org takes plugins', () => {
     '%s refuses direct access and translates in its own text domain',
     (_name, file) => {
       const code = readFileSync(file, 'utf8');
-      expect(code).toContain("if ( ! defined( 'ABSPATH' ) ) {");
+      // uninstall.php is loaded by WordPress's uninstaller only, which defines WP_UNINSTALL_PLUGIN.
+      const guard = relative(plugin, file) === 'uninstall.php' ? 'WP_UNINSTALL_PLUGIN' : 'ABSPATH';
+      expect(code).toContain(`if ( ! defined( '${guard}' ) ) {`);
       // Every translatable string names the text domain (no core strings borrowed by accident).
       const calls = [...code.matchAll(/\b(?:__|_e|esc_html__|esc_attr__|_x|_n)\(\s*'(?:[^'\\]|\\.)*'\s*(,[^)]*)?\)/g)];
       for (const call of calls) expect(call[1] ?? '', call[0]).toContain("'freigabe-bridge'");

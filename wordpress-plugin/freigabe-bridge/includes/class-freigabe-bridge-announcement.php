@@ -11,7 +11,7 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * Adds `freigabe_bridge: { version, max_ids, actions }` to the REST index.
+ * Adds `freigabe_bridge: { version, max_ids, actions, blocklist }` to the REST index.
  */
 class Freigabe_Bridge_Announcement {
 
@@ -31,6 +31,8 @@ class Freigabe_Bridge_Announcement {
 			'max_ids' => FREIGABE_BRIDGE_MAX_IDS,
 			'actions' => Freigabe_Bridge_Statuses::actions(),
 		);
+		// Since 1.1.0: the blocklist route (an older extension ignores the field).
+		$data['freigabe_bridge']['blocklist'] = true;
 		$response->set_data( $data );
 		return $response;
 	}

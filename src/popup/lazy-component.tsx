@@ -1,0 +1,31 @@
+/**
+ * A component loaded the first time it renders (a chunk of its own): the popup's first screen does
+ * not pay for what opens later (its budget, test/e2e/build-output.test.ts). Renders nothing until
+ * the chunk is in; later renders have it at once. `load` must be a module-level function: it keys
+ * what was loaded.
+ */
+import type { FunctionComponent } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+
+const loaded = new Map<unknown, unknown>();
+
+interface Props<P> {
+  load: () => Promise<FunctionComponent<P>>;
+  props: P;
+}
+
+export function LazyComponent<P>({ load, props }: Props<P>) {
+  const [Component, setComponent] = useState(() => (loaded.get(load) as FunctionComponent<P> | undefined) ?? null);
+  useEffect(() => {
+    if (Component) return;
+    let alive = true;
+    void load().then((component) => {
+      loaded.set(load, component);
+      if (alive) setComponent(() => component);
+    });
+    return () => {
+      alive = false;
+    };
+  }, [Component, load]);
+  return Component ? <Component {...(props as P & object)} /> : null;
+}
