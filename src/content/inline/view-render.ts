@@ -10,12 +10,12 @@ import { BlockMatch } from '../../shared/ui/BlockMatch.tsx';
 import type { ActionName } from './actions.ts';
 import { LazyBlockPanel } from './block/LazyBlockPanel.tsx';
 import { Card } from './Card.tsx';
+import { CardSchedule } from './card-schedule.ts';
 import type { Layout } from './cards.ts';
 import { safeHref } from './comment-pages.ts';
 import { Editor } from './Editor.tsx';
 import type { ElsewhereEntry } from './home.ts';
 import { type Host, showHost } from './hosts.ts';
-import { atOnce, browserIdle, IdleQueue } from './idle-chunks.ts';
 import { summarySlot } from './placement.ts';
 import { ReactionsPanel } from './ReactionsPanel.tsx';
 import { reactionsOf } from './reactions.ts';
@@ -32,19 +32,17 @@ export class ViewRenderer {
   private readonly dimmed = new Map<Element, string>();
   /** what the view says once the extension is gone, read while it is there */
   private readonly gone = goneWords();
-  /** cards not rendered yet, by host, rendered in the page's idle time in document order */
-  private readonly newCards: IdleQueue<Element>;
-  private readonly renderedCards = new WeakSet<Element>();
-  /** New cards hidden until all are rendered, then shown together: one layout of the thread, not one per slice. */
-  private readonly unrevealed = new Map<HTMLElement, boolean>();
+  private readonly cardSchedule: CardSchedule;
 
   constructor(
     private readonly ctx: ViewContext,
     private readonly actions: ViewActions,
   ) {
-    const { doc, idle } = ctx.options;
-    const win = doc.defaultView;
-    this.newCards = new IdleQueue(idle ?? (win ? browserIdle(win) : atOnce), () => this.cardsDone(true));
+    this.cardSchedule = new CardSchedule(
+      ctx.options,
+      (entry) => this.renderCard(entry),
+      (idle) => this.cardsDone(idle),
+    );
   }
 
   /** Puts the summary bar's host in place (before the thread), if the page has a place for it. */
@@ -58,8 +56,7 @@ export class ViewRenderer {
 
   /** The page as it was: ticker stopped, dimmed comments restored (the hosts go with the HostSet). */
   stop(): void {
-    this.newCards.clear();
-    this.unrevealed.clear();
+    this.cardSchedule.clear();
     clearInterval(this.ticker);
     this.ticker = undefined;
     for (const [element, opacity] of this.dimmed) (element as HTMLElement).style.opacity = opacity;
@@ -87,26 +84,14 @@ export class ViewRenderer {
       showHost(host.host, model.withPending);
       render(this.controls(comment.id ?? 0, comment.author, status, cached, state, now), host.mount);
     }
-    // Cards rendered before are brought up to date now (a cheap diff); new ones wait for idle time,
-    // top to bottom, except the one the keyboard or an editor is on.
-    const fresh: typeof layout.here = [];
-    for (const entry of layout.here) {
-      const { comment, host } = entry;
-      const shown = comment.status !== 'spam' || model.showSpam || model.decidedHere.has(comment.id);
-      const urgent = comment.id === model.currentId || comment.id === model.editing?.commentId;
-      if (this.renderedCards.has(host.host) || urgent) {
-        this.unrevealed.delete(host.host);
-        showHost(host.host, model.withPending && shown);
-        this.renderCard(entry);
-      } else {
-        this.unrevealed.set(host.host, model.withPending && shown);
-        showHost(host.host, false);
-        fresh.push(entry);
-      }
-    }
-    fresh.sort((a, b) => (a.host.host.compareDocumentPosition(b.host.host) & 4 ? -1 : 1));
-    for (const entry of fresh) this.newCards.set(entry.host.host, () => this.renderCard(entry));
-    if (this.newCards.size === 0) this.cardsDone(false);
+    this.cardSchedule.update(
+      layout.here.map((entry) => {
+        const { comment } = entry;
+        const shown = comment.status !== 'spam' || model.showSpam || model.decidedHere.has(comment.id);
+        const urgent = comment.id === model.currentId || comment.id === model.editing?.commentId;
+        return { entry, shown: model.withPending && shown, urgent };
+      }),
+    );
     this.renderReactions(state);
     const waiting = state.comments.some((comment) => comment.decision?.state === 'waiting');
     if (waiting && this.ticker === undefined) this.ticker = setInterval(() => ctx.render(), 1000);
@@ -120,9 +105,8 @@ export class ViewRenderer {
   private renderCard({ comment, host, replyTo }: Layout['here'][number]): void {
     const { ctx } = this;
     const state = ctx.model.state;
-    this.newCards.delete(host.host);
+    this.cardSchedule.drawn(host.host);
     if (!state || ctx.options.signal.aborted || ctx.model.extensionGone || !host.host.isConnected) return;
-    this.renderedCards.add(host.host);
     render(
       h(
         Card,
@@ -135,16 +119,10 @@ export class ViewRenderer {
 
   /** Every card is there: a pending comment's permalink is scrolled to (shown as current once found). */
   private cardsDone(idle: boolean): void {
-    this.revealNewCards();
     const linked = this.ctx.cards.scrollToLinked(this.ctx.now() - this.ctx.startedAt);
     if (linked === null) return;
     this.ctx.model.currentId = linked;
     if (idle) this.ctx.render();
-  }
-
-  private revealNewCards(): void {
-    for (const [host, shown] of this.unrevealed) showHost(host, shown);
-    this.unrevealed.clear();
   }
 
   private controls(
@@ -221,8 +199,7 @@ export class ViewRenderer {
    */
   private renderGone(state: InlineState): void {
     const { ctx } = this;
-    this.newCards.clear();
-    this.revealNewCards();
+    this.cardSchedule.clear();
     for (const { host } of ctx.toolbars.values()) render(null, host.mount);
     for (const { comment, host, replyTo } of ctx.cards.layout(state.comments, ctx.model.showSpam).here) {
       render(
