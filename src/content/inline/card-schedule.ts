@@ -1,12 +1,12 @@
 /**
  * When each card of the view renders (ADR 033): a card rendered before, or the one the keyboard or
- * an editor is on, at once (a cheap diff); a new one in the page's idle time, top to bottom, hidden
+ * an editor is on, at once (a cheap diff); a new one in the page's idle time (in any order), hidden
  * until every new card has rendered — then all show together: content landing in a shown card made
  * the browser lay the whole thread out again in every frame a slice landed in.
  */
 import type { Layout } from './cards.ts';
 import { showHost } from './hosts.ts';
-import { atOnce, browserIdle, IdleQueue } from './idle-chunks.ts';
+import { browserIdle, IdleQueue } from './idle-chunks.ts';
 import type { InlineViewOptions } from './view-context.ts';
 
 type Entry = Layout['here'][number];
@@ -23,8 +23,7 @@ export class CardSchedule {
     /** every card is rendered and shown (`idle`: after an idle slice, not within a render) */
     private readonly done: (idle: boolean) => void,
   ) {
-    const win = doc.defaultView;
-    this.queue = new IdleQueue(idle ?? (win ? browserIdle(win) : atOnce), () => {
+    this.queue = new IdleQueue(idle ?? browserIdle(doc.defaultView as Window), () => {
       this.reveal();
       this.done(true);
     });
@@ -45,17 +44,15 @@ export class CardSchedule {
         fresh.push(entry);
       }
     }
-    fresh.sort((a, b) => (a.host.host.compareDocumentPosition(b.host.host) & 4 ? -1 : 1));
     for (const entry of fresh) this.queue.set(entry.host.host, () => this.draw(entry));
-    if (this.queue.size === 0) {
+    if (fresh.length === 0) {
       this.reveal();
       this.done(false);
     }
   }
 
-  /** A card was drawn (by `update`, a slice, or the view): no longer waiting. */
+  /** A card was drawn (by `update` or a slice); one still queued draws again then, a cheap diff. */
   drawn(host: Element): void {
-    this.queue.delete(host);
     this.rendered.add(host);
   }
 

@@ -3,25 +3,21 @@
  * article (issue 14: forty cards rendered at once took one). Jobs run in the order they were first
  * queued; queueing a key again replaces its job in place (the latest state wins, the order stays).
  * Each slice runs jobs until its deadline has no time left, and at least one, so the queue always
- * drains. Where a browser has no `requestIdleCallback`, a timeout slice of `sliceMs` stands in.
+ * drains.
  */
 
-/** What a slice may still spend (the browser's IdleDeadline, or the fallback's). */
+/** What a slice may still spend (the browser's IdleDeadline). */
 export interface SliceDeadline {
   timeRemaining(): number;
-  /** the browser ran the callback because the page was never idle long enough */
-  readonly didTimeout?: boolean;
 }
 
 /** Runs `slice` when the page is idle; answers a function that cancels it. */
 export type RequestIdle = (slice: (deadline: SliceDeadline) => void) => () => void;
 
-/** A slice with no idle callback: this long at most (a frame's worth, with room for the browser's own work). */
-export const fallbackSliceMs = 8;
 /** An idle callback waits at most this long on a page that is never idle. */
 const idleTimeoutMs = 200;
 
-type IdleWindow = Pick<Window, 'setTimeout' | 'clearTimeout'> & {
+type IdleWindow = {
   requestIdleCallback?: (run: (deadline: SliceDeadline) => void, options?: { timeout: number }) => number;
   cancelIdleCallback?: (handle: number) => void;
 };
@@ -32,26 +28,14 @@ export const atOnce: RequestIdle = (slice) => {
   return () => undefined;
 };
 
-/** The browser's idle callbacks, or timeout slices where it has none. */
-export function browserIdle(win: IdleWindow, now: () => number = () => performance.now()): RequestIdle {
+/** The browser's idle callbacks (Chrome and Firefox have them, in content scripts too); without them, slices run at once. */
+export function browserIdle(win: IdleWindow): RequestIdle {
   const request = win.requestIdleCallback?.bind(win);
   const cancel = win.cancelIdleCallback?.bind(win);
-  const frameSlice = (): SliceDeadline => {
-    const end = now() + fallbackSliceMs;
-    return { timeRemaining: () => Math.max(0, end - now()) };
-  };
-  if (request && cancel) {
-    return (slice) => {
-      // A page never idle (busy, or a loaded machine) still gets a frame's worth per slice, not one job.
-      const handle = request((deadline) => slice(deadline.didTimeout ? frameSlice() : deadline), {
-        timeout: idleTimeoutMs,
-      });
-      return () => cancel(handle);
-    };
-  }
+  if (!request || !cancel) return atOnce;
   return (slice) => {
-    const handle = win.setTimeout(() => slice(frameSlice()), 0);
-    return () => win.clearTimeout(handle);
+    const handle = request(slice, { timeout: idleTimeoutMs });
+    return () => cancel(handle);
   };
 }
 
@@ -62,32 +46,14 @@ export class IdleQueue<K> {
 
   constructor(
     private readonly requestIdle: RequestIdle,
-    /** called once the queue ran dry after a slice (not after `flush` or `clear`) */
+    /** called once the queue ran dry after a slice (not after `clear`) */
     private readonly drained: () => void = () => undefined,
   ) {}
-
-  get size(): number {
-    return this.jobs.size;
-  }
-
-  has(key: K): boolean {
-    return this.jobs.has(key);
-  }
 
   /** Queues `job` under `key`: a job already queued there is replaced in its place. */
   set(key: K, job: () => void): void {
     this.jobs.set(key, job);
     this.requestSlice();
-  }
-
-  delete(key: K): void {
-    this.jobs.delete(key);
-  }
-
-  /** Runs every queued job now, in order. */
-  flush(): void {
-    this.stopSlice();
-    this.runWhile(() => true);
   }
 
   /** Forgets every queued job. */
