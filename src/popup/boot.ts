@@ -11,6 +11,8 @@ import { readFirstScreenEarly } from './first-screen.ts';
 import { prefetchFirstPage } from './queue/use-view-comments.ts';
 
 export function bootQueue(): FreigabeDb {
+  // bench:popup: what of the time from the first paint to the first rows is loading the app's script.
+  performance.mark('freigabe:script-start');
   document.documentElement.lang = uiLanguage();
   reportUnhandledRejections(window, 'popup');
   // The first screen the background keeps ready answers long before the cache is open.

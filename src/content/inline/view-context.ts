@@ -8,6 +8,7 @@ import type { DraftKind } from '../../shared/moderation.ts';
 import type { InlineApi } from './api.ts';
 import type { Cards } from './cards.ts';
 import type { Host, HostSet } from './hosts.ts';
+import type { RequestIdle } from './idle-chunks.ts';
 import type { PageComment, PageThread } from './types.ts';
 
 export interface InlineViewOptions {
@@ -21,6 +22,8 @@ export interface InlineViewOptions {
   openUrl?: (url: string) => void;
   /** whether this script's extension is still there (default: handover.ts's `extensionAlive`) */
   alive?: () => boolean;
+  /** when new cards render (default: the page's idle time, idle-chunks.ts's `browserIdle`) */
+  idle?: RequestIdle;
 }
 
 /** What the user switched and opened, and what the background last said. */

@@ -10,6 +10,8 @@ import { BlockMatch } from '../../shared/ui/BlockMatch.tsx';
 import type { ActionName } from './actions.ts';
 import { LazyBlockPanel } from './block/LazyBlockPanel.tsx';
 import { Card } from './Card.tsx';
+import { CardSchedule } from './card-schedule.ts';
+import type { Layout } from './cards.ts';
 import { safeHref } from './comment-pages.ts';
 import { Editor } from './Editor.tsx';
 import type { ElsewhereEntry } from './home.ts';
@@ -30,11 +32,18 @@ export class ViewRenderer {
   private readonly dimmed = new Map<Element, string>();
   /** what the view says once the extension is gone, read while it is there */
   private readonly gone = goneWords();
+  private readonly cardSchedule: CardSchedule;
 
   constructor(
     private readonly ctx: ViewContext,
     private readonly actions: ViewActions,
-  ) {}
+  ) {
+    this.cardSchedule = new CardSchedule(
+      ctx.options,
+      (entry) => this.renderCard(entry),
+      (idle) => this.cardsDone(idle),
+    );
+  }
 
   /** Puts the summary bar's host in place (before the thread), if the page has a place for it. */
   start(): void {
@@ -47,6 +56,7 @@ export class ViewRenderer {
 
   /** The page as it was: ticker stopped, dimmed comments restored (the hosts go with the HostSet). */
   stop(): void {
+    this.cardSchedule.clear();
     clearInterval(this.ticker);
     this.ticker = undefined;
     for (const [element, opacity] of this.dimmed) (element as HTMLElement).style.opacity = opacity;
@@ -74,20 +84,14 @@ export class ViewRenderer {
       showHost(host.host, model.withPending);
       render(this.controls(comment.id ?? 0, comment.author, status, cached, state, now), host.mount);
     }
-    for (const { comment, host, replyTo } of layout.here) {
-      const shown = comment.status !== 'spam' || model.showSpam || model.decidedHere.has(comment.id);
-      showHost(host.host, model.withPending && shown);
-      render(
-        h(
-          Card,
-          { comment, replyTo, pageUrl: cards.pageUrl },
-          this.controls(comment.id, comment.authorName, comment.status, comment, state, now),
-        ),
-        host.mount,
-      );
-    }
-    const linked = cards.scrollToLinked(ctx.now() - ctx.startedAt);
-    if (linked !== null) model.currentId = linked;
+    this.cardSchedule.update(
+      layout.here.map((entry) => {
+        const { comment } = entry;
+        const shown = comment.status !== 'spam' || model.showSpam || model.decidedHere.has(comment.id);
+        const urgent = comment.id === model.currentId || comment.id === model.editing?.commentId;
+        return { entry, shown: model.withPending && shown, urgent };
+      }),
+    );
     this.renderReactions(state);
     const waiting = state.comments.some((comment) => comment.decision?.state === 'waiting');
     if (waiting && this.ticker === undefined) this.ticker = setInterval(() => ctx.render(), 1000);
@@ -95,6 +99,30 @@ export class ViewRenderer {
       clearInterval(this.ticker);
       this.ticker = undefined;
     }
+  }
+
+  /** One card, with the state as it is when it renders (a newer render replaces a queued one). */
+  private renderCard({ comment, host, replyTo }: Layout['here'][number]): void {
+    const { ctx } = this;
+    const state = ctx.model.state;
+    this.cardSchedule.drawn(host.host);
+    if (!state || ctx.options.signal.aborted || ctx.model.extensionGone || !host.host.isConnected) return;
+    render(
+      h(
+        Card,
+        { comment, replyTo, pageUrl: ctx.cards.pageUrl },
+        this.controls(comment.id, comment.authorName, comment.status, comment, state, ctx.now()),
+      ),
+      host.mount,
+    );
+  }
+
+  /** Every card is there: a pending comment's permalink is scrolled to (shown as current once found). */
+  private cardsDone(idle: boolean): void {
+    const linked = this.ctx.cards.scrollToLinked(this.ctx.now() - this.ctx.startedAt);
+    if (linked === null) return;
+    this.ctx.model.currentId = linked;
+    if (idle) this.ctx.render();
   }
 
   private controls(
@@ -172,6 +200,7 @@ export class ViewRenderer {
    */
   private renderGone(state: InlineState): void {
     const { ctx } = this;
+    this.cardSchedule.clear();
     for (const { host } of ctx.toolbars.values()) render(null, host.mount);
     for (const { comment, host, replyTo } of ctx.cards.layout(state.comments, ctx.model.showSpam).here) {
       render(

@@ -143,10 +143,23 @@ export async function firefoxShadowUi(page: Page): Promise<ShadowUi> {
       { args: [kind] },
     );
     const nodes = (list.value as NodeValue[] | undefined) ?? [];
-    return nodes.flatMap((node) => {
+    const found = nodes.flatMap((node) => {
       const root = node.value?.shadowRoot;
       return root?.sharedId ? [{ attributes: node.value?.attributes ?? {}, shadowRoot: root }] : [];
     });
+    // Rendered only: new cards render in the page's idle time, an empty host is not there yet.
+    const rendered = await Promise.all(
+      found.map(
+        async (host) =>
+          (
+            await call(
+              'function () { return this.childElementCount > 0 && [...this.children].some((child) => child.localName === "div" && child.childNodes.length > 0); }',
+              { this: host.shadowRoot },
+            )
+          ).value === true,
+      ),
+    );
+    return found.filter((_, index) => rendered[index]);
   }
 
   async function find(kind: string, index: number, selector: string): Promise<RemoteValue> {

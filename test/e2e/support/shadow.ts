@@ -15,7 +15,7 @@ interface DomNode {
 }
 
 export interface ShadowUi {
-  /** hosts of one kind (card, toolbar, summary, reactions) in document order, each with its shadow root */
+  /** rendered hosts of one kind (card, toolbar, summary, reactions) in document order, each with its shadow root */
   hosts(kind: string): Promise<{ attributes: Record<string, string>; shadowRootId: number }[]>;
   /** text of everything inside the hosts of one kind */
   text(kind: string): Promise<string[]>;
@@ -53,7 +53,9 @@ export async function shadowUi(page: Page): Promise<ShadowUi> {
       const attributes = attributesOf(node);
       const kindHere = attributes['data-freigabe-host'] ?? hostKind;
       const shadow = node.shadowRoots?.[0];
-      if (shadow && kindHere === kind) found.push({ attributes, shadowRootId: shadow.nodeId });
+      // Rendered: its mount holds something (new cards render in the page's idle time, an empty host is not there yet).
+      const rendered = shadow?.children?.some((child) => child.nodeName === 'DIV' && (child.children?.length ?? 0) > 0);
+      if (shadow && rendered && kindHere === kind) found.push({ attributes, shadowRootId: shadow.nodeId });
       // A card's host may wrap the element that carries the root (list items cannot).
       for (const child of node.children ?? []) walk(child, attributes['data-freigabe-host'] ? kindHere : null);
     };

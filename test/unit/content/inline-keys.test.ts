@@ -7,6 +7,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { InlineApi } from '../../../src/content/inline/api.ts';
+import { atOnce } from '../../../src/content/inline/idle-chunks.ts';
 import { onKey } from '../../../src/content/inline/keyboard.ts';
 import type { PageWatch } from '../../../src/content/inline/page-watch.ts';
 import { InlineView } from '../../../src/content/inline/view.ts';
@@ -65,6 +66,8 @@ async function setup() {
     },
     api,
     signal: controller.signal,
+    // Cards render at once here (the page's idle time is idle-chunks.test.ts's subject).
+    idle: atOnce,
     findComments: () => [],
   });
   await view.start();

@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { InlineApi } from '../../../src/content/inline/api.ts';
 import { announceTakeover, extensionAlive, stepAsideWhenReplaced } from '../../../src/content/inline/handover.ts';
 import { hostAttribute, mountOf } from '../../../src/content/inline/hosts.ts';
+import { atOnce } from '../../../src/content/inline/idle-chunks.ts';
 import type { PageComment } from '../../../src/content/inline/types.ts';
 import { InlineView } from '../../../src/content/inline/view.ts';
 import { browser } from '../../../src/shared/browser.ts';
@@ -77,6 +78,8 @@ function setup({ saveDraft, alive }: { saveDraft?: InlineApi['saveDraft']; alive
     },
     api: fullApi,
     signal: controller.signal,
+    // Cards render at once here (the page's idle time is idle-chunks.test.ts's subject).
+    idle: atOnce,
     findComments: () => [],
     ...(alive ? { alive } : {}),
   });

@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { findComments } from '../../../src/content/detect/index.ts';
 import type { InlineApi } from '../../../src/content/inline/api.ts';
 import { hostAttribute, mountOf } from '../../../src/content/inline/hosts.ts';
+import { atOnce } from '../../../src/content/inline/idle-chunks.ts';
 import { InlineView } from '../../../src/content/inline/view.ts';
 import type { InlineComment, InlineState } from '../../../src/shared/inline-protocol.ts';
 
@@ -97,6 +98,8 @@ async function open(
     },
     api,
     signal: controller.signal,
+    // Cards render at once here (the page's idle time is idle-chunks.test.ts's subject).
+    idle: atOnce,
     findComments: (root) => findComments(root, { url, known: comments }),
   });
   await view.start();

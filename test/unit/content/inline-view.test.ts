@@ -8,6 +8,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { InlineApi } from '../../../src/content/inline/api.ts';
 import { hostAttribute, mountOf } from '../../../src/content/inline/hosts.ts';
+import { atOnce } from '../../../src/content/inline/idle-chunks.ts';
 import type { PageComment } from '../../../src/content/inline/types.ts';
 import { InlineView } from '../../../src/content/inline/view.ts';
 import type { InlineComment, InlineState } from '../../../src/shared/inline-protocol.ts';
@@ -82,6 +83,8 @@ function setup(cached: InlineComment[], canModerate = true) {
     },
     api,
     signal: controller.signal,
+    // Cards render at once here (the page's idle time is idle-chunks.test.ts's subject).
+    idle: atOnce,
     findComments: (root) =>
       [root as Element, ...(root as Element).querySelectorAll('li.comment')]
         .filter((li) => li.matches('li.comment'))
