@@ -75,11 +75,14 @@ describe('release builds', () => {
     // 10 kB until session 5; the one error reporter (it tells an extension updated under the page
     // from a failure) took it to 10.4 kB — moved once, said here. Most of it is the polyfill.
     expect(sizes.content).toBeLessThan(11 * 1024);
-    // The inline view is its own file, injected into articles only, and never Dexie: within 44 kB
+    // The inline view is its own file, injected into articles only, and never Dexie: within 45 kB
     // (40 kB until session 4; paged comments, the shared draft saver and moderation model, bidi
-    // isolation and the sanitizer's plain text took it to 41.6 kB — moved once, said here).
+    // isolation and the sanitizer's plain text took it to 41.6 kB; session 6's Akismet line, the
+    // Block… and History buttons with the blocklist match line, and rendering cards in idle time
+    // took it to 44.7 kB — moved a second time, said here). The block form already lives in a file
+    // injected on first use; the next growth moves the reactions overview there too, not this line.
     expect(sizes.inline).toBeGreaterThan(5 * 1024);
-    expect(sizes.inline).toBeLessThan(44 * 1024);
+    expect(sizes.inline).toBeLessThan(45 * 1024);
     for (const file of ['src/content/content-script.js', 'src/content/inline/inline-view.js']) {
       expect(readFileSync(join('dist/chrome', file), 'utf8')).not.toMatch(/Dexie|indexedDB/);
     }
