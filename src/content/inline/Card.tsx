@@ -40,7 +40,7 @@ export function Card({
 }) {
   const date = new Date(comment.date);
   // Every render of the view re-renders each card: the sanitizer (a fresh parsed document per call) runs once per text.
-  const content = useMemo(() => sanitizeCommentHtml(comment.contentHtml), [comment.contentHtml]);
+  const sanitizedContent = useMemo(() => sanitizeCommentHtml(comment.contentHtml), [comment.contentHtml]);
   dateFormat ??= new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
   const kind = comment.status === 'spam' ? 'spam' : comment.status === 'trash' ? 'trash' : 'pending';
   return (
@@ -54,8 +54,8 @@ export function Card({
       </header>
       {replyTo && <ReplyLine replyTo={replyTo} pageUrl={pageUrl} />}
       {/* Sanitized here, in the page that renders it (strict allow-list: no scripts, no remote loads). */}
-      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized just here by sanitizeCommentHtml (DOMPurify, strict allow-list) */}
-      <div class="content" dangerouslySetInnerHTML={{ __html: content }} />
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized above by sanitizeCommentHtml (DOMPurify, strict allow-list) */}
+      <div class="content" dangerouslySetInnerHTML={{ __html: sanitizedContent }} />
       {children}
     </article>
   );

@@ -75,7 +75,8 @@ export class FreigabeDb extends Dexie {
       jobChunks: '[jobId+seq], jobId',
     });
     // The update test's "build N+1" only (ADR 035): production builds stop at the version above.
-    if (__FREIGABE_NEXT_SCHEMA__) addNextSchema(this);
+    // Undefined where no bundler defines it (benches and scripts run this file in Node).
+    if (typeof __FREIGABE_NEXT_SCHEMA__ !== 'undefined' && __FREIGABE_NEXT_SCHEMA__) addNextSchema(this);
   }
 }
 
