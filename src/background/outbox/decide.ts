@@ -138,13 +138,25 @@ export async function undo(
     // answer is not one of those: it stopped the request before WordPress.
     const mayHaveArrived = row.state === 'waiting' && row.attempts > 0 && row.error?.kind !== 'blocked';
     const isText = row.decision === 'reply' || row.decision === 'edit';
+    // The same for a status decision refused on a later attempt: the refusal may be WordPress saying
+    // the first one landed (a 410 for a comment already in Trash, its body cut so its code is lost).
+    const refusedAfterLost =
+      row.state === 'failed' &&
+      row.attempts > 0 &&
+      !isText &&
+      row.decision !== 'delete' &&
+      row.error?.kind !== 'blocked';
     // Told that someone else changed it after it was done: dismissed, it is done again (told once);
     // the cache already has the comment where WordPress has it.
     if (row.state === 'conflict' && row.error?.kind === changedElsewhereKind) {
       await db.outbox.update(outboxId, { state: 'done' });
       return 'cancelled';
     }
-    if ((row.state === 'waiting' && !mayHaveArrived) || row.state === 'failed' || row.state === 'conflict') {
+    if (
+      (row.state === 'waiting' && !mayHaveArrived) ||
+      (row.state === 'failed' && !refusedAfterLost) ||
+      row.state === 'conflict'
+    ) {
       await db.outbox.delete(outboxId);
       if ((row.decision === 'reply' || row.decision === 'edit') && row.content)
         await restoreDraft(ctx, row.siteId, row.commentId, row.decision, row.content);
@@ -159,6 +171,8 @@ export async function undo(
     const reverse = reverseOf(row.decision, row.previousStatus);
     if (reverse === null) throw new ReplyError('cannot_undo', 'A comment deleted permanently cannot be restored.');
     const current = (await db.comments.get([row.siteId, row.commentId])) ?? row.snapshot;
+    // Taken back now: the refused row is no longer a failure to show or retry.
+    if (refusedAfterLost) await db.outbox.update(outboxId, { state: 'done' });
     await db.outbox.add({
       siteId: row.siteId,
       commentId: row.commentId,

@@ -118,4 +118,34 @@ describe('undo against the flush', () => {
     expect(wordpress.writes.map((write) => write.body?.status)).toEqual(['spam', 'spam', 'approved']);
     expect(wordpress.comments[0]?.status).toBe('approved');
   });
+
+  it('a trash whose answer was cut and whose retry was refused unreadably is reversed on undo, not cancelled', async () => {
+    // The soak's seed 970147: the trash reached WordPress, its answer was cut; the retry's 410
+    // (already in Trash) was cut too, so its code was lost and the row failed. Undo cancelled it
+    // locally while WordPress kept the comment in Trash.
+    const { ctx, wordpress } = await setup(pending(1));
+    let writes = 0;
+    const cutting: typeof fetch = async (input, init) => {
+      const answer = await wordpress.fetch(input, init);
+      if (init?.method === undefined || init.method === 'GET' || writes++ > 1) return answer;
+      if (writes === 1) return new Response('{"id":1,"sta', { status: answer.status });
+      return new Response('{"code":"rest_already_tra', { status: 410 });
+    };
+    const cuttingCtx = { ...ctx, fetch: cutting };
+    const [id = 0] = await decide(cuttingCtx, { siteId, commentIds: [1], decision: 'trash', undoWindowMs: 0 });
+    await flushOutbox(cuttingCtx);
+    expect(wordpress.comments[0]?.status).toBe('trash');
+    clock += 10 * 60_000;
+    await flushOutbox(cuttingCtx);
+    expect(await ctx.db.outbox.get(id)).toMatchObject({ state: 'failed', attempts: 1 });
+
+    expect(await undo(cuttingCtx, id)).toBe('reversed');
+    clock += 10 * 60_000;
+    await flushOutbox(cuttingCtx);
+    expect(wordpress.comments[0]?.status).toBe('hold');
+    expect((await ctx.db.outbox.toArray()).map((row) => [row.decision, row.state])).toEqual([
+      ['trash', 'done'],
+      ['untrash', 'done'],
+    ]);
+  });
 });
