@@ -148,4 +148,32 @@ describe('undo against the flush', () => {
       ['untrash', 'done'],
     ]);
   });
+
+  it('not spam sent again after a lost answer does not move the restored comment back to pending', async () => {
+    // The soak's seed 146745: WordPress's unspam restored "approved" and forgot it; the retry's
+    // unspam then set the comment to pending.
+    const { ctx, wordpress } = await setup(pending(1));
+    await ctx.db.comments.update([siteId, 1], { status: 'spam' });
+    const spam = wordpress.comments[0];
+    if (spam) spam.status = 'spam';
+    let lose = true;
+    const losing: typeof fetch = async (input, init) => {
+      const answer = await wordpress.fetch(input, init);
+      if (lose && init?.method === 'POST') {
+        lose = false;
+        const comment = wordpress.comments[0];
+        if (comment) comment.status = 'approved';
+        throw new TypeError('Failed to fetch');
+      }
+      return answer;
+    };
+    const losingCtx = { ...ctx, fetch: losing };
+    await decide(losingCtx, { siteId, commentIds: [1], decision: 'unspam', undoWindowMs: 0 });
+    await flushOutbox(losingCtx);
+    clock += 10 * 60_000;
+    await flushOutbox(losingCtx);
+    expect(wordpress.comments[0]?.status).toBe('approved');
+    expect(wordpress.writes).toHaveLength(1);
+    expect((await ctx.db.outbox.toArray()).map((row) => [row.decision, row.state])).toEqual([['unspam', 'done']]);
+  });
 });
