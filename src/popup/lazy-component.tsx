@@ -4,18 +4,18 @@
  * the chunk is in; later renders have it at once. `load` must be a module-level function: it keys
  * what was loaded.
  */
-import type { FunctionComponent } from 'preact';
+import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
 const loaded = new Map<unknown, unknown>();
 
 interface Props<P> {
-  load: () => Promise<FunctionComponent<P>>;
+  load: () => Promise<ComponentType<P>>;
   props: P;
 }
 
 export function LazyComponent<P>({ load, props }: Props<P>) {
-  const [Component, setComponent] = useState(() => (loaded.get(load) as FunctionComponent<P> | undefined) ?? null);
+  const [Component, setComponent] = useState(() => (loaded.get(load) as ComponentType<P> | undefined) ?? null);
   useEffect(() => {
     if (Component) return;
     let alive = true;

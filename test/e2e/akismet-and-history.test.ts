@@ -15,6 +15,7 @@ import { bulk } from '../support/bridge.ts';
 import { basicAuth, postId, user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
 import { launchAsEditor } from './support/as-editor.ts';
+import { openPopupOnPost } from './support/popup-page.ts';
 import { shadowUi } from './support/shadow.ts';
 
 const wp = inject('wp');
@@ -71,11 +72,7 @@ const line = (who: string) =>
 
 describe('Akismet’s verdict and the history from the article', () => {
   it('the popup row says what Akismet decided and who reported it', async () => {
-    const popup = await browser.context.newPage();
-    await popup.setViewportSize({ width: 460, height: 600 });
-    await popup.goto(browser.extensionUrl('src/popup/index.html'));
-    await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'syncNow' }));
-    await popup.selectOption('select[name="post"]', `${siteId}\n${post}`);
+    const popup = await openPopupOnPost(browser, siteId, post);
     const row = popup.locator(`[data-comment-id="${reported}"]`);
     await expect
       .poll(() => row.locator('.akismet-line').textContent(), { timeout: 20_000 })

@@ -6,7 +6,6 @@
  * is told that only an administrator may. Screenshots: test-results/screenshots/block-dialog.png,
  * block-inline.png, block-options.png.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   connectWithApplicationPassword,
@@ -19,6 +18,7 @@ import { restRequest, restRoot, user } from '../support/rest.ts';
 import { postAsVisitor } from '../support/visitor.ts';
 import { adminApi } from '../support/wp-admin.ts';
 import { launchAsEditor } from './support/as-editor.ts';
+import { openPopupOnPost } from './support/popup-page.ts';
 import { shadowUi } from './support/shadow.ts';
 
 const wp = inject('wp');
@@ -34,16 +34,6 @@ let browser: ExtensionBrowser;
 async function lists(): Promise<{ disallowed: string[]; moderation: string[]; added: { entry: string }[] }> {
   const response = await restRequest(restRoot(wp), administrator, 'freigabe/v1/blocklist');
   return response.json();
-}
-
-async function openPopup(on: ExtensionBrowser, post: number): Promise<Page> {
-  const popup = await on.context.newPage();
-  await popup.setViewportSize({ width: 460, height: 600 });
-  await popup.goto(on.extensionUrl('src/popup/index.html'));
-  await popup.waitForSelector('.queue [role="row"], .empty');
-  await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'syncNow' }));
-  await popup.selectOption('select[name="post"]', `${siteId}\n${post}`);
-  return popup;
 }
 
 async function arrange(title: string, name: string, email: string): Promise<{ post: number; comment: number }> {
@@ -78,7 +68,7 @@ describe('blocking a commenter as an administrator', () => {
   it('from a popup row into the Disallowed list: the next comment goes to the Trash; Undo lets them through', async () => {
     const email = `paula.popup.${run}@example.org`;
     const { post, comment } = await arrange('E2E-Sperre', 'Paula Popup', email);
-    const popup = await openPopup(browser, post);
+    const popup = await openPopupOnPost(browser, siteId, post);
     const row = popup.locator(`[data-comment-id="${comment}"]`);
     await row.locator('.item-meta').click();
     await row.locator('button[data-action="block"]').click();
@@ -173,7 +163,7 @@ describe('blocking as an editor', () => {
     const asEditor = await launchWithExtension();
     try {
       await connectWithApplicationPassword(asEditor, wp.url, editor.login, editor.applicationPassword);
-      const popup = await openPopup(asEditor, post);
+      const popup = await openPopupOnPost(asEditor, siteId, post);
       const row = popup.locator(`[data-comment-id="${comment}"]`);
       await row.locator('.item-meta').click();
       await row.locator('button[data-action="block"]').click();

@@ -8,24 +8,14 @@ import { expect } from 'vitest';
 import { readStore } from '../../scripts/extension-browser.ts';
 import type { JobRow } from '../../src/shared/db/index.ts';
 import type { JobAction } from '../../src/shared/jobs.ts';
+import { showPost } from '../e2e/support/popup-page.ts';
 
 /**
- * Syncs, picks the post in the queue's filter (one of its choices once the queue has its comments),
- * opens the sheet with `b` and checks that its count is WordPress's.
+ * Syncs, picks the post in the queue's filter, opens the sheet with `b` and checks that its count
+ * is WordPress's.
  */
 export async function openSheetForPost(popup: Page, siteId: string, post: number, count: number): Promise<void> {
-  await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'syncNow' }));
-  const postKey = `${siteId}\n${post}`;
-  await expect
-    .poll(
-      () =>
-        popup.$$eval('select[name="post"] option', (options) =>
-          options.map((option) => (option as HTMLOptionElement).value),
-        ),
-      { timeout: 60_000 },
-    )
-    .toContain(postKey);
-  await popup.selectOption('select[name="post"]', postKey);
+  await showPost(popup, siteId, post);
   await popup.focus('.queue');
   await popup.keyboard.press('b');
   await popup.waitForSelector('.job-sheet .job-count[data-total]');

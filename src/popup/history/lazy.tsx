@@ -1,25 +1,10 @@
-/**
- * The history panel, loaded the first time a name is clicked: the popup's first screen does not pay
- * for it (its budget, test/e2e/build-output.test.ts).
- */
+/** The history panel, a chunk of its own, loaded the first time a name is clicked. */
 import type { ComponentProps } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { LazyComponent } from '../lazy-component.tsx';
 import type { HistoryPanel } from './HistoryPanel.tsx';
 
-let loaded: typeof HistoryPanel | null = null;
+const load = () => import('./HistoryPanel.tsx').then((module) => module.HistoryPanel);
 
 export function LazyHistoryPanel(props: ComponentProps<typeof HistoryPanel>) {
-  const [Panel, setPanel] = useState<typeof HistoryPanel | null>(() => loaded);
-  useEffect(() => {
-    if (Panel) return;
-    let alive = true;
-    void import('./HistoryPanel.tsx').then((module) => {
-      loaded = module.HistoryPanel;
-      if (alive) setPanel(() => module.HistoryPanel);
-    });
-    return () => {
-      alive = false;
-    };
-  }, [Panel]);
-  return Panel ? <Panel {...props} /> : null;
+  return <LazyComponent load={load} props={props} />;
 }
