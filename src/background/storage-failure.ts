@@ -24,12 +24,20 @@ const chainOf = (error: unknown): unknown[] => {
 const nameOf = (error: unknown) =>
   typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : '';
 
+/**
+ * The database's errors that are the storage failing, not our code: an aborted or unknown
+ * transaction failure, a database the browser closed or could not open. A constraint, a bad key or
+ * an await outside the transaction is a bug, reported as one.
+ */
+const refusals = new Set(['AbortError', 'UnknownError', 'DatabaseClosedError', 'OpenFailedError']);
+
 /** Whether `error` is the browser's storage refusing a write; null for anything else. */
 export function storageFailure(error: unknown): StorageFailure | null {
   const chain = chainOf(error);
   if (chain.some((link) => nameOf(link) === 'QuotaExceededError')) return 'full';
   // Only the database's own errors: a fetch's AbortError (a timeout) is not the storage.
-  return error instanceof Dexie.DexieError ? 'failed' : null;
+  if (!(error instanceof Dexie.DexieError)) return null;
+  return chain.some((link) => refusals.has(nameOf(link))) ? 'failed' : null;
 }
 
 /** The answer the page shows for a storage failure. */

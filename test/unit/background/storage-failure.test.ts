@@ -6,6 +6,7 @@
  * (background/refuse-writes.ts: every write rejected with the DOMException, so the transaction aborts
  * as Chromium's does when the disk is full).
  */
+import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
 import { contentHandlers, pageHandlers } from '../../../src/background/handlers.ts';
@@ -98,5 +99,9 @@ describe('the browser refusing a write', () => {
     expect(storageFailure({ name: 'AbortError', inner: quotaExceeded() })).toBe('full');
     expect(storageFailure(aborted())).toBeNull();
     expect(storageFailure(new TypeError('Failed to fetch'))).toBeNull();
+    expect(storageFailure(new Dexie.AbortError('aborted'))).toBe('failed');
+    // Our own mistakes are bugs to report, not the browser's storage failing.
+    expect(storageFailure(new Dexie.ConstraintError('duplicate key'))).toBeNull();
+    expect(storageFailure(new Dexie.InvalidArgumentError('bad key'))).toBeNull();
   });
 });
