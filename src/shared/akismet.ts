@@ -8,22 +8,9 @@
  */
 import { isolate } from './bidi.ts';
 import { type MessageKey, t } from './i18n.ts';
+import type { AkismetEvent, AkismetResult, AkismetVerdict } from './wp/akismet-field.ts';
 
-export type AkismetResult = 'spam' | 'ham' | 'error' | 'skipped';
-
-export interface AkismetEvent {
-  /** UTC, milliseconds */
-  time: number;
-  event: string;
-  /** the WordPress login of who did it (null: Akismet itself, or a cron run) */
-  user: string | null;
-}
-
-export interface AkismetVerdict {
-  result: AkismetResult | null;
-  /** oldest first */
-  history: AkismetEvent[];
-}
+export type { AkismetVerdict };
 
 /**
  * Akismet's checks, what it decided on its own: check-, recheck-, cron-retry- and webhook-spam/ham

@@ -7,7 +7,7 @@
 import { Dexie } from 'dexie';
 import type { CommentRow, FreigabeDb, SyncStateRow } from '../../shared/db/index.ts';
 import { outcomeOfStatus } from '../../shared/reputation.ts';
-import { akismetOf } from '../../shared/wp/akismet-field.ts';
+import { akismetOf, sameVerdict } from '../../shared/wp/akismet-field.ts';
 import { maxTimeoutMs } from '../../shared/wp/client.ts';
 import type { WpComment } from '../../shared/wp/schemas.ts';
 import type { BackgroundContext } from '../context.ts';
@@ -62,21 +62,24 @@ export function changedFrom(cached: CommentRow | undefined, pulled: CommentRow):
     cached.authorEmail !== pulled.authorEmail ||
     cached.authorIp !== pulled.authorIp ||
     cached.authorUserAgent !== pulled.authorUserAgent ||
-    JSON.stringify(cached.akismet ?? null) !== JSON.stringify(pulled.akismet ?? null)
+    !sameVerdict(cached.akismet, pulled.akismet)
   );
 }
 
 /**
  * The cached rows of these comments, in their order. A queue page (ids ascending) is read as one
  * range of the cache — one request to IndexedDB instead of one per comment, which in the service
- * worker is what a page's reading costs most; the ranges of a sync's pages do not overlap, so all
- * of them together read each cached row at most once.
+ * worker is what a page's reading costs most; the ranges of a sync's pages do not overlap, and a
+ * page whose ids are spread out is read by key.
  */
 async function cachedRows(db: FreigabeDb, siteId: string, ids: readonly number[]): Promise<(CommentRow | undefined)[]> {
   const first = ids[0];
   const last = ids.at(-1);
   const ascending = ids.every((id, index) => index === 0 || (ids[index - 1] ?? id) < id);
-  if (first === undefined || last === undefined || !ascending || ids.length < 2) {
+  // Only a dense page: the cache holds every status, so a sparse range (a years-old pending comment
+  // beside this week's) would read rows of other views between them.
+  const dense = first !== undefined && last !== undefined && last - first < ids.length * 4;
+  if (first === undefined || last === undefined || !ascending || !dense || ids.length < 2) {
     return db.comments.bulkGet(ids.map((id) => [siteId, id] as [string, number]));
   }
   const inRange = await db.comments.where('[siteId+id]').between([siteId, first], [siteId, last], true, true).toArray();

@@ -10,6 +10,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { type ChangeNotice, changesIn, touchesTables } from '../../shared/db/change-notice.ts';
 import type { CommentRow, FreigabeDb, SiteRow } from '../../shared/db/index.ts';
 import { firstPageSize, loadFirstPage } from '../../shared/first-screen.ts';
+import { sameVerdict } from '../../shared/wp/akismet-field.ts';
 import { firstScreenRows } from '../first-screen.ts';
 import { loadViewComments, newestFirst } from './load.ts';
 import { commentKey, mineStatuses, postKey, type ViewName } from './views.ts';
@@ -59,7 +60,10 @@ export async function firstRows(
 /** The same comment, field by field (rows read again are new objects). */
 function sameRow(a: CommentRow, b: CommentRow): boolean {
   const fields = Object.keys(b) as (keyof CommentRow)[];
-  return fields.length === Object.keys(a).length && fields.every((field) => a[field] === b[field]);
+  return (
+    fields.length === Object.keys(a).length &&
+    fields.every((field) => (field === 'akismet' ? sameVerdict(a.akismet, b.akismet) : a[field] === b[field]))
+  );
 }
 
 const nextFrame = () =>

@@ -1,9 +1,9 @@
 /** What the extension keeps in IndexedDB. Only the background writes; pages read. */
 
-import type { AkismetVerdict } from '../akismet.ts';
 import type { SiteBlocklist } from '../blocklist.ts';
 import type { JobAction, JobFailure, JobFilter, JobProgress, JobRoute, JobState, JobWaitReason } from '../jobs.ts';
 import type { ArticleTotals, CommentType, Decision, DraftKind, Role } from '../moderation.ts';
+import type { AkismetVerdict } from '../wp/akismet-field.ts';
 import type { BridgeInfo } from '../wp/bridge.ts';
 import type { WpAuth } from '../wp/client.ts';
 

@@ -4,13 +4,32 @@
  * apart from the comment so that a field we cannot read costs the Akismet line, never the comment.
  */
 import * as v from 'valibot';
-import type { AkismetResult, AkismetVerdict } from '../akismet.ts';
 
-// Written out, not imported: the line's module (and its i18n) stays out of the service worker.
-const results = ['spam', 'ham', 'error', 'skipped'] as const satisfies readonly AkismetResult[];
+/** Akismet's results, as its `akismet_result` meta and the field name them. */
+export const akismetResults = ['spam', 'ham', 'error', 'skipped'] as const;
+export type AkismetResult = (typeof akismetResults)[number];
+
+export interface AkismetEvent {
+  /** UTC, milliseconds */
+  time: number;
+  event: string;
+  /** the WordPress login of who did it (null: Akismet itself, or a cron run) */
+  user: string | null;
+}
+
+export interface AkismetVerdict {
+  result: AkismetResult | null;
+  /** oldest first */
+  history: AkismetEvent[];
+}
+
+/** Whether two verdicts say the same (rows read from IndexedDB are new objects each time). */
+export function sameVerdict(a: AkismetVerdict | undefined, b: AkismetVerdict | undefined): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
 
 const fieldSchema = v.object({
-  result: v.nullable(v.picklist(results)),
+  result: v.nullable(v.picklist(akismetResults)),
   history: v.pipe(
     v.array(
       v.object({
