@@ -5,10 +5,10 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { addComments } from '../../scripts/wp/index.ts';
-import { controlJob } from '../../src/background/jobs/control.ts';
 import { createJob } from '../../src/background/jobs/create.ts';
+import { jobHandlers } from '../../src/background/jobs/handlers.ts';
 import { syncPending } from '../../src/background/sync/pull-pending.ts';
-import { syncAfterJobs } from '../../src/background/sync/schedule.ts';
+import { syncIfStale } from '../../src/background/sync/schedule.ts';
 import { jobRowOf } from '../support/fake-job-engine.ts';
 import { jobSite } from '../support/job-site.ts';
 import { commentTotal, user } from '../support/rest.ts';
@@ -45,13 +45,14 @@ describe('the sync while a job moves the pending queue', () => {
     const site = await ctx.db.sites.get(siteId);
     expect(site).toMatchObject({ status: 'connected', pendingTotal: serverPending, lastSyncAt: null });
 
-    // Paused: the sync after the run of the jobs (jobs/schedule.ts) reads the queue.
-    const pausedSince = ctx.now();
-    await controlJob(ctx, jobId, 'pause');
-    await syncAfterJobs(ctx, pausedSince);
+    // A tab reporting in does not count again and again while the job runs.
+    expect(await syncIfStale(ctx, siteId)).toBe(false);
+
+    // Paused by the user (the message's handler, no run of the jobs under way): the queue is read.
+    await jobHandlers.controlJob(ctx, { type: 'controlJob', jobId, command: 'pause' });
+    await expect.poll(async () => (await ctx.db.sites.get(siteId))?.lastSyncAt ?? null).not.toBeNull();
     const cachedFlood = await ctx.db.comments.where('[siteId+post]').equals([siteId, post]).primaryKeys();
     expect(cachedFlood.map(([, id]) => id).sort((a, b) => a - b)).toEqual(ids);
-    expect((await ctx.db.sites.get(siteId))?.lastSyncAt).not.toBeNull();
   });
 
   it('stops a sync under way when a job starts moving the queue: the cursor stays, the rest is counted', async () => {
@@ -79,6 +80,27 @@ describe('the sync while a job moves the pending queue', () => {
     expect(await ctx.db.comments.count()).toBe(summary.pending);
     expect((await ctx.db.syncState.get(siteId))?.cursor).not.toBeNull();
     expect((await ctx.db.sites.get(siteId))?.status).toBe('connected');
+  });
+
+  it('a count that fails after a job stopped the sync midway says why on the site line, not "syncing…"', async () => {
+    const { post } = await flood(150, 'hold');
+    let ctxOfSite: Awaited<ReturnType<typeof jobSite>>['ctx'] | undefined;
+    let jobStarted = false;
+    const jobThenCountsFail: typeof fetch = async (input, init) => {
+      const url = decodeURIComponent(String(input));
+      if (jobStarted && url.includes('per_page=1&')) throw new TypeError('Failed to fetch');
+      const response = await fetch(input, init);
+      if (!jobStarted && url.includes('status=hold') && url.includes('per_page=100')) {
+        jobStarted = true;
+        await ctxOfSite?.db.jobs.add(jobRowOf({ siteId: siteOf(url), filter: { status: 'hold', type: 'all', post } }));
+      }
+      return response;
+    };
+    const { ctx, siteId } = await jobSite(wp, 'editor', { fetch: jobThenCountsFail });
+    ctxOfSite = ctx;
+    await expect(syncPending(ctx, siteId)).rejects.toThrow();
+    expect(jobStarted).toBe(true);
+    expect((await ctx.db.sites.get(siteId))?.status).toBe('offline');
   });
 
   it('is not held back by a running job that neither reads nor refills the pending queue', async () => {

@@ -1,6 +1,8 @@
 /** What the background does for the bulk-job messages (shared/jobs.ts). */
 
+import { reportError } from '../../shared/report-error.ts';
 import type { PageHandlers } from '../router.ts';
+import { syncAfterJobs } from '../sync/schedule.ts';
 import { controlJob } from './control.ts';
 import { createJob } from './create.ts';
 import { previewJob } from './preview.ts';
@@ -17,9 +19,16 @@ export const jobHandlers: JobHandlers = {
     return { jobId };
   },
   async controlJob(ctx, request) {
+    const before = ctx.now();
     const state = await controlJob(ctx, request.jobId, request.command);
     if (state === 'running') void runJobsAndReschedule(ctx);
-    else await scheduleJobs(ctx);
+    else {
+      await scheduleJobs(ctx);
+      // Paused or cancelled while it waited (no run to end): the queue it held back is read now.
+      void syncAfterJobs(ctx, before).catch((error: unknown) =>
+        reportError(error, { where: 'background: sync after a paused job', silent: true }),
+      );
+    }
     return { state };
   },
   async undoJob(ctx, request) {

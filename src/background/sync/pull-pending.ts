@@ -116,8 +116,7 @@ async function pull(ctx: BackgroundContext, siteId: string, options: SyncOptions
       ...queue.posts,
       ...[...found, ...parents].map((row) => row.post),
     ]);
-    const pendingTotal =
-      queue.pendingSeen + found.filter((row) => row.status === 'hold' && !queue.seen.has(row.id)).length;
+    const pendingTotal = queue.pendingSeen + found.filter((row) => row.status === 'hold').length;
     const counts = await statusCounts(client, site.mode, pendingTotal, ctx.now());
     // Installed or removed since: one small request. Unreadable (a locked index): what was known stays.
     const bridge = await client.bridgeInfo().catch(() => undefined);
@@ -146,7 +145,15 @@ async function pull(ctx: BackgroundContext, siteId: string, options: SyncOptions
     }
     return { siteId, pending: pendingTotal, serverTotal: queue.total };
   } catch (error) {
-    if (error instanceof HeldBackByJob) return await countWhileJobRuns(ctx, client, site);
+    if (!(error instanceof HeldBackByJob)) {
+      await ctx.db.sites.update(siteId, siteStatusAfter(error));
+      throw error;
+    }
+  }
+  // A job started moving the queue while this sync read it: the rest is counted, not read.
+  try {
+    return await countWhileJobRuns(ctx, client, site);
+  } catch (error) {
     await ctx.db.sites.update(siteId, siteStatusAfter(error));
     throw error;
   }

@@ -26,6 +26,9 @@ export async function syncAllSites(
 export async function syncIfStale(ctx: BackgroundContext, siteId: string): Promise<boolean> {
   const site = await ctx.db.sites.get(siteId);
   if (!site || (site.lastSyncAt !== null && ctx.now() - site.lastSyncAt <= staleAfterMs)) return false;
+  // A job moving the queue keeps lastSyncAt still (the sync only counts): tabs do not count again and
+  // again; the popup's sync and the catch-up when the job stops do.
+  if (await jobMovingQueue(ctx.db, siteId)) return false;
   // syncPending wrote why into the site's status line, which the popup shows.
   await syncSite(ctx, siteId).catch((error: unknown) =>
     reportError(error, { where: 'background: sync', silent: true }),
