@@ -22,7 +22,7 @@ export const blockKeyKinds = ['email', 'ip', 'host', 'word'] as const;
 export type BlockKeyKind = (typeof blockKeyKinds)[number];
 
 /** The Bridge refuses shorter entries: a letter or two would hold back almost every comment. */
-export const blockEntryMinLength = 3;
+const blockEntryMinLength = 3;
 export const blockEntryMaxLength = 200;
 
 /** Both lists as WordPress keeps them (their lines) and the entries Freigabe added to them. */
@@ -73,6 +73,23 @@ export function blockKeysOf(comment: BlockableComment): Record<Exclude<BlockKeyK
   };
 }
 
+/** Each list's entries trimmed and folded once: lists run to thousands of lines, rows to hundreds. */
+type FoldedLists = readonly { list: BlockList; entry: string; needle: string }[];
+const foldedLists = new WeakMap<object, FoldedLists>();
+
+function foldedOnce(lists: Pick<Blocklists, 'disallowed' | 'moderation'>): FoldedLists {
+  let found = foldedLists.get(lists);
+  if (!found) {
+    found = blockLists.flatMap((list) =>
+      lists[list]
+        .map((line) => ({ list, entry: line.trim(), needle: folded(line.trim()) }))
+        .filter(({ needle }) => needle !== ''),
+    );
+    foldedLists.set(lists, found);
+  }
+  return found;
+}
+
 /**
  * The first entry of the lists that a comment matches, the Disallowed list first (it decides: such
  * a comment goes to the Trash whatever the Moderation list says); null: none.
@@ -91,12 +108,9 @@ export function matchBlocklists(
     comment.authorUserAgent ?? '',
   ].map(folded);
   const withoutTags = folded(text.replace(/<[^>]*>/g, ''));
-  for (const list of blockLists) {
-    const haystack = list === 'disallowed' ? [...fields, withoutTags] : fields;
-    for (const entry of lists[list]) {
-      const needle = folded(entry.trim());
-      if (needle !== '' && haystack.some((field) => field.includes(needle))) return { list, entry: entry.trim() };
-    }
+  for (const { list, entry, needle } of foldedOnce(lists)) {
+    if (fields.some((field) => field.includes(needle))) return { list, entry };
+    if (list === 'disallowed' && withoutTags.includes(needle)) return { list, entry };
   }
   return null;
 }
@@ -104,12 +118,6 @@ export function matchBlocklists(
 /** Case-insensitive as PHP's `/iu`: both sides folded the same way. */
 function folded(value: string): string {
   return value.toLowerCase();
-}
-
-/** Whether an entry is one Freigabe added to that list (the ones it may remove again). */
-export function isAddedByFreigabe(lists: Pick<Blocklists, 'added'>, candidate: BlockEntry): boolean {
-  const entry = folded(candidate.entry);
-  return lists.added.some((added) => added.list === candidate.list && folded(added.entry) === entry);
 }
 
 /** A site's blocklists in the cache: read, or refused because the user is not an administrator. */

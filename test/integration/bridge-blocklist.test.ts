@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { setBridge, setOptions, setScenarios } from '../../scripts/wp/scenarios.ts';
 import { blockCommenter, unblock } from '../../src/background/blocklist/change.ts';
-import { refreshBlocklist } from '../../src/background/blocklist/read.ts';
+import { blocklistMaxAgeMs, refreshBlocklist } from '../../src/background/blocklist/read.ts';
 import type { BackgroundContext } from '../../src/background/context.ts';
 import { connectWithPassword } from '../../src/background/sites/password.ts';
 import { originPattern } from '../../src/background/sites/permission.ts';
@@ -79,10 +79,29 @@ afterAll(async () => {
 });
 
 describe('blocking a commenter as an administrator, with the Bridge', () => {
-  it('reads both lists on sync, with the entries Freigabe added', async () => {
-    const ctx = await connected('admin');
+  it('reads both lists on sync, with the entries Freigabe added, and again only when an hour old', async () => {
+    let clock = Date.now();
+    const asked: string[] = [];
+    const ctx = testContext({
+      now: () => clock,
+      fetch: (input, init) => {
+        asked.push(decodeURIComponent(String(input)));
+        return fetch(input, init);
+      },
+    });
+    const account = user(wp, 'admin');
+    await connectWithPassword(ctx, { url: wp.url, username: account.login, password: account.applicationPassword });
+    const listReads = () => asked.filter((url) => url.includes('freigabe/v1/blocklist')).length;
+    await syncAllSites(ctx);
     const cached = (await ctx.db.sites.get(siteId))?.blocklist;
     expect(cached).toMatchObject({ state: 'read', lists: { disallowed: [adminsOwnLine], moderation: [] } });
+    expect(listReads()).toBe(1);
+    clock += blocklistMaxAgeMs - 60_000;
+    await syncAllSites(ctx);
+    expect(listReads()).toBe(1);
+    clock += 120_000;
+    await syncAllSites(ctx);
+    expect(listReads()).toBe(2);
   });
 
   it('by email into the Disallowed list: their next comment goes to the Trash; undo lets them through again', async () => {

@@ -16,7 +16,7 @@ import { WpError } from '../../shared/wp/errors.ts';
 import type { BackgroundContext } from '../context.ts';
 import { ReplyError } from '../reply-error.ts';
 import { clientForSite } from '../sites/site-client.ts';
-import { adminOnlyCode, siteForBlocking, storeLists } from './read.ts';
+import { adminOnlyCode, siteForBlocking, storeLists, unavailable } from './read.ts';
 
 export interface BlockRequest {
   siteId: string;
@@ -78,10 +78,7 @@ async function changing<T>(ctx: BackgroundContext, siteId: string, work: () => P
   } catch (error) {
     if (error instanceof WpError && error.code === adminOnlyCode) {
       await ctx.db.sites.update(siteId, { blocklist: { state: 'admin-only', readAt: ctx.now() } });
-      throw new ReplyError(
-        'blocklist_admin_only',
-        'Only an administrator of this site may change its comment blocklists.',
-      );
+      throw unavailable('admin-only');
     }
     if (error instanceof WpError && error.code === 'freigabe_bridge_not_added')
       throw new ReplyError('blocklist_not_added', error.message);

@@ -1,10 +1,16 @@
 /**
  * A site's comment blocklists, read through the Bridge into the cache (`SiteRow.blocklist`): after
- * every sync and whenever a page asks (the options page, the block dialog). Only where the Bridge
+ * a sync when the last read is an hour old, whenever the options page opens, and from the answer
+ * of every change made through Freigabe (a change in wp-admin shows within the hour). Only where the Bridge
  * has the route and the user is a moderator; an editor's answer (`freigabe_bridge_admin_only`) is
  * kept too, so the pages can say that only an administrator may.
  */
-import { type Blocklists, blockAvailability, type SiteBlocklist } from '../../shared/blocklist.ts';
+import {
+  type BlockAvailability,
+  type Blocklists,
+  blockAvailability,
+  type SiteBlocklist,
+} from '../../shared/blocklist.ts';
 import type { SiteRow } from '../../shared/db/index.ts';
 import { WpError } from '../../shared/wp/errors.ts';
 import type { BackgroundContext } from '../context.ts';
@@ -29,6 +35,16 @@ export async function refreshBlocklist(ctx: BackgroundContext, siteId: string): 
   return blocklist;
 }
 
+/** A sync reads the lists again only after this (each read is the whole lists, and a write of the site row). */
+export const blocklistMaxAgeMs = 60 * 60_000;
+
+/** After a sync: reads the lists when the cache's are older than `blocklistMaxAgeMs`. */
+export async function refreshOldBlocklist(ctx: BackgroundContext, siteId: string): Promise<void> {
+  const readAt = (await ctx.db.sites.get(siteId))?.blocklist?.readAt;
+  if (readAt !== undefined && ctx.now() - readAt < blocklistMaxAgeMs) return;
+  await refreshBlocklist(ctx, siteId);
+}
+
 /** What a change answered: the lists as they are now. */
 export async function storeLists(ctx: BackgroundContext, siteId: string, lists: Blocklists): Promise<void> {
   await storeBlocklist(ctx, siteId, { state: 'read', lists, readAt: ctx.now() });
@@ -50,7 +66,12 @@ export async function siteForBlocking(ctx: BackgroundContext, siteId: string): P
   if (!site) throw new ReplyError('site_not_connected', 'This site is not connected.');
   const availability = blockAvailability(site);
   if (availability === 'ready') return site;
-  throw new ReplyError(`blocklist_${availability.replace('-', '_')}`, unavailableText[availability]);
+  throw unavailable(availability);
+}
+
+/** Why blocking cannot work on a site, as the pages' reply. */
+export function unavailable(availability: Exclude<BlockAvailability, 'ready'>): ReplyError {
+  return new ReplyError(`blocklist_${availability.replace('-', '_')}`, unavailableText[availability]);
 }
 
 const unavailableText = {

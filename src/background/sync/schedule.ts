@@ -2,7 +2,7 @@
 import type { SyncSummary } from '../../shared/messages.ts';
 import { reportError } from '../../shared/report-error.ts';
 import { readSettings } from '../../shared/settings.ts';
-import { refreshBlocklist } from '../blocklist/read.ts';
+import { refreshOldBlocklist } from '../blocklist/read.ts';
 import type { BackgroundContext } from '../context.ts';
 import { jobMovingQueue, movesPendingQueue } from './job-deferral.ts';
 import { type SyncOptions, syncPending } from './pull-pending.ts';
@@ -36,10 +36,10 @@ export async function syncIfStale(ctx: BackgroundContext, siteId: string): Promi
   return true;
 }
 
-/** One site's queue, then its blocklists (where the Bridge has them: ADR 030), which fail quietly. */
+/** One site's queue, then its blocklists when an hour old (where the Bridge has them: ADR 030), which fail quietly. */
 async function syncSite(ctx: BackgroundContext, siteId: string, options: SyncOptions = {}): Promise<SyncSummary> {
   const summary = await syncPending(ctx, siteId, options);
-  await refreshBlocklist(ctx, siteId).catch((error: unknown) =>
+  await refreshOldBlocklist(ctx, siteId).catch((error: unknown) =>
     reportError(error, { where: 'background: read the blocklists', silent: true }),
   );
   return summary;

@@ -9,7 +9,6 @@ import {
   blockAvailability,
   blockKeysOf,
   checkBlockEntry,
-  isAddedByFreigabe,
   matchBlocklists,
 } from '../../../src/shared/blocklist.ts';
 
@@ -91,12 +90,6 @@ describe('checkBlockEntry and blockKeysOf', () => {
       ip: null,
       host: null,
     });
-  });
-
-  it('knows the entries Freigabe added, whatever their case', () => {
-    const lists = { added: [{ list: 'moderation' as const, entry: 'Spam.Example' }] };
-    expect(isAddedByFreigabe(lists, { list: 'moderation', entry: 'spam.example' })).toBe(true);
-    expect(isAddedByFreigabe(lists, { list: 'disallowed', entry: 'spam.example' })).toBe(false);
   });
 });
 
