@@ -7,6 +7,7 @@ import { type BlockEntry, blockAvailability, bridgeInstallUrl } from '../shared/
 import type { SiteRow } from '../shared/db/index.ts';
 import { t } from '../shared/i18n.ts';
 import { sendToBackground } from '../shared/messages.ts';
+import { blockErrorText } from '../shared/ui/block-texts.ts';
 
 export function BlockedEntries({ site }: { site: SiteRow }) {
   const [error, setError] = useState<string | null>(null);
@@ -15,7 +16,7 @@ export function BlockedEntries({ site }: { site: SiteRow }) {
   useEffect(() => {
     if (!asks) return;
     sendToBackground({ type: 'readBlocklist', siteId: site.id }).catch((caught: unknown) =>
-      setError(t('blockFailed', [caught instanceof Error ? caught.message : String(caught)])),
+      setError(blockErrorText(caught, 'blockReadFailed')),
     );
   }, [site.id, asks]);
 
@@ -24,7 +25,7 @@ export function BlockedEntries({ site }: { site: SiteRow }) {
     try {
       await sendToBackground({ type: 'unblock', siteId: site.id, ...entry });
     } catch (caught) {
-      setError(t('blockFailed', [caught instanceof Error ? caught.message : String(caught)]));
+      setError(blockErrorText(caught, 'blockRemoveFailed'));
     }
   }
 

@@ -16,7 +16,8 @@ import {
   checkBlockEntry,
 } from '../blocklist.ts';
 import { type MessageKey, t } from '../i18n.ts';
-import { type BlockAnswer, MessageError } from '../messages.ts';
+import type { BlockAnswer } from '../messages.ts';
+import { blockErrorText, unavailableKeys } from './block-texts.ts';
 
 export interface BlockFormProps {
   /** the comment's email, IP and website host; null while they are being read */
@@ -42,18 +43,6 @@ const keyLabels: Record<BlockKeyKind, MessageKey> = {
   word: 'blockKeyWord',
 };
 
-const errorKeys: Partial<Record<string, MessageKey>> = {
-  blocklist_admin_only: 'blockAdminOnly',
-  blocklist_no_bridge: 'blockNoBridge',
-  blocklist_old_bridge: 'blockOldBridge',
-  blocklist_entry_too_short: 'blockWordTooShort',
-};
-
-function errorText(error: unknown): string {
-  const key = error instanceof MessageError ? errorKeys[error.code] : undefined;
-  return key ? t(key) : t('blockFailed', [error instanceof Error ? error.message : String(error)]);
-}
-
 export function BlockForm({ keys, availability, installUrl, block, unblock, onClose }: BlockFormProps) {
   const [phase, setPhase] = useState<Phase>({ kind: 'form' });
   const [error, setError] = useState<string | null>(null);
@@ -67,15 +56,7 @@ export function BlockForm({ keys, availability, installUrl, block, unblock, onCl
     return (
       <div class="block-form" data-block-unavailable={availability}>
         <p class="notice">
-          {t(
-            availability === 'admin-only'
-              ? 'blockAdminOnly'
-              : availability === 'old-bridge'
-                ? 'blockOldBridge'
-                : availability === 'no-bridge'
-                  ? 'blockNoBridge'
-                  : 'blockNotOffered',
-          )}
+          {t(unavailableKeys[availability])}
           {(availability === 'no-bridge' || availability === 'old-bridge') && (
             <>
               {' '}
@@ -109,7 +90,7 @@ export function BlockForm({ keys, availability, installUrl, block, unblock, onCl
       const answer = await block({ key: chosenKey, ...(chosenKey === 'word' ? { word } : {}), list });
       setPhase({ kind: 'done', answer });
     } catch (caught) {
-      setError(errorText(caught));
+      setError(blockErrorText(caught));
       setPhase({ kind: 'form' });
     }
   }
@@ -120,7 +101,7 @@ export function BlockForm({ keys, availability, installUrl, block, unblock, onCl
       await unblock({ list: answer.list, entry: answer.entry });
       setPhase({ kind: 'undone', entry: answer.entry });
     } catch (caught) {
-      setError(errorText(caught));
+      setError(blockErrorText(caught, 'blockUndoFailed'));
     }
   }
 

@@ -9,7 +9,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { inlineBlockMatch } from '../../../src/background/inline/blocklist-match.ts';
 import type { BlockChoice, BlockEntry } from '../../../src/shared/blocklist.ts';
-import type { BlockAnswer } from '../../../src/shared/messages.ts';
+import { type BlockAnswer, MessageError } from '../../../src/shared/messages.ts';
 import { BlockForm } from '../../../src/shared/ui/BlockForm.tsx';
 import { commentRow } from '../../support/popup-harness.ts';
 import { testSite } from '../../support/rows.ts';
@@ -66,6 +66,26 @@ describe('BlockForm', () => {
     fireEvent.input(word, { target: { value: 'Quittenmus' } });
     fireEvent.click(view.container.querySelector('button[data-action="confirm-block"]') as Element);
     await waitFor(() => expect(block).toHaveBeenCalledWith({ key: 'word', word: 'Quittenmus', list: 'moderation' }));
+  });
+
+  it('says in the user’s words why the background refused, and keeps the form', async () => {
+    const { block, view } = setup();
+    block.mockRejectedValueOnce(new MessageError('blocklist_admin_only', 'Only an administrator… (English)'));
+    fireEvent.click(view.container.querySelector('button[data-action="confirm-block"]') as Element);
+    await screen.findByText(/^Only an administrator of this site may block commenters/);
+    expect(view.container.querySelector('button[data-action="confirm-block"]')).not.toBeNull();
+    block.mockRejectedValueOnce(new MessageError('offline', 'The site cannot be reached.'));
+    fireEvent.click(view.container.querySelector('button[data-action="confirm-block"]') as Element);
+    await screen.findByText('Could not block: The site cannot be reached.');
+  });
+
+  it('says that the undo failed, not that blocking failed', async () => {
+    const { unblock, view } = setup();
+    fireEvent.click(view.container.querySelector('button[data-action="confirm-block"]') as Element);
+    await screen.findByText(/^Blocked mara@example.net/);
+    unblock.mockRejectedValueOnce(new MessageError('offline', 'The site cannot be reached.'));
+    fireEvent.click(view.container.querySelector('button[data-action="undo-block"]') as Element);
+    await screen.findByText('Could not undo the block: The site cannot be reached.');
   });
 
   it.each([

@@ -3,7 +3,7 @@
  * into once the background has injected it (the first time; later at once). Unmounted with the box.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../../../shared/i18n.ts';
+import { blockErrorText } from '../../../shared/ui/block-texts.ts';
 import type { BlockPanelProps } from './BlockPanel.tsx';
 import { inlineBlockApi } from './block-api.ts';
 import './mount.ts';
@@ -24,8 +24,7 @@ export function LazyBlockPanel(props: BlockPanelProps) {
         if (!alive || !mount || !box.current) return;
         unmount = mount(box.current, { ...latest.current, onClose: () => latest.current.onClose() });
       },
-      (error: unknown) =>
-        alive && setFailed(t('blockFailed', [error instanceof Error ? error.message : String(error)])),
+      (error: unknown) => alive && setFailed(blockErrorText(error)),
     );
     return () => {
       alive = false;
