@@ -175,6 +175,18 @@ describe('blocking a commenter as an administrator, with the Bridge', () => {
     expect((await route('admin')).json).toMatchObject({ disallowed: [adminsOwnLine], added: [] });
   });
 
+  it('an entry added again after the administrator removed its line by hand is recorded once', async () => {
+    const entry = `wieder-da-${run}.example`;
+    expect((await route('admin', 'POST', { list: 'moderation', entry })).json).toMatchObject({ result: 'added' });
+    await setOptions(site, { moderation_keys: '' });
+    expect((await route('admin', 'POST', { list: 'moderation', entry })).json).toMatchObject({ result: 'added' });
+    // The hand-removed line's record was replaced, not kept beside the new one.
+    const records = (await route('admin')).json.added as { entry: string }[];
+    expect(records.filter((record) => record.entry === entry)).toHaveLength(1);
+    expect((await route('admin', 'DELETE', { list: 'moderation', entry })).json).toMatchObject({ result: 'removed' });
+    expect((await route('admin')).json).toMatchObject({ moderation: [], added: [] });
+  });
+
   it('refuses entries WordPress would match almost everywhere, and more than one line', async () => {
     const short = await route('admin', 'POST', { list: 'moderation', entry: ' ab ' });
     expect(short).toMatchObject({ status: 400, json: { code: 'rest_invalid_param' } });

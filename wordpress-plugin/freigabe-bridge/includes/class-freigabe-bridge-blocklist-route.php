@@ -166,7 +166,8 @@ class Freigabe_Bridge_Blocklist_Route {
 		}
 		$lines[] = $entry;
 		update_option( self::lists()[ $list ], implode( "\n", $lines ) );
-		$added   = self::added();
+		// A record left from before the administrator removed the line by hand is replaced, not doubled.
+		$added   = self::without_record( self::added(), $list, $entry );
 		$added[] = array(
 			'list'     => $list,
 			'entry'    => $entry,
@@ -188,22 +189,16 @@ class Freigabe_Bridge_Blocklist_Route {
 	public static function remove( $request ) {
 		$list   = $request['list'];
 		$entry  = $request['entry'];
-		$added  = self::added();
-		$record = null;
-		foreach ( $added as $index => $item ) {
-			if ( $item['list'] === $list && $item['entry'] === $entry ) {
-				$record = $index;
-			}
-		}
-		if ( null === $record ) {
+		$added = self::added();
+		$kept  = self::without_record( $added, $list, $entry );
+		if ( count( $kept ) === count( $added ) ) {
 			return new WP_Error(
 				'freigabe_bridge_not_added',
 				__( 'Freigabe did not add this entry, so it leaves it alone: change it under Settings → Discussion.', 'freigabe-bridge' ),
 				array( 'status' => 409 )
 			);
 		}
-		array_splice( $added, $record, 1 );
-		update_option( self::ADDED_OPTION, $added, false );
+		update_option( self::ADDED_OPTION, $kept, false );
 		$lines = self::lines( $list );
 		$line  = self::find( $lines, $entry );
 		if ( null !== $line ) {
@@ -267,6 +262,25 @@ class Freigabe_Bridge_Blocklist_Route {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The records without those of this entry in this list (case-insensitive, as WordPress matches).
+	 *
+	 * @param array  $added The records.
+	 * @param string $list  The list's name.
+	 * @param string $entry The entry.
+	 * @return array
+	 */
+	private static function without_record( $added, $list, $entry ) {
+		return array_values(
+			array_filter(
+				$added,
+				function ( $item ) use ( $list, $entry ) {
+					return $item['list'] !== $list || null === self::find( array( $item['entry'] ), $entry );
+				}
+			)
+		);
 	}
 
 	/**
