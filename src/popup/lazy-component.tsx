@@ -6,6 +6,7 @@
  */
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { reportError } from '../shared/report-error.ts';
 
 const loaded = new Map<unknown, unknown>();
 
@@ -19,10 +20,14 @@ export function LazyComponent<P>({ load, props }: Props<P>) {
   useEffect(() => {
     if (Component) return;
     let alive = true;
-    void load().then((component) => {
-      loaded.set(load, component);
-      if (alive) setComponent(() => component);
-    });
+    load().then(
+      (component) => {
+        loaded.set(load, component);
+        if (alive) setComponent(() => component);
+      },
+      // A chunk that cannot load (the extension updated under the page) is reported, not swallowed.
+      (error: unknown) => reportError(error, { where: 'popup: load a part of the popup' }),
+    );
     return () => {
       alive = false;
     };

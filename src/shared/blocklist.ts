@@ -61,7 +61,9 @@ export function checkBlockEntry(
 }
 
 /** The entry a comment offers for each kind of key (null: the comment has none, or it is too short). */
-export function blockKeysOf(comment: BlockableComment): Record<Exclude<BlockKeyKind, 'word'>, string | null> {
+export function blockKeysOf(
+  comment: Pick<BlockableComment, 'authorEmail' | 'authorIp' | 'authorUrl'>,
+): Record<Exclude<BlockKeyKind, 'word'>, string | null> {
   const usable = (value: string | null | undefined) => {
     const checked = checkBlockEntry(value ?? '');
     return checked.ok ? checked.entry : null;

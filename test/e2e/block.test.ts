@@ -109,7 +109,7 @@ describe('blocking a commenter as an administrator', () => {
 
   it('from the article’s inline toolbar into the Moderation list: the next comment waits', async () => {
     const email = `ines.inline.${run}@example.org`;
-    const { post, comment } = await arrange('E2E-Sperre-Artikel', 'Ines Inline', email);
+    const { post } = await arrange('E2E-Sperre-Artikel', 'Ines Inline', email);
     const page = await browser.context.newPage();
     await page.goto(`${wp.url}/?p=${post}`);
     const ui = await shadowUi(page);
@@ -130,9 +130,10 @@ describe('blocking a commenter as an administrator', () => {
     await expect
       .poll(async () => (await ui.text('card'))[0] ?? '', { timeout: 20000 })
       .toContain('Matches your moderation list');
+    // The line names the list, not the matched address (the form above still shows what was blocked).
+    expect(await ui.property('card', 0, '.block-match', 'textContent')).toBe('Matches your moderation list');
     await ui.reveal('card', 0, '.block-match');
     await screenshot(page, 'block-inline-match');
-    expect(comment).toBeGreaterThan(0);
     await ui.close();
     await page.close();
   });

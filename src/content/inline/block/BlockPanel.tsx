@@ -4,9 +4,8 @@
  * comment only when the moderator opened it, like "Details".
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { BlockAvailability } from '../../../shared/blocklist.ts';
-import { urlHost } from '../../../shared/reputation.ts';
-import { BlockForm } from '../../../shared/ui/BlockForm.tsx';
+import { type BlockAvailability, blockKeysOf } from '../../../shared/blocklist.ts';
+import { BlockForm, type BlockFormProps } from '../../../shared/ui/BlockForm.tsx';
 import type { InlineApi } from '../api.ts';
 import { inlineBlockApi } from './block-api.ts';
 
@@ -18,14 +17,13 @@ export interface BlockPanelProps {
   onClose: () => void;
 }
 
-type Keys = { email: string | null; ip: string | null; host: string | null };
-
 export function BlockPanel({ commentId, availability, installUrl, api, onClose }: BlockPanelProps) {
-  const [keys, setKeys] = useState<Keys | null>(null);
+  const [keys, setKeys] = useState<BlockFormProps['keys']>(null);
   useEffect(() => {
     let alive = true;
     api.commenterDetails(commentId).then(
-      ({ email, ip, url }) => alive && setKeys({ email, ip, host: urlHost(url) }),
+      // The same keys as the popup's (too short or missing: not offered, so never refused after).
+      ({ email, ip, url }) => alive && setKeys(blockKeysOf({ authorEmail: email, authorIp: ip, authorUrl: url })),
       // Without the details only a word can be blocked; the form still works.
       () => alive && setKeys({ email: null, ip: null, host: null }),
     );
