@@ -140,12 +140,9 @@ export async function undo(
     const isText = row.decision === 'reply' || row.decision === 'edit';
     // The same for a status decision refused on a later attempt: the refusal may be WordPress saying
     // the first one landed (a 410 for a comment already in Trash, its body cut so its code is lost).
-    const refusedAfterLost =
-      row.state === 'failed' &&
-      row.attempts > 0 &&
-      !isText &&
-      row.decision !== 'delete' &&
-      row.error?.kind !== 'blocked';
+    // (An earlier attempt only a firewall stopped counts too: the row keeps no record of which
+    // attempts could have reached WordPress; its reverse is then refused and shown, nothing lost.)
+    const refusedAfterLost = row.state === 'failed' && row.attempts > 0 && !isText && row.decision !== 'delete';
     // Told that someone else changed it after it was done: dismissed, it is done again (told once);
     // the cache already has the comment where WordPress has it.
     if (row.state === 'conflict' && row.error?.kind === changedElsewhereKind) {

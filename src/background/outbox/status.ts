@@ -1,5 +1,4 @@
 /** The REST status value of each decision that is a status change (the rest of the rules: shared/moderation.ts). */
-import type { MessageKey } from '../../shared/i18n.ts';
 import type { Decision } from '../../shared/moderation.ts';
 import type { StatusTarget } from '../../shared/wp/client.ts';
 
@@ -12,12 +11,4 @@ export const statusTargets: Partial<Record<Decision, StatusTarget>> = {
   spam: 'spam',
   unspam: 'unspam',
   untrash: 'untrash',
-};
-
-/** The queue view a status is shown under, for the user's words. */
-export const statusNames: Record<string, MessageKey> = {
-  hold: 'viewPending',
-  approved: 'viewApproved',
-  spam: 'viewSpam',
-  trash: 'viewTrash',
 };

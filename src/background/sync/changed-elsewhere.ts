@@ -14,9 +14,10 @@ import { changedElsewhereKind } from '../../shared/changed-elsewhere.ts';
 import type { OutboxRow } from '../../shared/db/index.ts';
 import { t } from '../../shared/i18n.ts';
 import { isTextDecision } from '../../shared/moderation.ts';
+import { statusLabelKey } from '../../shared/views.ts';
 import { maxTimeoutMs } from '../../shared/wp/client.ts';
 import type { BackgroundContext } from '../context.ts';
-import { statusAfter, statusNames } from '../outbox/status.ts';
+import { statusAfter } from '../outbox/status.ts';
 
 /** Decisions done within this are watched by each sync. */
 export const watchedForMs = 24 * 60 * 60_000;
@@ -82,7 +83,9 @@ export async function tellChangedElsewhere(
   for (const [commentId, row] of latestDecisions(rows)) {
     const status = statuses.get(commentId);
     if (status === undefined || !changedAfterDecision(row, status, startedAt)) continue;
-    const now = t(statusNames[status] ?? 'viewPending');
+    // A status no view shows (a plugin's, or WordPress's post-trashed) is named as WordPress names it.
+    const label = statusLabelKey(status);
+    const now = label ? t(label) : status;
     await ctx.db.outbox.update(row.id ?? 0, {
       state: 'conflict',
       // As with the Bridge's conflict: dismissing keeps the cache where WordPress has it, a retry expects it.

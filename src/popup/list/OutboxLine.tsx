@@ -3,6 +3,7 @@
  * failed / in conflict with WordPress's message and a retry. Nothing vanishes silently.
  */
 
+import { changedElsewhereKind } from '../../shared/changed-elsewhere.ts';
 import type { OutboxRow } from '../../shared/db/index.ts';
 import { type MessageKey, t } from '../../shared/i18n.ts';
 import { blocksOnlyItsText } from '../../shared/wp/text-block.ts';
@@ -31,7 +32,7 @@ export function OutboxRowState({ row, commentKey }: { row: OutboxRow; commentKey
       <div class="outbox-state failed" role="alert">
         <span>
           {/* Done, then changed by someone else (sync/changed-elsewhere.ts): its message says it all. */}
-          {row.error?.code === 'changed_elsewhere' ? (
+          {row.error?.kind === changedElsewhereKind ? (
             row.error.message
           ) : (
             <>

@@ -1,19 +1,10 @@
 /** The queue's views (one per comment status, plus "Mine" for authors) and its filters. */
 import type { CommentRow } from '../../shared/db/index.ts';
-import type { MessageKey } from '../../shared/i18n.ts';
 import type { ViewName } from '../../shared/views.ts';
 
-export { mineStatuses, statusInView, type ViewName } from '../../shared/views.ts';
+export { mineStatuses, statusInView, type ViewName, viewLabelKeys } from '../../shared/views.ts';
 export const statusViews = ['hold', 'approved', 'spam', 'trash'] as const;
 export type StatusView = (typeof statusViews)[number];
-
-export const viewLabelKeys: Record<ViewName, MessageKey> = {
-  hold: 'viewPending',
-  approved: 'viewApproved',
-  spam: 'viewSpam',
-  trash: 'viewTrash',
-  mine: 'viewMine',
-};
 
 export type TypeFilter = 'all' | 'comments' | 'pings';
 

@@ -93,6 +93,15 @@ describe('a colleague’s change found by the next sync', () => {
     expect((await ctx.db.comments.get([siteId, 1]))?.status).toBe('spam');
   });
 
+  it('names a status no view shows as WordPress names it, never as "Pending"', async () => {
+    const { ctx, outboxId, colleague } = await decidedAndSent();
+    colleague('post-trashed');
+    await syncPending(ctx, siteId);
+    expect((await ctx.db.outbox.get(outboxId))?.error?.message).toBe(
+      'Changed by someone else after your decision: now post-trashed.',
+    );
+  });
+
   it('says nothing when the comment is still where the decision put it', async () => {
     const { ctx, outboxId } = await decidedAndSent();
     await syncPending(ctx, siteId);
