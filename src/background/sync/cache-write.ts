@@ -5,7 +5,7 @@
  * reputation, in the same transaction.
  */
 import { Dexie } from 'dexie';
-import type { CommentRow, FreigabeDb, SyncStateRow } from '../../shared/db/index.ts';
+import type { CommentRow, FreigabeDb, OutboxRow, SyncStateRow } from '../../shared/db/index.ts';
 import { outcomeOfStatus } from '../../shared/reputation.ts';
 import { akismetOf, sameVerdict } from '../../shared/wp/akismet-field.ts';
 import { maxTimeoutMs } from '../../shared/wp/client.ts';
@@ -111,6 +111,11 @@ export async function decidedSince(
           .where('[siteId+commentId]')
           .anyOf(ids.map((id) => [siteId, id]))
           .toArray();
+  return decidedIn(rows, since);
+}
+
+/** The same, among outbox rows already read. */
+export function decidedIn(rows: readonly OutboxRow[], since: number): Set<number> {
   const decided = new Set<number>();
   for (const row of rows) {
     if (

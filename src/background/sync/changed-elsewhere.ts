@@ -54,9 +54,8 @@ function latestDecisions(rows: readonly OutboxRow[]): Map<number, OutboxRow> {
   return latest;
 }
 
-/** The comments whose latest decision a sync starting at `startedAt` should compare with WordPress. */
-export async function watchedComments(ctx: BackgroundContext, siteId: string, startedAt: number): Promise<number[]> {
-  const rows = await ctx.db.outbox.where('siteId').equals(siteId).toArray();
+/** Pure: the comments whose latest decision (among a site's outbox rows) a sync starting at `startedAt` compares with WordPress. */
+export function watchedComments(rows: readonly OutboxRow[], startedAt: number): number[] {
   return [...latestDecisions(rows).values()]
     .filter((row) => row.sentAt !== null && row.sentAt > startedAt - watchedForMs && row.error === null)
     .sort((a, b) => (b.sentAt ?? 0) - (a.sentAt ?? 0))

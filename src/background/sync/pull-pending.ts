@@ -25,6 +25,7 @@ import { seedReputation } from '../reputation.ts';
 import { siteStatusAfter } from '../sites/reachability.ts';
 import { clientForSite } from '../sites/site-client.ts';
 import {
+  decidedIn,
   decidedSince,
   forgetSeen,
   notComments,
@@ -85,12 +86,14 @@ async function pull(ctx: BackgroundContext, siteId: string, options: SyncOptions
     const context = site.mode === 'moderator' ? 'edit' : 'view';
     const queue = await pullQueue(ctx, client, siteId, context, startedAt, resume);
     // Cached as pending but not seen by this sync: re-read them to learn where they went.
-    const decided = await decidedSince(ctx, siteId, startedAt);
+    // The site's outbox, read once for both questions below.
+    const outbox = await ctx.db.outbox.where('siteId').equals(siteId).toArray();
+    const decided = decidedIn(outbox, startedAt);
     const left = (await ctx.db.comments.where('[siteId+status]').equals([siteId, 'hold']).primaryKeys())
       .map(([, id]) => id)
       .filter((id) => !queue.seen.has(id) && !decided.has(id));
     // And those the user decided lately, to tell when someone else changed them since (no Bridge).
-    const watched = await watchedComments(ctx, siteId, startedAt);
+    const watched = watchedComments(outbox, startedAt);
     const reread = new Set([...left, ...watched.filter((id) => !queue.seen.has(id))]);
     const whereabouts = await recheck(client, [...reread], context);
     const found: CommentRow[] = [];
