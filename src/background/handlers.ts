@@ -95,8 +95,7 @@ export const contentHandlers: ContentHandlers = {
     const site = await siteOfSender(ctx, from);
     const postId = await postOfSender(ctx, from, site);
     await ensureCached(ctx, site, [request.commentId]);
-    await checkMayModerate(ctx, site, postId, [request.commentId]);
-    const comment = await ctx.db.comments.get([site.id, request.commentId]);
+    const [comment] = await checkMayModerate(ctx, site, postId, [request.commentId]);
     return { email: comment?.authorEmail ?? null, ip: comment?.authorIp ?? null, url: comment?.authorUrl ?? '' };
   },
   openCommenterHistory: (ctx, request, from) => openHistoryFromArticle(ctx, request, from),

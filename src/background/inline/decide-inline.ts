@@ -3,7 +3,7 @@
  * to a post they may moderate. A published comment the cache does not hold yet (the theme shows it,
  * the pending queue never had it) is read from WordPress first: that also proves it is this site's.
  */
-import type { SiteRow } from '../../shared/db/index.ts';
+import type { CommentRow, SiteRow } from '../../shared/db/index.ts';
 import { WpError } from '../../shared/wp/errors.ts';
 import type { BackgroundContext } from '../context.ts';
 import { ReplyError } from '../reply-error.ts';
@@ -31,20 +31,23 @@ export async function ensureCached(ctx: BackgroundContext, site: SiteRow, commen
   }
 }
 
-/** Every comment is on one post the user may moderate, on this site. */
+/** Every comment is on one post the user may moderate, on this site; answers their cached rows. */
 export async function checkMayModerate(
   ctx: BackgroundContext,
   site: SiteRow,
   postId: number,
   commentIds: readonly number[],
-): Promise<void> {
+): Promise<CommentRow[]> {
   const comments = await ctx.db.comments.bulkGet(commentIds.map((id) => [site.id, id] as [string, number]));
+  const rows: CommentRow[] = [];
   for (const [index, comment] of comments.entries()) {
     if (!comment || comment.post !== postId) {
       throw new ReplyError('comment_not_on_article', `Comment ${commentIds[index]} is not on this article.`);
     }
+    rows.push(comment);
   }
   if (!(await canModeratePost(ctx, site, postId))) {
     throw new ReplyError('forbidden', `${site.name} does not let you moderate comments on this article.`);
   }
+  return rows;
 }

@@ -29,8 +29,7 @@ export async function openHistoryFromArticle(
   const site = await siteOfSender(ctx, from);
   const postId = await postOfSender(ctx, from, site);
   await ensureCached(ctx, site, [request.commentId]);
-  await checkMayModerate(ctx, site, postId, [request.commentId]);
-  const comment = await ctx.db.comments.get([site.id, request.commentId]);
+  const [comment] = await checkMayModerate(ctx, site, postId, [request.commentId]);
   const base = ctx.browser.runtime.getURL(queuePage);
   await ctx.browser.tabs.create({
     url: historyPageUrl(base, site.id, request.commentId, comment?.authorName ?? '', from.tabId),

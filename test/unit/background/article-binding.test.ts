@@ -83,15 +83,19 @@ describe('a content script claiming another article', () => {
     const onPost4 = sender('https://blog.example/4/');
     await route(detected(5), onPost4);
     expect(await tabPage(ctx, 7)).toEqual({ siteId, postId: null });
+    const tabsBefore = (await ctx.browser.tabs.query({})).length;
     for (const message of [
       { type: 'inlineState', includeSpam: false },
       { type: 'commenterDetails', commentId: 3 },
       { type: 'decideInline', commentIds: [3], decision: 'approve' },
       { type: 'saveDraftInline', commentId: 3, kind: 'reply', content: 'x' },
+      { type: 'openCommenterHistory', commentId: 3 },
     ]) {
       expect(await route(message, onPost4)).toMatchObject({ ok: false, error: { code: 'not_an_article' } });
     }
     expect(await ctx.db.outbox.count()).toBe(0);
+    // No queue tab opened with post 5's commenter in it.
+    expect(await ctx.browser.tabs.query({})).toHaveLength(tabsBefore);
   });
 
   it('binds the article its link shows (read from WordPress when not cached), on every comment page', async () => {
