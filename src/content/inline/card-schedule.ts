@@ -37,23 +37,24 @@ export class CardSchedule {
       if (this.rendered.has(host) || urgent) {
         this.unrevealed.delete(host);
         showHost(host, shown);
-        this.draw(entry);
+        this.drawNow(entry);
       } else {
         this.unrevealed.set(host, shown);
         showHost(host, false);
         fresh.push(entry);
       }
     }
-    for (const entry of fresh) this.queue.set(entry.host.host, () => this.draw(entry));
+    this.queue.setAll(fresh.map((entry) => [entry.host.host, () => this.drawNow(entry)] as const));
     if (fresh.length === 0) {
       this.reveal();
       this.done(false);
     }
   }
 
-  /** A card was drawn (by `update` or a slice); one still queued draws again then, a cheap diff. */
-  drawn(host: Element): void {
-    this.rendered.add(host);
+  /** Draws a card; from then on it renders at once (a cheap diff). */
+  private drawNow(entry: Entry): void {
+    this.rendered.add(entry.host.host);
+    this.draw(entry);
   }
 
   /** Nothing more is drawn later; the cards waiting to show, show (the view is gone or stopped). */

@@ -52,8 +52,13 @@ export class IdleQueue<K> {
 
   /** Queues `job` under `key`: a job already queued there is replaced in its place. */
   set(key: K, job: () => void): void {
-    this.jobs.set(key, job);
-    this.requestSlice();
+    this.setAll([[key, job]]);
+  }
+
+  /** Queues several jobs, then asks for one slice (run at once, they drain once, not after each). */
+  setAll(jobs: Iterable<readonly [K, () => void]>): void {
+    for (const [key, job] of jobs) this.jobs.set(key, job);
+    if (this.jobs.size > 0) this.requestSlice();
   }
 
   /** Forgets every queued job. */

@@ -105,7 +105,6 @@ export class ViewRenderer {
   private renderCard({ comment, host, replyTo }: Layout['here'][number]): void {
     const { ctx } = this;
     const state = ctx.model.state;
-    this.cardSchedule.drawn(host.host);
     if (!state || ctx.options.signal.aborted || ctx.model.extensionGone || !host.host.isConnected) return;
     render(
       h(

@@ -5,24 +5,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { atOnce, browserIdle, IdleQueue, type SliceDeadline } from '../../../src/content/inline/idle-chunks.ts';
-
-/** Idle callbacks the test runs by hand, each with as many "jobs' worth" of time as it says. */
-function handIdle() {
-  const waiting: ((deadline: SliceDeadline) => void)[] = [];
-  const requestIdle = (slice: (deadline: SliceDeadline) => void) => {
-    waiting.push(slice);
-    return () => {
-      const at = waiting.indexOf(slice);
-      if (at >= 0) waiting.splice(at, 1);
-    };
-  };
-  /** runs the next slice, with time for `room` checks of the deadline */
-  const idle = (room: number) => {
-    let left = room;
-    waiting.shift()?.({ timeRemaining: () => (left-- > 0 ? 1 : 0) });
-  };
-  return { requestIdle, idle, waiting };
-}
+import { handIdle } from '../../support/hand-idle.ts';
 
 describe('idle queue', () => {
   it('runs jobs in the order first queued, a job queued again in its old place with its new work', () => {
