@@ -60,7 +60,8 @@ class Freigabe_Bridge_Akismet_Field {
 	 */
 	public static function read( $comment, $field, $request ) {
 		$id = isset( $comment['id'] ) ? (int) $comment['id'] : 0;
-		// WordPress drops edit-only fields from other contexts after computing them: skip the work.
+		// WordPress leaves edit-only fields out of other contexts and lets only moderators ask for the
+		// edit context; both are checked again here, a second line should a plugin change the schema.
 		if ( $id <= 0 || 'edit' !== $request['context'] || ! current_user_can( 'edit_comment', $id ) ) {
 			return null;
 		}
