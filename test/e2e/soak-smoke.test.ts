@@ -14,7 +14,11 @@ describe('storm soak smoke', () => {
     const run = spawnSync('node_modules/.bin/tsx', ['scripts/soak/index.ts'], {
       encoding: 'utf8',
       env: { ...process.env, SOAK_S: process.env.SOAK_S ?? '60', SOAK_SEED: process.env.SOAK_SEED ?? '970147' },
+      // A synchronous test is timed only after it returns: a hung soak is killed before the limit.
+      timeout: 890_000,
+      killSignal: 'SIGKILL',
     });
+    expect(run.error, 'the soak ran past its time').toBeUndefined();
     const summary = /lost (\d+) · doubled (\d+) · stuck (\d+) · unexplained (\d+) · commenter data lost (\d+)/.exec(
       run.stdout,
     );
