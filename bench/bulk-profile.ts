@@ -16,6 +16,7 @@ import { setupTarget } from '../scripts/wp/layouts.ts';
 import { findNativeTools } from '../scripts/wp/native.ts';
 import { basicAuth, demoUser } from '../scripts/wp/rest.ts';
 import { setBridge } from '../scripts/wp/scenarios.ts';
+import { bridgePieces, bridgeRequestsInFlight } from '../src/background/jobs/bridge-route.ts';
 import { benchCore } from './lib/core.ts';
 import { floodDb, seedFlood } from './lib/flood-seed.ts';
 import { median } from './lib/stats.ts';
@@ -97,7 +98,8 @@ try {
   // Over HTTP, as the job drives the Bridge: the same comments in one request, or in pieces a few at once.
   const shapes = [
     { label: `1 request of ${count}`, size: count, inFlight: 1 },
-    { label: `pieces of 100, 4 at once`, size: 100, inFlight: 4 },
+    // As a job sends a chunk (jobs/bridge-route.ts).
+    { label: `pieces of 100, ${bridgeRequestsInFlight} at once`, size: 100, inFlight: bridgeRequestsInFlight },
     { label: `pieces of ${Math.ceil(count / 4)}, 4 at once`, size: Math.ceil(count / 4), inFlight: 4 },
   ];
   const httpTimes: Record<string, number[]> = {};
@@ -109,8 +111,7 @@ try {
         .trim()
         .split('\n')
         .map(Number);
-      const pieces: number[][] = [];
-      for (let start = 0; start < ids.length; start += shape.size) pieces.push(ids.slice(start, start + shape.size));
+      const pieces = bridgePieces(ids, shape.size);
       const started = performance.now();
       const sender = async () => {
         for (let piece = pieces.shift(); piece; piece = pieces.shift()) {

@@ -16,7 +16,9 @@ import type { JobAction } from '../../shared/jobs.ts';
 import type { BulkOutcome } from '../../shared/wp/bridge.ts';
 import type { WpClient } from '../../shared/wp/client.ts';
 import { reachedBy } from '../../shared/wp/job-requests.ts';
-import { asWpError, type ChunkAnswer, type ItemOutcome } from './outcomes.ts';
+import type { AdaptiveConcurrency } from './concurrency.ts';
+import { asWpError, type ChunkAnswer, type ItemOutcome, isTransient } from './outcomes.ts';
+import type { PoolTiming } from './rest-route.ts';
 import type { ClaimItem } from './selection.ts';
 
 function outcomeOf(action: JobAction, result: BulkOutcome, resent: boolean): ItemOutcome {
@@ -48,33 +50,42 @@ export async function sendBridgeChunk(
   resent: boolean,
   /** comments per request: as the outbox sends them (groupLimit: a few for spam, which Akismet reports one by one) */
   pieceSize: number,
+  /** the job's adaptive limit (ADR 022): an overloaded host gets fewer pieces at once, as REST singles do */
+  limit: AdaptiveConcurrency,
+  timing: PoolTiming,
 ): Promise<ChunkAnswer> {
   const answer: ChunkAnswer = { outcomes: new Map(), stop: null };
   if (items.length === 0) return answer;
   const sendPiece = async (piece: readonly ClaimItem[]) => {
     const asked: Record<number, string> = {};
     for (const item of piece) asked[item.id] = item.before;
+    const started = timing.now();
+    const ticket = limit.begin();
     try {
       const results = await client.bridge.bulk(
         action,
         piece.map((item) => item.id),
         asked,
       );
+      limit.answer(timing.now() - started, ticket);
       for (const result of results) {
         if (asked[result.id] !== undefined) answer.outcomes.set(result.id, outcomeOf(action, result, resent));
       }
-    } catch (error) {
+    } catch (thrown) {
       // The first failure stops the chunk (no piece more is sent); the pieces answered are kept (a
       // refusal of the chunk as a whole refuses only what is left), a transient one sends the chunk
-      // again from the ledger.
-      answer.stop ??= asWpError(error);
+      // again from the ledger — with fewer pieces at once.
+      const error = asWpError(thrown);
+      if (isTransient(error)) limit.overloaded(ticket);
+      answer.stop ??= error;
     }
   };
   const pieces = bridgePieces(items, pieceSize);
   const sender = async () => {
     for (let piece = pieces.shift(); piece && answer.stop === null; piece = pieces.shift()) await sendPiece(piece);
   };
-  await Promise.all(Array.from({ length: Math.min(bridgeRequestsInFlight, pieces.length) }, sender));
+  const lanes = Math.min(limit.limit, bridgeRequestsInFlight, pieces.length);
+  await Promise.all(Array.from({ length: lanes }, sender));
   // An id the Bridge did not answer for stays in the ledger, sent again with the next attempt.
   if (answer.stop === null && answer.outcomes.size < items.length) {
     answer.stop = asWpError(new Error('The Freigabe Bridge did not answer for every comment.'));

@@ -77,7 +77,7 @@ export async function workOneChunk(ctx: BackgroundContext, jobId: number, timing
     const decided = [...work.decided, ...[...own].map((id): ItemOutcome => ({ id, result: 'skipped', status: null }))];
     const answer =
       cursor.route === 'bridge'
-        ? await sendBridgeChunk(client, job.action, items, work.resent, groupLimit(job.action, site))
+        ? await sendBridgeChunk(client, job.action, items, work.resent, groupLimit(job.action, site), limit, timing)
         : await sendRestChunk(client, job.action, items, limit, timing);
     for (const outcome of decided) answer.outcomes.set(outcome.id, outcome);
     const stop = answer.stop;
