@@ -3,8 +3,8 @@
  * real WordPress, REST singles): the buttons on the job's card, and the server's own record of every
  * status change (the `status-ledger` scenario) as the witness — nothing changes while a job is
  * paused, a resumed job changes every comment exactly once, a cancelled one leaves the rest
- * untouched and its report says how many were done. While a job runs the popup's sync only counts
- * (ADR 022), so the queue is not refilled with the comments the job is changing.
+ * untouched and its report says how many were done; a paused job's queue is read again by the
+ * popup's sync (that a running job's is only counted: integration sync-during-job.test.ts).
  * Screenshots: test-results/screenshots/jobs-control-*.png.
  */
 import type { Page } from 'playwright-core';
@@ -13,11 +13,13 @@ import {
   connectWithApplicationPassword,
   type ExtensionBrowser,
   launchWithExtension,
+  readStore,
   screenshot,
 } from '../../scripts/extension-browser.ts';
 import { addComments } from '../../scripts/wp/index.ts';
 import { setScenarios } from '../../scripts/wp/scenarios.ts';
 import { changesPerComment, readLedger } from '../../scripts/wp/status-ledger.ts';
+import type { CommentRow } from '../../src/shared/db/index.ts';
 import { engineBusy, newestJob, startJobFromSheet } from '../support/popup-jobs.ts';
 import { commentTotal, user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
@@ -95,6 +97,10 @@ describe('pause, resume and cancel in the popup', () => {
     await screenshot(popup, 'jobs-control-paused');
     // A sync meanwhile (the popup asks on open) reads the queue again: a paused job holds nothing back.
     await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'syncNow' }));
+    const cached = await readStore<CommentRow>(browser.worker, 'comments');
+    expect(cached.filter((row) => row.post === flood.post && row.status === 'hold')).toHaveLength(
+      size - paused.progress.done,
+    );
     expect(await changesOf(flood.ids, pausedAt)).toEqual(flood.ids.map(() => 0));
     expect((await newestJob(browser.worker)).progress).toEqual(paused.progress);
     expect(await flood.onPost('trash')).toBe(trashedWhenPaused);
