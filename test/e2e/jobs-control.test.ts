@@ -20,9 +20,9 @@ import { addComments } from '../../scripts/wp/index.ts';
 import { setScenarios } from '../../scripts/wp/scenarios.ts';
 import { changesPerComment, readLedger } from '../../scripts/wp/status-ledger.ts';
 import type { CommentRow } from '../../src/shared/db/index.ts';
-import { engineBusy, newestJob, startJobFromSheet } from '../support/popup-jobs.ts';
 import { commentTotal, user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
+import { engineBusy, newestJob, startJobFromSheet } from './support/popup-jobs.ts';
 import { openPopupPage } from './support/popup-page.ts';
 
 const wp = inject('wp');

@@ -18,9 +18,9 @@ import {
 } from '../../scripts/extension-browser.ts';
 import { addComments } from '../../scripts/wp/index.ts';
 import type { JobRow } from '../../src/shared/db/index.ts';
-import { openSheetForPost } from '../support/popup-jobs.ts';
 import { commentTotal, user } from '../support/rest.ts';
 import { adminApi } from '../support/wp-admin.ts';
+import { openSheetForPost } from './support/popup-jobs.ts';
 import { openPopupPage } from './support/popup-page.ts';
 
 const wp = inject('wp');

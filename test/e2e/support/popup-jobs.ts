@@ -5,10 +5,10 @@
  */
 import type { Page, Worker } from 'playwright-core';
 import { expect } from 'vitest';
-import { readStore } from '../../scripts/extension-browser.ts';
-import type { JobRow } from '../../src/shared/db/index.ts';
-import type { JobAction } from '../../src/shared/jobs.ts';
-import { showPost } from '../e2e/support/popup-page.ts';
+import { readStore } from '../../../scripts/extension-browser.ts';
+import type { JobRow } from '../../../src/shared/db/index.ts';
+import type { JobAction } from '../../../src/shared/jobs.ts';
+import { showPost } from './popup-page.ts';
 
 /**
  * Syncs, picks the post in the queue's filter, opens the sheet with `b` and checks that its count
