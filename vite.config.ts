@@ -125,5 +125,11 @@ export default defineConfig({
       },
     },
   },
+  resolve: {
+    // Dexie's package entry is a wrapper around its UMD file (one copy per page even when CommonJS
+    // code also loads it); none of ours does, and its ES module build minifies 0.6 kB gzip smaller
+    // in every part that loads it.
+    alias: [{ find: /^dexie$/, replacement: 'dexie/dist/dexie.mjs' }],
+  },
   server: { port: 5173, strictPort: true, hmr: { port: 5174 } },
 });

@@ -13,8 +13,7 @@ import { LazyJobSheet } from '../jobs/lazy.tsx';
 import { parseCommentKey } from '../queue/views.ts';
 import type { PopupCommand } from '../state/commands.ts';
 import type { UiAction, UiState } from '../state/ui-state.ts';
-import { ConfirmDelete } from './ConfirmDelete.tsx';
-import { HelpOverlay } from './HelpOverlay.tsx';
+import { LazyConfirmDelete, LazyHelpOverlay } from './lazy-dialogs.tsx';
 
 interface OverlaysProps {
   ui: UiState;
@@ -48,7 +47,7 @@ export function Overlays({ ui, dispatch, run, byKey, sites, posts, announce, his
 
   return (
     <>
-      {ui.help && <HelpOverlay onClose={() => dispatch({ type: 'setHelp', open: false })} />}
+      {ui.help && <LazyHelpOverlay onClose={() => dispatch({ type: 'setHelp', open: false })} />}
       {historyOf && (
         <LazyHistoryPanel
           siteId={historyOf.siteId}
@@ -73,7 +72,7 @@ export function Overlays({ ui, dispatch, run, byKey, sites, posts, announce, his
         />
       )}
       {ui.confirm && (
-        <ConfirmDelete
+        <LazyConfirmDelete
           count={ui.confirm.reduce((sum, group) => sum + group.keys.length, 0)}
           onConfirm={() => void run({ kind: 'confirmDelete' })}
           onClose={() => void run({ kind: 'cancelDelete' })}

@@ -91,7 +91,8 @@ describe('keyboard', () => {
     press('d');
     const dialog = await screen.findByRole('dialog', { name: 'Delete permanently?' });
     expect(dialog.textContent).toContain('Delete this comment permanently?');
-    expect(document.activeElement?.getAttribute('data-action')).toBe('cancel-delete');
+    // The dialog is a chunk of its own: focus moves in once it has rendered.
+    await waitFor(() => expect(document.activeElement?.getAttribute('data-action')).toBe('cancel-delete'));
     fireEvent.keyDown(document.activeElement as Element, { key: 'Escape' });
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(harness.requestsOf('decide')).toHaveLength(0);
@@ -157,6 +158,7 @@ describe('keyboard', () => {
     press('?');
     const help = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
     expect(help.textContent).toContain('Select all matching the filters');
+    await waitFor(() => expect(help.contains(document.activeElement)).toBe(true));
     fireEvent.keyDown(document.activeElement as Element, { key: 'Escape' });
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     const search = screen.getByRole('searchbox');
