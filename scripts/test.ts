@@ -10,7 +10,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { ensurePrerequisites } from './prerequisites.ts';
 import { runTogether, type Step, type StepResult } from './test/run-steps.ts';
-import { mergeReports, slowestFiles } from './test/vitest-report.ts';
+import { failures, mergeReports, slowestFiles } from './test/vitest-report.ts';
 
 interface Lane {
   projects: string[];
@@ -111,6 +111,8 @@ for (const lanes of phases) {
 
 const report = mergeReports(ran.map(reportOf), 'test-results/vitest.json');
 console.log(`\n${slowestFiles(report, 15)}`);
+const failed = failures(report);
+if (failed) console.log(`\n${failed}`);
 console.log(`${report.numPassedTests} passed, ${report.numFailedTests} failed (test-results/vitest.json)`);
 if (report.numTotalTests === 0) {
   console.error('✖ no tests ran: check the filters');
