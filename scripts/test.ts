@@ -26,9 +26,9 @@ interface Lane {
 const phases: Record<string, Lane>[] = [
   { unit: { projects: ['unit'], args: [`--maxWorkers=${availableParallelism()}`] } },
   {
-    integration: { projects: ['integration', 'compat-integration', 'compat-e2e'] },
-    e2e: { projects: ['e2e'] },
-    more: { projects: ['smoke', 'e2e-firefox'] },
+    integration: { projects: ['integration', 'compat-integration'] },
+    e2e: { projects: ['e2e', 'compat-e2e'] },
+    more: { projects: ['smoke', 'e2e-firefox', 'e2e-jobs'] },
   },
 ];
 
