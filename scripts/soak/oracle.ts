@@ -27,6 +27,11 @@ export interface Verdict {
    * the retry overwrote the colleague's change (without the Bridge nothing can tell them apart)
    */
   retryOverModerator: number;
+  /**
+   * of those: an undo of a decision that had landed over the other moderator's change, so WordPress's
+   * untrash / unspam put back the colleague's status saved at the move (not the user's status before)
+   */
+  undoRestoredModerator: number;
   /** decisions waiting behind a failed or conflicting one on the same comment that the user is shown */
   heldBehindShownFailure: string[];
   /** WordPress refused a decision, and the outbox says so (the user sees it) */
@@ -41,6 +46,8 @@ interface StatusEvent {
   /** the statuses that are what the user asked for (not spam / restore: whatever it was before) */
   expected: Set<string>;
   cancelled: boolean;
+  /** an undo that reversed this decision of the user */
+  reverses?: StatusEvent;
 }
 
 interface TextEvent {
@@ -90,6 +97,32 @@ function editorChanges(entries: readonly LedgerEntry[], users: { editor: number;
   return count;
 }
 
+/**
+ * An undo that put back the other moderator's status: the undone decision landed over a colleague's
+ * change (its `from` is the colleague's status), and the user's reverse (untrash / unspam, which
+ * restore what WordPress saved at the move) is the comment's last change and left that status.
+ */
+function undoRestoredColleague(
+  entries: readonly LedgerEntry[],
+  last: StatusEvent,
+  final: string,
+  users: { editor: number; admin: number },
+): boolean {
+  const forward = last.reverses;
+  if (!forward) return false;
+  const landedAt = entries.findIndex(
+    (entry) =>
+      entry.user === users.editor && entry.at * 1000 >= forward.at && forward.expected.has(restStatus(entry.to)),
+  );
+  const landed = entries[landedAt];
+  if (!landed || restStatus(landed.from) !== final) return false;
+  const colleague = entries
+    .slice(0, landedAt)
+    .some((entry) => entry.user === users.admin && restStatus(entry.to) === final);
+  const lastEntry = entries.at(-1);
+  return colleague && lastEntry?.user === users.editor && restStatus(lastEntry.to) === final;
+}
+
 export function judge(
   lines: readonly LedgerLine[],
   server: ReadonlyMap<number, ServerComment>,
@@ -107,6 +140,7 @@ export function judge(
     unexplained: [],
     overwrittenByModerator: { told: 0, notTold: 0 },
     retryOverModerator: 0,
+    undoRestoredModerator: 0,
     heldBehindShownFailure: [],
     refusedAndTold: 0,
     commenterDataLost: [],
@@ -144,11 +178,13 @@ export function judge(
       // Reversed: the reverse decision brings the comment back to where it was (a reply is trashed: it stays once).
       if (line.result === 'reversed' && decided?.kind === 'decide' && decided.decision !== 'reply') {
         const reverse = outbox.find((row) => row.undoOf === line.outboxId);
+        const forward = byOutboxId.get(line.outboxId);
         add(statusEvents, line.commentId, {
           outboxId: reverse?.id ?? -1,
           at: line.at,
           expected: new Set([decided.statusBefore]),
           cancelled: false,
+          ...(forward && 'expected' in forward ? { reverses: forward } : {}),
         });
       }
     }
@@ -205,6 +241,11 @@ export function judge(
         else verdict.overwrittenByModerator.notTold += 1;
         continue;
       }
+    }
+    if (undoRestoredColleague(entries, last, final, users)) {
+      verdict.retryOverModerator += 1;
+      verdict.undoRestoredModerator += 1;
+      continue;
     }
     const reached = entries.some((entry) => entry.user === users.editor && entry.at * 1000 >= last.at);
     const message = `comment ${commentId}: the user last decided ${[...last.expected].join('|')}, WordPress has ${final}`;

@@ -71,7 +71,7 @@ export function report(input: {
     `lost ${summary.lost} · doubled ${summary.doubled} · stuck ${summary.stuck} · unexplained ${summary.unexplained} · commenter data lost ${summary.commenterDataLost}`,
   );
   console.log(
-    `overwritten later by the other moderator: ${verdict.overwrittenByModerator.told} told (conflict), ${verdict.overwrittenByModerator.notTold} not told; a lost answer's retry overwrote the other moderator: ${verdict.retryOverModerator}; refused by WordPress and shown: ${verdict.refusedAndTold}; waiting behind a shown conflict or failure: ${verdict.heldBehindShownFailure.length}`,
+    `overwritten later by the other moderator: ${verdict.overwrittenByModerator.told} told (conflict), ${verdict.overwrittenByModerator.notTold} not told; a lost answer's retry overwrote the other moderator: ${verdict.retryOverModerator} (of them, an undo put back the other moderator's status: ${verdict.undoRestoredModerator}); refused by WordPress and shown: ${verdict.refusedAndTold}; waiting behind a shown conflict or failure: ${verdict.heldBehindShownFailure.length}`,
   );
   console.log(
     `time to quiet after the last fault: ${summary.quietSeconds.toFixed(1)} s; driver errors: ${input.driverErrors}`,

@@ -1,0 +1,131 @@
+/**
+ * The storm soak's oracle (scripts/soak/oracle.ts, pure) on small ledgers shaped like the runs that
+ * taught it: seed 724098's undo that put back a colleague's status (ADR 029), and the classes it
+ * must keep apart from it (a decision really lost, a decision that held).
+ */
+import { describe, expect, it } from 'vitest';
+import type { LedgerLine } from '../../../scripts/soak/ledger.ts';
+import { judge } from '../../../scripts/soak/oracle.ts';
+import type { ServerComment } from '../../../scripts/soak/server-state.ts';
+import type { LedgerEntry } from '../../../scripts/wp/status-ledger.ts';
+import type { CommentRow, OutboxRow } from '../../../src/shared/db/index.ts';
+
+const users = { editor: 2, admin: 1 };
+const t0 = 1_796_606_743_565;
+
+function comment(id: number, status: string): ServerComment {
+  return {
+    id,
+    post: 1,
+    parent: 0,
+    author: 0,
+    status,
+    author_email: 'leser1@example.org',
+    author_ip: '198.51.100.7',
+    author_user_agent: 'Mozilla/5.0 Firefox/128.0',
+    content: { raw: 'Ein Kommentar' },
+  };
+}
+
+function row(id: number, decision: OutboxRow['decision'], undoOf: number | null = null): OutboxRow {
+  return {
+    id,
+    siteId: 'site',
+    commentId: 20,
+    decision,
+    previousStatus: 'hold',
+    snapshot: {} as CommentRow,
+    state: 'done',
+    createdAt: t0,
+    notBefore: t0,
+    attempts: 1,
+    sentAt: t0,
+    error: null,
+    undoOf,
+  };
+}
+
+const entry = (id: number, from: string, to: string, user: number, atMs: number): LedgerEntry => ({
+  id,
+  comment: 20,
+  from,
+  to,
+  user,
+  at: atMs / 1000,
+});
+
+/** Seed 724098, comment 20: trash (hold) → the colleague approves before it is sent → undo after the window. */
+const trashThenUndo: LedgerLine[] = [
+  {
+    kind: 'decide',
+    at: t0,
+    commentId: 20,
+    decision: 'trash',
+    statusBefore: 'hold',
+    content: null,
+    outboxIds: [35],
+    refused: null,
+  },
+  { kind: 'moderator', at: t0 + 1913, answeredAt: t0 + 1982, commentId: 20, status: 'approved', result: 'approved' },
+  {
+    kind: 'undo',
+    at: t0 + 23_187,
+    commentId: 20,
+    outboxId: 35,
+    of: 0,
+    within: 'after',
+    result: 'reversed',
+    refused: null,
+  },
+];
+const outbox = [row(35, 'trash'), row(92, 'untrash', 35)];
+
+describe('the soak oracle', () => {
+  it('counts an undo that put back the colleague’s status with the retries over the moderator, not as unexplained', () => {
+    const statusLedger = [
+      entry(20, 'unapproved', 'approved', users.admin, t0 + 1975),
+      entry(29, 'approved', 'trash', users.editor, t0 + 5133),
+      entry(69, 'trash', 'approved', users.editor, t0 + 31_115),
+    ];
+    const verdict = judge(trashThenUndo, new Map([[20, comment(20, 'approved')]]), statusLedger, outbox, users);
+    expect(verdict.unexplained).toEqual([]);
+    expect(verdict.lost).toEqual([]);
+    expect(verdict.doubled).toEqual([]);
+    expect(verdict.retryOverModerator).toBe(1);
+    expect(verdict.undoRestoredModerator).toBe(1);
+    expect(verdict.decisions).toBe(1);
+    expect(verdict.undos).toBe(1);
+  });
+
+  it('still calls it unexplained when no colleague set the status the undo left', () => {
+    const statusLedger = [
+      entry(29, 'unapproved', 'trash', users.editor, t0 + 5133),
+      entry(69, 'trash', 'approved', users.editor, t0 + 31_115),
+    ];
+    const lines = trashThenUndo.filter((line) => line.kind !== 'moderator');
+    const verdict = judge(lines, new Map([[20, comment(20, 'approved')]]), statusLedger, outbox, users);
+    expect(verdict.unexplained).toEqual(['comment 20: the user last decided hold, WordPress has approved']);
+    expect(verdict.undoRestoredModerator).toBe(0);
+  });
+
+  it('calls an undo that never reached WordPress lost', () => {
+    const statusLedger = [
+      entry(20, 'unapproved', 'approved', users.admin, t0 + 1975),
+      entry(29, 'approved', 'trash', users.editor, t0 + 5133),
+    ];
+    const verdict = judge(trashThenUndo, new Map([[20, comment(20, 'trash')]]), statusLedger, outbox, users);
+    expect(verdict.lost).toEqual(['comment 20: the user last decided hold, WordPress has trash']);
+    expect(verdict.retryOverModerator).toBe(0);
+  });
+
+  it('finds nothing wrong when the undo restored the user’s own status', () => {
+    const statusLedger = [
+      entry(29, 'unapproved', 'trash', users.editor, t0 + 5133),
+      entry(69, 'trash', 'unapproved', users.editor, t0 + 31_115),
+    ];
+    const lines = trashThenUndo.filter((line) => line.kind !== 'moderator');
+    const verdict = judge(lines, new Map([[20, comment(20, 'hold')]]), statusLedger, outbox, users);
+    expect([verdict.lost, verdict.doubled, verdict.stuck, verdict.unexplained]).toEqual([[], [], [], []]);
+    expect(verdict.retryOverModerator).toBe(0);
+  });
+});
