@@ -1,10 +1,10 @@
 /**
- * The soak's oracle, pure: the soak's ledger (what the user decided, what the other moderator did)
- * against what WordPress holds at the end and its own record of every status change (the
- * `status-ledger` scenario), and the extension's outbox. Every difference is classified; what fits
- * no class is "unexplained".
+ * The soak's oracle, pure, one site at a time: the soak's ledger (what the user decided, what the
+ * other moderator did) against what WordPress holds at the end and its own record of every status
+ * change (the `status-ledger` scenario), the extension's outbox, and its cache after a final sync.
+ * Every difference is classified; what fits no class is "unexplained".
  */
-import type { OutboxRow } from '../../src/shared/db/index.ts';
+import type { CommentRow, OutboxRow } from '../../src/shared/db/index.ts';
 import type { LedgerEntry } from '../wp/status-ledger.ts';
 import type { LedgerLine } from './ledger.ts';
 import type { ServerComment } from './server-state.ts';
@@ -38,6 +38,23 @@ export interface Verdict {
   refusedAndTold: number;
   /** comments whose commenter IP or user agent is no longer the commenter's */
   commenterDataLost: string[];
+  /** a comment the user decided that the cache shows pending again while WordPress has it decided */
+  backInQueue: string[];
+  /** a cached comment whose status is not WordPress's after the final sync (no decision of it open) */
+  cacheDiffers: string[];
+}
+
+export interface OracleInput {
+  lines: readonly LedgerLine[];
+  /** which site's lines count (the ledger's `site`) */
+  site: string;
+  server: ReadonlyMap<number, ServerComment>;
+  statusLedger: readonly LedgerEntry[];
+  /** the site's outbox rows */
+  outbox: readonly OutboxRow[];
+  /** the site's cached comments, read after a final sync */
+  cache: readonly Pick<CommentRow, 'id' | 'status'>[];
+  users: { editor: number; admin: number };
 }
 
 interface StatusEvent {
@@ -123,13 +140,15 @@ function undoRestoredColleague(
   return colleague && lastEntry?.user === users.editor && restStatus(lastEntry.to) === final;
 }
 
-export function judge(
-  lines: readonly LedgerLine[],
-  server: ReadonlyMap<number, ServerComment>,
-  statusLedger: readonly LedgerEntry[],
-  outbox: readonly OutboxRow[],
-  users: { editor: number; admin: number },
-): Verdict {
+/** A colleague's change the user was told of: a Bridge conflict, or the sync's changed-elsewhere notice (ADR 035). */
+const toldOfColleague = (outbox: readonly OutboxRow[], commentId: number) =>
+  outbox.some(
+    (row) => row.commentId === commentId && (row.state === 'conflict' || row.error?.kind === 'changed-elsewhere'),
+  );
+
+export function judge({ lines: allLines, site, server, statusLedger, outbox, cache, users }: OracleInput): Verdict {
+  // Undo lines point at their decision by its index in the whole ledger: kept, other sites' lines skipped.
+  const lines = allLines.map((line) => (line.kind === 'fault' || line.site === site ? line : null));
   const verdict: Verdict = {
     decisions: 0,
     undos: 0,
@@ -144,6 +163,8 @@ export function judge(
     heldBehindShownFailure: [],
     refusedAndTold: 0,
     commenterDataLost: [],
+    backInQueue: [],
+    cacheDiffers: [],
   };
   const statusEvents = new Map<number, StatusEvent[]>();
   const textEvents = new Map<number, TextEvent[]>();
@@ -152,6 +173,7 @@ export function judge(
   const add = <T>(map: Map<number, T[]>, key: number, value: T) => map.set(key, [...(map.get(key) ?? []), value]);
 
   for (const line of lines) {
+    if (line === null) continue;
     if (line.kind === 'moderator') verdict.moderatorChanges += line.result === null ? 0 : 1;
     if (line.kind === 'decide' && line.refused === null) {
       verdict.decisions += 1;
@@ -236,8 +258,7 @@ export function judge(
         (entry) => entry !== undefined && last.expected.has(restStatus(entry.to)),
       );
       if (held || (before === undefined && last.expected.has('hold'))) {
-        const conflictTold = outbox.some((row) => row.commentId === commentId && row.state === 'conflict');
-        if (conflictTold) verdict.overwrittenByModerator.told += 1;
+        if (toldOfColleague(outbox, commentId)) verdict.overwrittenByModerator.told += 1;
         else verdict.overwrittenByModerator.notTold += 1;
         continue;
       }
@@ -280,5 +301,25 @@ export function judge(
     if (!comment.author_ip.startsWith('198.51.100.') || !comment.author_user_agent.includes('Firefox/128.0'))
       verdict.commenterDataLost.push(`comment ${comment.id}: ${comment.author_ip} / ${comment.author_user_agent}`);
   }
+  compareCache(cache, server, outbox, statusEvents, verdict);
   return verdict;
+}
+
+/** The cache after the final sync against WordPress, for comments with no decision still open or shown failed. */
+function compareCache(
+  cache: OracleInput['cache'],
+  server: OracleInput['server'],
+  outbox: readonly OutboxRow[],
+  decided: ReadonlyMap<number, unknown>,
+  verdict: Verdict,
+) {
+  const open = new Set(outbox.filter((row) => row.state !== 'done').map((row) => row.commentId));
+  for (const row of cache) {
+    if (open.has(row.id)) continue;
+    const status = server.get(row.id)?.status ?? 'deleted';
+    if (row.status === status) continue;
+    const text = `comment ${row.id}: the cache has ${row.status}, WordPress ${status}`;
+    if (row.status === 'hold' && decided.has(row.id)) verdict.backInQueue.push(text);
+    else verdict.cacheDiffers.push(text);
+  }
 }

@@ -58,6 +58,7 @@ const entry = (id: number, from: string, to: string, user: number, atMs: number)
 const trashThenUndo: LedgerLine[] = [
   {
     kind: 'decide',
+    site: 'plain',
     at: t0,
     commentId: 20,
     decision: 'trash',
@@ -66,9 +67,18 @@ const trashThenUndo: LedgerLine[] = [
     outboxIds: [35],
     refused: null,
   },
-  { kind: 'moderator', at: t0 + 1913, answeredAt: t0 + 1982, commentId: 20, status: 'approved', result: 'approved' },
+  {
+    kind: 'moderator',
+    site: 'plain',
+    at: t0 + 1913,
+    answeredAt: t0 + 1982,
+    commentId: 20,
+    status: 'approved',
+    result: 'approved',
+  },
   {
     kind: 'undo',
+    site: 'plain',
     at: t0 + 23_187,
     commentId: 20,
     outboxId: 35,
@@ -80,6 +90,17 @@ const trashThenUndo: LedgerLine[] = [
 ];
 const outbox = [row(35, 'trash'), row(92, 'untrash', 35)];
 
+function judgePlain(
+  lines: LedgerLine[],
+  server: ServerComment[],
+  statusLedger: LedgerEntry[],
+  rows = outbox,
+  cache: Pick<CommentRow, 'id' | 'status'>[] = [],
+) {
+  const byId = new Map(server.map((one) => [one.id, one]));
+  return judge({ lines, site: 'plain', server: byId, statusLedger, outbox: rows, cache, users });
+}
+
 describe('the soak oracle', () => {
   it('counts an undo that put back the colleague’s status with the retries over the moderator, not as unexplained', () => {
     const statusLedger = [
@@ -87,7 +108,7 @@ describe('the soak oracle', () => {
       entry(29, 'approved', 'trash', users.editor, t0 + 5133),
       entry(69, 'trash', 'approved', users.editor, t0 + 31_115),
     ];
-    const verdict = judge(trashThenUndo, new Map([[20, comment(20, 'approved')]]), statusLedger, outbox, users);
+    const verdict = judgePlain(trashThenUndo, [comment(20, 'approved')], statusLedger);
     expect(verdict.unexplained).toEqual([]);
     expect(verdict.lost).toEqual([]);
     expect(verdict.doubled).toEqual([]);
@@ -103,7 +124,7 @@ describe('the soak oracle', () => {
       entry(69, 'trash', 'approved', users.editor, t0 + 31_115),
     ];
     const lines = trashThenUndo.filter((line) => line.kind !== 'moderator');
-    const verdict = judge(lines, new Map([[20, comment(20, 'approved')]]), statusLedger, outbox, users);
+    const verdict = judgePlain(lines, [comment(20, 'approved')], statusLedger);
     expect(verdict.unexplained).toEqual(['comment 20: the user last decided hold, WordPress has approved']);
     expect(verdict.undoRestoredModerator).toBe(0);
   });
@@ -113,7 +134,7 @@ describe('the soak oracle', () => {
       entry(20, 'unapproved', 'approved', users.admin, t0 + 1975),
       entry(29, 'approved', 'trash', users.editor, t0 + 5133),
     ];
-    const verdict = judge(trashThenUndo, new Map([[20, comment(20, 'trash')]]), statusLedger, outbox, users);
+    const verdict = judgePlain(trashThenUndo, [comment(20, 'trash')], statusLedger);
     expect(verdict.lost).toEqual(['comment 20: the user last decided hold, WordPress has trash']);
     expect(verdict.retryOverModerator).toBe(0);
   });
@@ -124,8 +145,65 @@ describe('the soak oracle', () => {
       entry(69, 'trash', 'unapproved', users.editor, t0 + 31_115),
     ];
     const lines = trashThenUndo.filter((line) => line.kind !== 'moderator');
-    const verdict = judge(lines, new Map([[20, comment(20, 'hold')]]), statusLedger, outbox, users);
+    const verdict = judgePlain(lines, [comment(20, 'hold')], statusLedger);
     expect([verdict.lost, verdict.doubled, verdict.stuck, verdict.unexplained]).toEqual([[], [], [], []]);
     expect(verdict.retryOverModerator).toBe(0);
+  });
+
+  it('counts a colleague’s later change as told from the sync’s changed-elsewhere notice (no Bridge)', () => {
+    // spam (hold) held on the server; the colleague approved it afterwards.
+    const lines: LedgerLine[] = [{ ...(trashThenUndo[0] as LedgerLine & { kind: 'decide' }), decision: 'spam' }];
+    const statusLedger = [
+      entry(29, 'unapproved', 'spam', users.editor, t0 + 5133),
+      entry(40, 'spam', 'approved', users.admin, t0 + 9000),
+    ];
+    const notTold = judgePlain(lines, [comment(20, 'approved')], statusLedger, [row(35, 'spam')]);
+    expect(notTold.overwrittenByModerator).toEqual({ told: 0, notTold: 1 });
+    const notice = { kind: 'changed-elsewhere', code: null, message: 'Changed by someone else after your decision' };
+    const told = judgePlain(lines, [comment(20, 'approved')], statusLedger, [{ ...row(35, 'spam'), error: notice }]);
+    expect(told.overwrittenByModerator).toEqual({ told: 1, notTold: 0 });
+    expect([told.lost, told.unexplained]).toEqual([[], []]);
+  });
+
+  it('judges only its own site’s lines, keeping the undo’s pointer into the whole ledger', () => {
+    const other: LedgerLine = {
+      ...(trashThenUndo[0] as LedgerLine & { kind: 'decide' }),
+      site: 'bridge',
+      commentId: 7,
+    };
+    const lines = [other, ...trashThenUndo.filter((line) => line.kind !== 'moderator')];
+    const undo = lines[2] as LedgerLine & { kind: 'undo' };
+    lines[2] = { ...undo, of: 1 };
+    const statusLedger = [
+      entry(29, 'unapproved', 'trash', users.editor, t0 + 5133),
+      entry(69, 'trash', 'unapproved', users.editor, t0 + 31_115),
+    ];
+    const verdict = judgePlain(lines, [comment(20, 'hold')], statusLedger);
+    expect([verdict.decisions, verdict.undos]).toEqual([1, 1]);
+    expect([verdict.lost, verdict.doubled, verdict.unexplained]).toEqual([[], [], []]);
+  });
+
+  it('finds a decided comment back in the cache’s queue, and a cache that differs from WordPress', () => {
+    const lines = trashThenUndo.slice(0, 1);
+    const statusLedger = [entry(29, 'unapproved', 'trash', users.editor, t0 + 5133)];
+    const server = [comment(20, 'trash'), comment(21, 'approved')];
+    const verdict = judgePlain(
+      lines,
+      server,
+      statusLedger,
+      [row(35, 'trash')],
+      [
+        { id: 20, status: 'hold' },
+        { id: 21, status: 'spam' },
+        { id: 22, status: 'hold' },
+      ],
+    );
+    expect(verdict.backInQueue).toEqual(['comment 20: the cache has hold, WordPress trash']);
+    expect(verdict.cacheDiffers).toEqual([
+      'comment 21: the cache has spam, WordPress approved',
+      'comment 22: the cache has hold, WordPress deleted',
+    ]);
+    const same = judgePlain(lines, server, statusLedger, [row(35, 'trash')], [{ id: 20, status: 'trash' }]);
+    expect([same.backInQueue, same.cacheDiffers]).toEqual([[], []]);
   });
 });
