@@ -56,8 +56,9 @@ async function connect(current: ExtensionBrowser, site: SoakSite): Promise<void>
     site.editor.applicationPassword,
   );
   const outcome = (await options.textContent('.connect-result')) ?? '';
+  // Read in the page: the worker handle of a reloaded extension is gone.
+  const sites = await readStore<{ id: string; origin: string; status: string }>(options, 'sites');
   await options.close();
-  const sites = await readStore<{ id: string; origin: string; status: string }>(current.worker, 'sites');
   const stored = sites.find((one) => one.origin.startsWith(site.proxy.url));
   if (!stored) throw new Error(`${site.name}: not connected through the fault proxy: ${outcome}`);
   site.siteId = stored.id;

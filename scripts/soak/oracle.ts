@@ -196,7 +196,10 @@ export function judge({ lines: allLines, site, server, statusLedger, outbox, cac
       verdict.undos += 1;
       const decided = lines[line.of];
       const event = byOutboxId.get(line.outboxId);
-      if (line.result === 'cancelled' && event) event.cancelled = true;
+      // "cancelled" of a row still in the outbox as done is a changed-elsewhere notice dismissed (ADR 035):
+      // the decision had landed. A row really cancelled is gone from the outbox.
+      if (line.result === 'cancelled' && event && outboxRow.get(line.outboxId)?.state !== 'done')
+        event.cancelled = true;
       // Reversed: the reverse decision brings the comment back to where it was (a reply is trashed: it stays once).
       if (line.result === 'reversed' && decided?.kind === 'decide' && decided.decision !== 'reply') {
         const reverse = outbox.find((row) => row.undoOf === line.outboxId);

@@ -206,4 +206,24 @@ describe('the soak oracle', () => {
     const same = judgePlain(lines, server, statusLedger, [row(35, 'trash')], [{ id: 20, status: 'trash' }]);
     expect([same.backInQueue, same.cacheDiffers]).toEqual([[], []]);
   });
+
+  it('takes an undo that dismissed a changed-elsewhere notice for what it is: the decision had landed', () => {
+    // Seed 4242, comment 156: approve landed, the colleague spammed it, the user "undid" the notice.
+    const approve: LedgerLine = { ...(trashThenUndo[0] as LedgerLine & { kind: 'decide' }), decision: 'approve' };
+    const dismiss = { ...(trashThenUndo[2] as LedgerLine & { kind: 'undo' }), result: 'cancelled' as const };
+    const statusLedger = [
+      entry(7, 'unapproved', 'approved', users.editor, t0 + 5000),
+      entry(30, 'approved', 'spam', users.admin, t0 + 9000),
+    ];
+    const notice = { kind: 'changed-elsewhere', code: 'changed_elsewhere', message: 'Changed by someone else' };
+    const rows = [{ ...row(35, 'approve'), error: notice }];
+    const verdict = judgePlain(
+      [approve, trashThenUndo[1] as LedgerLine, dismiss],
+      [comment(20, 'spam')],
+      statusLedger,
+      rows,
+    );
+    expect([verdict.lost, verdict.doubled, verdict.unexplained]).toEqual([[], [], []]);
+    expect(verdict.overwrittenByModerator).toEqual({ told: 1, notTold: 0 });
+  });
 });
