@@ -75,7 +75,7 @@ export function createDriver(
     const commentId = chooseComment();
     if (commentId === null) return;
     const row = await readRow<CommentRow>(browser, 'comments', [site.siteId, commentId]);
-    if (!row || !moderatable(row)) {
+    if (!row || !moderatable(row) || row.post === site.jobPost) {
       cached.delete(commentId);
       return;
     }
@@ -161,7 +161,7 @@ export function createDriver(
     async refresh() {
       cached.clear();
       for (const row of await readRows<CommentRow>(browser, 'comments')) {
-        if (row.siteId === site.siteId && moderatable(row)) cached.set(row.id, row.status);
+        if (row.siteId === site.siteId && moderatable(row) && row.post !== site.jobPost) cached.set(row.id, row.status);
       }
     },
     recent: () => [...recentIds],

@@ -12,12 +12,14 @@
  * (oracle.ts). Exits 1 when anything was lost, doubled, stuck, unexplained or differs in the cache.
  */
 import { writeFileSync } from 'node:fs';
-import type { CommentRow, OutboxRow } from '../../src/shared/db/index.ts';
+import type { CommentRow, JobChunkRow, JobRow, OutboxRow } from '../../src/shared/db/index.ts';
 import { maxTimeoutMs } from '../../src/shared/wp/transport.ts';
 import { readLedger } from '../wp/status-ledger.ts';
 import { readRows, revive, send, startSoakBrowser } from './browser.ts';
 import { createDriver } from './driver.ts';
 import { chosenFaults, createFaultScheduler } from './faults.ts';
+import { judgeJobs } from './job-oracle.ts';
+import { createJobDriver, type JobDriver } from './jobs.ts';
 import { openLedger } from './ledger.ts';
 import { moderate, moderatorStatuses } from './moderator.ts';
 import { judge } from './oracle.ts';
@@ -30,6 +32,8 @@ const seed = Number(process.env.SOAK_SEED ?? Date.now() % 1_000_000);
 const seconds = Number(process.env.SOAK_S ?? 600);
 const comments = Number(process.env.SOAK_COMMENTS ?? (seconds <= 120 ? 600 : 3000));
 const port = Number(process.env.FREIGABE_SOAK_PORT ?? 8901);
+/** per site, on a post of their own that only bulk jobs change */
+const jobComments = Number(process.env.SOAK_JOB_COMMENTS ?? (seconds <= 120 ? 60 : 300));
 /** how long the outbox may take to settle once the faults are off (backoff is capped at 10 minutes) */
 const quietLimitMs = Number(process.env.SOAK_QUIET_S ?? (seconds <= 120 ? 240 : 660)) * 1000;
 const undoWindowSeconds = 2;
@@ -45,7 +49,7 @@ let sites: SoakSite[] = [];
 const cleanups: (() => Promise<unknown>)[] = [() => stopSoakSites(sites)];
 let exitCode = 1;
 try {
-  sites = await startSoakSites(port, comments);
+  sites = await startSoakSites(port, comments, jobComments);
   const [first] = sites;
   log(
     `WordPress ${first?.wp.info.wpVersion}: ${sites.map((site) => `${site.name} at ${site.wp.url} (${site.pending} pending)`).join(', ')}`,
@@ -58,6 +62,7 @@ try {
   );
 
   const drivers = sites.map((site) => createDriver(browser, site, ledger, random, seed, undoWindowSeconds * 1000));
+  const jobDrivers = sites.map((site) => createJobDriver(browser, site, ledger, random));
   const refresh = async () => {
     for (const driver of drivers) await driver.refresh();
   };
@@ -93,6 +98,7 @@ try {
     }
     try {
       await driver.step();
+      if (random.chance(0.15)) await (jobDrivers[at] as JobDriver).step();
     } catch (error) {
       driverErrors += 1;
       log(`driver step failed: ${String(error).slice(0, 300)}`);
@@ -128,9 +134,13 @@ try {
             (other.state === 'failed' || other.state === 'conflict'),
         ),
     );
+  // Jobs paused by the user are resumed, as the user would; jobs then run to their end.
+  for (const jobDriver of jobDrivers) await jobDriver.resumeAll();
+  const openJobs = async () =>
+    (await readRows<JobRow>(browser, 'jobs')).filter((job) => job.state === 'running' || job.state === 'paused');
   let outbox = await readRows<OutboxRow>(browser, 'outbox');
   const quietDeadline = Date.now() + quietLimitMs;
-  while (open(outbox).length > 0 && Date.now() < quietDeadline) {
+  while ((open(outbox).length > 0 || (await openJobs()).length > 0) && Date.now() < quietDeadline) {
     await new Promise((wait) => setTimeout(wait, 2000));
     if (await revive(browser)) {
       log('the browser went away while the outbox settled: started again on its profile');
@@ -155,6 +165,8 @@ try {
   log(`final sync: ${JSON.stringify(finalSync).slice(0, 200)}`);
   outbox = await readRows<OutboxRow>(browser, 'outbox');
   const cache = await readRows<CommentRow>(browser, 'comments');
+  const jobs = await readRows<JobRow>(browser, 'jobs');
+  const chunks = await readRows<JobChunkRow>(browser, 'jobChunks');
   const verdicts = [];
   for (const site of sites) {
     const server = await readAllComments(site.root, site.admin);
@@ -176,7 +188,14 @@ try {
       cache: siteCache,
       users,
     });
-    verdicts.push({ site: site.name, verdict });
+    const jobComments = new Set([...server.values()].filter((one) => one.post === site.jobPost).map((one) => one.id));
+    const jobVerdict = judgeJobs(
+      jobs.filter((job) => job.siteId === site.siteId),
+      chunks,
+      statusLedger.filter((entry) => jobComments.has(entry.comment)),
+      site.editor.id,
+    );
+    verdicts.push({ site: site.name, verdict, jobs: jobVerdict });
   }
   const summary = report({ seed, seconds, comments, verdicts, faults: faults.counts(), quietMs, driverErrors, ledger });
   writeFileSync(ledger.file.replace(/\.jsonl$/, '-summary.json'), `${JSON.stringify(summary, null, 2)}\n`);

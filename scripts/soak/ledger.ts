@@ -42,6 +42,17 @@ export type LedgerLine =
       status: string;
       result: string | null;
     }
+  | {
+      kind: 'job';
+      site: string;
+      at: number;
+      /** preview, start <action> of <n> <status>, pause, resume, cancel */
+      action: string;
+      jobId: number | null;
+      /** the job's state as the extension answered, or its error code */
+      result: string | null;
+      note?: string;
+    }
   | { kind: 'fault'; at: number; fault: string; until: number | null; site?: string; note?: string };
 
 export interface Ledger {

@@ -1,5 +1,6 @@
 /** The soak's figures, per site and in total, printed and returned for the summary file next to the ledger. */
 import type { FaultKind } from './faults.ts';
+import type { JobVerdict } from './job-oracle.ts';
 import type { Ledger } from './ledger.ts';
 import type { Verdict } from './oracle.ts';
 
@@ -22,6 +23,7 @@ export interface SiteFigures {
   moderatorChanges: number;
   counts: Record<Failure, number>;
   verdict: Verdict;
+  jobs: JobVerdict;
 }
 
 export interface SoakSummary {
@@ -58,20 +60,30 @@ export function report(input: {
   seed: number;
   seconds: number;
   comments: number;
-  verdicts: { site: string; verdict: Verdict }[];
+  verdicts: { site: string; verdict: Verdict; jobs: JobVerdict }[];
   faults: Map<FaultKind, number>;
   quietMs: number;
   driverErrors: number;
   ledger: Ledger;
 }): SoakSummary {
-  const sites: SiteFigures[] = input.verdicts.map(({ site, verdict }) => ({
-    site,
-    decisions: verdict.decisions,
-    undos: verdict.undos,
-    moderatorChanges: verdict.moderatorChanges,
-    counts: counts(verdict),
-    verdict,
-  }));
+  const sites: SiteFigures[] = input.verdicts.map(({ site, verdict: decisions, jobs }) => {
+    // A job's comment changed twice, or not at all though reported done, or a job that never ended: the same failures.
+    const verdict = {
+      ...decisions,
+      doubled: [...decisions.doubled, ...jobs.doubled.map((line) => `job ${line}`)],
+      lost: [...decisions.lost, ...jobs.lost.map((line) => `job ${line}`)],
+      stuck: [...decisions.stuck, ...jobs.stuck],
+    };
+    return {
+      site,
+      decisions: verdict.decisions,
+      undos: verdict.undos,
+      moderatorChanges: verdict.moderatorChanges,
+      counts: counts(verdict),
+      verdict,
+      jobs,
+    };
+  });
   const sum = (pick: (site: SiteFigures) => number) => sites.reduce((total, site) => total + pick(site), 0);
   const total = Object.fromEntries(
     (Object.keys(failures) as Failure[]).map((name) => [name, sum((site) => site.counts[name])]),
@@ -112,6 +124,9 @@ export function report(input: {
     const { verdict } = site;
     console.log(
       `  site ${site.site}: decisions ${site.decisions} (undos ${site.undos}), other moderator ${site.moderatorChanges}; ${countsText(site.counts).replaceAll(' · ', ', ')}`,
+    );
+    console.log(
+      `    bulk jobs: ${site.jobs.jobs} (comments done ${site.jobs.done}, skipped ${site.jobs.skipped}, failed ${site.jobs.failed})`,
     );
     console.log(
       `    overwritten later by the other moderator: ${verdict.overwrittenByModerator.told} told, ${verdict.overwrittenByModerator.notTold} not told; a lost answer's retry overwrote the other moderator: ${verdict.retryOverModerator} (of them, an undo put back the other moderator's status: ${verdict.undoRestoredModerator}); refused by WordPress and shown: ${verdict.refusedAndTold}; waiting behind a shown conflict or failure: ${verdict.heldBehindShownFailure.length}`,

@@ -24,9 +24,12 @@ export interface SoakSite {
   /** the extension's site id (its REST root through the proxy), once connected */
   siteId: string;
   pending: number;
+  /** the post whose comments only bulk jobs change (jobs.ts) */
+  jobPost: number;
+  jobComments: number;
 }
 
-export async function startSoakSites(port: number, comments: number): Promise<SoakSite[]> {
+export async function startSoakSites(port: number, comments: number, jobComments: number): Promise<SoakSite[]> {
   const kinds = [
     { name: 'bridge', port, dir: '.wp/soak' },
     { name: 'plain', port: port + 1, dir: '.wp/soak-plain' },
@@ -51,6 +54,12 @@ export async function startSoakSites(port: number, comments: number): Promise<So
       await clearLedger(wp.info);
       const perPost = Math.ceil(comments / kinds.length / wp.info.posts.length);
       for (const post of wp.info.posts) await addComments(wp, post.id, perPost);
+      const jobPost = await restClient(restRoot(wp.info), demoUser(wp.info, 'admin'))<{ id: number }>(
+        'POST',
+        'wp/v2/posts',
+        { title: 'Soak: bulk jobs', status: 'publish', content: 'Comments only bulk jobs change.' },
+      );
+      await addComments(wp, jobPost.id, jobComments);
       const proxy = await startFaultProxy(wp.url);
       sites.push({
         name: kind.name,
@@ -61,6 +70,8 @@ export async function startSoakSites(port: number, comments: number): Promise<So
         editor: { ...demoUser(wp.info, 'editor') },
         siteId: '',
         pending: perPost * wp.info.posts.length,
+        jobPost: jobPost.id,
+        jobComments,
       });
     }
   } catch (error) {
