@@ -5,6 +5,7 @@
  * Every difference is classified; what fits no class is "unexplained".
  */
 import type { CommentRow, OutboxRow } from '../../src/shared/db/index.ts';
+import { maxTimeoutMs } from '../../src/shared/wp/transport.ts';
 import type { LedgerEntry } from '../wp/status-ledger.ts';
 import type { LedgerLine } from './ledger.ts';
 import type { ServerComment } from './server-state.ts';
@@ -42,6 +43,8 @@ export interface Verdict {
   backInQueue: string[];
   /** a cached comment whose status is not WordPress's after the final sync (no decision of it open) */
   cacheDiffers: string[];
+  /** cached comments not compared: a decision open, shown failed, or sent within the client's timeout before the final sync */
+  cacheUnchecked: number;
 }
 
 export interface OracleInput {
@@ -54,6 +57,8 @@ export interface OracleInput {
   outbox: readonly OutboxRow[];
   /** the site's cached comments, read after a final sync */
   cache: readonly Pick<CommentRow, 'id' | 'status'>[];
+  /** when the final sync began: it leaves a comment whose decision was sent within the client's timeout before as it is */
+  finalSyncAt: number;
   users: { editor: number; admin: number };
 }
 
@@ -146,7 +151,16 @@ const toldOfColleague = (outbox: readonly OutboxRow[], commentId: number) =>
     (row) => row.commentId === commentId && (row.state === 'conflict' || row.error?.kind === 'changed-elsewhere'),
   );
 
-export function judge({ lines: allLines, site, server, statusLedger, outbox, cache, users }: OracleInput): Verdict {
+export function judge({
+  lines: allLines,
+  site,
+  server,
+  statusLedger,
+  outbox,
+  cache,
+  finalSyncAt,
+  users,
+}: OracleInput): Verdict {
   // Undo lines point at their decision by its index in the whole ledger: kept, other sites' lines skipped.
   const lines = allLines.map((line) => (line.kind === 'fault' || line.site === site ? line : null));
   const verdict: Verdict = {
@@ -165,6 +179,7 @@ export function judge({ lines: allLines, site, server, statusLedger, outbox, cac
     commenterDataLost: [],
     backInQueue: [],
     cacheDiffers: [],
+    cacheUnchecked: 0,
   };
   const statusEvents = new Map<number, StatusEvent[]>();
   const textEvents = new Map<number, TextEvent[]>();
@@ -304,7 +319,7 @@ export function judge({ lines: allLines, site, server, statusLedger, outbox, cac
     if (!comment.author_ip.startsWith('198.51.100.') || !comment.author_user_agent.includes('Firefox/128.0'))
       verdict.commenterDataLost.push(`comment ${comment.id}: ${comment.author_ip} / ${comment.author_user_agent}`);
   }
-  compareCache(cache, server, outbox, statusEvents, verdict);
+  compareCache(cache, server, outbox, statusEvents, finalSyncAt, verdict);
   return verdict;
 }
 
@@ -314,9 +329,16 @@ function compareCache(
   server: OracleInput['server'],
   outbox: readonly OutboxRow[],
   decided: ReadonlyMap<number, unknown>,
+  finalSyncAt: number,
   verdict: Verdict,
 ) {
-  const open = new Set(outbox.filter((row) => row.state !== 'done').map((row) => row.commentId));
+  // Still open or shown failed, or sent so shortly before the final sync that it kept the user's view (cache-write.ts).
+  const open = new Set(
+    outbox
+      .filter((row) => row.state !== 'done' || (row.sentAt ?? 0) >= finalSyncAt - maxTimeoutMs)
+      .map((row) => row.commentId),
+  );
+  verdict.cacheUnchecked = open.size;
   for (const row of cache) {
     if (open.has(row.id)) continue;
     const status = server.get(row.id)?.status ?? 'deleted';

@@ -98,7 +98,16 @@ function judgePlain(
   cache: Pick<CommentRow, 'id' | 'status'>[] = [],
 ) {
   const byId = new Map(server.map((one) => [one.id, one]));
-  return judge({ lines, site: 'plain', server: byId, statusLedger, outbox: rows, cache, users });
+  return judge({
+    lines,
+    site: 'plain',
+    server: byId,
+    statusLedger,
+    outbox: rows,
+    cache,
+    finalSyncAt: t0 + 60_000,
+    users,
+  });
 }
 
 describe('the soak oracle', () => {
@@ -205,6 +214,18 @@ describe('the soak oracle', () => {
     ]);
     const same = judgePlain(lines, server, statusLedger, [row(35, 'trash')], [{ id: 20, status: 'trash' }]);
     expect([same.backInQueue, same.cacheDiffers]).toEqual([[], []]);
+    // Sent within the client's timeout before the final sync: that sync kept the user's view, not compared.
+    const late = judge({
+      lines,
+      site: 'plain',
+      server: new Map(server.map((one) => [one.id, one])),
+      statusLedger,
+      outbox: [row(35, 'trash')],
+      cache: [{ id: 20, status: 'hold' }],
+      finalSyncAt: t0 + 10_000,
+      users,
+    });
+    expect([late.backInQueue, late.cacheDiffers, late.cacheUnchecked]).toEqual([[], [], 1]);
   });
 
   it('takes an undo that dismissed a changed-elsewhere notice for what it is: the decision had landed', () => {
