@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { reloadExtension as reloadFromExtensionsPage } from '../../test/e2e/support/reload-extension.ts';
 import {
   connectWithApplicationPassword,
   type ExtensionBrowser,
@@ -16,11 +17,11 @@ import {
   stopServiceWorker,
   writeSettings,
 } from '../extension-browser.ts';
+import type { SoakSite } from './sites.ts';
 
 export interface SoakBrowser {
   current: ExtensionBrowser;
   page: Page;
-  siteId: string;
 }
 
 /** A reply as the extension sends it: `{ ok, value }` or `{ ok: false, error }`. */
@@ -46,21 +47,46 @@ export async function send<T>(browser: SoakBrowser, message: unknown, timeoutMs 
   }
 }
 
-export async function startSoakBrowser(
-  proxyUrl: string,
-  login: string,
-  applicationPassword: string,
-  undoWindowSeconds: number,
-): Promise<SoakBrowser> {
-  const current = await launchWithExtension();
-  const options = await connectWithApplicationPassword(current, proxyUrl, login, applicationPassword);
-  const [site] = await readStore<{ id: string; origin: string }>(current.worker, 'sites');
-  if (!site?.origin.startsWith(proxyUrl)) throw new Error(`not connected through the fault proxy: ${options.url()}`);
-  // No notifications; the sync interval as a user might set it.
-  await writeSettings(options, { undoWindowSeconds, syncIntervalMinutes: 1, notifyNewPending: false });
+/** Connects the site through its fault proxy on the options page, as a user pastes an Application Password. */
+async function connect(current: ExtensionBrowser, site: SoakSite): Promise<void> {
+  const options = await connectWithApplicationPassword(
+    current,
+    site.proxy.url,
+    site.editor.login,
+    site.editor.applicationPassword,
+  );
+  const outcome = (await options.textContent('.connect-result')) ?? '';
+  // Read in the page: the worker handle of a reloaded extension is gone.
+  const sites = await readStore<{ id: string; origin: string; status: string }>(options, 'sites');
   await options.close();
+  const stored = sites.find((one) => one.origin.startsWith(site.proxy.url));
+  if (!stored) throw new Error(`${site.name}: not connected through the fault proxy: ${outcome}`);
+  site.siteId = stored.id;
+}
+
+/** The test build in Chromium, every site connected (each through its proxy), one extension page open. */
+export async function startSoakBrowser(sites: readonly SoakSite[], undoWindowSeconds: number): Promise<SoakBrowser> {
+  const current = await launchWithExtension();
+  for (const site of sites) await connect(current, site);
+  // No notifications; the sync interval as a user might set it.
+  await writeSettings(current.worker, { undoWindowSeconds, syncIntervalMinutes: 1, notifyNewPending: false });
   const page = await current.openExtensionPage('src/popup/index.html');
-  return { current, page, siteId: site.id };
+  return { current, page };
+}
+
+/** The sign-in expired and the user signs in again: the site connected anew with its new Application Password. */
+export async function signInAgain(browser: SoakBrowser, site: SoakSite): Promise<void> {
+  await connect(browser.current, site);
+}
+
+/**
+ * The extension reloaded as an automatic update does (chrome://extensions' Reload): its worker and
+ * pages end mid-whatever; the soak's page is opened again.
+ */
+export async function reloadExtension(browser: SoakBrowser): Promise<void> {
+  await reloadFromExtensionsPage(browser.current);
+  if (!browser.page.isClosed()) await browser.page.close().catch(() => undefined);
+  browser.page = await browser.current.openExtensionPage('src/popup/index.html');
 }
 
 /** The browser's own process (not its renderers and helpers): found by its profile folder. */

@@ -14,6 +14,7 @@ import {
 import { readRow, readRows, type SoakBrowser, send } from './browser.ts';
 import type { Ledger } from './ledger.ts';
 import type { Random } from './random.ts';
+import type { SoakSite } from './sites.ts';
 
 export interface Driver {
   /** one step: a decision, or a decision undone at once, or an older one undone */
@@ -34,8 +35,10 @@ const undoable = new Set<RequestedDecision>(['approve', 'unapprove', 'spam', 'un
 const moderatable = (row: CommentRow) =>
   (commentStatuses as readonly string[]).includes(row.status) && !row.contentHtml.includes('[soak-');
 
+/** One site's moderator: decisions on that site's cached comments, each ledger line named by the site. */
 export function createDriver(
   browser: SoakBrowser,
+  site: SoakSite,
   ledger: Ledger,
   random: Random,
   seed: number,
@@ -52,7 +55,7 @@ export function createDriver(
   const text = (decision: RequestedDecision) => {
     texts += 1;
     const what = decision === 'edit' ? 'Bearbeitet' : 'Antwort';
-    return `${what} [soak-${seed}-${texts}]: Danke für den Hinweis, wir schauen uns das an.`;
+    return `${what} [soak-${seed}-${site.name}-${texts}]: Danke für den Hinweis, wir schauen uns das an.`;
   };
 
   const chooseComment = (): number | null => {
@@ -71,8 +74,8 @@ export function createDriver(
   const decideOn = async (undoAtOnce: boolean) => {
     const commentId = chooseComment();
     if (commentId === null) return;
-    const row = await readRow<CommentRow>(browser, 'comments', [browser.siteId, commentId]);
-    if (!row || !moderatable(row)) {
+    const row = await readRow<CommentRow>(browser, 'comments', [site.siteId, commentId]);
+    if (!row || !moderatable(row) || row.post === site.jobPost) {
       cached.delete(commentId);
       return;
     }
@@ -85,13 +88,14 @@ export function createDriver(
     const at = Date.now();
     const reply = await send<{ outboxIds: number[] }>(browser, {
       type: 'decide',
-      siteId: browser.siteId,
+      siteId: site.siteId,
       commentIds: [commentId],
       decision,
       ...(content === null ? {} : { content }),
     });
     const line = ledger.write({
       kind: 'decide',
+      site: site.name,
       at,
       commentId,
       decision,
@@ -120,6 +124,7 @@ export function createDriver(
     const reply = await send<{ result: 'cancelled' | 'reversed' }>(browser, { type: 'undo', outboxId });
     ledger.write({
       kind: 'undo',
+      site: site.name,
       at: Date.now(),
       commentId: decided.commentId,
       outboxId,
@@ -156,7 +161,7 @@ export function createDriver(
     async refresh() {
       cached.clear();
       for (const row of await readRows<CommentRow>(browser, 'comments')) {
-        if (row.siteId === browser.siteId && moderatable(row)) cached.set(row.id, row.status);
+        if (row.siteId === site.siteId && moderatable(row) && row.post !== site.jobPost) cached.set(row.id, row.status);
       }
     },
     recent: () => [...recentIds],

@@ -1,35 +1,39 @@
 /**
  * npm run soak — the storm soak (issue 13, ADR 029). SOAK_SEED picks the run (printed, so any run is
- * replayed), SOAK_S its length in seconds (default 600; `npm test` runs a 60-second smoke),
- * SOAK_COMMENTS the pending comments seeded (default 3,000; 600 for runs of 2 minutes or less),
- * FREIGABE_SOAK_PORT the WordPress port (default 8901).
+ * replayed), SOAK_S its length in seconds (default 600; `npm test` runs a 45-second smoke),
+ * SOAK_COMMENTS the pending comments seeded over both sites (default 3,000; 600 for runs of 2
+ * minutes or less), FREIGABE_SOAK_PORT the first WordPress's port (default 8901; the second site
+ * takes the next one).
  *
- * A real native WordPress with the `status-ledger` scenario, the test build in Chromium connected
- * through the fault proxy, a seeded moderator deciding through the extension's messages, a second
- * moderator over REST, seeded faults; then faults off, the outbox left to settle, and the oracle
- * (oracle.ts). Exits 1 when anything was lost, doubled, stuck or unexplained.
+ * Two real native WordPress sites (sites.ts: one with the Bridge, one without) with the
+ * `status-ledger` scenario, the test build in Chromium connected to both through fault proxies, a
+ * seeded moderator deciding through the extension's messages on both, a second moderator over REST,
+ * seeded faults; then faults off, the outbox left to settle, a final sync, and the oracle per site
+ * (oracle.ts). Exits 1 when anything was lost, doubled, stuck, unexplained or differs in the cache.
  */
 import { writeFileSync } from 'node:fs';
-import type { OutboxRow } from '../../src/shared/db/index.ts';
-import { startFaultProxy } from '../../test/support/fault-proxy-server.ts';
-import { addComments, startWordPress } from '../wp/index.ts';
-import { demoUser, restRoot } from '../wp/rest.ts';
-import { setScenarios } from '../wp/scenarios.ts';
-import { clearLedger, readLedger } from '../wp/status-ledger.ts';
+import type { CommentRow, JobChunkRow, JobRow, OutboxRow } from '../../src/shared/db/index.ts';
+import { maxTimeoutMs } from '../../src/shared/wp/transport.ts';
+import { readLedger } from '../wp/status-ledger.ts';
 import { readRows, revive, send, startSoakBrowser } from './browser.ts';
 import { createDriver } from './driver.ts';
-import { createFaultScheduler } from './faults.ts';
+import { chosenFaults, createFaultScheduler } from './faults.ts';
+import { judgeJobs } from './job-oracle.ts';
+import { createJobDriver, type JobDriver } from './jobs.ts';
 import { openLedger } from './ledger.ts';
 import { moderate, moderatorStatuses } from './moderator.ts';
 import { judge } from './oracle.ts';
 import { seededRandom } from './random.ts';
 import { report } from './report.ts';
 import { readAllComments } from './server-state.ts';
+import { type SoakSite, startSoakSites, stopSoakSites } from './sites.ts';
 
 const seed = Number(process.env.SOAK_SEED ?? Date.now() % 1_000_000);
 const seconds = Number(process.env.SOAK_S ?? 600);
 const comments = Number(process.env.SOAK_COMMENTS ?? (seconds <= 120 ? 600 : 3000));
 const port = Number(process.env.FREIGABE_SOAK_PORT ?? 8901);
+/** per site, on a post of their own that only bulk jobs change */
+const jobComments = Number(process.env.SOAK_JOB_COMMENTS ?? (seconds <= 120 ? 60 : 300));
 /** how long the outbox may take to settle once the faults are off (backoff is capped at 10 minutes) */
 const quietLimitMs = Number(process.env.SOAK_QUIET_S ?? (seconds <= 120 ? 240 : 660)) * 1000;
 const undoWindowSeconds = 2;
@@ -41,49 +45,60 @@ console.log(
   `soak: seed ${seed}, ${seconds} s, ${comments} pending comments (replay: SOAK_SEED=${seed} SOAK_S=${seconds})`,
 );
 
-const site = await startWordPress({ backend: 'native', port, dir: '.wp/soak', fresh: true, log: () => undefined });
-const cleanups: (() => Promise<unknown>)[] = [() => site.stop()];
+let sites: SoakSite[] = [];
+const cleanups: (() => Promise<unknown>)[] = [() => stopSoakSites(sites)];
 let exitCode = 1;
 try {
-  const root = restRoot(site.info);
-  const admin = demoUser(site.info, 'admin');
-  const editor = demoUser(site.info, 'editor');
-  await setScenarios(site, ['status-ledger']);
-  await clearLedger(site.info);
-  const perPost = Math.ceil(comments / site.info.posts.length);
-  for (const post of site.info.posts) await addComments(site, post.id, perPost);
+  sites = await startSoakSites(port, comments, jobComments);
+  const [first] = sites;
   log(
-    `WordPress ${site.info.wpVersion} at ${site.url}: ${perPost * site.info.posts.length} pending on ${site.info.posts.length} posts`,
+    `WordPress ${first?.wp.info.wpVersion}: ${sites.map((site) => `${site.name} at ${site.wp.url} (${site.pending} pending)`).join(', ')}`,
   );
-
-  const proxy = await startFaultProxy(site.url);
-  cleanups.unshift(() => proxy.close());
-  const browser = await startSoakBrowser(proxy.url, editor.login, editor.applicationPassword, undoWindowSeconds);
+  const browser = await startSoakBrowser(sites, undoWindowSeconds);
   cleanups.unshift(() => browser.current.close());
   const synced = await send<{ pending: number }[]>(browser, { type: 'syncNow' }, 300_000);
   log(
-    `connected through the fault proxy ${proxy.url}; first sync: ${synced.ok ? synced.value[0]?.pending : JSON.stringify(synced)}`,
+    `connected through the fault proxies; first sync: ${synced.ok ? synced.value.map((one) => one.pending).join(' + ') : JSON.stringify(synced)}`,
   );
 
-  const driver = createDriver(browser, ledger, random, seed, undoWindowSeconds * 1000);
-  await driver.refresh();
-  const faults = createFaultScheduler(proxy, browser, ledger, random, { gapMs: [4_000, 12_000] });
+  const drivers = sites.map((site) => createDriver(browser, site, ledger, random, seed, undoWindowSeconds * 1000));
+  const jobDrivers = sites.map((site) => createJobDriver(browser, site, ledger, random));
+  const refresh = async () => {
+    for (const driver of drivers) await driver.refresh();
+  };
+  await refresh();
+  const faults = createFaultScheduler(sites, browser, ledger, random, {
+    gapMs: [4_000, 12_000],
+    weights: chosenFaults(process.env.SOAK_FAULTS),
+  });
   const endAt = Date.now() + seconds * 1000;
   let steps = 0;
   let driverErrors = 0;
   while (Date.now() < endAt) {
     const restarting = faults.due(Date.now());
     await faults.tick(Date.now());
-    if (restarting) await driver.refresh();
+    if (restarting) await refresh();
+    const at = random.int(0, sites.length - 1);
+    const site = sites[at] as SoakSite;
+    const driver = drivers[at] as (typeof drivers)[number];
     if (random.chance(0.12) && driver.recent().length > 0) {
       const commentId = random.pick(driver.recent());
       const status = random.pick(moderatorStatuses);
-      const at = Date.now();
-      const change = await moderate(root, admin, commentId, status);
-      ledger.write({ kind: 'moderator', at, answeredAt: Date.now(), commentId, status, result: change.result });
+      const startedAt = Date.now();
+      const change = await moderate(site.root, site.admin, commentId, status);
+      ledger.write({
+        kind: 'moderator',
+        site: site.name,
+        at: startedAt,
+        answeredAt: Date.now(),
+        commentId,
+        status,
+        result: change.result,
+      });
     }
     try {
       await driver.step();
+      if (random.chance(0.15)) await (jobDrivers[at] as JobDriver).step();
     } catch (error) {
       driverErrors += 1;
       log(`driver step failed: ${String(error).slice(0, 300)}`);
@@ -95,15 +110,14 @@ try {
           until: null,
           note: String(error).slice(0, 200),
         });
-        await driver.refresh();
+        await refresh();
       }
     }
     steps += 1;
-    if (steps % 40 === 0) await driver.refresh();
+    if (steps % 40 === 0) await refresh();
     await new Promise((wait) => setTimeout(wait, random.int(100, 600)));
   }
-  faults.stop();
-  proxy.fault = 'none';
+  await faults.stop();
   const faultsEnded = faults.lastEndedAt() ?? Date.now();
   log('faults off: waiting for the outbox to settle');
 
@@ -114,14 +128,19 @@ try {
         (row.state === 'waiting' || row.state === 'sending') &&
         !rows.some(
           (other) =>
+            other.siteId === row.siteId &&
             other.commentId === row.commentId &&
             (other.id ?? 0) < (row.id ?? 0) &&
             (other.state === 'failed' || other.state === 'conflict'),
         ),
     );
+  // Jobs paused by the user are resumed, as the user would; jobs then run to their end.
+  for (const jobDriver of jobDrivers) await jobDriver.resumeAll();
+  const openJobs = async () =>
+    (await readRows<JobRow>(browser, 'jobs')).filter((job) => job.state === 'running' || job.state === 'paused');
   let outbox = await readRows<OutboxRow>(browser, 'outbox');
   const quietDeadline = Date.now() + quietLimitMs;
-  while (open(outbox).length > 0 && Date.now() < quietDeadline) {
+  while ((open(outbox).length > 0 || (await openJobs()).length > 0) && Date.now() < quietDeadline) {
     await new Promise((wait) => setTimeout(wait, 2000));
     if (await revive(browser)) {
       log('the browser went away while the outbox settled: started again on its profile');
@@ -136,16 +155,52 @@ try {
   }
   const quietMs = Date.now() - faultsEnded;
 
-  const server = await readAllComments(root, admin);
-  const statusLedger = await readLedger(site.info);
-  const ours = outbox.filter((row) => row.siteId === browser.siteId);
-  // What the oracle saw, beside the ledger: a failure is read from these three files.
-  writeFileSync(
-    ledger.file.replace(/\.jsonl$/, '-server.json'),
-    `${JSON.stringify({ statusLedger, outbox: ours.map(({ snapshot: _, ...row }) => row), editor: editor.id, admin: admin.id }, null, 1)}\n`,
-  );
-  const verdict = judge(ledger.lines, server, statusLedger, ours, { editor: editor.id, admin: admin.id });
-  const summary = report({ seed, seconds, comments, verdict, faults: faults.counts(), quietMs, driverErrors, ledger });
+  // The final sync: what the cache holds is then compared with WordPress (and colleagues' changes are
+  // told). Full runs start it once no answer can still be on its way: a sync leaves a comment whose
+  // decision was sent less than the client's timeout before it began as the user left it (cache-write.ts).
+  // Short runs (the smoke) do not wait: the oracle leaves those comments out of the cache check.
+  const lastSent = Math.max(0, ...outbox.map((row) => row.sentAt ?? 0));
+  const settled = lastSent + maxTimeoutMs + 1000 - Date.now();
+  if (settled > 0 && seconds > 120) await new Promise((wait) => setTimeout(wait, settled));
+  const finalSyncAt = Date.now();
+  const finalSync = await send<unknown>(browser, { type: 'syncNow' }, 300_000).catch((error: unknown) => error);
+  log(`final sync: ${JSON.stringify(finalSync).slice(0, 200)}`);
+  outbox = await readRows<OutboxRow>(browser, 'outbox');
+  const cache = await readRows<CommentRow>(browser, 'comments');
+  const jobs = await readRows<JobRow>(browser, 'jobs');
+  const chunks = await readRows<JobChunkRow>(browser, 'jobChunks');
+  const verdicts = [];
+  for (const site of sites) {
+    const server = await readAllComments(site.root, site.admin);
+    const statusLedger = await readLedger(site.wp.info);
+    const ours = outbox.filter((row) => row.siteId === site.siteId);
+    const users = { editor: site.editor.id, admin: site.admin.id };
+    // What the oracle saw, beside the ledger: a failure is read from these files.
+    writeFileSync(
+      ledger.file.replace(/\.jsonl$/, `-${site.name}-server.json`),
+      `${JSON.stringify({ statusLedger, outbox: ours.map(({ snapshot: _, ...row }) => row), ...users }, null, 1)}\n`,
+    );
+    const siteCache = cache.filter((row) => row.siteId === site.siteId).map(({ id, status }) => ({ id, status }));
+    const verdict = judge({
+      lines: ledger.lines,
+      site: site.name,
+      server,
+      statusLedger,
+      outbox: ours,
+      cache: siteCache,
+      finalSyncAt,
+      users,
+    });
+    const jobComments = new Set([...server.values()].filter((one) => one.post === site.jobPost).map((one) => one.id));
+    const jobVerdict = judgeJobs(
+      jobs.filter((job) => job.siteId === site.siteId),
+      chunks,
+      statusLedger.filter((entry) => jobComments.has(entry.comment)),
+      site.editor.id,
+    );
+    verdicts.push({ site: site.name, verdict, jobs: jobVerdict });
+  }
+  const summary = report({ seed, seconds, comments, verdicts, faults: faults.counts(), quietMs, driverErrors, ledger });
   writeFileSync(ledger.file.replace(/\.jsonl$/, '-summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   exitCode = summary.clean ? 0 : 1;
 } catch (error) {

@@ -9,6 +9,8 @@ import type { RequestedDecision } from '../../src/shared/moderation.ts';
 export type LedgerLine =
   | {
       kind: 'decide';
+      /** which of the soak's sites (sites.ts: `bridge` or `plain`) */
+      site: string;
       at: number;
       commentId: number;
       decision: RequestedDecision;
@@ -21,6 +23,7 @@ export type LedgerLine =
     }
   | {
       kind: 'undo';
+      site: string;
       at: number;
       commentId: number;
       outboxId: number;
@@ -30,8 +33,27 @@ export type LedgerLine =
       result: 'cancelled' | 'reversed' | null;
       refused: string | null;
     }
-  | { kind: 'moderator'; at: number; answeredAt: number; commentId: number; status: string; result: string | null }
-  | { kind: 'fault'; at: number; fault: string; until: number | null; note?: string };
+  | {
+      kind: 'moderator';
+      site: string;
+      at: number;
+      answeredAt: number;
+      commentId: number;
+      status: string;
+      result: string | null;
+    }
+  | {
+      kind: 'job';
+      site: string;
+      at: number;
+      /** preview, start <action> of <n> <status>, pause, resume, cancel */
+      action: string;
+      jobId: number | null;
+      /** the job's state as the extension answered, or its error code */
+      result: string | null;
+      note?: string;
+    }
+  | { kind: 'fault'; at: number; fault: string; until: number | null; site?: string; note?: string };
 
 export interface Ledger {
   file: string;

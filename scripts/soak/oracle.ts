@@ -1,10 +1,11 @@
 /**
- * The soak's oracle, pure: the soak's ledger (what the user decided, what the other moderator did)
- * against what WordPress holds at the end and its own record of every status change (the
- * `status-ledger` scenario), and the extension's outbox. Every difference is classified; what fits
- * no class is "unexplained".
+ * The soak's oracle, pure, one site at a time: the soak's ledger (what the user decided, what the
+ * other moderator did) against what WordPress holds at the end and its own record of every status
+ * change (the `status-ledger` scenario), the extension's outbox, and its cache after a final sync.
+ * Every difference is classified; what fits no class is "unexplained".
  */
-import type { OutboxRow } from '../../src/shared/db/index.ts';
+import type { CommentRow, OutboxRow } from '../../src/shared/db/index.ts';
+import { maxTimeoutMs } from '../../src/shared/wp/transport.ts';
 import type { LedgerEntry } from '../wp/status-ledger.ts';
 import type { LedgerLine } from './ledger.ts';
 import type { ServerComment } from './server-state.ts';
@@ -27,12 +28,38 @@ export interface Verdict {
    * the retry overwrote the colleague's change (without the Bridge nothing can tell them apart)
    */
   retryOverModerator: number;
+  /**
+   * of those: an undo of a decision that had landed over the other moderator's change, so WordPress's
+   * untrash / unspam put back the colleague's status saved at the move (not the user's status before)
+   */
+  undoRestoredModerator: number;
   /** decisions waiting behind a failed or conflicting one on the same comment that the user is shown */
   heldBehindShownFailure: string[];
   /** WordPress refused a decision, and the outbox says so (the user sees it) */
   refusedAndTold: number;
   /** comments whose commenter IP or user agent is no longer the commenter's */
   commenterDataLost: string[];
+  /** a comment the user decided that the cache shows pending again while WordPress has it decided */
+  backInQueue: string[];
+  /** a cached comment whose status is not WordPress's after the final sync (no decision of it open) */
+  cacheDiffers: string[];
+  /** cached comments not compared: a decision open, shown failed, or sent within the client's timeout before the final sync */
+  cacheUnchecked: number;
+}
+
+export interface OracleInput {
+  lines: readonly LedgerLine[];
+  /** which site's lines count (the ledger's `site`) */
+  site: string;
+  server: ReadonlyMap<number, ServerComment>;
+  statusLedger: readonly LedgerEntry[];
+  /** the site's outbox rows */
+  outbox: readonly OutboxRow[];
+  /** the site's cached comments, read after a final sync */
+  cache: readonly Pick<CommentRow, 'id' | 'status'>[];
+  /** when the final sync began: it leaves a comment whose decision was sent within the client's timeout before as it is */
+  finalSyncAt: number;
+  users: { editor: number; admin: number };
 }
 
 interface StatusEvent {
@@ -41,6 +68,8 @@ interface StatusEvent {
   /** the statuses that are what the user asked for (not spam / restore: whatever it was before) */
   expected: Set<string>;
   cancelled: boolean;
+  /** an undo that reversed this decision of the user */
+  reverses?: StatusEvent;
 }
 
 interface TextEvent {
@@ -90,13 +119,50 @@ function editorChanges(entries: readonly LedgerEntry[], users: { editor: number;
   return count;
 }
 
-export function judge(
-  lines: readonly LedgerLine[],
-  server: ReadonlyMap<number, ServerComment>,
-  statusLedger: readonly LedgerEntry[],
-  outbox: readonly OutboxRow[],
+/**
+ * An undo that put back the other moderator's status: the undone decision landed over a colleague's
+ * change (its `from` is the colleague's status), and the user's reverse (untrash / unspam, which
+ * restore what WordPress saved at the move) is the comment's last change and left that status.
+ */
+function undoRestoredColleague(
+  entries: readonly LedgerEntry[],
+  last: StatusEvent,
+  final: string,
   users: { editor: number; admin: number },
-): Verdict {
+): boolean {
+  const forward = last.reverses;
+  if (!forward) return false;
+  const landedAt = entries.findIndex(
+    (entry) =>
+      entry.user === users.editor && entry.at * 1000 >= forward.at && forward.expected.has(restStatus(entry.to)),
+  );
+  const landed = entries[landedAt];
+  if (!landed || restStatus(landed.from) !== final) return false;
+  const colleague = entries
+    .slice(0, landedAt)
+    .some((entry) => entry.user === users.admin && restStatus(entry.to) === final);
+  const lastEntry = entries.at(-1);
+  return colleague && lastEntry?.user === users.editor && restStatus(lastEntry.to) === final;
+}
+
+/** A colleague's change the user was told of: a Bridge conflict, or the sync's changed-elsewhere notice (ADR 035). */
+const toldOfColleague = (outbox: readonly OutboxRow[], commentId: number) =>
+  outbox.some(
+    (row) => row.commentId === commentId && (row.state === 'conflict' || row.error?.kind === 'changed-elsewhere'),
+  );
+
+export function judge({
+  lines: allLines,
+  site,
+  server,
+  statusLedger,
+  outbox,
+  cache,
+  finalSyncAt,
+  users,
+}: OracleInput): Verdict {
+  // Undo lines point at their decision by its index in the whole ledger: kept, other sites' lines skipped.
+  const lines = allLines.map((line) => (line.kind === 'fault' || line.site === site ? line : null));
   const verdict: Verdict = {
     decisions: 0,
     undos: 0,
@@ -107,9 +173,13 @@ export function judge(
     unexplained: [],
     overwrittenByModerator: { told: 0, notTold: 0 },
     retryOverModerator: 0,
+    undoRestoredModerator: 0,
     heldBehindShownFailure: [],
     refusedAndTold: 0,
     commenterDataLost: [],
+    backInQueue: [],
+    cacheDiffers: [],
+    cacheUnchecked: 0,
   };
   const statusEvents = new Map<number, StatusEvent[]>();
   const textEvents = new Map<number, TextEvent[]>();
@@ -118,6 +188,7 @@ export function judge(
   const add = <T>(map: Map<number, T[]>, key: number, value: T) => map.set(key, [...(map.get(key) ?? []), value]);
 
   for (const line of lines) {
+    if (line === null) continue;
     if (line.kind === 'moderator') verdict.moderatorChanges += line.result === null ? 0 : 1;
     if (line.kind === 'decide' && line.refused === null) {
       verdict.decisions += 1;
@@ -140,15 +211,20 @@ export function judge(
       verdict.undos += 1;
       const decided = lines[line.of];
       const event = byOutboxId.get(line.outboxId);
-      if (line.result === 'cancelled' && event) event.cancelled = true;
+      // "cancelled" of a row still in the outbox as done is a changed-elsewhere notice dismissed (ADR 035):
+      // the decision had landed. A row really cancelled is gone from the outbox.
+      if (line.result === 'cancelled' && event && outboxRow.get(line.outboxId)?.state !== 'done')
+        event.cancelled = true;
       // Reversed: the reverse decision brings the comment back to where it was (a reply is trashed: it stays once).
       if (line.result === 'reversed' && decided?.kind === 'decide' && decided.decision !== 'reply') {
         const reverse = outbox.find((row) => row.undoOf === line.outboxId);
+        const forward = byOutboxId.get(line.outboxId);
         add(statusEvents, line.commentId, {
           outboxId: reverse?.id ?? -1,
           at: line.at,
           expected: new Set([decided.statusBefore]),
           cancelled: false,
+          ...(forward && 'expected' in forward ? { reverses: forward } : {}),
         });
       }
     }
@@ -200,11 +276,15 @@ export function judge(
         (entry) => entry !== undefined && last.expected.has(restStatus(entry.to)),
       );
       if (held || (before === undefined && last.expected.has('hold'))) {
-        const conflictTold = outbox.some((row) => row.commentId === commentId && row.state === 'conflict');
-        if (conflictTold) verdict.overwrittenByModerator.told += 1;
+        if (toldOfColleague(outbox, commentId)) verdict.overwrittenByModerator.told += 1;
         else verdict.overwrittenByModerator.notTold += 1;
         continue;
       }
+    }
+    if (undoRestoredColleague(entries, last, final, users)) {
+      verdict.retryOverModerator += 1;
+      verdict.undoRestoredModerator += 1;
+      continue;
     }
     const reached = entries.some((entry) => entry.user === users.editor && entry.at * 1000 >= last.at);
     const message = `comment ${commentId}: the user last decided ${[...last.expected].join('|')}, WordPress has ${final}`;
@@ -239,5 +319,32 @@ export function judge(
     if (!comment.author_ip.startsWith('198.51.100.') || !comment.author_user_agent.includes('Firefox/128.0'))
       verdict.commenterDataLost.push(`comment ${comment.id}: ${comment.author_ip} / ${comment.author_user_agent}`);
   }
+  compareCache(cache, server, outbox, statusEvents, finalSyncAt, verdict);
   return verdict;
+}
+
+/** The cache after the final sync against WordPress, for comments with no decision still open or shown failed. */
+function compareCache(
+  cache: OracleInput['cache'],
+  server: OracleInput['server'],
+  outbox: readonly OutboxRow[],
+  decided: ReadonlyMap<number, unknown>,
+  finalSyncAt: number,
+  verdict: Verdict,
+) {
+  // Still open or shown failed, or sent so shortly before the final sync that it kept the user's view (cache-write.ts).
+  const open = new Set(
+    outbox
+      .filter((row) => row.state !== 'done' || (row.sentAt ?? 0) >= finalSyncAt - maxTimeoutMs)
+      .map((row) => row.commentId),
+  );
+  verdict.cacheUnchecked = open.size;
+  for (const row of cache) {
+    if (open.has(row.id)) continue;
+    const status = server.get(row.id)?.status ?? 'deleted';
+    if (row.status === status) continue;
+    const text = `comment ${row.id}: the cache has ${row.status}, WordPress ${status}`;
+    if (row.status === 'hold' && decided.has(row.id)) verdict.backInQueue.push(text);
+    else verdict.cacheDiffers.push(text);
+  }
 }

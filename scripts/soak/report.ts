@@ -1,7 +1,30 @@
-/** The soak's figures, printed and returned for the summary file next to the ledger. */
+/** The soak's figures, per site and in total, printed and returned for the summary file next to the ledger. */
 import type { FaultKind } from './faults.ts';
+import type { JobVerdict } from './job-oracle.ts';
 import type { Ledger } from './ledger.ts';
 import type { Verdict } from './oracle.ts';
+
+/** What must be 0 in every run, by the name the summary gives it. */
+const failures = {
+  lost: (verdict: Verdict) => verdict.lost,
+  doubled: (verdict: Verdict) => verdict.doubled,
+  stuck: (verdict: Verdict) => verdict.stuck,
+  unexplained: (verdict: Verdict) => verdict.unexplained,
+  'commenter data lost': (verdict: Verdict) => verdict.commenterDataLost,
+  'back in queue': (verdict: Verdict) => verdict.backInQueue,
+  'cache differs': (verdict: Verdict) => verdict.cacheDiffers,
+} as const;
+type Failure = keyof typeof failures;
+
+export interface SiteFigures {
+  site: string;
+  decisions: number;
+  undos: number;
+  moderatorChanges: number;
+  counts: Record<Failure, number>;
+  verdict: Verdict;
+  jobs: JobVerdict;
+}
 
 export interface SoakSummary {
   seed: number;
@@ -16,74 +39,105 @@ export interface SoakSummary {
   stuck: number;
   unexplained: number;
   commenterDataLost: number;
+  backInQueue: number;
+  cacheDiffers: number;
   quietSeconds: number;
   clean: boolean;
   ledger: string;
-  verdict: Verdict;
+  sites: SiteFigures[];
 }
+
+const counts = (verdict: Verdict) =>
+  Object.fromEntries(Object.entries(failures).map(([name, list]) => [name, list(verdict).length])) as Record<
+    Failure,
+    number
+  >;
+
+const countsText = (figures: Record<Failure, number>) =>
+  (Object.keys(failures) as Failure[]).map((name) => `${name} ${figures[name]}`).join(' · ');
 
 export function report(input: {
   seed: number;
   seconds: number;
   comments: number;
-  verdict: Verdict;
+  verdicts: { site: string; verdict: Verdict; jobs: JobVerdict }[];
   faults: Map<FaultKind, number>;
   quietMs: number;
   driverErrors: number;
   ledger: Ledger;
 }): SoakSummary {
-  const { verdict } = input;
+  const sites: SiteFigures[] = input.verdicts.map(({ site, verdict: decisions, jobs }) => {
+    // A job's comment changed twice, or not at all though reported done, or a job that never ended: the same failures.
+    const verdict = {
+      ...decisions,
+      doubled: [...decisions.doubled, ...jobs.doubled.map((line) => `job ${line}`)],
+      lost: [...decisions.lost, ...jobs.lost.map((line) => `job ${line}`)],
+      stuck: [...decisions.stuck, ...jobs.stuck],
+    };
+    return {
+      site,
+      decisions: verdict.decisions,
+      undos: verdict.undos,
+      moderatorChanges: verdict.moderatorChanges,
+      counts: counts(verdict),
+      verdict,
+      jobs,
+    };
+  });
+  const sum = (pick: (site: SiteFigures) => number) => sites.reduce((total, site) => total + pick(site), 0);
+  const total = Object.fromEntries(
+    (Object.keys(failures) as Failure[]).map((name) => [name, sum((site) => site.counts[name])]),
+  ) as Record<Failure, number>;
   const faults = Object.fromEntries([...input.faults].sort(([a], [b]) => a.localeCompare(b)));
   const summary: SoakSummary = {
     seed: input.seed,
     seconds: input.seconds,
     comments: input.comments,
-    decisions: verdict.decisions,
-    undos: verdict.undos,
-    moderatorChanges: verdict.moderatorChanges,
+    decisions: sum((site) => site.decisions),
+    undos: sum((site) => site.undos),
+    moderatorChanges: sum((site) => site.moderatorChanges),
     faults,
-    lost: verdict.lost.length,
-    doubled: verdict.doubled.length,
-    stuck: verdict.stuck.length,
-    unexplained: verdict.unexplained.length,
-    commenterDataLost: verdict.commenterDataLost.length,
+    lost: total.lost,
+    doubled: total.doubled,
+    stuck: total.stuck,
+    unexplained: total.unexplained,
+    commenterDataLost: total['commenter data lost'],
+    backInQueue: total['back in queue'],
+    cacheDiffers: total['cache differs'],
     quietSeconds: Math.round(input.quietMs / 100) / 10,
-    clean:
-      verdict.lost.length +
-        verdict.doubled.length +
-        verdict.stuck.length +
-        verdict.unexplained.length +
-        verdict.commenterDataLost.length ===
-      0,
+    clean: Object.values(total).every((count) => count === 0),
     ledger: input.ledger.file,
-    verdict,
+    sites,
   };
   const faultText = Object.entries(faults)
     .map(([kind, count]) => `${kind} ${count}`)
     .join(', ');
-  const total = Object.values(faults).reduce((sum, count) => sum + count, 0);
+  const faultTotal = Object.values(faults).reduce((all, count) => all + count, 0);
   console.log(`\nsoak seed ${summary.seed}: ${summary.seconds} s, ${summary.comments} pending comments`);
   console.log(
     `decisions made: ${summary.decisions} (undos ${summary.undos}); other moderator: ${summary.moderatorChanges} changes`,
   );
-  console.log(`faults injected: ${total} (${faultText || 'none'})`);
-  console.log(
-    `lost ${summary.lost} · doubled ${summary.doubled} · stuck ${summary.stuck} · unexplained ${summary.unexplained} · commenter data lost ${summary.commenterDataLost}`,
-  );
-  console.log(
-    `overwritten later by the other moderator: ${verdict.overwrittenByModerator.told} told (conflict), ${verdict.overwrittenByModerator.notTold} not told; a lost answer's retry overwrote the other moderator: ${verdict.retryOverModerator}; refused by WordPress and shown: ${verdict.refusedAndTold}; waiting behind a shown conflict or failure: ${verdict.heldBehindShownFailure.length}`,
-  );
+  console.log(`faults injected: ${faultTotal} (${faultText || 'none'})`);
+  // The smoke (test/e2e/soak-smoke.test.ts) reads this line: the totals over both sites, first.
+  console.log(countsText(total));
+  for (const site of sites) {
+    const { verdict } = site;
+    console.log(
+      `  site ${site.site}: decisions ${site.decisions} (undos ${site.undos}), other moderator ${site.moderatorChanges}; ${countsText(site.counts).replaceAll(' · ', ', ')}`,
+    );
+    console.log(
+      `    cache compared with WordPress after the final sync, but for ${verdict.cacheUnchecked} comments decided too lately or still open; bulk jobs: ${site.jobs.jobs} (comments done ${site.jobs.done}, skipped ${site.jobs.skipped}, failed ${site.jobs.failed})`,
+    );
+    console.log(
+      `    overwritten later by the other moderator: ${verdict.overwrittenByModerator.told} told, ${verdict.overwrittenByModerator.notTold} not told; a lost answer's retry overwrote the other moderator: ${verdict.retryOverModerator} (of them, an undo put back the other moderator's status: ${verdict.undoRestoredModerator}); refused by WordPress and shown: ${verdict.refusedAndTold}; waiting behind a shown conflict or failure: ${verdict.heldBehindShownFailure.length}`,
+    );
+  }
   console.log(
     `time to quiet after the last fault: ${summary.quietSeconds.toFixed(1)} s; driver errors: ${input.driverErrors}`,
   );
-  for (const [what, list] of [
-    ['lost', verdict.lost],
-    ['doubled', verdict.doubled],
-    ['stuck', verdict.stuck],
-    ['unexplained', verdict.unexplained],
-    ['commenter data lost', verdict.commenterDataLost],
-  ] as const)
-    for (const line of list.slice(0, 20)) console.log(`  ${what}: ${line}`);
+  for (const site of sites)
+    for (const name of Object.keys(failures) as Failure[])
+      for (const line of failures[name](site.verdict).slice(0, 20)) console.log(`  ${site.site} ${name}: ${line}`);
   console.log(`ledger: ${summary.ledger}`);
   console.log(summary.clean ? 'soak: clean' : `soak: NOT clean — replay with SOAK_SEED=${summary.seed}`);
   return summary;

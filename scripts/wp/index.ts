@@ -76,6 +76,8 @@ export interface WordPressSite {
   startupMs: number;
   pids: number[];
   stop(): Promise<void>;
+  /** PHP killed or MariaDB restarted, then serving again (the native backend; the storm soak's faults) */
+  restart(part: 'php' | 'mariadb'): Promise<void>;
 }
 
 export function chooseBackend(requested: BackendName | 'auto'): { backend: Backend; reason: string } {
@@ -168,6 +170,11 @@ export async function startWordPress(options: StartOptions = {}): Promise<WordPr
       async stop() {
         await running.stop();
         rmSync(pidsFile, { force: true });
+      },
+      async restart(part) {
+        if (!running.restart) throw new Error(`The ${backend.name} backend cannot restart ${part}`);
+        await running.restart(part);
+        writeFileSync(pidsFile, JSON.stringify(running.pids));
       },
     };
     return site;

@@ -10,6 +10,7 @@ import { installCore, wordPressVersionIn } from './cores.ts';
 import { folders, layoutOf, siteUrlOf, writeRootIndex } from './layouts.ts';
 import {
   isAlive,
+  isPortFree,
   readPid,
   run,
   startLogged,
@@ -104,11 +105,16 @@ export const nativeBackend: Backend = {
       );
     }
 
+    /** MariaDB first, PHP second: stopped in reverse order */
     const children: ChildProcess[] = [];
     const stopAll = async () => {
-      for (const child of children.reverse()) await stopChild(child);
+      for (const child of [...children].reverse()) await stopChild(child);
     };
-    try {
+    const sql = (statement: string) =>
+      spawnSync(tools.client, ['--no-defaults', '-uroot', `--socket=${socket}`, '-e', statement], {
+        encoding: 'utf8',
+      });
+    const startMariaDb = async () => {
       rmSync(socket, { force: true });
       const mariadb = startLogged(
         tools.mariadbd,
@@ -127,31 +133,14 @@ export const nativeBackend: Backend = {
         ],
         mysqlLog,
       );
-      children.push(mariadb);
-      const sql = (statement: string) =>
-        spawnSync(tools.client, ['--no-defaults', '-uroot', `--socket=${socket}`, '-e', statement], {
-          encoding: 'utf8',
-        });
+      children[0] = mariadb;
       await waitFor('MariaDB', () => existsSync(socket) && sql('SELECT 1').status === 0, {
         timeoutMs: 30000,
         child: mariadb,
         logFile: mysqlLog,
       });
-      if (fresh) sql('DROP DATABASE IF EXISTS wordpress');
-      const created = sql('CREATE DATABASE IF NOT EXISTS wordpress CHARACTER SET utf8mb4');
-      if (created.status !== 0) throw new Error(`Could not create the database: ${created.stderr}`);
-
-      const dbHost = `localhost:${socket}`;
-      writeWpConfig(coreDir, { url, dbHost, layout });
-      const installed = run(
-        tools.php,
-        [join(phpDir, 'install.php'), coreDir, layout, url, siteUrlOf(url, layout)],
-        'WordPress install',
-      );
-      if (installed.includes('network installed')) log('a sub-directory network (install_network, populate_network)');
-      // A network's constants only once its tables exist (as wp-admin/network.php has it).
-      if (layout === 'multisite') writeWpConfig(coreDir, { url, dbHost, layout, network: true });
-
+    };
+    const startPhp = async () => {
       const php = startLogged(
         tools.php,
         [
@@ -169,8 +158,26 @@ export const nativeBackend: Backend = {
         // The router reproduces the layout's rewrite rules (a network's .htaccess).
         { PHP_CLI_SERVER_WORKERS: '4', FREIGABE_WP_LAYOUT: layout },
       );
-      children.push(php);
+      children[1] = php;
       await waitForRestApi(url, 'PHP server', { timeoutMs: 30000, child: php, logFile: phpLog });
+    };
+    try {
+      await startMariaDb();
+      if (fresh) sql('DROP DATABASE IF EXISTS wordpress');
+      const created = sql('CREATE DATABASE IF NOT EXISTS wordpress CHARACTER SET utf8mb4');
+      if (created.status !== 0) throw new Error(`Could not create the database: ${created.stderr}`);
+
+      const dbHost = `localhost:${socket}`;
+      writeWpConfig(coreDir, { url, dbHost, layout });
+      const installed = run(
+        tools.php,
+        [join(phpDir, 'install.php'), coreDir, layout, url, siteUrlOf(url, layout)],
+        'WordPress install',
+      );
+      if (installed.includes('network installed')) log('a sub-directory network (install_network, populate_network)');
+      // A network's constants only once its tables exist (as wp-admin/network.php has it).
+      if (layout === 'multisite') writeWpConfig(coreDir, { url, dbHost, layout, network: true });
+      await startPhp();
     } catch (error) {
       await stopAll();
       throw error;
@@ -183,6 +190,19 @@ export const nativeBackend: Backend = {
       pids: children.map((child) => child.pid ?? 0).filter(Boolean),
       wpVersion: wordPressVersionIn(coreDir),
       stop: stopAll,
+      async restart(part) {
+        // PHP as the OOM killer ends it (its workers too: the group); MariaDB shut down as a package upgrade does.
+        const index = part === 'php' ? 1 : 0;
+        const child = children[index];
+        const pid = child?.pid;
+        if (pid !== undefined && part === 'php') {
+          process.kill(-pid, 'SIGKILL');
+          await waitFor('PHP killed', () => isPortFree(port), { timeoutMs: 10000 });
+        } else if (child) await stopChild(child, 30000);
+        if (part === 'php') await startPhp();
+        else await startMariaDb();
+        running.pids.splice(0, running.pids.length, ...children.map((one) => one.pid ?? 0).filter(Boolean));
+      },
       describe: `native: ${run(tools.php, ['-r', 'echo "PHP ".PHP_VERSION;'], 'php version')} + ${run(tools.mariadbd, ['--version'], 'mariadb version').trim().split(/\s+/).slice(0, 3).join(' ')}`,
     };
     return running;

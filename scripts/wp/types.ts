@@ -30,6 +30,8 @@ export interface RunningBackend {
   /** `$wp_version` of the files served */
   wpVersion: string;
   stop(): Promise<void>;
+  /** ends one of the site's processes (PHP with SIGKILL, MariaDB shut down) and starts it again; native only */
+  restart?(part: 'php' | 'mariadb'): Promise<void>;
 }
 
 export interface Backend {

@@ -19,7 +19,9 @@ export type Fault =
   | 'truncate-length'
   | 'truncate-chunked'
   | 'html'
-  | 'strip-authorization';
+  | 'strip-authorization'
+  /** offline: every connection is closed as soon as it is made, before a byte is read */
+  | 'refuse';
 
 export interface FaultProxy {
   url: string;
@@ -74,7 +76,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     proxy.received.push(`${request.method} ${new URL(request.url ?? '/', upstreamUrl).pathname}`);
     const applies = proxy.only === null || (request.url ?? '').includes(proxy.only);
     const fault = applies ? proxy.fault : 'none';
-    if (fault === 'drop') return request.socket.destroy();
+    if (fault === 'drop' || fault === 'refuse') return request.socket.destroy();
     if (fault === 'hang') {
       hanging.add(response);
       return;
@@ -136,6 +138,9 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     }
     response.writeHead(answer.status, outHeaders);
     response.end(text);
+  });
+  server.on('connection', (socket) => {
+    if (proxy.fault === 'refuse' && proxy.only === null) socket.destroy();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   proxy.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

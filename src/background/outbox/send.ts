@@ -1,7 +1,10 @@
 /** One decision sent to WordPress as the REST call it stands for, with the commenter's data kept. */
 import type { OutboxRow, SiteRow } from '../../shared/db/index.ts';
+import { t } from '../../shared/i18n.ts';
+import { statusLabelKey } from '../../shared/views.ts';
 import type { WpClient } from '../../shared/wp/client.ts';
 import { preservable, reached } from '../../shared/wp/comments.ts';
+import { WpError } from '../../shared/wp/errors.ts';
 import type { Sent } from './answers.ts';
 import { statusTargets } from './status.ts';
 
@@ -10,10 +13,12 @@ export async function send(client: WpClient, site: SiteRow, row: OutboxRow): Pro
   const target = statusTargets[row.decision];
   if (target) {
     // WordPress's not spam / restore put back the status saved when the comment was moved, and forget
-    // it: sent again after a lost answer, the second moves an approved comment back to pending.
-    if (row.attempts > 0 && (target === 'unspam' || target === 'untrash')) {
+    // it: sent again after a lost answer, the second moves an approved comment back to pending; sent for
+    // a comment someone else moved since (no Bridge: no compare-and-set), it moves theirs (Trash → Spam).
+    if (target === 'unspam' || target === 'untrash') {
       const current = await client.getComment(row.commentId);
-      if (reached(target, current.status)) return { status: current.status };
+      if (row.attempts > 0 && reached(target, current.status)) return { status: current.status };
+      if (current.status !== (target === 'unspam' ? 'spam' : 'trash')) throw movedElsewhere(current.status);
     }
     const result = await client.setStatus(row.commentId, target, preserve);
     return { status: result.comment?.status ?? null };
@@ -32,4 +37,11 @@ export async function send(client: WpClient, site: SiteRow, row: OutboxRow): Pro
       await client.deletePermanently(row.commentId);
       return { status: null };
   }
+}
+
+/** As the Bridge's compare-and-set says it (bridge-send.ts): left where the other moderator put it. */
+function movedElsewhere(status: string): WpError {
+  const where = statusLabelKey(status);
+  const message = where ? t('bridgeConflict', [t(where)]) : `WordPress has this comment as "${status}" now.`;
+  return new WpError('conflict', message, 409, 'status_moved');
 }

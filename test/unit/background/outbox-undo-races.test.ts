@@ -176,4 +176,22 @@ describe('undo against the flush', () => {
     expect(wordpress.writes).toHaveLength(1);
     expect((await ctx.db.outbox.toArray()).map((row) => [row.decision, row.state])).toEqual([['unspam', 'done']]);
   });
+
+  it('not spam of a comment someone else has since moved to Trash leaves it there and says so', async () => {
+    // The soak's seed 4242 (no Bridge): the cache still said Spam, a colleague had trashed it; WordPress's
+    // unspam restores the status saved at the move, so the user's Not spam moved it from Trash back to Spam.
+    const { ctx, wordpress } = await setup(pending(1));
+    await ctx.db.comments.update([siteId, 1], { status: 'spam' });
+    const moved = wordpress.comments[0];
+    if (moved) moved.status = 'trash';
+    await decide(ctx, { siteId, commentIds: [1], decision: 'unspam', undoWindowMs: 0 });
+    await flushOutbox(ctx);
+    expect(wordpress.writes).toHaveLength(0);
+    expect(wordpress.comments[0]?.status).toBe('trash');
+    const [row] = await ctx.db.outbox.toArray();
+    expect([row?.state, row?.error?.message]).toEqual([
+      'conflict',
+      'another moderator moved it to “Trash” first, and it was left there. Retry to do it anyway.',
+    ]);
+  });
 });
