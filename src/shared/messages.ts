@@ -199,29 +199,9 @@ export class MessageError extends Error {
   }
 }
 
-/**
- * The background not listening (yet): Firefox's event page starting up answers this way. The
- * message reached no one, so sending it again cannot do anything twice.
- */
-const noReceiver = /Receiving end does not exist|Could not establish connection/i;
-/** the waits before each new try: about 3 s in all, then the error stands (the extension is gone) */
-export const noReceiverRetryMs = [100, 200, 400, 800, 1500];
-
-async function sendUntilReceived(request: BackgroundRequest): Promise<unknown> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await browser.runtime.sendMessage(request);
-    } catch (error) {
-      const wait = noReceiverRetryMs[attempt];
-      if (wait === undefined || !noReceiver.test(error instanceof Error ? error.message : String(error))) throw error;
-      await new Promise((resolve) => setTimeout(resolve, wait));
-    }
-  }
-}
-
 /** Sends a request to the background and unwraps its reply (throws MessageError on failure). */
 export async function sendToBackground<R extends BackgroundRequest>(request: R): Promise<ResponseFor<R>> {
-  const reply = (await sendUntilReceived(request)) as Reply<ResponseFor<R>> | undefined;
+  const reply = (await browser.runtime.sendMessage(request)) as Reply<ResponseFor<R>> | undefined;
   if (!reply) throw new MessageError('no_reply', 'The extension did not answer. Reload the page and try again.');
   if (!reply.ok) throw new MessageError(reply.error.code, reply.error.message);
   return reply.value;
