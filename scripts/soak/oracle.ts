@@ -249,9 +249,11 @@ export function judge({
 
   const changes = new Map<number, LedgerEntry[]>();
   for (const entry of statusLedger) add(changes, entry.comment, entry);
+  // A row gone from the outbox that no undo cancelled was a conflict the user's next decision on the
+  // comment settled (outbox/decide.ts: dropped, it never reached WordPress; the user had been shown it).
   const refused = (outboxId: number) => {
     const state = outboxRow.get(outboxId)?.state;
-    return state === 'failed' || state === 'conflict' || held.has(outboxId);
+    return state === undefined || state === 'failed' || state === 'conflict' || held.has(outboxId);
   };
 
   for (const [commentId, events] of statusEvents) {

@@ -64,6 +64,27 @@ export function watchedComments(rows: readonly OutboxRow[], startedAt: number): 
 }
 
 /**
+ * Pure: the comments the user only edited lately (no status decision of theirs to compare): an
+ * edit's answer cached the comment's status, which someone may change since. Re-read like the
+ * watched ones so the cache follows; nothing is told (the user decided no status). The newest 100.
+ */
+export function editedComments(rows: readonly OutboxRow[], startedAt: number): number[] {
+  const decided = new Set(latestDecisions(rows).keys());
+  const edited = rows.filter(
+    (row) =>
+      row.decision === 'edit' &&
+      row.state === 'done' &&
+      row.sentAt !== null &&
+      row.sentAt > startedAt - watchedForMs &&
+      !decided.has(row.commentId),
+  );
+  return [...new Set(edited.sort((a, b) => (b.sentAt ?? 0) - (a.sentAt ?? 0)).map((row) => row.commentId))].slice(
+    0,
+    100,
+  );
+}
+
+/**
  * Marks the decisions someone else changed afterwards (inside the sync's transaction, so a decision
  * made meanwhile is seen): `statuses` are the server's, by comment id. Answers how many were told.
  */

@@ -127,6 +127,34 @@ describe('a colleague’s change found by the next sync', () => {
   });
 });
 
+describe('a comment the user only edited', () => {
+  beforeEach(resetFakeBrowser);
+
+  it('is read again by the next syncs, so a colleague’s later move reaches the cache (nothing to tell)', async () => {
+    // The soak's seed 207126 (no Bridge): the edit's answer cached the comment as Spam (a colleague had
+    // spammed it meanwhile); the colleague's Trash later never reached the cache, which re-read only
+    // pending comments and those with a status decision.
+    const site = await connectedSite([fakeComment(1, 'hold'), fakeComment(2, 'hold')]);
+    await syncPending(site.ctx, siteId);
+    const [outboxId = 0] = await decide(site.ctx, {
+      siteId,
+      commentIds: [1],
+      decision: 'edit',
+      content: 'Neu gefasst.',
+      undoWindowMs: 0,
+    });
+    const comment = site.wordpress.comments.find((one) => one.id === 1);
+    if (comment) comment.status = 'spam';
+    await flushOutbox(site.ctx);
+    expect((await site.ctx.db.comments.get([siteId, 1]))?.status).toBe('spam');
+    if (comment) comment.status = 'trash';
+    site.clock.now += maxTimeoutMs + 1_000;
+    await syncPending(site.ctx, siteId);
+    expect((await site.ctx.db.comments.get([siteId, 1]))?.status).toBe('trash');
+    expect(await site.ctx.db.outbox.get(outboxId)).toMatchObject({ state: 'done', error: null });
+  });
+});
+
 describe('a conflict the Bridge reported', () => {
   beforeEach(resetFakeBrowser);
 

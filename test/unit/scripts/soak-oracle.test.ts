@@ -247,4 +247,26 @@ describe('the soak oracle', () => {
     expect([verdict.lost, verdict.doubled, verdict.unexplained]).toEqual([[], [], []]);
     expect(verdict.overwrittenByModerator).toEqual({ told: 1, notTold: 0 });
   });
+
+  it('takes a decision whose conflict a later decision settled (its row dropped) as told, not lost', () => {
+    // Seed 207126, comment 212 (no Bridge): spam landed, the colleague trashed it, the undo's Not spam was
+    // refused (the comment was no longer in Spam), the user's next decision (Trash, cancelled at once)
+    // dropped that conflict; the colleague later set it to pending.
+    const spam: LedgerLine = {
+      ...(trashThenUndo[0] as LedgerLine & { kind: 'decide' }),
+      decision: 'spam',
+      statusBefore: 'approved',
+    };
+    const undoSpam = { ...(trashThenUndo[2] as LedgerLine & { kind: 'undo' }), at: t0 + 90_000 };
+    const statusLedger = [
+      entry(475, 'approved', 'spam', users.editor, t0 + 3000),
+      entry(557, 'spam', 'trash', users.admin, t0 + 57_000),
+      entry(699, 'trash', 'unapproved', users.admin, t0 + 130_000),
+    ];
+    const notice = { kind: 'changed-elsewhere', code: 'changed_elsewhere', message: 'Changed by someone else' };
+    const rows = [{ ...row(35, 'spam'), state: 'conflict' as const, error: notice }];
+    const verdict = judgePlain([spam, undoSpam], [comment(20, 'hold')], statusLedger, rows);
+    expect([verdict.lost, verdict.doubled, verdict.unexplained]).toEqual([[], [], []]);
+    expect(verdict.refusedAndTold).toBe(2);
+  });
 });
