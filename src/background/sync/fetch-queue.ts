@@ -26,6 +26,20 @@ export interface PendingPage {
   total: number;
   /** a pass from the start over a queue longer than the cap: where its newest `cap` begin */
   window?: { start: number; firstId: number };
+  /** places in the list the page covers (pages read together are handed over as one): perPage if absent */
+  span?: number;
+}
+
+/** Consecutive pages as one: written in one transaction instead of one each. */
+function joined(pages: readonly PendingPage[]): PendingPage {
+  const [first, ...rest] = pages;
+  if (!first || rest.length === 0) return first ?? { offset: 0, items: [], total: 0 };
+  return {
+    ...first,
+    items: pages.flatMap((page) => page.items),
+    total: rest[rest.length - 1]?.total ?? first.total,
+    span: pages.reduce((sum, page) => sum + (page.span ?? perPage), 0),
+  };
 }
 
 type Context = 'view' | 'edit';
@@ -71,26 +85,38 @@ export async function readPendingPages(
   const totals = [first.total];
   let nextToRead = 1;
   let nextToHand = 0;
-  let handing: Promise<void> = Promise.resolve();
   // A page that cannot be read stops the reading; the pages before it are still written. A page
   // that cannot be written stops everything: nothing after it may be written (the cursor would skip it).
   let readFailure: { error: unknown } | null = null;
   let writeFailure: { error: unknown } | null = null;
+  // Pages in list order, waiting to be written; those that came in while a write ran go together
+  // into the next one (in the service worker each transaction is round trips to the browser).
+  let ready: PendingPage[] = [];
+  let writing: Promise<void> | null = null;
+  const writeReady = async () => {
+    while (ready.length > 0 && !writeFailure) {
+      const batch = ready;
+      ready = [];
+      try {
+        await onPage(joined(batch));
+      } catch (error) {
+        writeFailure = { error };
+      }
+    }
+  };
 
   const handOver = () => {
     for (let page = pages.get(nextToHand); page; page = pages.get(nextToHand)) {
-      const current = page;
       pages.delete(nextToHand);
       nextToHand += 1;
-      handing = handing.then(async () => {
-        if (writeFailure) return;
-        try {
-          await onPage(current);
-        } catch (error) {
-          writeFailure = { error };
-        }
-      });
+      ready.push(page);
     }
+    // Let go of after it settles (`finally` runs after this assignment, even for a writer that has
+    // nothing to do): a settled writer left in place would start no other and never be awaited out.
+    if (!writing && ready.length > 0 && !writeFailure)
+      writing = writeReady().finally(() => {
+        writing = null;
+      });
   };
   const reader = async () => {
     for (let index = nextToRead++; index < count && !readFailure && !writeFailure; index = nextToRead++) {
@@ -106,7 +132,7 @@ export async function readPendingPages(
   };
   handOver();
   await Promise.all(Array.from({ length: pagesInFlight }, reader));
-  await handing;
+  while (writing) await writing;
   const failure = (writeFailure ?? readFailure) as { error: unknown } | null;
   if (failure) throw failure.error;
   return { total: first.total, steady: totals.every((total) => total === first.total) };

@@ -243,7 +243,7 @@ async function pullQueue(
           startedAt,
           afterId: lastId ?? (state.cursor?.startedAt === startedAt ? state.cursor.afterId : 0),
           // Places in the list, counted as WordPress counts them (for an author, hidden ones too).
-          nextOffset: Math.min(page.offset + perPage, page.total),
+          nextOffset: Math.min(page.offset + (page.span ?? perPage), page.total),
           pendingSeen: read.pendingSeen + rows.length,
           newPending: read.newPending + added,
           ...(read.window ? { window: read.window } : {}),
