@@ -16,7 +16,7 @@ export const maxPages = 500;
  * popup offers all of them as a job on the server (its tabs show the cached and the server's count).
  */
 export const pendingCacheCap = 10_000;
-const pagesInFlight = 3;
+const pagesInFlight = 4;
 
 export interface PendingPage {
   /** where the page starts in the list */
