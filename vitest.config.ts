@@ -32,6 +32,8 @@ const compatIntegration = [
 ];
 const compatE2e = ['test/e2e/connect.test.ts', 'test/e2e/inline.test.ts'];
 const firefoxE2e = ['test/e2e/firefox*.test.ts'];
+/** The long e2e files of bulk jobs and updates: a WordPress of their own, so they run in another lane. */
+const jobsE2e = ['test/e2e/jobs*.test.ts', 'test/e2e/update.test.ts'];
 /** Smoke runs of tools that start their own WordPress and browser: they need no project's site. */
 const smoke = ['test/integration/bench-smoke.test.ts', 'test/e2e/soak-smoke.test.ts'];
 
@@ -111,7 +113,15 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, ...firefoxE2e, ...smoke],
+          exclude: [...configDefaults.exclude, ...firefoxE2e, ...jobsE2e, ...smoke],
+          ...browserLevel,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e-jobs',
+          include: jobsE2e,
           ...browserLevel,
         },
       },

@@ -10,7 +10,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { ensurePrerequisites } from './prerequisites.ts';
 import { runTogether, type Step, type StepResult } from './test/run-steps.ts';
-import { mergeReports, slowestFiles } from './test/vitest-report.ts';
+import { failures, mergeReports, slowestFiles } from './test/vitest-report.ts';
 
 interface Lane {
   projects: string[];
@@ -26,9 +26,9 @@ interface Lane {
 const phases: Record<string, Lane>[] = [
   { unit: { projects: ['unit'], args: [`--maxWorkers=${availableParallelism()}`] } },
   {
-    integration: { projects: ['integration', 'compat-integration', 'compat-e2e'] },
-    e2e: { projects: ['e2e'] },
-    more: { projects: ['smoke', 'e2e-firefox'] },
+    integration: { projects: ['integration', 'compat-integration'] },
+    e2e: { projects: ['e2e', 'compat-e2e'] },
+    more: { projects: ['smoke', 'e2e-firefox', 'e2e-jobs'] },
   },
 ];
 
@@ -111,6 +111,8 @@ for (const lanes of phases) {
 
 const report = mergeReports(ran.map(reportOf), 'test-results/vitest.json');
 console.log(`\n${slowestFiles(report, 15)}`);
+const failed = failures(report);
+if (failed) console.log(`\n${failed}`);
 console.log(`${report.numPassedTests} passed, ${report.numFailedTests} failed (test-results/vitest.json)`);
 if (report.numTotalTests === 0) {
   console.error('✖ no tests ran: check the filters');

@@ -6,12 +6,20 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 
+interface AssertionResult {
+  fullName?: string;
+  title?: string;
+  status: string;
+  failureMessages?: string[];
+}
+
 interface FileResult {
   name: string;
   startTime: number;
   endTime: number;
   status: string;
-  assertionResults: unknown[];
+  message?: string;
+  assertionResults: AssertionResult[];
 }
 
 type Report = Record<string, unknown> & {
@@ -62,4 +70,30 @@ export function slowestFiles(report: Report, limit: number): string {
   return [`the ${rows.length} slowest test files (seconds, from → to after the first file started):`, ...rows].join(
     '\n',
   );
+}
+
+/**
+ * Every failed test (or file that failed outside a test) with the first lines of its message: CI
+ * shows the end of a run's output, and the lanes' own summaries scroll away above it.
+ */
+export function failures(report: Report, linesEach = 12): string {
+  const rows: string[] = [];
+  const firstLines = (text: string) =>
+    text
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .slice(0, linesEach)
+      .map((line) => `    ${line.slice(0, 300)}`);
+  for (const file of report.testResults) {
+    const path = relative(process.cwd(), file.name);
+    const failed = file.assertionResults.filter((test) => test.status === 'failed');
+    for (const test of failed) {
+      rows.push(
+        `✖ ${path} > ${test.fullName ?? test.title ?? '?'}`,
+        ...firstLines((test.failureMessages ?? []).join('\n')),
+      );
+    }
+    if (failed.length === 0 && file.status === 'failed') rows.push(`✖ ${path}`, ...firstLines(file.message ?? ''));
+  }
+  return rows.join('\n');
 }

@@ -22,6 +22,7 @@ import { adminApi } from '../support/wp-admin.ts';
 const wp = inject('wp');
 const admin = adminApi(wp);
 const proxyHandle = useFaultProxy(wp.url);
+// Issue 12's "done when": a job of 2,000 with the worker stopped and the browser restarted midway.
 const count = Number(process.env.FREIGABE_E2E_JOB_SIZE ?? 2000);
 /**
  * Waits scale with the job: a budget of 200 ms per comment (REST singles run at ~60–90/s on a quiet

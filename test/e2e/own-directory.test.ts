@@ -99,7 +99,8 @@ describe('WordPress in its own directory, in Chromium', () => {
     const lena = cards.findIndex((text) => text.includes('Lena Vogt'));
     await ui.click('card', lena, 'button[data-action="approve"]');
     const lenaId = wp.comments.lena ?? 0;
-    await expect.poll(async () => (await adminApi(wp).read(lenaId)).status, { timeout: 20000 }).toBe('approved');
+    // The undo window, then the flush: seconds, more on a loaded machine (it took over 20 s at load 16).
+    await expect.poll(async () => (await adminApi(wp).read(lenaId)).status, { timeout: 60_000 }).toBe('approved');
 
     const tobias = (await ui.text('card')).findIndex((text) => text.includes('Tobias Reuter'));
     const adminTab = browser.context.waitForEvent('page');

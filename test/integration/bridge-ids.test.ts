@@ -66,6 +66,18 @@ describe('Freigabe Bridge: GET freigabe/v1/comments/ids', () => {
     expect(first.json).toEqual({ ids: ids.slice(0, 5), total: 5, next_after_id: null });
   });
 
+  it('counts only when asked: count=false answers the same page with total null (1.1.1)', async () => {
+    const counted = await idsRequest(wp, editor, { status: 'hold', post, per_page: 2 });
+    const uncounted = await idsRequest(wp, editor, { status: 'hold', post, per_page: 2, count: 'false' });
+    expect(uncounted.json).toEqual({ ...counted.json, total: null });
+    expect(counted.json.total).toBe(5);
+    const notBoolean = await idsRequest(wp, editor, { status: 'hold', post, count: 'sometimes' });
+    expect({ status: notBoolean.status, code: notBoolean.json.code }).toEqual({
+      status: 400,
+      code: 'rest_invalid_param',
+    });
+  });
+
   it('keeps its place when comments change between pages (a bulk job working through them)', async () => {
     const [first = 0, second = 0, third = 0] = ids;
     const page = await idsRequest(wp, editor, { status: 'hold', post, per_page: 2 });

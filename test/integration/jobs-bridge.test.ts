@@ -53,14 +53,19 @@ async function setStatusAsAdmin(id: number, status: string): Promise<void> {
 function bridgeCalls(inner: typeof fetch) {
   const bulkSizes: number[] = [];
   let listings = 0;
+  let counted = 0;
   const recording: typeof fetch = (input, init) => {
     const url = decodeURIComponent(String(input));
     if (url.includes('freigabe/v1/comments/bulk'))
       bulkSizes.push((JSON.parse(String(init?.body)) as { ids: number[] }).ids.length);
-    if (url.includes('freigabe/v1/comments/ids')) listings += 1;
+    if (url.includes('freigabe/v1/comments/ids')) {
+      listings += 1;
+      if (!url.includes('count=false')) counted += 1;
+    }
     return inner(input, init);
   };
-  return { fetch: recording, bulkSizes, listings: () => listings };
+  /** listings: id pages asked for; counted: those that made the server count the whole filter */
+  return { fetch: recording, bulkSizes, listings: () => listings, counted: () => counted };
 }
 
 /** A job site whose row carries the Bridge as the real REST index announces it (as connect and sync detect it). */
@@ -134,6 +139,8 @@ describe('bulk jobs through the Freigabe Bridge', () => {
     expect(calls.bulkSizes).toEqual(Array.from({ length: 12 }, () => 100));
     // The listing's last page ended the job: no listing more to learn that nothing follows.
     expect(calls.listings()).toBe(2);
+    // The job knows its total from the preview: no page makes the server count the whole filter.
+    expect(calls.counted()).toBe(0);
     expect(writes.writes.size).toBe(0);
     expect(await countOn(post, 'approved')).toBe(1200);
     const server = await serverChanges(ids, since);

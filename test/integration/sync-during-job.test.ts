@@ -50,7 +50,11 @@ describe('the sync while a job moves the pending queue', () => {
 
     // Paused by the user (the message's handler, no run of the jobs under way): the queue is read.
     await jobHandlers.controlJob(ctx, { type: 'controlJob', jobId, command: 'pause' });
-    await expect.poll(async () => (await ctx.db.sites.get(siteId))?.lastSyncAt ?? null).not.toBeNull();
+    // A whole sync of the queue (the site holds the other files' comments too: ~2,000 under load take
+    // seconds). Waited for, not timed: the next test's sync of the same site would join this one.
+    await expect
+      .poll(async () => (await ctx.db.sites.get(siteId))?.lastSyncAt ?? null, { timeout: 60_000, interval: 200 })
+      .not.toBeNull();
     const cachedFlood = await ctx.db.comments.where('[siteId+post]').equals([siteId, post]).primaryKeys();
     expect(cachedFlood.map(([, id]) => id).sort((a, b) => a - b)).toEqual(ids);
   });

@@ -36,7 +36,7 @@ export async function bulk(wp: SiteInfo, account: Account, body: BulkBody): Prom
 
 export interface IdPage {
   ids: number[];
-  total: number;
+  total: number | null;
   next_after_id: number | null;
 }
 
@@ -57,9 +57,9 @@ export async function allIds(
   wp: SiteInfo,
   account: Account,
   query: Record<string, string | number>,
-): Promise<{ ids: number[]; totals: number[]; pages: number[] }> {
+): Promise<{ ids: number[]; totals: (number | null)[]; pages: number[] }> {
   const ids: number[] = [];
-  const totals: number[] = [];
+  const totals: (number | null)[] = [];
   const pages: number[] = [];
   let after = 0;
   for (;;) {

@@ -36,7 +36,8 @@ export function withFakeBridge(comments: FakeComment[], inner: typeof fetch) {
       const perPage = Number(query.get('per_page') ?? 1000);
       const ids = matching.filter((id) => id > afterId).slice(0, perPage);
       const more = matching.some((id) => id > (ids.at(-1) ?? afterId)) && ids.length > 0;
-      return Response.json({ ids, total: matching.length, next_after_id: more ? (ids.at(-1) ?? null) : null });
+      const total = query.get('count') === 'false' ? null : matching.length;
+      return Response.json({ ids, total, next_after_id: more ? (ids.at(-1) ?? null) : null });
     }
     if (url.pathname === '/wp-json/freigabe/v1/comments/bulk' && init?.method === 'POST') {
       const body = JSON.parse(String(init.body)) as { action: string; ids: number[]; expect?: Record<string, string> };

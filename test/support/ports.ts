@@ -18,6 +18,7 @@ export const testSites = {
   integration: site('integration', 8891, suiteCore),
   e2e: site('e2e', 8892, suiteCore),
   'e2e-firefox': site('e2e-firefox', 8907, suiteCore),
+  'e2e-jobs': site('e2e-jobs', 8909, suiteCore),
   playground: site('playground', 8893, '6.5'),
   'compat-integration': site('compat-integration', 8905, '6.1'),
   'compat-e2e': site('compat-e2e', 8906, '6.1'),

@@ -17,15 +17,14 @@ export function claimForSending<T extends { row: OutboxRow }>(
     for (const [index, entry] of entries.entries()) {
       const row = stored[index];
       if (row?.state !== 'waiting') continue;
-      // An earlier decision on the comment still open (its answer lost, waiting to be sent again) goes first.
-      const earlier = await outbox
-        .where('[siteId+commentId]')
-        .equals([row.siteId, row.commentId])
-        .filter((other) => (other.id ?? 0) < (row.id ?? 0) && other.state !== 'done')
-        .count();
-      if (earlier === 0) claimed.push({ ...entry, row: { ...row, state: 'sending' as const } });
+      // An earlier decision on the comment still open (its answer lost, waiting to be sent again) goes
+      // first. (The comment's rows read at once: a cursor walking them is a round trip per row.)
+      const rows = await outbox.where('[siteId+commentId]').equals([row.siteId, row.commentId]).toArray();
+      const earlier = rows.some((other) => (other.id ?? 0) < (row.id ?? 0) && other.state !== 'done');
+      if (!earlier) claimed.push({ ...entry, row: { ...row, state: 'sending' as const } });
     }
-    await outbox.bulkUpdate(claimed.map(({ row }) => ({ key: row.id ?? 0, changes: { state: 'sending' } })));
+    // The rows as read in this transaction, marked: written back whole (an update would read them again).
+    await outbox.bulkPut(claimed.map(({ row }) => row));
     return claimed;
   });
 }

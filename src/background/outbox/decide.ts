@@ -4,7 +4,7 @@
  */
 
 import { changedElsewhereKind } from '../../shared/changed-elsewhere.ts';
-import type { OutboxRow } from '../../shared/db/index.ts';
+import type { CommentRow, OutboxRow } from '../../shared/db/index.ts';
 import { type Decision, isTextDecision, type RequestedDecision } from '../../shared/moderation.ts';
 import type { BackgroundContext } from '../context.ts';
 import { restoreDraft } from '../drafts.ts';
@@ -41,36 +41,52 @@ export async function decide(ctx: BackgroundContext, input: DecisionInput): Prom
   if (needsText && content === '') throw new ReplyError('empty_text', 'Write something first.');
   const steps: Decision[] = input.decision === 'approveAndReply' ? ['approve', 'reply'] : [input.decision];
   const { db } = ctx;
+  const { siteId, commentIds } = input;
   return db.transaction('rw', db.comments, db.outbox, db.drafts, db.reputation, async () => {
-    const ids: number[] = [];
+    await settleConflicts(ctx, siteId, commentIds);
+    // Read and written in bulk: a few requests to IndexedDB for a decision on thousands of comments,
+    // not four awaited one after another per comment (each a round trip in the service worker).
+    const stored = await db.comments.bulkGet(commentIds.map((id) => [siteId, id] as [string, number]));
+    /** each comment as the decisions so far left it (null: deleted), in the order they were made */
+    const current = new Map<number, CommentRow | null>();
+    const rows: OutboxRow[] = [];
+    const drafts: [string, number, Decision][] = [];
     // The authors' reputation changes with the decisions, in the same transaction.
-    const reputation = new ReputationChanges(input.siteId);
-    await settleConflicts(ctx, input.siteId, input.commentIds);
-    for (const commentId of input.commentIds) {
-      for (const decision of steps)
-        ids.push(await decideOne(ctx, input.siteId, commentId, decision, content, now, notBefore, reputation));
-    }
+    const reputation = new ReputationChanges(siteId);
+    commentIds.forEach((commentId, index) => {
+      for (const decision of steps) {
+        const comment = current.has(commentId) ? current.get(commentId) : stored[index];
+        if (!comment) throw new ReplyError('comment_not_cached', `Comment ${commentId} is not in the cache.`);
+        rows.push(outboxRowFor(comment, decision, content, now, notBefore));
+        // The text now lives in the outbox row (a failed reply is retried from there): the draft is done.
+        if (decision === 'edit' || decision === 'reply') drafts.push([siteId, commentId, decision]);
+        if (decision === 'delete') {
+          current.set(commentId, null);
+          reputation.set(comment, outcomeOfDelete(comment.status));
+        } else if (decision === 'edit') {
+          current.set(commentId, { ...comment, contentRaw: content, contentHtml: paragraphs(content) });
+        } else if (decision !== 'reply') {
+          const changed = { ...comment, status: statusAfter(decision, comment.status) };
+          current.set(commentId, changed);
+          reputation.follow(changed);
+        }
+      }
+    });
+    const ids = await db.outbox.bulkAdd(rows, { allKeys: true });
+    if (drafts.length > 0) await db.drafts.bulkDelete(drafts);
+    const changed = [...current.entries()];
+    await db.comments.bulkPut(changed.flatMap(([, comment]) => (comment ? [comment] : [])));
+    const deleted = changed.filter(([, comment]) => comment === null);
+    if (deleted.length > 0) await db.comments.bulkDelete(deleted.map(([id]) => [siteId, id] as [string, number]));
     await reputation.apply(db, now);
-    return ids;
+    return ids as number[];
   });
 }
 
-async function decideOne(
-  ctx: BackgroundContext,
-  siteId: string,
-  commentId: number,
-  decision: Decision,
-  content: string,
-  now: number,
-  notBefore: number,
-  reputation: ReputationChanges,
-): Promise<number> {
-  const { db } = ctx;
-  const comment = await db.comments.get([siteId, commentId]);
-  if (!comment) throw new ReplyError('comment_not_cached', `Comment ${commentId} is not in the cache.`);
-  const row: OutboxRow = {
-    siteId,
-    commentId,
+function outboxRowFor(comment: CommentRow, decision: Decision, content: string, now: number, notBefore: number) {
+  return {
+    siteId: comment.siteId,
+    commentId: comment.id,
     decision,
     previousStatus: comment.status,
     snapshot: comment,
@@ -83,21 +99,7 @@ async function decideOne(
     undoOf: null,
     content: decision === 'edit' || decision === 'reply' ? content : null,
     resultId: null,
-  };
-  const id = await db.outbox.add(row);
-  // The text now lives in the outbox row (a failed reply is retried from there): the draft is done.
-  if (decision === 'edit' || decision === 'reply') await db.drafts.delete([siteId, commentId, decision]);
-  if (decision === 'delete') {
-    await db.comments.delete([siteId, commentId]);
-    reputation.set(comment, outcomeOfDelete(comment.status));
-  } else if (decision === 'edit') {
-    await db.comments.update([siteId, commentId], { contentRaw: content, contentHtml: paragraphs(content) });
-  } else if (decision !== 'reply') {
-    const status = statusAfter(decision, comment.status);
-    await db.comments.update([siteId, commentId], { status });
-    reputation.follow({ ...comment, status });
-  }
-  return id;
+  } satisfies OutboxRow;
 }
 
 /**

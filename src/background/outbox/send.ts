@@ -3,7 +3,7 @@ import type { OutboxRow, SiteRow } from '../../shared/db/index.ts';
 import { t } from '../../shared/i18n.ts';
 import { statusLabelKey } from '../../shared/views.ts';
 import type { WpClient } from '../../shared/wp/client.ts';
-import { preservable, reached } from '../../shared/wp/comments.ts';
+import { preservable } from '../../shared/wp/comments.ts';
 import { WpError } from '../../shared/wp/errors.ts';
 import type { Sent } from './answers.ts';
 import { statusTargets } from './status.ts';
@@ -17,7 +17,11 @@ export async function send(client: WpClient, site: SiteRow, row: OutboxRow): Pro
     // a comment someone else moved since (no Bridge: no compare-and-set), it moves theirs (Trash → Spam).
     if (target === 'unspam' || target === 'untrash') {
       const current = await client.getComment(row.commentId);
-      if (row.attempts > 0 && reached(target, current.status)) return { status: current.status };
+      // Sent before, its answer lost: it may have landed. What it restores is pending or approved; a
+      // comment in any other status was moved by someone else, whether or not ours landed first (the
+      // soak's seed 970147: ours never reached WordPress, a colleague trashed the spam meanwhile).
+      if (row.attempts > 0 && (current.status === 'hold' || current.status === 'approved'))
+        return { status: current.status };
       if (current.status !== (target === 'unspam' ? 'spam' : 'trash')) throw movedElsewhere(current.status);
     }
     const result = await client.setStatus(row.commentId, target, preserve);

@@ -9,6 +9,13 @@ import type { WpComment } from '../../shared/wp/schemas.ts';
 export const perPage = 100;
 /** Guards against a server whose paging never ends. */
 export const maxPages = 500;
+/**
+ * The newest pending comments a sync caches (ADR 022, "the cache during a flood"): older ones are
+ * counted, not read. A flood of 100,000 would otherwise fill the cache with rows nobody looks at
+ * one by one, and every page of them would make an open popup read and cluster its view again; the
+ * popup offers all of them as a job on the server (its tabs show the cached and the server's count).
+ */
+export const pendingCacheCap = 10_000;
 const pagesInFlight = 3;
 
 export interface PendingPage {
@@ -17,6 +24,8 @@ export interface PendingPage {
   items: WpComment[];
   /** X-WP-Total when this page was read */
   total: number;
+  /** a pass from the start over a queue longer than the cap: where its newest `cap` begin */
+  window?: { start: number; firstId: number };
 }
 
 type Context = 'view' | 'edit';
@@ -36,7 +45,8 @@ function readPage(client: WpClient, context: Context, offset: number): Promise<P
 }
 
 /**
- * Reads the pending list from `startOffset` to its end and hands each page to `onPage` in list
+ * Reads the pending list from `startOffset` to its end — at most `cap` comments, and from the start
+ * only the newest `cap` (the list's end: ids ascend) — and hands each page to `onPage` in list
  * order, one at a time. When a page cannot be read, the pages before it are still handed over,
  * then the error is thrown; when `onPage` fails, nothing after it is handed over. Answers the total
  * and whether every page saw the same one (if not, the list moved while it was read).
@@ -46,9 +56,17 @@ export async function readPendingPages(
   context: Context,
   startOffset: number,
   onPage: (page: PendingPage) => Promise<void>,
+  cap = pendingCacheCap,
 ): Promise<{ total: number; steady: boolean }> {
-  const first = await readPage(client, context, startOffset);
-  const count = Math.max(1, Math.min(maxPages, Math.ceil((first.total - startOffset) / perPage)));
+  let first = await readPage(client, context, startOffset);
+  if (startOffset === 0 && first.total > cap) {
+    // Over the cap: the first page told the total; the pass starts where the newest `cap` begin.
+    startOffset = first.total - cap;
+    first = await readPage(client, context, startOffset);
+    const firstId = first.items[0]?.id;
+    if (firstId !== undefined) first = { ...first, window: { start: startOffset, firstId } };
+  }
+  const count = Math.max(1, Math.min(maxPages, Math.ceil(Math.min(cap, first.total - startOffset) / perPage)));
   const pages = new Map<number, PendingPage>([[0, first]]);
   const totals = [first.total];
   let nextToRead = 1;

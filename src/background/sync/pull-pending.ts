@@ -1,5 +1,6 @@
 /**
- * Pulls a site's pending queue (every comment type) into the cache, page by page, each page written
+ * Pulls a site's pending queue (every comment type; the newest 10,000 of a longer one, the rest
+ * counted — fetch-queue.ts) into the cache, page by page, each page written
  * in one transaction with the sync cursor: a worker stopped mid-sync goes on after the last comment
  * written. Then re-reads the cached comments that left the queue (decided elsewhere: moved, or
  * deleted), fetches the comments pending ones reply to, the titles of their posts and the counts
@@ -89,9 +90,13 @@ async function pull(ctx: BackgroundContext, siteId: string, options: SyncOptions
     // The site's outbox, read once for both questions below.
     const outbox = await ctx.db.outbox.where('siteId').equals(siteId).toArray();
     const decided = decidedIn(outbox, startedAt);
-    const left = (await ctx.db.comments.where('[siteId+status]').equals([siteId, 'hold']).primaryKeys())
+    const unseen = (await ctx.db.comments.where('[siteId+status]').equals([siteId, 'hold']).primaryKeys())
       .map(([, id]) => id)
       .filter((id) => !queue.seen.has(id) && !decided.has(id));
+    // Older than the newest the cache holds (a queue over the cap): counted, not read, and let go.
+    const window = queue.window;
+    const beyond = window ? unseen.filter((id) => id < window.firstId) : [];
+    const left = window ? unseen.filter((id) => id >= window.firstId) : unseen;
     // And those the user decided lately, to tell when someone else changed them since (no Bridge).
     const watched = watchedComments(outbox, startedAt);
     // And those only edited or told already: the cache follows them, nothing is told.
@@ -108,7 +113,7 @@ async function pull(ctx: BackgroundContext, siteId: string, options: SyncOptions
       const status = queue.seen.has(id) ? 'hold' : whereabouts.get(id)?.status;
       if (status !== undefined) serverStatuses.set(id, status);
     }
-    const gone = left.filter((id) => !whereabouts.has(id));
+    const gone = [...left.filter((id) => !whereabouts.has(id)), ...beyond];
     const parents = await fetchMissingParents(
       ctx,
       client,
@@ -121,7 +126,9 @@ async function pull(ctx: BackgroundContext, siteId: string, options: SyncOptions
       ...queue.posts,
       ...[...found, ...parents].map((row) => row.post),
     ]);
-    const pendingTotal = queue.pendingSeen + found.filter((row) => row.status === 'hold').length;
+    const inWindow = (row: CommentRow) => !window || row.id >= window.firstId;
+    const pendingTotal =
+      queue.pendingSeen + found.filter((row) => row.status === 'hold' && inWindow(row)).length + (window?.start ?? 0);
     const counts = await statusCounts(client, site.mode, pendingTotal, ctx.now());
     // Installed or removed since: one small request. Unreadable (a locked index): what was known stays.
     const bridge = await client.bridgeInfo().catch(() => undefined);
@@ -172,6 +179,8 @@ interface QueueRead {
   newPending: number;
   /** ids read in the last pass */
   seen: Set<number>;
+  /** a queue longer than the cache's cap: the older ones counted, not read (fetch-queue.ts) */
+  window: { start: number; firstId: number } | null;
   posts: Set<number>;
   parents: Set<number>;
 }
@@ -190,6 +199,7 @@ async function pullQueue(
     pendingSeen: resume?.pendingSeen ?? 0,
     newPending: resume?.newPending ?? 0,
     seen: new Set(),
+    window: resume?.window ?? null,
     posts: new Set(),
     parents: new Set(),
   };
@@ -224,6 +234,7 @@ async function pullQueue(
       .filter((comment) => !notComments.has(comment.type))
       .map((comment) => toCommentRow(siteId, comment, startedAt));
     const lastId = page.items.at(-1)?.id;
+    if (page.window) read.window = page.window;
     let added = 0;
     await ctx.db.transaction('rw', syncTables(ctx.db), async () => {
       added = (await writePulled(ctx, siteId, rows, startedAt)).added.length;
@@ -235,6 +246,7 @@ async function pullQueue(
           nextOffset: Math.min(page.offset + perPage, page.total),
           pendingSeen: read.pendingSeen + rows.length,
           newPending: read.newPending + added,
+          ...(read.window ? { window: read.window } : {}),
         },
       }));
     });
@@ -255,6 +267,7 @@ async function pullQueue(
     startOffset = 0;
     read.pendingSeen = 0;
     read.seen.clear();
+    read.window = null;
   }
 }
 

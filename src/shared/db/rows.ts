@@ -231,6 +231,8 @@ export interface SyncStateRow {
     pendingSeen?: number;
     /** pending comments this sync found that were not cached before */
     newPending?: number;
+    /** a queue longer than the cache's cap: how many older ones it counts, not reads, from which id on */
+    window?: { start: number; firstId: number };
   } | null;
   /** posts whose thread context (approved comments) was fetched, and when */
   contextFetchedAt: Record<number, number>;

@@ -73,7 +73,8 @@ export const bulkAnswerSchema = v.object({ results: v.array(bulkOutcomeSchema) }
 
 export const idPageSchema = v.object({
   ids: v.array(v.pipe(v.number(), v.integer())),
-  total: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** null when not asked for (`count=false`, Bridge 1.1.1+; an older one counts anyway) */
+  total: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
   next_after_id: v.nullable(v.pipe(v.number(), v.integer())),
 });
 
@@ -111,15 +112,18 @@ export function bridgeOperations(transport: Transport) {
       return data.results;
     },
 
-    /** The ids matching a filter, ascending, after `afterId`; `total` counts them all. */
+    /**
+     * The ids matching a filter, ascending, after `afterId`; with `count`, `total` counts them all
+     * (a COUNT over the whole filter on the server: ask once, not with every page).
+     */
     async listIds(
       filter: JobFilter,
       afterId: number,
       perPage: number,
-      call: CallOptions = {},
-    ): Promise<{ ids: number[]; total: number; nextAfterId: number | null }> {
+      { count = true, ...call }: CallOptions & { count?: boolean } = {},
+    ): Promise<{ ids: number[]; total: number | null; nextAfterId: number | null }> {
       const { data } = await transport.request(idPageSchema, `${bridgeNamespace}/comments/ids`, {
-        query: { ...filterQuery(filter), after_id: afterId, per_page: perPage },
+        query: { ...filterQuery(filter), after_id: afterId, per_page: perPage, ...(count ? {} : { count: 'false' }) },
         ...call,
       });
       return { ids: data.ids, total: data.total, nextAfterId: data.next_after_id };

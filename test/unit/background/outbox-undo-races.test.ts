@@ -218,4 +218,32 @@ describe('undo against the flush', () => {
     expect(wordpress.comments.map((comment) => comment.id)).toEqual([]);
     expect((await ctx.db.outbox.toArray()).map((row) => [row.decision, row.state])).toEqual([['delete', 'done']]);
   });
+
+  it('not spam sent again after a lost attempt, of a comment a colleague has trashed meanwhile, is a conflict, not done', async () => {
+    // The soak's seed 970147 (no Bridge): the first attempt never reached WordPress, a colleague moved
+    // the spam to Trash, and the retry, finding it out of spam, counted the user's Not spam as done.
+    const { ctx, wordpress } = await setup(pending(1));
+    await ctx.db.comments.update([siteId, 1], { status: 'spam' });
+    const comment = wordpress.comments[0];
+    if (comment) comment.status = 'spam';
+    let drop = true;
+    const dropping: typeof fetch = async (input, init) => {
+      if (drop && init?.method === 'POST') {
+        drop = false;
+        if (comment) comment.status = 'trash';
+        throw new TypeError('Failed to fetch');
+      }
+      return wordpress.fetch(input, init);
+    };
+    const droppingCtx = { ...ctx, fetch: dropping };
+    await decide(droppingCtx, { siteId, commentIds: [1], decision: 'unspam', undoWindowMs: 0 });
+    await flushOutbox(droppingCtx);
+    clock += 10 * 60_000;
+    await flushOutbox(droppingCtx);
+    expect(wordpress.writes).toHaveLength(0);
+    expect(comment?.status).toBe('trash');
+    const [row] = await ctx.db.outbox.toArray();
+    expect([row?.decision, row?.state]).toEqual(['unspam', 'conflict']);
+    expect(row?.error?.message).toContain('Trash');
+  });
 });

@@ -55,6 +55,44 @@ describe('decisions and undo', () => {
     expect(wordpress.writes).toEqual([]);
   });
 
+  it('a decision on many comments writes one row each, in the order given; one not cached refuses all of them', async () => {
+    const { ctx } = await setup(pending(1, 2, 3));
+    const ids = await decide(ctx, { siteId, commentIds: [3, 1, 2], decision: 'trash' });
+    const rows = await ctx.db.outbox.bulkGet(ids);
+    expect(rows.map((row) => [row?.commentId, row?.previousStatus, row?.snapshot.status])).toEqual([
+      [3, 'hold', 'hold'],
+      [1, 'hold', 'hold'],
+      [2, 'hold', 'hold'],
+    ]);
+    expect(await Promise.all([1, 2, 3].map((id) => statusOf(ctx, id)))).toEqual(['trash', 'trash', 'trash']);
+    // Comment 9 is not cached: nothing of the decision is kept, neither rows nor statuses.
+    await expect(decide(ctx, { siteId, commentIds: [1, 9], decision: 'spam' })).rejects.toMatchObject({
+      code: 'comment_not_cached',
+    });
+    expect(await statusOf(ctx, 1)).toBe('trash');
+    expect(await ctx.db.outbox.count()).toBe(3);
+  });
+
+  it('approve and reply: the reply is decided on the comment as the approval left it; the same comment twice chains too', async () => {
+    const { ctx } = await setup(pending(1, 2));
+    const [approveId, replyId] = await decide(ctx, {
+      siteId,
+      commentIds: [1],
+      decision: 'approveAndReply',
+      content: 'Danke!',
+    });
+    expect((await ctx.db.outbox.get(approveId ?? 0))?.previousStatus).toBe('hold');
+    expect(await ctx.db.outbox.get(replyId ?? 0)).toMatchObject({ decision: 'reply', previousStatus: 'approved' });
+    const [first, second] = await decide(ctx, { siteId, commentIds: [2, 2], decision: 'spam' });
+    expect((await ctx.db.outbox.get(first ?? 0))?.previousStatus).toBe('hold');
+    expect((await ctx.db.outbox.get(second ?? 0))?.previousStatus).toBe('spam');
+    // Deleted by the first, the second has no comment left to decide on: refused, nothing kept.
+    await expect(decide(ctx, { siteId, commentIds: [1, 1], decision: 'delete' })).rejects.toMatchObject({
+      code: 'comment_not_cached',
+    });
+    expect(await statusOf(ctx, 1)).toBe('approved');
+  });
+
   it('undo inside the window cancels locally: nothing reaches WordPress', async () => {
     const { ctx, wordpress } = await setup(pending(1));
     const [id] = await decide(ctx, { siteId, commentIds: [1], decision: 'spam' });

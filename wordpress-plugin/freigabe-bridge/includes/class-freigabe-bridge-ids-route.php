@@ -99,6 +99,13 @@ class Freigabe_Bridge_Ids_Route {
 				'validate_callback' => 'rest_validate_request_arg',
 				'sanitize_callback' => 'absint',
 			),
+			'count'        => array(
+				'description'       => __( 'Whether to count every matching comment (total); false answers total null and spares the count.', 'freigabe-bridge' ),
+				'type'              => 'boolean',
+				'default'           => true,
+				'validate_callback' => 'rest_validate_request_arg',
+				'sanitize_callback' => 'rest_sanitize_boolean',
+			),
 			'per_page'     => array(
 				'description'       => __( 'How many ids at most.', 'freigabe-bridge' ),
 				'type'              => 'integer',
@@ -128,7 +135,8 @@ class Freigabe_Bridge_Ids_Route {
 	}
 
 	/**
-	 * Answers `{ ids, total, next_after_id }`.
+	 * Answers `{ ids, total, next_after_id }` (`total` null when `count` is false: a job paging through
+	 * 100,000 ids needs the count once, not a COUNT over the whole filter with every page).
 	 *
 	 * @param WP_REST_Request $request The request.
 	 * @return WP_REST_Response
@@ -138,7 +146,9 @@ class Freigabe_Bridge_Ids_Route {
 		$after_id = (int) $request['after_id'];
 		$per_page = (int) $request['per_page'];
 
-		$total = ( new WP_Comment_Query() )->query( array_merge( $filter, array( 'count' => true ) ) );
+		$total = $request['count']
+			? (int) ( new WP_Comment_Query() )->query( array_merge( $filter, array( 'count' => true ) ) )
+			: null;
 
 		add_filter( 'comments_clauses', array( __CLASS__, 'keyset_clause' ), 10, 2 );
 		try {
@@ -172,7 +182,7 @@ class Freigabe_Bridge_Ids_Route {
 		return rest_ensure_response(
 			array(
 				'ids'           => $ids,
-				'total'         => (int) $total,
+				'total'         => $total,
 				'next_after_id' => $more ? end( $ids ) : null,
 			)
 		);
