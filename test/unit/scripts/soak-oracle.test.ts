@@ -196,17 +196,13 @@ describe('the soak oracle', () => {
     const lines = trashThenUndo.slice(0, 1);
     const statusLedger = [entry(29, 'unapproved', 'trash', users.editor, t0 + 5133)];
     const server = [comment(20, 'trash'), comment(21, 'approved'), comment(23, 'hold')];
-    const verdict = judgePlain(
-      lines,
-      server,
-      statusLedger,
-      [row(35, 'trash')],
-      [
-        { id: 20, status: 'hold' },
-        { id: 21, status: 'spam' },
-        { id: 22, status: 'hold' },
-      ],
-    );
+    const withCache = (cache: Pick<CommentRow, 'id' | 'status'>[]) =>
+      judgePlain(lines, server, statusLedger, [row(35, 'trash')], cache);
+    const verdict = withCache([
+      { id: 20, status: 'hold' },
+      { id: 21, status: 'spam' },
+      { id: 22, status: 'hold' },
+    ]);
     expect(verdict.backInQueue).toEqual(['comment 20: the cache has hold, WordPress trash']);
     expect(verdict.cacheDiffers).toEqual([
       'comment 22: the cache has hold, WordPress deleted',
@@ -214,16 +210,10 @@ describe('the soak oracle', () => {
     ]);
     // Never decided, cached in another status: the sync does not follow it (counted, not compared).
     expect(verdict.cacheNotFollowed).toBe(1);
-    const same = judgePlain(
-      lines,
-      server,
-      statusLedger,
-      [row(35, 'trash')],
-      [
-        { id: 20, status: 'trash' },
-        { id: 23, status: 'hold' },
-      ],
-    );
+    const same = withCache([
+      { id: 20, status: 'trash' },
+      { id: 23, status: 'hold' },
+    ]);
     expect([same.backInQueue, same.cacheDiffers]).toEqual([[], []]);
     // Sent within the client's timeout before the final sync: that sync kept the user's view, not compared.
     const late = judge({
