@@ -45,6 +45,8 @@ export interface Verdict {
   cacheDiffers: string[];
   /** cached comments not compared: a decision open, shown failed, or sent within the client's timeout before the final sync */
   cacheUnchecked: number;
+  /** cached comments in another status the user never sent a decision about: the sync does not follow them */
+  cacheNotFollowed: number;
 }
 
 export interface OracleInput {
@@ -180,6 +182,7 @@ export function judge({
     backInQueue: [],
     cacheDiffers: [],
     cacheUnchecked: 0,
+    cacheNotFollowed: 0,
   };
   const statusEvents = new Map<number, StatusEvent[]>();
   const textEvents = new Map<number, TextEvent[]>();
@@ -325,7 +328,13 @@ export function judge({
   return verdict;
 }
 
-/** The cache after the final sync against WordPress, for comments with no decision still open or shown failed. */
+/**
+ * The cache after the final sync against WordPress, as far as the sync follows it: the pending queue
+ * both ways, and every comment the user sent a decision about (pull-pending.ts). A comment cached
+ * once in another status that the user never decided (a colleague moved it out of the queue, then
+ * again) is not followed by design: counted, not compared. Comments with a decision still open,
+ * shown failed, or sent within the client's timeout before the final sync are left out.
+ */
 function compareCache(
   cache: OracleInput['cache'],
   server: OracleInput['server'],
@@ -334,19 +343,25 @@ function compareCache(
   finalSyncAt: number,
   verdict: Verdict,
 ) {
-  // Still open or shown failed, or sent so shortly before the final sync that it kept the user's view (cache-write.ts).
   const open = new Set(
     outbox
       .filter((row) => row.state !== 'done' || (row.sentAt ?? 0) >= finalSyncAt - maxTimeoutMs)
       .map((row) => row.commentId),
   );
+  const followed = new Set(outbox.filter((row) => row.state === 'done').map((row) => row.commentId));
   verdict.cacheUnchecked = open.size;
+  const cached = new Set<number>();
   for (const row of cache) {
+    cached.add(row.id);
     if (open.has(row.id)) continue;
     const status = server.get(row.id)?.status ?? 'deleted';
     if (row.status === status) continue;
     const text = `comment ${row.id}: the cache has ${row.status}, WordPress ${status}`;
     if (row.status === 'hold' && decided.has(row.id)) verdict.backInQueue.push(text);
-    else verdict.cacheDiffers.push(text);
+    else if (row.status === 'hold' || status === 'hold' || followed.has(row.id)) verdict.cacheDiffers.push(text);
+    else verdict.cacheNotFollowed += 1;
   }
+  for (const comment of server.values())
+    if (comment.status === 'hold' && !cached.has(comment.id) && !open.has(comment.id))
+      verdict.cacheDiffers.push(`comment ${comment.id}: pending in WordPress, not in the cache`);
 }

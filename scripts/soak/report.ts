@@ -126,7 +126,7 @@ export function report(input: {
       `  site ${site.site}: decisions ${site.decisions} (undos ${site.undos}), other moderator ${site.moderatorChanges}; ${countsText(site.counts).replaceAll(' · ', ', ')}`,
     );
     console.log(
-      `    cache compared with WordPress after the final sync, but for ${verdict.cacheUnchecked} comments decided too lately or still open; bulk jobs: ${site.jobs.jobs} (comments done ${site.jobs.done}, skipped ${site.jobs.skipped}, failed ${site.jobs.failed})`,
+      `    cache compared with WordPress after the final sync, but for ${verdict.cacheUnchecked} comments decided too lately or still open and ${verdict.cacheNotFollowed} not followed (never decided, moved out of the queue elsewhere); bulk jobs: ${site.jobs.jobs} (comments done ${site.jobs.done}, skipped ${site.jobs.skipped}, failed ${site.jobs.failed})`,
     );
     console.log(
       `    overwritten later by the other moderator: ${verdict.overwrittenByModerator.told} told, ${verdict.overwrittenByModerator.notTold} not told; a lost answer's retry overwrote the other moderator: ${verdict.retryOverModerator} (of them, an undo put back the other moderator's status: ${verdict.undoRestoredModerator}); refused by WordPress and shown: ${verdict.refusedAndTold}; waiting behind a shown conflict or failure: ${verdict.heldBehindShownFailure.length}`,

@@ -68,7 +68,7 @@ export function outcomeOfFailure(row: OutboxRow, error: unknown, now: number, ra
       return refusedText(row, wpError);
     case 'conflict':
       return { row: { state: 'conflict', error: reported }, comment: 'keep' };
-    case 'terminal':
+    case 'terminal': {
       if (row.decision === 'reply' && wpError.code === 'comment_duplicate') {
         // The reply arrived before (its answer was lost); WordPress refuses it twice.
         return {
@@ -76,7 +76,10 @@ export function outcomeOfFailure(row: OutboxRow, error: unknown, now: number, ra
           comment: 'keep',
         };
       }
-      if (wpError.code === 'rest_comment_invalid_id') {
+      // A delete sent again after a lost answer meets the comment gone: a 404 whose body was cut as well
+      // has no code, but it is the same answer (the first attempt deleted it).
+      const goneAfterRetry = row.decision === 'delete' && row.attempts > 0 && wpError.status === 404;
+      if (wpError.code === 'rest_comment_invalid_id' || goneAfterRetry) {
         return {
           row: {
             state: 'done',
@@ -87,5 +90,6 @@ export function outcomeOfFailure(row: OutboxRow, error: unknown, now: number, ra
         };
       }
       return refusedText(row, wpError);
+    }
   }
 }

@@ -64,24 +64,24 @@ export function watchedComments(rows: readonly OutboxRow[], startedAt: number): 
 }
 
 /**
- * Pure: the comments the user only edited lately (no status decision of theirs to compare): an
- * edit's answer cached the comment's status, which someone may change since. Re-read like the
- * watched ones so the cache follows; nothing is told (the user decided no status). The newest 100.
+ * Pure: the comments the user acted on lately that `watchedComments` leaves out — only edited (an
+ * edit's answer cached the comment's status), or whose decision was told changed already (told
+ * once) — read again too, so the cache follows where someone moves them next; nothing is told.
+ * The newest 100 (one request).
  */
-export function editedComments(rows: readonly OutboxRow[], startedAt: number): number[] {
-  const decided = new Set(latestDecisions(rows).keys());
-  const edited = rows.filter(
+export function followedComments(rows: readonly OutboxRow[], startedAt: number): number[] {
+  const watched = new Set(watchedComments(rows, startedAt));
+  const recent = rows.filter(
     (row) =>
-      row.decision === 'edit' &&
       row.state === 'done' &&
+      row.decision !== 'delete' &&
+      row.decision !== 'reply' &&
       row.sentAt !== null &&
       row.sentAt > startedAt - watchedForMs &&
-      !decided.has(row.commentId),
+      !watched.has(row.commentId),
   );
-  return [...new Set(edited.sort((a, b) => (b.sentAt ?? 0) - (a.sentAt ?? 0)).map((row) => row.commentId))].slice(
-    0,
-    100,
-  );
+  const newest = recent.sort((a, b) => (b.sentAt ?? 0) - (a.sentAt ?? 0)).map((row) => row.commentId);
+  return [...new Set(newest)].slice(0, 100);
 }
 
 /**

@@ -35,7 +35,7 @@ import {
   updateSyncState,
   writePulled,
 } from './cache-write.ts';
-import { editedComments, tellChangedElsewhere, watchedComments } from './changed-elsewhere.ts';
+import { followedComments, tellChangedElsewhere, watchedComments } from './changed-elsewhere.ts';
 import { type PendingPage, perPage, readPendingPages, recheck, resumeOffset } from './fetch-queue.ts';
 import { countWhileJobRuns, HeldBackByJob, jobMovingQueue } from './job-deferral.ts';
 import { fetchMissingParents, fetchMissingPosts } from './related.ts';
@@ -99,8 +99,8 @@ async function pull(ctx: BackgroundContext, siteId: string, options: SyncOptions
     const left = window ? unseen.filter((id) => id >= window.firstId) : unseen;
     // And those the user decided lately, to tell when someone else changed them since (no Bridge).
     const watched = watchedComments(outbox, startedAt);
-    // And those only edited: the cache follows them, nothing is told.
-    const followed = [...watched, ...editedComments(outbox, startedAt)];
+    // And those only edited or told already: the cache follows them, nothing is told.
+    const followed = [...watched, ...followedComments(outbox, startedAt)];
     const reread = new Set([...left, ...followed.filter((id) => !queue.seen.has(id))]);
     const whereabouts = await recheck(client, [...reread], context);
     const found: CommentRow[] = [];

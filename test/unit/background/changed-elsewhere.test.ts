@@ -93,6 +93,22 @@ describe('a colleague’s change found by the next sync', () => {
     expect((await ctx.db.comments.get([siteId, 1]))?.status).toBe('spam');
   });
 
+  it('once told and dismissed, follows the comment on: a colleague’s next move reaches the cache, untold', async () => {
+    // The soak's seed 207126 (Bridge site): told "now Approved", dismissed; the colleague's Spam afterwards
+    // never reached the cache (a told decision was no longer read again).
+    const { ctx, outboxId, colleague } = await decidedAndSent();
+    colleague('spam');
+    await syncPending(ctx, siteId);
+    expect(await undo(ctx, outboxId)).toBe('cancelled');
+    colleague('trash');
+    await syncPending(ctx, siteId);
+    expect((await ctx.db.comments.get([siteId, 1]))?.status).toBe('trash');
+    expect(await ctx.db.outbox.get(outboxId)).toMatchObject({
+      state: 'done',
+      error: { message: getMessage('changedElsewhere', ['Spam']) },
+    });
+  });
+
   it('names a status no view shows as WordPress names it, never as "Pending"', async () => {
     const { ctx, outboxId, colleague } = await decidedAndSent();
     colleague('post-trashed');

@@ -195,6 +195,30 @@ describe('undo against the flush', () => {
     ]);
   });
 
+  it('a delete sent again after a lost answer and answered 404 with its body cut is done, not a failure', async () => {
+    // The soak's seed 207126 (no Bridge): the first delete landed, its answer was lost; the retry's
+    // 404 came without a readable body, so the row failed though WordPress had deleted the comment.
+    const { ctx, wordpress } = await setup(pending(1));
+    let deletes = 0;
+    const cutting: typeof fetch = async (input, init) => {
+      if (init?.method !== 'DELETE') return wordpress.fetch(input, init);
+      deletes += 1;
+      if (deletes === 1) {
+        await wordpress.fetch(input, init);
+        throw new TypeError('Failed to fetch');
+      }
+      return new Response('', { status: 404 });
+    };
+    const cuttingCtx = { ...ctx, fetch: cutting };
+    await decide(cuttingCtx, { siteId, commentIds: [1], decision: 'delete', undoWindowMs: 0 });
+    await flushOutbox(cuttingCtx);
+    clock += 10 * 60_000;
+    await flushOutbox(cuttingCtx);
+    expect(deletes).toBe(2);
+    expect(wordpress.comments.map((comment) => comment.id)).toEqual([]);
+    expect((await ctx.db.outbox.toArray()).map((row) => [row.decision, row.state])).toEqual([['delete', 'done']]);
+  });
+
   it('not spam sent again after a lost attempt, of a comment a colleague has trashed meanwhile, is a conflict, not done', async () => {
     // The soak's seed 970147 (no Bridge): the first attempt never reached WordPress, a colleague moved
     // the spam to Trash, and the retry, finding it out of spam, counted the user's Not spam as done.

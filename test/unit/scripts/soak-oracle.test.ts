@@ -195,24 +195,25 @@ describe('the soak oracle', () => {
   it('finds a decided comment back in the cache’s queue, and a cache that differs from WordPress', () => {
     const lines = trashThenUndo.slice(0, 1);
     const statusLedger = [entry(29, 'unapproved', 'trash', users.editor, t0 + 5133)];
-    const server = [comment(20, 'trash'), comment(21, 'approved')];
-    const verdict = judgePlain(
-      lines,
-      server,
-      statusLedger,
-      [row(35, 'trash')],
-      [
-        { id: 20, status: 'hold' },
-        { id: 21, status: 'spam' },
-        { id: 22, status: 'hold' },
-      ],
-    );
+    const server = [comment(20, 'trash'), comment(21, 'approved'), comment(23, 'hold')];
+    const withCache = (cache: Pick<CommentRow, 'id' | 'status'>[]) =>
+      judgePlain(lines, server, statusLedger, [row(35, 'trash')], cache);
+    const verdict = withCache([
+      { id: 20, status: 'hold' },
+      { id: 21, status: 'spam' },
+      { id: 22, status: 'hold' },
+    ]);
     expect(verdict.backInQueue).toEqual(['comment 20: the cache has hold, WordPress trash']);
     expect(verdict.cacheDiffers).toEqual([
-      'comment 21: the cache has spam, WordPress approved',
       'comment 22: the cache has hold, WordPress deleted',
+      'comment 23: pending in WordPress, not in the cache',
     ]);
-    const same = judgePlain(lines, server, statusLedger, [row(35, 'trash')], [{ id: 20, status: 'trash' }]);
+    // Never decided, cached in another status: the sync does not follow it (counted, not compared).
+    expect(verdict.cacheNotFollowed).toBe(1);
+    const same = withCache([
+      { id: 20, status: 'trash' },
+      { id: 23, status: 'hold' },
+    ]);
     expect([same.backInQueue, same.cacheDiffers]).toEqual([[], []]);
     // Sent within the client's timeout before the final sync: that sync kept the user's view, not compared.
     const late = judge({
@@ -221,7 +222,10 @@ describe('the soak oracle', () => {
       server: new Map(server.map((one) => [one.id, one])),
       statusLedger,
       outbox: [row(35, 'trash')],
-      cache: [{ id: 20, status: 'hold' }],
+      cache: [
+        { id: 20, status: 'hold' },
+        { id: 23, status: 'hold' },
+      ],
       finalSyncAt: t0 + 10_000,
       users,
     });
