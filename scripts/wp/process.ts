@@ -44,8 +44,12 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
-export function run(command: string, args: string[], what: string): string {
-  const result = spawnSync(command, args, { encoding: 'utf8' });
+export function run(command: string, args: string[], what: string, timeoutMs = 180_000): string {
+  // Bounded: a MariaDB that died under WordPress's install left it waiting, and a test lane with it, for good.
+  const result = spawnSync(command, args, { encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL' });
+  if (result.error && 'code' in result.error && result.error.code === 'ETIMEDOUT') {
+    throw new Error(`${what} did not finish in ${timeoutMs / 1000} s (${command} ${args.join(' ')}): killed`);
+  }
   if (result.status !== 0) {
     throw new Error(`${what} failed (${command} ${args.join(' ')}):\n${result.stderr || result.stdout}`);
   }

@@ -1,6 +1,6 @@
 /**
  * Reading a site's pending queue from WordPress, in `orderby=id` order, 100 a page, a few pages in
- * flight, each page handed over in list order so it can be written with the cursor. Also: where a
+ * flight, handed over in list order so they can be written with the cursor. Also: where a
  * stopped sync goes on (resumeOffset), and where cached comments went that left the list (recheck).
  */
 import type { WpClient } from '../../shared/wp/client.ts';
@@ -60,8 +60,9 @@ function readPage(client: WpClient, context: Context, offset: number): Promise<P
 
 /**
  * Reads the pending list from `startOffset` to its end — at most `cap` comments, and from the start
- * only the newest `cap` (the list's end: ids ascend) — and hands each page to `onPage` in list
- * order, one at a time. When a page cannot be read, the pages before it are still handed over,
+ * only the newest `cap` (the list's end: ids ascend) — and hands the pages to `onPage` in list
+ * order, one write at a time (pages that came in during a write joined into the next). When a page
+ * cannot be read, the pages before it are still handed over,
  * then the error is thrown; when `onPage` fails, nothing after it is handed over. Answers the total
  * and whether every page saw the same one (if not, the list moved while it was read).
  */
