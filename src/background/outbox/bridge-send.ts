@@ -6,14 +6,13 @@
  * Bridge, go over REST one by one (send.ts).
  */
 import type { OutboxRow, SiteRow } from '../../shared/db/index.ts';
-import { t } from '../../shared/i18n.ts';
 import { commentStatuses, type StatusAction, statusActions } from '../../shared/moderation.ts';
-import { statusLabelKey } from '../../shared/views.ts';
 import type { BulkOutcome } from '../../shared/wp/bridge.ts';
 import type { WpClient } from '../../shared/wp/client.ts';
 import { WpError } from '../../shared/wp/errors.ts';
 import type { Sent } from './answers.ts';
 import type { Outcome } from './outcome.ts';
+import { movedConflict } from './send.ts';
 
 /**
  * Decisions per bulk request. Spam and not spam are few per request: Akismet reports each comment
@@ -75,10 +74,7 @@ export async function sendThroughBridge(
       answers.set(row, { sent: { status: result.after === 'deleted' ? null : result.after } });
     } else if (result.outcome === 'conflict' && result.before !== null) {
       // Someone else moved it: the cache shows where it is, and a retry ("do it anyway") expects that.
-      const where = statusLabelKey(result.before);
-      const error = where
-        ? new WpError('conflict', t('bridgeConflict', [t(where)]), 409, result.code)
-        : errorOf(result);
+      const error = movedConflict(result.before, result.code ?? null) ?? errorOf(result);
       const reported = { kind: error.kind, code: error.code, message: error.message };
       answers.set(row, {
         error,

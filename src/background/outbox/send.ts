@@ -43,9 +43,19 @@ export async function send(client: WpClient, site: SiteRow, row: OutboxRow): Pro
   }
 }
 
-/** As the Bridge's compare-and-set says it (bridge-send.ts): left where the other moderator put it. */
+/**
+ * A comment someone else moved since the user decided, left where they put it — as the Bridge's
+ * compare-and-set reports it (bridge-send.ts) and as a REST send finds it here: one wording for both.
+ * Null for a status without a label (the caller says it its own way).
+ */
+export function movedConflict(status: string | null, code: string | null): WpError | null {
+  const where = status === null ? undefined : statusLabelKey(status);
+  return where ? new WpError('conflict', t('bridgeConflict', [t(where)]), 409, code) : null;
+}
+
 function movedElsewhere(status: string): WpError {
-  const where = statusLabelKey(status);
-  const message = where ? t('bridgeConflict', [t(where)]) : `WordPress has this comment as "${status}" now.`;
-  return new WpError('conflict', message, 409, 'status_moved');
+  return (
+    movedConflict(status, 'status_moved') ??
+    new WpError('conflict', `WordPress has this comment as "${status}" now.`, 409, 'status_moved')
+  );
 }
