@@ -6,7 +6,7 @@
  * every test and fails at the end. `npm test -- <vitest filters>` passes the filters to every lane;
  * `--project x` narrows the lanes to the projects asked for.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { ensurePrerequisites } from './prerequisites.ts';
 import { runTogether, type Step, type StepResult } from './test/run-steps.ts';
@@ -107,6 +107,14 @@ for (const lanes of phases) {
     ran.push(name);
   }
   results.push(...(await runTogether(steps)));
+}
+
+// A lane that ended without its report (vitest stopped before any test: a site that did not start)
+// is shown by its last lines here, at the end, where CI's excerpt of the output can see them.
+for (const result of results) {
+  const lane = result.name.replace(/^tests: /, '');
+  if (result.status === 0 || !result.tail || existsSync(reportOf(lane))) continue;
+  console.log(`\n✖ ${result.name} wrote no report; its last lines:\n${result.tail.join('\n')}`);
 }
 
 const report = mergeReports(ran.map(reportOf), 'test-results/vitest.json');

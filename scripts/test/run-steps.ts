@@ -18,7 +18,12 @@ export interface StepResult {
   name: string;
   status: number;
   seconds: number;
+  /** a streamed step's last lines (what to show when it failed without a report of its own) */
+  tail?: string[];
 }
+
+/** How many of a streamed step's last lines are kept. */
+const tailLines = 60;
 
 function prefixer(name: string, write: (text: string) => void): { push(chunk: string): void; end(): void } {
   let rest = '';
@@ -44,8 +49,19 @@ export function runStep(step: Step): Promise<StepResult> {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const held: string[] = [];
-    const out = prefixer(step.name, (text) => process.stdout.write(text));
-    const err = prefixer(step.name, (text) => process.stderr.write(text));
+    const tail: string[] = [];
+    const keep = (text: string) => {
+      tail.push(text.trimEnd());
+      if (tail.length > tailLines) tail.shift();
+    };
+    const out = prefixer(step.name, (text) => {
+      keep(text);
+      process.stdout.write(text);
+    });
+    const err = prefixer(step.name, (text) => {
+      keep(text);
+      process.stderr.write(text);
+    });
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (step.stream ? out.push(chunk) : held.push(chunk)));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (step.stream ? err.push(chunk) : held.push(chunk)));
     let finished = false;
@@ -60,7 +76,7 @@ export function runStep(step: Step): Promise<StepResult> {
         process.stdout.write(`\n── ${step.name} ──\n${held.join('')}`);
       }
       console.log(`${status === 0 ? '✔' : '✖'} ${step.name} (${seconds.toFixed(1)} s)`);
-      resolve({ name: step.name, status, seconds });
+      resolve({ name: step.name, status, seconds, ...(step.stream ? { tail } : {}) });
     };
     child.on('error', (error) => {
       held.push(`${error.message}\n`);

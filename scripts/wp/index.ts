@@ -13,7 +13,7 @@ import { type NetworkInfo, networkContent } from './network-content.ts';
 import { playgroundBackend } from './playground.ts';
 import { isPortFree, stopProcess } from './process.ts';
 import { runSetup } from './setup-request.ts';
-import type { Backend, BackendName } from './types.ts';
+import type { Backend, BackendName, BackendStartOptions, RunningBackend } from './types.ts';
 
 export type { CoreVersion } from './cores.ts';
 export type { Layout } from './layouts.ts';
@@ -124,7 +124,7 @@ export async function startWordPress(options: StartOptions = {}): Promise<WordPr
   if (backendChanged) log(`the site in ${dir} was made by ${previous?.backend}: starting a fresh one`);
   else if (coreChanged) log(`the site in ${dir} ran WordPress ${previous?.core}: starting a fresh ${core}`);
   else if (layoutChanged) log(`the site in ${dir} had the ${previous?.layout ?? 'standard'} layout: starting afresh`);
-  const running = await backend.start({ dir, port, fresh, core, layout, log });
+  const running = await startBackend(backend, { dir, port, fresh, core, layout, log });
   writeLayoutMarker(dir, layout);
   const pidsFile = join(dir, 'pids.json');
   writeFileSync(pidsFile, JSON.stringify(running.pids));
@@ -181,6 +181,23 @@ export async function startWordPress(options: StartOptions = {}): Promise<WordPr
   } catch (error) {
     await running.stop();
     throw error;
+  }
+}
+
+/**
+ * A fresh native site whose start failed gets one more try from an empty database folder: MariaDB
+ * crashed (signal 11) under WordPress's install here once, and a test lane failed with it. A site
+ * kept between runs is never wiped: its error stands.
+ */
+export async function startBackend(backend: Backend, options: BackendStartOptions): Promise<RunningBackend> {
+  try {
+    return await backend.start(options);
+  } catch (error) {
+    if (!options.fresh || backend.name !== 'native') throw error;
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    options.log(`the start failed (${reason}): once more, from an empty database folder`);
+    rmSync(join(options.dir, 'mysql'), { recursive: true, force: true });
+    return backend.start(options);
   }
 }
 

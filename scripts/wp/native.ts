@@ -74,6 +74,9 @@ export const nativeBackend: Backend = {
     const mysqlLog = join(dir, 'mariadb.log');
     const phpLog = join(dir, 'php.log');
     const mysqlPidFile = join(dir, 'mariadb.pid');
+    // Its own folder for temporary tables, not the /tmp every other MariaDB here shares: a server that
+    // could not create one there crashed with signal 11 under WordPress's install (`DESCRIBE`).
+    const mysqlTmp = join(dir, 'mysql-tmp');
 
     // A MariaDB left behind by a run that was killed holds the data directory: end it first.
     const stale = readPid(mysqlPidFile);
@@ -116,12 +119,15 @@ export const nativeBackend: Backend = {
       });
     const startMariaDb = async () => {
       rmSync(socket, { force: true });
+      rmSync(mysqlTmp, { recursive: true, force: true });
+      mkdirSync(mysqlTmp, { recursive: true });
       const mariadb = startLogged(
         tools.mariadbd,
         [
           '--no-defaults',
           `--datadir=${dataDir}`,
           `--socket=${socket}`,
+          `--tmpdir=${mysqlTmp}`,
           '--skip-networking',
           `--pid-file=${mysqlPidFile}`,
           `--log-error=${mysqlLog}`,
