@@ -14,6 +14,7 @@ export function claimForSending<T extends { row: OutboxRow }>(
   return ctx.db.transaction('rw', outbox, async () => {
     const stored = await outbox.bulkGet(entries.map(({ row }) => row.id ?? 0));
     const claimed: T[] = [];
+    const claimedAt = ctx.now();
     for (const [index, entry] of entries.entries()) {
       const row = stored[index];
       if (row?.state !== 'waiting') continue;
@@ -21,7 +22,7 @@ export function claimForSending<T extends { row: OutboxRow }>(
       // first. (The comment's rows read at once: a cursor walking them is a round trip per row.)
       const rows = await outbox.where('[siteId+commentId]').equals([row.siteId, row.commentId]).toArray();
       const earlier = rows.some((other) => (other.id ?? 0) < (row.id ?? 0) && other.state !== 'done');
-      if (!earlier) claimed.push({ ...entry, row: { ...row, state: 'sending' as const } });
+      if (!earlier) claimed.push({ ...entry, row: { ...row, state: 'sending' as const, claimedAt } });
     }
     // The rows as read in this transaction, marked: written back whole (an update would read them again).
     await outbox.bulkPut(claimed.map(({ row }) => row));

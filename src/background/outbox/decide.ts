@@ -83,7 +83,15 @@ export async function decide(ctx: BackgroundContext, input: DecisionInput): Prom
   });
 }
 
-function outboxRowFor(comment: CommentRow, decision: Decision, content: string, now: number, notBefore: number) {
+/** A new decision's outbox row (`content` kept for an edit or a reply only); `undoOf`: the row it takes back. */
+function outboxRowFor(
+  comment: CommentRow,
+  decision: Decision,
+  content: string | null,
+  now: number,
+  notBefore: number,
+  undoOf: number | null = null,
+) {
   return {
     siteId: comment.siteId,
     commentId: comment.id,
@@ -96,7 +104,7 @@ function outboxRowFor(comment: CommentRow, decision: Decision, content: string, 
     attempts: 0,
     sentAt: null,
     error: null,
-    undoOf: null,
+    undoOf,
     content: decision === 'edit' || decision === 'reply' ? content : null,
     resultId: null,
   } satisfies OutboxRow;
@@ -172,20 +180,7 @@ export async function undo(
     const current = (await db.comments.get([row.siteId, row.commentId])) ?? row.snapshot;
     // Taken back now: the refused row is no longer a failure to show or retry.
     if (refusedAfterLost) await db.outbox.update(outboxId, { state: 'done' });
-    await db.outbox.add({
-      siteId: row.siteId,
-      commentId: row.commentId,
-      decision: reverse,
-      previousStatus: current.status,
-      snapshot: current,
-      state: 'waiting',
-      createdAt: ctx.now(),
-      notBefore: ctx.now() + undoWindowMs,
-      attempts: 0,
-      sentAt: null,
-      error: null,
-      undoOf: outboxId,
-    });
+    await db.outbox.add(outboxRowFor(current, reverse, null, ctx.now(), ctx.now() + undoWindowMs, outboxId));
     const restored = { ...current, status: row.previousStatus };
     await db.comments.put(restored);
     await reputation.follow(restored).apply(db, ctx.now());
@@ -203,22 +198,8 @@ async function undoSentText(ctx: BackgroundContext, row: OutboxRow): Promise<'re
   if (row.decision === 'edit' && row.snapshot.contentRaw === null) {
     throw new ReplyError('cannot_undo', 'The old text is not known, so the edit cannot be undone here.');
   }
-  await db.outbox.add({
-    siteId: row.siteId,
-    commentId: target,
-    decision: row.decision === 'reply' ? 'trash' : 'edit',
-    previousStatus: cached.status,
-    snapshot: cached,
-    state: 'waiting',
-    createdAt: ctx.now(),
-    notBefore: ctx.now(),
-    attempts: 0,
-    sentAt: null,
-    error: null,
-    undoOf: row.id ?? null,
-    content: row.decision === 'edit' ? row.snapshot.contentRaw : null,
-    resultId: null,
-  });
+  const reverse = row.decision === 'reply' ? 'trash' : 'edit';
+  await db.outbox.add(outboxRowFor(cached, reverse, row.snapshot.contentRaw, ctx.now(), ctx.now(), row.id ?? null));
   const restored = row.decision === 'reply' ? { ...cached, status: 'trash' } : row.snapshot;
   await db.comments.put(restored);
   await new ReputationChanges(row.siteId).follow(restored).apply(db, ctx.now());

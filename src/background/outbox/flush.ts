@@ -5,11 +5,12 @@
  * frees up is taken at once by the next due decision — also one made while others are on the wire
  * — so one slow request (a spam that Akismet reports synchronously, up to 15 s and more) holds
  * back nothing but itself. A worker that died mid-send left rows in "sending": they are sent again
- * (status changes are idempotent on WordPress). Where the site has the Freigabe Bridge, the status
+ * once their first request can no longer be under way (status changes are idempotent on WordPress
+ * one after the other, not side by side). Where the site has the Freigabe Bridge, the status
  * decisions of one action due together share one place on the wire: one bulk request (bridge-send.ts).
  */
 import type { OutboxRow, SiteRow } from '../../shared/db/index.ts';
-import type { WpClient } from '../../shared/wp/client.ts';
+import { maxTimeoutMs, type WpClient } from '../../shared/wp/client.ts';
 import type { BackgroundContext } from '../context.ts';
 import { defaultLocks, flushLockName } from '../locks.ts';
 import { blockedSite, markBlocked, markReachable, markUnreachable, unreachable } from '../sites/reachability.ts';
@@ -76,7 +77,10 @@ interface SiteSender {
 async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<FlushSummary> {
   const started = ctx.now();
   const summary = emptySummary();
-  // Holding the lock, any row still "sending" belongs to a worker that died: send it again.
+  // Holding the lock, any row still "sending" belongs to a worker that died: send it again, once its
+  // request can no longer be under way (the client gives up after maxTimeoutMs). Sent at once, it ran
+  // beside the first on WordPress, both saw the old status and the change's hooks (a plugin's
+  // notice, Akismet's report) ran twice: the storm soak found it after an extension reload.
   // Counted as an attempt: it may have reached WordPress, so an undo must not simply cancel it (decide.ts).
   await ctx.db.outbox
     .where('state')
@@ -84,6 +88,7 @@ async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<Flush
     .modify((row) => {
       row.state = 'waiting';
       row.attempts += 1;
+      row.notBefore = Math.max(row.notBefore, (row.claimedAt ?? started) + maxTimeoutMs);
     });
   const attempted = new Set<number>();
   /** comments with a decision on the wire: their next decision waits for its answer */

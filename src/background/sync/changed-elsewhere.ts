@@ -23,6 +23,8 @@ import { statusAfter } from '../outbox/status.ts';
 export const watchedForMs = 24 * 60 * 60_000;
 /** At most this many decided comments (the newest) are read again per sync: five requests. */
 export const watchedAtMost = 500;
+/** how many comments only followed (not told of) a sync reads again: one page of WordPress's 100 */
+const followedAtMost = 100;
 
 const openStates = new Set<OutboxRow['state']>(['waiting', 'sending', 'failed', 'conflict']);
 
@@ -67,10 +69,15 @@ export function watchedComments(rows: readonly OutboxRow[], startedAt: number): 
  * Pure: the comments the user acted on lately that `watchedComments` leaves out — only edited (an
  * edit's answer cached the comment's status), or whose decision was told changed already (told
  * once) — read again too, so the cache follows where someone moves them next; nothing is told.
- * The newest 100 (one request).
+ * The newest `followedAtMost` (one request's page). `watchedIds`: what `watchedComments` answered
+ * for the same rows, when the caller has it.
  */
-export function followedComments(rows: readonly OutboxRow[], startedAt: number): number[] {
-  const watched = new Set(watchedComments(rows, startedAt));
+export function followedComments(
+  rows: readonly OutboxRow[],
+  startedAt: number,
+  watchedIds: readonly number[] = watchedComments(rows, startedAt),
+): number[] {
+  const watched = new Set(watchedIds);
   const recent = rows.filter(
     (row) =>
       row.state === 'done' &&
@@ -81,7 +88,7 @@ export function followedComments(rows: readonly OutboxRow[], startedAt: number):
       !watched.has(row.commentId),
   );
   const newest = recent.sort((a, b) => (b.sentAt ?? 0) - (a.sentAt ?? 0)).map((row) => row.commentId);
-  return [...new Set(newest)].slice(0, 100);
+  return [...new Set(newest)].slice(0, followedAtMost);
 }
 
 /**

@@ -100,7 +100,7 @@ async function pull(ctx: BackgroundContext, siteId: string, options: SyncOptions
     // And those the user decided lately, to tell when someone else changed them since (no Bridge).
     const watched = watchedComments(outbox, startedAt);
     // And those only edited or told already: the cache follows them, nothing is told.
-    const followed = [...watched, ...followedComments(outbox, startedAt)];
+    const followed = [...watched, ...followedComments(outbox, startedAt, watched)];
     const reread = new Set([...left, ...followed.filter((id) => !queue.seen.has(id))]);
     const whereabouts = await recheck(client, [...reread], context);
     const found: CommentRow[] = [];

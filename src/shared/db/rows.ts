@@ -126,6 +126,11 @@ export interface OutboxRow {
   /** not sent before this time (undo window, backoff, Retry-After) */
   notBefore: number;
   attempts: number;
+  /**
+   * when it last went onto the wire: a row a stopped worker left "sending" is not sent again before
+   * that request could still be under way (rows claimed by builds before this field lack it)
+   */
+  claimedAt?: number;
   sentAt: number | null;
   /** what WordPress said, for the user, when it did not simply work */
   error: { kind: string; code: string | null; message: string } | null;

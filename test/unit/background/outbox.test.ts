@@ -198,13 +198,38 @@ describe('flush outcomes', () => {
     expect(await flushOutbox(ctx)).toMatchObject({ done: 1, failed: 0 });
   });
 
-  it('sends again what a dead worker left "sending" (idempotent), exactly once more', async () => {
+  it('sends again what a dead worker left "sending", once its request can no longer be under way', async () => {
     const { ctx, wordpress } = await setup(pending(1));
     const [id] = await decide(ctx, { siteId, commentIds: [1], decision: 'approve', undoWindowMs: 0 });
-    await ctx.db.outbox.update(id ?? 0, { state: 'sending' });
+    // Claimed 5 s ago by a worker that died: sent at once, it would run beside the first request on
+    // WordPress (both seeing "pending": the approval's hooks twice). The client gives up after 20 s.
+    await ctx.db.outbox.update(id ?? 0, { state: 'sending', claimedAt: clock - 5_000 });
+    expect(await flushOutbox(ctx)).toMatchObject({ sent: 0 });
+    expect(await ctx.db.outbox.get(id ?? 0)).toMatchObject({ state: 'waiting', attempts: 1, notBefore: clock + 15_000 });
+    clock += 14_999;
+    expect(await flushOutbox(ctx)).toMatchObject({ sent: 0 });
+    clock += 1;
     expect(await flushOutbox(ctx)).toMatchObject({ sent: 1, done: 1 });
     expect(await flushOutbox(ctx)).toMatchObject({ sent: 0 });
     expect(wordpress.writes).toHaveLength(1);
+  });
+
+  it('a row left "sending" by a build that did not note when: 20 s from the flush that finds it', async () => {
+    const { ctx, wordpress } = await setup(pending(1));
+    const [id] = await decide(ctx, { siteId, commentIds: [1], decision: 'approve', undoWindowMs: 0 });
+    await ctx.db.outbox.update(id ?? 0, { state: 'sending' });
+    expect(await flushOutbox(ctx)).toMatchObject({ sent: 0 });
+    expect(await ctx.db.outbox.get(id ?? 0)).toMatchObject({ state: 'waiting', notBefore: clock + 20_000 });
+    clock += 20_000;
+    expect(await flushOutbox(ctx)).toMatchObject({ sent: 1, done: 1 });
+    expect(wordpress.writes).toHaveLength(1);
+  });
+
+  it('claims note when a decision went onto the wire', async () => {
+    const { ctx } = await setup(pending(1));
+    const [id] = await decide(ctx, { siteId, commentIds: [1], decision: 'approve', undoWindowMs: 0 });
+    await flushOutbox(ctx);
+    expect(await ctx.db.outbox.get(id ?? 0)).toMatchObject({ state: 'done', claimedAt: clock });
   });
 
   it('keeps at most 4 requests in flight per site', async () => {
