@@ -38,6 +38,7 @@ const code = await bundle();
 const html = wordpressPage({ comments: 1000, pendingEvery: 23, pingEvery: 12, maxDepth: 4 });
 const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
 const figures: (LoadFigures & { longTasks: LongTaskRecord })[] = [];
+const pageAlone: LongTaskRecord[] = [];
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.route('**/*', (route) =>
@@ -55,6 +56,14 @@ try {
       return figures;
     }, pending);
     figures.push({ ...loaded, longTasks: await page.evaluate(collectLongTasks) });
+  }
+  // The control: the same page, watched as long, without Freigabe — what the page costs by itself.
+  const watchMs = Math.ceil(median(figures.map((f) => f.allCardsMs))) + 100;
+  for (let run = 0; run < runs; run += 1) {
+    await page.goto(benchUrl);
+    await page.evaluate(observeLongTasks);
+    await page.evaluate((ms) => new Promise((resolve) => setTimeout(resolve, ms)), watchMs);
+    pageAlone.push(await page.evaluate(collectLongTasks));
   }
 } finally {
   await browser.close();
@@ -84,3 +93,7 @@ console.log(
   `  long tasks (> 50 ms): ${attributed.length} in ${runs} loads, longest ${longest.toFixed(0)} ms (issue 14: none caused by Freigabe)`,
 );
 for (const line of summarize(attributed)) console.log(`    by what took most of it — ${line}`);
+const alone = pageAlone.flatMap((record) => attribute(record));
+console.log(
+  `  the same page without Freigabe, watched as long: ${alone.length} long tasks in ${runs} loads, longest ${Math.max(0, ...alone.map(({ task }) => task.duration)).toFixed(0)} ms`,
+);
