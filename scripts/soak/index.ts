@@ -12,10 +12,12 @@
  * (oracle.ts). Exits 1 when anything was lost, doubled, stuck, unexplained or differs in the cache.
  */
 import { writeFileSync } from 'node:fs';
-import type { CommentRow, JobChunkRow, JobRow, OutboxRow } from '../../src/shared/db/index.ts';
+import type { CommentRow, DraftRow, JobChunkRow, JobRow, OutboxRow } from '../../src/shared/db/index.ts';
 import { maxTimeoutMs } from '../../src/shared/wp/transport.ts';
 import { readLedger } from '../wp/status-ledger.ts';
 import { readRows, revive, send, startSoakBrowser } from './browser.ts';
+import { judgeDrafts } from './draft-oracle.ts';
+import { createDraftDriver } from './drafts.ts';
 import { createDriver } from './driver.ts';
 import { chosenFaults, createFaultScheduler } from './faults.ts';
 import { judgeJobs } from './job-oracle.ts';
@@ -63,6 +65,9 @@ try {
 
   const drivers = sites.map((site) => createDriver(browser, site, ledger, random, seed, undoWindowSeconds * 1000));
   const jobDrivers = sites.map((site) => createJobDriver(browser, site, ledger, random));
+  const draftDrivers = sites.map((site, at) =>
+    createDraftDriver(browser, site, ledger, random, seed, () => drivers[at]?.recent() ?? []),
+  );
   const refresh = async () => {
     for (const driver of drivers) await driver.refresh();
   };
@@ -76,7 +81,10 @@ try {
   let driverErrors = 0;
   while (Date.now() < endAt) {
     const restarting = faults.due(Date.now());
+    // While the next fault lands, the user types drafts and may undo a finished job (their messages race it).
+    const alongside = restarting ? [...draftDrivers, ...jobDrivers].map((one) => one.alongsideFault()) : [];
     await faults.tick(Date.now());
+    await Promise.all(alongside);
     if (restarting) await refresh();
     const at = random.int(0, sites.length - 1);
     const site = sites[at] as SoakSite;
@@ -99,6 +107,7 @@ try {
     try {
       await driver.step();
       if (random.chance(0.15)) await (jobDrivers[at] as JobDriver).step();
+      if (random.chance(0.1)) await draftDrivers[at]?.step();
     } catch (error) {
       driverErrors += 1;
       log(`driver step failed: ${String(error).slice(0, 300)}`);
@@ -154,6 +163,8 @@ try {
     }
   }
   const quietMs = Date.now() - faultsEnded;
+  // Saves a fault left unanswered are made again, as the box does on close.
+  for (const draftDriver of draftDrivers) await draftDriver.saveAgain();
 
   // The final sync: what the cache holds is then compared with WordPress (and colleagues' changes are
   // told). Full runs start it once no answer can still be on its way: a sync leaves a comment whose
@@ -169,6 +180,7 @@ try {
   const cache = await readRows<CommentRow>(browser, 'comments');
   const jobs = await readRows<JobRow>(browser, 'jobs');
   const chunks = await readRows<JobChunkRow>(browser, 'jobChunks');
+  const drafts = await readRows<DraftRow>(browser, 'drafts');
   const verdicts = [];
   for (const site of sites) {
     const server = await readAllComments(site.root, site.admin);
@@ -198,7 +210,13 @@ try {
       statusLedger.filter((entry) => jobComments.has(entry.comment)),
       site.editor.id,
     );
-    verdicts.push({ site: site.name, verdict, jobs: jobVerdict });
+    const draftVerdict = judgeDrafts({
+      lines: ledger.lines,
+      site: site.name,
+      drafts: drafts.filter((draft) => draft.siteId === site.siteId),
+      outbox: ours,
+    });
+    verdicts.push({ site: site.name, verdict, jobs: jobVerdict, drafts: draftVerdict });
   }
   const summary = report({ seed, seconds, comments, verdicts, faults: faults.counts(), quietMs, driverErrors, ledger });
   writeFileSync(ledger.file.replace(/\.jsonl$/, '-summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
