@@ -34,7 +34,7 @@ interface Typing {
   gaps: number[];
   /** the user empties the box at the end (the draft is deleted) */
   clear: boolean;
-  then: 'keep' | 'send' | 'sendAndUndo';
+  afterwards: 'keep' | 'send' | 'sendAndUndo';
 }
 
 const sleep = (ms: number) => new Promise((wait) => setTimeout(wait, ms));
@@ -70,7 +70,7 @@ export function createDraftDriver(
       saves,
       gaps: saves.map(() => random.int(30, 400)),
       clear: random.chance(0.08),
-      then: random.weighted({ keep: 55, send: 30, sendAndUndo: 15 }),
+      afterwards: random.weighted({ keep: 55, send: 30, sendAndUndo: 15 }),
     };
   };
 
@@ -114,7 +114,7 @@ export function createDraftDriver(
     const row = await readRow<CommentRow>(browser, 'comments', [site.siteId, typing.commentId]);
     if (!row || !(commentStatuses as readonly string[]).includes(row.status)) return;
     const wanted =
-      typing.kind === 'edit' ? 'edit' : row.status === 'hold' && typing.then === 'send' ? 'approveAndReply' : 'reply';
+      typing.kind === 'edit' ? 'edit' : row.status === 'hold' && typing.afterwards === 'send' ? 'approveAndReply' : 'reply';
     if (!decisionsFor(row.status, true).includes(wanted)) return;
     const at = Date.now();
     const reply = await send<{ outboxIds: number[] }>(browser, {
@@ -137,7 +137,7 @@ export function createDraftDriver(
     });
     const [outboxId] = reply.ok ? reply.value.outboxIds : [];
     // Only a plain reply is taken back (the soak's driver undoes no edits; approve-and-reply is two rows).
-    if (typing.then !== 'sendAndUndo' || wanted !== 'reply' || outboxId === undefined) return;
+    if (typing.afterwards !== 'sendAndUndo' || wanted !== 'reply' || outboxId === undefined) return;
     const undone = await send<{ result: 'cancelled' | 'reversed' }>(browser, { type: 'undo', outboxId });
     ledger.write({
       kind: 'undo',
@@ -159,7 +159,7 @@ export function createDraftDriver(
       if (!typing) return;
       await type(typing, false);
       const content = typing.saves.at(-1);
-      if (typing.then !== 'keep' && !typing.clear && content !== undefined) await sendDraft(typing, content);
+      if (typing.afterwards !== 'keep' && !typing.clear && content !== undefined) await sendDraft(typing, content);
     },
     async alongsideFault() {
       const typing = plan();
