@@ -114,7 +114,11 @@ export function createDraftDriver(
     const row = await readRow<CommentRow>(browser, 'comments', [site.siteId, typing.commentId]);
     if (!row || !(commentStatuses as readonly string[]).includes(row.status)) return;
     const wanted =
-      typing.kind === 'edit' ? 'edit' : row.status === 'hold' && typing.afterwards === 'send' ? 'approveAndReply' : 'reply';
+      typing.kind === 'edit'
+        ? 'edit'
+        : row.status === 'hold' && typing.afterwards === 'send'
+          ? 'approveAndReply'
+          : 'reply';
     if (!decisionsFor(row.status, true).includes(wanted)) return;
     const at = Date.now();
     const reply = await send<{ outboxIds: number[] }>(browser, {
