@@ -48,6 +48,10 @@ export interface DraftOracleInput {
 type Texts = Set<string | null>;
 
 const keyOf = (commentId: number, kind: string) => `${commentId}/${kind}`;
+const nameOf = (key: string) => {
+  const [commentId, kind] = key.split('/');
+  return `${kind} draft of comment ${commentId}`;
+};
 
 /** The draft kind a decision's text row ends, and that row's id among the decision's outbox rows. */
 function textRowOf(line: Extract<LedgerLine, { kind: 'decide' }>): { kind: DraftKind; outboxId?: number } | null {
@@ -136,16 +140,14 @@ export function judgeDrafts({ lines, site, drafts, outbox }: DraftOracleInput): 
     verdict.checked += 1;
     const actual = table.get(key) ?? null;
     if (possible.has(actual)) continue;
-    const [commentId, kind] = key.split('/');
     const expected = [...possible].map(shown).join(' or ');
-    const what = `${kind} draft of comment ${commentId}`;
+    const what = nameOf(key);
     if (actual === null) verdict.lost.push(`${what}: not in the table, the user's is ${expected}`);
     else if ([...possible].some((text) => text !== null))
       verdict.lost.push(`${what}: the table has ${shown(actual)}, the user's is ${expected}`);
     else verdict.unexplained.push(`${what}: the table has ${shown(actual)}, though a sent reply or edit ended it`);
   }
   for (const [key, content] of table)
-    if (!texts.has(key))
-      verdict.unexplained.push(`${key.replace('/', ' draft of comment ')}: ${shown(content)}, never typed`);
+    if (!texts.has(key)) verdict.unexplained.push(`${nameOf(key)}: ${shown(content)}, never typed`);
   return verdict;
 }
