@@ -8,8 +8,10 @@
  * Two real native WordPress sites (sites.ts: one with the Bridge, one without) with the
  * `status-ledger` scenario, the test build in Chromium connected to both through fault proxies, a
  * seeded moderator deciding through the extension's messages on both, a second moderator over REST,
- * seeded faults; then faults off, the outbox left to settle, a final sync, and the oracle per site
- * (oracle.ts). Exits 1 when anything was lost, doubled, stuck, unexplained or differs in the cache.
+ * seeded faults, drafts typed (drafts.ts) and bulk jobs started, steered and undone (jobs.ts); then
+ * faults off, the outbox left to settle, a final sync, and the oracles per site (oracle.ts,
+ * job-oracle.ts, draft-oracle.ts). Exits 1 when anything was lost, doubled, stuck, unexplained,
+ * differs in the cache or a draft was lost.
  */
 import { writeFileSync } from 'node:fs';
 import type { CommentRow, DraftRow, JobChunkRow, JobRow, OutboxRow } from '../../src/shared/db/index.ts';
