@@ -7,9 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { judgeDrafts } from '../../../scripts/soak/draft-oracle.ts';
 import type { LedgerLine } from '../../../scripts/soak/ledger.ts';
-import type { CommentRow, DraftRow, OutboxRow } from '../../../src/shared/db/index.ts';
-
-const t0 = 1_796_606_743_565;
+import type { DraftRow, OutboxRow } from '../../../src/shared/db/index.ts';
+import { outboxRow, t0 } from './soak-rows.ts';
 
 const typed = (
   content: string,
@@ -61,24 +60,8 @@ const undone = (outboxId: number, of: number, result: 'cancelled' | 'reversed' =
   refused: null,
 });
 
-function outboxRow(id: number, decision: OutboxRow['decision'], state: OutboxRow['state'], content: string | null) {
-  return {
-    id,
-    siteId: 'site',
-    commentId: 20,
-    decision,
-    previousStatus: 'hold',
-    snapshot: {} as CommentRow,
-    state,
-    createdAt: t0,
-    notBefore: t0,
-    attempts: 1,
-    sentAt: t0,
-    error: null,
-    undoOf: null,
-    content,
-  } satisfies OutboxRow;
-}
+const textRow = (id: number, decision: OutboxRow['decision'], state: OutboxRow['state'], content: string | null) =>
+  outboxRow(id, decision, { state, content });
 
 const draft = (content: string, kind: 'reply' | 'edit' = 'reply', commentId = 20): DraftRow => ({
   siteId: 'site',
@@ -144,17 +127,17 @@ describe('the soak’s draft oracle', () => {
     expect(judge(typedSince, [draft('Antwort')]).lost).toHaveLength(1);
     // Reversed (it had been sent: the reply is trashed), or a notice dismissed (the row stays): nothing given back.
     const reversed = [typed('Antwort'), sent('reply', 'Antwort', [5]), undone(5, 1, 'reversed')];
-    expect(judge(reversed, [], [outboxRow(5, 'reply', 'done', 'Antwort')])).toMatchObject({ givenBack: 0, lost: [] });
-    expect(judge(lines, [], [outboxRow(5, 'reply', 'done', 'Antwort')])).toMatchObject({ givenBack: 0, lost: [] });
+    expect(judge(reversed, [], [textRow(5, 'reply', 'done', 'Antwort')])).toMatchObject({ givenBack: 0, lost: [] });
+    expect(judge(lines, [], [textRow(5, 'reply', 'done', 'Antwort')])).toMatchObject({ givenBack: 0, lost: [] });
   });
 
   it('accepts a refused reply’s text back as the draft, and a reply the ledger does not know as having ended it', () => {
     const lines = [typed('Antwort'), sent('reply', 'Antwort', [5])];
-    const failed = [outboxRow(5, 'reply', 'failed', 'Antwort')];
+    const failed = [textRow(5, 'reply', 'failed', 'Antwort')];
     expect(judge(lines, [draft('Antwort')], failed)).toMatchObject({ lost: [], unexplained: [] });
     expect(judge(lines, [], failed)).toMatchObject({ lost: [], unexplained: [] });
     // Its decide's answer was lost: no ledger line, only its outbox row.
-    const unknown = [outboxRow(9, 'reply', 'done', 'Antwort')];
+    const unknown = [textRow(9, 'reply', 'done', 'Antwort')];
     expect(judge([typed('Antwort')], [], unknown)).toMatchObject({ lost: [], unexplained: [] });
     expect(judge([typed('Antwort')], [], []).lost).toHaveLength(1);
   });

@@ -106,27 +106,28 @@ describe('the soak’s bulk-job oracle on an undo', () => {
     at: seconds,
   });
   const approvals = [at(10, 'unapproved', 'approved', 101), at(11, 'unapproved', 'approved', 102)];
+  // 10 and 11 back by the undo; 12 spammed by the colleague in between (the undo leaves it).
+  const entries = [
+    ...approvals,
+    at(12, 'unapproved', 'approved', 103),
+    at(12, 'approved', 'spam', 150, admin),
+    at(10, 'approved', 'unapproved', 201),
+    at(11, 'approved', 'unapproved', 202),
+  ];
   const chunks = [
     chunk(1, 0, [10, 11, 12], ['done', 'done', 'done']),
     { ...chunk(2, 0, [10, 11], ['done', 'done']), before: ['approved', 'approved'] },
   ];
 
   it('finds every comment back where it was, or explained by the other moderator, and a report that adds up', () => {
-    const entries = [
-      ...approvals,
-      at(12, 'unapproved', 'approved', 103),
-      at(12, 'approved', 'spam', 150, admin),
-      at(10, 'approved', 'unapproved', 201),
-      at(11, 'approved', 'unapproved', 202),
-    ];
     const verdict = judgeJobs([approved, undo({ done: 2, skipped: 1 })], chunks, entries, editor);
     expect(verdict).toMatchObject({ undos: 1, undoneComments: 2, undoLeftToModerator: 1 });
     expect([verdict.undoneWrong, verdict.reportWrong, verdict.doubled, verdict.lost]).toEqual([[], [], [], []]);
   });
 
   it('calls a comment the undo reports back but WordPress never moved, or one left though nobody moved it, wrong', () => {
-    const entries = [...approvals, at(12, 'unapproved', 'approved', 103), at(10, 'approved', 'unapproved', 201)];
-    const verdict = judgeJobs([approved, undo({ done: 2, skipped: 1 })], chunks, entries, editor);
+    const unmoved = [...approvals, at(12, 'unapproved', 'approved', 103), at(10, 'approved', 'unapproved', 201)];
+    const verdict = judgeJobs([approved, undo({ done: 2, skipped: 1 })], chunks, unmoved, editor);
     expect(verdict.undoneWrong).toEqual([
       'undo job 2 of job 1 (approve): comment 11 reported back in hold, never moved there',
       'undo job 2 of job 1 (approve): comment 12 left where the job put it, though nobody else moved it',
@@ -140,13 +141,6 @@ describe('the soak’s bulk-job oracle on an undo', () => {
   });
 
   it('checks the report: progress against the chunks, and the undo’s sum against what the job left', () => {
-    const entries = [
-      ...approvals,
-      at(12, 'unapproved', 'approved', 103),
-      at(12, 'approved', 'spam', 150, admin),
-      at(10, 'approved', 'unapproved', 201),
-      at(11, 'approved', 'unapproved', 202),
-    ];
     const verdict = judgeJobs([approved, undo({ done: 2 })], chunks, entries, editor);
     expect(verdict.reportWrong).toEqual([
       'undo job 2 of job 1 (approve): done 2 + skipped 0 + failed 0, of 3 the job changed',

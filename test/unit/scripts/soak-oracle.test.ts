@@ -9,9 +9,9 @@ import { judge } from '../../../scripts/soak/oracle.ts';
 import type { ServerComment } from '../../../scripts/soak/server-state.ts';
 import type { LedgerEntry } from '../../../scripts/wp/status-ledger.ts';
 import type { CommentRow, OutboxRow } from '../../../src/shared/db/index.ts';
+import { outboxRow, t0 } from './soak-rows.ts';
 
 const users = { editor: 2, admin: 1 };
-const t0 = 1_796_606_743_565;
 
 function comment(id: number, status: string): ServerComment {
   return {
@@ -27,23 +27,8 @@ function comment(id: number, status: string): ServerComment {
   };
 }
 
-function row(id: number, decision: OutboxRow['decision'], undoOf: number | null = null): OutboxRow {
-  return {
-    id,
-    siteId: 'site',
-    commentId: 20,
-    decision,
-    previousStatus: 'hold',
-    snapshot: {} as CommentRow,
-    state: 'done',
-    createdAt: t0,
-    notBefore: t0,
-    attempts: 1,
-    sentAt: t0,
-    error: null,
-    undoOf,
-  };
-}
+const row = (id: number, decision: OutboxRow['decision'], undoOf: number | null = null) =>
+  outboxRow(id, decision, { undoOf });
 
 const entry = (id: number, from: string, to: string, user: number, atMs: number): LedgerEntry => ({
   id,
