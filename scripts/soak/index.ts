@@ -188,11 +188,12 @@ try {
     const server = await readAllComments(site.root, site.admin);
     const statusLedger = await readLedger(site.wp.info);
     const ours = outbox.filter((row) => row.siteId === site.siteId);
+    const siteDrafts = drafts.filter((draft) => draft.siteId === site.siteId);
     const users = { editor: site.editor.id, admin: site.admin.id };
     // What the oracle saw, beside the ledger: a failure is read from these files.
     writeFileSync(
       ledger.file.replace(/\.jsonl$/, `-${site.name}-server.json`),
-      `${JSON.stringify({ statusLedger, outbox: ours.map(({ snapshot: _, ...row }) => row), ...users }, null, 1)}\n`,
+      `${JSON.stringify({ statusLedger, outbox: ours.map(({ snapshot: _, ...row }) => row), drafts: siteDrafts, ...users }, null, 1)}\n`,
     );
     const siteCache = cache.filter((row) => row.siteId === site.siteId).map(({ id, status }) => ({ id, status }));
     const verdict = judge({
@@ -215,7 +216,7 @@ try {
     const draftVerdict = judgeDrafts({
       lines: ledger.lines,
       site: site.name,
-      drafts: drafts.filter((draft) => draft.siteId === site.siteId),
+      drafts: siteDrafts,
       outbox: ours,
     });
     verdicts.push({ site: site.name, verdict, jobs: jobVerdict, drafts: draftVerdict });
