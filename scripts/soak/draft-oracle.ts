@@ -65,7 +65,7 @@ function textRowOf(line: Extract<LedgerLine, { kind: 'decide' }>): { kind: Draft
 const giveBack = (texts: Texts, text: string): Texts =>
   new Set([...texts].map((held) => (held === null ? text : held)));
 
-const shown = (text: string | null | undefined) => (text == null ? 'no draft' : JSON.stringify(text.slice(0, 60)));
+const shown = (text: string | null | undefined) => (text == null ? 'no draft' : JSON.stringify(text.slice(0, 100)));
 
 export function judgeDrafts({ lines, site, drafts, outbox }: DraftOracleInput): DraftVerdict {
   const verdict: DraftVerdict = {

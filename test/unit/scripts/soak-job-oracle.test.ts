@@ -140,12 +140,17 @@ describe('the soak’s bulk-job oracle on an undo', () => {
     ]);
   });
 
-  it('checks the report: progress against the chunks, and the undo’s sum against what the job left', () => {
-    const verdict = judgeJobs([approved, undo({ done: 2 })], chunks, entries, editor);
-    expect(verdict.reportWrong).toEqual([
-      'undo job 2 of job 1 (approve): done 2 + skipped 0 + failed 0, of 3 the job changed',
+  it('checks the report: progress against the chunks, done against WordPress, skipped against the colleague', () => {
+    expect(judgeJobs([approved, undo({ done: 2, skipped: 1 })], chunks, entries, editor).reportWrong).toEqual([]);
+    const tooMany = judgeJobs([approved, undo({ done: 3 })], chunks, entries, editor);
+    expect(tooMany.reportWrong).toContain('undo job 2 of job 1 (approve): reports 3 done, WordPress moved 2 back');
+    // Nothing taken back, everything counted skipped (a finished job closes its counts so): nobody moved them.
+    const unmoved = approvals.concat(at(12, 'unapproved', 'approved', 103));
+    const nothing = judgeJobs([approved, undo({ skipped: 3 })], [chunks[0] as JobChunkRow], unmoved, editor);
+    expect(nothing.reportWrong).toEqual([
+      'undo job 2 of job 1 (approve): reports 3 skipped, though only 0 were moved by someone else',
     ]);
     const miscounted = judgeJobs([approved, undo({ done: 1, skipped: 2 })], chunks, entries, editor);
-    expect(miscounted.reportWrong).toEqual(['job 2: progress says done 1, its chunks 2']);
+    expect(miscounted.reportWrong).toContain('job 2: progress says done 1, its chunks 2');
   });
 });
