@@ -1,8 +1,8 @@
 /**
  * The soak's oracle for bulk jobs, pure: every comment of the jobs' post changed by the user's
  * account exactly as often as finished jobs say they changed it — once per job that reports it
- * done, never for one reported skipped or failed; a chunk claimed but never answered (its job
- * cancelled meanwhile) may have changed it once or not. Every job ends done or cancelled, and its
+ * done (or the other moderator's change put it there first), never for one reported skipped or
+ * failed; a chunk claimed but never answered (its job cancelled meanwhile) may have changed it once or not. Every job ends done or cancelled, and its
  * progress says what its chunks say. An undo job (issue 12) brought every comment the undone job
  * changed back to the status it had — unless someone else moved it after the job — and its report
  * adds up to the comments that job left (undoneWrong, undoReportWrong).
@@ -75,12 +75,15 @@ export function judgeJobs(
     });
   }
   const changes = new Map<number, number>();
-  for (const entry of entries) if (entry.user === editor) add(changes, entry.comment);
+  // A colleague who put a comment where a job was taking it makes the job's request a no-op that WordPress
+  // answers as done (REST has no compare-and-set): each such change may stand for one done.
+  const byOthers = new Map<number, number>();
+  for (const entry of entries) add(entry.user === editor ? changes : byOthers, entry.comment);
   for (const id of new Set([...most.keys(), ...changes.keys()])) {
     const changed = changes.get(id) ?? 0;
     if (changed > (most.get(id) ?? 0))
       verdict.doubled.push(`comment ${id}: changed ${changed} times, jobs did it at most ${most.get(id) ?? 0}`);
-    else if (changed < (least.get(id) ?? 0))
+    else if (changed + (byOthers.get(id) ?? 0) < (least.get(id) ?? 0))
       verdict.lost.push(`comment ${id}: changed ${changed} times, jobs report ${least.get(id)} done`);
   }
   for (const job of jobs)

@@ -70,6 +70,15 @@ describe('the soak’s bulk-job oracle', () => {
     expect(verdict.lost).toEqual(['comment 11: changed 0 times, jobs report 1 done']);
   });
 
+  it('takes a done the other moderator made a no-op (they had put the comment there first) as no loss', () => {
+    // Seed 604411, comment 370 (no Bridge, the colleague on the jobs' post): four jobs report it done, three changed it.
+    const chunks = [1, 2, 3, 4].map((id) => chunk(id, 0, [370], ['done']));
+    const jobs = [1, 2, 3, 4].map((id) => job(id, 'done'));
+    const three = [change(370), change(370), change(370)];
+    expect(judgeJobs(jobs, chunks, [...three, change(370, 1)], editor).lost).toEqual([]);
+    expect(judgeJobs(jobs, chunks, three, editor).lost).toEqual(['comment 370: changed 3 times, jobs report 4 done']);
+  });
+
   it('calls a job still running or paused at the end stuck', () => {
     const paused = { ...job(3, 'paused'), waitReason: 'needs-login' as const };
     expect(judgeJobs([job(1, 'running'), paused], [], [], editor).stuck).toEqual([
