@@ -1,8 +1,12 @@
 /** The soak's figures, per site and in total, printed and returned for the summary file next to the ledger. */
+import type { DraftVerdict } from './draft-oracle.ts';
 import type { FaultKind } from './faults.ts';
 import type { JobVerdict } from './job-oracle.ts';
 import type { Ledger } from './ledger.ts';
 import type { Verdict } from './oracle.ts';
+
+/** A site's decisions' verdict with its jobs' and drafts' failures added to the same figures. */
+type SiteVerdict = Verdict & { draftsLost: string[] };
 
 /** What must be 0 in every run, by the name the summary gives it. */
 const failures = {
@@ -13,6 +17,7 @@ const failures = {
   'commenter data lost': (verdict: Verdict) => verdict.commenterDataLost,
   'back in queue': (verdict: Verdict) => verdict.backInQueue,
   'cache differs': (verdict: Verdict) => verdict.cacheDiffers,
+  'drafts lost': (verdict: SiteVerdict) => verdict.draftsLost,
 } as const;
 type Failure = keyof typeof failures;
 
@@ -22,8 +27,9 @@ export interface SiteFigures {
   undos: number;
   moderatorChanges: number;
   counts: Record<Failure, number>;
-  verdict: Verdict;
+  verdict: SiteVerdict;
   jobs: JobVerdict;
+  drafts: DraftVerdict;
 }
 
 export interface SoakSummary {
@@ -41,13 +47,14 @@ export interface SoakSummary {
   commenterDataLost: number;
   backInQueue: number;
   cacheDiffers: number;
+  draftsLost: number;
   quietSeconds: number;
   clean: boolean;
   ledger: string;
   sites: SiteFigures[];
 }
 
-const counts = (verdict: Verdict) =>
+const counts = (verdict: SiteVerdict) =>
   Object.fromEntries(Object.entries(failures).map(([name, list]) => [name, list(verdict).length])) as Record<
     Failure,
     number
@@ -60,19 +67,21 @@ export function report(input: {
   seed: number;
   seconds: number;
   comments: number;
-  verdicts: { site: string; verdict: Verdict; jobs: JobVerdict }[];
+  verdicts: { site: string; verdict: Verdict; jobs: JobVerdict; drafts: DraftVerdict }[];
   faults: Map<FaultKind, number>;
   quietMs: number;
   driverErrors: number;
   ledger: Ledger;
 }): SoakSummary {
-  const sites: SiteFigures[] = input.verdicts.map(({ site, verdict: decisions, jobs }) => {
+  const sites: SiteFigures[] = input.verdicts.map(({ site, verdict: decisions, jobs, drafts }) => {
     // A job's comment changed twice, or not at all though reported done, or a job that never ended: the same failures.
     const verdict = {
       ...decisions,
       doubled: [...decisions.doubled, ...jobs.doubled.map((line) => `job ${line}`)],
-      lost: [...decisions.lost, ...jobs.lost.map((line) => `job ${line}`)],
+      lost: [...decisions.lost, ...jobs.lost.map((line) => `job ${line}`), ...jobs.undoneWrong],
       stuck: [...decisions.stuck, ...jobs.stuck],
+      unexplained: [...decisions.unexplained, ...jobs.reportWrong, ...drafts.unexplained],
+      draftsLost: drafts.lost,
     };
     return {
       site,
@@ -82,6 +91,7 @@ export function report(input: {
       counts: counts(verdict),
       verdict,
       jobs,
+      drafts,
     };
   });
   const sum = (pick: (site: SiteFigures) => number) => sites.reduce((total, site) => total + pick(site), 0);
@@ -104,6 +114,7 @@ export function report(input: {
     commenterDataLost: total['commenter data lost'],
     backInQueue: total['back in queue'],
     cacheDiffers: total['cache differs'],
+    draftsLost: total['drafts lost'],
     quietSeconds: Math.round(input.quietMs / 100) / 10,
     clean: Object.values(total).every((count) => count === 0),
     ledger: input.ledger.file,
@@ -126,7 +137,10 @@ export function report(input: {
       `  site ${site.site}: decisions ${site.decisions} (undos ${site.undos}), other moderator ${site.moderatorChanges}; ${countsText(site.counts).replaceAll(' · ', ', ')}`,
     );
     console.log(
-      `    cache compared with WordPress after the final sync, but for ${verdict.cacheUnchecked} comments decided too lately or still open and ${verdict.cacheNotFollowed} not followed (never decided, moved out of the queue elsewhere); bulk jobs: ${site.jobs.jobs} (comments done ${site.jobs.done}, skipped ${site.jobs.skipped}, failed ${site.jobs.failed})`,
+      `    cache compared with WordPress after the final sync: ${verdict.cacheCompared} comments (${verdict.cacheUnchecked} left out: decided too lately or still open); bulk jobs: ${site.jobs.jobs} (comments done ${site.jobs.done}, skipped ${site.jobs.skipped}, failed ${site.jobs.failed}), ${site.jobs.undos} undone (${site.jobs.undoneComments} comments back, ${site.jobs.undoLeftToModerator} left where the other moderator moved them)`,
+    );
+    console.log(
+      `    drafts: ${site.drafts.saved} saves (${site.drafts.savedAlongsideFaults} alongside a fault, ${site.drafts.unanswered} unanswered or refused and saved again), ${site.drafts.ended} ended by a reply or edit sent, ${site.drafts.givenBack} given back by an undo; ${site.drafts.checked} drafts checked against the table`,
     );
     console.log(
       `    overwritten later by the other moderator: ${verdict.overwrittenByModerator.told} told, ${verdict.overwrittenByModerator.notTold} not told; a lost answer's retry overwrote the other moderator: ${verdict.retryOverModerator} (of them, an undo put back the other moderator's status: ${verdict.undoRestoredModerator}); refused by WordPress and shown: ${verdict.refusedAndTold}; waiting behind a shown conflict or failure: ${verdict.heldBehindShownFailure.length}`,
