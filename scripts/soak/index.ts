@@ -78,6 +78,19 @@ try {
     gapMs: [4_000, 12_000],
     weights: chosenFaults(process.env.SOAK_FAULTS),
   });
+  /**
+   * What the other moderator goes for: mostly a comment the user decided lately; now and then one a
+   * bulk job moved, which the cache holds out of the queue (the sync must follow it: sync/job-moved.ts).
+   */
+  const colleagueTarget = async (site: SoakSite, recent: number[]): Promise<number | null> => {
+    if (random.chance(0.25)) {
+      const moved = (await readRows<CommentRow>(browser, 'comments')).filter(
+        (row) => row.siteId === site.siteId && row.post === site.jobPost && row.status !== 'hold',
+      );
+      if (moved.length > 0) return random.pick(moved).id;
+    }
+    return recent.length > 0 ? random.pick(recent) : null;
+  };
   const endAt = Date.now() + seconds * 1000;
   let steps = 0;
   let driverErrors = 0;
@@ -91,8 +104,8 @@ try {
     const at = random.int(0, sites.length - 1);
     const site = sites[at] as SoakSite;
     const driver = drivers[at] as (typeof drivers)[number];
-    if (random.chance(0.12) && driver.recent().length > 0) {
-      const commentId = random.pick(driver.recent());
+    const commentId = random.chance(0.12) ? await colleagueTarget(site, driver.recent()) : null;
+    if (commentId !== null) {
       const status = random.pick(moderatorStatuses);
       const startedAt = Date.now();
       const change = await moderate(site.root, site.admin, commentId, status);

@@ -38,6 +38,7 @@ import {
 import { followedComments, tellChangedElsewhere, watchedComments } from './changed-elsewhere.ts';
 import { type PendingPage, perPage, readPendingPages, recheck, resumeOffset } from './fetch-queue.ts';
 import { countWhileJobRuns, HeldBackByJob, jobMovingQueue } from './job-deferral.ts';
+import { jobMovedComments } from './job-moved.ts';
 import { fetchMissingParents, fetchMissingPosts } from './related.ts';
 import { statusCounts } from './status-counts.ts';
 
@@ -101,8 +102,12 @@ async function pull(ctx: BackgroundContext, siteId: string, options: SyncOptions
     const left = window ? unseen.filter((id) => id >= window.firstId) : unseen;
     // And those the user decided lately, to tell when someone else changed them since (no Bridge).
     const watched = watchedComments(outbox, startedAt);
-    // And those only edited or told already: the cache follows them, nothing is told.
-    const followed = [...watched, ...followedComments(outbox, startedAt, watched)];
+    // And those only edited or told already, or moved by a job lately: the cache follows them, nothing is told.
+    const followed = [
+      ...watched,
+      ...followedComments(outbox, startedAt, watched),
+      ...(await jobMovedComments(ctx.db, siteId, startedAt)),
+    ];
     const reread = new Set([...left, ...followed.filter((id) => !queue.seen.has(id))]);
     const whereabouts = await recheck(client, [...reread], context);
     const found: CommentRow[] = [];
