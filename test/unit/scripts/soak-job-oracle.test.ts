@@ -149,6 +149,20 @@ describe('the soak’s bulk-job oracle on an undo', () => {
     ]);
   });
 
+  it('takes an undo’s done for a comment the colleague had put back where the undo leads as no wrong', () => {
+    // 11 is put back in hold by the colleague after the job; the undo's chunk, sent again after a stopped
+    // worker, gets WordPress's conflict already in hold and counts it done.
+    const byColleague = [
+      ...approvals,
+      at(12, 'unapproved', 'approved', 103),
+      at(12, 'approved', 'spam', 150, admin),
+      at(11, 'approved', 'unapproved', 160, admin),
+      at(10, 'approved', 'unapproved', 201),
+    ];
+    const verdict = judgeJobs([approved, undo({ done: 2, skipped: 1 })], chunks, byColleague, editor);
+    expect([verdict.undoneWrong, verdict.reportWrong]).toEqual([[], []]);
+  });
+
   it('checks the report: progress against the chunks, done against WordPress, skipped against the colleague', () => {
     expect(judgeJobs([approved, undo({ done: 2, skipped: 1 })], chunks, entries, editor).reportWrong).toEqual([]);
     const tooMany = judgeJobs([approved, undo({ done: 3 })], chunks, entries, editor);
