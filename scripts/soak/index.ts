@@ -2,12 +2,13 @@
  * npm run soak — the storm soak (issue 13, ADR 029). SOAK_SEED picks the run (printed, so any run is
  * replayed), SOAK_S its length in seconds (default 600; `npm test` runs a 45-second smoke),
  * SOAK_COMMENTS the pending comments seeded over both sites (default 3,000; 600 for runs of 2
- * minutes or less), FREIGABE_SOAK_PORT the first WordPress's port (default 8901; the second site
- * takes the next one).
+ * minutes or less), SOAK_UI_SHARE the share of decisions made through the UI (default 0.2),
+ * FREIGABE_SOAK_PORT the first WordPress's port (default 8901; the second site takes the next one).
  *
  * Two real native WordPress sites (sites.ts: one with the Bridge, one without) with the
  * `status-ledger` scenario, the test build in Chromium connected to both through fault proxies, a
- * seeded moderator deciding through the extension's messages on both, a second moderator over REST,
+ * seeded moderator deciding through the extension's messages on both (a share through the popup's
+ * keys and clicks on the article), a second moderator over REST,
  * seeded faults; then faults off, the outbox left to settle, a final sync, and the oracle per site
  * (oracle.ts). Exits 1 when anything was lost, doubled, stuck, unexplained or differs in the cache.
  */
@@ -37,6 +38,8 @@ const jobComments = Number(process.env.SOAK_JOB_COMMENTS ?? (seconds <= 120 ? 60
 /** how long the outbox may take to settle once the faults are off (backoff is capped at 10 minutes) */
 const quietLimitMs = Number(process.env.SOAK_QUIET_S ?? (seconds <= 120 ? 240 : 660)) * 1000;
 const undoWindowSeconds = 2;
+/** the share of the moderator's decisions made through the UI (popup keys, article clicks) */
+const uiShare = Number(process.env.SOAK_UI_SHARE ?? 0.2);
 const log = (message: string) => console.log(`[soak ${((Date.now() - started) / 1000).toFixed(0)} s] ${message}`);
 const started = Date.now();
 const random = seededRandom(seed);
@@ -61,7 +64,9 @@ try {
     `connected through the fault proxies; first sync: ${synced.ok ? synced.value.map((one) => one.pending).join(' + ') : JSON.stringify(synced)}`,
   );
 
-  const drivers = sites.map((site) => createDriver(browser, site, ledger, random, seed, undoWindowSeconds * 1000));
+  const drivers = sites.map((site) =>
+    createDriver(browser, site, ledger, random, seed, undoWindowSeconds * 1000, uiShare),
+  );
   const jobDrivers = sites.map((site) => createJobDriver(browser, site, ledger, random));
   const refresh = async () => {
     for (const driver of drivers) await driver.refresh();

@@ -1,0 +1,82 @@
+/**
+ * The soak's UI share, pure: which way a decision is made (the extension's messages, the popup's
+ * keys, a click on the article), and what a UI action left in the outbox — the rows the ledger line
+ * needs (so the oracle judges it like a message decision, and undo finds it), or proof that the UI
+ * did something else than asked.
+ */
+import type { OutboxRow } from '../../src/shared/db/index.ts';
+import type { RequestedDecision } from '../../src/shared/moderation.ts';
+import type { Random } from './random.ts';
+
+export type Via = 'message' | 'popup-keys' | 'article-click';
+
+/**
+ * A share of the decisions through the UI, half of them on the article where it can be: the article
+ * shows pending comments (cards) and approved ones (toolbars), never spam or trash.
+ */
+export function chooseVia(random: Random, status: string, uiShare: number): Via {
+  if (!random.chance(uiShare)) return 'message';
+  const onArticle = status === 'hold' || status === 'approved';
+  return onArticle && random.chance(0.5) ? 'article-click' : 'popup-keys';
+}
+
+/** The outbox rows a decision writes, in order (approve and reply: the approval, then the reply). */
+export function rowDecisions(decision: RequestedDecision): string[] {
+  return decision === 'approveAndReply' ? ['approve', 'reply'] : [decision];
+}
+
+export interface UiAction {
+  siteId: string;
+  commentId: number;
+  decision: RequestedDecision;
+  /** when the UI action began (the worker's clock is the machine's, as the soak's) */
+  startedAt: number;
+}
+
+export type UiFinding =
+  /** the decision's rows, all of them */
+  | { kind: 'done'; outboxIds: number[] }
+  /** nothing yet, or only the first rows of it (`outboxIds`) */
+  | { kind: 'pending'; outboxIds: number[] }
+  /** the UI did something else than asked: `outboxIds` are the meant comment's rows (if any) */
+  | { kind: 'wrong'; outboxIds: number[]; note: string };
+
+/**
+ * What the outbox shows of a UI action: the meant comment's decisions written since it began (undo
+ * rows are not decisions), and anything decided on another comment meanwhile — the soak's loop makes
+ * one decision at a time, so such a row can only be the UI acting on the wrong comment.
+ */
+export function findUiDecision(rows: readonly OutboxRow[], action: UiAction): UiFinding {
+  const since = rows
+    .filter((row) => row.undoOf === null && row.createdAt >= action.startedAt)
+    .sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
+  const meant = since.filter((row) => row.siteId === action.siteId && row.commentId === action.commentId);
+  const others = since.filter((row) => !meant.includes(row));
+  const outboxIds = meant.map((row) => row.id ?? 0);
+  const wanted = rowDecisions(action.decision);
+  const got = meant.map((row) => row.decision as string);
+  if (others.length > 0) {
+    const what = others.map((row) => `${row.decision} of comment ${row.commentId}`).join(', ');
+    return { kind: 'wrong', outboxIds, note: `the UI decided ${what} instead` };
+  }
+  if (got.length > wanted.length || got.some((decision, at) => decision !== wanted[at]))
+    return { kind: 'wrong', outboxIds, note: `the UI decided ${got.join(' + ')}` };
+  return got.length === wanted.length ? { kind: 'done', outboxIds } : { kind: 'pending', outboxIds };
+}
+
+/**
+ * What an undo from the UI came to, as the undo message would have answered: reversed (a reverse
+ * row names it), cancelled (the row is gone, or a changed-elsewhere notice was dismissed: conflict
+ * before, done after), or null (refused, or not done).
+ */
+export function undoResultOf(
+  before: OutboxRow | undefined,
+  rows: readonly OutboxRow[],
+  outboxId: number,
+): 'cancelled' | 'reversed' | null {
+  if (rows.some((row) => row.undoOf === outboxId)) return 'reversed';
+  const after = rows.find((row) => row.id === outboxId);
+  if (before && !after) return 'cancelled';
+  if (before?.state === 'conflict' && after?.state === 'done') return 'cancelled';
+  return null;
+}
