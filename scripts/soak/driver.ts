@@ -17,7 +17,7 @@ import { readRow, readRows, type SoakBrowser, send } from './browser.ts';
 import type { Ledger } from './ledger.ts';
 import type { Random } from './random.ts';
 import type { SoakSite } from './sites.ts';
-import { chooseVia } from './ui-outbox.ts';
+import { chooseVia } from './ui-plan.ts';
 import { decideThroughUi, undoThroughPopup } from './ui-step.ts';
 
 export interface Driver {

@@ -5,7 +5,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { RequestedDecision } from '../../src/shared/moderation.ts';
-import type { Via } from './ui-outbox.ts';
+import type { Via } from './ui-plan.ts';
 
 export type LedgerLine =
   | {

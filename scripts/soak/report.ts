@@ -3,7 +3,7 @@ import type { FaultKind } from './faults.ts';
 import type { JobVerdict } from './job-oracle.ts';
 import type { Ledger, LedgerLine } from './ledger.ts';
 import type { Verdict } from './oracle.ts';
-import type { Via } from './ui-outbox.ts';
+import type { Via } from './ui-plan.ts';
 
 /** What must be 0 in every run, by the name the summary gives it. */
 const failures = {

@@ -9,30 +9,13 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { CommentRow } from '../../src/shared/db/index.ts';
 import type { RequestedDecision } from '../../src/shared/moderation.ts';
-import { roughText } from '../../src/shared/rough-text.ts';
 import { type ShadowUi, shadowUi } from '../../test/e2e/support/shadow.ts';
 import { screenshotDir } from '../extension-browser.ts';
 import { type SoakBrowser, uiPage } from './browser.ts';
+import { articleUrl, cardSnippet } from './ui-plan.ts';
 
 const size = { width: 1000, height: 900 };
 let shot = false;
-
-/**
- * The comment's link on the origin the extension knows the site by (the proxy's), without its
- * `#comment-N`: the same article asked for again is then loaded again, not only scrolled.
- */
-export function articleUrl(link: string, siteOrigin: string): string {
-  const url = new URL(link);
-  const origin = new URL(siteOrigin);
-  url.protocol = origin.protocol;
-  url.host = origin.host;
-  url.hash = '';
-  return url.href;
-}
-
-/** A card's text holds the comment's text; the first words are enough, and must name one card. */
-export const cardSnippet = (comment: Pick<CommentRow, 'contentHtml'>): string =>
-  roughText(comment.contentHtml).replace(/\s+/g, ' ').trim().slice(0, 60);
 
 /** Polls `find` until it names a host, for up to `ms` (cards render in the page's idle time). */
 async function poll(find: () => Promise<number | null>, ms: number): Promise<number | null> {

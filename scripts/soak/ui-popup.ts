@@ -6,25 +6,13 @@
  */
 import type { Page } from 'playwright-core';
 import type { CommentRow } from '../../src/shared/db/index.ts';
-import {
-  decisionForKey,
-  isTextDecision,
-  keyOf,
-  type RequestedDecision,
-  textKeys,
-} from '../../src/shared/moderation.ts';
+import type { RequestedDecision } from '../../src/shared/moderation.ts';
 import { screenshot } from '../extension-browser.ts';
 import { type SoakBrowser, uiPage } from './browser.ts';
+import { keyFor } from './ui-plan.ts';
 
 const size = { width: 460, height: 600 };
 let shot = false;
-
-/** The key for a decision on a comment of this status: its button's key, or one the status maps to it. */
-export function keyFor(decision: RequestedDecision, status: string): string | null {
-  if (isTextDecision(decision)) return textKeys[decision];
-  const key = keyOf(decision);
-  return key !== null && decisionForKey(key, status) === decision ? key : null;
-}
 
 /** The popup, fresh: no editor, dialog or filter left from the step before. */
 async function openPopup(browser: SoakBrowser): Promise<Page> {

@@ -8,7 +8,7 @@ import type { RequestedDecision } from '../../src/shared/moderation.ts';
 import { readRows, type SoakBrowser } from './browser.ts';
 import type { SoakSite } from './sites.ts';
 import { decideOnArticle } from './ui-article.ts';
-import { findUiDecision, type UiAction, type UiFinding, undoResultOf, type Via } from './ui-outbox.ts';
+import { findUiDecision, type UiAction, type UiFinding, undoResultOf, type Via } from './ui-plan.ts';
 import { decideInPopup, undoInPopup } from './ui-popup.ts';
 
 /** `at` and `statusBefore`: the first row's (the UI takes a while to get to the comment; its row tells when it decided). */

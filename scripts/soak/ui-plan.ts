@@ -1,11 +1,18 @@
 /**
  * The soak's UI share, pure: which way a decision is made (the extension's messages, the popup's
- * keys, a click on the article), and what a UI action left in the outbox — the rows the ledger line
- * needs (so the oracle judges it like a message decision, and undo finds it), or proof that the UI
- * did something else than asked.
+ * keys, a click on the article), the key or the page for it, and what a UI action left in the
+ * outbox — the rows the ledger line needs (so the oracle judges it like a message decision, and
+ * undo finds it), or proof that the UI did something else than asked.
  */
-import type { OutboxRow } from '../../src/shared/db/index.ts';
-import type { RequestedDecision } from '../../src/shared/moderation.ts';
+import type { CommentRow, OutboxRow } from '../../src/shared/db/index.ts';
+import {
+  decisionForKey,
+  isTextDecision,
+  keyOf,
+  type RequestedDecision,
+  textKeys,
+} from '../../src/shared/moderation.ts';
+import { roughText } from '../../src/shared/rough-text.ts';
 import type { Random } from './random.ts';
 
 export type Via = 'message' | 'popup-keys' | 'article-click';
@@ -19,6 +26,30 @@ export function chooseVia(random: Random, status: string, uiShare: number): Via 
   const onArticle = status === 'hold' || status === 'approved';
   return onArticle && random.chance(0.5) ? 'article-click' : 'popup-keys';
 }
+
+/** The popup's key for a decision on a comment of this status: its button's key, if the status maps it to the decision. */
+export function keyFor(decision: RequestedDecision, status: string): string | null {
+  if (isTextDecision(decision)) return textKeys[decision];
+  const key = keyOf(decision);
+  return key !== null && decisionForKey(key, status) === decision ? key : null;
+}
+
+/**
+ * The comment's link on the origin the extension knows the site by (the proxy's), without its
+ * `#comment-N`: the same article asked for again is then loaded again, not only scrolled.
+ */
+export function articleUrl(link: string, siteOrigin: string): string {
+  const url = new URL(link);
+  const origin = new URL(siteOrigin);
+  url.protocol = origin.protocol;
+  url.host = origin.host;
+  url.hash = '';
+  return url.href;
+}
+
+/** A card's text holds the comment's text: its first words are enough (they must name one card). */
+export const cardSnippet = (comment: Pick<CommentRow, 'contentHtml'>): string =>
+  roughText(comment.contentHtml).replace(/\s+/g, ' ').trim().slice(0, 60);
 
 /** The outbox rows a decision writes, in order (approve and reply: the approval, then the reply). */
 export function rowDecisions(decision: RequestedDecision): string[] {
