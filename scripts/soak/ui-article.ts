@@ -76,7 +76,7 @@ export async function decideOnArticle(
   const ui = await shadowUi(page);
   try {
     const find = () => (kind === 'card' ? cardOf(ui, comment) : toolbarOf(page, ui, comment.id));
-    const index = await poll(find, 20_000);
+    const index = await poll(find, 10_000);
     if (index === null) return `no ${kind} for the comment`;
     await ui.reveal(kind, index, `button[data-action="${decision}"]`);
     if (!shot) {

@@ -31,11 +31,18 @@ async function findRow(popup: Page, siteId: string, comment: CommentRow): Promis
   if ((await popup.locator(tab).count()) === 0) return `no ${comment.status} view`;
   await popup.click(tab);
   const post = `${siteId}\n${comment.post}`;
-  const hasPost = await popup.$$eval(
-    'select[name="post"] option',
-    (options, value) => options.some((option) => (option as HTMLOptionElement).value === value),
-    post,
-  );
+  // The view's posts fill the filter once its comments are read.
+  const hasPost = await popup
+    .waitForFunction(
+      (value) =>
+        [...document.querySelectorAll('select[name="post"] option')].some(
+          (option) => (option as HTMLOptionElement).value === value,
+        ),
+      post,
+      { timeout: 5_000 },
+    )
+    .then(() => true)
+    .catch(() => false);
   if (!hasPost) return 'post not in the filter';
   await popup.selectOption('select[name="post"]', post);
   await popup.fill('.filters .search', comment.authorEmail || comment.authorName);

@@ -19,6 +19,7 @@ import {
   type Via,
 } from '../../../scripts/soak/ui-plan.ts';
 import type { CommentRow, OutboxRow } from '../../../src/shared/db/index.ts';
+import type { RequestedDecision } from '../../../src/shared/moderation.ts';
 
 const started = 1_796_606_743_565;
 const siteId = 'http://127.0.0.1:9400/wp-json/';
@@ -70,16 +71,19 @@ describe('the way a decision is made', () => {
 
 describe('the popup key and the article address', () => {
   it('takes the key the status maps to the decision (shared/moderation.ts), and none where it maps another', () => {
-    expect(keyFor('approve', 'hold')).toBe('a');
-    expect(keyFor('approve', 'spam')).toBe('a');
-    expect(keyFor('unspam', 'spam')).toBe('s');
-    expect(keyFor('untrash', 'trash')).toBe('u');
-    expect(keyFor('delete', 'trash')).toBe('d');
-    expect(keyFor('trash', 'approved')).toBe('d');
-    expect(keyFor('approveAndReply', 'hold')).toBe('q');
-    expect(keyFor('edit', 'approved')).toBe('e');
-    // `d` on a pending comment trashes it: it is not the key for delete there.
-    expect(keyFor('delete', 'hold')).toBeNull();
+    const keys: [RequestedDecision, string, string | null][] = [
+      ['approve', 'hold', 'a'],
+      ['approve', 'spam', 'a'],
+      ['unspam', 'spam', 's'],
+      ['untrash', 'trash', 'u'],
+      ['delete', 'trash', 'd'],
+      ['trash', 'approved', 'd'],
+      ['approveAndReply', 'hold', 'q'],
+      ['edit', 'approved', 'e'],
+      // `d` on a pending comment trashes it: it is not the key for delete there.
+      ['delete', 'hold', null],
+    ];
+    expect(keys.map(([decision, status]) => keyFor(decision, status))).toEqual(keys.map(([, , key]) => key));
   });
 
   it("opens the comment's article on the proxy's origin, without the fragment", () => {
@@ -222,20 +226,12 @@ describe('a UI action in the ledger', () => {
   it('is counted by via, skipped ones with their reason (without its details)', () => {
     const byVia = decisionsByVia(lines);
     expect(byVia.message).toMatchObject({ decisions: 1, undos: 0, skipped: 0, wrong: 0 });
-    expect(byVia['popup-keys']).toEqual({
-      decisions: 1,
-      undos: 1,
-      skipped: 1,
-      wrong: 0,
-      skipReasons: [['the UI failed', 1]],
-    });
-    expect(byVia['article-click']).toEqual({
-      decisions: 0,
-      undos: 0,
-      skipped: 1,
-      wrong: 1,
-      skipReasons: [['no card for the comment', 1]],
-    });
+    const figures = (via: Via) => {
+      const { decisions, undos, skipped, wrong, skipReasons } = byVia[via];
+      return [decisions, undos, skipped, wrong, skipReasons];
+    };
+    expect(figures('popup-keys')).toEqual([1, 1, 1, 0, [['the UI failed', 1]]]);
+    expect(figures('article-click')).toEqual([0, 0, 1, 1, [['no card for the comment', 1]]]);
   });
 
   it('gone wrong is unexplained for the oracle, naming the comment meant', () => {
