@@ -73,6 +73,8 @@ export async function decideOnArticle(
     .goto(articleUrl(comment.link, siteOrigin), { waitUntil: 'domcontentloaded', timeout: 20_000 })
     .catch((error: unknown) => String(error).slice(0, 120));
   if (typeof loaded === 'string') return `article not loaded: ${loaded}`;
+  // A fault's answer (500, a challenge page) shows no article to act on.
+  if (loaded && !loaded.ok()) return `article not loaded: HTTP ${loaded.status()}`;
   const ui = await shadowUi(page);
   try {
     const find = () => (kind === 'card' ? cardOf(ui, comment) : toolbarOf(page, ui, comment.id));
@@ -85,7 +87,11 @@ export async function decideOnArticle(
     }
     await ui.click(kind, index, `button[data-action="${decision}"]`);
     if (content !== null) {
-      await poll(async () => ((await ui.focused(kind, index, 'textarea').catch(() => false)) ? 0 : null), 5_000);
+      const typing = await poll(
+        async () => ((await ui.focused(kind, index, 'textarea').catch(() => false)) ? 0 : null),
+        5_000,
+      );
+      if (typing === null) return 'the inline editor did not open';
       if (decision === 'edit') await page.keyboard.press('ControlOrMeta+A');
       await page.keyboard.insertText(content);
       await ui.click(kind, index, `button[data-submit="${submitOf(decision)}"]`);
