@@ -92,7 +92,8 @@ export async function decideOnArticle(
         5_000,
       );
       if (typing === null) return 'the inline editor did not open';
-      if (decision === 'edit') await page.keyboard.press('ControlOrMeta+A');
+      // An edit starts from the comment's text, a reply from a draft left by an undo: replaced by the soak's whole text.
+      await page.keyboard.press('ControlOrMeta+A');
       await page.keyboard.insertText(content);
       await ui.click(kind, index, `button[data-submit="${submitOf(decision)}"]`);
     }

@@ -60,6 +60,8 @@ export interface UiAction {
   siteId: string;
   commentId: number;
   decision: RequestedDecision;
+  /** the text a reply or edit is to send */
+  content: string | null;
   /** when the UI action began (the worker's clock is the machine's, as the soak's) */
   startedAt: number;
 }
@@ -92,6 +94,13 @@ export function findUiDecision(rows: readonly OutboxRow[], action: UiAction): Ui
   }
   if (got.length > wanted.length || got.some((decision, at) => decision !== wanted[at]))
     return { kind: 'wrong', outboxIds, note: `the UI decided ${got.join(' + ')}` };
+  const text = meant.find((row) => row.decision === 'reply' || row.decision === 'edit');
+  if (text && text.content !== action.content)
+    return {
+      kind: 'wrong',
+      outboxIds,
+      note: `the UI sent another text: ${JSON.stringify(text.content?.slice(0, 80))}`,
+    };
   return got.length === wanted.length ? { kind: 'done', outboxIds } : { kind: 'pending', outboxIds };
 }
 

@@ -79,8 +79,8 @@ export async function decideInPopup(
   } else if (content !== null) {
     const box = `${rowOf(comment.id)} textarea`;
     await popup.waitForSelector(`${box}:focus`, { timeout: 5_000 });
-    // An edit starts from the comment's text: replaced, as the soak's edits are whole texts.
-    if (decision === 'edit') await popup.keyboard.press('ControlOrMeta+A');
+    // An edit starts from the comment's text, a reply from a draft left by an undo: replaced by the soak's whole text.
+    await popup.keyboard.press('ControlOrMeta+A');
     await popup.keyboard.insertText(content);
     await popup.keyboard.press('Control+Enter');
   }

@@ -45,7 +45,7 @@ export async function decideThroughUi(
   content: string | null,
   via: Exclude<Via, 'message'>,
 ): Promise<UiOutcome> {
-  const action: UiAction = { siteId: site.siteId, commentId: comment.id, decision, startedAt: Date.now() };
+  const action: UiAction = { siteId: site.siteId, commentId: comment.id, decision, content, startedAt: Date.now() };
   let notDone: string | null;
   let acted = true;
   try {

@@ -103,7 +103,7 @@ describe('the popup key and the article address', () => {
 });
 
 describe('what a UI action left in the outbox', () => {
-  const action = { siteId, commentId: 20, decision: 'approve' as const, startedAt: started };
+  const action = { siteId, commentId: 20, decision: 'approve' as const, content: null, startedAt: started };
 
   it("the meant comment's new row: done, with its id", () => {
     const rows = [
@@ -115,7 +115,7 @@ describe('what a UI action left in the outbox', () => {
 
   it('nothing yet, or half of approve-and-reply: pending', () => {
     expect(findUiDecision([], action)).toEqual({ kind: 'pending', outboxIds: [] });
-    const both = { ...action, decision: 'approveAndReply' as const };
+    const both = { ...action, decision: 'approveAndReply' as const, content: 'Danke' };
     const approve = outboxRow({ id: 8, commentId: 20, decision: 'approve' });
     expect(findUiDecision([approve], both)).toEqual({ kind: 'pending', outboxIds: [8] });
     const reply = outboxRow({ id: 9, commentId: 20, decision: 'reply', content: 'Danke' });
@@ -143,6 +143,17 @@ describe('what a UI action left in the outbox', () => {
       outboxRow({ id: 8, commentId: 20, decision: 'approve' }),
     ];
     expect(findUiDecision(twice, action).kind).toBe('wrong');
+  });
+
+  it('a reply with another text than asked (a draft an undo left, not replaced): wrong, with the text sent', () => {
+    const asked = { ...action, decision: 'reply' as const, content: 'Antwort 17' };
+    const sent = outboxRow({ id: 9, commentId: 20, decision: 'reply', content: 'Antwort 12Antwort 17' });
+    expect(findUiDecision([sent], asked)).toEqual({
+      kind: 'wrong',
+      outboxIds: [9],
+      note: 'the UI sent another text: "Antwort 12Antwort 17"',
+    });
+    expect(findUiDecision([{ ...sent, content: 'Antwort 17' }], asked)).toEqual({ kind: 'done', outboxIds: [9] });
   });
 
   it('an undo of an earlier decision written meanwhile is not a decision', () => {
