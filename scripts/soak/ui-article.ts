@@ -35,12 +35,14 @@ async function cardOf(ui: ShadowUi, comment: CommentRow): Promise<number | null>
   return matching.length === 1 ? (matching[0] as number) : null;
 }
 
-/** The approved comment's toolbar: the host in the theme's element of the comment, marked for the look-up. */
+/** The approved comment's toolbar: the host in the theme's element of the comment (scrolled to), marked for the look-up. */
 async function toolbarOf(page: Page, ui: ShadowUi, commentId: number): Promise<number | null> {
   const mark = String(Date.now());
   const marked = await page.evaluate(
     ({ id, value }) => {
       const element = document.getElementById(`comment-${id}`);
+      // Toolbars mount as their comment nears the viewport (page-watch.ts): scrolled to, as a reader does.
+      element?.scrollIntoView({ block: 'center' });
       const hosts = element ? [...element.querySelectorAll('[data-freigabe-host="toolbar"]')] : [];
       // Its own toolbar, not one of a reply nested in it.
       const own = hosts.find((host) => host.parentElement?.closest('[id^="comment-"]') === element);
