@@ -16,6 +16,7 @@ export async function workerTrash(
   account: Account,
   ids: readonly number[],
   concurrency: number,
+  bare = false,
 ): Promise<Throughput> {
   bundled ??= bundleIife('bench/lib/worker-trash.ts', 'FreigabeFloodTrash');
   const code = await bundled;
@@ -23,15 +24,15 @@ export async function workerTrash(
   const loaded = await worker.evaluate(() => 'FreigabeFloodTrash' in globalThis);
   if (!loaded) await worker.evaluate(`${code};globalThis.FreigabeFloodTrash = FreigabeFloodTrash;0`);
   const result = await worker.evaluate(
-    ([root, login, password, ids, concurrency]) =>
+    ([root, login, password, ids, concurrency, bare]) =>
       (
         globalThis as unknown as {
           FreigabeFloodTrash: {
             trash(...args: unknown[]): Promise<{ ms: number; latencies: number[]; notDone: number }>;
           };
         }
-      ).FreigabeFloodTrash.trash(root, login, password, ids, concurrency),
-    [root, account.login, account.applicationPassword, [...ids], concurrency] as const,
+      ).FreigabeFloodTrash.trash(root, login, password, ids, concurrency, bare),
+    [root, account.login, account.applicationPassword, [...ids], concurrency, bare] as const,
   );
   if (result.notDone > 0) throw new Error(`in the worker: ${result.notDone} of ${ids.length} not trashed`);
   return summary('worker', concurrency, result.ms, result.latencies);

@@ -1,7 +1,9 @@
 /**
  * Loaded into the extension's service worker by bench/lib/worker-throughput.ts (bundled as an IIFE,
  * global `FreigabeFloodTrash`): Freigabe's REST client trashing comments `concurrency` at a time
- * with the worker's own fetch, answering the wall time and each request's latency.
+ * with the worker's own fetch, answering the wall time and each request's latency. `bare`: the
+ * same requests by the worker's fetch alone (the body read as text, nothing parsed) — what the
+ * browser itself costs per request, without our client.
  */
 import { createWpClient } from '../../src/shared/wp/client.ts';
 
@@ -11,7 +13,17 @@ export async function trash(
   password: string,
   ids: number[],
   concurrency: number,
+  bare = false,
 ): Promise<{ ms: number; latencies: number[]; notDone: number }> {
+  const authorization = `Basic ${btoa(`${login}:${password}`)}`;
+  const bareTrash = async (id: number) => {
+    const response = await fetch(`${root}wp/v2/comments/${id}?_fields=id,status`, {
+      method: 'DELETE',
+      headers: { Authorization: authorization },
+    });
+    await response.text();
+    return { outcome: response.ok ? 'done' : 'failed' };
+  };
   const client = createWpClient({
     root,
     auth: { kind: 'application-password', username: login, password },
@@ -25,7 +37,7 @@ export async function trash(
     while (next < ids.length) {
       const id = ids[next++] as number;
       const sent = performance.now();
-      const answer = await client.trash(id);
+      const answer = bare ? await bareTrash(id) : await client.trash(id);
       latencies.push(performance.now() - sent);
       if (answer.outcome !== 'done') notDone += 1;
     }

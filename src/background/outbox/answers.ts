@@ -86,11 +86,9 @@ async function writeBatch(ctx: BackgroundContext, batch: readonly { row: OutboxR
       outboxWrites.push({ ...current, state: 'done', sentAt: now, error: null, resultId, resultStatus: sent.status });
     // WordPress's answer is the truth now (unspam may restore "approved", not "hold").
     const cached = comments.get(commentKey(row.siteId, row.commentId));
-    // Written only when it changes it (a write would make the open popup read again).
-    if (sent.status !== null && cached) {
-      if (cached.status === sent.status) follow(cached);
-      else write({ ...cached, status: sent.status });
-    }
+    // Written only when it changes it (a write would make the open popup read again). Unchanged, its
+    // reputation is what the comment's last writer (the decision) said: not read again for nothing.
+    if (sent.status !== null && cached && cached.status !== sent.status) write({ ...cached, status: sent.status });
     if (sent.comment) write(toCommentRow(row.siteId, sent.comment, now));
   });
   await db.outbox.bulkPut(outboxWrites);

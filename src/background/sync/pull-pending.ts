@@ -51,6 +51,8 @@ const maxPasses = 3;
 export interface SyncOptions {
   /** may announce new pending comments (when the user turned that on); not for syncs the user asked for */
   notify?: boolean;
+  /** the most pending comments cached (`pendingCacheCap`; tests against a real WordPress ask for fewer) */
+  pendingCap?: number;
 }
 
 type Cursor = NonNullable<SyncStateRow['cursor']>;
@@ -85,7 +87,7 @@ async function pull(ctx: BackgroundContext, siteId: string, options: SyncOptions
   try {
     if (await jobMovingQueue(ctx.db, siteId)) return await countWhileJobRuns(ctx, client, site);
     const context = site.mode === 'moderator' ? 'edit' : 'view';
-    const queue = await pullQueue(ctx, client, siteId, context, startedAt, resume);
+    const queue = await pullQueue(ctx, client, siteId, context, startedAt, resume, options.pendingCap);
     // Cached as pending but not seen by this sync: re-read them to learn where they went.
     // The site's outbox, read once for both questions below.
     const outbox = await ctx.db.outbox.where('siteId').equals(siteId).toArray();
@@ -193,6 +195,7 @@ async function pullQueue(
   context: 'view' | 'edit',
   startedAt: number,
   resume: Cursor | null,
+  cap?: number,
 ): Promise<QueueRead> {
   const read: QueueRead = {
     total: 0,
@@ -259,7 +262,7 @@ async function pullQueue(
     }
   };
   for (let pass = 1; ; pass++) {
-    const { total, steady } = await readPendingPages(client, context, startOffset, writePage);
+    const { total, steady } = await readPendingPages(client, context, startOffset, writePage, cap);
     read.total = total;
     if (steady || pass >= maxPasses) return read;
     // The queue moved while it was read (another moderator at work): pages may have shifted past

@@ -1,14 +1,7 @@
-import type { CommentType } from '../../shared/moderation.ts';
+import type { DetectedComment } from '../detect/types.ts';
 
 /** What the inline view needs from the page detector (src/content/detect): the comments it found. */
-export interface PageComment {
-  id: number | null;
-  parentId: number;
-  type: CommentType;
-  author: string;
-  pending: boolean;
-  element: Element;
-}
+export type PageComment = DetectedComment;
 
 export interface PageThread {
   postId: number | null;

@@ -16,7 +16,7 @@ import { useQueueContext } from '../queue-context.ts';
 import { ItemActions } from './ItemActions.tsx';
 import { pure } from './pure.ts';
 import { SelectBox } from './SelectBox.tsx';
-import { rowStyle } from './VirtualList.tsx';
+import { rowProps } from './VirtualList.tsx';
 
 const reasonKeys: Record<SiteCluster['reason'], MessageKey> = {
   'same-text': 'clusterSameText',
@@ -54,24 +54,15 @@ function ClusterRowView({ cluster, comments, expanded, index, offset, measure, a
   return (
     // biome-ignore lint/a11y: a virtualized treegrid row (tr cannot be positioned like this); keyboard handled by the queue's shortcuts
     <div
-      role="row"
+      {...rowProps({ index, offset, measure }, active, commands.focusRow)}
       class={`item cluster level-1${active ? ' active' : ''}${isSelected ? ' selected' : ''}`}
       data-cluster-key={cluster.key}
       data-row-key={`cluster:${cluster.key}`}
-      data-row-index={index}
       data-count={comments.length}
-      aria-rowindex={index + 1}
       aria-level={1}
       aria-expanded={expanded}
       aria-selected={isSelected}
       aria-labelledby={headingId}
-      tabIndex={active ? 0 : -1}
-      style={rowStyle(offset)}
-      ref={measure}
-      onFocus={(event) => event.target === event.currentTarget && commands.focusRow(index)}
-      onClick={(event) => {
-        if (!(event.target as Element).closest('button, a, input, label')) commands.focusRow(index);
-      }}
     >
       {/* biome-ignore lint/a11y: treegrid cell; the row holds the focus (row focus mode), its buttons are in the tab order */}
       <div role="gridcell" class="item-main">

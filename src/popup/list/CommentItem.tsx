@@ -23,7 +23,7 @@ import { SelectBox } from './SelectBox.tsx';
 import { Signals } from './Signals.tsx';
 import { useHistoryRequest } from './use-history-request.ts';
 import { useItemContext } from './use-item-context.ts';
-import { rowStyle } from './VirtualList.tsx';
+import { rowProps } from './VirtualList.tsx';
 
 interface Props {
   comment: CommentRow;
@@ -62,22 +62,13 @@ function CommentItemView({ comment, index, offset, measure, level, clusterSize, 
   return (
     // biome-ignore lint/a11y: a virtualized treegrid row (tr cannot be positioned like this); keyboard handled by the queue's shortcuts
     <div
-      role="row"
+      {...rowProps({ index, offset, measure }, active, commands.focusRow)}
       class={`item level-${level}${active ? ' active' : ''}${isSelected ? ' selected' : ''}`}
       data-comment-id={comment.id}
       data-row-key={key}
-      data-row-index={index}
-      aria-rowindex={index + 1}
       aria-level={level}
       aria-selected={isSelected}
       aria-labelledby={authorId}
-      tabIndex={active ? 0 : -1}
-      style={rowStyle(offset)}
-      ref={measure}
-      onFocus={(event) => event.target === event.currentTarget && commands.focusRow(index)}
-      onClick={(event) => {
-        if (!(event.target as Element).closest('button, a, input, textarea, label')) commands.focusRow(index);
-      }}
     >
       {/* biome-ignore lint/a11y: treegrid cell; the row holds the focus (row focus mode), its buttons are in the tab order */}
       <div role="gridcell" class="item-main">

@@ -26,81 +26,95 @@ export function Key({ value }: { value: string }) {
   );
 }
 
+/** One button of the row: `action` names it for tests and the keyboard; `shortcut` is shown and announced. */
+function ActionButton(props: {
+  action: string;
+  label: string;
+  shortcut?: string;
+  tabIndex: number;
+  look?: string;
+  onClick: () => void;
+}) {
+  const { action, label, shortcut, tabIndex, look = 'small secondary', onClick } = props;
+  return (
+    <button
+      type="button"
+      class={look}
+      data-action={action}
+      aria-keyshortcuts={shortcut}
+      tabIndex={tabIndex}
+      onClick={onClick}
+    >
+      {label}
+      {shortcut && (
+        <>
+          {' '}
+          <Key value={shortcut} />
+        </>
+      )}
+    </button>
+  );
+}
+
 export function ItemActions({ keys, status, canModerate, single, label, active, blockable = false }: Props) {
   const { commands } = useQueueContext();
   const tabIndex = active ? 0 : -1;
   const actions: StatusAction[] = canModerate ? actionsFor(status) : [];
+  const open = (key: string, kind: 'reply' | 'edit') => commands.openEditor(key, { kind, approve: false, focus: true });
   return (
     <fieldset class="actions" aria-label={label}>
       {actions.map((action) => (
-        <button
+        <ActionButton
           key={action}
-          type="button"
-          class={action === 'approve' ? 'small' : action === 'delete' ? 'small danger' : 'small secondary'}
-          data-action={action}
-          aria-keyshortcuts={actionKeys[action]}
+          action={action}
+          look={action === 'approve' ? 'small' : action === 'delete' ? 'small danger' : undefined}
+          label={t(actionLabelKeys[action])}
+          shortcut={actionKeys[action]}
           tabIndex={tabIndex}
           onClick={() => commands.act(keys, action)}
-        >
-          {t(actionLabelKeys[action])} <Key value={actionKeys[action]} />
-        </button>
+        />
       ))}
       {single && (
         <>
           {!single.editing && (
-            <button
-              type="button"
-              class="small secondary"
-              data-action="reply"
-              aria-keyshortcuts="r"
+            <ActionButton
+              action="reply"
+              label={t('actionReply')}
+              shortcut="r"
               tabIndex={tabIndex}
-              onClick={() => commands.openEditor(single.key, { kind: 'reply', approve: false, focus: true })}
-            >
-              {t('actionReply')} <Key value="r" />
-            </button>
+              onClick={() => open(single.key, 'reply')}
+            />
           )}
           {canModerate && single.canEdit && !single.editing && (
-            <button
-              type="button"
-              class="small secondary"
-              data-action="edit"
-              aria-keyshortcuts="e"
+            <ActionButton
+              action="edit"
+              label={t('actionEdit')}
+              shortcut="e"
               tabIndex={tabIndex}
-              onClick={() => commands.openEditor(single.key, { kind: 'edit', approve: false, focus: true })}
-            >
-              {t('actionEdit')} <Key value="e" />
-            </button>
+              onClick={() => open(single.key, 'edit')}
+            />
           )}
-          <button
-            type="button"
-            class="small secondary"
-            data-action="open-page"
-            aria-keyshortcuts="o"
+          <ActionButton
+            action="open-page"
+            label={t('actionOpenPage')}
+            shortcut="o"
             tabIndex={tabIndex}
             onClick={() => commands.openComment(single.key, 'page')}
-          >
-            {t('actionOpenPage')} <Key value="o" />
-          </button>
-          <button
-            type="button"
-            class="small secondary"
-            data-action="open-admin"
-            aria-keyshortcuts="w"
+          />
+          <ActionButton
+            action="open-admin"
+            label={t('actionOpenAdmin')}
+            shortcut="w"
             tabIndex={tabIndex}
             onClick={() => commands.openComment(single.key, 'admin')}
-          >
-            {t('actionOpenAdmin')} <Key value="w" />
-          </button>
+          />
           {blockable && (
-            <button
-              type="button"
-              class="small secondary"
-              data-action="block"
+            <ActionButton
+              action="block"
+              label={t('blockOpen')}
               tabIndex={tabIndex}
               onClick={() => commands.showBlock(single.key)}
-            >
-              {t('blockOpen')}
-            </button>
+            />
           )}
         </>
       )}

@@ -14,8 +14,27 @@ export interface RowSlot {
   measure: (element: HTMLElement | null) => void;
 }
 
-/** The outer element's style for a row at `offset`. */
-export const rowStyle = (offset: number) => ({ transform: `translateY(${offset}px)` });
+/**
+ * What every row of the queue's treegrid carries on its outer element: its place (translated to its
+ * offset) and its measuring, roving focus (the active row is the one in the tab order), and a click
+ * on the row — not on one of its controls — that makes it the active row.
+ */
+export function rowProps({ index, offset, measure }: RowSlot, active: boolean, focusRow: (index: number) => void) {
+  return {
+    role: 'row' as const,
+    'data-row-index': index,
+    'aria-rowindex': index + 1,
+    tabIndex: active ? 0 : -1,
+    style: { transform: `translateY(${offset}px)` },
+    ref: measure,
+    onFocus: (event: FocusEvent) => {
+      if (event.target === event.currentTarget) focusRow(index);
+    },
+    onClick: (event: MouseEvent) => {
+      if (!(event.target as Element).closest('button, a, input, textarea, label')) focusRow(index);
+    },
+  };
+}
 
 interface Props<T> {
   rows: readonly T[];

@@ -205,7 +205,11 @@ describe('flush outcomes', () => {
     // WordPress (both seeing "pending": the approval's hooks twice). The client gives up after 20 s.
     await ctx.db.outbox.update(id ?? 0, { state: 'sending', claimedAt: clock - 5_000 });
     expect(await flushOutbox(ctx)).toMatchObject({ sent: 0 });
-    expect(await ctx.db.outbox.get(id ?? 0)).toMatchObject({ state: 'waiting', attempts: 1, notBefore: clock + 15_000 });
+    expect(await ctx.db.outbox.get(id ?? 0)).toMatchObject({
+      state: 'waiting',
+      attempts: 1,
+      notBefore: clock + 15_000,
+    });
     clock += 14_999;
     expect(await flushOutbox(ctx)).toMatchObject({ sent: 0 });
     clock += 1;
