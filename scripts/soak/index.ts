@@ -167,6 +167,10 @@ try {
   const lastSent = Math.max(0, ...outbox.map((row) => row.sentAt ?? 0));
   const settled = lastSent + maxTimeoutMs + 1000 - Date.now();
   if (settled > 0 && seconds > 120) await new Promise((wait) => setTimeout(wait, settled));
+  // A sync already running is joined (pull-pending.ts): one the alarm or a popup opened by the UI
+  // share began earlier would answer for the final sync and leave comments decided shortly before its
+  // own start as the user left them. The final sync is the one begun after that one ended.
+  await send<unknown>(browser, { type: 'syncNow' }, 300_000).catch(() => undefined);
   const finalSyncAt = Date.now();
   const finalSync = await send<unknown>(browser, { type: 'syncNow' }, 300_000).catch((error: unknown) => error);
   log(`final sync: ${JSON.stringify(finalSync).slice(0, 200)}`);
