@@ -9,14 +9,18 @@
  * `status-ledger` scenario, the test build in Chromium connected to both through fault proxies, a
  * seeded moderator deciding through the extension's messages on both (a share through the popup's
  * keys and clicks on the article), a second moderator over REST,
- * seeded faults; then faults off, the outbox left to settle, a final sync, and the oracle per site
- * (oracle.ts). Exits 1 when anything was lost, doubled, stuck, unexplained or differs in the cache.
+ * seeded faults, drafts typed (drafts.ts) and bulk jobs started, steered and undone (jobs.ts); then
+ * faults off, the outbox left to settle, a final sync, and the oracles per site (oracle.ts,
+ * job-oracle.ts, draft-oracle.ts). Exits 1 when anything was lost, doubled, stuck, unexplained,
+ * differs in the cache or a draft was lost.
  */
 import { writeFileSync } from 'node:fs';
-import type { CommentRow, JobChunkRow, JobRow, OutboxRow } from '../../src/shared/db/index.ts';
+import type { CommentRow, DraftRow, JobChunkRow, JobRow, OutboxRow } from '../../src/shared/db/index.ts';
 import { maxTimeoutMs } from '../../src/shared/wp/transport.ts';
 import { readLedger } from '../wp/status-ledger.ts';
 import { readRows, revive, send, startSoakBrowser } from './browser.ts';
+import { judgeDrafts } from './draft-oracle.ts';
+import { createDraftDriver } from './drafts.ts';
 import { createDriver } from './driver.ts';
 import { chosenFaults, createFaultScheduler } from './faults.ts';
 import { judgeJobs } from './job-oracle.ts';
@@ -68,6 +72,9 @@ try {
     createDriver(browser, site, ledger, random, seed, undoWindowSeconds * 1000, uiShare),
   );
   const jobDrivers = sites.map((site) => createJobDriver(browser, site, ledger, random));
+  const draftDrivers = sites.map((site, at) =>
+    createDraftDriver(browser, site, ledger, random, seed, () => drivers[at]?.recent() ?? []),
+  );
   const refresh = async () => {
     for (const driver of drivers) await driver.refresh();
   };
@@ -81,7 +88,10 @@ try {
   let driverErrors = 0;
   while (Date.now() < endAt) {
     const restarting = faults.due(Date.now());
+    // While the next fault lands, the user types drafts and may undo a finished job (their messages race it).
+    const alongside = restarting ? [...draftDrivers, ...jobDrivers].map((one) => one.alongsideFault()) : [];
     await faults.tick(Date.now());
+    await Promise.all(alongside);
     if (restarting) await refresh();
     const at = random.int(0, sites.length - 1);
     const site = sites[at] as SoakSite;
@@ -104,6 +114,7 @@ try {
     try {
       await driver.step();
       if (random.chance(0.15)) await (jobDrivers[at] as JobDriver).step();
+      if (random.chance(0.1)) await draftDrivers[at]?.step();
     } catch (error) {
       driverErrors += 1;
       log(`driver step failed: ${String(error).slice(0, 300)}`);
@@ -159,6 +170,8 @@ try {
     }
   }
   const quietMs = Date.now() - faultsEnded;
+  // Saves a fault left unanswered are made again, as the box does on close.
+  for (const draftDriver of draftDrivers) await draftDriver.saveAgain();
 
   // The final sync: what the cache holds is then compared with WordPress (and colleagues' changes are
   // told). Full runs start it once no answer can still be on its way: a sync leaves a comment whose
@@ -178,16 +191,18 @@ try {
   const cache = await readRows<CommentRow>(browser, 'comments');
   const jobs = await readRows<JobRow>(browser, 'jobs');
   const chunks = await readRows<JobChunkRow>(browser, 'jobChunks');
+  const drafts = await readRows<DraftRow>(browser, 'drafts');
   const verdicts = [];
   for (const site of sites) {
     const server = await readAllComments(site.root, site.admin);
     const statusLedger = await readLedger(site.wp.info);
     const ours = outbox.filter((row) => row.siteId === site.siteId);
+    const siteDrafts = drafts.filter((draft) => draft.siteId === site.siteId);
     const users = { editor: site.editor.id, admin: site.admin.id };
     // What the oracle saw, beside the ledger: a failure is read from these files.
     writeFileSync(
       ledger.file.replace(/\.jsonl$/, `-${site.name}-server.json`),
-      `${JSON.stringify({ statusLedger, outbox: ours.map(({ snapshot: _, ...row }) => row), ...users }, null, 1)}\n`,
+      `${JSON.stringify({ statusLedger, outbox: ours.map(({ snapshot: _, ...row }) => row), drafts: siteDrafts, ...users }, null, 1)}\n`,
     );
     const siteCache = cache.filter((row) => row.siteId === site.siteId).map(({ id, status }) => ({ id, status }));
     const verdict = judge({
@@ -207,7 +222,13 @@ try {
       statusLedger.filter((entry) => jobComments.has(entry.comment)),
       site.editor.id,
     );
-    verdicts.push({ site: site.name, verdict, jobs: jobVerdict });
+    const draftVerdict = judgeDrafts({
+      lines: ledger.lines,
+      site: site.name,
+      drafts: siteDrafts,
+      outbox: ours,
+    });
+    verdicts.push({ site: site.name, verdict, jobs: jobVerdict, drafts: draftVerdict });
   }
   const summary = report({ seed, seconds, comments, verdicts, faults: faults.counts(), quietMs, driverErrors, ledger });
   writeFileSync(ledger.file.replace(/\.jsonl$/, '-summary.json'), `${JSON.stringify(summary, null, 2)}\n`);

@@ -4,7 +4,7 @@
  */
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { RequestedDecision } from '../../src/shared/moderation.ts';
+import type { DraftKind, RequestedDecision } from '../../src/shared/moderation.ts';
 import type { Via } from './ui-plan.ts';
 
 export type LedgerLine =
@@ -59,12 +59,30 @@ export type LedgerLine =
       result: string | null;
     }
   | {
+      /** one save of a reply or edit draft as the user types it (the `saveDraft` message) */
+      kind: 'draft';
+      site: string;
+      at: number;
+      commentId: number;
+      draftKind: DraftKind;
+      /** the box's whole text at this save ('' clears the draft) */
+      content: string;
+      /** what the extension answered (false: the empty draft was deleted); null: no answer (or refused) */
+      saved: boolean | null;
+      /** the extension's error code when it refused the save; null otherwise */
+      refused: string | null;
+      /** typed while a fault was being injected (the save raced the fault) */
+      alongsideFault: boolean;
+    }
+  | {
       kind: 'job';
       site: string;
       at: number;
-      /** preview, start <action> of <n> <status>, pause, resume, cancel */
+      /** preview, start <action> of <n> <status>, pause, resume, cancel, undo of job <id> */
       action: string;
       jobId: number | null;
+      /** undo: the finished job it takes back */
+      undoOf?: number;
       /** the job's state as the extension answered, or its error code */
       result: string | null;
       note?: string;

@@ -41,12 +41,15 @@ export interface Verdict {
   commenterDataLost: string[];
   /** a comment the user decided that the cache shows pending again while WordPress has it decided */
   backInQueue: string[];
-  /** a cached comment whose status is not WordPress's after the final sync (no decision of it open) */
+  /**
+   * a cached comment — any: pending, decided, a parent cached for its thread, a job's — whose status
+   * is not WordPress's after the final sync, or a pending one the cache lacks (no decision of it open)
+   */
   cacheDiffers: string[];
+  /** cached comments compared with WordPress */
+  cacheCompared: number;
   /** cached comments not compared: a decision open, shown failed, or sent within the client's timeout before the final sync */
   cacheUnchecked: number;
-  /** cached comments in another status the user never sent a decision about: the sync does not follow them */
-  cacheNotFollowed: number;
 }
 
 export interface OracleInput {
@@ -82,7 +85,7 @@ interface TextEvent {
 }
 
 /** WordPress's words in its transition hooks → the REST status. */
-const restStatus = (word: string) => (word === 'unapproved' ? 'hold' : word);
+export const restStatus = (word: string) => (word === 'unapproved' ? 'hold' : word);
 
 function expectedAfter(decision: string): Set<string> {
   // WordPress restores what the comment was before: Not Spam of a comment spammed from Trash lands in Trash.
@@ -181,8 +184,8 @@ export function judge({
     commenterDataLost: [],
     backInQueue: [],
     cacheDiffers: [],
+    cacheCompared: 0,
     cacheUnchecked: 0,
-    cacheNotFollowed: 0,
   };
   const statusEvents = new Map<number, StatusEvent[]>();
   const textEvents = new Map<number, TextEvent[]>();
@@ -332,37 +335,33 @@ export function judge({
 }
 
 /**
- * The cache after the final sync against WordPress, as far as the sync follows it: the pending queue
- * both ways, and every comment the user sent a decision about (pull-pending.ts). A comment cached
- * once in another status that the user never decided (a colleague moved it out of the queue, then
- * again) is not followed by design: counted, not compared. Comments with a decision still open,
- * shown failed, or sent within the client's timeout before the final sync are left out.
+ * The cache after the final sync against WordPress: every cached comment has WordPress's status
+ * (whatever put it in the cache: the queue, a decision, a thread's parent, a job, a reply sent),
+ * and every pending comment is cached. Comments with a decision still open, shown failed, or sent
+ * within the client's timeout before the final sync are left out (the sync leaves them as the user
+ * left them: cache-write.ts); so is a reply the user sent whose own row is in that case.
  */
-function compareCache(
+export function compareCache(
   cache: OracleInput['cache'],
   server: OracleInput['server'],
   outbox: readonly OutboxRow[],
   decided: ReadonlyMap<number, unknown>,
   finalSyncAt: number,
-  verdict: Verdict,
+  verdict: Pick<Verdict, 'backInQueue' | 'cacheDiffers' | 'cacheCompared' | 'cacheUnchecked'>,
 ) {
-  const open = new Set(
-    outbox
-      .filter((row) => row.state !== 'done' || (row.sentAt ?? 0) >= finalSyncAt - maxTimeoutMs)
-      .map((row) => row.commentId),
-  );
-  const followed = new Set(outbox.filter((row) => row.state === 'done').map((row) => row.commentId));
+  const openRows = outbox.filter((row) => row.state !== 'done' || (row.sentAt ?? 0) >= finalSyncAt - maxTimeoutMs);
+  const open = new Set(openRows.flatMap((row) => (row.resultId ? [row.commentId, row.resultId] : [row.commentId])));
   verdict.cacheUnchecked = open.size;
   const cached = new Set<number>();
   for (const row of cache) {
     cached.add(row.id);
     if (open.has(row.id)) continue;
+    verdict.cacheCompared += 1;
     const status = server.get(row.id)?.status ?? 'deleted';
     if (row.status === status) continue;
     const text = `comment ${row.id}: the cache has ${row.status}, WordPress ${status}`;
     if (row.status === 'hold' && decided.has(row.id)) verdict.backInQueue.push(text);
-    else if (row.status === 'hold' || status === 'hold' || followed.has(row.id)) verdict.cacheDiffers.push(text);
-    else verdict.cacheNotFollowed += 1;
+    else verdict.cacheDiffers.push(text);
   }
   for (const comment of server.values())
     if (comment.status === 'hold' && !cached.has(comment.id) && !open.has(comment.id))

@@ -1,9 +1,13 @@
 /** The soak's figures, per site and in total, printed and returned for the summary file next to the ledger. */
+import type { DraftVerdict } from './draft-oracle.ts';
 import type { FaultKind } from './faults.ts';
 import type { JobVerdict } from './job-oracle.ts';
 import type { Ledger, LedgerLine } from './ledger.ts';
 import type { Verdict } from './oracle.ts';
 import type { Via } from './ui-plan.ts';
+
+/** A site's decisions' verdict with its jobs' and drafts' failures added to the same figures. */
+type SiteVerdict = Verdict & { draftsLost: string[] };
 
 /** What must be 0 in every run, by the name the summary gives it. */
 const failures = {
@@ -14,6 +18,7 @@ const failures = {
   'commenter data lost': (verdict: Verdict) => verdict.commenterDataLost,
   'back in queue': (verdict: Verdict) => verdict.backInQueue,
   'cache differs': (verdict: Verdict) => verdict.cacheDiffers,
+  'drafts lost': (verdict: SiteVerdict) => verdict.draftsLost,
 } as const;
 type Failure = keyof typeof failures;
 
@@ -23,8 +28,9 @@ export interface SiteFigures {
   undos: number;
   moderatorChanges: number;
   counts: Record<Failure, number>;
-  verdict: Verdict;
+  verdict: SiteVerdict;
   jobs: JobVerdict;
+  drafts: DraftVerdict;
 }
 
 export interface SoakSummary {
@@ -42,6 +48,7 @@ export interface SoakSummary {
   commenterDataLost: number;
   backInQueue: number;
   cacheDiffers: number;
+  draftsLost: number;
   quietSeconds: number;
   /** decisions by how they were made; UI actions skipped (nothing there to act on) and gone wrong */
   byVia: Record<Via, ViaFigures>;
@@ -96,7 +103,7 @@ function viaText(byVia: Record<Via, ViaFigures>): string {
     .join('; ');
 }
 
-const counts = (verdict: Verdict) =>
+const counts = (verdict: SiteVerdict) =>
   Object.fromEntries(Object.entries(failures).map(([name, list]) => [name, list(verdict).length])) as Record<
     Failure,
     number
@@ -109,19 +116,21 @@ export function report(input: {
   seed: number;
   seconds: number;
   comments: number;
-  verdicts: { site: string; verdict: Verdict; jobs: JobVerdict }[];
+  verdicts: { site: string; verdict: Verdict; jobs: JobVerdict; drafts: DraftVerdict }[];
   faults: Map<FaultKind, number>;
   quietMs: number;
   driverErrors: number;
   ledger: Ledger;
 }): SoakSummary {
-  const sites: SiteFigures[] = input.verdicts.map(({ site, verdict: decisions, jobs }) => {
+  const sites: SiteFigures[] = input.verdicts.map(({ site, verdict: decisions, jobs, drafts }) => {
     // A job's comment changed twice, or not at all though reported done, or a job that never ended: the same failures.
     const verdict = {
       ...decisions,
       doubled: [...decisions.doubled, ...jobs.doubled.map((line) => `job ${line}`)],
-      lost: [...decisions.lost, ...jobs.lost.map((line) => `job ${line}`)],
+      lost: [...decisions.lost, ...jobs.lost.map((line) => `job ${line}`), ...jobs.undoneWrong],
       stuck: [...decisions.stuck, ...jobs.stuck],
+      unexplained: [...decisions.unexplained, ...jobs.reportWrong, ...drafts.unexplained],
+      draftsLost: drafts.lost,
     };
     return {
       site,
@@ -131,6 +140,7 @@ export function report(input: {
       counts: counts(verdict),
       verdict,
       jobs,
+      drafts,
     };
   });
   const sum = (pick: (site: SiteFigures) => number) => sites.reduce((total, site) => total + pick(site), 0);
@@ -153,6 +163,7 @@ export function report(input: {
     commenterDataLost: total['commenter data lost'],
     backInQueue: total['back in queue'],
     cacheDiffers: total['cache differs'],
+    draftsLost: total['drafts lost'],
     quietSeconds: Math.round(input.quietMs / 100) / 10,
     byVia: decisionsByVia(input.ledger.lines),
     clean: Object.values(total).every((count) => count === 0),
@@ -177,7 +188,10 @@ export function report(input: {
       `  site ${site.site}: decisions ${site.decisions} (undos ${site.undos}), other moderator ${site.moderatorChanges}; ${countsText(site.counts).replaceAll(' · ', ', ')}`,
     );
     console.log(
-      `    cache compared with WordPress after the final sync, but for ${verdict.cacheUnchecked} comments decided too lately or still open and ${verdict.cacheNotFollowed} not followed (never decided, moved out of the queue elsewhere); bulk jobs: ${site.jobs.jobs} (comments done ${site.jobs.done}, skipped ${site.jobs.skipped}, failed ${site.jobs.failed})`,
+      `    cache compared with WordPress after the final sync: ${verdict.cacheCompared} comments (${verdict.cacheUnchecked} left out: decided too lately or still open); bulk jobs: ${site.jobs.jobs} (comments done ${site.jobs.done}, skipped ${site.jobs.skipped}, failed ${site.jobs.failed}), ${site.jobs.undos} undone (${site.jobs.undoneComments} comments back, ${site.jobs.undoLeftToModerator} left where the other moderator moved them)`,
+    );
+    console.log(
+      `    drafts: ${site.drafts.saved} saves (${site.drafts.savedAlongsideFaults} alongside a fault, ${site.drafts.unanswered} unanswered or refused and saved again), ${site.drafts.ended} ended by a reply or edit sent, ${site.drafts.givenBack} given back by an undo; ${site.drafts.checked} drafts checked against the table`,
     );
     console.log(
       `    overwritten later by the other moderator: ${verdict.overwrittenByModerator.told} told, ${verdict.overwrittenByModerator.notTold} not told; a lost answer's retry overwrote the other moderator: ${verdict.retryOverModerator} (of them, an undo put back the other moderator's status: ${verdict.undoRestoredModerator}); refused by WordPress and shown: ${verdict.refusedAndTold}; waiting behind a shown conflict or failure: ${verdict.heldBehindShownFailure.length}`,

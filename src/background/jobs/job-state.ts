@@ -68,6 +68,11 @@ export function waitAfter(
 }
 
 /** The job waits (the chunk it claimed stays claimed, and is recovered when it goes on). */
+/** The job goes on at `until`: a chunk a stopped worker left may still be on the wire until then (step.ts). */
+export async function waitForClaim(ctx: BackgroundContext, jobId: number, until: number): Promise<void> {
+  await updateIfRunning(ctx, jobId, () => ({ waitingUntil: until }));
+}
+
 export async function waitJob(
   ctx: BackgroundContext,
   job: JobRow & { id: number },

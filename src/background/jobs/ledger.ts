@@ -33,7 +33,15 @@ export async function claimChunk(
   /** comments of this chunk's selection counted as skipped without being claimed (undo: moved since) */
   skipped = 0,
 ): Promise<JobChunkRow> {
-  const chunk: JobChunkRow = { jobId, seq: cursor.nextSeq, state: 'claimed', ids, before, outcomes: null };
+  const chunk: JobChunkRow = {
+    jobId,
+    seq: cursor.nextSeq,
+    state: 'claimed',
+    ids,
+    before,
+    outcomes: null,
+    claimedAt: ctx.now(),
+  };
   const next: JobCursor = { ...cursor, nextSeq: cursor.nextSeq + 1, claimed: cursor.claimed + ids.length };
   await ctx.db.transaction('rw', ctx.db.jobs, ctx.db.jobChunks, async () => {
     await ctx.db.jobChunks.put(chunk);

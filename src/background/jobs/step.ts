@@ -6,7 +6,7 @@
  */
 import type { JobChunkRow, JobRow, SiteRow } from '../../shared/db/index.ts';
 import { maxJobSize } from '../../shared/jobs.ts';
-import type { WpClient } from '../../shared/wp/client.ts';
+import { maxTimeoutMs, type WpClient } from '../../shared/wp/client.ts';
 import type { BackgroundContext } from '../context.ts';
 import { groupLimit } from '../outbox/bridge-send.ts';
 import { markReachable } from '../sites/reachability.ts';
@@ -15,7 +15,7 @@ import { bridgeOfSite } from './bridge-of-site.ts';
 import { sendBridgeChunk } from './bridge-route.ts';
 import { AdaptiveConcurrency } from './concurrency.ts';
 import { type JobCursor, newCursor, readCursor } from './cursor.ts';
-import { cancelJob, finishJob, pauseForSignIn, waitJob } from './job-state.ts';
+import { cancelJob, finishJob, pauseForSignIn, waitForClaim, waitJob } from './job-state.ts';
 import { answerChunk, claimChunk, claimedChunk, ownDecisions } from './ledger.ts';
 import { asWpError, type ItemOutcome, isTransient, refused, stopsTheJob } from './outcomes.ts';
 import { recoverRestChunk } from './recover.ts';
@@ -57,6 +57,7 @@ export async function workOneChunk(ctx: BackgroundContext, jobId: number, timing
     site,
   );
   const limit = new AdaptiveConcurrency(cursor.concurrency);
+  let claimed: JobChunkRow | undefined;
   try {
     const client = await clientForSite(ctx, site.id);
     const work = await nextWork(ctx, client, site, job, cursor);
@@ -65,6 +66,11 @@ export async function workOneChunk(ctx: BackgroundContext, jobId: number, timing
       return { kind: 'stopped' };
     }
     if (work === 'moved') return { kind: 'worked' };
+    if ('until' in work) {
+      await waitForClaim(ctx, jobId, work.until);
+      return { kind: 'waiting', until: work.until };
+    }
+    claimed = work.chunk;
     cursor = work.cursor;
     // The user's own decisions win: a comment with one not sent yet, or made after the job started, is left alone.
     const own = await ownDecisions(
@@ -81,8 +87,10 @@ export async function workOneChunk(ctx: BackgroundContext, jobId: number, timing
         : await sendRestChunk(client, job.action, items, limit, timing);
     for (const outcome of decided) answer.outcomes.set(outcome.id, outcome);
     const stop = answer.stop;
-    if (stop && (isTransient(stop) || stopsTheJob(stop)))
+    if (stop && (isTransient(stop) || stopsTheJob(stop))) {
+      await claimEnded(ctx, work.chunk);
       return await stopped(ctx, job, stop, cursor, limit, started, timing);
+    }
     // Refused as a whole (the Bridge answering 403 or 400 for the chunk): every comment left is refused.
     if (stop)
       for (const item of items) if (!answer.outcomes.has(item.id)) answer.outcomes.set(item.id, refused(item.id, stop));
@@ -97,8 +105,14 @@ export async function workOneChunk(ctx: BackgroundContext, jobId: number, timing
     if (work.last) await finishJob(ctx, jobId, answered, 0);
     return { kind: 'worked' };
   } catch (error) {
+    if (claimed) await claimEnded(ctx, claimed);
     return stopped(ctx, job, asWpError(error), cursor, limit, started, timing);
   }
+}
+
+/** The chunk's requests have ended without an answer written: sent again, it need not wait for them. */
+async function claimEnded(ctx: BackgroundContext, chunk: JobChunkRow): Promise<void> {
+  await ctx.db.jobChunks.update([chunk.jobId, chunk.seq], { claimedAt: undefined });
 }
 
 /**
@@ -145,9 +159,15 @@ async function nextWork(
   site: SiteRow,
   job: RunningJob,
   cursor: JobCursor,
-): Promise<Work | 'end' | 'moved'> {
+): Promise<Work | 'end' | 'moved' | { until: number }> {
   const open = await claimedChunk(ctx, job.id);
   if (open) {
+    // Left by a worker that stopped while its requests were out: not sent again while they may still be
+    // under way (the client gives up after maxTimeoutMs) — sent beside them, WordPress would run the
+    // action's hooks twice for the same comments (as the outbox's rows, outbox/flush.ts).
+    const until = (open.claimedAt ?? 0) + maxTimeoutMs;
+    if (ctx.now() < until) return { until };
+    await ctx.db.jobChunks.update([open.jobId, open.seq], { claimedAt: ctx.now() });
     if (cursor.route === 'bridge') {
       const items = open.ids.map((id, index) => ({ id, before: open.before[index] ?? '', preserve: undefined }));
       return { chunk: open, items, decided: [], cursor, resent: true, last: false };

@@ -292,4 +292,9 @@ export interface JobChunkRow {
   before: string[];
   /** per id, once answered: 'done' | 'skipped' | 'failed' */
   outcomes: ('done' | 'skipped' | 'failed')[] | null;
+  /**
+   * when its requests went out, while they may still be under way (unset once they ended without an
+   * answer written, and in rows of builds before it): a stopped worker's chunk waits that out
+   */
+  claimedAt?: number;
 }

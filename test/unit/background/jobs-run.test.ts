@@ -8,6 +8,7 @@ import { updateBadges } from '../../../src/background/badge.ts';
 import { controlJob } from '../../../src/background/jobs/control.ts';
 import { createJob } from '../../../src/background/jobs/create.ts';
 import { resumeAfterSignIn } from '../../../src/background/jobs/schedule.ts';
+import { workOneChunk } from '../../../src/background/jobs/step.ts';
 import { memoryLocks } from '../../../src/background/locks.ts';
 import { FreigabeDb } from '../../../src/shared/db/index.ts';
 import type { JobFilter } from '../../../src/shared/jobs.ts';
@@ -58,6 +59,46 @@ describe('the job runner', () => {
     expect(job?.state).toBe('done');
     expect(job?.progress).toMatchObject({ total: 250, done: 250, skipped: 0, failed: 0 });
     expect(comments.filter((comment) => comment.status !== 'spam')).toEqual([]);
+    expect(comments.map((comment) => writesOf(comment.id)).filter((count) => count !== 1)).toEqual([]);
+  });
+
+  it('a stopped worker’s chunk is not sent again while its requests may still be under way (20 s after the claim)', async () => {
+    const { ctx, wordpress, clock, comments, writesOf } = await arranged(150);
+    let writes = 0;
+    const dying = testContext({
+      db: ctx.db,
+      now: ctx.now,
+      locks: memoryLocks(),
+      fetch: async (input, init) => {
+        const write = (init?.method ?? 'GET') !== 'GET';
+        if (write && ++writes > 30) return new Promise<Response>(() => undefined);
+        return wordpress.fetch(input, init);
+      },
+    });
+    const jobId = await createJob(dying, { siteId, filter: pending, action: 'trash', expectedTotal: 150 });
+    const claimedAt = clock.now;
+    void runOnce(dying, clock);
+    await expect.poll(() => writes).toBeGreaterThan(31);
+    const revived = testContext({
+      db: new FreigabeDb(ctx.db.name),
+      now: ctx.now,
+      locks: memoryLocks(),
+      fetch: wordpress.fetch,
+    });
+    const sentBefore = wordpress.writes.length;
+    // 5 s later: it waits until 20 s after the claim, sending nothing (sent beside the first
+    // requests, WordPress would run the trash hooks twice for the same comments).
+    clock.now = claimedAt + 5_000;
+    const step = await workOneChunk(revived, jobId, {
+      now: () => clock.now,
+      sleep: async () => {},
+    });
+    expect(step).toEqual({ kind: 'waiting', until: claimedAt + 20_000 });
+    expect(wordpress.writes.length).toBe(sentBefore);
+    expect((await revived.db.jobs.get(jobId))?.waitingUntil).toBe(claimedAt + 20_000);
+    // Then it goes on and each comment is trashed exactly once.
+    await runOnce(revived, clock);
+    expect((await revived.db.jobs.get(jobId))?.state).toBe('done');
     expect(comments.map((comment) => writesOf(comment.id)).filter((count) => count !== 1)).toEqual([]);
   });
 

@@ -70,11 +70,96 @@ describe('the soak’s bulk-job oracle', () => {
     expect(verdict.lost).toEqual(['comment 11: changed 0 times, jobs report 1 done']);
   });
 
+  it('takes a done the other moderator made a no-op (they had put the comment there first) as no loss', () => {
+    // Seed 604411, comment 370 (no Bridge, the colleague on the jobs' post): four jobs report it done, three changed it.
+    const chunks = [1, 2, 3, 4].map((id) => chunk(id, 0, [370], ['done']));
+    const jobs = [1, 2, 3, 4].map((id) => job(id, 'done'));
+    const three = [change(370), change(370), change(370)];
+    expect(judgeJobs(jobs, chunks, [...three, change(370, 1)], editor).lost).toEqual([]);
+    expect(judgeJobs(jobs, chunks, three, editor).lost).toEqual(['comment 370: changed 3 times, jobs report 4 done']);
+  });
+
   it('calls a job still running or paused at the end stuck', () => {
     const paused = { ...job(3, 'paused'), waitReason: 'needs-login' as const };
     expect(judgeJobs([job(1, 'running'), paused], [], [], editor).stuck).toEqual([
       'job 1 (approve): running',
       'job 3 (approve): paused, needs-login',
     ]);
+  });
+});
+
+describe('the soak’s bulk-job oracle on an undo', () => {
+  const admin = 1;
+  // Job 1 approved 10, 11, 12 (pending) from second 100 to 110; its undo, job 2, ran from second 200 to 210.
+  const approved = {
+    ...job(1, 'done'),
+    createdAt: 100_000,
+    finishedAt: 110_000,
+    undoneBy: 2,
+    progress: { total: 3, done: 3, skipped: 0, failed: 0, activeMs: 0 },
+  };
+  const undo = (progress: Partial<JobRow['progress']>, state: JobRow['state'] = 'done'): JobRow => ({
+    ...job(2, state),
+    action: 'unapprove',
+    createdAt: 200_000,
+    finishedAt: 210_000,
+    undoOf: 1,
+    progress: { total: 3, done: 0, skipped: 0, failed: 0, activeMs: 0, ...progress },
+  });
+  const at = (comment: number, from: string, to: string, seconds: number, user = editor): LedgerEntry => ({
+    id: nextId++,
+    comment,
+    from,
+    to,
+    user,
+    at: seconds,
+  });
+  const approvals = [at(10, 'unapproved', 'approved', 101), at(11, 'unapproved', 'approved', 102)];
+  // 10 and 11 back by the undo; 12 spammed by the colleague in between (the undo leaves it).
+  const entries = [
+    ...approvals,
+    at(12, 'unapproved', 'approved', 103),
+    at(12, 'approved', 'spam', 150, admin),
+    at(10, 'approved', 'unapproved', 201),
+    at(11, 'approved', 'unapproved', 202),
+  ];
+  const chunks = [
+    chunk(1, 0, [10, 11, 12], ['done', 'done', 'done']),
+    { ...chunk(2, 0, [10, 11], ['done', 'done']), before: ['approved', 'approved'] },
+  ];
+
+  it('finds every comment back where it was, or explained by the other moderator, and a report that adds up', () => {
+    const verdict = judgeJobs([approved, undo({ done: 2, skipped: 1 })], chunks, entries, editor);
+    expect(verdict).toMatchObject({ undos: 1, undoneComments: 2, undoLeftToModerator: 1 });
+    expect([verdict.undoneWrong, verdict.reportWrong, verdict.doubled, verdict.lost]).toEqual([[], [], [], []]);
+  });
+
+  it('calls a comment the undo reports back but WordPress never moved, or one left though nobody moved it, wrong', () => {
+    const unmoved = [...approvals, at(12, 'unapproved', 'approved', 103), at(10, 'approved', 'unapproved', 201)];
+    const verdict = judgeJobs([approved, undo({ done: 2, skipped: 1 })], chunks, unmoved, editor);
+    expect(verdict.undoneWrong).toEqual([
+      'undo job 2 of job 1 (approve): comment 11 reported back in hold, never moved there',
+      'undo job 2 of job 1 (approve): comment 12 left where the job put it, though nobody else moved it',
+    ]);
+    // An earlier move back (before the undo ran) is not the undo's.
+    const earlier = [...approvals, at(11, 'approved', 'unapproved', 104), at(10, 'approved', 'unapproved', 201)];
+    const cancelled = judgeJobs([approved, undo({ done: 2 }, 'cancelled')], chunks, earlier, editor);
+    expect(cancelled.undoneWrong).toEqual([
+      'undo job 2 of job 1 (approve): comment 11 reported back in hold, never moved there',
+    ]);
+  });
+
+  it('checks the report: progress against the chunks, done against WordPress, skipped against the colleague', () => {
+    expect(judgeJobs([approved, undo({ done: 2, skipped: 1 })], chunks, entries, editor).reportWrong).toEqual([]);
+    const tooMany = judgeJobs([approved, undo({ done: 3 })], chunks, entries, editor);
+    expect(tooMany.reportWrong).toContain('undo job 2 of job 1 (approve): reports 3 done, WordPress moved 2 back');
+    // Nothing taken back, everything counted skipped (a finished job closes its counts so): nobody moved them.
+    const unmoved = approvals.concat(at(12, 'unapproved', 'approved', 103));
+    const nothing = judgeJobs([approved, undo({ skipped: 3 })], [chunks[0] as JobChunkRow], unmoved, editor);
+    expect(nothing.reportWrong).toEqual([
+      'undo job 2 of job 1 (approve): reports 3 skipped, though only 0 were moved by someone else',
+    ]);
+    const miscounted = judgeJobs([approved, undo({ done: 1, skipped: 2 })], chunks, entries, editor);
+    expect(miscounted.reportWrong).toContain('job 2: progress says done 1, its chunks 2');
   });
 });

@@ -9,9 +9,9 @@ import { judge } from '../../../scripts/soak/oracle.ts';
 import type { ServerComment } from '../../../scripts/soak/server-state.ts';
 import type { LedgerEntry } from '../../../scripts/wp/status-ledger.ts';
 import type { CommentRow, OutboxRow } from '../../../src/shared/db/index.ts';
+import { outboxRow, t0 } from './soak-rows.ts';
 
 const users = { editor: 2, admin: 1 };
-const t0 = 1_796_606_743_565;
 
 function comment(id: number, status: string): ServerComment {
   return {
@@ -27,23 +27,8 @@ function comment(id: number, status: string): ServerComment {
   };
 }
 
-function row(id: number, decision: OutboxRow['decision'], undoOf: number | null = null): OutboxRow {
-  return {
-    id,
-    siteId: 'site',
-    commentId: 20,
-    decision,
-    previousStatus: 'hold',
-    snapshot: {} as CommentRow,
-    state: 'done',
-    createdAt: t0,
-    notBefore: t0,
-    attempts: 1,
-    sentAt: t0,
-    error: null,
-    undoOf,
-  };
-}
+const row = (id: number, decision: OutboxRow['decision'], undoOf: number | null = null) =>
+  outboxRow(id, decision, { undoOf });
 
 const entry = (id: number, from: string, to: string, user: number, atMs: number): LedgerEntry => ({
   id,
@@ -204,12 +189,13 @@ describe('the soak oracle', () => {
       { id: 22, status: 'hold' },
     ]);
     expect(verdict.backInQueue).toEqual(['comment 20: the cache has hold, WordPress trash']);
+    // Never decided, cached in another status (a colleague moved it out of the queue): compared all the same.
     expect(verdict.cacheDiffers).toEqual([
+      'comment 21: the cache has spam, WordPress approved',
       'comment 22: the cache has hold, WordPress deleted',
       'comment 23: pending in WordPress, not in the cache',
     ]);
-    // Never decided, cached in another status: the sync does not follow it (counted, not compared).
-    expect(verdict.cacheNotFollowed).toBe(1);
+    expect(verdict.cacheCompared).toBe(3);
     const same = withCache([
       { id: 20, status: 'trash' },
       { id: 23, status: 'hold' },
@@ -272,5 +258,50 @@ describe('the soak oracle', () => {
     const verdict = judgePlain([spam, undoSpam], [comment(20, 'hold')], statusLedger, rows);
     expect([verdict.lost, verdict.doubled, verdict.unexplained]).toEqual([[], [], []]);
     expect(verdict.refusedAndTold).toBe(2);
+  });
+});
+
+describe('the soak oracle’s cache check', () => {
+  const server = [
+    comment(30, 'spam'), // a parent cached for its thread as approved; the colleague spammed it since
+    comment(31, 'trash'), // cached in Trash, still there
+    comment(32, 'approved'), // a job's comment, cached as the job left it
+    comment(33, 'spam'), // decided by the user just before the final sync: its answer may still be on its way
+    comment(34, 'trash'), // the user's reply, trashed by an undo sent just before the final sync
+  ];
+  const late = (id: number, commentId: number, decision: OutboxRow['decision'], resultId: number | null = null) => ({
+    ...row(id, decision),
+    commentId,
+    sentAt: t0 + 55_000,
+    resultId,
+  });
+
+  it('compares every cached comment, whatever put it there, with WordPress', () => {
+    const verdict = judgePlain(
+      [],
+      server,
+      [],
+      [],
+      [
+        { id: 30, status: 'approved' },
+        { id: 31, status: 'trash' },
+        { id: 32, status: 'approved' },
+      ],
+    );
+    expect(verdict.cacheDiffers).toEqual(['comment 30: the cache has approved, WordPress spam']);
+    expect(verdict.cacheCompared).toBe(3);
+    expect(verdict.backInQueue).toEqual([]);
+  });
+
+  it('leaves out comments whose decision may still be on its way, and a reply whose row is', () => {
+    const rows = [late(40, 33, 'spam'), late(41, 20, 'reply', 34)];
+    const cache = [
+      { id: 33, status: 'trash' },
+      { id: 34, status: 'approved' },
+      { id: 31, status: 'spam' },
+    ];
+    const verdict = judgePlain([], server, [], rows, cache);
+    expect(verdict.cacheDiffers).toEqual(['comment 31: the cache has spam, WordPress trash']);
+    expect([verdict.cacheCompared, verdict.cacheUnchecked]).toEqual([1, 3]);
   });
 });
