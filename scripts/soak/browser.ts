@@ -22,6 +22,8 @@ import type { SoakSite } from './sites.ts';
 export interface SoakBrowser {
   current: ExtensionBrowser;
   page: Page;
+  /** the pages the UI share works in (ui-popup.ts, ui-article.ts), by name; reopened after a fault */
+  ui: Map<string, Page>;
 }
 
 /** A reply as the extension sends it: `{ ok, value }` or `{ ok: false, error }`. */
@@ -71,7 +73,31 @@ export async function startSoakBrowser(sites: readonly SoakSite[], undoWindowSec
   // No notifications; the sync interval as a user might set it.
   await writeSettings(current.worker, { undoWindowSeconds, syncIntervalMinutes: 1, notifyNewPending: false });
   const page = await current.openExtensionPage('src/popup/index.html');
-  return { current, page };
+  return { current, page, ui: new Map() };
+}
+
+/**
+ * One of the UI share's pages: the one open since the last fault, or a new tab of the size asked
+ * for (a killed browser, a reloaded extension or a crash took the old one, or left it on a content
+ * script whose extension is gone: faults close them all, see forgetUiPages).
+ */
+export async function uiPage(
+  browser: SoakBrowser,
+  name: string,
+  size: { width: number; height: number },
+): Promise<Page> {
+  const open = browser.ui.get(name);
+  if (open && !open.isClosed() && (await open.evaluate(() => true).catch(() => false))) return open;
+  const page = await browser.current.context.newPage();
+  await page.setViewportSize(size);
+  browser.ui.set(name, page);
+  return page;
+}
+
+/** After a fault the UI pages are opened anew when next used (the old ones are closed if still there). */
+async function forgetUiPages(browser: SoakBrowser): Promise<void> {
+  for (const page of browser.ui.values()) if (!page.isClosed()) await page.close().catch(() => undefined);
+  browser.ui.clear();
 }
 
 /** The sign-in expired and the user signs in again: the site connected anew with its new Application Password. */
@@ -85,6 +111,7 @@ export async function signInAgain(browser: SoakBrowser, site: SoakSite): Promise
  */
 export async function reloadExtension(browser: SoakBrowser): Promise<void> {
   await reloadFromExtensionsPage(browser.current);
+  await forgetUiPages(browser);
   if (!browser.page.isClosed()) await browser.page.close().catch(() => undefined);
   browser.page = await browser.current.openExtensionPage('src/popup/index.html');
 }
@@ -102,7 +129,8 @@ function browserPid(userDataDir: string): number {
 export async function killAndRelaunch(browser: SoakBrowser): Promise<void> {
   const { userDataDir } = browser.current;
   process.kill(browserPid(userDataDir), 'SIGKILL');
-  // Playwright notices the pipe closing; the context is gone.
+  // Playwright notices the pipe closing; the context is gone, and the UI pages with it.
+  browser.ui.clear();
   await browser.current.context.close().catch(() => undefined);
   // A killed Chromium leaves its profile lock behind.
   for (const lock of ['SingletonLock', 'SingletonSocket', 'SingletonCookie'])
@@ -124,6 +152,7 @@ export async function revive(browser: SoakBrowser): Promise<boolean> {
     browser.page = await browser.current.openExtensionPage('src/popup/index.html');
   } catch {
     const { userDataDir } = browser.current;
+    browser.ui.clear();
     await browser.current.context.close().catch(() => undefined);
     for (const lock of ['SingletonLock', 'SingletonSocket', 'SingletonCookie'])
       rmSync(join(userDataDir, lock), { force: true });

@@ -1,7 +1,9 @@
 /**
- * The moderator at the keyboard, through the extension's own messages from an extension page: a
- * seeded mix of every decision a comment offers in its status (shared/moderation.ts), undo inside
- * the undo window and after it, each written to the ledger with what the extension answered.
+ * The moderator at the keyboard: a seeded mix of every decision a comment offers in its status
+ * (shared/moderation.ts), undo inside the undo window and after it, each written to the ledger with
+ * what the extension answered. Most go through the extension's own messages from an extension page;
+ * a share (`uiShare`, seeded like the rest) through the UI — the popup's keys or a click on the
+ * article (ui-step.ts) — the ledger line saying which (`via`).
  */
 import type { CommentRow } from '../../src/shared/db/index.ts';
 import {
@@ -15,6 +17,8 @@ import { readRow, readRows, type SoakBrowser, send } from './browser.ts';
 import type { Ledger } from './ledger.ts';
 import type { Random } from './random.ts';
 import type { SoakSite } from './sites.ts';
+import { chooseVia } from './ui-plan.ts';
+import { decideThroughUi, undoThroughPopup } from './ui-step.ts';
 
 export interface Driver {
   /** one step: a decision, or a decision undone at once, or an older one undone */
@@ -43,6 +47,8 @@ export function createDriver(
   random: Random,
   seed: number,
   undoWindowMs: number,
+  /** the share of decisions made through the UI (popup keys, article clicks) */
+  uiShare: number,
 ): Driver {
   const cached = new Map<number, string>();
   const recentIds: number[] = [];
@@ -85,7 +91,50 @@ export function createDriver(
     if (choices.length === 0) return;
     const decision = random.pick(choices);
     const content = isTextDecision(decision) ? text(decision) : null;
-    const at = Date.now();
+    const via = chooseVia(random, row.status, uiShare);
+    let at = Date.now();
+    let statusBefore = row.status;
+    let outboxIds: number[];
+    let refused: string | null = null;
+    let uiMismatch: string | null = null;
+    if (via === 'message') ({ outboxIds, refused } = await byMessage(commentId, decision, content));
+    else {
+      const outcome = await decideThroughUi(browser, site, row, decision, content, via);
+      if (outcome.kind === 'skipped') {
+        ledger.write({ kind: 'ui-skipped', site: site.name, at, commentId, decision, via, reason: outcome.reason });
+        return;
+      }
+      outboxIds = outcome.outboxIds;
+      if (outcome.kind === 'wrong') uiMismatch = outcome.note;
+      else ({ at, statusBefore } = outcome);
+    }
+    const line = ledger.write({
+      kind: 'decide',
+      site: site.name,
+      at,
+      commentId,
+      decision,
+      statusBefore,
+      content,
+      outboxIds,
+      refused,
+      via,
+      ...(uiMismatch === null ? {} : { uiMismatch }),
+    });
+    if (refused !== null || uiMismatch !== null) return;
+    lastDecision.set(commentId, line);
+    remember(commentId);
+    if (decision === 'delete') cached.delete(commentId);
+    else if (decision !== 'reply' && decision !== 'edit')
+      cached.set(commentId, statusAfter(decision === 'approveAndReply' ? 'approve' : decision, statusBefore));
+    if (undoable.has(decision) && outboxIds.length === 1) {
+      // The popup's own undo for its decisions; the article's are undone by message.
+      if (undoAtOnce) await undo(line, 'window', via === 'popup-keys');
+      else if (decision !== 'reply') undoCandidates.push(line);
+    }
+  };
+
+  const byMessage = async (commentId: number, decision: RequestedDecision, content: string | null) => {
     const reply = await send<{ outboxIds: number[] }>(browser, {
       type: 'decide',
       siteId: site.siteId,
@@ -93,35 +142,27 @@ export function createDriver(
       decision,
       ...(content === null ? {} : { content }),
     });
-    const line = ledger.write({
-      kind: 'decide',
-      site: site.name,
-      at,
-      commentId,
-      decision,
-      statusBefore: row.status,
-      content,
-      outboxIds: reply.ok ? reply.value.outboxIds : [],
-      refused: reply.ok ? null : reply.error.code,
-    });
-    if (!reply.ok) return;
-    lastDecision.set(commentId, line);
-    remember(commentId);
-    if (decision === 'delete') cached.delete(commentId);
-    else if (decision !== 'reply' && decision !== 'edit')
-      cached.set(commentId, statusAfter(decision === 'approveAndReply' ? 'approve' : decision, row.status));
-    if (undoable.has(decision) && reply.value.outboxIds.length === 1) {
-      if (undoAtOnce) await undo(line, 'window');
-      else if (decision !== 'reply') undoCandidates.push(line);
-    }
+    return reply.ok
+      ? { outboxIds: reply.value.outboxIds, refused: null }
+      : { outboxIds: [], refused: reply.error.code };
   };
 
-  const undo = async (line: number, within: 'window' | 'after') => {
+  const undoByMessage = async (outboxId: number) => {
+    const reply = await send<{ result: 'cancelled' | 'reversed' }>(browser, { type: 'undo', outboxId });
+    return reply.ok ? { result: reply.value.result, refused: null } : { result: null, refused: reply.error.code };
+  };
+
+  const undoByPopup = async (outboxId: number) => {
+    const result = await undoThroughPopup(browser, outboxId, random.chance(0.5) ? 'key' : 'button');
+    return { result, refused: result === null ? 'not undone in the popup' : null };
+  };
+
+  const undo = async (line: number, within: 'window' | 'after', inPopup = false) => {
     const decided = ledger.lines[line];
     if (decided?.kind !== 'decide') return;
     const [outboxId] = decided.outboxIds;
     if (outboxId === undefined) return;
-    const reply = await send<{ result: 'cancelled' | 'reversed' }>(browser, { type: 'undo', outboxId });
+    const { result, refused } = inPopup ? await undoByPopup(outboxId) : await undoByMessage(outboxId);
     ledger.write({
       kind: 'undo',
       site: site.name,
@@ -130,10 +171,11 @@ export function createDriver(
       outboxId,
       of: line,
       within,
-      result: reply.ok ? reply.value.result : null,
-      refused: reply.ok ? null : reply.error.code,
+      result,
+      refused,
+      via: inPopup ? 'popup-keys' : 'message',
     });
-    if (reply.ok && decided.decision !== 'reply') cached.set(decided.commentId, decided.statusBefore);
+    if (result !== null && decided.decision !== 'reply') cached.set(decided.commentId, decided.statusBefore);
   };
 
   const undoLater = async () => {

@@ -2,12 +2,13 @@
  * npm run soak — the storm soak (issue 13, ADR 029). SOAK_SEED picks the run (printed, so any run is
  * replayed), SOAK_S its length in seconds (default 600; `npm test` runs a 45-second smoke),
  * SOAK_COMMENTS the pending comments seeded over both sites (default 3,000; 600 for runs of 2
- * minutes or less), FREIGABE_SOAK_PORT the first WordPress's port (default 8901; the second site
- * takes the next one).
+ * minutes or less), SOAK_UI_SHARE the share of decisions made through the UI (default 0.2),
+ * FREIGABE_SOAK_PORT the first WordPress's port (default 8901; the second site takes the next one).
  *
  * Two real native WordPress sites (sites.ts: one with the Bridge, one without) with the
  * `status-ledger` scenario, the test build in Chromium connected to both through fault proxies, a
- * seeded moderator deciding through the extension's messages on both, a second moderator over REST,
+ * seeded moderator deciding through the extension's messages on both (a share through the popup's
+ * keys and clicks on the article), a second moderator over REST,
  * seeded faults, drafts typed (drafts.ts) and bulk jobs started, steered and undone (jobs.ts); then
  * faults off, the outbox left to settle, a final sync, and the oracles per site (oracle.ts,
  * job-oracle.ts, draft-oracle.ts). Exits 1 when anything was lost, doubled, stuck, unexplained,
@@ -41,6 +42,8 @@ const jobComments = Number(process.env.SOAK_JOB_COMMENTS ?? (seconds <= 120 ? 60
 /** how long the outbox may take to settle once the faults are off (backoff is capped at 10 minutes) */
 const quietLimitMs = Number(process.env.SOAK_QUIET_S ?? (seconds <= 120 ? 240 : 660)) * 1000;
 const undoWindowSeconds = 2;
+/** the share of the moderator's decisions made through the UI (popup keys, article clicks) */
+const uiShare = Number(process.env.SOAK_UI_SHARE ?? 0.2);
 const log = (message: string) => console.log(`[soak ${((Date.now() - started) / 1000).toFixed(0)} s] ${message}`);
 const started = Date.now();
 const random = seededRandom(seed);
@@ -65,7 +68,9 @@ try {
     `connected through the fault proxies; first sync: ${synced.ok ? synced.value.map((one) => one.pending).join(' + ') : JSON.stringify(synced)}`,
   );
 
-  const drivers = sites.map((site) => createDriver(browser, site, ledger, random, seed, undoWindowSeconds * 1000));
+  const drivers = sites.map((site) =>
+    createDriver(browser, site, ledger, random, seed, undoWindowSeconds * 1000, uiShare),
+  );
   const jobDrivers = sites.map((site) => createJobDriver(browser, site, ledger, random));
   const draftDrivers = sites.map((site, at) =>
     createDraftDriver(browser, site, ledger, random, seed, () => drivers[at]?.recent() ?? []),
@@ -188,6 +193,10 @@ try {
   const lastSent = Math.max(0, ...outbox.map((row) => row.sentAt ?? 0));
   const settled = lastSent + maxTimeoutMs + 1000 - Date.now();
   if (settled > 0 && seconds > 120) await new Promise((wait) => setTimeout(wait, settled));
+  // A sync already running is joined (pull-pending.ts): one the alarm or a popup opened by the UI
+  // share began earlier would answer for the final sync and leave comments decided shortly before its
+  // own start as the user left them. The final sync is the one begun after that one ended.
+  await send<unknown>(browser, { type: 'syncNow' }, 300_000).catch(() => undefined);
   const finalSyncAt = Date.now();
   const finalSync = await send<unknown>(browser, { type: 'syncNow' }, 300_000).catch((error: unknown) => error);
   log(`final sync: ${JSON.stringify(finalSync).slice(0, 200)}`);

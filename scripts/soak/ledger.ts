@@ -5,6 +5,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DraftKind, RequestedDecision } from '../../src/shared/moderation.ts';
+import type { Via } from './ui-plan.ts';
 
 export type LedgerLine =
   | {
@@ -20,6 +21,20 @@ export type LedgerLine =
       outboxIds: number[];
       /** null: the extension took it; else its error code (the decision was refused, nothing stored) */
       refused: string | null;
+      /** how it was made (absent in ledgers from before the UI share: the extension's messages) */
+      via?: Via;
+      /** the UI did something else than asked (another comment decided, or another decision): a failure */
+      uiMismatch?: string;
+    }
+  | {
+      /** a UI action that could not be done (the row or card was not there): nothing was decided */
+      kind: 'ui-skipped';
+      site: string;
+      at: number;
+      commentId: number;
+      decision: RequestedDecision;
+      via: Via;
+      reason: string;
     }
   | {
       kind: 'undo';
@@ -32,6 +47,7 @@ export type LedgerLine =
       within: 'window' | 'after';
       result: 'cancelled' | 'reversed' | null;
       refused: string | null;
+      via?: Via;
     }
   | {
       kind: 'moderator';

@@ -196,6 +196,9 @@ export function judge({
   for (const line of lines) {
     if (line === null) continue;
     if (line.kind === 'moderator') verdict.moderatorChanges += line.result === null ? 0 : 1;
+    // The UI did something else than the soak asked of it (driver.ts: the ledger names the comment meant).
+    if (line.kind === 'decide' && line.uiMismatch)
+      verdict.unexplained.push(`comment ${line.commentId}: ${line.decision} by ${line.via}, but ${line.uiMismatch}`);
     if (line.kind === 'decide' && line.refused === null) {
       verdict.decisions += 1;
       const [first, second] = line.outboxIds;

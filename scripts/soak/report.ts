@@ -2,8 +2,9 @@
 import type { DraftVerdict } from './draft-oracle.ts';
 import type { FaultKind } from './faults.ts';
 import type { JobVerdict } from './job-oracle.ts';
-import type { Ledger } from './ledger.ts';
+import type { Ledger, LedgerLine } from './ledger.ts';
 import type { Verdict } from './oracle.ts';
+import type { Via } from './ui-plan.ts';
 
 /** A site's decisions' verdict with its jobs' and drafts' failures added to the same figures. */
 type SiteVerdict = Verdict & { draftsLost: string[] };
@@ -49,9 +50,57 @@ export interface SoakSummary {
   cacheDiffers: number;
   draftsLost: number;
   quietSeconds: number;
+  /** decisions by how they were made; UI actions skipped (nothing there to act on) and gone wrong */
+  byVia: Record<Via, ViaFigures>;
   clean: boolean;
   ledger: string;
   sites: SiteFigures[];
+}
+
+export interface ViaFigures {
+  /** decisions the extension took (as the oracle counts them) */
+  decisions: number;
+  undos: number;
+  skipped: number;
+  /** the UI did something else than asked (the oracle counts each as unexplained) */
+  wrong: number;
+  /** why UI actions were skipped, most frequent first */
+  skipReasons: [string, number][];
+}
+
+/** The ledger's decisions and undos by `via` (lines from before the UI share went by message). */
+export function decisionsByVia(lines: readonly LedgerLine[]): Record<Via, ViaFigures> {
+  const figures = (): ViaFigures => ({ decisions: 0, undos: 0, skipped: 0, wrong: 0, skipReasons: [] });
+  const byVia: Record<Via, ViaFigures> = { message: figures(), 'popup-keys': figures(), 'article-click': figures() };
+  const reasons = new Map<Via, Map<string, number>>();
+  for (const line of lines) {
+    if (line.kind === 'decide' && line.refused === null) {
+      const via = byVia[line.via ?? 'message'];
+      if (line.uiMismatch) via.wrong += 1;
+      else via.decisions += 1;
+    } else if (line.kind === 'undo' && line.result !== null) byVia[line.via ?? 'message'].undos += 1;
+    else if (line.kind === 'ui-skipped') {
+      byVia[line.via].skipped += 1;
+      const counted = reasons.get(line.via) ?? new Map<string, number>();
+      // The reason without its details (an error's message): a few kinds to print.
+      const reason = line.reason.split(':')[0] as string;
+      counted.set(reason, (counted.get(reason) ?? 0) + 1);
+      reasons.set(line.via, counted);
+    }
+  }
+  for (const [via, counted] of reasons) byVia[via].skipReasons = [...counted].sort((a, b) => b[1] - a[1]);
+  return byVia;
+}
+
+function viaText(byVia: Record<Via, ViaFigures>): string {
+  return (Object.entries(byVia) as [Via, ViaFigures][])
+    .map(([via, figures]) => {
+      if (via === 'message') return `message ${figures.decisions} (undos ${figures.undos})`;
+      const reasons = figures.skipReasons.map(([reason, count]) => `${reason} ${count}`).join(', ');
+      const skipped = `skipped ${figures.skipped}${reasons ? ` — ${reasons}` : ''}`;
+      return `${via} ${figures.decisions} (undos ${figures.undos}, ${skipped}, wrong ${figures.wrong})`;
+    })
+    .join('; ');
 }
 
 const counts = (verdict: SiteVerdict) =>
@@ -116,6 +165,7 @@ export function report(input: {
     cacheDiffers: total['cache differs'],
     draftsLost: total['drafts lost'],
     quietSeconds: Math.round(input.quietMs / 100) / 10,
+    byVia: decisionsByVia(input.ledger.lines),
     clean: Object.values(total).every((count) => count === 0),
     ledger: input.ledger.file,
     sites,
@@ -128,6 +178,7 @@ export function report(input: {
   console.log(
     `decisions made: ${summary.decisions} (undos ${summary.undos}); other moderator: ${summary.moderatorChanges} changes`,
   );
+  console.log(`decisions by how they were made: ${viaText(summary.byVia)}`);
   console.log(`faults injected: ${faultTotal} (${faultText || 'none'})`);
   // The smoke (test/e2e/soak-smoke.test.ts) reads this line: the totals over both sites, first.
   console.log(countsText(total));

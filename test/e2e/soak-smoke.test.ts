@@ -1,5 +1,6 @@
 /**
- * The storm soak's smoke (scripts/soak/, ADR 029): 45 seconds of decisions, a colleague and faults
+ * The storm soak's smoke (scripts/soak/, ADR 029): 45 seconds of decisions (a share of them through
+ * the popup's keys and clicks on the article), a colleague and faults
  * against its own two WordPress sites (Bridge and none; the final sync waits out the client's 20-second
  * timeout after the last send, so the whole run stays near 80 s); asserts the oracle's zeros, never
  * timings. A failure prints its seed.
@@ -28,6 +29,9 @@ describe('storm soak smoke', () => {
       );
     expect(summary, `${run.stdout}\n${run.stderr}`).not.toBeNull();
     expect(Number(/decisions made: (\d+)/.exec(run.stdout)?.[1])).toBeGreaterThan(0);
+    // A share of them through the UI (keys in the popup, clicks on the article), judged like the rest.
+    const byUi = /popup-keys (\d+) .*; article-click (\d+) /.exec(run.stdout);
+    expect(Number(byUi?.[1]) + Number(byUi?.[2]), 'decisions made through the UI').toBeGreaterThan(0);
     // The report (from its first line on) first: CI shows the start of a failure's message.
     const reported = run.stdout.slice(Math.max(0, run.stdout.indexOf('\nsoak seed ')));
     expect(summary?.slice(1).map(Number), reported).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
