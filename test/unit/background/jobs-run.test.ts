@@ -26,27 +26,39 @@ async function arranged(count: number) {
   return { ctx, wordpress, clock, comments, writesOf };
 }
 
+/**
+ * A worker on the same database that "dies" after `writesBefore` writes: every later write hangs for
+ * good — after reaching WordPress when `reaching` (its answer lost), else before. `writes()` counts them.
+ */
+function dyingWorker(
+  { ctx, wordpress }: Awaited<ReturnType<typeof arranged>>,
+  writesBefore: number,
+  reaching: boolean,
+) {
+  let writes = 0;
+  const worker = testContext({
+    db: ctx.db,
+    now: ctx.now,
+    locks: memoryLocks(),
+    fetch: async (input, init) => {
+      const write = (init?.method ?? 'GET') !== 'GET';
+      if (!write || ++writes <= writesBefore) return wordpress.fetch(input, init);
+      if (reaching) await wordpress.fetch(input, init);
+      return new Promise<Response>(() => undefined);
+    },
+  });
+  return { worker, writes: () => writes };
+}
+
 describe('the job runner', () => {
   it('a worker stopped mid-chunk: the next one re-reads the claimed comments and sends each exactly once', async () => {
-    const { ctx, wordpress, clock, comments, writesOf } = await arranged(250);
-    let writes = 0;
-    const dying = testContext({
-      db: ctx.db,
-      now: ctx.now,
-      locks: memoryLocks(),
-      fetch: async (input, init) => {
-        const write = (init?.method ?? 'GET') !== 'GET';
-        if (write && ++writes > 130) {
-          // It reaches WordPress; the worker is gone before the answer arrives.
-          await wordpress.fetch(input, init);
-          return new Promise<Response>(() => undefined);
-        }
-        return wordpress.fetch(input, init);
-      },
-    });
-    const jobId = await createJob(dying, { siteId, filter: pending, action: 'spam', expectedTotal: 250 });
-    void runOnce(dying, clock);
-    await expect.poll(() => writes).toBeGreaterThan(131);
+    const site = await arranged(250);
+    const { ctx, wordpress, clock, comments, writesOf } = site;
+    // Its writes reach WordPress; the worker is gone before the answers arrive.
+    const dying = dyingWorker(site, 130, true);
+    const jobId = await createJob(dying.worker, { siteId, filter: pending, action: 'spam', expectedTotal: 250 });
+    void runOnce(dying.worker, clock);
+    await expect.poll(dying.writes).toBeGreaterThan(131);
     expect(await ctx.db.jobChunks.filter((chunk) => chunk.state === 'claimed').count()).toBe(1);
     const revived = testContext({
       db: new FreigabeDb(ctx.db.name),
@@ -63,22 +75,13 @@ describe('the job runner', () => {
   });
 
   it('a stopped worker’s chunk is not sent again while its requests may still be under way (20 s after the claim)', async () => {
-    const { ctx, wordpress, clock, comments, writesOf } = await arranged(150);
-    let writes = 0;
-    const dying = testContext({
-      db: ctx.db,
-      now: ctx.now,
-      locks: memoryLocks(),
-      fetch: async (input, init) => {
-        const write = (init?.method ?? 'GET') !== 'GET';
-        if (write && ++writes > 30) return new Promise<Response>(() => undefined);
-        return wordpress.fetch(input, init);
-      },
-    });
-    const jobId = await createJob(dying, { siteId, filter: pending, action: 'trash', expectedTotal: 150 });
+    const site = await arranged(150);
+    const { ctx, wordpress, clock, comments, writesOf } = site;
+    const dying = dyingWorker(site, 30, false);
+    const jobId = await createJob(dying.worker, { siteId, filter: pending, action: 'trash', expectedTotal: 150 });
     const claimedAt = clock.now;
-    void runOnce(dying, clock);
-    await expect.poll(() => writes).toBeGreaterThan(31);
+    void runOnce(dying.worker, clock);
+    await expect.poll(dying.writes).toBeGreaterThan(31);
     const revived = testContext({
       db: new FreigabeDb(ctx.db.name),
       now: ctx.now,
