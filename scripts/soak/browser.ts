@@ -29,24 +29,31 @@ export interface SoakBrowser {
 /** A reply as the extension sends it: `{ ok, value }` or `{ ok: false, error }`. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
-/** One message from the extension page, with a bound: a worker that never answers is an error here. */
-export async function send<T>(browser: SoakBrowser, message: unknown, timeoutMs = 60_000): Promise<Reply<T>> {
+/**
+ * Work in a page, with a bound: a page that never answers (a frozen tab, an IndexedDB open that
+ * waits for good) is an error here, which the soak's loop handles, instead of a soak that waits for
+ * ever — a 10-minute run stood still for minutes in one.
+ */
+export async function bounded<T>(work: Promise<T>, what: string, timeoutMs = 60_000): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const bound = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`no answer to ${JSON.stringify(message)} in ${timeoutMs} ms`)),
-      timeoutMs,
-    );
+    timer = setTimeout(() => reject(new Error(`${what}: no answer in ${timeoutMs} ms`)), timeoutMs);
   });
   try {
-    const reply = await Promise.race([
-      browser.page.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<Reply<T> | undefined>,
-      bound,
-    ]);
-    return reply ?? { ok: false, error: { code: 'no_reply', message: 'no reply' } };
+    return await Promise.race([work, bound]);
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** One message from the extension page, with a bound: a worker that never answers is an error here. */
+export async function send<T>(browser: SoakBrowser, message: unknown, timeoutMs = 60_000): Promise<Reply<T>> {
+  const reply = await bounded(
+    browser.page.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<Reply<T> | undefined>,
+    `the message ${JSON.stringify(message).slice(0, 200)}`,
+    timeoutMs,
+  );
+  return reply ?? { ok: false, error: { code: 'no_reply', message: 'no reply' } };
 }
 
 /** Connects the site through its fault proxy on the options page, as a user pastes an Application Password. */
@@ -87,7 +94,14 @@ export async function uiPage(
   size: { width: number; height: number },
 ): Promise<Page> {
   const open = browser.ui.get(name);
-  if (open && !open.isClosed() && (await open.evaluate(() => true).catch(() => false))) return open;
+  const alive = (page: Page) =>
+    bounded(
+      page.evaluate(() => true),
+      `the page ${name}`,
+      10_000,
+    ).catch(() => false);
+  if (open && !open.isClosed() && (await alive(open))) return open;
+  if (open && !open.isClosed()) await open.close().catch(() => undefined);
   const page = await browser.current.context.newPage();
   await page.setViewportSize(size);
   browser.ui.set(name, page);
@@ -145,8 +159,13 @@ export async function killAndRelaunch(browser: SoakBrowser): Promise<void> {
  */
 export async function revive(browser: SoakBrowser): Promise<boolean> {
   if (!browser.page.isClosed()) {
-    const alive = await browser.page.evaluate(() => true).catch(() => false);
+    const alive = await bounded(
+      browser.page.evaluate(() => true),
+      'the extension page',
+      10_000,
+    ).catch(() => false);
     if (alive) return false;
+    await browser.page.close().catch(() => undefined);
   }
   try {
     browser.page = await browser.current.openExtensionPage('src/popup/index.html');
@@ -169,29 +188,32 @@ export function stopWorker(browser: SoakBrowser): Promise<void> {
 
 /** Every row of one of the extension's stores, read in its page (no worker woken). */
 export function readRows<T>(browser: SoakBrowser, store: string): Promise<T[]> {
-  return readStore<T>(browser.page, store);
+  return bounded(readStore<T>(browser.page, store), `reading ${store}`);
 }
 
 /** One row by its key, read in the extension page. */
 export async function readRow<T>(browser: SoakBrowser, store: string, key: [string, number]): Promise<T | undefined> {
-  const row: unknown = await browser.page.evaluate(
-    async (where: { store: string; key: [string, number] }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('freigabe');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      try {
-        return await new Promise<unknown>((resolve, reject) => {
-          const request = db.transaction(where.store).objectStore(where.store).get(where.key);
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
+  const row: unknown = await bounded(
+    browser.page.evaluate(
+      async (where: { store: string; key: [string, number] }) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open('freigabe');
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
         });
-      } finally {
-        db.close();
-      }
-    },
-    { store, key },
+        try {
+          return await new Promise<unknown>((resolve, reject) => {
+            const request = db.transaction(where.store).objectStore(where.store).get(where.key);
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          });
+        } finally {
+          db.close();
+        }
+      },
+      { store, key },
+    ),
+    `reading ${store} ${key.join(' ')}`,
   );
   return row as T | undefined;
 }

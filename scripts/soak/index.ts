@@ -18,7 +18,7 @@ import { writeFileSync } from 'node:fs';
 import type { CommentRow, DraftRow, JobChunkRow, JobRow, OutboxRow } from '../../src/shared/db/index.ts';
 import { maxTimeoutMs } from '../../src/shared/wp/transport.ts';
 import { readLedger } from '../wp/status-ledger.ts';
-import { readRows, revive, send, startSoakBrowser } from './browser.ts';
+import { bounded, readRows, revive, send, startSoakBrowser } from './browser.ts';
 import { judgeDrafts } from './draft-oracle.ts';
 import { createDraftDriver } from './drafts.ts';
 import { createDriver } from './driver.ts';
@@ -109,11 +109,15 @@ try {
     const at = random.int(0, sites.length - 1);
     const site = sites[at] as SoakSite;
     const driver = drivers[at] as (typeof drivers)[number];
-    const commentId = random.chance(0.12) ? await colleagueTarget(site, driver.recent()) : null;
+    // (A page that does not answer is the browser's trouble, which the driver's step below meets too.)
+    const commentId = random.chance(0.12) ? await colleagueTarget(site, driver.recent()).catch(() => null) : null;
     if (commentId !== null) {
       const status = random.pick(moderatorStatuses);
       const startedAt = Date.now();
-      const change = await moderate(site.root, site.admin, commentId, status);
+      // Bounded like the page reads: a WordPress that never answers is recorded as a change that failed.
+      const change = await bounded(moderate(site.root, site.admin, commentId, status), 'the other moderator').catch(
+        (error: unknown) => ({ result: null, error: String(error).slice(0, 200) }),
+      );
       ledger.write({
         kind: 'moderator',
         site: site.name,
