@@ -69,15 +69,12 @@ async function writeBatch(ctx: BackgroundContext, batch: readonly { row: OutboxR
   const outboxWrites: OutboxRow[] = [];
   const commentWrites = new Map<string, CommentRow>();
   const reputations = new Map<string, ReputationChanges>();
-  const follow = (comment: CommentRow) => {
-    const reputation = reputations.get(comment.siteId) ?? new ReputationChanges(comment.siteId);
-    reputations.set(comment.siteId, reputation.follow(comment));
-  };
   const write = (comment: CommentRow) => {
     const key = commentKey(comment.siteId, comment.id);
     comments.set(key, comment);
     commentWrites.set(key, comment);
-    follow(comment);
+    const reputation = reputations.get(comment.siteId) ?? new ReputationChanges(comment.siteId);
+    reputations.set(comment.siteId, reputation.follow(comment));
   };
   batch.forEach(({ row, sent }, index) => {
     const current = stored[index];

@@ -34,9 +34,14 @@ export async function jobMovedComments(db: FreigabeDb, siteId: string, startedAt
       });
     if (moved.length >= lookedAt) break;
   }
+  // Looked up a slice at a time, newest first, until enough are found: this runs on every sync for a
+  // day after a job, and after a flood the newest ids are the cached ones.
   const ids = [...new Set(moved)].slice(0, lookedAt);
-  const cached = await db.comments.bulkGet(ids.map((id) => [siteId, id] as [string, number]));
-  return cached
-    .flatMap((comment) => (comment && comment.status !== 'hold' ? [comment.id] : []))
-    .slice(0, jobMovedAtMost);
+  const followed: number[] = [];
+  for (let start = 0; start < ids.length && followed.length < jobMovedAtMost; start += jobMovedAtMost) {
+    const slice = ids.slice(start, start + jobMovedAtMost);
+    for (const comment of await db.comments.bulkGet(slice.map((id) => [siteId, id] as [string, number])))
+      if (comment && comment.status !== 'hold') followed.push(comment.id);
+  }
+  return followed.slice(0, jobMovedAtMost);
 }
