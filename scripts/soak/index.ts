@@ -200,10 +200,8 @@ try {
   const lastSent = Math.max(0, ...outbox.map((row) => row.sentAt ?? 0));
   const settled = lastSent + maxTimeoutMs + 1000 - Date.now();
   if (settled > 0 && seconds > 120) await new Promise((wait) => setTimeout(wait, settled));
-  // A sync already running is joined (pull-pending.ts): one the alarm or a popup opened by the UI
-  // share began earlier would answer for the final sync and leave comments decided shortly before its
-  // own start as the user left them. The final sync is the one begun after that one ended.
-  await send<unknown>(browser, { type: 'syncNow' }, 300_000).catch(() => undefined);
+  // Sync now starts a sync of its own after one already running (the alarm's, or one a popup opened
+  // by the UI share began earlier): the final sync is begun after this moment.
   const finalSyncAt = Date.now();
   const finalSync = await send<unknown>(browser, { type: 'syncNow' }, 300_000).catch((error: unknown) => error);
   log(`final sync: ${JSON.stringify(finalSync).slice(0, 200)}`);
@@ -219,10 +217,12 @@ try {
     const ours = outbox.filter((row) => row.siteId === site.siteId);
     const siteDrafts = drafts.filter((draft) => draft.siteId === site.siteId);
     const users = { editor: site.editor.id, admin: site.admin.id };
+    const siteJobs = jobs.filter((job) => job.siteId === site.siteId);
+    const siteChunks = chunks.filter((chunk) => siteJobs.some((job) => job.id === chunk.jobId));
     // What the oracle saw, beside the ledger: a failure is read from these files.
     writeFileSync(
       ledger.file.replace(/\.jsonl$/, `-${site.name}-server.json`),
-      `${JSON.stringify({ statusLedger, outbox: ours.map(({ snapshot: _, ...row }) => row), drafts: siteDrafts, ...users }, null, 1)}\n`,
+      `${JSON.stringify({ statusLedger, outbox: ours.map(({ snapshot: _, ...row }) => row), drafts: siteDrafts, jobs: siteJobs, chunks: siteChunks, ...users }, null, 1)}\n`,
     );
     const siteCache = cache.filter((row) => row.siteId === site.siteId).map(({ id, status }) => ({ id, status }));
     const verdict = judge({
@@ -237,8 +237,8 @@ try {
     });
     const jobComments = new Set([...server.values()].filter((one) => one.post === site.jobPost).map((one) => one.id));
     const jobVerdict = judgeJobs(
-      jobs.filter((job) => job.siteId === site.siteId),
-      chunks,
+      siteJobs,
+      siteChunks,
       statusLedger.filter((entry) => jobComments.has(entry.comment)),
       site.editor.id,
     );

@@ -61,6 +61,7 @@ export function judgeJobs(
   const ours = new Set(jobs.map((job) => job.id));
   const least = new Map<number, number>();
   const most = new Map<number, number>();
+  const skippedOf = new Map<number, number>();
   const add = (map: Map<number, number>, id: number) => map.set(id, (map.get(id) ?? 0) + 1);
   for (const chunk of chunks) {
     if (!ours.has(chunk.jobId)) continue;
@@ -68,6 +69,7 @@ export function judgeJobs(
       const outcome = chunk.outcomes?.[index];
       if (outcome === undefined) add(most, id);
       else verdict[outcome] += 1;
+      if (outcome === 'skipped') add(skippedOf, id);
       if (outcome === 'done') {
         add(least, id);
         add(most, id);
@@ -81,7 +83,14 @@ export function judgeJobs(
   for (const entry of entries) add(entry.user === editor ? changes : byOthers, entry.comment);
   for (const id of new Set([...most.keys(), ...changes.keys()])) {
     const changed = changes.get(id) ?? 0;
-    if (changed > (most.get(id) ?? 0))
+    const skipped = skippedOf.get(id) ?? 0;
+    // More changes than dones, but as many as dones and skips: a job told the user it left a comment
+    // alone ("another moderator changed it") that it did change — a wrong report, not a change made twice.
+    if (changed > (most.get(id) ?? 0) && changed <= (most.get(id) ?? 0) + skipped)
+      verdict.reportWrong.push(
+        `comment ${id}: changed ${changed} times, jobs report ${most.get(id) ?? 0} done and ${skipped} skipped`,
+      );
+    else if (changed > (most.get(id) ?? 0))
       verdict.doubled.push(`comment ${id}: changed ${changed} times, jobs did it at most ${most.get(id) ?? 0}`);
     else if (changed + (byOthers.get(id) ?? 0) < (least.get(id) ?? 0))
       verdict.lost.push(`comment ${id}: changed ${changed} times, jobs report ${least.get(id)} done`);

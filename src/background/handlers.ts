@@ -146,7 +146,7 @@ export const pageHandlers: PageHandlers = {
   },
   async clearCache(ctx, request) {
     const removed = await clearCachedComments(ctx, request.siteId);
-    void syncAllSites(ctx, request.siteId)
+    void syncAllSites(ctx, request.siteId, { fresh: true })
       .then(() => refreshViews(ctx, request.siteId))
       .catch((error: unknown) => reportError(error, { where: 'background: sync after clearing the cache' }));
     return { siteId: request.siteId, removed };
@@ -157,7 +157,7 @@ export const pageHandlers: PageHandlers = {
   findUnreplied: (ctx, request) => afterwardsBadges(ctx, findUnreplied(ctx, request.siteId)),
   async syncNow(ctx, request) {
     // The user asked and is looking: no notification for what this sync finds.
-    const summaries = await syncAllSites(ctx, request.siteId, { notify: false });
+    const summaries = await syncAllSites(ctx, request.siteId, { notify: false, fresh: true });
     await sendWhatWasHeldUp(ctx, summaries);
     await refreshViews(ctx, request.siteId);
     return summaries;

@@ -140,4 +140,33 @@ describe('connect and sync against WordPress', () => {
         .count(),
     ).toBe(0);
   });
+
+  it('follows a comment out of the queue that someone moves on later, and lets go of it once deleted (the sweep)', async () => {
+    const ctx = testContext();
+    const editor = user(wp, 'editor');
+    await connectWithPassword(ctx, { url: wp.url, username: editor.login, password: editor.applicationPassword });
+    const api = adminApi(wp);
+    const { id } = await api.createComment(await api.createPost({ title: 'Sweep-Test' }), { status: 'hold' });
+    await syncPending(ctx, root);
+    const admin = user(wp, 'admin');
+    const setStatus = async (status: string) =>
+      expect(
+        (await restRequest(root, admin, `wp/v2/comments/${id}`, { method: 'POST', body: { status } })).status,
+      ).toBe(200);
+    // Trashed elsewhere: the next sync learns it (it left the queue), and nothing follows it after that
+    // but the sweep, a page of the cache out of the queue per sync.
+    await setStatus('trash');
+    await syncPending(ctx, root);
+    expect((await ctx.db.comments.get([root, id]))?.status).toBe('trash');
+    await setStatus('spam');
+    const outOfQueue = await ctx.db.comments.where('status').anyOf('approved', 'spam', 'trash').count();
+    const rounds = Math.ceil(outOfQueue / 100);
+    const statusAfterSweep = async () => {
+      for (let sync = 0; sync < rounds; sync++) await syncPending(ctx, root);
+      return (await ctx.db.comments.get([root, id]))?.status;
+    };
+    expect(await statusAfterSweep()).toBe('spam');
+    expect((await restRequest(root, admin, `wp/v2/comments/${id}?force=true`, { method: 'DELETE' })).status).toBe(200);
+    expect(await statusAfterSweep()).toBeUndefined();
+  });
 });

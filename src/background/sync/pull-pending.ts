@@ -41,6 +41,7 @@ import { countWhileJobRuns, HeldBackByJob, jobMovingQueue } from './job-deferral
 import { jobMovedComments } from './job-moved.ts';
 import { fetchMissingParents, fetchMissingPosts } from './related.ts';
 import { statusCounts } from './status-counts.ts';
+import { sweepSlice } from './sweep.ts';
 
 export { toCommentRow };
 
@@ -54,18 +55,39 @@ export interface SyncOptions {
   notify?: boolean;
   /** the most pending comments cached (`pendingCacheCap`; tests against a real WordPress ask for fewer) */
   pendingCap?: number;
+  /**
+   * The user asked (sync now, the cache cleared): a sync already under way may have read the queue
+   * before what the user expects to see, so one more runs after it (one for all who ask meanwhile).
+   */
+  fresh?: boolean;
 }
 
 type Cursor = NonNullable<SyncStateRow['cursor']>;
 
 const running = new Map<string, Promise<SyncSummary>>();
+/** the sync that starts when the running one ends, for those who asked for a fresh one meanwhile */
+const next = new Map<string, Promise<SyncSummary>>();
 
 /**
- * Syncs one site. A sync already running for it in this context is joined; across contexts the
- * site's lock (Web Locks) makes a second one wait: syncs of one site never overlap.
+ * Syncs one site. A sync already running for it in this context is joined (a fresh one is asked
+ * for after it); across contexts the site's lock (Web Locks) makes a second one wait: syncs of one
+ * site never overlap.
  */
 export function syncPending(ctx: BackgroundContext, siteId: string, options: SyncOptions = {}): Promise<SyncSummary> {
   const current = running.get(siteId);
+  if (current && options.fresh) {
+    const queued = next.get(siteId);
+    if (queued) return queued;
+    const after = current
+      .catch(() => undefined)
+      .then(() => {
+        next.delete(siteId);
+        // One that started since this request was made is fresh enough.
+        return syncPending(ctx, siteId, { ...options, fresh: false });
+      });
+    next.set(siteId, after);
+    return after;
+  }
   if (current) return current;
   const locks = ctx.locks ?? defaultLocks();
   const sync = locks
@@ -108,7 +130,15 @@ async function pull(ctx: BackgroundContext, siteId: string, options: SyncOptions
       ...followedComments(outbox, startedAt, watched),
       ...(await jobMovedComments(ctx.db, siteId, startedAt)),
     ];
-    const reread = new Set([...left, ...followed.filter((id) => !queue.seen.has(id))]);
+    // And a page of the rest of the cache out of the queue, round the cache from sync to sync (sweep.ts).
+    const sweep = await sweepSlice(
+      ctx.db,
+      siteId,
+      (await ctx.db.syncState.get(siteId))?.sweepAfterId ?? 0,
+      // Those in the outbox are the user's: followed while decided lately, never overwritten while open.
+      new Set([...followed, ...queue.seen, ...outbox.map((row) => row.commentId)]),
+    );
+    const reread = new Set([...left, ...followed.filter((id) => !queue.seen.has(id)), ...sweep.ids]);
     const whereabouts = await recheck(client, [...reread], context);
     const found: CommentRow[] = [];
     for (const comment of whereabouts.values()) {
@@ -120,7 +150,9 @@ async function pull(ctx: BackgroundContext, siteId: string, options: SyncOptions
       const status = queue.seen.has(id) ? 'hold' : whereabouts.get(id)?.status;
       if (status !== undefined) serverStatuses.set(id, status);
     }
-    const gone = [...left.filter((id) => !whereabouts.has(id)), ...beyond];
+    // Swept and not found: deleted for good by someone (an author may just not see Spam and Trash).
+    const sweptGone = site.mode === 'moderator' ? sweep.ids.filter((id) => !whereabouts.has(id)) : [];
+    const gone = [...left.filter((id) => !whereabouts.has(id)), ...beyond, ...sweptGone];
     const parents = await fetchMissingParents(
       ctx,
       client,
@@ -154,7 +186,12 @@ async function pull(ctx: BackgroundContext, siteId: string, options: SyncOptions
       });
       const seeded = (await ctx.db.syncState.get(siteId))?.reputationSeededAt;
       if (seeded === undefined) await seedReputation(ctx.db, siteId, ctx.now());
-      await updateSyncState(ctx.db, siteId, () => ({ cursor: null, counts, reputationSeededAt: seeded ?? ctx.now() }));
+      await updateSyncState(ctx.db, siteId, () => ({
+        cursor: null,
+        counts,
+        reputationSeededAt: seeded ?? ctx.now(),
+        sweepAfterId: sweep.next,
+      }));
       await forgetSeen(ctx.db, siteId);
     });
     if (options.notify !== false && site.lastSyncAt !== null && queue.newPending > 0) {

@@ -243,6 +243,8 @@ export interface SyncStateRow {
   contextFetchedAt: Record<number, number>;
   /** when the site's reputation was first seeded from what the cache held */
   reputationSeededAt?: number;
+  /** where the next sync goes on reading the cache out of the queue again (background/sync/sweep.ts) */
+  sweepAfterId?: number;
 }
 
 /**

@@ -42,6 +42,27 @@ function attributesOf(node: DomNode): Record<string, string> {
   return result;
 }
 
+/**
+ * Runs on the element: scrolls it to the middle, waits until its box stands still for 100 ms, and
+ * answers its middle and whether that point hits it (not a fixed bar, not a neighbour).
+ */
+const aimAt = `async function () {
+  this.scrollIntoView({ block: 'center', inline: 'center' });
+  const box = () => this.getBoundingClientRect();
+  let before = box();
+  for (let i = 0; i < 20; i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = box();
+    const still = now.x === before.x && now.y === before.y && now.width === before.width && now.height === before.height;
+    before = now;
+    if (still) break;
+  }
+  const x = before.x + before.width / 2;
+  const y = before.y + before.height / 2;
+  const top = this.getRootNode().elementFromPoint(x, y);
+  return { x, y, hit: top !== null && (top === this || this.contains(top)) };
+}`;
+
 export async function shadowUi(page: Page): Promise<ShadowUi> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
   await cdp.send('DOM.enable');
@@ -79,6 +100,7 @@ export async function shadowUi(page: Page): Promise<ShadowUi> {
       objectId: object.objectId,
       functionDeclaration: declaration,
       returnByValue: true,
+      awaitPromise: true,
     })) as { result: { value: T } };
     return result.value;
   }
@@ -95,11 +117,20 @@ export async function shadowUi(page: Page): Promise<ShadowUi> {
     async click(kind, index, selector) {
       const nodeId = await find(kind, index, selector);
       // To the middle of the viewport: "if needed" leaves a button at the edge, where a theme's fixed
-      // bar (WordPress's admin bar) can take the click.
-      await callOn(nodeId, "function () { this.scrollIntoView({ block: 'center', inline: 'center' }); }");
-      const { model } = (await cdp.send('DOM.getBoxModel', { nodeId })) as { model: { border: number[] } };
-      const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.border;
-      await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+      // bar (WordPress's admin bar) can take the click. Then, as Playwright does for its own clicks,
+      // only once the element stood still for a moment and is what the point hits: on a loaded
+      // machine the page may still move (a late card, the theme's fonts), and a click measured
+      // before that lands beside the button — CI lost an approval that way.
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const aim = await callOn<{ x: number; y: number; hit: boolean }>(nodeId, aimAt);
+        if (aim.hit) {
+          await page.mouse.click(aim.x, aim.y);
+          return;
+        }
+        if (Date.now() > deadline) throw new Error(`${selector} in ${kind} #${index} stays covered or moving`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     },
     async property(kind, index, selector, name) {
       const nodeId = await find(kind, index, selector);

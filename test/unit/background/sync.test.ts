@@ -137,6 +137,31 @@ describe('syncPending', () => {
     expect(wordpress.requests.filter((r) => r.includes('status=hold') && r.includes('per_page=100'))).toHaveLength(1);
     expect(wordpress.requests.filter((r) => r.includes('per_page=1&'))).toHaveLength(6);
   });
+
+  it('runs once more after a running sync when the user asks for a fresh one: what came after its read is seen', async () => {
+    const comments = pending(5);
+    const { ctx, wordpress } = await connectedContext(comments);
+    let queueReads = 0;
+    const fetchQueue = ctx.fetch;
+    // A comment arrives on WordPress right after the running sync read the queue.
+    ctx.fetch = async (input, init) => {
+      const response = await fetchQueue(input, init);
+      if (String(input).includes('status=hold') && String(input).includes('per_page=100') && ++queueReads === 1) {
+        comments.push({ id: 6, post: 4, status: 'hold', type: 'comment' });
+      }
+      return response;
+    };
+    const running = syncPending(ctx, siteId);
+    const joined = syncPending(ctx, siteId);
+    const [fresh, freshToo] = [syncPending(ctx, siteId, { fresh: true }), syncPending(ctx, siteId, { fresh: true })];
+    expect(joined).toBe(running);
+    expect(freshToo).toBe(fresh);
+    expect((await running).pending).toBe(5);
+    expect((await fresh).pending).toBe(6);
+    expect(await ctx.db.comments.get([siteId, 6])).toBeDefined();
+    // Two reads of the queue: the running one and one after it for both fresh requests.
+    expect(wordpress.requests.filter((r) => r.includes('status=hold') && r.includes('per_page=100'))).toHaveLength(2);
+  });
 });
 
 describe('badge', () => {

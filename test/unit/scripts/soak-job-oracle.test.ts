@@ -59,15 +59,30 @@ describe('the soak’s bulk-job oracle', () => {
   it('counts a comment changed twice for one done as doubled, and one never changed as lost', () => {
     const verdict = judgeJobs(
       [job(1, 'done')],
-      [chunk(1, 0, [10, 11, 12], ['done', 'done', 'skipped'])],
-      [change(10), change(10), change(12)],
+      [chunk(1, 0, [10, 11, 12], ['done', 'done', 'done'])],
+      [change(10), change(10), change(12), change(13)],
       editor,
     );
     expect(verdict.doubled).toEqual([
       'comment 10: changed 2 times, jobs did it at most 1',
-      'comment 12: changed 1 times, jobs did it at most 0',
+      'comment 13: changed 1 times, jobs did it at most 0',
     ]);
     expect(verdict.lost).toEqual(['comment 11: changed 0 times, jobs report 1 done']);
+  });
+
+  it('tells a change a job reported as skipped apart from a change made twice: a wrong report', () => {
+    // Seed 920731, comments 1744 and 1832 (Bridge, five jobs on them): changed five times, four dones and a skip.
+    const jobs = [1, 2, 3, 4, 5].map((id) => job(id, 'done'));
+    const chunks = [1, 2, 3, 4, 5].map((id) => chunk(id, 0, [1744], [id === 5 ? 'skipped' : 'done']));
+    const five = [1, 2, 3, 4, 5].map(() => change(1744));
+    const verdict = judgeJobs(jobs, chunks, five, editor);
+    expect(verdict.doubled).toEqual([]);
+    expect(verdict.reportWrong.filter((line) => line.startsWith('comment'))).toEqual([
+      'comment 1744: changed 5 times, jobs report 4 done and 1 skipped',
+    ]);
+    expect(judgeJobs(jobs, chunks, [...five, change(1744)], editor).doubled).toEqual([
+      'comment 1744: changed 6 times, jobs did it at most 4',
+    ]);
   });
 
   it('takes a done the other moderator made a no-op (they had put the comment there first) as no loss', () => {
