@@ -42,7 +42,7 @@ const jobComments = Number(process.env.SOAK_JOB_COMMENTS ?? (seconds <= 120 ? 60
 /** how long the outbox may take to settle once the faults are off (backoff is capped at 10 minutes) */
 const quietLimitMs = Number(process.env.SOAK_QUIET_S ?? (seconds <= 120 ? 240 : 660)) * 1000;
 const undoWindowSeconds = 2;
-const colleagueOnJobs = process.env.SOAK_COLLEAGUE_JOBS === '1';
+const colleagueOnJobs = process.env.SOAK_COLLEAGUE_JOBS !== '0';
 /** the share of the moderator's decisions made through the UI (popup keys, article clicks) */
 const uiShare = Number(process.env.SOAK_UI_SHARE ?? 0.2);
 const log = (message: string) => console.log(`[soak ${((Date.now() - started) / 1000).toFixed(0)} s] ${message}`);
@@ -85,10 +85,9 @@ try {
     weights: chosenFaults(process.env.SOAK_FAULTS),
   });
   /**
-   * What the other moderator goes for: a comment the user decided lately; with SOAK_COLLEAGUE_JOBS=1
-   * now and then one a bulk job moved, which the cache holds out of the queue (the sync follows the
-   * newest 100: sync/job-moved.ts). Off by default: its first 10-minute run (seed 920731) found
-   * what is still open (ADR 029) — older ones stay stale, and two job comments counted doubled.
+   * What the other moderator goes for: a comment the user decided lately; now and then (unless
+   * SOAK_COLLEAGUE_JOBS=0) one a bulk job moved, which the cache holds out of the queue (the sync
+   * follows the newest 100, sync/job-moved.ts, and sweeps the rest a page per sync, sync/sweep.ts).
    */
   const colleagueTarget = async (site: SoakSite, recent: number[]): Promise<number | null> => {
     if (colleagueOnJobs && random.chance(0.25)) {
@@ -205,6 +204,16 @@ try {
   const finalSyncAt = Date.now();
   const finalSync = await send<unknown>(browser, { type: 'syncNow' }, 300_000).catch((error: unknown) => error);
   log(`final sync: ${JSON.stringify(finalSync).slice(0, 200)}`);
+  // What nothing else follows (a comment the colleague moved long after the user decided it, one a
+  // job moved beyond the newest 100 it follows) each sync reads a page of, round the cache
+  // (sync/sweep.ts): as many syncs more as the largest site's cache out of the queue needs.
+  const outOfQueue = (await readRows<CommentRow>(browser, 'comments')).filter((row) => row.status !== 'hold');
+  const rounds = Math.max(
+    0,
+    ...sites.map((site) => Math.ceil(outOfQueue.filter((row) => row.siteId === site.siteId).length / 100)),
+  );
+  for (let round = 0; round < rounds; round++) await send<unknown>(browser, { type: 'syncNow' }, 300_000);
+  log(`the sweep went round the cache out of the queue in ${rounds} syncs more (${outOfQueue.length} comments)`);
   outbox = await readRows<OutboxRow>(browser, 'outbox');
   const cache = await readRows<CommentRow>(browser, 'comments');
   const jobs = await readRows<JobRow>(browser, 'jobs');

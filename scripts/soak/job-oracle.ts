@@ -31,6 +31,8 @@ export interface JobVerdict {
   undoneComments: number;
   /** comments an undo left where the other moderator had moved them after the job */
   undoLeftToModerator: number;
+  /** comments a chunk sent again reported skipped (the colleague had moved them) that its first request may have changed */
+  skippedAfterColleague: number;
   /** a comment an undo job says it brought back that WordPress did not, or one it left though nobody else moved it */
   undoneWrong: string[];
   /** a job's progress that is not what its chunks say, or an undo's that does not add up to what its job left */
@@ -55,6 +57,7 @@ export function judgeJobs(
     undos: 0,
     undoneComments: 0,
     undoLeftToModerator: 0,
+    skippedAfterColleague: 0,
     undoneWrong: [],
     reportWrong: [],
   };
@@ -84,9 +87,15 @@ export function judgeJobs(
   for (const id of new Set([...most.keys(), ...changes.keys()])) {
     const changed = changes.get(id) ?? 0;
     const skipped = skippedOf.get(id) ?? 0;
-    // More changes than dones, but as many as dones and skips: a job told the user it left a comment
-    // alone ("another moderator changed it") that it did change — a wrong report, not a change made twice.
-    if (changed > (most.get(id) ?? 0) && changed <= (most.get(id) ?? 0) + skipped)
+    const withSkips = changed > (most.get(id) ?? 0) && changed <= (most.get(id) ?? 0) + skipped;
+    // More changes than dones, as many as dones and skips, and the other moderator moved it too: a chunk
+    // sent again (its first answer never written: a pause, a stopped worker, a lost answer) finds the
+    // comment where the colleague put it and reports it skipped — though the first request may have
+    // changed it before the colleague did (seed 920731, job 9: spam at 480 s, the colleague's Trash at
+    // 568 s, the chunk sent again on resume at 685 s). True either way: someone else moved it.
+    if (withSkips && (byOthers.get(id) ?? 0) > 0) verdict.skippedAfterColleague += 1;
+    // Without the colleague: the job told the user it left alone a comment it changed — a wrong report.
+    else if (withSkips)
       verdict.reportWrong.push(
         `comment ${id}: changed ${changed} times, jobs report ${most.get(id) ?? 0} done and ${skipped} skipped`,
       );

@@ -70,15 +70,21 @@ describe('the soak’s bulk-job oracle', () => {
     expect(verdict.lost).toEqual(['comment 11: changed 0 times, jobs report 1 done']);
   });
 
-  it('tells a change a job reported as skipped apart from a change made twice: a wrong report', () => {
-    // Seed 920731, comments 1744 and 1832 (Bridge, five jobs on them): changed five times, four dones and a skip.
+  it('tells a change a job reported as skipped apart from a change made twice', () => {
+    // Seed 920731, comments 1744 and 1832 (Bridge, five jobs on them): changed five times, four dones
+    // and a skip — the last job's chunk, sent again on resume, found them where the colleague had put them.
     const jobs = [1, 2, 3, 4, 5].map((id) => job(id, 'done'));
     const chunks = [1, 2, 3, 4, 5].map((id) => chunk(id, 0, [1744], [id === 5 ? 'skipped' : 'done']));
     const five = [1, 2, 3, 4, 5].map(() => change(1744));
-    const verdict = judgeJobs(jobs, chunks, five, editor);
-    expect(verdict.doubled).toEqual([]);
-    expect(verdict.reportWrong.filter((line) => line.startsWith('comment'))).toEqual([
-      'comment 1744: changed 5 times, jobs report 4 done and 1 skipped',
+    const comments = (verdict: ReturnType<typeof judgeJobs>) =>
+      verdict.reportWrong.filter((line) => line.startsWith('comment'));
+    const withColleague = judgeJobs(jobs, chunks, [...five, change(1744, 1)], editor);
+    expect([withColleague.doubled, comments(withColleague), withColleague.skippedAfterColleague]).toEqual([[], [], 1]);
+    // Nobody else moved it: the skip was a wrong report.
+    const alone = judgeJobs(jobs, chunks, five, editor);
+    expect([alone.doubled, comments(alone)]).toEqual([
+      [],
+      ['comment 1744: changed 5 times, jobs report 4 done and 1 skipped'],
     ]);
     expect(judgeJobs(jobs, chunks, [...five, change(1744)], editor).doubled).toEqual([
       'comment 1744: changed 6 times, jobs did it at most 4',
