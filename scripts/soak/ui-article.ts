@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { CommentRow } from '../../src/shared/db/index.ts';
 import type { RequestedDecision } from '../../src/shared/moderation.ts';
-import { type ShadowUi, shadowUi } from '../../test/e2e/support/shadow.ts';
+import { type HostRef, type ShadowUi, shadowUi } from '../../test/e2e/support/shadow.ts';
 import { screenshotDir } from '../extension-browser.ts';
 import { type SoakBrowser, uiPage } from './browser.ts';
 import { articleUrl, cardSnippet } from './ui-plan.ts';
@@ -18,7 +18,7 @@ const size = { width: 1000, height: 900 };
 let shot = false;
 
 /** Polls `find` until it names a host, for up to `ms` (cards render in the page's idle time). */
-async function poll(find: () => Promise<number | null>, ms: number): Promise<number | null> {
+async function poll<T>(find: () => Promise<T | null>, ms: number): Promise<T | null> {
   const until = Date.now() + ms;
   for (;;) {
     const found = await find();
@@ -27,16 +27,18 @@ async function poll(find: () => Promise<number | null>, ms: number): Promise<num
   }
 }
 
-/** The pending comment's card: the one card whose text holds the comment's. */
-async function cardOf(ui: ShadowUi, comment: CommentRow): Promise<number | null> {
+/** The pending comment's card: the one card whose text holds the comment's (by its key: cards rendered later move the places). */
+async function cardOf(ui: ShadowUi, comment: CommentRow): Promise<HostRef | null> {
   const snippet = cardSnippet(comment);
+  const hosts = await ui.hosts('card');
   const texts = (await ui.text('card')).map((text) => text.replace(/\s+/g, ' '));
-  const matching = texts.flatMap((text, index) => (text.includes(snippet) ? [index] : []));
-  return matching.length === 1 ? (matching[0] as number) : null;
+  if (texts.length !== hosts.length) return null;
+  const matching = hosts.filter((_, index) => texts[index]?.includes(snippet));
+  return matching.length === 1 && matching[0] ? { key: matching[0].key } : null;
 }
 
 /** The approved comment's toolbar: the host in the theme's element of the comment (scrolled to), marked for the look-up. */
-async function toolbarOf(page: Page, ui: ShadowUi, commentId: number): Promise<number | null> {
+async function toolbarOf(page: Page, ui: ShadowUi, commentId: number): Promise<HostRef | null> {
   const mark = String(Date.now());
   const marked = await page.evaluate(
     ({ id, value }) => {
@@ -52,8 +54,8 @@ async function toolbarOf(page: Page, ui: ShadowUi, commentId: number): Promise<n
     { id: commentId, value: mark },
   );
   if (!marked) return null;
-  const index = (await ui.hosts('toolbar')).findIndex((host) => host.attributes['data-soak-target'] === mark);
-  return index < 0 ? null : index;
+  const host = (await ui.hosts('toolbar')).find((one) => one.attributes['data-soak-target'] === mark);
+  return host ? { key: host.key } : null;
 }
 
 /** The button that sends the inline editor's text as this decision. */

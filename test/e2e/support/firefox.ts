@@ -11,7 +11,7 @@ import type { Page } from 'puppeteer-core';
 import { readStore as readStoreIn, screenshotDir, writeSettings } from '../../../scripts/extension-browser.ts';
 import { type FirefoxWithExtension, launchFirefoxWithExtension } from '../../../scripts/firefox-browser.ts';
 import type { DemoSiteUser } from '../../../scripts/wp/index.ts';
-import type { ShadowUi } from './shadow.ts';
+import { aimAt, type HostRef, type ShadowUi } from './shadow.ts';
 
 export type { FirefoxWithExtension };
 
@@ -175,20 +175,25 @@ export async function firefoxShadowUi(page: Page): Promise<ShadowUi> {
     return found.filter((_, index) => rendered[index]);
   }
 
-  async function find(kind: string, index: number, selector: string): Promise<RemoteValue> {
-    const host = (await hosts(kind))[index];
-    if (!host) throw new Error(`no ${kind} host #${index}`);
+  async function find(kind: string, index: HostRef, selector: string): Promise<RemoteValue> {
+    const all = await hosts(kind);
+    const host = typeof index === 'number' ? all[index] : all.find((one) => one.shadowRoot.sharedId === index.key);
+    if (!host) throw new Error(`no ${kind} host ${JSON.stringify(index)}`);
     const found = await call('function (selector) { return this.querySelector(selector); }', {
       this: host.shadowRoot,
       args: [selector],
     });
-    if (!found.sharedId) throw new Error(`nothing matches ${selector} in ${kind} #${index}`);
+    if (!found.sharedId) throw new Error(`nothing matches ${selector} in ${kind} ${JSON.stringify(index)}`);
     return found;
   }
 
   return {
     async hosts(kind) {
-      return (await hosts(kind)).map((host, shadowRootId) => ({ attributes: host.attributes, shadowRootId }));
+      return (await hosts(kind)).map((host, shadowRootId) => ({
+        attributes: host.attributes,
+        shadowRootId,
+        key: String(host.shadowRoot.sharedId),
+      }));
     },
     async text(kind) {
       const texts: string[] = [];
@@ -199,17 +204,22 @@ export async function firefoxShadowUi(page: Page): Promise<ShadowUi> {
     },
     async click(kind, index, selector) {
       const element = await find(kind, index, selector);
-      // To the middle of the viewport, where no fixed bar (WordPress's admin bar) takes the click.
-      const box = await call(
-        `function () {
-          this.scrollIntoView({ block: 'center', inline: 'center' });
-          const rect = this.getBoundingClientRect();
-          return JSON.stringify({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
-        }`,
-        { this: element },
-      );
-      const { x, y } = JSON.parse(String(box.value)) as { x: number; y: number };
-      await page.mouse.click(x, y);
+      // To the middle of the viewport, where no fixed bar (WordPress's admin bar) takes the click, once
+      // it stands still and is what the point hits (as Chromium's shadowUi does).
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const box = await call(`async function () { return JSON.stringify(await (${aimAt}).call(this)); }`, {
+          this: element,
+        });
+        const { x, y, hit } = JSON.parse(String(box.value)) as { x: number; y: number; hit: boolean };
+        if (hit) {
+          await page.mouse.click(x, y);
+          return;
+        }
+        if (Date.now() > deadline)
+          throw new Error(`${selector} in ${kind} ${JSON.stringify(index)} stays covered or moving`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     },
     async property(kind, index, selector, name) {
       const element = await find(kind, index, selector);

@@ -14,19 +14,26 @@ interface DomNode {
   shadowRoots?: DomNode[];
 }
 
+/**
+ * A host by its place among the rendered hosts of its kind, or by its `key` (from `hosts`), which
+ * stays its own while cards still render in the page's idle time and move the places: the soak
+ * replied to the card before the one it meant after such a render (seed 4170).
+ */
+export type HostRef = number | { key: string };
+
 export interface ShadowUi {
   /** rendered hosts of one kind (card, toolbar, summary, reactions) in document order, each with its shadow root */
-  hosts(kind: string): Promise<{ attributes: Record<string, string>; shadowRootId: number }[]>;
+  hosts(kind: string): Promise<{ attributes: Record<string, string>; shadowRootId: number; key: string }[]>;
   /** text of everything inside the hosts of one kind */
   text(kind: string): Promise<string[]>;
   /** clicks the first element matching `selector` inside the `index`th host of `kind` */
-  click(kind: string, index: number, selector: string): Promise<void>;
+  click(kind: string, index: HostRef, selector: string): Promise<void>;
   /** a property (e.g. value) of the first element matching `selector` in that host */
-  property(kind: string, index: number, selector: string, name: string): Promise<unknown>;
+  property(kind: string, index: HostRef, selector: string, name: string): Promise<unknown>;
   /** whether that element has the focus inside its shadow root */
-  focused(kind: string, index: number, selector: string): Promise<boolean>;
+  focused(kind: string, index: HostRef, selector: string): Promise<boolean>;
   /** scrolls the first element matching `selector` in that host to the middle of the viewport */
-  reveal(kind: string, index: number, selector: string): Promise<void>;
+  reveal(kind: string, index: HostRef, selector: string): Promise<void>;
   /** every visible element matching `selector` in every host of `kind`: its label, size and middle */
   boxes(
     kind: string,
@@ -46,7 +53,7 @@ function attributesOf(node: DomNode): Record<string, string> {
  * Runs on the element: scrolls it to the middle, waits until its box stands still for 100 ms, and
  * answers its middle and whether that point hits it (not a fixed bar, not a neighbour).
  */
-const aimAt = `async function () {
+export const aimAt = `async function () {
   this.scrollIntoView({ block: 'center', inline: 'center' });
   const box = () => this.getBoundingClientRect();
   let before = box();
@@ -69,14 +76,15 @@ export async function shadowUi(page: Page): Promise<ShadowUi> {
 
   async function hosts(kind: string) {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-    const found: { attributes: Record<string, string>; shadowRootId: number }[] = [];
+    const found: { attributes: Record<string, string>; shadowRootId: number; key: string }[] = [];
     const walk = (node: DomNode, hostKind: string | null) => {
       const attributes = attributesOf(node);
       const kindHere = attributes['data-freigabe-host'] ?? hostKind;
       const shadow = node.shadowRoots?.[0];
       // Rendered: its mount holds something (new cards render in the page's idle time, an empty host is not there yet).
       const rendered = shadow?.children?.some((child) => child.nodeName === 'DIV' && (child.children?.length ?? 0) > 0);
-      if (shadow && rendered && kindHere === kind) found.push({ attributes, shadowRootId: shadow.nodeId });
+      if (shadow && rendered && kindHere === kind)
+        found.push({ attributes, shadowRootId: shadow.nodeId, key: String(shadow.backendNodeId) });
       // A card's host may wrap the element that carries the root (list items cannot).
       for (const child of node.children ?? []) walk(child, attributes['data-freigabe-host'] ? kindHere : null);
     };
@@ -84,13 +92,14 @@ export async function shadowUi(page: Page): Promise<ShadowUi> {
     return found;
   }
 
-  async function find(kind: string, index: number, selector: string): Promise<number> {
-    const host = (await hosts(kind))[index];
-    if (!host) throw new Error(`no ${kind} host #${index}`);
+  async function find(kind: string, index: HostRef, selector: string): Promise<number> {
+    const all = await hosts(kind);
+    const host = typeof index === 'number' ? all[index] : all.find((one) => one.key === index.key);
+    if (!host) throw new Error(`no ${kind} host ${JSON.stringify(index)}`);
     const { nodeId } = (await cdp.send('DOM.querySelector', { nodeId: host.shadowRootId, selector })) as {
       nodeId: number;
     };
-    if (!nodeId) throw new Error(`nothing matches ${selector} in ${kind} #${index}`);
+    if (!nodeId) throw new Error(`nothing matches ${selector} in ${kind} ${JSON.stringify(index)}`);
     return nodeId;
   }
 
@@ -128,7 +137,8 @@ export async function shadowUi(page: Page): Promise<ShadowUi> {
           await page.mouse.click(aim.x, aim.y);
           return;
         }
-        if (Date.now() > deadline) throw new Error(`${selector} in ${kind} #${index} stays covered or moving`);
+        if (Date.now() > deadline)
+          throw new Error(`${selector} in ${kind} ${JSON.stringify(index)} stays covered or moving`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     },
