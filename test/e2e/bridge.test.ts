@@ -37,11 +37,11 @@ describe('the Freigabe Bridge on the options page', () => {
     browser = await launchWithExtension();
     const options = await connectWithApplicationPassword(browser, wp.url, editor.login, editor.applicationPassword);
     const line = await options.waitForSelector('.site-row .bridge', { timeout: 30000 });
-    expect(await line.textContent()).toBe('Freigabe Bridge 1.1.1 active — bulk actions run on the server');
-    expect(await line.getAttribute('data-bridge')).toBe('1.1.1');
+    expect(await line.textContent()).toBe('Freigabe Bridge 1.1.2 active — bulk actions run on the server');
+    expect(await line.getAttribute('data-bridge')).toBe('1.1.2');
     await screenshot(options, 'options-bridge-active');
     const [stored] = await readStore<{ bridge?: { version: string; maxIds: number } | null }>(browser.worker, 'sites');
-    expect(stored?.bridge).toMatchObject({ version: '1.1.1', maxIds: 1000 });
+    expect(stored?.bridge).toMatchObject({ version: '1.1.2', maxIds: 1000 });
   });
 
   it('says nothing of it for a site without it', async () => {

@@ -87,6 +87,29 @@ describe('Freigabe Bridge: POST freigabe/v1/comments/bulk', () => {
     ]);
   });
 
+  it('not spam and restore with expect: a comment someone moved out of Spam or the Trash is a conflict, not done (1.1.2)', async () => {
+    // The soak (seed 4170): a user's undo of spam after a colleague approved the comment was answered done.
+    const spammed = await arrange(1, 'Bridge: Spam, dann freigegeben', { status: 'spam' });
+    const trashed = await arrange(1, 'Bridge: Papierkorb, dann Spam', { status: 'trash' });
+    const [spamId = 0] = spammed.ids;
+    const [trashId = 0] = trashed.ids;
+    expect((await bulk(wp, editor, { action: 'approve', ids: [spamId] }))[0]).toMatchObject({ outcome: 'done' });
+    expect((await bulk(wp, editor, { action: 'spam', ids: [trashId] }))[0]).toMatchObject({ outcome: 'done' });
+    const unspam = await bulk(wp, editor, { action: 'unspam', ids: [spamId], expect: { [spamId]: 'spam' } });
+    expect(unspam).toEqual([
+      expect.objectContaining({ id: spamId, outcome: 'conflict', before: 'approved', after: 'approved' }),
+    ]);
+    const untrash = await bulk(wp, editor, { action: 'untrash', ids: [trashId], expect: { [trashId]: 'trash' } });
+    expect(untrash).toEqual([expect.objectContaining({ id: trashId, outcome: 'conflict', before: 'spam' })]);
+    expect([await status(spamId), await status(trashId)]).toEqual(['approved', 'spam']);
+    // Without expect (a job that does not know): where not spam leads already, done and unchanged, as before.
+    expect((await bulk(wp, editor, { action: 'unspam', ids: [spamId] }))[0]).toMatchObject({
+      outcome: 'done',
+      before: 'approved',
+      after: 'approved',
+    });
+  });
+
   it('refuses per id what it must not do — a comment that is gone, another author’s comment, an editor note — and does the rest', async () => {
     const own = await arrange(1, 'Bridge: Autorin eigener Beitrag', { author: author.id });
     const other = await arrange(1, 'Bridge: fremder Beitrag');

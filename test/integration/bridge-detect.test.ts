@@ -18,7 +18,7 @@ const site = { url: wp.url, dir: inject('wpDir') };
 const editor = user(wp, 'editor');
 const siteId = `${wp.url}/wp-json/`;
 const announced = {
-  version: '1.1.1',
+  version: '1.1.2',
   maxIds: 1000,
   actions: ['approve', 'unapprove', 'spam', 'unspam', 'trash', 'untrash', 'delete'],
   blocklist: true,

@@ -75,7 +75,7 @@ describe('the outbox through the Freigabe Bridge', () => {
   it('sends the decisions of one round as one bulk request per action, and edits over REST', async () => {
     const ids = await arrange(6, 'Bridge-Outbox: eine Runde');
     const { ctx, asked } = await connected();
-    expect((await ctx.db.sites.get(siteId))?.bridge?.version).toBe('1.1.1');
+    expect((await ctx.db.sites.get(siteId))?.bridge?.version).toBe('1.1.2');
     await decide(ctx, { siteId, commentIds: ids.slice(0, 4), decision: 'approve', undoWindowMs: 0 });
     await decide(ctx, { siteId, commentIds: ids.slice(4), decision: 'trash', undoWindowMs: 0 });
     await decide(ctx, {

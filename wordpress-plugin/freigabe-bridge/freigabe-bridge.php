@@ -2,7 +2,7 @@
 /**
  * Plugin Name:       Freigabe Bridge
  * Description:       Companion of the Freigabe browser extension: a REST route that moderates up to 1,000 comments in one request with an outcome per comment (and compare-and-set, so another moderator's decision is never overwritten), a fast list of the comment ids matching a filter, and the comment blocklists (Disallowed Comment Keys, Comment Moderation) for administrators. Without it the extension works too, one request per comment.
- * Version:           1.1.1
+ * Version:           1.1.2
  * Requires at least: 6.1
  * Requires PHP:      7.4
  * Author:            Freigabe
@@ -18,7 +18,7 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /** The Bridge's version, as the REST index announces it. */
-define( 'FREIGABE_BRIDGE_VERSION', '1.1.1' );
+define( 'FREIGABE_BRIDGE_VERSION', '1.1.2' );
 
 /** The most comment ids one bulk request may name (wp-admin's list shows at most 999 per page). */
 define( 'FREIGABE_BRIDGE_MAX_IDS', 1000 );

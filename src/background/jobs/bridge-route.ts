@@ -53,6 +53,8 @@ export async function sendBridgeChunk(
   /** the job's adaptive limit (ADR 022): an overloaded host gets fewer pieces at once, as REST singles do */
   limit: AdaptiveConcurrency,
   timing: PoolTiming,
+  /** whether the job still runs (runningCheck): once not, no piece more starts */
+  stillRunning: () => Promise<boolean> = async () => true,
 ): Promise<ChunkAnswer> {
   const answer: ChunkAnswer = { outcomes: new Map(), stop: null };
   if (items.length === 0) return answer;
@@ -82,12 +84,18 @@ export async function sendBridgeChunk(
   };
   const pieces = bridgePieces(items, pieceSize);
   const sender = async () => {
-    for (let piece = pieces.shift(); piece && answer.stop === null; piece = pieces.shift()) await sendPiece(piece);
+    for (let piece = pieces.shift(); piece && answer.stop === null; piece = pieces.shift()) {
+      if (!(await stillRunning())) {
+        answer.halted = true;
+        return;
+      }
+      await sendPiece(piece);
+    }
   };
   const lanes = Math.min(limit.limit, bridgeRequestsInFlight, pieces.length);
   await Promise.all(Array.from({ length: lanes }, sender));
   // An id the Bridge did not answer for stays in the ledger, sent again with the next attempt.
-  if (answer.stop === null && answer.outcomes.size < items.length) {
+  if (answer.stop === null && !answer.halted && answer.outcomes.size < items.length) {
     answer.stop = asWpError(new Error('The Freigabe Bridge did not answer for every comment.'));
   }
   return answer;

@@ -20,6 +20,30 @@ export interface ChunkAnswer {
   outcomes: Map<number, ItemOutcome>;
   /** set when the chunk stopped before every comment was answered */
   stop: StopReason | null;
+  /** the user paused or cancelled the job while the chunk was out: what was not sent yet never was */
+  halted?: boolean;
+}
+
+/**
+ * Whether the job still runs, asked at most every `everyMs` (in the service worker each read is a
+ * round trip to the browser's IndexedDB) and always after a wait: a chunk's requests stop starting
+ * once the user pauses or cancels — a cancelled undo went on for 48 s after a hang (the soak, seed 4170).
+ */
+export function runningCheck(
+  stillRunning: () => Promise<boolean>,
+  now: () => number,
+  everyMs = 250,
+): (force?: boolean) => Promise<boolean> {
+  // The caller has just seen it running.
+  let checkedAt = now();
+  let running = true;
+  return async (force = false) => {
+    if (running && (force || now() - checkedAt >= everyMs)) {
+      checkedAt = now();
+      running = await stillRunning();
+    }
+    return running;
+  };
 }
 
 /** Errors about the request's circumstances, not this comment: the comment is tried again later. */

@@ -31,9 +31,12 @@ export async function sendRestChunk(
   items: readonly ClaimItem[],
   limit: AdaptiveConcurrency,
   timing: PoolTiming,
+  /** whether the job still runs (runningCheck): once not, no request more starts */
+  stillRunning: (afterWait?: boolean) => Promise<boolean> = async () => true,
 ): Promise<ChunkAnswer> {
   const answer: ChunkAnswer = { outcomes: new Map(), stop: null };
   const queue = [...items];
+  let waited = false;
   const inFlight = new Set<Promise<void>>();
   let holdUntil = 0;
   let transientInARow = 0;
@@ -68,15 +71,23 @@ export async function sendRestChunk(
   while (answer.stop === null && (queue.length > 0 || inFlight.size > 0)) {
     const wait = holdUntil - timing.now();
     if (queue.length > 0 && inFlight.size < limit.limit && wait <= 0) {
+      if (!(await stillRunning(waited))) {
+        answer.halted = true;
+        break;
+      }
+      waited = false;
       const item = queue.shift() as ClaimItem;
       const sending: Promise<void> = sendOne(item).finally(() => inFlight.delete(sending));
       inFlight.add(sending);
       continue;
     }
     if (inFlight.size > 0) await Promise.race(inFlight);
-    else if (wait > 0) await timing.sleep(wait);
+    else if (wait > 0) {
+      await timing.sleep(wait);
+      waited = true;
+    }
   }
-  // Stopped: let what is on the wire answer (its outcome is kept), start nothing more.
+  // Stopped or halted: let what is on the wire answer (its outcome is kept), start nothing more.
   await Promise.all(inFlight);
   return answer;
 }

@@ -17,7 +17,7 @@ import { AdaptiveConcurrency } from './concurrency.ts';
 import { type JobCursor, newCursor, readCursor } from './cursor.ts';
 import { cancelJob, finishJob, pauseForSignIn, waitForClaim, waitJob } from './job-state.ts';
 import { answerChunk, claimChunk, claimedChunk, ownDecisions } from './ledger.ts';
-import { asWpError, type ItemOutcome, isTransient, refused, stopsTheJob } from './outcomes.ts';
+import { asWpError, type ItemOutcome, isTransient, refused, runningCheck, stopsTheJob } from './outcomes.ts';
 import { recoverRestChunk } from './recover.ts';
 import { type PoolTiming, sendRestChunk } from './rest-route.ts';
 import { type ClaimItem, nextBridgeChunk, nextRestChunk } from './selection.ts';
@@ -81,12 +81,28 @@ export async function workOneChunk(ctx: BackgroundContext, jobId: number, timing
     );
     const items = work.items.filter((item) => !own.has(item.id));
     const decided = [...work.decided, ...[...own].map((id): ItemOutcome => ({ id, result: 'skipped', status: null }))];
+    const stillRunning = runningCheck(async () => (await ctx.db.jobs.get(jobId))?.state === 'running', timing.now);
     const answer =
       cursor.route === 'bridge'
-        ? await sendBridgeChunk(client, job.action, items, work.resent, groupLimit(job.action, site), limit, timing)
-        : await sendRestChunk(client, job.action, items, limit, timing);
+        ? await sendBridgeChunk(
+            client,
+            job.action,
+            items,
+            work.resent,
+            groupLimit(job.action, site),
+            limit,
+            timing,
+            stillRunning,
+          )
+        : await sendRestChunk(client, job.action, items, limit, timing, stillRunning);
     for (const outcome of decided) answer.outcomes.set(outcome.id, outcome);
     const stop = answer.stop;
+    if (answer.halted && !stop && (await ctx.db.jobs.get(jobId))?.state !== 'cancelled') {
+      // Paused: the chunk stays claimed and is taken up again on resume (what was sent is found done then).
+      await claimEnded(ctx, work.chunk);
+      return { kind: 'stopped' };
+    }
+    // Cancelled: what was answered is written; the comments never sent stay as they were.
     if (stop && (isTransient(stop) || stopsTheJob(stop))) {
       await claimEnded(ctx, work.chunk);
       return await stopped(ctx, job, stop, cursor, limit, started, timing);

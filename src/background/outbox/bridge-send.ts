@@ -72,6 +72,10 @@ export async function sendThroughBridge(
       });
     } else if (result.outcome === 'done') {
       answers.set(row, { sent: { status: result.after === 'deleted' ? null : result.after } });
+    } else if (result.outcome === 'conflict' && row.attempts > 0 && restoredBy(action, result.before)) {
+      // Not spam / restore sent again after a lost answer: the first may have put it back (Bridge 1.1.2
+      // answers a comment out of Spam or the Trash as a conflict), as a REST send takes it (send.ts).
+      answers.set(row, { sent: { status: result.before } });
     } else if (result.outcome === 'conflict' && result.before !== null) {
       // Someone else moved it: the cache shows where it is, and a retry ("do it anyway") expects that.
       const error = movedConflict(result.before, result.code ?? null) ?? errorOf(result);
@@ -87,6 +91,11 @@ export async function sendThroughBridge(
   return answers;
 }
 
+/** Whether `status` is what not spam or restore leaves (the status the comment had before: pending or approved). */
+function restoredBy(action: StatusAction, status: string | null): status is string {
+  return (action === 'unspam' || action === 'untrash') && (status === 'hold' || status === 'approved');
+}
+
 /** The Bridge was deactivated since the last sync: its route is gone (send over REST instead). */
 export function bridgeGone(error: unknown): boolean {
   return error instanceof WpError && error.status === 404 && error.code === 'rest_no_route';
@@ -99,6 +108,8 @@ export interface RoundHandlers {
   failed(row: OutboxRow, error: unknown, outcome?: Outcome): Promise<void>;
   /** the site's Bridge is gone: forget it */
   bridgeGone(siteId: string): Promise<void>;
+  /** the bulk request was answered (its place on the wire is free before the answers are written; a failure frees it once handled) */
+  released?(): void;
 }
 
 /**
@@ -126,6 +137,7 @@ export async function sendRound(
     } else for (const row of rows) await handlers.failed(row, error);
     return;
   }
+  handlers.released?.();
   for (const [row, answer] of answers) {
     if ('sent' in answer) await handlers.answered(row, answer.sent);
     else await handlers.failed(row, answer.error, answer.outcome);

@@ -151,19 +151,38 @@ async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<Flush
     else summary.done += 1;
   };
 
-  const sendOne = async (sender: SiteSender, row: OutboxRow) => {
+  /**
+   * `answered`: WordPress has answered and changed it (the place on the wire is free before the
+   * answer is written). A failure frees it only once handled: it may pause the site or hold it up.
+   */
+  const sendOne = async (sender: SiteSender, row: OutboxRow, answered?: () => void) => {
     try {
-      await writeAnswer(row, await send(sender.client, sender.site, row));
+      const sent = await send(sender.client, sender.site, row);
+      answered?.();
+      await writeAnswer(row, sent);
       await reached(row.siteId);
     } catch (error) {
       await failed(sender, row, error);
     }
   };
 
-  /** One place on the wire: a single decision over REST, or a group of one action through the Bridge. */
-  const sendGroup = (sender: SiteSender, rows: readonly OutboxRow[]) =>
-    sendRound(sender, rows, {
-      sendOne: (row) => sendOne(sender, row),
+  /**
+   * One place on the wire: a single decision over REST, or a group of one action through the Bridge.
+   * The place is free once WordPress has answered: the next decision goes out while this answer is
+   * written (in the service worker each write is round trips to the browser's IndexedDB, ADR 034); the
+   * comment itself stays taken until then, so its next decision still waits for this one's answer.
+   */
+  const sendGroup = (sender: SiteSender, rows: readonly OutboxRow[]) => {
+    let free = false;
+    const release = () => {
+      if (free) return;
+      free = true;
+      sender.onWire -= 1;
+      events.notify();
+    };
+    const last = rows.at(-1);
+    const round = sendRound(sender, rows, {
+      sendOne: (row) => sendOne(sender, row, row === last ? release : undefined),
       answered: async (row, sent) => {
         await writeAnswer(row, sent);
         await reached(row.siteId);
@@ -174,7 +193,10 @@ async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<Flush
         sender.site = { ...sender.site, bridge: null };
         await ctx.db.sites.update(siteId, { bridge: null });
       },
+      released: release,
     });
+    return round.finally(release);
+  };
 
   try {
     for (;;) {
@@ -247,7 +269,6 @@ async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<Flush
         for (const { sender, rows } of sendNow) {
           const sending: Promise<void> = sendGroup(sender, rows).finally(() => {
             inFlight.delete(sending);
-            sender.onWire -= 1;
             for (const row of rows) {
               onWire.delete(keyOf(row));
               // Read the outbox again for the comment's next decision, or when nothing is left in line.

@@ -127,6 +127,47 @@ describe('the job runner', () => {
     expect(await controlJob(ctx, jobId, 'cancel')).toBe('cancelled');
   });
 
+  it.each(['cancel', 'pause'] as const)(
+    '%s in the middle of a chunk: no request more starts; a pause takes the chunk up again on resume, each comment once',
+    async (command) => {
+      // The soak (seed 4170): an undo cancelled mid-chunk went on sending the chunk's 48 other comments 48 s later.
+      const site = await arranged(150);
+      const { ctx, wordpress, clock, comments, writesOf } = site;
+      const jobId = await createJob(ctx, { siteId, filter: pending, action: 'approve', expectedTotal: 150 });
+      let writes = 0;
+      const user = testContext({
+        db: ctx.db,
+        now: ctx.now,
+        locks: memoryLocks(),
+        fetch: async (input, init) => {
+          if ((init?.method ?? 'GET') !== 'GET') {
+            clock.now += 100;
+            if (++writes === 10) await controlJob(ctx, jobId, command);
+          }
+          return wordpress.fetch(input, init);
+        },
+      });
+      await runOnce(user, clock);
+      const approved = () => comments.filter((comment) => comment.status === 'approved').length;
+      // Those on the wire when the check came (it reads the job at most every 250 ms) — not the chunk's other 90.
+      expect(writes).toBeLessThan(20);
+      expect(approved()).toBe(writes);
+      const job = await ctx.db.jobs.get(jobId);
+      if (command === 'cancel') {
+        expect(job?.state).toBe('cancelled');
+        expect(job?.progress.done).toBe(writes);
+        return;
+      }
+      expect(job?.state).toBe('paused');
+      expect(await ctx.db.jobChunks.where('jobId').equals(jobId).first()).toMatchObject({ state: 'claimed' });
+      await controlJob(ctx, jobId, 'resume');
+      await runOnce(ctx, clock);
+      expect((await ctx.db.jobs.get(jobId))?.progress).toMatchObject({ done: 150, skipped: 0 });
+      expect(approved()).toBe(150);
+      expect(comments.every((comment) => writesOf(comment.id) === 1)).toBe(true);
+    },
+  );
+
   it('a failed sign-in pauses the job (needs-login) and the site; after the next sign-in it resumes by itself', async () => {
     const { ctx, wordpress, clock, comments } = await arranged(150);
     const jobId = await createJob(ctx, { siteId, filter: pending, action: 'approve', expectedTotal: 150 });

@@ -135,4 +135,30 @@ describe('a bulk request and its answers', () => {
       { kind: 'invalid-response', code: null, outcome: null },
     ]);
   });
+
+  it('not spam / restore of a comment out of Spam or the Trash: the colleague’s conflict at first, done when sent again', async () => {
+    // The soak (seed 4170, comment 359): the user's undo of a spam decision after a colleague approved the
+    // comment was answered done by Bridge 1.1.1 — the user "back to pending", WordPress approved, nobody told.
+    const moved: BulkOutcome = {
+      id: 7,
+      outcome: 'conflict',
+      before: 'approved',
+      after: 'approved',
+      code: 'freigabe_bridge_status_changed',
+    };
+    const first = row(7, 'unspam', 'spam');
+    const again = { ...row(7, 'unspam', 'spam'), attempts: 1 };
+    const answered = async (sent: OutboxRow) =>
+      (await sendThroughBridge(bridgeClient([moved]).client, 'unspam', [sent])).get(sent);
+    expect(await answered(first)).toMatchObject({
+      error: { kind: 'conflict' },
+      outcome: { row: { state: 'conflict' } },
+    });
+    // Sent before, its answer lost: the first request may have put it back (as a REST send takes it).
+    expect(await answered(again)).toEqual({ sent: { status: 'approved' } });
+    // Anywhere else than where a restore leads: someone moved it, whether or not ours landed first.
+    const trashed = { ...moved, before: 'trash', after: 'trash' } as BulkOutcome;
+    const elsewhere = (await sendThroughBridge(bridgeClient([trashed]).client, 'unspam', [again])).get(again);
+    expect(elsewhere).toMatchObject({ error: { kind: 'conflict' } });
+  });
 });

@@ -89,7 +89,7 @@ describe('the Freigabe Bridge as WordPress.org takes plugins', () => {
 
   it('has the plugin header and a readme that agree', () => {
     const version = /^ \* Version:\s+(\S+)$/m.exec(main)?.[1];
-    expect(version).toBe('1.1.1');
+    expect(version).toBe('1.1.2');
     expect(main).toMatch(/^ \* Requires at least:\s+6\.1$/m);
     expect(main).toMatch(/^ \* Requires PHP:\s+7\.4$/m);
     expect(main).toMatch(/^ \* License:\s+GPL-2\.0-or-later$/m);

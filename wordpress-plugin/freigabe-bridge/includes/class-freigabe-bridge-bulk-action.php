@@ -44,6 +44,12 @@ class Freigabe_Bridge_Bulk_Action {
 			// `post-trashed`: its post is in the Trash, and restoring the post restores its comments.
 			return self::outcome( $id, 'failed', 'trash', 'trash', 'freigabe_bridge_post_trashed', __( 'The post of this comment is in the Trash: restore the post to moderate its comments.', 'freigabe-bridge' ) );
 		}
+		if ( Freigabe_Bridge_Statuses::restores( $action ) && null !== $expected && $expected !== $before ) {
+			// Not spam and restore put back what the comment was before: one that left Spam or the Trash
+			// since the moderator saw it there was moved by someone (approved, trashed), not restored by
+			// this request. A conflict, so the client can tell it from its own request sent again.
+			return self::conflict( $id, $before, $expected );
+		}
 		if ( Freigabe_Bridge_Statuses::already_there( $action, $before ) ) {
 			// Nothing to do (a request sent again, or another moderator decided the same): done, unchanged.
 			return self::outcome( $id, 'done', $before, $before );

@@ -52,6 +52,16 @@ class Freigabe_Bridge_Statuses {
 	}
 
 	/**
+	 * Whether the action puts back the status the comment had before (not spam, restore).
+	 *
+	 * @param string $action The bulk action.
+	 * @return bool
+	 */
+	public static function restores( $action ) {
+		return 'unspam' === $action || 'untrash' === $action;
+	}
+
+	/**
 	 * Whether a comment in `$status` already is where `$action` leads: then nothing is done
 	 * (a repeated request, or another moderator decided the same). Not spam and restore lead
 	 * anywhere but spam and trash (WordPress restores the status the comment had before).
