@@ -1,7 +1,8 @@
 /**
  * Pause, resume and cancel. The requests already on the wire finish and are written; no request
  * more of the chunk starts (the chunk asks at most every 250 ms: outcomes.ts `runningCheck`). A paused
- * job's chunk is taken up again on resume; a cancelled job keeps what it did, and can be undone.
+ * job's comments not yet sent wait, claimed, for the resume; a cancelled job keeps what it did, and
+ * can be undone.
  */
 import { t } from '../../shared/i18n.ts';
 import type { JobState } from '../../shared/jobs.ts';

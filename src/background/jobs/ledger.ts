@@ -76,14 +76,35 @@ export async function answerChunk(
   job: JobRow & { id: number },
   chunk: JobChunkRow,
   outcomes: ReadonlyMap<number, ItemOutcome>,
-  changes: { cursor: JobCursor; activeMs: number; route: JobRow['route'] },
+  changes: {
+    cursor: JobCursor;
+    activeMs: number;
+    route: JobRow['route'];
+    /**
+     * Comments of the chunk never sent (the job was paused while it was out): claimed again as a chunk
+     * of their own in the same transaction, taken up on resume like one a stopped worker left.
+     */
+    unsent?: { ids: number[]; before: string[] };
+  },
 ): Promise<void> {
   const { db } = ctx;
   const results = chunk.ids.map((id) => outcomes.get(id)?.result ?? 'skipped');
+  const unsent = changes.unsent?.ids.length ? changes.unsent : null;
+  const cursor = unsent ? { ...changes.cursor, nextSeq: changes.cursor.nextSeq + 1 } : changes.cursor;
   await db.transaction('rw', [db.jobs, db.jobChunks, db.comments, db.reputation], async () => {
     const current = await db.jobs.get(job.id);
     if (!current) return;
     await db.jobChunks.put({ ...chunk, state: 'answered', outcomes: results });
+    // Never sent: no request of it can be under way (no claim time, so nothing waits for one).
+    if (unsent)
+      await db.jobChunks.put({
+        jobId: job.id,
+        seq: changes.cursor.nextSeq,
+        state: 'claimed',
+        ids: unsent.ids,
+        before: unsent.before,
+        outcomes: null,
+      });
     const progress = { ...current.progress, activeMs: current.progress.activeMs + changes.activeMs };
     const failures: JobFailure[] = [...current.failures];
     for (const outcome of outcomes.values()) {
@@ -96,7 +117,7 @@ export async function answerChunk(
     await db.jobs.update(job.id, {
       progress,
       failures,
-      cursor: changes.cursor,
+      cursor,
       route: changes.route,
       waitingUntil: null,
       waitReason: null,

@@ -97,12 +97,19 @@ export async function workOneChunk(ctx: BackgroundContext, jobId: number, timing
         : await sendRestChunk(client, job.action, items, limit, timing, stillRunning);
     for (const outcome of decided) answer.outcomes.set(outcome.id, outcome);
     const stop = answer.stop;
-    if (answer.halted && !stop && (await ctx.db.jobs.get(jobId))?.state !== 'cancelled') {
-      // Paused: the chunk stays claimed and is taken up again on resume (what was sent is found done then).
-      await claimEnded(ctx, work.chunk);
+    if (answer.halted && !stop) {
+      // Paused or cancelled while the chunk was out: what was answered is written (the report matches
+      // the server); a paused job's comments never sent are claimed again for the resume.
+      const paused = (await ctx.db.jobs.get(jobId))?.state === 'paused';
+      const unsent = paused ? items.filter((item) => !answer.outcomes.has(item.id)) : [];
+      await answerChunk(ctx, job, work.chunk, answer.outcomes, {
+        cursor: { ...cursor, concurrency: limit.limit },
+        activeMs: timing.now() - started,
+        route: cursor.route,
+        unsent: { ids: unsent.map((item) => item.id), before: unsent.map((item) => item.before) },
+      });
       return { kind: 'stopped' };
     }
-    // Cancelled: what was answered is written; the comments never sent stay as they were.
     if (stop && (isTransient(stop) || stopsTheJob(stop))) {
       await claimEnded(ctx, work.chunk);
       return await stopped(ctx, job, stop, cursor, limit, started, timing);

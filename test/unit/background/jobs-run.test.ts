@@ -159,7 +159,13 @@ describe('the job runner', () => {
         return;
       }
       expect(job?.state).toBe('paused');
-      expect(await ctx.db.jobChunks.where('jobId').equals(jobId).first()).toMatchObject({ state: 'claimed' });
+      // The report matches the server while paused; the rest of the chunk waits, claimed, for the resume.
+      expect(job?.progress.done).toBe(writes);
+      const chunks = await ctx.db.jobChunks.where('jobId').equals(jobId).toArray();
+      expect(chunks.map((chunk) => [chunk.state, chunk.ids.length])).toEqual([
+        ['answered', 100],
+        ['claimed', 100 - writes],
+      ]);
       await controlJob(ctx, jobId, 'resume');
       await runOnce(ctx, clock);
       expect((await ctx.db.jobs.get(jobId))?.progress).toMatchObject({ done: 150, skipped: 0 });
