@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { updateBadges } from '../../../src/background/badge.ts';
+import type { BackgroundContext } from '../../../src/background/context.ts';
 import { controlJob } from '../../../src/background/jobs/control.ts';
 import { createJob } from '../../../src/background/jobs/create.ts';
 import { resumeAfterSignIn } from '../../../src/background/jobs/schedule.ts';
@@ -26,6 +27,10 @@ async function arranged(count: number) {
   return { ctx, wordpress, clock, comments, writesOf };
 }
 
+/** Another context on the same database (a second worker, or one whose requests the test watches). */
+const sameDatabase = (ctx: BackgroundContext, fetch: typeof globalThis.fetch) =>
+  testContext({ db: ctx.db, now: ctx.now, locks: memoryLocks(), fetch });
+
 /**
  * A worker on the same database that "dies" after `writesBefore` writes: every later write hangs for
  * good — after reaching WordPress when `reaching` (its answer lost), else before. `writes()` counts them.
@@ -36,16 +41,11 @@ function dyingWorker(
   reaching: boolean,
 ) {
   let writes = 0;
-  const worker = testContext({
-    db: ctx.db,
-    now: ctx.now,
-    locks: memoryLocks(),
-    fetch: async (input, init) => {
-      const write = (init?.method ?? 'GET') !== 'GET';
-      if (!write || ++writes <= writesBefore) return wordpress.fetch(input, init);
-      if (reaching) await wordpress.fetch(input, init);
-      return new Promise<Response>(() => undefined);
-    },
+  const worker = sameDatabase(ctx, async (input, init) => {
+    const write = (init?.method ?? 'GET') !== 'GET';
+    if (!write || ++writes <= writesBefore) return wordpress.fetch(input, init);
+    if (reaching) await wordpress.fetch(input, init);
+    return new Promise<Response>(() => undefined);
   });
   return { worker, writes: () => writes };
 }
@@ -135,17 +135,12 @@ describe('the job runner', () => {
       const { ctx, wordpress, clock, comments, writesOf } = site;
       const jobId = await createJob(ctx, { siteId, filter: pending, action: 'approve', expectedTotal: 150 });
       let writes = 0;
-      const user = testContext({
-        db: ctx.db,
-        now: ctx.now,
-        locks: memoryLocks(),
-        fetch: async (input, init) => {
-          if ((init?.method ?? 'GET') !== 'GET') {
-            clock.now += 100;
-            if (++writes === 10) await controlJob(ctx, jobId, command);
-          }
-          return wordpress.fetch(input, init);
-        },
+      const user = sameDatabase(ctx, async (input, init) => {
+        if ((init?.method ?? 'GET') !== 'GET') {
+          clock.now += 100;
+          if (++writes === 10) await controlJob(ctx, jobId, command);
+        }
+        return wordpress.fetch(input, init);
       });
       await runOnce(user, clock);
       const approved = () => comments.filter((comment) => comment.status === 'approved').length;
