@@ -184,15 +184,25 @@ interface ServiceWorkerVersion {
  * uses a tab that is already open: opening or closing one would wake the worker at once (its
  * `tabs.*` listeners). Resolves once no worker target of the extension is left.
  */
-export async function stopServiceWorker(browser: ExtensionBrowser, timeoutMs = 5000): Promise<void> {
+export async function stopServiceWorker(browser: ExtensionBrowser, timeoutMs = 15_000): Promise<void> {
   const [page] = browser.context.pages();
   if (!page) throw new Error('stopServiceWorker: needs an open tab for its DevTools session');
   const cdp = await browser.context.newCDPSession(page);
   const targets = await browser.context.browser()?.newBrowserCDPSession();
   const versions = new Map<string, ServiceWorkerVersion>();
+  /** versions seen stopped after the stop was asked for (an event may start one again at once: a job's alarm) */
+  const seenStopped = new Set<string>();
+  let asked = false;
   cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
-    for (const version of event.versions as ServiceWorkerVersion[]) versions.set(version.versionId, version);
+    for (const version of event.versions as ServiceWorkerVersion[]) {
+      versions.set(version.versionId, version);
+      if (asked && version.runningStatus === 'stopped') seenStopped.add(version.versionId);
+    }
   });
+  const workerTargets = async () =>
+    ((await targets?.send('Target.getTargets')) ?? { targetInfos: [] }).targetInfos
+      .filter((info) => info.type === 'service_worker' && info.url === browser.worker.url())
+      .map((info) => info.targetId);
   const ours = () => [...versions.values()].filter((version) => version.scriptURL.startsWith(browser.extensionUrl('')));
   const deadline = Date.now() + timeoutMs;
   const until = async (done: () => boolean | Promise<boolean>, what: string) => {
@@ -204,13 +214,18 @@ export async function stopServiceWorker(browser: ExtensionBrowser, timeoutMs = 5
   try {
     await cdp.send('ServiceWorker.enable');
     await until(() => ours().some((version) => version.runningStatus !== 'stopped'), 'no running worker seen');
-    for (const version of ours()) await cdp.send('ServiceWorker.stopWorker', { versionId: version.versionId });
+    const before = await workerTargets();
+    const stopping = ours().filter((version) => version.runningStatus !== 'stopped');
+    asked = true;
+    for (const version of stopping) await cdp.send('ServiceWorker.stopWorker', { versionId: version.versionId });
+    // Stopped once, and the old instance's target gone: a new instance may be running already (an
+    // alarm or a message woke it at once) — what was in memory is gone either way.
     await until(async () => {
-      const stopped = ours().every((version) => version.runningStatus === 'stopped');
-      const { targetInfos } = (await targets?.send('Target.getTargets')) ?? { targetInfos: [] };
-      return (
-        stopped && !targetInfos.some((info) => info.type === 'service_worker' && info.url === browser.worker.url())
+      const stopped = stopping.every(
+        (version) => seenStopped.has(version.versionId) || versions.get(version.versionId)?.runningStatus === 'stopped',
       );
+      const now = await workerTargets();
+      return stopped && !before.some((id) => now.includes(id));
     }, 'the worker did not stop');
   } finally {
     await cdp.send('ServiceWorker.disable').catch(() => undefined);

@@ -153,11 +153,16 @@ async function pull(ctx: BackgroundContext, siteId: string, options: SyncOptions
     // Swept and not found: deleted for good by someone (an author may just not see Spam and Trash).
     const sweptGone = site.mode === 'moderator' ? sweep.ids.filter((id) => !whereabouts.has(id)) : [];
     const gone = [...left.filter((id) => !whereabouts.has(id)), ...beyond, ...sweptGone];
+    // A swept comment's parent only if it is pending again: the sweep reads again, it does not widen the cache.
+    const swept = new Set(sweep.ids);
     const parents = await fetchMissingParents(
       ctx,
       client,
       siteId,
-      [...queue.parents, ...found.map((row) => row.parent)],
+      [
+        ...queue.parents,
+        ...found.filter((row) => row.status === 'hold' || !swept.has(row.id)).map((row) => row.parent),
+      ],
       context,
       startedAt,
     );

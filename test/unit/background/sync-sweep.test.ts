@@ -7,7 +7,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { syncPending } from '../../../src/background/sync/pull-pending.ts';
 import { nextSweep, sweptPerSync } from '../../../src/background/sync/sweep.ts';
-import { cachedIds, connectedSite, pendingComments, siteId } from '../../support/connected-site.ts';
+import { cachedIds, connectedSite, fakeComment, pendingComments, siteId } from '../../support/connected-site.ts';
 import { resetFakeBrowser } from '../../support/fake-browser.ts';
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -80,6 +80,26 @@ describe('the sweep of the cache out of the queue', () => {
     expect(third[0]).toContain('include%5B%5D=250&');
     expect(third[0]).toContain('include%5B%5D=1&');
     expect(await cachedIds(ctx, 'trash')).toHaveLength(247);
+  });
+
+  it('reads again, never widens: the parent of a swept comment is not fetched (the integration faults test counted one more)', async () => {
+    const comments = [
+      fakeComment(2, 'approved'),
+      fakeComment(5, 'approved', { parent: 2 }),
+      fakeComment(10, 'hold', { parent: 5 }),
+    ];
+    const { ctx, clock } = await connectedSite(comments);
+    await syncPending(ctx, siteId);
+    // The pending reply and its parent (the thread's context); not the grandparent.
+    expect(await ctx.db.comments.toCollection().primaryKeys()).toEqual([
+      [siteId, 5],
+      [siteId, 10],
+    ]);
+    for (let sync = 0; sync < 3; sync++) {
+      clock.now += 60_000;
+      await syncPending(ctx, siteId);
+    }
+    expect(await ctx.db.comments.get([siteId, 2])).toBeUndefined();
   });
 
   it('an author’s cache keeps what WordPress does not show them (Spam and Trash are not theirs to read)', async () => {
