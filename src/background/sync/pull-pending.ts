@@ -91,7 +91,8 @@ async function pull(ctx: BackgroundContext, siteId: string, options: SyncOptions
   if (!site) throw new WpError('terminal', 'This site is not connected.', null, 'site_not_connected');
   const client = await clientForSite(ctx, siteId);
   const now = ctx.now();
-  const cursor = (await ctx.db.syncState.get(siteId))?.cursor ?? null;
+  const state = await ctx.db.syncState.get(siteId);
+  const cursor = state?.cursor ?? null;
   const resume = cursor && now >= cursor.startedAt && now - cursor.startedAt < maxResumeAgeMs ? cursor : null;
   // Later than every row an earlier sync wrote, even if the clock stood still or went back.
   const startedAt = resume?.startedAt ?? Math.max(now, (site.lastSyncAt ?? 0) + 1);
@@ -123,7 +124,7 @@ async function pull(ctx: BackgroundContext, siteId: string, options: SyncOptions
     const sweep = await sweepSlice(
       ctx.db,
       siteId,
-      (await ctx.db.syncState.get(siteId))?.sweepAfterId ?? 0,
+      state?.sweepAfterId ?? 0,
       // Those in the outbox are the user's: followed while decided lately, never overwritten while open.
       new Set([...followed, ...queue.seen, ...outbox.map((row) => row.commentId)]),
     );

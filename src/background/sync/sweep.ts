@@ -14,7 +14,7 @@ export const sweptPerSync = 100;
 const outOfQueue = ['approved', 'spam', 'trash'] as const;
 
 /**
- * Pure: the next `count` ids after `afterId` in id order, going round to the start; `next` is where
+ * Pure: the next `count` of these (distinct) ids after `afterId` in id order, going round to the start; `next` is where
  * the following sync goes on (0: from the start).
  */
 export function nextSweep(
@@ -22,7 +22,7 @@ export function nextSweep(
   afterId: number,
   count = sweptPerSync,
 ): { ids: number[]; next: number } {
-  const sorted = [...new Set(ids)].sort((a, b) => a - b);
+  const sorted = [...ids].sort((a, b) => a - b);
   if (sorted.length <= count) return { ids: sorted, next: 0 };
   const start = sorted.findIndex((id) => id > afterId);
   const from = start === -1 ? 0 : start;
