@@ -6,6 +6,8 @@
  * own as a message's answer arrives). Long tasks over 50 ms from the moment our scripts load are
  * counted (not the page's own parsing), each attributed to what ran in it (bench/lib/long-tasks.ts).
  * Budgets: ≤ 16 ms of synchronous work at load (issue 5); no long task caused by Freigabe (issue 14).
+ * Two controls: the page alone, and the page with one plain block put above its thread — on a long
+ * thread any change that moves it costs the browser a walk over all of it (style, layout, paint).
  * Reported, not asserted.
  */
 import { loadavg } from 'node:os';
@@ -39,6 +41,7 @@ const html = wordpressPage({ comments: 1000, pendingEvery: 23, pingEvery: 12, ma
 const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
 const figures: (LoadFigures & { longTasks: LongTaskRecord })[] = [];
 const pageAlone: LongTaskRecord[] = [];
+const movedOnce: LongTaskRecord[] = [];
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.route('**/*', (route) =>
@@ -64,6 +67,19 @@ try {
     await page.evaluate(observeLongTasks);
     await page.evaluate((ms) => new Promise((resolve) => setTimeout(resolve, ms)), watchMs);
     pageAlone.push(await page.evaluate(collectLongTasks));
+  }
+  // The floor: the same page when anything moves its thread once — a plain block as high as the
+  // summary bar put above the list, nothing else (a string: the page runs it as it is).
+  for (let run = 0; run < runs; run += 1) {
+    await page.goto(benchUrl);
+    await page.evaluate(observeLongTasks);
+    await page.evaluate(`(() => {
+      const block = document.createElement('div');
+      block.style.height = '46px';
+      document.querySelector('ol.comment-list')?.before(block);
+    })()`);
+    await page.evaluate((ms) => new Promise((resolve) => setTimeout(resolve, ms)), watchMs);
+    movedOnce.push(await page.evaluate(collectLongTasks));
   }
 } finally {
   await browser.close();
@@ -93,7 +109,13 @@ console.log(
   `  long tasks (> 50 ms): ${attributed.length} in ${runs} loads, longest ${longest.toFixed(0)} ms (issue 14: none caused by Freigabe)`,
 );
 for (const line of summarize(attributed)) console.log(`    by what took most of it — ${line}`);
-const alone = pageAlone.flatMap((record) => attribute(record));
-console.log(
-  `  the same page without Freigabe, watched as long: ${alone.length} long tasks in ${runs} loads, longest ${Math.max(0, ...alone.map(({ task }) => task.duration)).toFixed(0)} ms`,
-);
+const controls = [
+  ['the same page without Freigabe, watched as long', pageAlone],
+  ["the same page with one plain block put above its thread (the browser's cost of moving it once)", movedOnce],
+] as const;
+for (const [what, records] of controls) {
+  const tasks = records.flatMap((record) => attribute(record));
+  console.log(
+    `  ${what}: ${tasks.length} long tasks in ${runs} loads, longest ${Math.max(0, ...tasks.map(({ task }) => task.duration)).toFixed(0)} ms`,
+  );
+}

@@ -1,11 +1,13 @@
 /**
  * When each card of the view renders (ADR 033): a card rendered before, or the one the keyboard or
- * an editor is on, at once (a cheap diff); a new one in the page's idle time (in any order), hidden
- * until every new card has rendered — then all show together: content landing in a shown card made
- * the browser lay the whole thread out again in every frame a slice landed in.
+ * an editor is on, at once (a cheap diff); a new one in the page's idle time (in any order), staged
+ * — laid out where it stands, taking no room — until every new card has rendered; then all show
+ * together, with the other hosts that first show meanwhile (the summary bar, toolbars): on a long
+ * thread every frame that moves the page costs the browser a walk over all of it, so the page moves
+ * once.
  */
 import type { Layout } from './cards.ts';
-import { showHost } from './hosts.ts';
+import { showHost, stageHost } from './hosts.ts';
 import { browserIdle, IdleQueue } from './idle-chunks.ts';
 import type { InlineViewOptions } from './view-context.ts';
 
@@ -14,6 +16,8 @@ type Entry = Layout['here'][number];
 export class CardSchedule {
   private readonly queue: IdleQueue<Element>;
   private readonly rendered = new WeakSet<Element>();
+  /** hosts that have shown once (through a reveal or at once): never staged again */
+  private readonly shownOnce = new WeakSet<Element>();
   /** new cards' hosts, hidden, with whether each is to show once revealed */
   private readonly unrevealed = new Map<HTMLElement, boolean>();
 
@@ -35,12 +39,10 @@ export class CardSchedule {
     for (const { entry, shown, urgent } of cards) {
       const { host } = entry.host;
       if (this.rendered.has(host) || urgent) {
-        this.unrevealed.delete(host);
-        showHost(host, shown);
+        this.showNow(host, shown);
         this.drawNow(entry);
       } else {
-        this.unrevealed.set(host, shown);
-        showHost(host, false);
+        this.hold(host, shown);
         fresh.push(entry);
       }
     }
@@ -49,6 +51,31 @@ export class CardSchedule {
       this.reveal();
       this.done(false);
     }
+  }
+
+  /**
+   * Shows or hides another host of the view (the summary bar, a toolbar): one that never showed
+   * waits, hidden, for the cards still to show, so that the page moves once. (Not staged: a staged
+   * host's containment keeps the margins around it from collapsing through it — the summary bar
+   * between the thread's heading and list would move the thread by itself.)
+   */
+  showWith(host: HTMLElement, shown: boolean): void {
+    if (this.unrevealed.size > 0 && !this.shownOnce.has(host)) {
+      this.unrevealed.set(host, shown);
+      showHost(host, false);
+    } else this.showNow(host, shown);
+  }
+
+  private showNow(host: HTMLElement, shown: boolean): void {
+    this.unrevealed.delete(host);
+    if (shown) this.shownOnce.add(host);
+    showHost(host, shown);
+  }
+
+  private hold(host: HTMLElement, shown: boolean): void {
+    this.unrevealed.set(host, shown);
+    if (shown) stageHost(host);
+    else showHost(host, false);
   }
 
   /** Draws a card; from then on it renders at once (a cheap diff). */
@@ -64,7 +91,6 @@ export class CardSchedule {
   }
 
   private reveal(): void {
-    for (const [host, shown] of this.unrevealed) showHost(host, shown);
-    this.unrevealed.clear();
+    for (const [host, shown] of [...this.unrevealed]) this.showNow(host, shown);
   }
 }

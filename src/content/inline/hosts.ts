@@ -86,15 +86,66 @@ export function createHost(doc: Document, kind: string, tag: 'div' | 'li' = 'div
 }
 
 /**
+ * What makes a host staged (ADR 033): in the page and laid out at the width it will have, but
+ * taking no room (size containment, no block padding, border or margin), invisible, out of the
+ * accessibility tree and the tab order — so a card's style and layout happen as it renders in an
+ * idle slice, and the page around it is not laid out again for it (the containment), nor moved,
+ * until every new card shows in one frame, which then only gives each its height.
+ */
+const staged: readonly [string, string][] = [
+  ['visibility', 'hidden'],
+  // Not `strict`: style containment scopes counters, and a host that changes it makes the browser
+  // count every list item of the page again (a 1,000-comment thread: a relayout of all of it).
+  ['contain', 'size layout paint'],
+  ['padding-top', '0'],
+  ['padding-bottom', '0'],
+  ['border-top-width', '0'],
+  ['border-bottom-width', '0'],
+  ['margin-top', '0'],
+  ['margin-bottom', '0'],
+];
+
+/** What a staged host's own style had before, to put back when it shows. */
+const beforeStaging = new WeakMap<HTMLElement, [string, string, string][]>();
+
+/**
+ * A staged host keeps its layout containment once shown: taking it away would make its inside a
+ * part of the page's formatting context again, and the browser would lay all of it out anew in the
+ * frame it shows in.
+ */
+const shownAfterStaging = 'layout';
+
+/**
  * Shows or hides a host. `hidden` would not do: the host's inline `display: block !important`
  * (which keeps themes from hiding or restyling it) wins over the attribute's default style.
+ * A host that was not staged keeps its style as it is but for `display` (a host's `all: initial`
+ * taken apart would let the page's CSS in, and the browser would style the page anew).
  */
 export function showHost(host: HTMLElement, shown: boolean): void {
+  const before = beforeStaging.get(host);
+  if (before) {
+    beforeStaging.delete(host);
+    for (const [property, value, priority] of before) host.style.setProperty(property, value, priority);
+    host.style.setProperty('contain', shownAfterStaging, 'important');
+  }
   host.style.setProperty('display', shown ? 'block' : 'none', 'important');
 }
 
+/** Stages a host: rendered and laid out where it stands, shown later with `showHost`. */
+export function stageHost(host: HTMLElement): void {
+  if (!beforeStaging.has(host)) {
+    const { style } = host;
+    beforeStaging.set(
+      host,
+      staged.map(([property]) => [property, style.getPropertyValue(property), style.getPropertyPriority(property)]),
+    );
+  }
+  host.style.setProperty('display', 'block', 'important');
+  for (const [property, value] of staged) host.style.setProperty(property, value, 'important');
+}
+
 export function isShown(host: HTMLElement): boolean {
-  return host.style.getPropertyValue('display') !== 'none';
+  return host.style.getPropertyValue('display') !== 'none' && host.style.getPropertyValue('visibility') !== 'hidden';
 }
 
 /**

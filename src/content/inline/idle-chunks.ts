@@ -2,8 +2,8 @@
  * Work cut into slices that run while the page is idle, so no slice becomes a long task on a busy
  * article (issue 14: forty cards rendered at once took one). Jobs run in the order they were first
  * queued; queueing a key again replaces its job in place (the latest state wins, the order stays).
- * Each slice runs jobs until its deadline has no time left, and at least one, so the queue always
- * drains.
+ * Each slice runs jobs until its deadline or its own budget has no time left, and at least one, so
+ * the queue always drains.
  */
 
 /** What a slice may still spend (the browser's IdleDeadline). */
@@ -16,6 +16,13 @@ export type RequestIdle = (slice: (deadline: SliceDeadline) => void) => () => vo
 
 /** An idle callback waits at most this long on a page that is never idle. */
 const idleTimeoutMs = 200;
+
+/**
+ * A slice's own time, whatever the deadline allows (an idle period may offer 50 ms): what the jobs
+ * build, the browser still styles and lays out in the frame after the slice, and that frame must not
+ * become a long task either. The next slice runs in a later idle period, after that frame.
+ */
+export const sliceBudgetMs = 10;
 
 type IdleWindow = {
   requestIdleCallback?: (run: (deadline: SliceDeadline) => void, options?: { timeout: number }) => number;
@@ -79,7 +86,8 @@ export class IdleQueue<K> {
     this.sliceWaiting = false;
     this.cancelSlice = null;
     let ran = 0;
-    this.runWhile(() => ran++ === 0 || deadline.timeRemaining() > 0);
+    const end = performance.now() + sliceBudgetMs;
+    this.runWhile(() => ran++ === 0 || (deadline.timeRemaining() > 0 && performance.now() < end));
     if (this.jobs.size > 0) this.requestSlice();
     else this.drained();
   }

@@ -15,7 +15,7 @@ import type { Layout } from './cards.ts';
 import { safeHref } from './comment-pages.ts';
 import { Editor } from './Editor.tsx';
 import type { ElsewhereEntry } from './home.ts';
-import { type Host, showHost } from './hosts.ts';
+import type { Host } from './hosts.ts';
 import { summarySlot } from './placement.ts';
 import { ReactionsPanel } from './ReactionsPanel.tsx';
 import { reactionsOf } from './reactions.ts';
@@ -75,15 +75,7 @@ export class ViewRenderer {
     const now = ctx.now();
     // Where the comments the theme does not show go: here (their cards placed), or another page.
     const layout = cards.layout(state.comments, model.showSpam);
-    this.renderSummary(state, layout.elsewhere);
-    // Page comments: toolbars, and what was decided about them shown at once.
-    for (const { host, comment } of ctx.toolbars.values()) {
-      const status = statusOf(model, comment);
-      const cached = comment.id === null ? undefined : cachedComment(model, comment.id);
-      this.dim(comment.element, model.withPending && (status === 'spam' || status === 'trash'));
-      showHost(host.host, model.withPending);
-      render(this.controls(comment.id ?? 0, comment.author, status, cached, state, now), host.mount);
-    }
+    // The cards first: a summary bar or toolbar that shows for the first time shows with new cards.
     this.cardSchedule.update(
       layout.here.map((entry) => {
         const { comment } = entry;
@@ -92,6 +84,15 @@ export class ViewRenderer {
         return { entry, shown: model.withPending && shown, urgent };
       }),
     );
+    this.renderSummary(state, layout.elsewhere);
+    // Page comments: toolbars, and what was decided about them shown at once.
+    for (const { host, comment } of ctx.toolbars.values()) {
+      const status = statusOf(model, comment);
+      const cached = comment.id === null ? undefined : cachedComment(model, comment.id);
+      this.dim(comment.element, model.withPending && (status === 'spam' || status === 'trash'));
+      this.cardSchedule.showWith(host.host, model.withPending);
+      render(this.controls(comment.id ?? 0, comment.author, status, cached, state, now), host.mount);
+    }
     this.renderReactions(state);
     const waiting = state.comments.some((comment) => comment.decision?.state === 'waiting');
     if (waiting && this.ticker === undefined) this.ticker = setInterval(() => ctx.render(), 1000);
@@ -223,7 +224,7 @@ export class ViewRenderer {
     const { ctx } = this;
     const { model } = ctx;
     // Nothing to moderate here (an author on someone else's article): no bar either.
-    showHost(this.summary.host, state.canModerate);
+    this.cardSchedule.showWith(this.summary.host, state.canModerate);
     // The article's pings, on every comment page: the cached ones and those this page shows, or
     // WordPress's count of the approved ones where the cache holds fewer.
     const totals = state.approvedTotals;
