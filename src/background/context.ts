@@ -17,8 +17,8 @@ export interface BackgroundContext {
   contentScriptFile: string;
   /** the built inline view's path inside the extension (injected into articles) */
   inlineScriptFile: string;
-  /** the inline view's block form, injected on first use (ADR 030); absent in tests without a build */
-  blockPanelFile?: string;
+  /** the inline view's block form and reactions overview, injected on first use (ADR 030); absent in tests without a build */
+  partsFile?: string;
   /** named locks (sync per site, outbox flush); Web Locks where they exist when left out */
   locks?: Locks;
   /** each REST request's timeout (at most, and by default, the client's 20 s) */

@@ -8,7 +8,7 @@ import { checkCommenterHistory } from './commenter-history.ts';
 import type { BackgroundContext } from './context.ts';
 import { saveDraft } from './drafts.ts';
 import { checkMayModerate, ensureCached } from './inline/decide-inline.ts';
-import { injectInlineView } from './inline/inject.ts';
+import { injectInlineView, injectPart } from './inline/inject.ts';
 import { refreshViews } from './inline/notify.ts';
 import { openHistoryFromArticle } from './inline/open-history.ts';
 import { fetchPostComments } from './inline/post-comments.ts';
@@ -99,6 +99,11 @@ export const contentHandlers: ContentHandlers = {
     return { email: comment?.authorEmail ?? null, ip: comment?.authorIp ?? null, url: comment?.authorUrl ?? '' };
   },
   openCommenterHistory: (ctx, request, from) => openHistoryFromArticle(ctx, request, from),
+  // The reactions overview's own file: for whoever the article's view shows it to (its author too).
+  async loadReactionsPanel(ctx, _request, from) {
+    await postOfSender(ctx, from, await siteOfSender(ctx, from));
+    return injectPart(ctx, from.tabId, ctx.partsFile);
+  },
   async saveDraftInline(ctx, request, from) {
     const site = await siteOfSender(ctx, from);
     const postId = await postOfSender(ctx, from, site);

@@ -5,8 +5,8 @@
 
 import { Dexie } from 'dexie';
 import contentScriptFile from '../content/content-script.ts?iife';
-import blockPanelFile from '../content/inline/block/block-panel-script.ts?iife';
 import inlineScriptFile from '../content/inline/inline-view.ts?iife';
+import partsFile from '../content/inline/parts-script.ts?iife';
 import { browser } from '../shared/browser.ts';
 import { type ChangeNotice, touchesTables } from '../shared/db/change-notice.ts';
 import { openDb } from '../shared/db/index.ts';
@@ -36,7 +36,7 @@ const ctx: BackgroundContext = {
   random: () => Math.random(),
   contentScriptFile,
   inlineScriptFile,
-  blockPanelFile,
+  partsFile,
 };
 // Test builds: a test can make every database write fail, as a full disk does (ADR 035).
 if (__FREIGABE_MODE__ === 'test') refuseWritesWhenAsked(ctx.db);

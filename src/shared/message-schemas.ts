@@ -57,6 +57,8 @@ export const contentRequestSchema = v.variant('type', [
   v.object({ type: v.literal('unblockInline'), list: blockList, entry: blockEntry }),
   /** the block form's own file, injected into the sender's tab (it is not part of the inline view) */
   v.object({ type: v.literal('loadBlockPanel') }),
+  /** the reactions overview's own file, injected into the sender's tab when first opened */
+  v.object({ type: v.literal('loadReactionsPanel') }),
 ]);
 
 const url = v.pipe(v.string(), v.minLength(1), v.maxLength(2048));

@@ -148,6 +148,7 @@ export interface ResponseMap {
   blockInline: BlockAnswer;
   unblockInline: { result: 'removed' | 'gone' };
   loadBlockPanel: { loaded: true };
+  loadReactionsPanel: { loaded: true };
   /** null: nothing to read there (no Bridge with the route, or not a moderator) */
   readBlocklist: SiteBlocklist | null;
   blockCommenter: BlockAnswer;

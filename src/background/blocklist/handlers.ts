@@ -2,6 +2,7 @@
 
 import type { BackgroundContext } from '../context.ts';
 import { checkMayModerate, ensureCached } from '../inline/decide-inline.ts';
+import { injectPart } from '../inline/inject.ts';
 import { refreshViews } from '../inline/notify.ts';
 import { postOfSender, siteOfSender } from '../inline/sender-site.ts';
 import { ReplyError } from '../reply-error.ts';
@@ -32,10 +33,9 @@ export const blocklistContentHandlers: BlocklistContentHandlers = {
   async loadBlockPanel(ctx, _request, from) {
     const site = await siteOfSender(ctx, from);
     await postOfSender(ctx, from, site);
-    if (site.mode !== 'moderator' || !ctx.blockPanelFile)
+    if (site.mode !== 'moderator' || !ctx.partsFile)
       throw new ReplyError('blocklist_not_offered', 'Only moderators may block commenters.');
-    await ctx.browser.scripting.executeScript({ target: { tabId: from.tabId }, files: [ctx.blockPanelFile] });
-    return { loaded: true };
+    return injectPart(ctx, from.tabId, ctx.partsFile);
   },
   async unblockInline(ctx, { list, entry }, from) {
     const site = await siteOfSender(ctx, from);

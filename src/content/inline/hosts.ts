@@ -105,41 +105,29 @@ const staged: readonly [string, string][] = [
   ['margin-bottom', '0'],
 ];
 
-/** What a staged host's own style had before, to put back when it shows. */
-const beforeStaging = new WeakMap<HTMLElement, [string, string, string][]>();
-
-/**
- * A staged host keeps its layout containment once shown: taking it away would make its inside a
- * part of the page's formatting context again, and the browser would lay all of it out anew in the
- * frame it shows in.
- */
-const shownAfterStaging = 'layout';
+/** A staged host's own style as it was, put back when it shows. */
+const beforeStaging = new WeakMap<HTMLElement, string>();
 
 /**
  * Shows or hides a host. `hidden` would not do: the host's inline `display: block !important`
  * (which keeps themes from hiding or restyling it) wins over the attribute's default style.
- * A host that was not staged keeps its style as it is but for `display` (a host's `all: initial`
- * taken apart would let the page's CSS in, and the browser would style the page anew).
+ * A staged host gets its own style back (an `all: initial` host taken apart would let the page's
+ * CSS in) and keeps its layout containment: taking that away would make its inside a part of the
+ * page's formatting context again, to be laid out anew in the frame it shows in.
  */
 export function showHost(host: HTMLElement, shown: boolean): void {
   const before = beforeStaging.get(host);
-  if (before) {
+  if (before !== undefined) {
     beforeStaging.delete(host);
-    for (const [property, value, priority] of before) host.style.setProperty(property, value, priority);
-    host.style.setProperty('contain', shownAfterStaging, 'important');
+    host.style.cssText = before;
+    host.style.setProperty('contain', 'layout', 'important');
   }
   host.style.setProperty('display', shown ? 'block' : 'none', 'important');
 }
 
 /** Stages a host: rendered and laid out where it stands, shown later with `showHost`. */
 export function stageHost(host: HTMLElement): void {
-  if (!beforeStaging.has(host)) {
-    const { style } = host;
-    beforeStaging.set(
-      host,
-      staged.map(([property]) => [property, style.getPropertyValue(property), style.getPropertyPriority(property)]),
-    );
-  }
+  if (!beforeStaging.has(host)) beforeStaging.set(host, host.style.cssText);
   host.style.setProperty('display', 'block', 'important');
   for (const [property, value] of staged) host.style.setProperty(property, value, 'important');
 }

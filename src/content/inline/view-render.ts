@@ -17,8 +17,7 @@ import { Editor } from './Editor.tsx';
 import type { ElsewhereEntry } from './home.ts';
 import type { Host } from './hosts.ts';
 import { summarySlot } from './placement.ts';
-import { ReactionsPanel } from './ReactionsPanel.tsx';
-import { reactionsOf } from './reactions.ts';
+import { LazyReactionsPanel } from './reactions-part/LazyReactionsPanel.tsx';
 import { GoneNote, goneWords, SummaryBar } from './SummaryBar.tsx';
 import { StatusBadge, Toolbar } from './Toolbar.tsx';
 import type { ViewActions } from './view-actions.ts';
@@ -275,8 +274,10 @@ export class ViewRenderer {
     }
     if (!this.reactions) return;
     render(
-      h(ReactionsPanel, {
-        reactions: reactionsOf(state.comments, ctx.options.thread.comments, state.approvedTotals),
+      h(LazyReactionsPanel, {
+        comments: state.comments,
+        pageComments: ctx.options.thread.comments,
+        approvedTotals: state.approvedTotals,
         onClose: () => {
           ctx.model.reactionsOpen = false;
           ctx.render();

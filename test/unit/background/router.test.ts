@@ -34,6 +34,7 @@ function setup() {
     blockInline: vi.fn(async () => ({ list: 'moderation' as const, entry: 'x.example', result: 'added' as const })),
     unblockInline: vi.fn(async () => ({ result: 'removed' as const })),
     loadBlockPanel: vi.fn(async () => ({ loaded: true as const })),
+    loadReactionsPanel: vi.fn(async () => ({ loaded: true as const })),
   };
   const site = { siteId: 's', name: 'n', userName: 'u', mode: 'moderator' as const, signIn: 'password' as const };
   const pages: PageHandlers = {

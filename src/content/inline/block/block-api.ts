@@ -5,6 +5,6 @@ import { sendToBackground } from '../../../shared/messages.ts';
 export const inlineBlockApi = {
   block: (commentId: number, choice: BlockChoice) => sendToBackground({ type: 'blockInline', commentId, ...choice }),
   unblock: (entry: BlockEntry) => sendToBackground({ type: 'unblockInline', ...entry }),
-  /** the block form's own file (block-panel-script.ts), injected into this tab the first time */
+  /** the parts file with the block form (parts-script.ts), injected into this tab the first time */
   loadPanel: () => sendToBackground({ type: 'loadBlockPanel' }),
 };

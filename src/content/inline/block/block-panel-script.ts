@@ -1,7 +1,4 @@
-/**
- * The block form for the article, a file of its own (`?iife`, like the inline view) that the
- * background injects the first time a moderator opens "Block…" there (ADR 030).
- */
+/** The block form for the article, in the inline view's parts file (parts-script.ts, ADR 030). */
 import { h, render } from 'preact';
 import { BlockPanel } from './BlockPanel.tsx';
 import type { MountBlockPanel } from './mount.ts';

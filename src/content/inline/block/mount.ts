@@ -3,10 +3,11 @@
  * content-script world on first use, leaves its mount function here (ADR 030). The inline view is
  * one file with a size budget; the form is not part of it.
  */
+import type { MountPart } from '../LazyPart.tsx';
 import type { BlockPanelProps } from './BlockPanel.tsx';
 
 /** Renders the form into `container` (with the file's own Preact); answers how to unmount it. */
-export type MountBlockPanel = (container: Element, props: BlockPanelProps) => () => void;
+export type MountBlockPanel = MountPart<BlockPanelProps>;
 
 declare global {
   var freigabeMountBlockPanel: MountBlockPanel | undefined;
