@@ -124,7 +124,7 @@ describe('Akismet’s verdict and the history from the article', () => {
     await page.close();
   });
 
-  it('an author on their own article: History by name only, no Akismet line', async () => {
+  it('an author on their own article: History by name only, no Akismet line; the reactions overview opens', async () => {
     const author = user(wp, 'author');
     const article = postId(wp, 'article');
     const { id: mine } = await admin.createComment(article, {
@@ -164,6 +164,11 @@ describe('Akismet’s verdict and the history from the article', () => {
       expect(await panel.textContent()).not.toContain(email);
       expect(await panel.locator('[data-action="history-job"]').count()).toBe(0);
       await screenshot(queue, 'history-from-article-author');
+      // The reactions overview is the author's too: its file (the parts file, ADR 030) is injected
+      // for an author's tab as for a moderator's, and it counts this comment among the published.
+      await ui.click('summary', 0, 'button[aria-expanded]');
+      await expect.poll(async () => (await ui.text('reactions')).join(' '), { timeout: 10_000 }).toMatch(/published/);
+      expect(Number(/(\d+)\s*published/.exec((await ui.text('reactions')).join(' '))?.[1])).toBeGreaterThan(0);
     } finally {
       await authorBrowser.close();
       await admin.remove(mine).catch(() => undefined);
