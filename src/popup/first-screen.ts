@@ -1,7 +1,8 @@
 /**
  * The first screen the background keeps in storage.session (shared/first-screen.ts), asked for
- * as the popup's script starts, before the cache is opened: it answers in a few milliseconds,
- * opening IndexedDB in a fresh page takes far longer.
+ * by a plain script while the popup's own is still loading (public/first-screen-early.js), else as
+ * it starts, before the cache is opened: it answers in a few milliseconds, opening IndexedDB in a
+ * fresh page takes far longer.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../shared/browser.ts';
@@ -12,9 +13,15 @@ import { reportError } from '../shared/report-error.ts';
 let early: Promise<FirstScreen | null> = Promise.resolve(null);
 let known: FirstScreen | null = null;
 
+declare global {
+  /** the same request, made by public/first-screen-early.js before this script loaded */
+  var freigabeFirstScreen: Promise<Record<string, unknown>> | undefined;
+}
+
 export function readFirstScreenEarly(): void {
-  early = browser.storage.session
-    .get(firstScreenKey)
+  const asked = globalThis.freigabeFirstScreen;
+  globalThis.freigabeFirstScreen = undefined;
+  early = (asked ?? browser.storage.session.get(firstScreenKey))
     .then((stored) => {
       known = asFirstScreen(stored[firstScreenKey]);
       return known;

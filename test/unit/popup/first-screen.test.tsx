@@ -4,8 +4,9 @@
  * comes first, then always the cache's rows — a stale snapshot (a site disconnected since, a
  * comment decided since) never outlives the cache's answer.
  */
+import { readFileSync } from 'node:fs';
 import { render, screen, waitFor } from '@testing-library/preact';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/popup/App.tsx';
 import { readFirstScreenEarly } from '../../../src/popup/first-screen.ts';
 import { firstRows } from '../../../src/popup/queue/use-view-comments.ts';
@@ -65,5 +66,50 @@ describe('the popup with a snapshot', () => {
     await screen.findByText('Im Cache');
     await waitFor(() => expect(screen.queryByText('Schon entschieden')).toBeNull());
     expect(document.querySelector('.queue')?.getAttribute('data-count')).toBe('1');
+  });
+});
+
+describe('the first screen asked for before the app loads', () => {
+  // public/first-screen-early.js, as the popup's page runs it: a plain script, before any module.
+  const early = readFileSync('public/first-screen-early.js', 'utf8');
+
+  it('asks storage.session for the key the background writes, once, and the app takes that answer', async () => {
+    const asked: unknown[] = [];
+    const screenRow = commentRow(9, { authorName: 'Aus dem Schnappschuss' });
+    const stored: FirstScreen = { version: 1, writtenAt: 0, sites: [testSite()], posts: [], rows: [screenRow] };
+    const session = {
+      get: (key: unknown) => {
+        asked.push(key);
+        return Promise.resolve({ [firstScreenKey]: stored });
+      },
+    };
+    const globals = globalThis as { chrome?: unknown; freigabeFirstScreen?: unknown };
+    globals.chrome = { storage: { session } };
+    try {
+      new Function(early)();
+      expect(asked).toEqual([firstScreenKey]);
+      expect(globals.freigabeFirstScreen).toBeInstanceOf(Promise);
+      // A fresh popup's module (the one above has given its first rows away already).
+      vi.resetModules();
+      const fresh = await import('../../../src/popup/first-screen.ts');
+      fresh.readFirstScreenEarly();
+      // Taken, not asked again; and left for no one else.
+      expect(asked).toHaveLength(1);
+      expect(globals.freigabeFirstScreen).toBeUndefined();
+      expect((await fresh.firstScreenRows('hold', null))?.map((row) => row.id)).toEqual([9]);
+    } finally {
+      delete globals.chrome;
+    }
+  });
+
+  it('does nothing where there is no storage.session: the app asks itself', () => {
+    const globals = globalThis as { chrome?: unknown; freigabeFirstScreen?: unknown };
+    globals.chrome = { storage: {} };
+    try {
+      new Function(early)();
+      expect(globals.freigabeFirstScreen).toBeUndefined();
+    } finally {
+      delete globals.chrome;
+    }
   });
 });
