@@ -209,7 +209,9 @@ describe('a staging site behind HTTP Basic auth', () => {
     await tab.goto(`${withPassword.href}wp-login.php`);
     await tab.fill('#user_login', editor.login);
     await tab.fill('#user_pass', editor.password);
-    await Promise.all([tab.waitForURL(/wp-admin/), tab.press('#user_pass', 'Enter')]);
+    // Signed in once the redirect to wp-admin is under way (its cookie came with it): the dashboard's
+    // own load is not waited for (over 30 s once, under the full suite's load).
+    await Promise.all([tab.waitForURL(/wp-admin/, { waitUntil: 'commit' }), tab.press('#user_pass', 'Enter')]);
     await options.reload();
     await options.waitForSelector('.session-note.logged-in', { timeout: 30000 });
     await options.click('button[data-method="session"]');
