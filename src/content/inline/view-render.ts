@@ -13,6 +13,7 @@ import { Card } from './Card.tsx';
 import { CardSchedule } from './card-schedule.ts';
 import type { Layout } from './cards.ts';
 import { safeHref } from './comment-pages.ts';
+import { Dimmer } from './dimmer.ts';
 import { Editor } from './Editor.tsx';
 import type { ElsewhereEntry } from './home.ts';
 import type { Host } from './hosts.ts';
@@ -27,8 +28,7 @@ export class ViewRenderer {
   private summary: Host | null = null;
   private reactions: Host | null = null;
   private ticker: ReturnType<typeof setInterval> | undefined;
-  /** the theme's comments we dimmed, with the opacity they had */
-  private readonly dimmed = new Map<Element, string>();
+  private readonly dimmer = new Dimmer();
   /** what the view says once the extension is gone, read while it is there */
   private readonly gone = goneWords();
   private readonly cardSchedule: CardSchedule;
@@ -58,8 +58,7 @@ export class ViewRenderer {
     this.cardSchedule.clear();
     clearInterval(this.ticker);
     this.ticker = undefined;
-    for (const [element, opacity] of this.dimmed) (element as HTMLElement).style.opacity = opacity;
-    this.dimmed.clear();
+    this.dimmer.restoreAll();
   }
 
   render(): void {
@@ -88,7 +87,7 @@ export class ViewRenderer {
     for (const { host, comment } of ctx.toolbars.values()) {
       const status = statusOf(model, comment);
       const cached = comment.id === null ? undefined : cachedComment(model, comment.id);
-      this.dim(comment.element, model.withPending && (status === 'spam' || status === 'trash'));
+      this.dimmer.set(comment.element, model.withPending && (status === 'spam' || status === 'trash'));
       this.cardSchedule.showWith(host.host, model.withPending);
       render(this.controls(comment.id ?? 0, comment.author, status, cached, state, now), host.mount);
     }
@@ -285,17 +284,5 @@ export class ViewRenderer {
       }),
       this.reactions.mount,
     );
-  }
-
-  private dim(element: Element, dimmed: boolean): void {
-    const style = (element as HTMLElement).style;
-    if (!style) return;
-    if (dimmed && !this.dimmed.has(element)) {
-      this.dimmed.set(element, style.opacity);
-      style.opacity = '0.45';
-    } else if (!dimmed && this.dimmed.has(element)) {
-      style.opacity = this.dimmed.get(element) ?? '';
-      this.dimmed.delete(element);
-    }
   }
 }
