@@ -60,26 +60,22 @@ try {
     }, pending);
     figures.push({ ...loaded, longTasks: await page.evaluate(collectLongTasks) });
   }
-  // The control: the same page, watched as long, without Freigabe — what the page costs by itself.
+  // The controls, watched as long as the view took: the same page alone (what it costs by itself),
+  // and with one plain block as high as the summary bar put above its list — what any change that
+  // moves the thread once costs the browser (a string: the page runs it as it is).
   const watchMs = Math.ceil(median(figures.map((f) => f.allCardsMs))) + 100;
-  for (let run = 0; run < runs; run += 1) {
-    await page.goto(benchUrl);
-    await page.evaluate(observeLongTasks);
-    await page.evaluate((ms) => new Promise((resolve) => setTimeout(resolve, ms)), watchMs);
-    pageAlone.push(await page.evaluate(collectLongTasks));
-  }
-  // The floor: the same page when anything moves its thread once — a plain block as high as the
-  // summary bar put above the list, nothing else (a string: the page runs it as it is).
-  for (let run = 0; run < runs; run += 1) {
-    await page.goto(benchUrl);
-    await page.evaluate(observeLongTasks);
-    await page.evaluate(`(() => {
-      const block = document.createElement('div');
-      block.style.height = '46px';
-      document.querySelector('ol.comment-list')?.before(block);
-    })()`);
-    await page.evaluate((ms) => new Promise((resolve) => setTimeout(resolve, ms)), watchMs);
-    movedOnce.push(await page.evaluate(collectLongTasks));
+  const moveOnce = `document.querySelector('ol.comment-list')?.before(Object.assign(document.createElement('div'), { style: 'height: 46px' }))`;
+  for (const [prepare, records] of [
+    [null, pageAlone],
+    [moveOnce, movedOnce],
+  ] as const) {
+    for (let run = 0; run < runs; run += 1) {
+      await page.goto(benchUrl);
+      await page.evaluate(observeLongTasks);
+      if (prepare) await page.evaluate(prepare);
+      await page.evaluate((ms) => new Promise((resolve) => setTimeout(resolve, ms)), watchMs);
+      records.push(await page.evaluate(collectLongTasks));
+    }
   }
 } finally {
   await browser.close();

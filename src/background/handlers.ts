@@ -99,7 +99,7 @@ export const contentHandlers: ContentHandlers = {
     return { email: comment?.authorEmail ?? null, ip: comment?.authorIp ?? null, url: comment?.authorUrl ?? '' };
   },
   openCommenterHistory: (ctx, request, from) => openHistoryFromArticle(ctx, request, from),
-  // The reactions overview's own file: for whoever the article's view shows it to (its author too).
+  // The parts file for the reactions overview: for whoever the article's view shows it to (its author too).
   async loadReactionsPanel(ctx, _request, from) {
     await postOfSender(ctx, from, await siteOfSender(ctx, from));
     return injectPart(ctx, from.tabId, ctx.partsFile);

@@ -33,7 +33,7 @@ export const blocklistContentHandlers: BlocklistContentHandlers = {
   async loadBlockPanel(ctx, _request, from) {
     const site = await siteOfSender(ctx, from);
     await postOfSender(ctx, from, site);
-    if (site.mode !== 'moderator' || !ctx.partsFile)
+    if (site.mode !== 'moderator')
       throw new ReplyError('blocklist_not_offered', 'Only moderators may block commenters.');
     return injectPart(ctx, from.tabId, ctx.partsFile);
   },

@@ -11,7 +11,7 @@ import { createRouter } from '../../../src/background/router.ts';
 import { syncPending } from '../../../src/background/sync/pull-pending.ts';
 import { tabPage } from '../../../src/background/tab-state.ts';
 import { testContext } from '../../support/background-context.ts';
-import { fakeBrowser, resetFakeBrowser } from '../../support/fake-browser.ts';
+import { fakeBrowser, injectedScripts, resetFakeBrowser } from '../../support/fake-browser.ts';
 import { fakeWordPress } from '../../support/fake-wordpress.ts';
 import { testSiteId as siteId, testSite } from '../../support/rows.ts';
 
@@ -56,7 +56,7 @@ const detected = (postId: number) => ({
 describe('a content script claiming another article', () => {
   beforeEach(resetFakeBrowser);
 
-  async function setup() {
+  async function setup(overrides: Parameters<typeof testContext>[0] = {}) {
     const wordpress = fakeWordPress([
       { id: 1, post: 4, status: 'hold', type: 'comment' },
       { id: 3, post: 5, status: 'hold', type: 'comment' },
@@ -70,7 +70,7 @@ describe('a content script claiming another article', () => {
       }
       return wordpress.fetch(input, init);
     };
-    const ctx = testContext({ fetch, now: () => 1_000_000 });
+    const ctx = testContext({ fetch, now: () => 1_000_000, ...overrides });
     await ctx.db.sites.put(testSite({ mode: 'moderator', userId: 2 }));
     await ctx.db.credentials.put({ siteId, auth: { kind: 'application-password', username: 'u', password: 'p' } });
     await syncPending(ctx, siteId);
@@ -112,6 +112,37 @@ describe('a content script claiming another article', () => {
     await route(detected(4), sender('https://blog.example/4/'));
     const moved = await route({ type: 'commenterDetails', commentId: 1 }, sender('https://blog.example/5/'));
     expect(moved).toMatchObject({ ok: false, error: { code: 'not_an_article' } });
+  });
+
+  /** what was injected besides the inline view (which a reported article gets) */
+  const parts = () => injectedScripts.filter(({ files }) => !files.includes('src/content/inline/inline-view.js'));
+
+  it('the parts file (block form, reactions overview) goes only into a tab bound to its article', async () => {
+    const { route } = await setup({ partsFile: 'src/content/inline/parts-script.js' });
+    const onPost4 = sender('https://blog.example/4/');
+    await route(detected(5), onPost4);
+    for (const type of ['loadReactionsPanel', 'loadBlockPanel']) {
+      expect(await route({ type }, onPost4)).toMatchObject({ ok: false, error: { code: 'not_an_article' } });
+    }
+    expect(parts()).toEqual([]);
+    await route(detected(4), onPost4);
+    for (const type of ['loadReactionsPanel', 'loadBlockPanel']) {
+      expect(await route({ type }, onPost4)).toEqual({ ok: true, value: { loaded: true } });
+    }
+    expect(parts()).toEqual([
+      { tabId: 7, files: ['src/content/inline/parts-script.js'] },
+      { tabId: 7, files: ['src/content/inline/parts-script.js'] },
+    ]);
+  });
+
+  it('a build without the parts file says so instead of injecting nothing', async () => {
+    const { route } = await setup();
+    const onPost4 = sender('https://blog.example/4/');
+    await route(detected(4), onPost4);
+    for (const type of ['loadReactionsPanel', 'loadBlockPanel']) {
+      expect(await route({ type }, onPost4)).toMatchObject({ ok: false, error: { code: 'part_missing' } });
+    }
+    expect(parts()).toEqual([]);
   });
 
   it('another post type is verified by its comments’ links (its permalink with a fragment)', async () => {
