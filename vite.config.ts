@@ -111,6 +111,8 @@ export default defineConfig({
     outDir: outDirFor(target, mode),
     emptyOutDir: true,
     sourcemap: false,
+    // FREIGABE_UNMINIFIED=1 (profiling only: `bench:popup`/`bench:sync` with their profiles): readable names.
+    minify: process.env.FREIGABE_UNMINIFIED !== '1',
     // No preloading at all: an extension's files are local, and the preload helper Vite would add
     // to every page that imports a chunk lazily (the popup's job sheet and strip) costs ~0.7 kB gzip.
     modulePreload: false,

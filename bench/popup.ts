@@ -14,7 +14,9 @@
  * Prints the figures against the goals in bench/lib/budgets.ts (reported, not asserted).
  * --smoke: a few seconds' worth of each.
  * BENCH_DEBUG=1 also prints how long the keys took and how many decisions the popup made;
- * BENCH_ONLY=side or BENCH_ONLY=open runs only that part (while working on one of them).
+ * BENCH_ONLY=side or BENCH_ONLY=open runs only that part (while working on one of them);
+ * BENCH_PROFILE=1: the popup page's and the service worker's functions with the most self time during each
+ * side run's keys (profiles written to test-results/profiles/).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
@@ -31,7 +33,10 @@ import {
 import { addComments, type SiteInfo, startWordPress } from '../scripts/wp/index.ts';
 import { demoUser, restClient, restRoot } from '../scripts/wp/rest.ts';
 import { budgets, goal } from './lib/budgets.ts';
+import { startPopupProfile } from './lib/popup-profile.ts';
+import { chromiumProcess, cpuSpent, type ProcessInfo, processCpu } from './lib/process-cpu.ts';
 import { median } from './lib/stats.ts';
+import { describeProfile, profileWorker } from './lib/worker-profile.ts';
 
 const smoke = process.argv.includes('--smoke');
 const sideBySide = smoke ? 10 : Number(process.env.BENCH_SIDE ?? 200);
@@ -55,6 +60,16 @@ if (!smoke || !existsSync(extensionDir)) {
   const build = spawnSync('node_modules/.bin/tsx', ['scripts/build.ts', 'test'], { encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
 }
+
+/** Chromium's processes by type; the server's and this bench's by name. */
+const benchProcess = (userDataDir: string) => {
+  const chromium = chromiumProcess(userDataDir);
+  return (process: ProcessInfo) => {
+    const type = chromium(process);
+    if (type !== null) return `chromium ${type}`;
+    return ['php', 'php8.2', 'mariadbd', 'node'].includes(process.name) ? process.name : null;
+  };
+};
 
 /** Distinct texts (no two alike, so no clusters): the same work per comment on both sides. */
 const words =
@@ -148,6 +163,13 @@ async function popupRun(
       timeout: 60_000,
     },
   );
+  const cpuBefore = processCpu(benchProcess(browser.userDataDir));
+  const profile = process.env.BENCH_PROFILE
+    ? await startPopupProfile(popup, 25, `test-results/profiles/popup-keys-${ids[0]}.cpuprofile`)
+    : null;
+  const workerProfile = process.env.BENCH_PROFILE
+    ? await profileWorker(browser, 'test-results/profiles', `worker-keys-${ids[0]}`)
+    : null;
   const started = Date.now();
   let keys = 0;
   for (;;) {
@@ -162,6 +184,14 @@ async function popupRun(
   while ((await pendingOnServer(rest, ids)) > 0) {
     if (Date.now() - started > 600_000) throw new Error('popup: decisions not confirmed in 10 minutes');
     await sleep(100);
+  }
+  const cpuAfter = processCpu(benchProcess(browser.userDataDir));
+  if (workerProfile) console.log(describeProfile(await workerProfile.stop()));
+  if (profile) {
+    const hotspots = await profile.stop();
+    console.log(
+      `  (popup page, self time during the keys and until confirmed:\n${hotspots.map((spot) => `    ${spot.selfMs.toFixed(0).padStart(6)} ms  ${spot.where}`).join('\n')})`,
+    );
   }
   // (No named functions inside evaluate: tsx would wrap them in a helper the worker does not have.)
   const answers = await browser.worker.evaluate(async (wanted) => {
@@ -192,7 +222,8 @@ async function popupRun(
   await popup.close();
   if (process.env.BENCH_DEBUG) {
     console.log(
-      `  (popup: keys took ${keysDone - started} ms, the last decision made ${answers.lastDecided - started} ms in; ${answers.decisions} decisions for ${ids.length} comments; decision → WordPress's answer p50/p90/max ${answers.waits.join('/')} ms)`,
+      `  (popup: CPU used meanwhile: ${cpuSpent(cpuBefore, cpuAfter)})\n` +
+        `  (popup: keys took ${keysDone - started} ms, the last decision made ${answers.lastDecided - started} ms in; ${answers.decisions} decisions for ${ids.length} comments; decision → WordPress's answer p50/p90/max ${answers.waits.join('/')} ms)`,
     );
   }
   return { ms: answers.lastAnswer - started, keysMs: keysDone - started, keys, reloads: 0 };
@@ -246,6 +277,7 @@ async function wpAdminRun(
         await page.waitForLoadState('domcontentloaded');
         return { current: null, waiting: -1 };
       });
+  const cpuBefore = processCpu(benchProcess(browser.userDataDir));
   const started = Date.now();
   let keys = 0;
   let decisions = 0;
@@ -288,6 +320,11 @@ async function wpAdminRun(
     }
   }
   while (inFlight > 0) await sleep(10);
+  if (process.env.BENCH_DEBUG) {
+    console.log(
+      `  (wp-admin: CPU used meanwhile: ${cpuSpent(cpuBefore, processCpu(benchProcess(browser.userDataDir)))})`,
+    );
+  }
   await page.close();
   return { ms: lastAnswerAt - started, keys, reloads };
 }

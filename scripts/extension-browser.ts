@@ -100,7 +100,12 @@ export async function logInToWordPress(page: Page, siteUrl: string, login: strin
   await page.goto(`${siteUrl}/wp-login.php`, { waitUntil: 'load' });
   await page.fill('#user_login', login);
   await page.fill('#user_pass', password);
-  await Promise.all([page.waitForURL(/wp-admin/, { timeout: 60_000 }), page.press('#user_pass', 'Enter')]);
+  // Signed in once wp-admin's answer arrives (its cookie came with the redirect): the dashboard's
+  // load event may wait long for remote avatars in the activity widget on this offline machine.
+  await Promise.all([
+    page.waitForURL(/wp-admin/, { timeout: 60_000, waitUntil: 'commit' }),
+    page.press('#user_pass', 'Enter'),
+  ]);
 }
 
 /** Connects a site through the options page with an Application Password pasted by hand. */

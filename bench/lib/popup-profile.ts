@@ -3,6 +3,8 @@
  * (`Profiler`, sampling every 1 ms), summed by self time per function and source line — to say what
  * a long task was made of, not only that there was one.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Page } from 'playwright-core';
 
 export interface PopupHotspot {
@@ -17,7 +19,8 @@ interface ProfileNode {
   hitCount?: number;
 }
 
-export async function startPopupProfile(page: Page, top = 12) {
+/** `saveAs`: also writes the whole profile there (a .cpuprofile for DevTools). */
+export async function startPopupProfile(page: Page, top = 12, saveAs?: string) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
@@ -28,6 +31,10 @@ export async function startPopupProfile(page: Page, top = 12) {
         profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] };
       };
       await cdp.detach();
+      if (saveAs) {
+        mkdirSync(dirname(saveAs), { recursive: true });
+        writeFileSync(saveAs, JSON.stringify(profile));
+      }
       const byNode = new Map(profile.nodes.map((node) => [node.id, node]));
       const selfMs = new Map<string, number>();
       const samples = profile.samples ?? [];

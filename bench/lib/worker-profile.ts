@@ -4,9 +4,10 @@
  * most self time — and how many requests it had on the wire. The profile is written as a
  * `.cpuprofile` file (open it in Chromium's DevTools, Performance panel).
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { type ExtensionBrowser, serviceWorkerSession } from '../../scripts/extension-browser.ts';
+import { chromiumProcess, processCpu } from './process-cpu.ts';
 
 interface ProfileNode {
   id: number;
@@ -35,29 +36,8 @@ export interface WorkerProfile {
   chromiumCpuMs: Record<string, number>;
 }
 
-/**
- * CPU time (user + system, ms) of the processes of the Chromium whose profile is `userDataDir`
- * (each of them carries it on its command line), by `--type` (utilities by their service).
- */
-function chromiumCpu(userDataDir: string): Record<string, number> {
-  const byType: Record<string, number> = {};
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // Chromium's child processes rewrite their command line as one string with spaces.
-      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split(/[\0 ]/);
-      if (!args.includes(`--user-data-dir=${userDataDir}`)) continue;
-      // The fields after the command name, which is in parentheses and may hold spaces.
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-      const option = (name: string) => args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
-      const type = option('utility-sub-type')?.replace(/\.mojom\./, ' ') ?? option('type') ?? 'browser';
-      byType[type] = (byType[type] ?? 0) + (Number(stat[11]) + Number(stat[12])) * 10;
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return byType;
-}
+/** CPU time (ms) of the processes of the Chromium whose profile is `userDataDir`, by `--type`. */
+const chromiumCpu = (userDataDir: string) => processCpu(chromiumProcess(userDataDir));
 
 const idle = new Set(['(idle)', '(program)']);
 

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo } from 'preact/hooks';
 import type { FreigabeDb } from '../shared/db/index.ts';
 import { t } from '../shared/i18n.ts';
-import { useDecisions } from './actions/use-decisions.ts';
+import { type HiddenComments, useDecisions } from './actions/use-decisions.ts';
 import { ConnectBanner } from './ConnectBanner.tsx';
 import { Announcer } from './frame/Announcer.tsx';
 import { ArticleHeader } from './frame/ArticleHeader.tsx';
@@ -40,7 +40,7 @@ import { useTabProbe } from './use-tab-probe.ts';
 
 const queueId = 'queue';
 
-const hiddenCount = (rows: readonly { siteId: string; id: number }[], hidden: ReadonlySet<string>) =>
+const hiddenCount = (rows: readonly { siteId: string; id: number }[], hidden: HiddenComments) =>
   hidden.size === 0 ? 0 : rows.reduce((sum, row) => sum + (hidden.has(commentKey(row)) ? 1 : 0), 0);
 
 interface AppProps {
@@ -144,20 +144,20 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
   useEffect(() => () => askHistory.dispose(), [askHistory]);
 
   // The same object while nothing in it changes: rows re-render only when their own props change.
+  // (Not the open decisions: read again every 150 ms while decisions flow, each row gets its own.)
   const context = useMemo<QueueContextValue>(
     () => ({
       db,
       view: filter.view,
       sites: data.sitesById,
       posts: data.posts,
-      outbox: data.outbox,
       drafts: data.drafts,
       selected,
       editors,
       commands,
       askHistory,
     }),
-    [db, filter.view, data.sitesById, data.posts, data.outbox, data.drafts, selected, editors, commands, askHistory],
+    [db, filter.view, data.sitesById, data.posts, data.drafts, selected, editors, commands, askHistory],
   );
 
   const views: ViewName[] = data.sites.some((site) => site.mode === 'author')
@@ -218,7 +218,7 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
             </button>
           </div>
         )}
-        {data.sites.length > 0 && ui.unreplied && <LazyUnrepliedView db={db} />}
+        {data.sites.length > 0 && ui.unreplied && <LazyUnrepliedView db={db} outbox={data.outbox} />}
         {data.sitesReady && data.sites.length === 0 ? null : ui.unreplied ? null : (
           <>
             <Filters
@@ -255,6 +255,7 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
               <QueueList
                 id={queueId}
                 rows={rows}
+                outbox={data.outbox}
                 activeIndex={activeIndex}
                 total={matchingCount}
                 label={t('queueLabel', [t(viewLabelKeys[filter.view])])}
@@ -266,7 +267,7 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
           </>
         )}
         <UndoToast toast={decisions.toast} onUndo={() => void decisions.undoLast()} onClose={decisions.dismissToast} />
-        <Announcer text={decisions.announcement.text} id={decisions.announcement.id} />
+        <Announcer announcement={decisions.announcement} />
         <Overlays
           ui={ui}
           dispatch={dispatch}

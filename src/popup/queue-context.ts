@@ -33,8 +33,6 @@ export interface QueueContextValue {
   sites: ReadonlyMap<string, SiteRow>;
   /** by postKey() */
   posts: ReadonlyMap<string, PostRow>;
-  /** unfinished outbox rows by comment key */
-  outbox: ReadonlyMap<string, OutboxRow[]>;
   /** by `${commentKey}\n${kind}` */
   drafts: ReadonlyMap<string, DraftRow>;
   selected: ReadonlySet<string>;

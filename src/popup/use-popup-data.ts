@@ -1,10 +1,11 @@
 /** The small tables the whole popup reads live: sites, posts, unfinished decisions, drafts; and the settings. */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DraftRow, FreigabeDb, OutboxRow, PostRow, SiteRow } from '../shared/db/index.ts';
 import { defaultSettings, readSettings } from '../shared/settings.ts';
 import { useLiveQuery } from '../shared/ui/use-live-query.ts';
 import { useThrottledQuery } from '../shared/ui/use-throttled-query.ts';
 import { useFirstScreen } from './first-screen.ts';
+import { outboxByComment } from './outbox-by-comment.ts';
 import { commentKey, postKey } from './queue/views.ts';
 import { draftKey } from './reply/draft-key.ts';
 
@@ -44,14 +45,11 @@ export function usePopupData(db: FreigabeDb) {
     [postsResult, early],
   );
   const openDecisions: OutboxRow[] = openRows ?? none;
+  // A comment whose open decisions read the same keeps its array: its row does not render again.
+  const outboxBefore = useRef<ReadonlyMap<string, readonly OutboxRow[]>>(new Map());
   const outbox = useMemo(() => {
-    const byComment = new Map<string, OutboxRow[]>();
-    for (const row of openDecisions) {
-      if (row.undoOf !== null) continue;
-      const key = commentKey({ siteId: row.siteId, id: row.commentId });
-      byComment.set(key, [...(byComment.get(key) ?? []), row]);
-    }
-    return byComment;
+    outboxBefore.current = outboxByComment(openDecisions, outboxBefore.current);
+    return outboxBefore.current;
   }, [openDecisions]);
   const drafts = useMemo(
     () =>

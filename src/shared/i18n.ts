@@ -10,13 +10,20 @@ import { browser } from './browser.ts';
 
 export type MessageKey = keyof typeof catalogue;
 
-/** the messages resolved so far, by key and substitutions (bounded: counts and names vary) */
+/**
+ * the messages resolved so far, by key and substitutions (bounded: counts and names vary). Also
+ * what is said again while the extension is there: a page's catalogue does not change while it
+ * lives, and each `getMessage` is a call into the extension's bindings (the popup's rows call `t`
+ * a few times each on every render: 6 % of its CPU while a moderator decided 200 comments).
+ */
 const said = new Map<string, string>();
 const saidLimit = 2000;
 let language: string | null = null;
 
 export function t(key: MessageKey, substitutions?: string[]): string {
   const id = substitutions ? `${key}\u0000${substitutions.join('\u0000')}` : key;
+  const known = said.get(id);
+  if (known !== undefined) return known;
   try {
     const message = browser.i18n.getMessage(key, substitutions) || key;
     if (said.size >= saidLimit) said.clear();

@@ -4,10 +4,11 @@
  * on the same one), a toast offers undo for as long as the outbox waits, and a screen reader hears
  * what happened.
  */
-import { useCallback, useRef, useState } from 'preact/hooks';
+import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
 import { MessageError } from '../../shared/messages.ts';
 import type { TextDecision } from '../../shared/moderation.ts';
+import { type Cell, createCell } from '../../shared/ui/cell.ts';
 import { type StatusAction, statusAfter } from './decisions.ts';
 import { doneMessage } from './labels.ts';
 import { sendDecision, undoDecisions } from './send.ts';
@@ -28,10 +29,22 @@ export interface Toast {
   state: 'waiting' | 'undone' | 'failed';
 }
 
+/**
+ * The comments hidden right after a decision, until the cache no longer lists them. A new object
+ * when a decision hides some or an undo shows them again (what memos depend on); comments the
+ * cache no longer lists leave it without a render (`forgetHidden`), so one that comes back later
+ * (its decision failed and was rolled back) shows.
+ */
+export interface HiddenComments {
+  has(key: string): boolean;
+  readonly size: number;
+}
+
 export interface DecisionsApi {
-  toast: Toast | null;
-  announcement: { text: string; id: number };
-  hidden: ReadonlySet<string>;
+  /** cells: only the toast and the announcer render when they change, not the app (one render less per key) */
+  toast: Cell<Toast | null>;
+  announcement: Cell<{ text: string; id: number }>;
+  hidden: HiddenComments;
   /** the same, updated at once (the state follows with the next render) */
   isHidden(key: string): boolean;
   /** status decisions about comments; `stays(status)`: whether the view still shows that status */
@@ -42,37 +55,43 @@ export interface DecisionsApi {
   undoRows(outboxIds: readonly number[], keys: readonly string[]): Promise<void>;
   dismissToast(): void;
   announce(text: string): void;
-  /** comments no longer in the cache's view are no longer hidden */
+  /** comments no longer in the cache's view are no longer hidden (nothing renders for it) */
   forgetHidden(present: (key: string) => boolean): void;
 }
 
 export function useDecisions(undoWindowMs: number, now: () => number = Date.now): DecisionsApi {
-  const [toast, setToast] = useState<Toast | null>(null);
-  const [announcement, setAnnouncement] = useState({ text: '', id: 0 });
-  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const toast = useMemo(() => createCell<Toast | null>(null), []);
+  const announcement = useMemo(() => createCell({ text: '', id: 0 }), []);
+  const setToast = toast.set;
+  const [hiddenVersion, setHiddenVersion] = useState(0);
   const sequence = useRef(0);
   /** the last decision, also while the background has not answered yet: z undoes that one */
   const lastAction = useRef<Promise<Toast | null> | null>(null);
 
-  const announce = useCallback((text: string) => setAnnouncement((last) => ({ text, id: last.id + 1 })), []);
-  // Also known at once, before the next render: a key pressed right after acts on the next comment.
+  const announce = useCallback(
+    (text: string) => announcement.set((last) => ({ text, id: last.id + 1 })),
+    [announcement],
+  );
+  // Known at once, before the next render: a key pressed right after acts on the next comment.
   const hiddenNow = useRef(new Set<string>());
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new view over hiddenNow each time it gains or regains comments
+  const hidden = useMemo<HiddenComments>(
+    () => ({
+      has: (key) => hiddenNow.current.has(key),
+      get size() {
+        return hiddenNow.current.size;
+      },
+    }),
+    [hiddenVersion],
+  );
   const hide = (keys: readonly string[]) => {
     for (const key of keys) hiddenNow.current.add(key);
-    setHidden((current) => {
-      const next = new Set(current);
-      for (const key of keys) next.add(key);
-      return next;
-    });
+    setHiddenVersion((version) => version + 1);
   };
   const unhide = (keys: readonly string[]) => {
+    if (!keys.some((key) => hiddenNow.current.has(key))) return;
     for (const key of keys) hiddenNow.current.delete(key);
-    setHidden((current) => {
-      if (!keys.some((key) => current.has(key))) return current;
-      const next = new Set(current);
-      for (const key of keys) next.delete(key);
-      return next;
-    });
+    setHiddenVersion((version) => version + 1);
   };
 
   const show = (message: string, outboxIds: number[], keys: readonly string[]): Toast => {
@@ -173,15 +192,12 @@ export function useDecisions(undoWindowMs: number, now: () => number = Date.now)
     return true;
   };
 
-  const dismissToast = useCallback(() => setToast(null), []);
+  const dismissToast = useCallback(() => toast.set(null), [toast]);
 
+  // Renders nothing: what the view shows is the same with or without comments it does not list
+  // (one that comes back is a change of the view's list, which filters with hiddenNow as it is then).
   const forgetHidden = useCallback((present: (key: string) => boolean) => {
     for (const key of hiddenNow.current) if (!present(key)) hiddenNow.current.delete(key);
-    setHidden((current) => {
-      if (current.size === 0) return current;
-      const next = new Set([...current].filter(present));
-      return next.size === current.size ? current : next;
-    });
   }, []);
 
   return {

@@ -1,5 +1,8 @@
 /** What a screen reader hears after an action (and only that: the toast is not a live region). */
-export function Announcer({ text, id }: { text: string; id: number }) {
+import { type Cell, useCell } from '../../shared/ui/cell.ts';
+
+export function Announcer({ announcement }: { announcement: Cell<{ text: string; id: number }> }) {
+  const { text, id } = useCell(announcement);
   return (
     <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-announcement={id}>
       {text}

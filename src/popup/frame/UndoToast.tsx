@@ -4,6 +4,7 @@
  */
 import { useEffect } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
+import { type Cell, useCell } from '../../shared/ui/cell.ts';
 import type { Toast } from '../actions/use-decisions.ts';
 import { Key } from '../list/ItemActions.tsx';
 import { useNow } from './use-now.ts';
@@ -12,14 +13,15 @@ import { useNow } from './use-now.ts';
 export const toastLingerMs = 6000;
 
 export function UndoToast({
-  toast,
+  toast: cell,
   onUndo,
   onClose,
 }: {
-  toast: Toast | null;
+  toast: Cell<Toast | null>;
   onUndo: () => void;
   onClose: () => void;
 }) {
+  const toast = useCell(cell);
   const now = useNow(toast?.state === 'waiting' ? 1000 : null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the timer belongs to one toast in one state; a new onClose on re-render must not restart it
   useEffect(() => {

@@ -1,8 +1,9 @@
 /** One comment as a row of the queue (a treegrid row: its content, then its actions). */
 import { Fragment } from 'preact';
+import { useId } from 'preact/hooks';
 import { isolate } from '../../shared/bidi.ts';
 import { matchBlocklists } from '../../shared/blocklist.ts';
-import type { CommentRow } from '../../shared/db/index.ts';
+import type { CommentRow, OutboxRow } from '../../shared/db/index.ts';
 import { t } from '../../shared/i18n.ts';
 import { firstTimeSignal } from '../../shared/signals.ts';
 import { BlockMatch } from '../../shared/ui/BlockMatch.tsx';
@@ -27,6 +28,8 @@ import { rowProps } from './VirtualList.tsx';
 
 interface Props {
   comment: CommentRow;
+  /** its open decisions */
+  outboxRows: readonly OutboxRow[] | undefined;
   index: number;
   offset: number;
   measure: (element: HTMLElement | null) => void;
@@ -36,8 +39,58 @@ interface Props {
   showSite: boolean;
 }
 
-function CommentItemView({ comment, index, offset, measure, level, clusterSize, active, showSite }: Props) {
-  const { db, sites, posts, outbox, drafts, selected, editors, commands } = useQueueContext();
+/**
+ * The row itself: its place in the list and its state. Cheap, and the only part that renders again
+ * when a decision above it moves it (its index and offset change, nothing it shows does).
+ */
+function CommentItemView({ comment, outboxRows, index, offset, measure, level, clusterSize, active, showSite }: Props) {
+  const { selected, commands } = useQueueContext();
+  const key = commentKey(comment);
+  const isSelected = selected.has(key);
+  const authorId = useId();
+  return (
+    // biome-ignore lint/a11y: a virtualized treegrid row (tr cannot be positioned like this); keyboard handled by the queue's shortcuts
+    <div
+      {...rowProps({ index, offset, measure }, active, commands.focusRow)}
+      class={`item level-${level}${active ? ' active' : ''}${isSelected ? ' selected' : ''}`}
+      data-comment-id={comment.id}
+      data-row-key={key}
+      aria-level={level}
+      aria-selected={isSelected}
+      aria-labelledby={authorId}
+    >
+      <CommentCells
+        comment={comment}
+        outboxRows={outboxRows}
+        level={level}
+        clusterSize={clusterSize}
+        active={active}
+        showSite={showSite}
+        isSelected={isSelected}
+        authorId={authorId}
+      />
+    </div>
+  );
+}
+
+interface CellsProps extends Omit<Props, 'index' | 'offset' | 'measure'> {
+  isSelected: boolean;
+  /** the id of the author's name, which labels the row */
+  authorId: string;
+}
+
+/** What the row shows: the comment, what is known about its author, its open decisions, its actions. */
+function CommentCellsView({
+  comment,
+  outboxRows,
+  level,
+  clusterSize,
+  active,
+  showSite,
+  isSelected,
+  authorId,
+}: CellsProps) {
+  const { db, sites, posts, drafts, editors, commands } = useQueueContext();
   const key = commentKey(comment);
   const site = sites.get(comment.siteId);
   const post = posts.get(postKey(comment.siteId, comment.post));
@@ -55,21 +108,10 @@ function CommentItemView({ comment, index, offset, measure, level, clusterSize, 
         })
       : null;
   const editor = editors(key);
-  const isSelected = selected.has(key);
   const author = comment.authorName || t('anonymous');
-  const authorId = `author-${index}`;
   const draft = editor ? drafts.get(draftKey(key, editor.kind)) : undefined;
   return (
-    // biome-ignore lint/a11y: a virtualized treegrid row (tr cannot be positioned like this); keyboard handled by the queue's shortcuts
-    <div
-      {...rowProps({ index, offset, measure }, active, commands.focusRow)}
-      class={`item level-${level}${active ? ' active' : ''}${isSelected ? ' selected' : ''}`}
-      data-comment-id={comment.id}
-      data-row-key={key}
-      aria-level={level}
-      aria-selected={isSelected}
-      aria-labelledby={authorId}
-    >
+    <>
       {/* biome-ignore lint/a11y: treegrid cell; the row holds the focus (row focus mode), its buttons are in the tab order */}
       <div role="gridcell" class="item-main">
         <div class="item-head">
@@ -121,7 +163,7 @@ function CommentItemView({ comment, index, offset, measure, level, clusterSize, 
           )}
           {showSite && site && <span class="site-name"> · {site.name}</span>}
         </p>
-        <OutboxLine rows={outbox.get(key)} commentKey={key} />
+        <OutboxLine rows={outboxRows} commentKey={key} />
         {editor && (
           <ReplyBox
             key={editor.kind}
@@ -147,8 +189,9 @@ function CommentItemView({ comment, index, offset, measure, level, clusterSize, 
           />
         )}
       </div>
-    </div>
+    </>
   );
 }
 
+const CommentCells = pure(CommentCellsView);
 export const CommentItem = pure(CommentItemView);

@@ -1,6 +1,7 @@
 /** The queue as a virtualized treegrid: comments and clusters as rows, cluster members one level down. */
 import type { Ref } from 'preact';
 import { useCallback } from 'preact/hooks';
+import type { OutboxRow } from '../../shared/db/index.ts';
 import type { DisplayRow } from '../queue/rows.ts';
 import { ClusterRow } from './ClusterRow.tsx';
 import { CommentItem } from './CommentItem.tsx';
@@ -9,6 +10,8 @@ import { type RowSlot, VirtualList } from './VirtualList.tsx';
 interface Props {
   id: string;
   rows: readonly DisplayRow[];
+  /** open decisions by comment key (arrays kept while they read the same: outbox-by-comment.ts) */
+  outbox: ReadonlyMap<string, readonly OutboxRow[]>;
   activeIndex: number;
   /** comments matching the filters (a cluster counts all its members) */
   total: number;
@@ -22,7 +25,7 @@ interface Props {
 export const estimatedRowHeight = 118;
 const keyOf = (row: DisplayRow) => row.key;
 
-export function QueueList({ id, rows, activeIndex, total, label, showSite, listRef, onFocusIn }: Props) {
+export function QueueList({ id, rows, outbox, activeIndex, total, label, showSite, listRef, onFocusIn }: Props) {
   const renderRow = useCallback(
     (row: DisplayRow, slot: RowSlot) =>
       row.kind === 'cluster' ? (
@@ -40,6 +43,7 @@ export function QueueList({ id, rows, activeIndex, total, label, showSite, listR
         <CommentItem
           key={row.key}
           comment={row.comment}
+          outboxRows={outbox.get(row.key)}
           index={slot.index}
           offset={slot.offset}
           measure={slot.measure}
@@ -49,7 +53,7 @@ export function QueueList({ id, rows, activeIndex, total, label, showSite, listR
           showSite={showSite}
         />
       ),
-    [activeIndex, showSite],
+    [activeIndex, showSite, outbox],
   );
   return (
     <div class="queue-frame" ref={listRef} onFocusCapture={onFocusIn}>

@@ -4,6 +4,7 @@
  */
 import { useMemo, useRef } from 'preact/hooks';
 import type { CommentRow, FreigabeDb, SiteRow } from '../../shared/db/index.ts';
+import type { HiddenComments } from '../actions/use-decisions.ts';
 import { type ClusterCache, clustersOf } from './clusters.ts';
 import { articleFirst, matchingComments, type PostChoice, postsOf } from './filter.ts';
 import { type DisplayRow, displayRows } from './rows.ts';
@@ -29,7 +30,7 @@ export function useQueue(
   sites: readonly SiteRow[],
   filter: QueueFilter,
   expanded: ReadonlySet<string>,
-  hidden: ReadonlySet<string>,
+  hidden: HiddenComments,
   /** the post key of the article in front of the user (the side panel), listed first */
   article: string | null = null,
 ): QueueState {

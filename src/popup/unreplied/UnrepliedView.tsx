@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { isolate } from '../../shared/bidi.ts';
-import type { FreigabeDb } from '../../shared/db/index.ts';
+import type { FreigabeDb, OutboxRow } from '../../shared/db/index.ts';
 import { t } from '../../shared/i18n.ts';
 import { formatDate, formatNumber } from '../format.ts';
 import { CommentContent } from '../list/CommentContent.tsx';
@@ -17,7 +17,14 @@ import { draftKey } from '../reply/draft-key.ts';
 import { ReplyBox } from '../reply/ReplyBox.tsx';
 import { type UnrepliedRow, useUnreplied } from './use-unreplied.ts';
 
-export function UnrepliedView({ db }: { db: FreigabeDb }) {
+export function UnrepliedView({
+  db,
+  outbox,
+}: {
+  db: FreigabeDb;
+  /** open decisions by comment key */
+  outbox: ReadonlyMap<string, readonly OutboxRow[]>;
+}) {
   const { sites } = useQueueContext();
   const { answer, rows, retry } = useUnreplied(db);
   const [postAuthor, setPostAuthor] = useState('');
@@ -73,15 +80,15 @@ export function UnrepliedView({ db }: { db: FreigabeDb }) {
       {answer.state === 'ready' && shown.length === 0 && <p class="empty">{t('unrepliedNone')}</p>}
       <ul class="unreplied-list">
         {shown.map((row) => (
-          <UnrepliedItem key={commentKey(row.comment)} row={row} />
+          <UnrepliedItem key={commentKey(row.comment)} row={row} outboxRows={outbox.get(commentKey(row.comment))} />
         ))}
       </ul>
     </section>
   );
 }
 
-function UnrepliedItem({ row }: { row: UnrepliedRow }) {
-  const { posts, outbox, drafts, editors, commands } = useQueueContext();
+function UnrepliedItem({ row, outboxRows }: { row: UnrepliedRow; outboxRows: readonly OutboxRow[] | undefined }) {
+  const { posts, drafts, editors, commands } = useQueueContext();
   const { comment } = row;
   const key = commentKey(comment);
   const post = posts.get(postKey(comment.siteId, comment.post));
@@ -97,7 +104,7 @@ function UnrepliedItem({ row }: { row: UnrepliedRow }) {
       <p class="item-meta">
         <span class="post-title">{post ? postTitle(post.title) : t('unknownPost', [String(comment.post)])}</span>
       </p>
-      <OutboxLine rows={outbox.get(key)} commentKey={key} />
+      <OutboxLine rows={outboxRows} commentKey={key} />
       {editor ? (
         <ReplyBox
           key={editor.kind}

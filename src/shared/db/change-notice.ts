@@ -73,3 +73,19 @@ export function changesIn(
   }
   return keys.length === 0 ? none : { kind: 'keys', keys };
 }
+
+/** Whether a notice may have changed any of these rows of one table (keys as Dexie compares them). */
+export function touchesRows(
+  notice: ChangeNotice,
+  dbName: string,
+  table: string,
+  keys: readonly IndexableType[],
+): boolean {
+  if (keys.length === 0) return false;
+  // More named than a row's few keys are worth comparing against: as good as "everything".
+  const change = changesIn(notice, dbName, table, 200);
+  return (
+    change.kind === 'everything' ||
+    (change.kind === 'keys' && change.keys.some((key) => keys.some((wanted) => cmp(key, wanted) === 0)))
+  );
+}

@@ -5,7 +5,8 @@
  * a flush). Each re-run of a live query is a readonly transaction the background's writes queue
  * behind. Read at once when mounted, and at once for a change after a quiet spell; one read at a
  * time; the last change is always read. Dexie's "all" notice (a page back from the back/forward
- * cache) is a change to every table.
+ * cache) is a change to every table. What counts as a change: a write to one of `tables` — or, when
+ * `tables` is a function, what it says of a notice (to read again only for the rows a query read).
  */
 import { Dexie } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
@@ -14,7 +15,7 @@ import { reportError } from '../report-error.ts';
 
 export function useThrottledQuery<T>(
   db: Dexie,
-  tables: readonly string[],
+  tables: readonly string[] | ((notice: ChangeNotice) => boolean),
   query: () => Promise<T>,
   everyMs: number,
   deps: unknown[],
@@ -52,7 +53,8 @@ export function useThrottledQuery<T>(
       }
     };
     const onChange = (notice: ChangeNotice) => {
-      if (timer !== undefined || !touchesTables(notice, db.name, tables)) return;
+      if (timer !== undefined) return;
+      if (typeof tables === 'function' ? !tables(notice) : !touchesTables(notice, db.name, tables)) return;
       // The first change after a quiet spell is read at once; during a burst, once per `everyMs`.
       timer = setTimeout(read, Math.max(0, lastRead + everyMs - Date.now()));
     };

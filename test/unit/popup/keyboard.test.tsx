@@ -66,6 +66,16 @@ describe('keyboard', () => {
     await waitFor(() => expect(authors()).toEqual(['Leserin 1']));
   });
 
+  it('a decided comment that comes back pending (its decision rolled back) shows again', async () => {
+    await open(3);
+    press('a');
+    await waitFor(() => expect(authors()).toEqual(['Leserin 2', 'Leserin 1']));
+    await waitFor(async () => expect(await statusOf(3)).toBe('approved'));
+    // As the outbox does when WordPress refused the decision: the comment is pending again.
+    await harness.ctx.db.comments.update([siteId, 3], { status: 'hold' });
+    await waitFor(() => expect(authors()).toEqual(['Leserin 3', 'Leserin 2', 'Leserin 1']));
+  });
+
   it('s spams, u is nothing to do on a pending comment, d trashes; z undoes the last one', async () => {
     await open(3);
     press('s');

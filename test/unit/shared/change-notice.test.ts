@@ -4,7 +4,7 @@
  */
 import { cmp, Dexie, RangeSet } from 'dexie';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type ChangeNotice, changesIn, touchesTables } from '../../../src/shared/db/change-notice.ts';
+import { type ChangeNotice, changesIn, touchesRows, touchesTables } from '../../../src/shared/db/change-notice.ts';
 import { FreigabeDb } from '../../../src/shared/db/index.ts';
 import { commentRow } from '../../support/popup-harness.ts';
 import { testSiteId as site } from '../../support/rows.ts';
@@ -117,6 +117,27 @@ describe('a change notice', () => {
     expect(touchesTables(notice, db, ['comments', 'posts', 'syncState'])).toBe(true);
     expect(touchesTables(notice, db, ['comments', 'posts'])).toBe(false);
     expect(touchesTables(allNotice, db, [])).toBe(true);
+  });
+});
+
+describe('whether a notice touches a row', () => {
+  it('names it among others, or says everything; not another row, table or database', () => {
+    const notice = {
+      [`idb://${db}/reputation/`]: new RangeSet().addKey([site, 'ip:198.51.100.7']).addKey([site, 'email:a@b.example']),
+    };
+    expect(
+      touchesRows(notice, db, 'reputation', [
+        [site, 'host:x.example'],
+        [site, 'ip:198.51.100.7'],
+      ]),
+    ).toBe(true);
+    expect(touchesRows(notice, db, 'reputation', [[site, 'ip:198.51.100.8']])).toBe(false);
+    expect(touchesRows(notice, db, 'comments', [[site, 7]])).toBe(false);
+    expect(touchesRows(notice, 'another-db', 'reputation', [[site, 'ip:198.51.100.7']])).toBe(false);
+    expect(touchesRows(notice, db, 'reputation', [])).toBe(false);
+    expect(touchesRows(allNotice, db, 'reputation', [[site, 'ip:198.51.100.8']])).toBe(true);
+    const range = { [`idb://${db}/reputation/`]: new RangeSet([site, 'a'], [site, 'z']) };
+    expect(touchesRows(range, db, 'reputation', [[site, 'ip:198.51.100.8']])).toBe(true);
   });
 });
 

@@ -23,3 +23,14 @@ describe('words after the extension went away', () => {
     expect(uiLanguage()).toBe(language);
   });
 });
+
+describe('words said again', () => {
+  it('asks the extension once per message and substitutions, and again for other substitutions', () => {
+    const asked = vi.spyOn(browser.i18n, 'getMessage');
+    const first = t('inlineSummary', ['7', '0', '1']);
+    expect(t('inlineSummary', ['7', '0', '1'])).toBe(first);
+    expect(asked).toHaveBeenCalledTimes(1);
+    expect(t('inlineSummary', ['8', '0', '1'])).toBe('8 pending · 0 spam · 1 pingbacks');
+    expect(asked).toHaveBeenCalledTimes(2);
+  });
+});
