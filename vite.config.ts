@@ -15,6 +15,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { dropUnusedScriptChunks } from './scripts/release/drop-unused-script-chunks.ts';
+import { preloadPageImports } from './scripts/release/preload-page-imports.ts';
 import { stableDynamicScriptIds } from './scripts/release/stable-script-ids.ts';
 
 export type Target = 'chrome' | 'firefox';
@@ -101,6 +102,7 @@ export default defineConfig({
     crx({ manifest: manifestFor(target, mode), browser: target }),
     noWebAccessibleContentScript(),
     dropUnusedScriptChunks(),
+    preloadPageImports(),
   ],
   define: {
     __FREIGABE_MODE__: JSON.stringify(mode),

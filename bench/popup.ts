@@ -41,7 +41,7 @@ import { describeProfile, profileWorker } from './lib/worker-profile.ts';
 const smoke = process.argv.includes('--smoke');
 const sideBySide = smoke ? 10 : Number(process.env.BENCH_SIDE ?? 200);
 const cachedCount = smoke ? 300 : 10_000;
-const opens = smoke ? 1 : 5;
+const opens = smoke ? 1 : Number(process.env.BENCH_OPENS ?? 5);
 const sideRuns = smoke ? 1 : Number(process.env.BENCH_SIDE_RUNS ?? 5);
 const holdMs = smoke ? 1000 : 5000;
 const port = Number(process.env.FREIGABE_BENCH_PORT ?? 8899);

@@ -65,6 +65,34 @@ describe('release builds', () => {
     expect(readFileSync(join('dist/chrome', entry ?? ''), 'utf8')).toContain('registerContentScripts');
   });
 
+  for (const target of ['chrome', 'firefox'] as const) {
+    it(`${target}: the popup and side panel name every module their script imports, to be fetched at once`, () => {
+      const pages = ['src/popup/index.html', 'src/popup/sidepanel.html'];
+      for (const page of pages) {
+        const html = readFileSync(join(`dist/${target}`, page), 'utf8');
+        const entry = /<script type="module"[^>]* src="\/([^"]+)"/.exec(html)?.[1] ?? '';
+        const preloaded = [...html.matchAll(/<link rel="modulepreload"[^>]* href="\/([^"]+)"/g)].map(
+          (match) => match[1],
+        );
+        // Every module the entry imports statically, through others too, read from the built files.
+        const imported = new Set<string>();
+        const visit = (file: string) => {
+          for (const [, relative] of readFileSync(join(`dist/${target}`, file), 'utf8').matchAll(
+            /(?:import|from)\s*"(\.\/[^"]+\.js)"/g,
+          )) {
+            const path = join(file, '..', relative ?? '');
+            if (imported.has(path)) continue;
+            imported.add(path);
+            visit(path);
+          }
+        };
+        visit(entry);
+        expect(imported.size, page).toBeGreaterThan(5);
+        expect(new Set(preloaded), page).toEqual(imported);
+      }
+    });
+  }
+
   it('popup JavaScript (with Dexie and Preact) stays within 86 kB gzip (see popup.test.ts), the content script within 11 kB', () => {
     const sizes = bundleSizes('dist/chrome');
     expect(sizes.popup).toBeGreaterThan(10 * 1024);

@@ -13,7 +13,7 @@ import { postTitle } from '../queue/post-title.ts';
 import { commentKey, postKey } from '../queue/views.ts';
 import { useQueueContext } from '../queue-context.ts';
 import { draftKey } from '../reply/draft-key.ts';
-import { ReplyBox } from '../reply/ReplyBox.tsx';
+import { LazyReplyBox } from '../reply/lazy.tsx';
 import { AkismetLine } from './AkismetLine.tsx';
 import { CommentContent } from './CommentContent.tsx';
 import { ItemActions } from './ItemActions.tsx';
@@ -165,7 +165,7 @@ function CommentCellsView({
         </p>
         <OutboxLine rows={outboxRows} commentKey={key} />
         {editor && (
-          <ReplyBox
+          <LazyReplyBox
             key={editor.kind}
             comment={comment}
             editor={editor}

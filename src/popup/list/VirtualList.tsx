@@ -180,9 +180,21 @@ export function VirtualList<T>({
     }
   }, [activeIndex, offsets, rows.length, showView]);
 
-  const start = rows.length === 0 ? 0 : firstAtOrAfter(offsets, Math.max(0, view.top - overscan));
+  // The first frame renders only what is in view (the popup's first rows sooner); the rows around
+  // it follow in the next.
+  const [warm, setWarm] = useState(false);
+  useEffect(() => {
+    if (typeof requestAnimationFrame === 'undefined') {
+      setWarm(true);
+      return;
+    }
+    const frame = requestAnimationFrame(() => setWarm(true));
+    return () => cancelAnimationFrame(frame);
+  }, []);
+  const margin = warm ? overscan : 0;
+  const start = rows.length === 0 ? 0 : firstAtOrAfter(offsets, Math.max(0, view.top - margin));
   let end = start;
-  const limit = view.top + view.height + overscan;
+  const limit = view.top + view.height + margin;
   while (end < rows.length && (offsets[end] ?? 0) < limit) end++;
   // The active row is always rendered, so it can hold the focus.
   const indexes: number[] = [];

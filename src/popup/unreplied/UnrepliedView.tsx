@@ -14,7 +14,7 @@ import { postTitle } from '../queue/post-title.ts';
 import { commentKey, postKey } from '../queue/views.ts';
 import { useQueueContext } from '../queue-context.ts';
 import { draftKey } from '../reply/draft-key.ts';
-import { ReplyBox } from '../reply/ReplyBox.tsx';
+import { LazyReplyBox } from '../reply/lazy.tsx';
 import { type UnrepliedRow, useUnreplied } from './use-unreplied.ts';
 
 export function UnrepliedView({
@@ -106,7 +106,7 @@ function UnrepliedItem({ row, outboxRows }: { row: UnrepliedRow; outboxRows: rea
       </p>
       <OutboxLine rows={outboxRows} commentKey={key} />
       {editor ? (
-        <ReplyBox
+        <LazyReplyBox
           key={editor.kind}
           comment={comment}
           editor={editor}

@@ -102,7 +102,8 @@ describe('quick reply', () => {
       if (!found) throw new Error('no reply box');
       return found;
     });
-    expect(document.activeElement).toBe(box);
+    // (The box is a chunk of its own, loaded the first time one opens: the focus follows it.)
+    await waitFor(() => expect(document.activeElement).toBe(box));
     fireEvent.input(box, { target: { value: 'Danke für den' } });
     fireEvent.input(box, { target: { value: 'Danke für den Hinweis, Leserin!' } });
     await waitFor(async () =>
