@@ -94,11 +94,16 @@ export const nativeBackend: Backend = {
     if (!existsSync(join(dataDir, 'mysql'))) {
       rmSync(dataDir, { recursive: true, force: true });
       mkdirSync(dataDir, { recursive: true });
+      rmSync(mysqlTmp, { recursive: true, force: true });
+      mkdirSync(mysqlTmp, { recursive: true });
       run(
         tools.installDb,
         [
           '--no-defaults',
           `--datadir=${dataDir}`,
+          // Its own temporary tables too, not in /tmp: installs running side by side (the test
+          // lanes) once failed there with "Could not remove temporary table '/tmp/#sql-temptable-…'".
+          `--tmpdir=${mysqlTmp}`,
           '--auth-root-authentication-method=normal',
           '--skip-test-db',
           '--skip-name-resolve',

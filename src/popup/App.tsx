@@ -144,7 +144,7 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
   useEffect(() => () => askHistory.dispose(), [askHistory]);
 
   // The same object while nothing in it changes: rows re-render only when their own props change.
-  // (Not the open decisions: read again every 150 ms while decisions flow, each row gets its own.)
+  // (Not the open decisions: read again every 400 ms while decisions flow, each row gets its own.)
   const context = useMemo<QueueContextValue>(
     () => ({
       db,

@@ -1,6 +1,6 @@
 /**
  * The open decisions by comment, for the rows that show them. The outbox is read again every
- * 150 ms while decisions flow, each time as new objects: a comment whose decisions read the same
+ * 400 ms while decisions flow, each time as new objects: a comment whose decisions read the same
  * keeps the same array, so its row (a pure component) does not render again — while a moderator
  * decides key after key, the rows in view have no open decisions at all and render for none of them.
  */

@@ -1,4 +1,8 @@
-/** What every row of the queue needs from the app, without passing it through each component. */
+/**
+ * What every row of the queue needs from the app, without passing it through each component. Only
+ * values that change rarely: a new context renders every row in view (ADR 036). What changes while
+ * a moderator decides key after key (a row's open decisions) goes to the rows as props.
+ */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { DraftRow, FreigabeDb, OutboxRow, PostRow, SiteRow } from '../shared/db/index.ts';

@@ -10,7 +10,7 @@ import { commentKey, postKey } from './queue/views.ts';
 import { draftKey } from './reply/draft-key.ts';
 
 const none: never[] = [];
-const outboxEveryMs = 150;
+const outboxEveryMs = 400;
 
 export function usePopupData(db: FreigabeDb) {
   // Until the cache answers, the sites and post titles of the first screen the background keeps.
@@ -18,7 +18,8 @@ export function usePopupData(db: FreigabeDb) {
   const sitesResult = useLiveQuery(() => db.sites.toArray(), [db]);
   const sites: SiteRow[] = sitesResult.state === 'ready' ? sitesResult.value : (early?.sites ?? none);
   const postsResult = useLiveQuery(() => db.posts.toArray(), [db]);
-  // Every open decision with its snapshot: re-read at most every 150 ms while decisions flow.
+  // Every open decision with its snapshot: re-read at most every 400 ms while decisions flow
+  // (each read clones every open decision with its snapshot out of IndexedDB: ADR 036).
   const openRows = useThrottledQuery(
     db,
     ['outbox'],

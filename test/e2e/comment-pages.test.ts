@@ -140,8 +140,14 @@ async function frame(page: Page, name: string): Promise<void> {
 
 async function published(ui: ShadowUi): Promise<string> {
   await ui.click('summary', 0, 'button[aria-expanded]');
-  await expect.poll(async () => (await ui.text('reactions')).length, { timeout: 10_000 }).toBe(1);
-  return /(\d+)\s*published/.exec((await ui.text('reactions'))[0] ?? '')?.[1] ?? '';
+  // The overview is a part loaded when it first opens on a page, then reads the article's counts:
+  // it may say it is reading before it says them.
+  const count = async () => {
+    const texts = await ui.text('reactions');
+    return texts.length === 1 ? (/(\d+)\s*published/.exec(texts[0] ?? '')?.[1] ?? '') : '';
+  };
+  await expect.poll(count, { timeout: 10_000 }).not.toBe('');
+  return count();
 }
 
 async function checkPagesOneAndTwo(theme: string): Promise<void> {

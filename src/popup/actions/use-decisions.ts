@@ -45,7 +45,7 @@ export interface DecisionsApi {
   toast: Cell<Toast | null>;
   announcement: Cell<{ text: string; id: number }>;
   hidden: HiddenComments;
-  /** the same, updated at once (the state follows with the next render) */
+  /** the same as `hidden.has`, for the commands (they hold the API of an earlier render) */
   isHidden(key: string): boolean;
   /** status decisions about comments; `stays(status)`: whether the view still shows that status */
   decideStatus(groups: readonly StatusGroup[], stays: (status: string) => boolean): Promise<void>;

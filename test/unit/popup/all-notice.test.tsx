@@ -68,7 +68,7 @@ async function popupOnScreen(): Promise<FreigabeDb> {
   return db;
 }
 
-// Counts and open decisions are re-read at most every second / 150 ms: the waits poll past that.
+// Counts and open decisions are re-read at most every second / 400 ms: the waits poll past that.
 const polling = { timeout: 5000 };
 
 describe('the "all" change notice', () => {

@@ -1,5 +1,5 @@
 /**
- * The open decisions by comment, read again every 150 ms while decisions flow: a comment whose
+ * The open decisions by comment, read again every 400 ms while decisions flow: a comment whose
  * decisions read the same keeps its array (its row does not render again); any change a row shows
  * gives a new one. Tried: each field a row shows or acts on, a decision more, undo rows.
  */
