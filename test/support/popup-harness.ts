@@ -7,7 +7,7 @@ import type { Runtime } from 'webextension-polyfill';
 import type { BackgroundContext } from '../../src/background/context.ts';
 import { contentHandlers, pageHandlers } from '../../src/background/handlers.ts';
 import { createRouter, type PageHandlers } from '../../src/background/router.ts';
-import type { CommentRow } from '../../src/shared/db/index.ts';
+import type { CommentRow, OutboxRow } from '../../src/shared/db/index.ts';
 import type { PageRequest } from '../../src/shared/messages.ts';
 import { saveSettings } from '../../src/shared/settings.ts';
 import { testContext } from './background-context.ts';
@@ -78,6 +78,27 @@ export function commentRow(id: number, overrides: Partial<CommentRow> = {}): Com
     status: 'hold',
     type: 'comment',
     syncedAt: 0,
+    ...overrides,
+  };
+}
+
+/** An open decision about comment 1, waiting in its undo window (a snapshot of another comment). */
+export function outboxRow(overrides: Partial<OutboxRow> = {}): OutboxRow {
+  return {
+    siteId: testSiteId,
+    commentId: 1,
+    decision: 'approve',
+    previousStatus: 'hold',
+    snapshot: commentRow(99),
+    state: 'waiting',
+    createdAt: Date.now(),
+    notBefore: Date.now() + 4_500,
+    attempts: 0,
+    sentAt: null,
+    error: null,
+    undoOf: null,
+    content: null,
+    resultId: null,
     ...overrides,
   };
 }

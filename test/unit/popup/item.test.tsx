@@ -7,9 +7,8 @@
 import { fireEvent, render, waitFor, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/popup/App.tsx';
-import type { OutboxRow } from '../../../src/shared/db/index.ts';
 import { popupHarnessPerTest, rowOf } from '../../support/popup-dom.ts';
-import { commentRow, type PopupHarness } from '../../support/popup-harness.ts';
+import { commentRow, outboxRow, type PopupHarness } from '../../support/popup-harness.ts';
 import { testSiteId as siteId, testSite } from '../../support/rows.ts';
 
 const perTest = popupHarnessPerTest();
@@ -17,27 +16,6 @@ let harness: PopupHarness;
 beforeEach(() => {
   harness = perTest.current();
 });
-
-function outboxRow(overrides: Partial<OutboxRow>): OutboxRow {
-  const snapshot = commentRow(99);
-  return {
-    siteId,
-    commentId: 1,
-    decision: 'approve',
-    previousStatus: 'hold',
-    snapshot,
-    state: 'waiting',
-    createdAt: Date.now(),
-    notBefore: Date.now() + 4_500,
-    attempts: 0,
-    sentAt: null,
-    error: null,
-    undoOf: null,
-    content: null,
-    resultId: null,
-    ...overrides,
-  };
-}
 
 describe('a comment row', () => {
   it('shows author details, reputation, the post, whom it answers, the date, and its signals', async () => {

@@ -6,29 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { outboxByComment } from '../../../src/popup/outbox-by-comment.ts';
 import type { OutboxRow } from '../../../src/shared/db/index.ts';
-import { commentRow } from '../../support/popup-harness.ts';
+import { outboxRow } from '../../support/popup-harness.ts';
 import { testSiteId as siteId } from '../../support/rows.ts';
 
-function row(id: number, commentId: number, overrides: Partial<OutboxRow> = {}): OutboxRow {
-  return {
-    id,
-    siteId,
-    commentId,
-    decision: 'approve',
-    previousStatus: 'hold',
-    snapshot: commentRow(commentId),
-    state: 'waiting',
-    createdAt: 1000,
-    notBefore: 5000,
-    attempts: 0,
-    sentAt: null,
-    error: null,
-    undoOf: null,
-    content: null,
-    resultId: null,
-    ...overrides,
-  };
-}
+const row = (id: number, commentId: number, overrides: Partial<OutboxRow> = {}): OutboxRow =>
+  outboxRow({ id, commentId, createdAt: 1000, notBefore: 5000, ...overrides });
 
 const key = (commentId: number) => `${siteId}\n${commentId}`;
 
