@@ -23,8 +23,19 @@ export async function tabPage(ctx: BackgroundContext, tabId: number): Promise<Ta
   return (stored[key(tabId)] as TabPage | undefined) ?? null;
 }
 
+/**
+ * Every tab's article. Only the tabs' keys are read where the browser lists keys (Chrome 130+,
+ * Firefox 143+): the area also holds the popup's first screen, up to 200 kB of comment HTML, and
+ * this runs on every refresh of the badges — once per decision while a moderator decides key
+ * after key.
+ */
 export async function allTabPages(ctx: BackgroundContext): Promise<Map<number, TabPage>> {
-  const everything = await ctx.browser.storage.session.get(null);
+  const { session } = ctx.browser.storage;
+  const names =
+    typeof session.getKeys === 'function'
+      ? (await session.getKeys()).filter((name) => name.startsWith(tabPagePrefix))
+      : null;
+  const everything = names === null ? await session.get(null) : names.length > 0 ? await session.get(names) : {};
   const pages = new Map<number, TabPage>();
   for (const [name, value] of Object.entries(everything)) {
     if (name.startsWith(tabPagePrefix)) pages.set(Number(name.slice(tabPagePrefix.length)), value as TabPage);
