@@ -1,7 +1,8 @@
 /**
  * Stands in for webextension-polyfill in unit and integration tests: @webext-core/fake-browser's
  * in-memory browser (storage, alarms, runtime, tabs) plus small working fakes of the APIs it leaves
- * unmocked and we use: i18n (the real English catalogue), action badges, permissions, scripting.
+ * unmocked and we use: i18n (the real English catalogue), action badges, permissions, scripting,
+ * storage areas listing their keys.
  */
 import { readFileSync } from 'node:fs';
 import { fakeBrowser } from '@webext-core/fake-browser';
@@ -125,6 +126,12 @@ Object.assign(fakeBrowser.tabs, {
 
 /** Files injected with scripting.executeScript, in order. */
 export const injectedScripts: { tabId: number; files: string[] }[] = [];
+
+// The library's areas cannot list their keys (it throws "not implemented"); the browsers can.
+for (const area of [fakeBrowser.storage.local, fakeBrowser.storage.session, fakeBrowser.storage.sync]) {
+  const read = area.get.bind(area);
+  Object.assign(area, { getKeys: async () => Object.keys(await read(null)) });
+}
 
 Object.assign(fakeBrowser.i18n, extra.i18n);
 Object.assign(fakeBrowser.action, extra.action);

@@ -24,27 +24,27 @@ async function twoTabsAndASnapshot() {
 describe("every tab's article", () => {
   it('reads only the tabs’ keys where the browser lists keys', async () => {
     const ctx = await twoTabsAndASnapshot();
-    const session = fakeBrowser.storage.session as typeof fakeBrowser.storage.session & {
-      getKeys?: () => Promise<string[]>;
-    };
-    const names = Object.keys(await session.get(null));
-    session.getKeys = async () => names;
-    try {
-      const get = vi.spyOn(session, 'get');
-      const pages = await allTabPages(ctx);
-      expect([...pages.keys()].sort()).toEqual([5, 9]);
-      expect(pages.get(5)?.postId).toBe(1);
-      expect(get.mock.calls.map(([keys]) => keys)).toEqual([['tab:5', 'tab:9']]);
-      expect(JSON.stringify(get.mock.calls)).not.toContain('firstScreen');
-    } finally {
-      delete session.getKeys;
-    }
+    const get = vi.spyOn(fakeBrowser.storage.session, 'get');
+    const pages = await allTabPages(ctx);
+    expect([...pages.keys()].sort()).toEqual([5, 9]);
+    expect(pages.get(5)?.postId).toBe(1);
+    expect(get.mock.calls.map(([keys]) => keys)).toEqual([['tab:5', 'tab:9']]);
   });
 
   it('reads the whole area where it cannot, with the same answer', async () => {
     const ctx = await twoTabsAndASnapshot();
-    const pages = await allTabPages(ctx);
-    expect([...pages.keys()].sort()).toEqual([5, 9]);
-    expect(pages.get(9)?.postId).toBeNull();
+    const { session } = fakeBrowser.storage;
+    const getKeys = session.getKeys;
+    // As in Firefox for Android before 143.
+    Object.assign(session, { getKeys: undefined });
+    try {
+      const get = vi.spyOn(session, 'get');
+      const pages = await allTabPages(ctx);
+      expect([...pages.keys()].sort()).toEqual([5, 9]);
+      expect(pages.get(9)?.postId).toBeNull();
+      expect(get.mock.calls.map(([keys]) => keys)).toEqual([null]);
+    } finally {
+      Object.assign(session, { getKeys });
+    }
   });
 });
