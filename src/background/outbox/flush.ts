@@ -106,8 +106,10 @@ async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<Flush
     events.notify();
   });
 
-  const senderFor = async (siteId: string): Promise<SiteSender | null> => {
-    if (!senders.has(siteId)) {
+  /** Each site's sender, made once per flush when its first decision is in line (null: not usable). */
+  const makeSenders = async (rows: readonly OutboxRow[]) => {
+    for (const siteId of new Set(rows.map((row) => row.siteId))) {
+      if (senders.has(siteId)) continue;
       const site = await ctx.db.sites.get(siteId);
       const usable = site !== undefined && site.status !== 'needs-login';
       senders.set(
@@ -115,7 +117,6 @@ async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<Flush
         usable ? { site, client: await clientForSite(ctx, siteId), paused: false, onWire: 0, blockedBy: null } : null,
       );
     }
-    return senders.get(siteId) ?? null;
   };
 
   const reached = async (siteId: string) => {
@@ -213,9 +214,10 @@ async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<Flush
       let startingRows = 0;
       const later: OutboxRow[] = [];
       const heldByFirewall: { sender: SiteSender; row: OutboxRow }[] = [];
+      // Made before the line is walked: it can be a few hundred long, and is walked on every wake.
+      await makeSenders(queue);
       for (const row of queue) {
-        // Known senders without a hop through the microtask queue: the line can be a few hundred long.
-        const sender = senders.has(row.siteId) ? (senders.get(row.siteId) ?? null) : await senderFor(row.siteId);
+        const sender = senders.get(row.siteId) ?? null;
         // A site that is gone or waits for a sign-in: its decisions stay waiting.
         if (!sender || sender.paused) continue;
         if (sender.blockedBy !== null) {
