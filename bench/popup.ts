@@ -67,7 +67,9 @@ const benchProcess = (userDataDir: string) => {
   return (process: ProcessInfo) => {
     const type = chromium(process);
     if (type !== null) return `chromium ${type}`;
-    return ['php', 'php8.2', 'mariadbd', 'node'].includes(process.name) ? process.name : null;
+    // PHP's name carries its version on some systems (php8.2).
+    if (process.name.startsWith('php')) return 'php';
+    return ['mariadbd', 'node'].includes(process.name) ? process.name : null;
   };
 };
 

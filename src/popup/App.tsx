@@ -118,7 +118,7 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
       matching: queue.matching,
       sites: data.sitesById,
       posts: data.posts,
-      isHidden: decisions.isHidden,
+      isHidden: decisions.hidden.has,
     },
     ports: { decisions, focusList, focusSearch },
   };

@@ -44,9 +44,8 @@ export interface DecisionsApi {
   /** cells: only the toast and the announcer render when they change, not the app (one render less per key) */
   toast: Cell<Toast | null>;
   announcement: Cell<{ text: string; id: number }>;
+  /** current at once, also through the object of an earlier render (a key pressed right after a decision) */
   hidden: HiddenComments;
-  /** the same as `hidden.has`, for the commands (they hold the API of an earlier render) */
-  isHidden(key: string): boolean;
   /** status decisions about comments; `stays(status)`: whether the view still shows that status */
   decideStatus(groups: readonly StatusGroup[], stays: (status: string) => boolean): Promise<void>;
   /** reply, approve-and-reply or edit; throws when the background refuses (the editor shows it) */
@@ -204,7 +203,6 @@ export function useDecisions(undoWindowMs: number, now: () => number = Date.now)
     toast,
     announcement,
     hidden,
-    isHidden: (key: string) => hiddenNow.current.has(key),
     decideStatus,
     decideText,
     undoLast,

@@ -5,8 +5,8 @@
  * a flush). Each re-run of a live query is a readonly transaction the background's writes queue
  * behind. Read at once when mounted, and at once for a change after a quiet spell; one read at a
  * time; the last change is always read. Dexie's "all" notice (a page back from the back/forward
- * cache) is a change to every table. What counts as a change: a write to one of `tables` — or, when
- * `tables` is a function, what it says of a notice (to read again only for the rows a query read).
+ * cache) is a change to every table. What counts as a change (`watched`): a write to one of these
+ * tables, or what a function says of a notice (to read again only for the rows a query read).
  */
 import { Dexie } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
@@ -15,14 +15,14 @@ import { reportError } from '../report-error.ts';
 
 export function useThrottledQuery<T>(
   db: Dexie,
-  tables: readonly string[] | ((notice: ChangeNotice) => boolean),
+  watched: readonly string[] | ((notice: ChangeNotice) => boolean),
   query: () => Promise<T>,
   everyMs: number,
   deps: unknown[],
   enabled = true,
 ): T | null {
   const [value, setValue] = useState<T | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps say when the query is a new one; tables and everyMs are constants per call site
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps say when the query is a new one; watched and everyMs are constants per call site (or follow the deps)
   useEffect(() => {
     if (!enabled) return;
     let alive = true;
@@ -54,7 +54,7 @@ export function useThrottledQuery<T>(
     };
     const onChange = (notice: ChangeNotice) => {
       if (timer !== undefined) return;
-      if (typeof tables === 'function' ? !tables(notice) : !touchesTables(notice, db.name, tables)) return;
+      if (typeof watched === 'function' ? !watched(notice) : !touchesTables(notice, db.name, watched)) return;
       // The first change after a quiet spell is read at once; during a burst, once per `everyMs`.
       timer = setTimeout(read, Math.max(0, lastRead + everyMs - Date.now()));
     };
