@@ -52,7 +52,8 @@ const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
 const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
 const heap = (figures: PhaseFigures) =>
   `service worker JS heap ${mib(figures.heapBeforeBytes)} → peak ${mib(figures.heapPeakBytes)} MiB (${figures.samples} samples)` +
-  (figures.profile ? `\n${describeProfile(figures.profile)}` : '');
+  (figures.profile ? `\n${describeProfile(figures.profile)}` : '') +
+  (figures.trace ? `\n${figures.trace}` : '');
 
 rmSync(dir, { recursive: true, force: true });
 const site = await startWordPress({ backend: 'native', port, dir, core, log: () => undefined });

@@ -16,6 +16,7 @@ import {
   writeSettings,
 } from '../../scripts/extension-browser.ts';
 import type { DemoSiteUser } from '../../scripts/wp/index.ts';
+import { describeTrace, traceChromium } from './chromium-trace.ts';
 import { profileWorker, type WorkerProfile } from './worker-profile.ts';
 
 export interface PhaseFigures {
@@ -27,6 +28,8 @@ export interface PhaseFigures {
   samples: number;
   /** with `profileDir`: the worker's CPU profile of the phase */
   profile?: WorkerProfile;
+  /** with `profileDir` and BENCH_TRACE=1: where Chromium's processes spent the phase (chromium-trace.ts) */
+  trace?: string;
 }
 
 export interface ExtensionBench {
@@ -73,6 +76,10 @@ async function measured<T>(
       }
     })();
     const profiler = profile ? await profileWorker(browser, profile.dir, profile.name) : undefined;
+    const tracer =
+      profile && process.env.BENCH_TRACE === '1'
+        ? await traceChromium(browser.context, browser.userDataDir, profile.dir, profile.name)
+        : undefined;
     const started = performance.now();
     const result = await phase().finally(() => {
       running = false;
@@ -80,7 +87,18 @@ async function measured<T>(
     const ms = performance.now() - started;
     await sampling;
     const profiled = await profiler?.stop();
-    return [result, { ms, heapBeforeBytes, heapPeakBytes, samples, ...(profiled ? { profile: profiled } : {}) }];
+    const traced = await tracer?.stop();
+    return [
+      result,
+      {
+        ms,
+        heapBeforeBytes,
+        heapPeakBytes,
+        samples,
+        ...(profiled ? { profile: profiled } : {}),
+        ...(traced ? { trace: describeTrace(traced) } : {}),
+      },
+    ];
   } finally {
     await heap.close();
   }

@@ -49,3 +49,26 @@ export function cpuSpent(before: Record<string, number>, after: Record<string, n
     .map(([label, ms]) => `${label} ${(ms / 1000).toFixed(2)} s`)
     .join(', ');
 }
+
+/** CPU time (ms) of each thread of the processes `label` keeps, summed by "label / thread name". */
+export function threadCpu(label: (process: ProcessInfo) => string | null): Record<string, number> {
+  const byThread: Record<string, number> = {};
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split(/[\0 ]/);
+      const name = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
+      const key = label({ args, name });
+      if (key === null) continue;
+      for (const task of readdirSync(`/proc/${entry}/task`)) {
+        const thread = readFileSync(`/proc/${entry}/task/${task}/comm`, 'utf8').trim();
+        const stat = readFileSync(`/proc/${entry}/task/${task}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+        const threadKey = `${key} / ${thread}`;
+        byThread[threadKey] = (byThread[threadKey] ?? 0) + (Number(stat[11]) + Number(stat[12])) * 10;
+      }
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return byThread;
+}

@@ -2,9 +2,10 @@
  * The moderation queue across all connected sites, read from the cache: painted before any
  * network, keyboard first, every decision undoable, nothing the user typed ever lost.
  */
-import { useCallback, useEffect, useMemo } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef } from 'preact/hooks';
 import type { FreigabeDb } from '../shared/db/index.ts';
 import { t } from '../shared/i18n.ts';
+import type { KeyAction } from './actions/decisions.ts';
 import { type HiddenComments, useDecisions } from './actions/use-decisions.ts';
 import { ConnectBanner } from './ConnectBanner.tsx';
 import { Announcer } from './frame/Announcer.tsx';
@@ -81,18 +82,15 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
   // counts from memory, so a decision shows in its tab at once.
   const countsWanted = queue.state === 'ready' || queue.state === 'error';
   const stored = useCounts(db, filter.siteId, data.sites, countsWanted);
+  const shownCount = useMemo(
+    () => (queue.state === 'ready' ? queue.loaded.length - hiddenCount(queue.loaded, decisions.hidden) : null),
+    [queue.state, queue.loaded, decisions.hidden],
+  );
+  // (By the number: the cache confirming a hidden decision changes the rows, not the count.)
   const counts = useMemo(
     () =>
-      stored && queue.state === 'ready'
-        ? {
-            ...stored,
-            cached: {
-              ...stored.cached,
-              [filter.view]: queue.loaded.length - hiddenCount(queue.loaded, decisions.hidden),
-            },
-          }
-        : stored,
-    [stored, queue.state, queue.loaded, filter.view, decisions.hidden],
+      stored && shownCount !== null ? { ...stored, cached: { ...stored.cached, [filter.view]: shownCount } } : stored,
+    [stored, shownCount, filter.view],
   );
 
   const byKey = useMemo(
@@ -136,7 +134,34 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
   // Marks for bench:popup, and a draft left when the popup was closed brought into view, once.
   useFirstScreen(rows, queue.state, { rows: data.drafts, ready: data.draftsReady }, dispatch);
 
-  const changeFilter = (change: Partial<QueueFilter>) => dispatch({ type: 'changeFilter', change });
+  // The parts below are pure (shared/ui/pure.ts): what they are handed keeps its identity between
+  // renders unless it changed, so a decision renders the list and the counts, not the whole popup.
+  const changeFilter = useCallback(
+    (change: Partial<QueueFilter>) => dispatch({ type: 'changeFilter', change }),
+    [dispatch],
+  );
+  const articleKey = article?.key ?? null;
+  const onOnly = useCallback(
+    (only: boolean) => changeFilter({ post: only ? articleKey : null }),
+    [changeFilter, articleKey],
+  );
+  const onView = useCallback((view: ViewName) => changeFilter({ view, post: null }), [changeFilter]);
+  const onLeaveFilters = useCallback(() => {
+    leaveFilters();
+    dispatch({ type: 'refocus' });
+  }, [leaveFilters, dispatch]);
+  const onClearFilters = useCallback(() => changeFilter({ search: '', post: null, type: 'all' }), [changeFilter]);
+  const onEmptyView = useCallback(() => void run({ kind: 'emptyView' }), [run]);
+  const onSelectionAct = useCallback(
+    (action: KeyAction) => void run({ kind: 'act', action, scope: 'selection' }),
+    [run],
+  );
+  const onServerJob = useCallback(() => void run({ kind: 'serverJob' }), [run]);
+  const onClearSelection = useCallback(() => dispatch({ type: 'select', keys: [] }), [dispatch]);
+  // The toast's undo acts on the decisions as they are when it is pressed.
+  const undoLast = useRef(decisions.undoLast);
+  undoLast.current = decisions.undoLast;
+  const onUndo = useCallback(() => void undoLast.current(), []);
   const editors = useCallback((key: string) => editorFor(ui.editors, data.drafts, key), [ui.editors, data.drafts]);
 
   // One per popup: it remembers which addresses it asked about, and sends nothing once closed.
@@ -160,9 +185,11 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
     [db, filter.view, data.sitesById, data.posts, data.drafts, selected, editors, commands, askHistory],
   );
 
-  const views: ViewName[] = data.sites.some((site) => site.mode === 'author')
-    ? [...statusViews, 'mine']
-    : [...statusViews];
+  const hasAuthorSite = data.sites.some((site) => site.mode === 'author');
+  const views = useMemo<ViewName[]>(
+    () => (hasAuthorSite ? [...statusViews, 'mine'] : [...statusViews]),
+    [hasAuthorSite],
+  );
   const filtered = filter.search !== '' || filter.post !== null || filter.type !== 'all';
   const matchingCount = queue.matching.length;
   const moderates = data.sites.some((site) => site.mode === 'moderator');
@@ -187,14 +214,7 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
           </button>
         </header>
         <ConnectBanner probe={probe} closes={frame === 'popup'} />
-        {article && (
-          <ArticleHeader
-            db={db}
-            article={article}
-            only={filter.post === article.key}
-            onOnly={(only) => changeFilter({ post: only ? article.key : null })}
-          />
-        )}
+        {article && <ArticleHeader db={db} article={article} only={filter.post === article.key} onOnly={onOnly} />}
         <SiteLines sites={data.sites} />
         {data.sitesReady && data.sites.length === 0 ? (
           <NoSites />
@@ -205,7 +225,7 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
               current={ui.unreplied ? null : filter.view}
               counts={counts}
               controls={queueId}
-              onChange={(view) => changeFilter({ view, post: null })}
+              onChange={onView}
             />
             <button
               type="button"
@@ -228,29 +248,22 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
               postRows={data.posts}
               searchRef={searchRef}
               onChange={changeFilter}
-              onLeave={() => {
-                leaveFilters();
-                dispatch({ type: 'refocus' });
-              }}
+              onLeave={onLeaveFilters}
             />
             <ServerSearchStatus search={serverSearch.search} sites={data.sitesById} onRetry={serverSearch.retry} />
-            {moderates && <EmptyBin view={filter.view} onEmpty={() => void run({ kind: 'emptyView' })} />}
+            {moderates && <EmptyBin view={filter.view} onEmpty={onEmptyView} />}
             <SelectionBar
               count={selected.size}
               allSelected={moderates && selected.size > 0 && selected.size === matchingCount}
-              onAct={(action) => void run({ kind: 'act', action, scope: 'selection' })}
-              onServer={() => void run({ kind: 'serverJob' })}
-              onClear={() => dispatch({ type: 'select', keys: [] })}
+              onAct={onSelectionAct}
+              onServer={onServerJob}
+              onClear={onClearSelection}
             />
             <PendingDecisions rows={data.openDecisions} />
             <LazyJobStrip db={db} sites={data.sitesById} posts={data.posts} announce={decisions.announce} />
             {queue.state === 'error' && <p class="notice error">{queue.error?.message}</p>}
             {queue.state === 'ready' && rows.length === 0 ? (
-              <EmptyView
-                view={filter.view}
-                filtered={filtered}
-                onClear={() => changeFilter({ search: '', post: null, type: 'all' })}
-              />
+              <EmptyView view={filter.view} filtered={filtered} onClear={onClearFilters} />
             ) : (
               <QueueList
                 id={queueId}
@@ -266,7 +279,7 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
             )}
           </>
         )}
-        <UndoToast toast={decisions.toast} onUndo={() => void decisions.undoLast()} onClose={decisions.dismissToast} />
+        <UndoToast toast={decisions.toast} onUndo={onUndo} onClose={decisions.dismissToast} />
         <Announcer announcement={decisions.announcement} />
         <Overlays
           ui={ui}

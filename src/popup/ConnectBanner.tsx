@@ -5,9 +5,10 @@
 import { browser } from '../shared/browser.ts';
 import { t } from '../shared/i18n.ts';
 import type { TabProbe } from '../shared/messages.ts';
+import { pure } from '../shared/ui/pure.ts';
 
 /** `closes`: the popup closes when the options open; a side panel stays. */
-export function ConnectBanner({ probe, closes }: { probe: TabProbe | null; closes: boolean }) {
+function ConnectBannerView({ probe, closes }: { probe: TabProbe | null; closes: boolean }) {
   if (probe?.kind !== 'connectable') return null;
   const connect = async () => {
     const options = new URL(browser.runtime.getURL('src/options/index.html'));
@@ -24,3 +25,6 @@ export function ConnectBanner({ probe, closes }: { probe: TabProbe | null; close
     </section>
   );
 }
+
+/** Renders again only when a prop changed: the app renders a few times per decision. */
+export const ConnectBanner = pure(ConnectBannerView);

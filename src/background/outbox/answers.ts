@@ -16,45 +16,15 @@ export interface Sent {
 }
 
 /**
- * Writes WordPress's answers into the outbox and the cache: the first at once, and everything
- * answered while a write runs in the next one, as one transaction. Under load (a moderator's
- * decisions arriving while others are on the wire) that is a few transactions instead of one per
- * decision, each of which the decisions' own transactions would queue behind. An answer is
- * settled once its write is done; a worker stopped before that sends it again (idempotent).
- */
-export function answerWriter(ctx: BackgroundContext): (row: OutboxRow, sent: Sent) => Promise<void> {
-  const { db } = ctx;
-  let queued: { row: OutboxRow; sent: Sent; done: () => void; failed: (error: unknown) => void }[] = [];
-  let writing = false;
-  const writeQueued = async () => {
-    while (queued.length > 0) {
-      const batch = queued;
-      queued = [];
-      try {
-        await db.transaction('rw', db.outbox, db.comments, db.reputation, () => writeBatch(ctx, batch));
-        for (const answer of batch) answer.done();
-      } catch (error) {
-        for (const answer of batch) answer.failed(error);
-      }
-    }
-    writing = false;
-  };
-  return (row, sent) =>
-    new Promise<void>((done, failed) => {
-      queued.push({ row, sent, done, failed });
-      if (!writing) {
-        writing = true;
-        void writeQueued();
-      }
-    });
-}
-
-/**
- * A batch of answers, inside the writer's transaction: the rows read and written in bulk (a few
+ * A batch of answers, inside the writer's transaction (writer.ts, over the outbox, the comments and
+ * the reputation): the rows read and written in bulk (a few
  * requests to IndexedDB for the whole batch, not several per answer — each one a round trip to
  * the browser process in the service worker), in the order the answers came.
  */
-async function writeBatch(ctx: BackgroundContext, batch: readonly { row: OutboxRow; sent: Sent }[]): Promise<void> {
+export async function writeAnswers(
+  ctx: BackgroundContext,
+  batch: readonly { row: OutboxRow; sent: Sent }[],
+): Promise<void> {
   const { db } = ctx;
   const now = ctx.now();
   const stored = await db.outbox.bulkGet(batch.map(({ row }) => row.id ?? 0));

@@ -15,14 +15,13 @@ import type { BackgroundContext } from '../context.ts';
 import { defaultLocks, flushLockName } from '../locks.ts';
 import { blockedSite, markBlocked, markReachable, markUnreachable, unreachable } from '../sites/reachability.ts';
 import { clientForSite } from '../sites/site-client.ts';
-import { answerWriter } from './answers.ts';
 import { applyFailure } from './apply-failure.ts';
 import { bridgeActionOf, groupLimit, sendRound } from './bridge-send.ts';
-import { claimForSending } from './claim.ts';
 import { keyOf, openDecisions } from './open-decisions.ts';
 import { type Outcome, outcomeOfFailure } from './outcome.ts';
 import { send } from './send.ts';
 import { wakeups } from './wakeups.ts';
+import { outboxWriter } from './writer.ts';
 
 export interface FlushLimits {
   perSiteConcurrency: number;
@@ -95,7 +94,7 @@ async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<Flush
   const onWire = new Set<string>();
   const senders = new Map<string, SiteSender | null>();
   const inFlight = new Set<Promise<void>>();
-  const writeAnswer = answerWriter(ctx);
+  const writer = outboxWriter(ctx);
   const events = wakeups();
   let queue: OutboxRow[] = [];
   let queuedBehind = new Set<string>();
@@ -160,7 +159,7 @@ async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<Flush
     try {
       const sent = await send(sender.client, sender.site, row);
       answered?.();
-      await writeAnswer(row, sent);
+      await writer.answer(row, sent);
       await reached(row.siteId);
     } catch (error) {
       await failed(sender, row, error);
@@ -185,7 +184,7 @@ async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<Flush
     const round = sendRound(sender, rows, {
       sendOne: (row) => sendOne(sender, row, row === last ? release : undefined),
       answered: async (row, sent) => {
-        await writeAnswer(row, sent);
+        await writer.answer(row, sent);
         await reached(row.siteId);
       },
       failed: (row, error, outcome) => failed(sender, row, error, outcome),
@@ -256,7 +255,7 @@ async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<Flush
       }
       // A row read before an undo cancelled it (it waited here for a place on the wire) is gone now: not sent.
       const entries = starting.flatMap((group) => group.rows.map((row) => ({ group, row })));
-      const claimed = entries.length > 0 ? await claimForSending(ctx, entries) : [];
+      const claimed = entries.length > 0 ? await writer.claim(entries) : [];
       const sendNow: { sender: SiteSender; rows: OutboxRow[] }[] = [];
       for (const group of starting) {
         const rows = claimed.filter((entry) => entry.group === group).map((entry) => entry.row);

@@ -1,7 +1,8 @@
 /** What a screen reader hears after an action (and only that: the toast is not a live region). */
 import { type Cell, useCell } from '../../shared/ui/cell.ts';
+import { pure } from '../../shared/ui/pure.ts';
 
-export function Announcer({ announcement }: { announcement: Cell<{ text: string; id: number }> }) {
+function AnnouncerView({ announcement }: { announcement: Cell<{ text: string; id: number }> }) {
   const { text, id } = useCell(announcement);
   return (
     <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-announcement={id}>
@@ -11,3 +12,6 @@ export function Announcer({ announcement }: { announcement: Cell<{ text: string;
     </div>
   );
 }
+
+/** Renders again only when a prop changed: the app renders a few times per decision. */
+export const Announcer = pure(AnnouncerView);

@@ -5,6 +5,7 @@
  */
 import type { FreigabeDb } from '../../shared/db/index.ts';
 import { t } from '../../shared/i18n.ts';
+import { pure } from '../../shared/ui/pure.ts';
 import { useThrottledQuery } from '../../shared/ui/use-throttled-query.ts';
 import { postTitle } from '../queue/post-title.ts';
 
@@ -31,7 +32,7 @@ async function readArticle(db: FreigabeDb, { siteId, postId }: FollowedArticle) 
   return { title: post ? postTitle(post.title) : '', pending };
 }
 
-export function ArticleHeader({ db, article, only, onOnly }: Props) {
+function ArticleHeaderView({ db, article, only, onOnly }: Props) {
   const read = useThrottledQuery(db, ['comments', 'posts'], () => readArticle(db, article), 1000, [article.key]);
   if (!read) return null;
   return (
@@ -48,3 +49,6 @@ export function ArticleHeader({ db, article, only, onOnly }: Props) {
     </section>
   );
 }
+
+/** Renders again only when a prop changed: the app renders a few times per decision. */
+export const ArticleHeader = pure(ArticleHeaderView);

@@ -1,8 +1,9 @@
 /** "Empty spam" / "Empty trash", as in wp-admin: a job that deletes them all permanently, asked first with the count. */
 import { t } from '../../shared/i18n.ts';
+import { pure } from '../../shared/ui/pure.ts';
 import type { ViewName } from '../queue/views.ts';
 
-export function EmptyBin({ view, onEmpty }: { view: ViewName; onEmpty: () => void }) {
+function EmptyBinView({ view, onEmpty }: { view: ViewName; onEmpty: () => void }) {
   if (view !== 'spam' && view !== 'trash') return null;
   return (
     <div class="view-tools">
@@ -12,3 +13,6 @@ export function EmptyBin({ view, onEmpty }: { view: ViewName; onEmpty: () => voi
     </div>
   );
 }
+
+/** Renders again only when a prop changed: the app renders a few times per decision. */
+export const EmptyBin = pure(EmptyBinView);

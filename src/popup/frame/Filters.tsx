@@ -3,6 +3,7 @@ import type { Ref } from 'preact';
 import { useMemo } from 'preact/hooks';
 import type { PostRow, SiteRow } from '../../shared/db/index.ts';
 import { t } from '../../shared/i18n.ts';
+import { pure } from '../../shared/ui/pure.ts';
 import { formatNumber } from '../format.ts';
 import type { PostChoice } from '../queue/filter.ts';
 import { postTitle } from '../queue/post-title.ts';
@@ -21,7 +22,7 @@ interface Props {
 
 const value = (event: Event) => (event.currentTarget as HTMLInputElement | HTMLSelectElement).value;
 
-export function Filters({ filter, sites, posts, postRows, searchRef, onChange, onLeave }: Props) {
+function FiltersView({ filter, sites, posts, postRows, searchRef, onChange, onLeave }: Props) {
   const shownPosts = useMemo(() => posts.slice(0, 200), [posts]);
   const postOptions = useMemo(
     () =>
@@ -95,3 +96,6 @@ export function Filters({ filter, sites, posts, postRows, searchRef, onChange, o
     </div>
   );
 }
+
+/** Renders again only when a prop changed: the app renders a few times per decision. */
+export const Filters = pure(FiltersView);

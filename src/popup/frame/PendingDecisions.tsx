@@ -7,13 +7,14 @@ import { useState } from 'preact/hooks';
 import { changedElsewhereKind } from '../../shared/changed-elsewhere.ts';
 import type { OutboxRow } from '../../shared/db/index.ts';
 import { t } from '../../shared/i18n.ts';
+import { pure } from '../../shared/ui/pure.ts';
 import { formatNumber } from '../format.ts';
 import { OutboxRowState } from '../list/OutboxLine.tsx';
 import { commentKey } from '../queue/views.ts';
 
 const shownAtMost = 50;
 
-export function PendingDecisions({ rows }: { rows: readonly OutboxRow[] }) {
+function PendingDecisionsView({ rows }: { rows: readonly OutboxRow[] }) {
   const [open, setOpen] = useState(false);
   if (rows.length === 0) return null;
   const failed = rows.filter((row) => row.state === 'failed' || row.state === 'conflict');
@@ -61,3 +62,6 @@ export function PendingDecisions({ rows }: { rows: readonly OutboxRow[] }) {
     </section>
   );
 }
+
+/** Renders again only when a prop changed: the app renders a few times per decision. */
+export const PendingDecisions = pure(PendingDecisionsView);

@@ -3,6 +3,7 @@
  * all selected, everything matching on the server as a job (b).
  */
 import { t } from '../../shared/i18n.ts';
+import { pure } from '../../shared/ui/pure.ts';
 import { bulkJobKey } from '../../shared/ui/shortcuts.ts';
 import type { KeyAction } from '../actions/decisions.ts';
 import { formatNumber } from '../format.ts';
@@ -19,7 +20,7 @@ const buttons: {
   { action: 'trash', label: 'actionTrash', key: 'D' },
 ];
 
-export function SelectionBar({
+function SelectionBarView({
   count,
   allSelected,
   onAct,
@@ -66,3 +67,6 @@ export function SelectionBar({
     </fieldset>
   );
 }
+
+/** Renders again only when a prop changed: the app renders a few times per decision. */
+export const SelectionBar = pure(SelectionBarView);

@@ -4,9 +4,10 @@ import type { SiteRow } from '../../shared/db/index.ts';
 import { t } from '../../shared/i18n.ts';
 import { sendToBackground } from '../../shared/messages.ts';
 import { reportError } from '../../shared/report-error.ts';
+import { pure } from '../../shared/ui/pure.ts';
 import { SiteStatusLine } from '../../shared/ui/SiteStatus.tsx';
 
-export function SiteLines({ sites }: { sites: readonly SiteRow[] }) {
+function SiteLinesView({ sites }: { sites: readonly SiteRow[] }) {
   if (sites.length === 0) return null;
   return (
     <ul class="sites" aria-label={t('popupSites')}>
@@ -25,3 +26,6 @@ export function SiteLines({ sites }: { sites: readonly SiteRow[] }) {
     </ul>
   );
 }
+
+/** Renders again only when a prop changed: the app renders a few times per decision. */
+export const SiteLines = pure(SiteLinesView);

@@ -5,6 +5,7 @@
 import { useEffect } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
 import { type Cell, useCell } from '../../shared/ui/cell.ts';
+import { pure } from '../../shared/ui/pure.ts';
 import type { Toast } from '../actions/use-decisions.ts';
 import { Key } from '../list/ItemActions.tsx';
 import { useNow } from './use-now.ts';
@@ -12,7 +13,7 @@ import { useNow } from './use-now.ts';
 /** How long the toast stays after the undo window (or after a decision sent at once). */
 export const toastLingerMs = 6000;
 
-export function UndoToast({
+function UndoToastView({
   toast: cell,
   onUndo,
   onClose,
@@ -51,3 +52,6 @@ export function UndoToast({
     </div>
   );
 }
+
+/** Renders again only when a prop changed: the app renders a few times per decision. */
+export const UndoToast = pure(UndoToastView);

@@ -1,5 +1,6 @@
 /** Pending / Approved / Spam / Trash (and Mine), each with its count from the cache and the server's. */
 import { t } from '../../shared/i18n.ts';
+import { pure } from '../../shared/ui/pure.ts';
 import { formatNumber } from '../format.ts';
 import type { ViewCounts } from '../queue/load.ts';
 import { type ViewName, viewLabelKeys } from '../queue/views.ts';
@@ -13,7 +14,7 @@ interface Props {
   onChange: (view: ViewName) => void;
 }
 
-export function ViewTabs({ views, current, counts, controls, onChange }: Props) {
+function ViewTabsView({ views, current, counts, controls, onChange }: Props) {
   const move = (event: KeyboardEvent, index: number) => {
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
     if (step === 0) return;
@@ -60,3 +61,6 @@ export function ViewTabs({ views, current, counts, controls, onChange }: Props) 
     </div>
   );
 }
+
+/** Renders again only when a prop changed: the app renders a few times per decision. */
+export const ViewTabs = pure(ViewTabsView);

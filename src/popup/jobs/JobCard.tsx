@@ -5,8 +5,8 @@
  */
 import type { JobRow, PostRow } from '../../shared/db/index.ts';
 import { t } from '../../shared/i18n.ts';
+import { pure } from '../../shared/ui/pure.ts';
 import { formatNumber } from '../format.ts';
-import { pure } from '../list/pure.ts';
 import { describeFilter } from './describe-filter.ts';
 import { JobReport } from './JobReport.tsx';
 import { formatDuration, jobHeading, waitText } from './job-text.ts';

@@ -7,6 +7,7 @@ import { isolate } from '../../shared/bidi.ts';
 import type { CommentRow } from '../../shared/db/index.ts';
 import { type MessageKey, t } from '../../shared/i18n.ts';
 import { commentPlainText } from '../../shared/sanitize/index.ts';
+import { pure } from '../../shared/ui/pure.ts';
 import { formatDate, formatNumber } from '../format.ts';
 import type { SiteCluster } from '../queue/clusters.ts';
 import { canModerate } from '../queue/permissions.ts';
@@ -14,7 +15,6 @@ import { postTitle } from '../queue/post-title.ts';
 import { commentKey, postKey } from '../queue/views.ts';
 import { useQueueContext } from '../queue-context.ts';
 import { ItemActions } from './ItemActions.tsx';
-import { pure } from './pure.ts';
 import { SelectBox } from './SelectBox.tsx';
 import { rowProps } from './VirtualList.tsx';
 

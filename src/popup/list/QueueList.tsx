@@ -2,6 +2,7 @@
 import type { Ref } from 'preact';
 import { useCallback } from 'preact/hooks';
 import type { OutboxRow } from '../../shared/db/index.ts';
+import { pure } from '../../shared/ui/pure.ts';
 import type { DisplayRow } from '../queue/rows.ts';
 import { ClusterRow } from './ClusterRow.tsx';
 import { CommentItem } from './CommentItem.tsx';
@@ -25,7 +26,7 @@ interface Props {
 export const estimatedRowHeight = 118;
 const keyOf = (row: DisplayRow) => row.key;
 
-export function QueueList({ id, rows, outbox, activeIndex, total, label, showSite, listRef, onFocusIn }: Props) {
+function QueueListView({ id, rows, outbox, activeIndex, total, label, showSite, listRef, onFocusIn }: Props) {
   const renderRow = useCallback(
     (row: DisplayRow, slot: RowSlot) =>
       row.kind === 'cluster' ? (
@@ -76,3 +77,6 @@ export function QueueList({ id, rows, outbox, activeIndex, total, label, showSit
     </div>
   );
 }
+
+/** Renders again only when a prop changed: the app renders a few times per decision. */
+export const QueueList = pure(QueueListView);

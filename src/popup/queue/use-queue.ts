@@ -36,10 +36,15 @@ export function useQueue(
 ): QueueState {
   const view = useViewComments(db, filter.view, filter.siteId, sites);
   const all = view.rows;
-  const visible = useMemo(
-    () => (hidden.size === 0 ? all : all.filter((row) => !hidden.has(commentKey(row)))),
-    [all, hidden],
-  );
+  // The cache confirming a decision drops the row the decision already hid: the same rows as
+  // before, kept as the same array, so nothing computed from them — and no part shown from them —
+  // is done again (rows read again keep their identity: use-view-comments.ts).
+  const lastVisible = useRef<readonly CommentRow[]>([]);
+  const visible = useMemo(() => {
+    const next = hidden.size === 0 ? all : all.filter((row) => !hidden.has(commentKey(row)));
+    if (!sameItems(next, lastVisible.current)) lastVisible.current = next;
+    return lastVisible.current;
+  }, [all, hidden]);
   const matching = useMemo(() => articleFirst(matchingComments(visible, filter), article), [visible, filter, article]);
   const clusterCache = useRef<ClusterCache | null>(null);
   const clusters = useMemo(() => {
@@ -66,4 +71,10 @@ export function useQueue(
     loaded: all,
     loadedKeys,
   };
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
 }

@@ -6,6 +6,7 @@
 import { useMemo } from 'preact/hooks';
 import type { SiteRow } from '../../shared/db/index.ts';
 import { t } from '../../shared/i18n.ts';
+import { pure } from '../../shared/ui/pure.ts';
 import type { ServerSearch } from './search-state.ts';
 import { searchSummary } from './summary.ts';
 
@@ -15,7 +16,7 @@ interface Props {
   onRetry: () => void;
 }
 
-export function ServerSearchStatus({ search, sites, onRetry }: Props) {
+function ServerSearchStatusView({ search, sites, onRetry }: Props) {
   const { lines, canRetry } = useMemo(() => searchSummary(search, sites), [search, sites]);
   if (lines.length === 0) return null;
   return (
@@ -33,3 +34,6 @@ export function ServerSearchStatus({ search, sites, onRetry }: Props) {
     </div>
   );
 }
+
+/** Renders again only when a prop changed: the app renders a few times per decision. */
+export const ServerSearchStatus = pure(ServerSearchStatusView);

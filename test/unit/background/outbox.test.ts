@@ -7,7 +7,7 @@ import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { nextAttemptAt } from '../../../src/background/outbox/backoff.ts';
 import { decide, undo } from '../../../src/background/outbox/decide.ts';
-import { flushOutbox } from '../../../src/background/outbox/flush.ts';
+import { defaultFlushLimits, flushOutbox } from '../../../src/background/outbox/flush.ts';
 import { syncPending } from '../../../src/background/sync/pull-pending.ts';
 import { testContext } from '../../support/background-context.ts';
 import { resetFakeBrowser } from '../../support/fake-browser.ts';
@@ -283,13 +283,37 @@ describe('flush outcomes', () => {
     expect(byEmail.filter((row) => row.key.startsWith('email:')).every((row) => row.spam === 1)).toBe(true);
   });
 
+  it('claims the next decision in the transaction that writes the answer which freed its place', async () => {
+    // One place on the wire: each answer frees it for the next decision. Separately that is a claim
+    // and an answer per decision (12 transactions for 6); together, the first claim alone, then an
+    // answer with the next claim, and the last answer alone.
+    const ids = [1, 2, 3, 4, 5, 6];
+    const { ctx, wordpress } = await setup(pending(...ids));
+    await decide(ctx, { siteId, commentIds: ids, decision: 'approve', undoWindowMs: 0 });
+    let outboxWrites = 0;
+    const transaction = ctx.db.transaction.bind(ctx.db) as (...args: unknown[]) => Promise<unknown>;
+    ctx.db.transaction = ((...args: unknown[]) => {
+      if (args[0] === 'rw' && args.includes(ctx.db.outbox)) outboxWrites += 1;
+      return transaction(...args);
+    }) as typeof ctx.db.transaction;
+    const limits = { ...defaultFlushLimits, perSiteConcurrency: 1 };
+    expect(await flushOutbox(ctx, limits)).toMatchObject({ sent: 6, done: 6 });
+    expect(outboxWrites).toBe(ids.length + 1);
+    // In decision order, one at a time, each written done and its comment as WordPress answered.
+    expect(wordpress.writes.map((write) => write.id)).toEqual(ids);
+    expect((await ctx.db.outbox.toArray()).every((row) => row.state === 'done')).toBe(true);
+    expect(await Promise.all(ids.map((id) => statusOf(ctx, id)))).toEqual(ids.map(() => 'approved'));
+  });
+
   it('an answer that cannot be written is sent again later (idempotent), never lost', async () => {
     const { ctx, wordpress } = await setup(pending(1, 2));
     await decide(ctx, { siteId, commentIds: [1, 2], decision: 'spam', undoWindowMs: 0 });
     const transaction = ctx.db.transaction.bind(ctx.db) as (...args: unknown[]) => Promise<unknown>;
     let failOnce = true;
     ctx.db.transaction = ((...args: unknown[]) => {
-      if (failOnce && args.length === 5 && args[1] === ctx.db.outbox && args[3] === ctx.db.reputation) {
+      // The writer's first transaction once WordPress has answered (the claims went before).
+      const writer = args.length === 5 && args[1] === ctx.db.outbox && args[3] === ctx.db.reputation;
+      if (failOnce && writer && wordpress.writes.length > 0) {
         failOnce = false;
         return Promise.reject(new Error('QuotaExceededError: the disk is full'));
       }

@@ -1,6 +1,7 @@
 /**
  * A component that re-renders only when one of its props changed (shallow), like React.memo, without
- * preact/compat. Rows use it: moving the focus re-renders two rows, not every row in view.
+ * preact/compat. Rows use it: moving the focus re-renders two rows, not every row in view; so do the
+ * popup's parts, which the app renders a few times per decision (ADR 037).
  */
 import { Component, type ComponentChildren, type FunctionComponent, h } from 'preact';
 
