@@ -29,6 +29,8 @@ export interface WorkerProfile {
   /** the functions with the most self time, heaviest first */
   top: { name: string; selfMs: number }[];
   requests: number;
+  /** the requests by method, route and the names of the query's parameters (no ids, no values), most first */
+  routes: [string, number][];
   /** the average and the highest number of requests on the wire at once */
   averageInFlight: number;
   maxInFlight: number;
@@ -69,8 +71,15 @@ export async function profileWorker(
   const session = await serviceWorkerSession(browser);
   const started = new Map<string, number>();
   const spans: [number, number][] = [];
+  const routes = new Map<string, number>();
   session.on('Network.requestWillBeSent', (event) => {
     started.set(String(event.requestId), Number(event.timestamp));
+    const request = event.request as { method?: string; url?: string } | undefined;
+    const url = new URL(request?.url ?? 'about:blank');
+    const rest = url.searchParams.get('rest_route');
+    const asked = [...url.searchParams.keys()].filter((name) => name !== 'rest_route' && name !== '_fields');
+    const route = `${request?.method ?? '?'} ${(rest ?? url.pathname).replace(/\/\d+/g, '/N')}${asked.length > 0 ? `?${asked.sort().join('&')}` : ''}`;
+    routes.set(route, (routes.get(route) ?? 0) + 1);
   });
   const ended = (event: Record<string, unknown>) => {
     const from = started.get(String(event.requestId));
@@ -124,6 +133,7 @@ export async function profileWorker(
           busyMs,
           top,
           requests: spans.length,
+          routes: [...routes].sort((a, b) => b[1] - a[1]),
           averageInFlight: spans.length > 0 ? wireSeconds / (last - first) : 0,
           maxInFlight,
           chromiumCpuMs,
@@ -141,6 +151,7 @@ export function describeProfile(profile: WorkerProfile): string {
   const lines = [
     `  worker CPU profile ${profile.file}: busy ${(profile.busyMs / 1000).toFixed(2)} s of ${(profile.wallMs / 1000).toFixed(2)} s; ` +
       `${profile.requests} requests, ${profile.averageInFlight.toFixed(2)} on the wire on average (at most ${profile.maxInFlight})`,
+    `  requests: ${profile.routes.map(([route, count]) => `${count} ${route}`).join(', ')}`,
     `  Chromium's processes used CPU: ${Object.entries(profile.chromiumCpuMs)
       .map(([type, ms]) => `${type} ${(ms / 1000).toFixed(2)} s`)
       .join(', ')}`,

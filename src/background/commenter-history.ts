@@ -9,7 +9,8 @@
  * Bounded, because nobody asked for these requests one by one: moderators only (authors see no
  * addresses), addresses taken from the cache (never from the message), each at most once a day
  * (an hour after a failure; see shared/commenter-history.ts), three requests at a time across all
- * sites, and after a failure the site's other addresses wait a minute. Signed-out and offline
+ * sites, none while the user's decisions are being sent, and after a failure the site's other
+ * addresses wait a minute. Signed-out and offline
  * sites are not asked: the popup then shows what it knows locally.
  */
 import {
@@ -25,6 +26,7 @@ import type { WpClient } from '../shared/wp/client.ts';
 import { WpError } from '../shared/wp/errors.ts';
 import type { BackgroundContext } from './context.ts';
 import { createLimiter, type Limiter } from './limiter.ts';
+import { whenFlushIdle } from './outbox/flush.ts';
 import { ReplyError } from './reply-error.ts';
 import { clientForSite } from './sites/site-client.ts';
 
@@ -112,6 +114,8 @@ function askOnce(ctx: BackgroundContext, client: WpClient, question: Question): 
 async function ask(ctx: BackgroundContext, client: WpClient, { siteId, email, written }: Question): Promise<boolean> {
   const { coolingUntil } = stateOf(ctx);
   if ((coolingUntil.get(siteId) ?? 0) > ctx.now()) return false;
+  // The user's decisions first: while they are being sent, this waits (one request fewer for them to wait behind).
+  await whenFlushIdle(ctx);
   // Another popup's request may have answered while this one waited in line.
   const previous = await ctx.db.commenterHistory.get([siteId, email]);
   if (!historyDue(previous, ctx.now())) return false;

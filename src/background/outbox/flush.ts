@@ -56,6 +56,20 @@ export function flushOutbox(ctx: BackgroundContext, limits: FlushLimits = defaul
 /** The flush running in a context, to be told of decisions made while it runs. */
 const running = new WeakMap<BackgroundContext, () => void>();
 
+/** Those waiting in this context for the flush to end (whenFlushIdle). */
+const idleWaiters = new WeakMap<BackgroundContext, (() => void)[]>();
+
+/**
+ * Resolves once no flush runs in this context. Requests that can wait (the commenters' history)
+ * leave WordPress to the user's decisions while those are on their way: on a busy or small host
+ * every request of ours is one the decisions wait behind.
+ */
+export async function whenFlushIdle(ctx: BackgroundContext): Promise<void> {
+  while (running.has(ctx)) {
+    await new Promise<void>((resolve) => idleWaiters.set(ctx, [...(idleWaiters.get(ctx) ?? []), resolve]));
+  }
+}
+
 /** A decision was made (or a flush asked for): a flush running here looks at the outbox again. */
 export function wakeFlush(ctx: BackgroundContext): boolean {
   const wake = running.get(ctx);
@@ -292,6 +306,9 @@ async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<Flush
     }
   } finally {
     running.delete(ctx);
+    const waiting = idleWaiters.get(ctx) ?? [];
+    idleWaiters.delete(ctx);
+    for (const resolve of waiting) resolve();
   }
   return summary;
 }

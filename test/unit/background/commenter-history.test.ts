@@ -11,7 +11,10 @@ import {
   siteCooldownMs,
 } from '../../../src/background/commenter-history.ts';
 import { pageHandlers } from '../../../src/background/handlers.ts';
+import { decide } from '../../../src/background/outbox/decide.ts';
+import { defaultFlushLimits, flushOutbox } from '../../../src/background/outbox/flush.ts';
 import { disconnectSite } from '../../../src/background/sites/disconnect.ts';
+import { syncPending } from '../../../src/background/sync/pull-pending.ts';
 import { historyForgetAfterMs, historyFreshForMs, historyRetryAfterMs } from '../../../src/shared/commenter-history.ts';
 import { pageRequestSchema } from '../../../src/shared/message-schemas.ts';
 import { connectedSite, siteId } from '../../support/connected-site.ts';
@@ -103,6 +106,39 @@ describe('checkCommenterHistory', () => {
   it('refuses a site that is not connected', async () => {
     const { ctx } = await connectedSite([]);
     await expect(checkCommenterHistory(ctx, 'https://other.example/wp-json/', [1])).rejects.toThrow('not connected');
+  });
+
+  it('waits while the user’s decisions are being sent: the site answers those first', async () => {
+    const events: string[] = [];
+    let wordpressFetch: typeof fetch = () => Promise.reject(new Error('not yet'));
+    const { ctx, wordpress } = await connectedSite(
+      [1, 2, 3, 4, 5, 6].map((id) => ({ id, post: 4, status: 'hold', type: 'comment' })),
+      {
+        fetch: async (input, init) => {
+          const method = init?.method ?? 'GET';
+          const history = String(input).includes('author_email=');
+          if (method !== 'GET') events.push('decision sent');
+          if (history) events.push('history asked');
+          await new Promise((resolve) => setTimeout(resolve, 10));
+          const answer = await wordpressFetch(input, init);
+          if (method !== 'GET') events.push('decision answered');
+          return answer;
+        },
+      },
+    );
+    wordpressFetch = wordpress.fetch;
+    await syncPending(ctx, siteId);
+    await ctx.db.comments.put(commentRow(10, { authorEmail: 'neu@example.net' }));
+    await decide(ctx, { siteId, commentIds: [1, 2, 3, 4, 5, 6], decision: 'approve', undoWindowMs: 0 });
+    const flushing = flushOutbox(ctx, { ...defaultFlushLimits, perSiteConcurrency: 1 });
+    // Asked for while the first decision is on the wire.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const history = checkCommenterHistory(ctx, siteId, [10]);
+    expect(await flushing).toMatchObject({ sent: 6, done: 6 });
+    expect(await history).toEqual({ asked: 1 });
+    expect(events.indexOf('history asked')).toBe(events.lastIndexOf('decision answered') + 1);
+    expect(events.filter((event) => event === 'decision answered')).toHaveLength(6);
+    expect((await ctx.db.commenterHistory.get([siteId, 'neu@example.net']))?.approved).toBe(0);
   });
 
   it('keeps at most three requests in flight, and asks about an address once when two popups ask at once', async () => {
