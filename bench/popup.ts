@@ -16,7 +16,8 @@
  * BENCH_DEBUG=1 also prints how long the keys took and how many decisions the popup made;
  * BENCH_ONLY=side or BENCH_ONLY=open runs only that part (while working on one of them);
  * BENCH_PROFILE=1: the popup page's and the service worker's functions with the most self time during each
- * side run's keys (profiles written to test-results/profiles/).
+ * side run's keys (profiles written to test-results/profiles/); with BENCH_TRACE=1 also a Chromium trace
+ * (bench/lib/chromium-trace.ts): each Chromium thread's CPU and the tasks that took it.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
@@ -33,6 +34,7 @@ import {
 import { addComments, type SiteInfo, startWordPress } from '../scripts/wp/index.ts';
 import { demoUser, restClient, restRoot } from '../scripts/wp/rest.ts';
 import { budgets, goal } from './lib/budgets.ts';
+import { describeTrace, traceChromium } from './lib/chromium-trace.ts';
 import { startPopupProfile } from './lib/popup-profile.ts';
 import { chromiumProcess, cpuSpent, type ProcessInfo, processCpu } from './lib/process-cpu.ts';
 import { median } from './lib/stats.ts';
@@ -172,6 +174,10 @@ async function popupRun(
   const workerProfile = process.env.BENCH_PROFILE
     ? await profileWorker(browser, 'test-results/profiles', `worker-keys-${ids[0]}`)
     : null;
+  const tracer =
+    process.env.BENCH_PROFILE && process.env.BENCH_TRACE === '1'
+      ? await traceChromium(browser.context, browser.userDataDir, 'test-results/profiles', `popup-keys-${ids[0]}`)
+      : null;
   const started = Date.now();
   let keys = 0;
   for (;;) {
@@ -189,6 +195,7 @@ async function popupRun(
   }
   const cpuAfter = processCpu(benchProcess(browser.userDataDir));
   if (workerProfile) console.log(describeProfile(await workerProfile.stop()));
+  if (tracer) console.log(describeTrace(await tracer.stop()));
   if (profile) {
     const hotspots = await profile.stop();
     console.log(
