@@ -12,8 +12,18 @@ export interface ProcessInfo {
   name: string;
 }
 
-export function processCpu(label: (process: ProcessInfo) => string | null): Record<string, number> {
-  const byLabel: Record<string, number> = {};
+/** CPU ms (user + system) of a /proc stat file: the fields after the name, which is in parentheses and may hold spaces. */
+function cpuOf(statFile: string): number {
+  const stat = readFileSync(statFile, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(stat[11]) + Number(stat[12])) * 10;
+}
+
+/** Sums what `measure` answers for each process `label` keeps (a process gone meanwhile is skipped). */
+function sumOverProcesses(
+  label: (process: ProcessInfo) => string | null,
+  measure: (dir: string, key: string) => [string, number][],
+): Record<string, number> {
+  const sums: Record<string, number> = {};
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -21,14 +31,26 @@ export function processCpu(label: (process: ProcessInfo) => string | null): Reco
       const name = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
       const key = label({ args, name });
       if (key === null) continue;
-      // The fields after the command name, which is in parentheses and may hold spaces.
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-      byLabel[key] = (byLabel[key] ?? 0) + (Number(stat[11]) + Number(stat[12])) * 10;
+      for (const [sumKey, ms] of measure(`/proc/${entry}`, key)) sums[sumKey] = (sums[sumKey] ?? 0) + ms;
     } catch {
       // gone meanwhile
     }
   }
-  return byLabel;
+  return sums;
+}
+
+export function processCpu(label: (process: ProcessInfo) => string | null): Record<string, number> {
+  return sumOverProcesses(label, (dir, key) => [[key, cpuOf(`${dir}/stat`)]]);
+}
+
+/** CPU time (ms) of each thread of the processes `label` keeps, summed by "label / thread name". */
+export function threadCpu(label: (process: ProcessInfo) => string | null): Record<string, number> {
+  return sumOverProcesses(label, (dir, key) =>
+    readdirSync(`${dir}/task`).map((task) => [
+      `${key} / ${readFileSync(`${dir}/task/${task}/comm`, 'utf8').trim()}`,
+      cpuOf(`${dir}/task/${task}/stat`),
+    ]),
+  );
 }
 
 /** The processes of the Chromium whose profile is `userDataDir`, by `--type` (utilities by their service). */
@@ -48,27 +70,4 @@ export function cpuSpent(before: Record<string, number>, after: Record<string, n
     .sort((a, b) => b[1] - a[1])
     .map(([label, ms]) => `${label} ${(ms / 1000).toFixed(2)} s`)
     .join(', ');
-}
-
-/** CPU time (ms) of each thread of the processes `label` keeps, summed by "label / thread name". */
-export function threadCpu(label: (process: ProcessInfo) => string | null): Record<string, number> {
-  const byThread: Record<string, number> = {};
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split(/[\0 ]/);
-      const name = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
-      const key = label({ args, name });
-      if (key === null) continue;
-      for (const task of readdirSync(`/proc/${entry}/task`)) {
-        const thread = readFileSync(`/proc/${entry}/task/${task}/comm`, 'utf8').trim();
-        const stat = readFileSync(`/proc/${entry}/task/${task}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-        const threadKey = `${key} / ${thread}`;
-        byThread[threadKey] = (byThread[threadKey] ?? 0) + (Number(stat[11]) + Number(stat[12])) * 10;
-      }
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return byThread;
 }

@@ -10,8 +10,8 @@
  * addresses), addresses taken from the cache (never from the message), each at most once a day
  * (an hour after a failure; see shared/commenter-history.ts), three requests at a time across all
  * sites, none while the user's decisions are being sent, and after a failure the site's other
- * addresses wait a minute. Signed-out and offline
- * sites are not asked: the popup then shows what it knows locally.
+ * addresses wait a minute. Signed-out and offline sites are not asked: the popup then shows what it
+ * knows locally.
  */
 import {
   historyDue,

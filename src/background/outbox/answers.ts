@@ -17,9 +17,9 @@ export interface Sent {
 
 /**
  * A batch of answers, inside the writer's transaction (writer.ts, over the outbox, the comments and
- * the reputation): the rows read and written in bulk (a few
- * requests to IndexedDB for the whole batch, not several per answer — each one a round trip to
- * the browser process in the service worker), in the order the answers came.
+ * the reputation): the rows read and written in bulk (a few requests to IndexedDB for the whole
+ * batch, not several per answer — each one a round trip to the browser process in the service
+ * worker), in the order the answers came.
  */
 export async function writeAnswers(
   ctx: BackgroundContext,

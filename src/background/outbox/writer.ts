@@ -37,17 +37,31 @@ export function outboxWriter(ctx: BackgroundContext): OutboxWriter {
       const claimBatch = claims;
       answers = [];
       claims = [];
+      const claimAll = async () => {
+        const results: { row: OutboxRow }[][] = [];
+        for (const claim of claimBatch) results.push(await claimRows(ctx, claim.entries));
+        return results;
+      };
+      const settleClaims = (claimed: { row: OutboxRow }[][]) => {
+        for (const [index, claim] of claimBatch.entries()) claim.done(claimed[index] ?? []);
+      };
       try {
         const claimed = await db.transaction('rw', db.outbox, db.comments, db.reputation, async () => {
           if (answerBatch.length > 0) await writeAnswers(ctx, answerBatch);
-          const results: { row: OutboxRow }[][] = [];
-          for (const claim of claimBatch) results.push(await claimRows(ctx, claim.entries));
-          return results;
+          return claimAll();
         });
         for (const answer of answerBatch) answer.done();
-        for (const [index, claim] of claimBatch.entries()) claim.done(claimed[index] ?? []);
+        settleClaims(claimed);
       } catch (error) {
-        for (const waiting of [...answerBatch, ...claimBatch]) waiting.failed(error);
+        // The answers are sent again later (flush.ts); the claims are not the answers' fault: tried alone.
+        for (const answer of answerBatch) answer.failed(error);
+        if (claimBatch.length > 0 && answerBatch.length > 0) {
+          try {
+            settleClaims(await db.transaction('rw', db.outbox, claimAll));
+          } catch (claimError) {
+            for (const claim of claimBatch) claim.failed(claimError);
+          }
+        } else for (const claim of claimBatch) claim.failed(error);
       }
     }
     writing = false;

@@ -305,6 +305,34 @@ describe('flush outcomes', () => {
     expect(await Promise.all(ids.map((id) => statusOf(ctx, id)))).toEqual(ids.map(() => 'approved'));
   });
 
+  it('an answer that cannot be written does not take the claim that shared its transaction with it', async () => {
+    // One place on the wire: decision 1's answer and decision 2's claim go into one transaction; it
+    // fails (the disk is full for a moment). The answer is sent again later; the claim, tried alone,
+    // goes on: the flush does not stop with decisions on the wire.
+    const { ctx, wordpress } = await setup(pending(1, 2, 3));
+    await decide(ctx, { siteId, commentIds: [1, 2, 3], decision: 'spam', undoWindowMs: 0 });
+    const transaction = ctx.db.transaction.bind(ctx.db) as (...args: unknown[]) => Promise<unknown>;
+    let failOnce = true;
+    ctx.db.transaction = ((...args: unknown[]) => {
+      const writer = args.length === 5 && args[1] === ctx.db.outbox && args[3] === ctx.db.reputation;
+      if (failOnce && writer && wordpress.writes.length > 0) {
+        failOnce = false;
+        return Promise.reject(new Error('QuotaExceededError: the disk is full'));
+      }
+      return transaction(...args);
+    }) as typeof ctx.db.transaction;
+    const first = await flushOutbox(ctx, { ...defaultFlushLimits, perSiteConcurrency: 1 });
+    expect(first).toMatchObject({ sent: 3, done: 2, retrying: 1 });
+    expect(wordpress.writes.map((write) => write.id)).toEqual([1, 2, 3]);
+    const rows = await ctx.db.outbox.orderBy('id').toArray();
+    expect(rows.map((row) => row.state)).toEqual(['waiting', 'done', 'done']);
+    expect(rows[0]?.error?.message).toContain('disk is full');
+    clock += 10 * 60_000;
+    await flushOutbox(ctx);
+    expect((await ctx.db.outbox.toArray()).every((row) => row.state === 'done')).toBe(true);
+    expect(await Promise.all([1, 2, 3].map((id) => statusOf(ctx, id)))).toEqual(['spam', 'spam', 'spam']);
+  });
+
   it('an answer that cannot be written is sent again later (idempotent), never lost', async () => {
     const { ctx, wordpress } = await setup(pending(1, 2));
     await decide(ctx, { siteId, commentIds: [1, 2], decision: 'spam', undoWindowMs: 0 });
