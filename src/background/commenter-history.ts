@@ -26,7 +26,7 @@ import type { WpClient } from '../shared/wp/client.ts';
 import { WpError } from '../shared/wp/errors.ts';
 import type { BackgroundContext } from './context.ts';
 import { createLimiter, type Limiter } from './limiter.ts';
-import { whenFlushIdle } from './outbox/flush.ts';
+import { whenFlushIdle } from './outbox/running.ts';
 import { ReplyError } from './reply-error.ts';
 import { clientForSite } from './sites/site-client.ts';
 

@@ -19,6 +19,7 @@ import { applyFailure } from './apply-failure.ts';
 import { bridgeActionOf, groupLimit, sendRound } from './bridge-send.ts';
 import { keyOf, openDecisions } from './open-decisions.ts';
 import { type Outcome, outcomeOfFailure } from './outcome.ts';
+import { flushEnded, flushStarted } from './running.ts';
 import { send } from './send.ts';
 import { wakeups } from './wakeups.ts';
 import { outboxWriter } from './writer.ts';
@@ -51,30 +52,6 @@ function emptySummary(): FlushSummary {
 export function flushOutbox(ctx: BackgroundContext, limits: FlushLimits = defaultFlushLimits): Promise<FlushSummary> {
   const busy: FlushSummary = { ...emptySummary(), skipped: 'busy' };
   return (ctx.locks ?? defaultLocks()).ifAvailable(flushLockName, () => flush(ctx, limits), busy);
-}
-
-/** The flush running in a context, to be told of decisions made while it runs. */
-const running = new WeakMap<BackgroundContext, () => void>();
-
-/** Those waiting in this context for the flush to end (whenFlushIdle). */
-const idleWaiters = new WeakMap<BackgroundContext, (() => void)[]>();
-
-/**
- * Resolves once no flush runs in this context. Requests that can wait (the commenters' history)
- * leave WordPress to the user's decisions while those are on their way: on a busy or small host
- * every request of ours is one the decisions wait behind.
- */
-export async function whenFlushIdle(ctx: BackgroundContext): Promise<void> {
-  while (running.has(ctx)) {
-    await new Promise<void>((resolve) => idleWaiters.set(ctx, [...(idleWaiters.get(ctx) ?? []), resolve]));
-  }
-}
-
-/** A decision was made (or a flush asked for): a flush running here looks at the outbox again. */
-export function wakeFlush(ctx: BackgroundContext): boolean {
-  const wake = running.get(ctx);
-  wake?.();
-  return wake !== undefined;
 }
 
 /** One site during a flush: its client, and whether its sign-in failed (nothing more is sent). */
@@ -114,7 +91,7 @@ async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<Flush
   let queuedBehind = new Set<string>();
   let nextDueAt: number | null = null;
   let look = true;
-  running.set(ctx, () => {
+  flushStarted(ctx, () => {
     look = true;
     events.notify();
   });
@@ -305,10 +282,7 @@ async function flush(ctx: BackgroundContext, limits: FlushLimits): Promise<Flush
       if (nextDueAt !== null && ctx.now() >= nextDueAt) look = true;
     }
   } finally {
-    running.delete(ctx);
-    const waiting = idleWaiters.get(ctx) ?? [];
-    idleWaiters.delete(ctx);
-    for (const resolve of waiting) resolve();
+    flushEnded(ctx);
   }
   return summary;
 }

@@ -8,7 +8,8 @@
 import type { BackgroundContext } from '../context.ts';
 import { refreshViews } from '../inline/notify.ts';
 import { syncIfStale } from '../sync/schedule.ts';
-import { flushOutbox, wakeFlush } from './flush.ts';
+import { flushOutbox } from './flush.ts';
+import { wakeFlush } from './running.ts';
 
 export const outboxAlarm = 'freigabe:outbox';
 /** a timer is set for what is due this soon; beyond, the alarm alone wakes the worker */
