@@ -35,6 +35,9 @@ export const chromiumArgs = (extensionDir: string) => [
   '--disable-sync',
 ];
 
+/** How long one start of Chromium may take before it is tried once more. */
+const launchTimeoutMs = 60_000;
+
 export async function launchWithExtension({
   extensionDir = resolve('dist/chrome-test'),
   headless = true,
@@ -50,14 +53,23 @@ export async function launchWithExtension({
   if (!executablePath) {
     throw new Error("No Chromium found: set CHROME_PATH or install Debian's chromium (apt-get install chromium).");
   }
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
-    headless,
-    locale,
-    args: [...chromiumArgs(extensionDir), `--lang=${locale}`],
-    // Chromium on Linux takes its UI language (and so the extension's) from the environment.
-    env: { ...process.env, LANGUAGE: locale.replace('-', '_'), LANG: `${locale.replace('-', '_')}.UTF-8` },
-    viewport: { width: 1280, height: 900 },
+  const launch = () =>
+    chromium.launchPersistentContext(userDataDir, {
+      executablePath,
+      headless,
+      locale,
+      args: [...chromiumArgs(extensionDir), `--lang=${locale}`],
+      // Chromium on Linux takes its UI language (and so the extension's) from the environment.
+      env: { ...process.env, LANGUAGE: locale.replace('-', '_'), LANG: `${locale.replace('-', '_')}.UTF-8` },
+      viewport: { width: 1280, height: 900 },
+      // A launch takes about half a second here. Playwright waits 180 s by default, longer than any
+      // test: a start that hangs is given up after a minute and tried once more, and says so.
+      timeout: launchTimeoutMs,
+    });
+  const context = await launch().catch((error: unknown) => {
+    if (!(error instanceof Error && error.name === 'TimeoutError')) throw error;
+    console.warn(`Chromium did not start within ${launchTimeoutMs / 1000} s; starting it once more`);
+    return launch();
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
   const extensionId = new URL(worker.url()).host;
