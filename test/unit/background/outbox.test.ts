@@ -29,6 +29,23 @@ const pending = (...ids: number[]): FakeComment[] =>
 const statusOf = async (ctx: Awaited<ReturnType<typeof setup>>['ctx'], id: number) =>
   (await ctx.db.comments.get([siteId, id]))?.status;
 
+/**
+ * The outbox writer's first transaction once WordPress has answered a decision (the claims before it
+ * are written) fails, as with a disk full for a moment; every later one goes through.
+ */
+function failFirstAnswerWrite(ctx: Awaited<ReturnType<typeof setup>>['ctx'], wordpress: { writes: unknown[] }): void {
+  const transaction = ctx.db.transaction.bind(ctx.db) as (...args: unknown[]) => Promise<unknown>;
+  let failOnce = true;
+  ctx.db.transaction = ((...args: unknown[]) => {
+    const writer = args.length === 5 && args[1] === ctx.db.outbox && args[3] === ctx.db.reputation;
+    if (failOnce && writer && wordpress.writes.length > 0) {
+      failOnce = false;
+      return Promise.reject(new Error('QuotaExceededError: the disk is full'));
+    }
+    return transaction(...args);
+  }) as typeof ctx.db.transaction;
+}
+
 describe('backoff', () => {
   it('grows exponentially with jitter, is capped, and honours Retry-After', () => {
     expect(nextAttemptAt(0, 1, null, () => 0)).toBe(1000);
@@ -311,16 +328,7 @@ describe('flush outcomes', () => {
     // goes on: the flush does not stop with decisions on the wire.
     const { ctx, wordpress } = await setup(pending(1, 2, 3));
     await decide(ctx, { siteId, commentIds: [1, 2, 3], decision: 'spam', undoWindowMs: 0 });
-    const transaction = ctx.db.transaction.bind(ctx.db) as (...args: unknown[]) => Promise<unknown>;
-    let failOnce = true;
-    ctx.db.transaction = ((...args: unknown[]) => {
-      const writer = args.length === 5 && args[1] === ctx.db.outbox && args[3] === ctx.db.reputation;
-      if (failOnce && writer && wordpress.writes.length > 0) {
-        failOnce = false;
-        return Promise.reject(new Error('QuotaExceededError: the disk is full'));
-      }
-      return transaction(...args);
-    }) as typeof ctx.db.transaction;
+    failFirstAnswerWrite(ctx, wordpress);
     const first = await flushOutbox(ctx, { ...defaultFlushLimits, perSiteConcurrency: 1 });
     expect(first).toMatchObject({ sent: 3, done: 2, retrying: 1 });
     expect(wordpress.writes.map((write) => write.id)).toEqual([1, 2, 3]);
@@ -336,17 +344,7 @@ describe('flush outcomes', () => {
   it('an answer that cannot be written is sent again later (idempotent), never lost', async () => {
     const { ctx, wordpress } = await setup(pending(1, 2));
     await decide(ctx, { siteId, commentIds: [1, 2], decision: 'spam', undoWindowMs: 0 });
-    const transaction = ctx.db.transaction.bind(ctx.db) as (...args: unknown[]) => Promise<unknown>;
-    let failOnce = true;
-    ctx.db.transaction = ((...args: unknown[]) => {
-      // The writer's first transaction once WordPress has answered (the claims went before).
-      const writer = args.length === 5 && args[1] === ctx.db.outbox && args[3] === ctx.db.reputation;
-      if (failOnce && writer && wordpress.writes.length > 0) {
-        failOnce = false;
-        return Promise.reject(new Error('QuotaExceededError: the disk is full'));
-      }
-      return transaction(...args);
-    }) as typeof ctx.db.transaction;
+    failFirstAnswerWrite(ctx, wordpress);
     const first = await flushOutbox(ctx);
     expect(first.sent).toBe(2);
     expect(first.retrying).toBeGreaterThan(0);
