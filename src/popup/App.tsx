@@ -2,7 +2,7 @@
  * The moderation queue across all connected sites, read from the cache: painted before any
  * network, keyboard first, every decision undoable, nothing the user typed ever lost.
  */
-import { useCallback, useEffect, useMemo, useRef } from 'preact/hooks';
+import { useCallback, useEffect, useMemo } from 'preact/hooks';
 import type { FreigabeDb } from '../shared/db/index.ts';
 import { t } from '../shared/i18n.ts';
 import type { KeyAction } from './actions/decisions.ts';
@@ -158,10 +158,9 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
   );
   const onServerJob = useCallback(() => void run({ kind: 'serverJob' }), [run]);
   const onClearSelection = useCallback(() => dispatch({ type: 'select', keys: [] }), [dispatch]);
-  // The toast's undo acts on the decisions as they are when it is pressed.
-  const undoLast = useRef(decisions.undoLast);
-  undoLast.current = decisions.undoLast;
-  const onUndo = useCallback(() => void undoLast.current(), []);
+  // The toast's undo acts on the decisions as rendered last, read where the commands read them.
+  const { surroundings } = store;
+  const onUndo = useCallback(() => void surroundings.current?.ports.decisions.undoLast(), [surroundings]);
   const editors = useCallback((key: string) => editorFor(ui.editors, data.drafts, key), [ui.editors, data.drafts]);
 
   // One per popup: it remembers which addresses it asked about, and sends nothing once closed.

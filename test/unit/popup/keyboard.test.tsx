@@ -57,6 +57,26 @@ describe('keyboard', () => {
     expect(document.querySelector('.toast')?.textContent).toContain('1 approved');
   });
 
+  it('the toast’s Undo takes the last decision back, as z does (the comment returns, nothing is sent)', async () => {
+    await open(3);
+    press('a');
+    await waitFor(() => expect(authors()).toEqual(['Leserin 2', 'Leserin 1']));
+    await waitFor(async () => expect(await statusOf(3)).toBe('approved'));
+    // A second decision renders the app (and the toast) again: Undo still reaches the newest one.
+    press('s');
+    await waitFor(() => expect(authors()).toEqual(['Leserin 1']));
+    const undo = await waitFor(() => {
+      const button = document.querySelector<HTMLButtonElement>('.toast button[data-action="undo"]');
+      if (!button || !document.querySelector('.toast')?.textContent?.includes('spam')) throw new Error('no toast');
+      return button;
+    });
+    fireEvent.click(undo);
+    await waitFor(() => expect(authors()).toEqual(['Leserin 2', 'Leserin 1']));
+    await waitFor(async () => expect(await statusOf(2)).toBe('hold'));
+    expect(await statusOf(3)).toBe('approved');
+    await waitFor(() => expect(announced()).toBe('Undone'));
+  });
+
   it('pressing a twice quickly decides about two different comments, never twice about one', async () => {
     await open(3);
     press('a');
