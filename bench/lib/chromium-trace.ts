@@ -9,7 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { chromiumProcess, threadCpu } from './process-cpu.ts';
+import { chromiumProcess, cpuDelta, describeCpu, threadCpu } from './process-cpu.ts';
 
 interface TraceEvent {
   pid: number;
@@ -61,9 +61,7 @@ export async function traceChromium(
   return {
     async stop() {
       const threadsAfter = threadCpu(chromiumProcess(userDataDir));
-      const threadCpuMs = Object.fromEntries(
-        Object.entries(threadsAfter).map(([thread, ms]) => [thread, ms - (threadsBefore[thread] ?? 0)]),
-      );
+      const threadCpuMs = cpuDelta(threadsBefore, threadsAfter);
       const done = new Promise<string>((resolve) =>
         cdp.once('Tracing.tracingComplete', (event) => resolve(String(event.stream))),
       );
@@ -84,6 +82,14 @@ export async function traceChromium(
       return { file, threadCpuMs, ...summarize(Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? [])) };
     },
   };
+}
+
+/** Adds one task of `ms` to the sum kept under `key`. */
+function tally(sums: Map<string, { cpuMs: number; tasks: number }>, key: string, ms: number): void {
+  const sum = sums.get(key) ?? { cpuMs: 0, tasks: 0 };
+  sum.cpuMs += ms;
+  sum.tasks += 1;
+  sums.set(key, sum);
 }
 
 function summarize(events: readonly TraceEvent[]): Omit<TraceSummary, 'file' | 'threadCpuMs'> {
@@ -113,21 +119,14 @@ function summarize(events: readonly TraceEvent[]): Omit<TraceSummary, 'file' | '
     const process = processes.get(event.pid) ?? String(event.pid);
     const thread = threads.get(`${event.pid}:${event.tid}`) ?? String(event.tid);
     const threadKey = `${process}\u0000${thread}`;
-    const sum = byThread.get(threadKey) ?? { cpuMs: 0, tasks: 0 };
-    sum.cpuMs += ms;
-    sum.tasks += 1;
-    byThread.set(threadKey, sum);
+    tally(byThread, threadKey, ms);
     const mojo = event.args?.chrome_mojo_event_info?.mojo_interface_tag;
     const where = event.args?.src_func
       ? `${event.args.src_func} (${event.args.src_file ?? '?'})`
       : mojo
         ? `${event.name}: ${mojo}`
         : event.name;
-    const siteKey = `${threadKey}\u0000${where}`;
-    const site = bySite.get(siteKey) ?? { cpuMs: 0, tasks: 0 };
-    site.cpuMs += ms;
-    site.tasks += 1;
-    bySite.set(siteKey, site);
+    tally(bySite, `${threadKey}\u0000${where}`, ms);
   }
   const split = (key: string) => key.split('\u0000') as [string, string, string];
   return {
@@ -143,11 +142,8 @@ function summarize(events: readonly TraceEvent[]): Omit<TraceSummary, 'file' | '
 
 export function describeTrace(trace: TraceSummary): string {
   const ms = (value: number) => `${value.toFixed(0).padStart(6)} ms`;
-  const busiest = Object.entries(trace.threadCpuMs)
-    .filter(([, cpu]) => cpu >= 50)
-    .sort((a, b) => b[1] - a[1]);
   return [
-    `  Chromium's threads used CPU (from /proc): ${busiest.map(([thread, cpu]) => `${thread} ${(cpu / 1000).toFixed(2)} s`).join(', ')}`,
+    `  Chromium's threads used CPU (from /proc): ${describeCpu(trace.threadCpuMs)}`,
     `  trace ${trace.file}; top-level tasks' CPU by thread:`,
     ...trace.threads
       .slice(0, 12)

@@ -62,12 +62,21 @@ export function chromiumProcess(userDataDir: string) {
   };
 }
 
-/** What used CPU between two readings, largest first, as "label 1.23 s". */
-export function cpuSpent(before: Record<string, number>, after: Record<string, number>): string {
-  return Object.entries(after)
-    .map(([label, ms]) => [label, ms - (before[label] ?? 0)] as const)
-    .filter(([, ms]) => ms >= 50)
+/** The CPU each label used between two readings (ms). */
+export function cpuDelta(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(after).map(([label, ms]) => [label, ms - (before[label] ?? 0)]));
+}
+
+/** CPU used, largest first, as "label 1.23 s" (under `leastMs` left out). */
+export function describeCpu(spent: Record<string, number>, leastMs = 50): string {
+  return Object.entries(spent)
+    .filter(([, ms]) => ms >= leastMs)
     .sort((a, b) => b[1] - a[1])
     .map(([label, ms]) => `${label} ${(ms / 1000).toFixed(2)} s`)
     .join(', ');
+}
+
+/** What used CPU between two readings, largest first, as "label 1.23 s". */
+export function cpuSpent(before: Record<string, number>, after: Record<string, number>): string {
+  return describeCpu(cpuDelta(before, after));
 }

@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { type ExtensionBrowser, serviceWorkerSession } from '../../scripts/extension-browser.ts';
-import { chromiumProcess, processCpu } from './process-cpu.ts';
+import { chromiumProcess, cpuDelta, describeCpu, processCpu } from './process-cpu.ts';
 
 interface ProfileNode {
   id: number;
@@ -98,9 +98,7 @@ export async function profileWorker(
       try {
         const { profile } = await session.call<{ profile: Profile }>('Profiler.stop');
         const cpuAfter = chromiumCpu(browser.userDataDir);
-        const chromiumCpuMs = Object.fromEntries(
-          Object.entries(cpuAfter).map(([type, ms]) => [type, ms - (cpuBefore[type] ?? 0)]),
-        );
+        const chromiumCpuMs = cpuDelta(cpuBefore, cpuAfter);
         mkdirSync(dir, { recursive: true });
         const file = join(dir, `${name}.cpuprofile`);
         writeFileSync(file, JSON.stringify(profile));
@@ -152,9 +150,7 @@ export function describeProfile(profile: WorkerProfile): string {
     `  worker CPU profile ${profile.file}: busy ${(profile.busyMs / 1000).toFixed(2)} s of ${(profile.wallMs / 1000).toFixed(2)} s; ` +
       `${profile.requests} requests, ${profile.averageInFlight.toFixed(2)} on the wire on average (at most ${profile.maxInFlight})`,
     `  requests: ${profile.routes.map(([route, count]) => `${count} ${route}`).join(', ')}`,
-    `  Chromium's processes used CPU: ${Object.entries(profile.chromiumCpuMs)
-      .map(([type, ms]) => `${type} ${(ms / 1000).toFixed(2)} s`)
-      .join(', ')}`,
+    `  Chromium's processes used CPU: ${describeCpu(profile.chromiumCpuMs, 0)}`,
     '  most self time:',
     ...profile.top.map((entry) => `    ${entry.selfMs.toFixed(0).padStart(6)} ms  ${entry.name}`),
   ];

@@ -10,9 +10,10 @@ const withSource = ['--tsconfig', 'bench/tsconfig.json'];
  * test's own limit — a synchronous test is only timed after it returns, so a hung bench would hold
  * the lane forever.
  */
-function smokeRun(args: readonly string[], limitMs: number): string {
+function smokeRun(args: readonly string[], limitMs: number, env: Record<string, string> = {}): string {
   const run = spawnSync('node_modules/.bin/tsx', [...args, '--smoke'], {
     encoding: 'utf8',
+    env: { ...process.env, ...env },
     timeout: limitMs - 5_000,
     killSignal: 'SIGKILL',
   });
@@ -37,7 +38,8 @@ describe('benchmark smoke runs', () => {
   });
 
   it('bench:sync syncs, flushes and compares with curl, wp-admin and the extension', { timeout: 120_000 }, () => {
-    const stdout = smokeRun([...withSource, 'bench/sync.ts', '--profile'], 120_000);
+    // With the Chromium trace (BENCH_TRACE=1, bench/lib/chromium-trace.ts), so it never rots either.
+    const stdout = smokeRun([...withSource, 'bench/sync.ts', '--profile'], 120_000, { BENCH_TRACE: '1' });
     expect(stdout).toMatch(/backend: native/);
     expect(stdout).toMatch(/initial sync: \d+ comments in \d+\.\d\d s .* ratio \d+\.\d\d/);
     expect(stdout).toMatch(/flush of 20 decisions: .* ratio \d+\.\d\d/);
@@ -51,6 +53,12 @@ describe('benchmark smoke runs', () => {
     ).toHaveLength(2);
     expect(stdout).toMatch(/Chromium's processes used CPU: .*renderer \d+\.\d\d s/);
     expect(stdout).toMatch(/most self time:\n +\d+ ms {2}\S/);
+    // The worker's requests by route (the flush's status changes among them).
+    expect(stdout).toMatch(/ {2}requests: .*\d+ POST \/wp-json\/wp\/v2\/comments\/N/);
+    // The trace: each Chromium thread's CPU from /proc, the top-level tasks by thread and by who posted them.
+    expect(stdout.match(/Chromium's threads used CPU \(from \/proc\): \S/g)).toHaveLength(2);
+    expect(stdout.match(/trace \S+\.trace\.json; top-level tasks' CPU by thread:\n +\d+ ms {2}\S+/g)).toHaveLength(2);
+    expect(stdout).toMatch(/by the code that posted them:\n +\d+ ms {2}\S/);
     expect(stdout).toMatch(/wp-admin bulk "Approve" of 20 comments in Chromium: \d+\.\d\d s .* ratio .* \d+\.\d\d/);
   });
 
