@@ -26,5 +26,4 @@ function ConnectBannerView({ probe, closes }: { probe: TabProbe | null; closes: 
   );
 }
 
-/** Renders again only when a prop changed: the app renders a few times per decision. */
 export const ConnectBanner = pure(ConnectBannerView);

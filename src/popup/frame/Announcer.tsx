@@ -13,5 +13,4 @@ function AnnouncerView({ announcement }: { announcement: Cell<{ text: string; id
   );
 }
 
-/** Renders again only when a prop changed: the app renders a few times per decision. */
 export const Announcer = pure(AnnouncerView);

@@ -50,5 +50,4 @@ function ArticleHeaderView({ db, article, only, onOnly }: Props) {
   );
 }
 
-/** Renders again only when a prop changed: the app renders a few times per decision. */
 export const ArticleHeader = pure(ArticleHeaderView);

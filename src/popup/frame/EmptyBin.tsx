@@ -14,5 +14,4 @@ function EmptyBinView({ view, onEmpty }: { view: ViewName; onEmpty: () => void }
   );
 }
 
-/** Renders again only when a prop changed: the app renders a few times per decision. */
 export const EmptyBin = pure(EmptyBinView);

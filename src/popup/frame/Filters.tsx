@@ -97,5 +97,4 @@ function FiltersView({ filter, sites, posts, postRows, searchRef, onChange, onLe
   );
 }
 
-/** Renders again only when a prop changed: the app renders a few times per decision. */
 export const Filters = pure(FiltersView);

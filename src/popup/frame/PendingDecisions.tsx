@@ -63,5 +63,4 @@ function PendingDecisionsView({ rows }: { rows: readonly OutboxRow[] }) {
   );
 }
 
-/** Renders again only when a prop changed: the app renders a few times per decision. */
 export const PendingDecisions = pure(PendingDecisionsView);

@@ -68,5 +68,4 @@ function SelectionBarView({
   );
 }
 
-/** Renders again only when a prop changed: the app renders a few times per decision. */
 export const SelectionBar = pure(SelectionBarView);

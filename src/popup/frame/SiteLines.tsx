@@ -27,5 +27,4 @@ function SiteLinesView({ sites }: { sites: readonly SiteRow[] }) {
   );
 }
 
-/** Renders again only when a prop changed: the app renders a few times per decision. */
 export const SiteLines = pure(SiteLinesView);

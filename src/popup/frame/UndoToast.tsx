@@ -53,5 +53,4 @@ function UndoToastView({
   );
 }
 
-/** Renders again only when a prop changed: the app renders a few times per decision. */
 export const UndoToast = pure(UndoToastView);

@@ -62,5 +62,4 @@ function ViewTabsView({ views, current, counts, controls, onChange }: Props) {
   );
 }
 
-/** Renders again only when a prop changed: the app renders a few times per decision. */
 export const ViewTabs = pure(ViewTabsView);

@@ -78,5 +78,4 @@ function QueueListView({ id, rows, outbox, activeIndex, total, label, showSite, 
   );
 }
 
-/** Renders again only when a prop changed: the app renders a few times per decision. */
 export const QueueList = pure(QueueListView);

@@ -35,5 +35,4 @@ function ServerSearchStatusView({ search, sites, onRetry }: Props) {
   );
 }
 
-/** Renders again only when a prop changed: the app renders a few times per decision. */
 export const ServerSearchStatus = pure(ServerSearchStatusView);
