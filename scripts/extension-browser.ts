@@ -2,11 +2,12 @@
  * Launches Chromium with the built extension (the test build in dist/chrome-test) and gives tests
  * the service worker, the extension id, extension pages as tabs and screenshots.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import { findChromium } from './chromium.ts';
+import { processSnapshot, StallError, withDeadline } from './deadline.ts';
 
 /** Where screenshots go; the compat projects (WordPress 6.1) keep theirs apart. */
 export const screenshotDir = resolve(process.env.FREIGABE_SCREENSHOTS ?? 'test-results/screenshots');
@@ -74,26 +75,68 @@ export async function launchWithExtension({
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
   const extensionId = new URL(worker.url()).host;
   const extensionUrl = (path: string) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
+  const close = () =>
+    withDeadline('closing Chromium', 30_000, context.close()).catch((error: unknown) => {
+      if (!(error instanceof StallError)) throw error;
+      console.warn(`${error.message}: killing it`);
+      killChromium(userDataDir);
+    });
   return {
     context,
     worker,
     extensionId,
     userDataDir,
     extensionUrl,
-    async openExtensionPage(path) {
-      const page = await context.newPage();
-      await page.goto(extensionUrl(path));
-      return page;
-    },
+    openExtensionPage: (path) =>
+      withDeadline(`opening ${path}`, 30_000, async () => {
+        const page = await context.newPage();
+        await page.goto(extensionUrl(path));
+        return page;
+      }),
     async restart() {
-      await context.close();
+      await close();
       return launchWithExtension({ extensionDir, headless, userDataDir, locale });
     },
     async close() {
-      await context.close();
+      await close();
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Kills the Chromium that runs on this profile (its processes name the profile on their command line). */
+function killChromium(userDataDir: string): void {
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`--user-data-dir=${userDataDir}`))
+        process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+}
+
+/**
+ * A browser made ready for a test — launched, then `prepare`d (signed in, connected, settings
+ * written) — started once more from scratch if one of those steps stalls: each step has its own
+ * deadline (StallError), and the stall is reported with what the machine was doing, so a hang that
+ * a second browser does not repeat costs a minute and still leaves its trace in the output.
+ */
+export async function launchPrepared(
+  launch: () => Promise<ExtensionBrowser>,
+  prepare: (browser: ExtensionBrowser) => Promise<void>,
+): Promise<ExtensionBrowser> {
+  for (let attempt = 1; ; attempt++) {
+    const browser = await launch();
+    try {
+      await prepare(browser);
+      return browser;
+    } catch (error) {
+      await browser.close().catch(() => undefined);
+      if (!(error instanceof StallError) || attempt === 2) throw error;
+      console.warn(`${error.message}; starting a fresh browser. Processes at the stall:\n${processSnapshot()}`);
+    }
+  }
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
@@ -108,16 +151,18 @@ export async function screenshot(page: Page, name: string): Promise<string> {
  * field, as a person does: a click on the form while it still lays out (a loaded machine) was lost
  * once in a CI rehearsal and the wait for wp-admin ran out.
  */
-export async function logInToWordPress(page: Page, siteUrl: string, login: string, password: string): Promise<void> {
-  await page.goto(`${siteUrl}/wp-login.php`, { waitUntil: 'load' });
-  await page.fill('#user_login', login);
-  await page.fill('#user_pass', password);
-  // Signed in once wp-admin's answer arrives (its cookie came with the redirect): the dashboard's
-  // load event may wait long for remote avatars in the activity widget on this offline machine.
-  await Promise.all([
-    page.waitForURL(/wp-admin/, { timeout: 60_000, waitUntil: 'commit' }),
-    page.press('#user_pass', 'Enter'),
-  ]);
+export function logInToWordPress(page: Page, siteUrl: string, login: string, password: string): Promise<void> {
+  return withDeadline(`signing in to ${siteUrl} as ${login}`, 90_000, async () => {
+    await page.goto(`${siteUrl}/wp-login.php`, { waitUntil: 'load' });
+    await page.fill('#user_login', login);
+    await page.fill('#user_pass', password);
+    // Signed in once wp-admin's answer arrives (its cookie came with the redirect): the dashboard's
+    // load event may wait long for remote avatars in the activity widget on this offline machine.
+    await Promise.all([
+      page.waitForURL(/wp-admin/, { timeout: 60_000, waitUntil: 'commit' }),
+      page.press('#user_pass', 'Enter'),
+    ]);
+  });
 }
 
 /** Connects a site through the options page with an Application Password pasted by hand. */
@@ -127,14 +172,16 @@ export async function connectWithApplicationPassword(
   username: string,
   password: string,
 ): Promise<Page> {
-  const options = await browser.openExtensionPage('src/options/index.html');
-  await options.fill('input[name="url"]', siteUrl);
-  await options.click('summary');
-  await options.fill('input[name="username"]', username);
-  await options.fill('input[name="password"]', password);
-  await options.click('button[data-method="password"]');
-  await options.waitForSelector('.connect-result.done, .connect-result.failed', { timeout: 30000 });
-  return options;
+  return withDeadline(`connecting ${siteUrl} as ${username}`, 60_000, async () => {
+    const options = await browser.openExtensionPage('src/options/index.html');
+    await options.fill('input[name="url"]', siteUrl);
+    await options.click('summary');
+    await options.fill('input[name="username"]', username);
+    await options.fill('input[name="password"]', password);
+    await options.click('button[data-method="password"]');
+    await options.waitForSelector('.connect-result.done, .connect-result.failed', { timeout: 30000 });
+    return options;
+  });
 }
 
 /**
@@ -158,7 +205,9 @@ export function readStore<T>(where: Worker | Page, store: string): Promise<T[]> 
       db.close();
     }
   };
-  return 'mainFrame' in where ? where.evaluate(readAll, store) : where.evaluate(readAll, store);
+  return withDeadline(`reading the ${store} store`, 30_000, () =>
+    'mainFrame' in where ? where.evaluate(readAll, store) : where.evaluate(readAll, store),
+  );
 }
 
 /**
@@ -184,7 +233,9 @@ export function writeSettings(where: Worker | Page, settings: Record<string, num
       db.close();
     }
   };
-  return 'mainFrame' in where ? where.evaluate(write, settings) : where.evaluate(write, settings);
+  return withDeadline('writing the settings', 30_000, () =>
+    'mainFrame' in where ? where.evaluate(write, settings) : where.evaluate(write, settings),
+  );
 }
 
 interface ServiceWorkerVersion {

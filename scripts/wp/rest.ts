@@ -2,6 +2,7 @@
  * Plain REST calls to a test WordPress as one of its demo users (an Application Password over Basic
  * auth), independent of the extension's client: what tests and benches arrange and check with.
  */
+import { withDeadline } from '../deadline.ts';
 import type { DemoSiteUser, SiteInfo } from './index.ts';
 
 /** A demo user of the site by its key (`admin`, `editor`, `author`). */
@@ -25,14 +26,18 @@ export function restRequest(
   route: string,
   { method = 'GET', body }: { method?: string; body?: unknown } = {},
 ): Promise<Response> {
-  return fetch(`${root}${route}`, {
-    method,
-    headers: {
-      Authorization: basicAuth(account),
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  return withDeadline(
+    `${method} ${route}`,
+    60_000,
+    fetch(`${root}${route}`, {
+      method,
+      headers: {
+        Authorization: basicAuth(account),
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }),
+  );
 }
 
 /** The REST root of a site at its pretty-permalink place. */

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { withDeadline } from '../deadline.ts';
 import { demoNotes, demoPosts, demoUsers } from './demo-content.ts';
 import type { RunningBackend } from './types.ts';
 import { phpDir } from './wp-files.ts';
@@ -31,8 +32,11 @@ export async function runSetup<T>(
   }
   try {
     const query = new URLSearchParams({ action, ...params });
-    const response = await fetch(`${running.url}/${name}?${query}`, { signal: AbortSignal.timeout(300000) });
-    const body = await response.text();
+    // Below the tests' hook timeout (180 s), far above the longest setup seen (10,000 comments, seconds).
+    const { response, body } = await withDeadline(`WordPress setup "${action}"`, 150_000, async () => {
+      const response = await fetch(`${running.url}/${name}?${query}`);
+      return { response, body: await response.text() };
+    });
     if (!response.ok)
       throw new Error(`WordPress setup "${action}" failed: HTTP ${response.status} ${body.slice(0, 500)}`);
     return JSON.parse(body) as T;

@@ -7,8 +7,10 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
+import { withDeadline } from '../../scripts/deadline.ts';
 import {
   type ExtensionBrowser,
+  launchPrepared,
   launchWithExtension,
   logInToWordPress,
   readStore,
@@ -33,12 +35,15 @@ afterAll(() => setScenarios(site, []));
 
 /** Chromium with the extension, logged in to WordPress as `account` (or nobody). */
 async function launch(account?: { login: string; password: string }, locale?: string): Promise<ExtensionBrowser> {
-  browser = await launchWithExtension(locale ? { locale } : {});
-  if (account) {
-    const page = await browser.context.newPage();
-    await logInToWordPress(page, wp.url, account.login, account.password);
-    await page.close();
-  }
+  browser = await launchPrepared(
+    () => launchWithExtension(locale ? { locale } : {}),
+    async (started) => {
+      if (!account) return;
+      const page = await withDeadline('opening a tab', 30_000, started.context.newPage());
+      await logInToWordPress(page, wp.url, account.login, account.password);
+      await withDeadline('closing the tab', 30_000, page.close());
+    },
+  );
   return browser;
 }
 

@@ -2,6 +2,7 @@
  * What a test needs to arrange on the real WordPress, done as the administrator over plain REST
  * (not through the client under test): posts and comments of its own, so tests never disturb each other.
  */
+import { withDeadline } from '../../scripts/deadline.ts';
 import type { SiteInfo } from '../../scripts/wp/index.ts';
 import { restUrl } from '../../src/shared/wp/url.ts';
 import { basicAuth, user } from './rest.ts';
@@ -20,16 +21,17 @@ export function adminApi(wp: SiteInfo, root = `${wp.url}/wp-json/`) {
     for (const [key, value] of new URLSearchParams(query)) url.searchParams.append(key, value);
     return url;
   };
-  const call = async <T>(method: string, route: string, body?: unknown): Promise<T> => {
-    const response = await fetch(urlOf(route), {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+  const call = <T>(method: string, route: string, body?: unknown): Promise<T> =>
+    withDeadline(`${method} ${route}`, 60_000, async () => {
+      const response = await fetch(urlOf(route), {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const json = (await response.json()) as T;
+      if (!response.ok) throw new Error(`${method} ${route}: HTTP ${response.status} ${JSON.stringify(json)}`);
+      return json;
     });
-    const json = (await response.json()) as T;
-    if (!response.ok) throw new Error(`${method} ${route}: HTTP ${response.status} ${JSON.stringify(json)}`);
-    return json;
-  };
   return {
     async createPost(fields: {
       title: string;

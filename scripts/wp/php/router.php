@@ -12,14 +12,17 @@
 $root = $_SERVER['DOCUMENT_ROOT'];
 $path = urldecode(parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH) ?? '/');
 
-/** Runs a PHP script of the site as if the web server had mapped the request to it. */
-function freigabe_run_script($root, $script) {
+/**
+ * Points the request at a PHP script of the site as if the web server had mapped it there; the
+ * caller requires it at the top level. (Required inside a function, the script's globals — wp-admin's
+ * $menu among them — would be that function's locals: the dashboard failed with a fatal error.)
+ */
+function freigabe_script($root, $script) {
     $_SERVER['SCRIPT_NAME'] = $script;
     $_SERVER['PHP_SELF'] = $script;
     $_SERVER['SCRIPT_FILENAME'] = $root . $script;
     chdir(dirname($root . $script));
-    require $root . $script;
-    return true;
+    return $root . $script;
 }
 
 /** Sends a static file (the built-in server serves only the path that was asked for). */
@@ -37,6 +40,7 @@ function freigabe_send_file($file) {
     return true;
 }
 
+$freigabe_script = null;
 if ('multisite' === getenv('FREIGABE_WP_LAYOUT') && !file_exists($root . $path)) {
     if (preg_match('#^/([_0-9a-zA-Z-]+/)?wp-admin$#', $path, $match)) {
         header('Location: /' . (isset($match[1]) ? $match[1] : '') . 'wp-admin/', true, 301);
@@ -46,24 +50,27 @@ if ('multisite' === getenv('FREIGABE_WP_LAYOUT') && !file_exists($root . $path))
         $target = '/' . $match[1];
         $file = $root . $target;
         if (is_dir($file) && file_exists(rtrim($file, '/') . '/index.php')) {
-            return freigabe_run_script($root, rtrim($target, '/') . '/index.php');
-        }
-        if (is_file($file)) {
-            return '.php' === substr($file, -4) ? freigabe_run_script($root, $target) : freigabe_send_file($file);
+            $freigabe_script = freigabe_script($root, rtrim($target, '/') . '/index.php');
+        } elseif (is_file($file) && '.php' !== substr($file, -4)) {
+            return freigabe_send_file($file);
+        } elseif (is_file($file)) {
+            $freigabe_script = freigabe_script($root, $target);
         }
     }
 }
 
-$file = $root . $path;
-if ($path !== '/' && file_exists($file)) {
-    if (is_dir($file)) {
-        $index = rtrim($file, '/') . '/index.php';
-        if (file_exists($index)) {
-            return freigabe_run_script($root, rtrim($path, '/') . '/index.php');
-        }
+if (null === $freigabe_script && $path !== '/' && file_exists($root . $path)) {
+    $index = rtrim($root . $path, '/') . '/index.php';
+    if (!is_dir($root . $path) || !file_exists($index)) {
+        // An existing file: the built-in server serves it (and runs it, if it is PHP) itself.
+        return false;
     }
-    return false;
+    $freigabe_script = freigabe_script($root, rtrim($path, '/') . '/index.php');
 }
-$_SERVER['SCRIPT_NAME'] = '/index.php';
-$_SERVER['SCRIPT_FILENAME'] = $root . '/index.php';
-require $root . '/index.php';
+if (null === $freigabe_script) {
+    $_SERVER['SCRIPT_NAME'] = '/index.php';
+    $_SERVER['SCRIPT_FILENAME'] = $root . '/index.php';
+    $freigabe_script = $root . '/index.php';
+}
+// At the top level, as a web server runs it: the script's variables are globals.
+require $freigabe_script;

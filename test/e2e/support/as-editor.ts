@@ -3,9 +3,12 @@
  * article shows what a logged-in editor sees), the site connected by Application Password, a short
  * undo window and no notifications.
  */
+
+import { withDeadline } from '../../../scripts/deadline.ts';
 import {
   connectWithApplicationPassword,
   type ExtensionBrowser,
+  launchPrepared,
   launchWithExtension,
   logInToWordPress,
   writeSettings,
@@ -18,11 +21,14 @@ export async function launchAsEditor(
   undoWindowSeconds: number,
   { extensionDir }: { extensionDir?: string } = {},
 ): Promise<ExtensionBrowser> {
-  const browser = await launchWithExtension(extensionDir === undefined ? {} : { extensionDir });
-  const page = await browser.context.newPage();
-  await logInToWordPress(page, url, editor.login, editor.password);
-  await page.close();
-  await connectWithApplicationPassword(browser, url, editor.login, editor.applicationPassword);
-  await writeSettings(browser.worker, { undoWindowSeconds, syncIntervalMinutes: 2, notifyNewPending: false });
-  return browser;
+  return launchPrepared(
+    () => launchWithExtension(extensionDir === undefined ? {} : { extensionDir }),
+    async (browser) => {
+      const page = await withDeadline('opening a tab', 30_000, browser.context.newPage());
+      await logInToWordPress(page, url, editor.login, editor.password);
+      await withDeadline('closing the tab', 30_000, page.close());
+      await connectWithApplicationPassword(browser, url, editor.login, editor.applicationPassword);
+      await writeSettings(browser.worker, { undoWindowSeconds, syncIntervalMinutes: 2, notifyNewPending: false });
+    },
+  );
 }
