@@ -23,6 +23,7 @@ import type { BackgroundContext } from '../src/background/context.ts';
 import { decide } from '../src/background/outbox/decide.ts';
 import { flushOutbox } from '../src/background/outbox/flush.ts';
 import { syncPending } from '../src/background/sync/pull-pending.ts';
+import { withStatus } from '../src/shared/db/comment-ranges.ts';
 import { FreigabeDb } from '../src/shared/db/index.ts';
 import { commentFields } from '../src/shared/wp/comments.ts';
 import { goal } from './lib/budgets.ts';
@@ -134,9 +135,7 @@ try {
       `(${Math.round(inWorker.pending / (inWorker.ms / 1000))} comments/s; ratio to curl ${(inWorker.ms / serverMs).toFixed(2)}, ${goal('syncInWorkerVsServer', inWorker.ms / serverMs)}); ${heap(inWorker)}`,
   );
 
-  const cached = (await ctx.db.comments.where('status').equals('hold').primaryKeys())
-    .map(([, id]) => id)
-    .sort((a, b) => a - b);
+  const cached = (await withStatus(ctx.db, 'hold').primaryKeys()).map(([, id]) => id).sort((a, b) => a - b);
   const viaOutbox = cached.slice(0, decisions);
   const viaCurl = cached.slice(decisions, decisions * 2);
   const viaExtension = cached.slice(decisions * 2, decisions * 3);

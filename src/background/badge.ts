@@ -5,6 +5,7 @@
  * turns the badge red ("!" when nothing is pending), one that is offline (or blocked by its firewall) turns
  * it grey.
  */
+import { withStatus } from '../shared/db/comment-ranges.ts';
 import type { SiteRow } from '../shared/db/index.ts';
 import { t } from '../shared/i18n.ts';
 import { readSettings } from '../shared/settings.ts';
@@ -83,7 +84,7 @@ export async function countPending(ctx: BackgroundContext, siteId?: string, post
   if (siteId !== undefined && postId !== undefined) {
     return ctx.db.comments.where('[siteId+post+status]').equals([siteId, postId, 'hold']).count();
   }
-  return ctx.db.comments.where('status').equals('hold').count();
+  return withStatus(ctx.db, 'hold').count();
 }
 
 async function show(ctx: BackgroundContext, look: BadgeLook, tabId?: number): Promise<void> {

@@ -65,6 +65,8 @@ export function usePopupData(db: FreigabeDb) {
 
   return {
     sitesReady: sitesResult.state === 'ready',
+    /** the sites and posts the rows name are known (read, or in the first screen's snapshot); a failed read does not hold the rows */
+    namesKnown: early !== null || (sitesResult.state !== 'loading' && postsResult.state !== 'loading'),
     sites,
     sitesById,
     posts,

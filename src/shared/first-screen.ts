@@ -5,6 +5,7 @@
  * paints these rows at once, then replaces them with what the cache says (a moment later, the
  * same rows unless something changed meanwhile). Content scripts cannot read storage.session.
  */
+import { withStatus } from './db/comment-ranges.ts';
 import type { CommentRow, FreigabeDb, PostRow, SiteRow } from './db/index.ts';
 
 export const firstScreenKey = 'firstScreen';
@@ -29,12 +30,8 @@ export function loadFirstPage(
   siteId: string | null,
   limit: number,
 ): Promise<CommentRow[]> {
-  return db.comments
-    .orderBy('date')
-    .reverse()
-    .filter((row) => row.status === status && (siteId === null || row.siteId === siteId))
-    .limit(limit)
-    .toArray();
+  const newest = withStatus(db, status).reverse();
+  return (siteId === null ? newest : newest.filter((row) => row.siteId === siteId)).limit(limit).toArray();
 }
 
 /** What the cache says the first screen is (read by the background, which alone writes the snapshot). */

@@ -11,6 +11,7 @@ import { watchAuthorizeTab } from '../../src/background/sites/authorize-watch.ts
 import { checkSite } from '../../src/background/sites/check.ts';
 import { connectWithPassword } from '../../src/background/sites/password.ts';
 import { connectWithSession } from '../../src/background/sites/session.ts';
+import { withStatus } from '../../src/shared/db/comment-ranges.ts';
 import { connectContext, refusal } from '../support/connect-harness.ts';
 import { fakeBrowser, resetFakeBrowser } from '../support/fake-browser.ts';
 import { user } from '../support/rest.ts';
@@ -73,7 +74,7 @@ describe('Application Passwords switched off for the site (no-application-passwo
     const ctx = await connectContext(wp, { as: 'editor' });
     const connected = await connectWithSession(ctx, { url: wp.url });
     expect(connected).toMatchObject({ mode: 'moderator', signIn: 'session', userName: 'Rainer Redaktion' });
-    expect(await ctx.db.comments.where('status').equals('hold').count()).toBeGreaterThan(0);
+    expect(await withStatus(ctx.db, 'hold').count()).toBeGreaterThan(0);
   });
 });
 

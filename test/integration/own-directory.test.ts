@@ -17,6 +17,7 @@ import { connectWithPassword } from '../../src/background/sites/password.ts';
 import { originPattern } from '../../src/background/sites/permission.ts';
 import { connectWithSession } from '../../src/background/sites/session.ts';
 import { adminUrl } from '../../src/popup/open-comment.ts';
+import { withStatus } from '../../src/shared/db/comment-ranges.ts';
 import type { InlineState } from '../../src/shared/inline-protocol.ts';
 import { discoverSite } from '../../src/shared/wp/discover.ts';
 import { fetchRestNonce } from '../../src/shared/wp/session.ts';
@@ -96,7 +97,7 @@ describe('WordPress in its own directory', () => {
     expect(connected).toMatchObject({ siteId: `${wp.url}/wp-json/`, signIn: 'session', mode: 'moderator' });
     expect(await ctx.db.sites.get(connected.siteId)).toMatchObject({ home: wp.url, siteUrl: wp.siteUrl });
     const pending = await commentTotal(wp, editor, { status: 'hold', type: 'all' });
-    expect(await ctx.db.comments.where('status').equals('hold').count()).toBe(pending);
+    expect(await withStatus(ctx.db, 'hold').count()).toBe(pending);
   });
 
   it('opens WordPress’s authorize screen under siteurl — the address the REST index announces', async () => {

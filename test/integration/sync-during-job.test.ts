@@ -9,6 +9,7 @@ import { createJob } from '../../src/background/jobs/create.ts';
 import { jobHandlers } from '../../src/background/jobs/handlers.ts';
 import { syncPending } from '../../src/background/sync/pull-pending.ts';
 import { syncIfStale } from '../../src/background/sync/schedule.ts';
+import { ofPost } from '../../src/shared/db/comment-ranges.ts';
 import { jobRowOf } from '../support/fake-job-engine.ts';
 import { jobSite } from '../support/job-site.ts';
 import { commentTotal, user } from '../support/rest.ts';
@@ -55,7 +56,7 @@ describe('the sync while a job moves the pending queue', () => {
     await expect
       .poll(async () => (await ctx.db.sites.get(siteId))?.lastSyncAt ?? null, { timeout: 60_000, interval: 200 })
       .not.toBeNull();
-    const cachedFlood = await ctx.db.comments.where('[siteId+post]').equals([siteId, post]).primaryKeys();
+    const cachedFlood = await ofPost(ctx.db, siteId, post).primaryKeys();
     expect(cachedFlood.map(([, id]) => id).sort((a, b) => a - b)).toEqual(ids);
   });
 
@@ -118,7 +119,7 @@ describe('the sync while a job moves the pending queue', () => {
       expectedTotal: 5,
     });
     await syncPending(ctx, siteId);
-    const cached = await ctx.db.comments.where('[siteId+post]').equals([siteId, pending.post]).primaryKeys();
+    const cached = await ofPost(ctx.db, siteId, pending.post).primaryKeys();
     expect(cached.map(([, id]) => id).sort((a, b) => a - b)).toEqual(pending.ids);
   });
 });

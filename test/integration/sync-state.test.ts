@@ -14,6 +14,7 @@ import { connectWithPassword } from '../../src/background/sites/password.ts';
 import { originPattern } from '../../src/background/sites/permission.ts';
 import { syncPending } from '../../src/background/sync/pull-pending.ts';
 import { contextFreshForMs, fetchThreadContext } from '../../src/background/sync/thread-context.ts';
+import { ofPost } from '../../src/shared/db/comment-ranges.ts';
 import { outcomeOfStatus, reputationKeys } from '../../src/shared/reputation.ts';
 import { saveSettings } from '../../src/shared/settings.ts';
 import { testContext } from '../support/background-context.ts';
@@ -219,7 +220,7 @@ describe('local reputation', () => {
       await fetchThreadContext(ctx, siteId, post);
     }
     expect(await counts()).toEqual({ approved: 2, spam: 0, trashed: 1 });
-    for (const comment of await ctx.db.comments.where('[siteId+post]').equals([siteId, post]).toArray()) {
+    for (const comment of await ofPost(ctx.db, siteId, post).toArray()) {
       for (const key of reputationKeys(comment)) {
         const row = await ctx.db.reputation.get([siteId, key]);
         expect(row?.byComment?.[comment.id]).toBe(outcomeOfStatus(comment.status) ?? undefined);

@@ -8,6 +8,7 @@ import { connectWithPassword } from '../../src/background/sites/password.ts';
 import { originPattern } from '../../src/background/sites/permission.ts';
 import { syncPending } from '../../src/background/sync/pull-pending.ts';
 import { setTabPage } from '../../src/background/tab-state.ts';
+import { withStatus } from '../../src/shared/db/comment-ranges.ts';
 import { testContext } from '../support/background-context.ts';
 import { badges, grantedOrigins, registeredScripts, resetFakeBrowser } from '../support/fake-browser.ts';
 import { commentTotal, postId, restRequest, user } from '../support/rest.ts';
@@ -41,7 +42,7 @@ describe('connect and sync against WordPress', () => {
       expect.objectContaining({ matches: ['http://127.0.0.1/*'], js: ['src/content/content-script.js'] }),
     ]);
     const serverPending = await commentTotal(wp, editor, { status: 'hold', type: 'all' });
-    expect(await ctx.db.comments.where('status').equals('hold').count()).toBe(serverPending);
+    expect(await withStatus(ctx.db, 'hold').count()).toBe(serverPending);
     const lena = await ctx.db.comments.filter((c) => c.authorName === 'Lena Vogt').first();
     expect(lena).toMatchObject({ authorIp: '198.51.100.90', status: 'hold', type: 'comment' });
     expect((await ctx.db.posts.get([root, postId(wp, 'article')]))?.title).toBe(
@@ -159,7 +160,10 @@ describe('connect and sync against WordPress', () => {
     await syncPending(ctx, root);
     expect((await ctx.db.comments.get([root, id]))?.status).toBe('trash');
     await setStatus('spam');
-    const outOfQueue = await ctx.db.comments.where('status').anyOf('approved', 'spam', 'trash').count();
+    const outOfQueue = await ctx.db.comments
+      .where('[siteId+status]')
+      .anyOf([root, 'approved'], [root, 'spam'], [root, 'trash'])
+      .count();
     const rounds = Math.ceil(outOfQueue / 100);
     const statusAfterSweep = async () => {
       for (let sync = 0; sync < rounds; sync++) await syncPending(ctx, root);

@@ -1,6 +1,7 @@
 /** Opening a database an older version of Freigabe wrote upgrades it without losing a row. */
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { ofPost, withStatus } from '../../src/shared/db/comment-ranges.ts';
 import { FreigabeDb } from '../../src/shared/db/index.ts';
 import { addNextSchema, nextSchemaVersion } from '../../src/shared/db/next-schema.ts';
 import { testSite } from '../support/rows.ts';
@@ -25,10 +26,11 @@ const earlierStores: Record<number, Record<string, string>> = {
     commenterHistory: '[siteId+email], siteId, nextCheckAt',
   },
   5: { settings: 'key' },
+  6: { jobs: '++id, siteId, state', jobChunks: '[jobId+seq], jobId' },
 };
 
 /** The version this build opens: every migration below must end there with every row kept. */
-const currentVersion = 6;
+const currentVersion = 7;
 
 /** A database as Freigabe at `version` left it. */
 function earlierDb(name: string, version: number): Dexie {
@@ -77,8 +79,8 @@ describe('database migrations', () => {
     const db = new FreigabeDb(name);
     await db.open();
     expect(db.verno).toBe(currentVersion);
-    expect(await db.comments.where('[siteId+post]').equals([site.id, 4]).count()).toBe(2);
-    expect(await db.comments.where('authorEmail').equals('b@example.org').primaryKeys()).toEqual([[site.id, 8]]);
+    expect(await ofPost(db, site.id, 4).count()).toBe(2);
+    expect(await db.comments.get([site.id, 8])).toMatchObject({ authorEmail: 'b@example.org', status: 'approved' });
     expect(await db.outbox.where('[siteId+commentId]').equals([site.id, 7]).count()).toBe(1);
     await db.drafts.put({ siteId: site.id, commentId: 7, kind: 'reply', content: 'Danke!', updatedAt: 3 });
     expect(await db.drafts.get([site.id, 7, 'reply'])).toMatchObject({ content: 'Danke!' });
@@ -114,7 +116,6 @@ describe('database migrations', () => {
     await db.open();
     expect(db.verno).toBe(currentVersion);
     expect(await db.reputation.get([site.id, 'email:a@example.org'])).toEqual(reputation);
-    expect(await db.comments.where('authorEmail').equals('a@example.org').count()).toBe(1);
     expect(await db.syncState.get(site.id)).toMatchObject({ contextFetchedAt: { 4: 3 } });
     expect(await db.commenterHistory.count()).toBe(0);
     const history = { siteId: site.id, email: 'a@example.org', approved: 3, checkedAt: 10, nextCheckAt: 20 };
@@ -166,6 +167,40 @@ describe('database migrations', () => {
     expect(await db.settings.get('settings')).toEqual({ key: 'settings', value: { undoWindowSeconds: 7 } });
     expect(await db.jobs.count()).toBe(0);
     expect(await db.jobChunks.where('jobId').equals(1).count()).toBe(0);
+    db.close();
+    await Dexie.delete(name);
+  });
+
+  it('v6 → v7 (comments by status and date in one index; the unused indexes gone): every row kept, the queue of all sites read newest first', async () => {
+    const name = `migration-${Math.random()}`;
+    const v6 = earlierDb(name, 6);
+    const [one, two] = [testSite(), { ...testSite(), id: 'https://zwei.example/wp-json/' }];
+    const row = (siteId: string, id: number, status: string, date: number) =>
+      ({ siteId, id, post: 4, status, date, authorEmail: 'a@example.org' }) as const;
+    await v6
+      .table('comments')
+      .bulkPut([
+        row(one.id, 1, 'hold', 30),
+        row(one.id, 2, 'approved', 50),
+        row(two.id, 1, 'hold', 40),
+        row(two.id, 2, 'hold', 10),
+      ]);
+    await v6.table('jobs').add({ siteId: one.id, state: 'paused' });
+    v6.close();
+
+    const db = new FreigabeDb(name);
+    await db.open();
+    expect(db.verno).toBe(currentVersion);
+    expect(db.comments.schema.indexes.map((index) => index.name).sort()).toEqual([
+      '[siteId+post+status]',
+      '[siteId+status]',
+      '[status+date]',
+    ]);
+    expect(await db.comments.count()).toBe(4);
+    expect((await withStatus(db, 'hold').reverse().toArray()).map((comment) => comment.date)).toEqual([40, 30, 10]);
+    expect(await withStatus(db, 'approved').count()).toBe(1);
+    expect(await ofPost(db, two.id, 4).count()).toBe(2);
+    expect(await db.jobs.count()).toBe(1);
     db.close();
     await Dexie.delete(name);
   });

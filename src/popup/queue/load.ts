@@ -1,4 +1,5 @@
 /** What the queue reads from the cache (the background writes it; pages only read). */
+import { onPosts, withStatus } from '../../shared/db/comment-ranges.ts';
 import type { CommentRow, FreigabeDb, PostRow, SiteRow, StatusCounts } from '../../shared/db/index.ts';
 import { mineStatuses, type StatusView, statusViews, type ViewName } from './views.ts';
 
@@ -24,13 +25,8 @@ export async function loadViewComments(
     const scope = siteId === null ? sites : sites.filter((site) => site.id === siteId);
     const posts = await db.posts.toArray();
     const keys = myPostKeys(scope, posts);
-    rows =
-      keys.length === 0
-        ? []
-        : (await db.comments.where('[siteId+post]').anyOf(keys).toArray()).filter((row) =>
-            mineStatuses.includes(row.status),
-          );
-  } else if (siteId === null) rows = await db.comments.where('status').equals(view).toArray();
+    rows = keys.length === 0 ? [] : await onPosts(db, keys, mineStatuses).toArray();
+  } else if (siteId === null) rows = await withStatus(db, view).toArray();
   else rows = await db.comments.where('[siteId+status]').equals([siteId, view]).toArray();
   return rows.sort(newestFirst);
 }
@@ -54,19 +50,12 @@ export async function loadCounts(
   const cachedStatus = await Promise.all(
     statusViews.map((status) =>
       siteId === null
-        ? db.comments.where('status').equals(status).count()
+        ? withStatus(db, status).count()
         : db.comments.where('[siteId+status]').equals([siteId, status]).count(),
     ),
   );
   const mineKeys = scope.some((site) => site.mode === 'author') ? myPostKeys(scope, await db.posts.toArray()) : [];
-  const mine =
-    mineKeys.length === 0
-      ? 0
-      : await db.comments
-          .where('[siteId+post]')
-          .anyOf(mineKeys)
-          .filter((row) => mineStatuses.includes(row.status))
-          .count();
+  const mine = mineKeys.length === 0 ? 0 : await onPosts(db, mineKeys, mineStatuses).count();
   const states = await db.syncState.bulkGet(scope.map((site) => site.id));
   const counted = states
     .map((state) => state?.counts ?? null)

@@ -11,6 +11,8 @@ import { type DisplayRow, displayRows } from './rows.ts';
 import { useViewComments } from './use-view-comments.ts';
 import { commentKey, type QueueFilter } from './views.ts';
 
+const noRows: readonly CommentRow[] = [];
+
 export interface QueueState {
   /** 'first-page': only the newest few are known yet */
   state: 'loading' | 'first-page' | 'ready' | 'error';
@@ -33,9 +35,14 @@ export function useQueue(
   hidden: HiddenComments,
   /** the post key of the article in front of the user (the side panel), listed first */
   article: string | null = null,
+  /**
+   * whether the sites and post titles the rows show are known (from the cache or the background's
+   * snapshot): until then the rows wait, so none shows "Post #4" for a moment and its title after
+   */
+  namesKnown = true,
 ): QueueState {
   const view = useViewComments(db, filter.view, filter.siteId, sites);
-  const all = view.rows;
+  const all = namesKnown ? view.rows : noRows;
   // The cache confirming a decision drops the row the decision already hid: the same rows as
   // before, kept as the same array, so nothing computed from them — and no part shown from them —
   // is done again (rows read again keep their identity: use-view-comments.ts).
@@ -63,7 +70,7 @@ export function useQueue(
   }, [all]);
 
   return {
-    state: view.state,
+    state: namesKnown ? view.state : 'loading',
     error: view.state === 'error' ? view.error : null,
     rows,
     matching,

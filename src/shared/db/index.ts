@@ -74,6 +74,13 @@ export class FreigabeDb extends Dexie {
       jobs: '++id, siteId, state',
       jobChunks: '[jobId+seq], jobId',
     });
+    // v7: comments by status and date in one index (the queue of all sites, newest first, read as a
+    // range); the indexes nothing asked for go (by post alone: a range of [siteId+post+status]; by
+    // author email; by status or date alone). Chromium writes every index entry of a row again on
+    // each put, so each index costs on every decision, answer and synced page (ADR 038).
+    this.version(7).stores({
+      comments: '[siteId+id], [siteId+status], [siteId+post+status], [status+date]',
+    });
     // The update test's "build N+1" only (ADR 035): production builds stop at the version above.
     // Undefined where no bundler defines it (benches and scripts run this file in Node).
     if (typeof __FREIGABE_NEXT_SCHEMA__ !== 'undefined' && __FREIGABE_NEXT_SCHEMA__) addNextSchema(this);

@@ -7,7 +7,7 @@
 import type { Dexie } from 'dexie';
 
 /** The version the next schema adds (one above the last in index.ts). */
-export const nextSchemaVersion = 7;
+export const nextSchemaVersion = 8;
 
 export function addNextSchema(db: Dexie): void {
   // The outbox also by creation time: a new index over rows that exist, built by the upgrade.

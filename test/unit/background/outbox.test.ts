@@ -9,6 +9,7 @@ import { nextAttemptAt } from '../../../src/background/outbox/backoff.ts';
 import { decide, undo } from '../../../src/background/outbox/decide.ts';
 import { defaultFlushLimits, flushOutbox } from '../../../src/background/outbox/flush.ts';
 import { syncPending } from '../../../src/background/sync/pull-pending.ts';
+import { withStatus } from '../../../src/shared/db/comment-ranges.ts';
 import { testContext } from '../../support/background-context.ts';
 import { resetFakeBrowser } from '../../support/fake-browser.ts';
 import { type FakeComment, fakeWordPress } from '../../support/fake-wordpress.ts';
@@ -414,7 +415,7 @@ describe('sync and unsent decisions', () => {
     await flushOutbox(ctx);
     await syncPending(ctx, siteId);
     expect(await statusOf(ctx, 1)).toBe('approved');
-    expect(await ctx.db.comments.where('status').equals('hold').count()).toBe(0);
+    expect(await withStatus(ctx.db, 'hold').count()).toBe(0);
   });
 });
 

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { badgeColors, countPending, updateBadges } from '../../../src/background/badge.ts';
 import { syncPending } from '../../../src/background/sync/pull-pending.ts';
 import { setTabPage } from '../../../src/background/tab-state.ts';
+import { withStatus } from '../../../src/shared/db/comment-ranges.ts';
 import { saveSettings } from '../../../src/shared/settings.ts';
 import { testContext } from '../../support/background-context.ts';
 import { badges, resetFakeBrowser } from '../../support/fake-browser.ts';
@@ -238,7 +239,7 @@ describe('changes made elsewhere', () => {
       return response;
     };
     await syncPending({ ...ctx, fetch: racing }, siteId);
-    const cachedPending = (await ctx.db.comments.where('status').equals('hold').toArray()).map((c) => c.id);
+    const cachedPending = (await withStatus(ctx.db, 'hold').toArray()).map((c) => c.id);
     expect(cachedPending).toEqual(Array.from({ length: 220 }, (_, i) => i + 31));
   });
 });

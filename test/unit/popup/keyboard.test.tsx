@@ -8,6 +8,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/popup/App.tsx';
+import { withStatus } from '../../../src/shared/db/comment-ranges.ts';
 import { popupHarnessPerTest } from '../../support/popup-dom.ts';
 import { commentRow, type PopupHarness } from '../../support/popup-harness.ts';
 import { testSiteId as siteId, testSite } from '../../support/rows.ts';
@@ -163,10 +164,9 @@ describe('keyboard', () => {
     expect(request?.decision).toBe('approve');
     expect(new Set(request?.commentIds).size).toBe(4000);
     await waitFor(() => expect(screen.getByText(/Inbox zero/)).toBeTruthy(), { timeout: 10_000 });
-    await waitFor(
-      async () => expect(await harness.ctx.db.comments.where('status').equals('approved').count()).toBe(4000),
-      { timeout: 20_000 },
-    );
+    await waitFor(async () => expect(await withStatus(harness.ctx.db, 'approved').count()).toBe(4000), {
+      timeout: 20_000,
+    });
   }, 30_000);
 
   it('Shift+x selects only what matches the search', async () => {

@@ -5,6 +5,7 @@
 import { cmp, Dexie, RangeSet } from 'dexie';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type ChangeNotice, changesIn, touchesRows, touchesTables } from '../../../src/shared/db/change-notice.ts';
+import { withStatus } from '../../../src/shared/db/comment-ranges.ts';
 import { FreigabeDb } from '../../../src/shared/db/index.ts';
 import { commentRow } from '../../support/popup-harness.ts';
 import { testSiteId as site } from '../../support/rows.ts';
@@ -180,7 +181,7 @@ describe('the notices real writes make', () => {
     const page = Array.from({ length: 60 }, (_, i) => commentRow(100 + i));
     const written = await noticeOf(() => real.comments.bulkPut(page));
     expect(changesIn(written, real.name, 'comments')).toEqual({ kind: 'everything' });
-    const deleted = await noticeOf(() => real.comments.where('status').equals('hold').delete());
+    const deleted = await noticeOf(() => withStatus(real, 'hold').delete());
     expect(changesIn(deleted, real.name, 'comments').kind).not.toBe('none');
     const cleared = await noticeOf(() => real.comments.clear());
     expect(changesIn(cleared, real.name, 'comments')).toEqual({ kind: 'everything' });
