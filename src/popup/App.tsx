@@ -73,15 +73,7 @@ export function App({ db, tabId, frame = 'popup', tabRevision = 0 }: AppProps) {
   const { ui, dispatch, run, commands } = store;
   const { filter, selected } = ui;
   const historyAsked = useHistoryFromQuery(dispatch);
-  const queue = useQueue(
-    db,
-    data.sites,
-    filter,
-    ui.expanded,
-    decisions.hidden,
-    article?.key ?? null,
-    data.namesKnown,
-  );
+  const queue = useQueue(db, data.sites, filter, ui.expanded, decisions.hidden, article?.key ?? null, data.namesKnown);
   const serverSearch = useServerSearch(filter, data.sitesById, decisions.announce);
   const { rows } = queue;
   const activeIndex = useMemo(() => activeIndexOf(ui.active, rows), [rows, ui.active]);
