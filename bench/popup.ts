@@ -443,7 +443,12 @@ try {
           const open = indexedDB.open('freigabe');
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
-            const request = open.result.transaction('comments').objectStore('comments').index('status').count('hold');
+            // The [status+date] index (database v7): every pending comment, whatever its date.
+            const request = open.result
+              .transaction('comments')
+              .objectStore('comments')
+              .index('[status+date]')
+              .count(IDBKeyRange.bound(['hold', -Infinity], ['hold', Infinity]));
             request.onsuccess = () => {
               open.result.close();
               resolve(request.result);

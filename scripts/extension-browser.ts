@@ -152,16 +152,26 @@ export async function screenshot(page: Page, name: string): Promise<string> {
  * once in a CI rehearsal and the wait for wp-admin ran out.
  */
 export function logInToWordPress(page: Page, siteUrl: string, login: string, password: string): Promise<void> {
-  return withDeadline(`signing in to ${siteUrl} as ${login}`, 90_000, async () => {
-    await page.goto(`${siteUrl}/wp-login.php`, { waitUntil: 'load' });
-    await page.fill('#user_login', login);
-    await page.fill('#user_pass', password);
-    // Signed in once wp-admin's answer arrives (its cookie came with the redirect): the dashboard's
-    // load event may wait long for remote avatars in the activity widget on this offline machine.
-    await Promise.all([
-      page.waitForURL(/wp-admin/, { timeout: 60_000, waitUntil: 'commit' }),
-      page.press('#user_pass', 'Enter'),
-    ]);
+  return withDeadline(`signing in to ${siteUrl} as ${login}`, 120_000, async () => {
+    for (let attempt = 1; ; attempt++) {
+      await page.goto(`${siteUrl}/wp-login.php`, { waitUntil: 'load' });
+      await page.fill('#user_login', login);
+      await page.fill('#user_pass', password);
+      try {
+        // Signed in once wp-admin's answer arrives (its cookie came with the redirect): the dashboard's
+        // load event may wait long for remote avatars in the activity widget on this offline machine.
+        await Promise.all([
+          page.waitForURL(/wp-admin/, { timeout: 20_000, waitUntil: 'commit' }),
+          page.press('#user_pass', 'Enter'),
+        ]);
+        return;
+      } catch (error) {
+        // The form was not sent (a full run saw the Enter lost while the login page's scripts still
+        // loaded, and no POST reached WordPress): the form once more, as a person would.
+        if (attempt === 3 || !(error instanceof Error && error.name === 'TimeoutError')) throw error;
+        console.warn(`signing in to ${siteUrl} as ${login}: not signed in 20 s after Enter; the form once more`);
+      }
+    }
   });
 }
 

@@ -17,7 +17,12 @@ function smokeRun(args: readonly string[], limitMs: number, env: Record<string, 
     timeout: limitMs - 5_000,
     killSignal: 'SIGKILL',
   });
-  expect(run.error, 'the bench ran past its time').toBeUndefined();
+  // Killed: where it stood is the end of what it printed.
+  const tail = (text: string) => text.split('\n').slice(-12).join('\n');
+  expect(
+    run.error,
+    `the bench ran past its time; it printed last:\n${tail(run.stdout)}\n${tail(run.stderr)}`,
+  ).toBeUndefined();
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   return run.stdout;
