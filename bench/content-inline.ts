@@ -18,6 +18,7 @@ import { findChromium } from '../scripts/chromium.ts';
 import { goal } from './lib/budgets.ts';
 import { bundleIife } from './lib/bundle.ts';
 import { benchUrl, wordpressPage } from './lib/detect-pages.ts';
+import { describeTasks, type FrameCost, heaviestTask } from './lib/frame-trace.ts';
 import type { LoadFigures } from './lib/inline-harness.ts';
 import { attribute, collectLongTasks, type LongTaskRecord, observeLongTasks, summarize } from './lib/long-tasks.ts';
 import { median } from './lib/stats.ts';
@@ -42,22 +43,26 @@ const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '
 const figures: (LoadFigures & { longTasks: LongTaskRecord })[] = [];
 const pageAlone: LongTaskRecord[] = [];
 const movedOnce: LongTaskRecord[] = [];
+const heaviest: { ours: FrameCost[]; control: FrameCost[] } = { ours: [], control: [] };
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.route('**/*', (route) =>
     route.request().url() === benchUrl ? route.fulfill({ body: html, contentType: 'text/html' }) : route.abort(),
   );
-  for (let run = 0; run < runs; run += 1) {
-    await page.goto(benchUrl);
-    await page.evaluate(observeLongTasks);
+  const loadOurs = async () => {
     await page.addScriptTag({ content: code });
-    const loaded = await page.evaluate(async (count) => {
+    return page.evaluate(async (count) => {
       const harness = (globalThis as unknown as { FreigabeInline: { load(n: number): Promise<LoadFigures> } })
         .FreigabeInline;
       const figures = await harness.load(count);
       await new Promise((resolve) => setTimeout(resolve, 100));
       return figures;
     }, pending);
+  };
+  for (let run = 0; run < runs; run += 1) {
+    await page.goto(benchUrl);
+    await page.evaluate(observeLongTasks);
+    const loaded = await loadOurs();
     figures.push({ ...loaded, longTasks: await page.evaluate(collectLongTasks) });
   }
   // The controls, watched as long as the view took: the same page alone (what it costs by itself),
@@ -75,6 +80,24 @@ try {
       if (prepare) await page.evaluate(prepare);
       await page.evaluate((ms) => new Promise((resolve) => setTimeout(resolve, ms)), watchMs);
       records.push(await page.evaluate(collectLongTasks));
+    }
+  }
+  if (process.env.BENCH_TRACE === '1') {
+    // The heaviest task of a load, traced, ours and the control's (bench/lib/frame-trace.ts).
+    const traced = (work: () => Promise<unknown>) =>
+      heaviestTask(browser, page, async () => {
+        await work();
+      });
+    for (let run = 0; run < 5; run += 1) {
+      await page.goto(benchUrl);
+      const ours = await traced(loadOurs);
+      await page.goto(benchUrl);
+      const control = await traced(async () => {
+        await page.evaluate(moveOnce);
+        await page.evaluate((ms) => new Promise((resolve) => setTimeout(resolve, ms)), watchMs);
+      });
+      if (ours) heaviest.ours.push(ours);
+      if (control) heaviest.control.push(control);
     }
   }
 } finally {
@@ -114,4 +137,8 @@ for (const [what, records] of controls) {
   console.log(
     `  ${what}: ${tasks.length} long tasks in ${runs} loads, longest ${Math.max(0, ...tasks.map(({ task }) => task.duration)).toFixed(0)} ms`,
   );
+}
+if (heaviest.ours.length > 0) {
+  console.log(`  heaviest task of a load, traced (5 loads, medians in ms): ours ${describeTasks(heaviest.ours)}`);
+  console.log(`    the control moving the thread once: ${describeTasks(heaviest.control)}`);
 }
