@@ -10,6 +10,8 @@ export interface FakeComment {
   author_email?: string;
   author_url?: string;
   author_ip?: string;
+  /** as WordPress sends it (default 2026-11-29T08:00:00) */
+  date_gmt?: string;
 }
 
 export interface InjectedFailure {
@@ -30,7 +32,7 @@ const wire = (c: FakeComment) => ({
   author: 0,
   author_name: c.author_name ?? `Leser ${c.id}`,
   author_url: '',
-  date_gmt: '2026-11-29T08:00:00',
+  date_gmt: c.date_gmt ?? '2026-11-29T08:00:00',
   parent: c.parent ?? 0,
   content: { rendered: `<p>${c.content ?? `Kommentar ${c.id}`}</p>`, raw: c.content ?? `Kommentar ${c.id}` },
   link: `https://blog.example/p/#comment-${c.id}`,
@@ -157,7 +159,7 @@ export function fakeWordPress(
                   author_user_agent: 'Firefox',
                 }
               : {}),
-            date_gmt: '2026-11-29T08:00:00',
+            date_gmt: c.date_gmt ?? '2026-11-29T08:00:00',
             content: {
               rendered: `<p>${c.content ?? `Kommentar ${c.id}`}</p>`,
               ...(edit ? { raw: c.content ?? `Kommentar ${c.id}` } : {}),

@@ -18,6 +18,7 @@ export const notComments = new Set(['note']);
 
 export function toCommentRow(siteId: string, comment: WpComment, syncedAt: number): CommentRow {
   const akismet = akismetOf(comment.freigabe_akismet);
+  const date = Date.parse(`${comment.date_gmt.replace(/Z$/, '')}Z`);
   return {
     siteId,
     id: comment.id,
@@ -28,7 +29,9 @@ export function toCommentRow(siteId: string, comment: WpComment, syncedAt: numbe
     authorEmail: comment.author_email ?? null,
     authorIp: comment.author_ip ?? null,
     authorUserAgent: comment.author_user_agent ?? null,
-    date: Date.parse(`${comment.date_gmt.replace(/Z$/, '')}Z`),
+    // A date that does not parse (a plugin's, a hand-edited row's) is no index key: the comment
+    // would be missing from the queue of all sites ([status+date]). It sorts as the oldest instead.
+    date: Number.isFinite(date) ? date : 0,
     contentHtml: comment.content.rendered,
     contentRaw: comment.content.raw ?? null,
     link: comment.link,

@@ -26,6 +26,19 @@ const pending = (count: number, post = 4, start = 1): FakeComment[] =>
 describe('syncPending', () => {
   beforeEach(resetFakeBrowser);
 
+  it('keeps a comment whose date does not parse in the queue of all sites and in the count, as the oldest', async () => {
+    const { ctx } = await connectedContext([
+      { id: 1, post: 4, status: 'hold', type: 'comment', date_gmt: '0000-00-00 00:00:00' },
+      { id: 2, post: 4, status: 'hold', type: 'comment' },
+    ]);
+    await syncPending(ctx, siteId);
+    expect((await withStatus(ctx.db, 'hold').reverse().toArray()).map((row) => [row.id, row.date])).toEqual([
+      [2, Date.parse('2026-11-29T08:00:00Z')],
+      [1, 0],
+    ]);
+    expect(await countPending(ctx)).toBe(2);
+  });
+
   it('pulls every page of the pending queue, of every type, in id order, with post titles', async () => {
     const { ctx, wordpress } = await connectedContext([
       ...pending(230),
