@@ -22,7 +22,7 @@ import { benchCore } from './lib/core.ts';
 const smoke = process.argv.includes('--smoke');
 const perLevel = smoke ? 40 : Number(process.env.JOB_BENCH_N ?? 400);
 const levels = smoke ? [1, 4] : [1, 2, 4, 8, 16];
-const port = Number(process.env.FREIGABE_BENCH_PORT ?? 8894);
+const port = Number(process.env.FREIGABE_BENCH_PORT ?? 8903);
 const core = benchCore();
 const dir = `.wp/bench-jobs-${core}`;
 
