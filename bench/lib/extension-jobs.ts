@@ -14,9 +14,9 @@ import {
   type ExtensionBrowser,
   launchWithExtension,
   readStore,
-  serviceWorkerHeap,
   writeSettings,
 } from '../../scripts/extension-browser.ts';
+import { serviceWorkerHeap } from '../../scripts/extension-worker.ts';
 import type { DemoSiteUser } from '../../scripts/wp/index.ts';
 import type { JobAction, JobFilter, JobProgress, JobRoute, JobState } from '../../src/shared/jobs.ts';
 import type { JobPreview } from '../../src/shared/messages.ts';

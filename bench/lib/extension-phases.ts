@@ -12,9 +12,9 @@ import {
   type ExtensionBrowser,
   launchWithExtension,
   readStore,
-  serviceWorkerHeap,
   writeSettings,
 } from '../../scripts/extension-browser.ts';
+import { serviceWorkerHeap } from '../../scripts/extension-worker.ts';
 import type { DemoSiteUser } from '../../scripts/wp/index.ts';
 import { describeTrace, traceChromium } from './chromium-trace.ts';
 import { profileWorker, type WorkerProfile } from './worker-profile.ts';

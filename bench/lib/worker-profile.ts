@@ -6,7 +6,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { type ExtensionBrowser, serviceWorkerSession } from '../../scripts/extension-browser.ts';
+import type { ExtensionBrowser } from '../../scripts/extension-browser.ts';
+import { serviceWorkerSession } from '../../scripts/extension-worker.ts';
 import { chromiumProcess, cpuDelta, describeCpu, processCpu } from './process-cpu.ts';
 
 interface ProfileNode {

@@ -14,9 +14,9 @@ import {
   type ExtensionBrowser,
   launchWithExtension,
   readStore,
-  stopServiceWorker,
   writeSettings,
 } from '../extension-browser.ts';
+import { stopServiceWorker } from '../extension-worker.ts';
 import type { SoakSite } from './sites.ts';
 
 export interface SoakBrowser {

@@ -10,9 +10,9 @@ import {
   type ExtensionBrowser,
   launchWithExtension,
   readStore,
-  stopServiceWorker,
   writeSettings,
 } from '../../scripts/extension-browser.ts';
+import { stopServiceWorker } from '../../scripts/extension-worker.ts';
 import type { OutboxRow, SiteRow } from '../../src/shared/db/index.ts';
 import { useFaultProxy } from '../support/fault-proxy.ts';
 import { user } from '../support/rest.ts';

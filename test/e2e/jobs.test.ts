@@ -9,10 +9,9 @@ import {
   type ExtensionBrowser,
   launchWithExtension,
   readStore,
-  serviceWorkerHeap,
-  stopServiceWorker,
   writeSettings,
 } from '../../scripts/extension-browser.ts';
+import { serviceWorkerHeap, stopServiceWorker } from '../../scripts/extension-worker.ts';
 import { addComments } from '../../scripts/wp/index.ts';
 import type { JobRow, SiteRow } from '../../src/shared/db/index.ts';
 import { useFaultProxy } from '../support/fault-proxy.ts';
