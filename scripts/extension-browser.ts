@@ -175,6 +175,17 @@ export function logInToWordPress(page: Page, siteUrl: string, login: string, pas
   });
 }
 
+/** Signs the browser in to WordPress in a tab of its own, closed again (the cookies stay). */
+export async function logInInNewTab(
+  browser: ExtensionBrowser,
+  siteUrl: string,
+  account: { login: string; password: string },
+): Promise<void> {
+  const page = await withDeadline('opening a tab', 30_000, browser.context.newPage());
+  await logInToWordPress(page, siteUrl, account.login, account.password);
+  await withDeadline('closing the tab', 30_000, page.close());
+}
+
 /** Connects a site through the options page with an Application Password pasted by hand. */
 export async function connectWithApplicationPassword(
   browser: ExtensionBrowser,

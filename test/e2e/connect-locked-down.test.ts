@@ -7,12 +7,11 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
-import { withDeadline } from '../../scripts/deadline.ts';
 import {
   type ExtensionBrowser,
   launchPrepared,
   launchWithExtension,
-  logInToWordPress,
+  logInInNewTab,
   readStore,
   screenshot,
 } from '../../scripts/extension-browser.ts';
@@ -38,10 +37,7 @@ async function launch(account?: { login: string; password: string }, locale?: st
   browser = await launchPrepared(
     () => launchWithExtension(locale ? { locale } : {}),
     async (started) => {
-      if (!account) return;
-      const page = await withDeadline('opening a tab', 30_000, started.context.newPage());
-      await logInToWordPress(page, wp.url, account.login, account.password);
-      await withDeadline('closing the tab', 30_000, page.close());
+      if (account) await logInInNewTab(started, wp.url, account);
     },
   );
   return browser;

@@ -10,7 +10,7 @@ import {
   connectWithApplicationPassword,
   type ExtensionBrowser,
   launchWithExtension,
-  logInToWordPress,
+  logInInNewTab,
   readStore,
   screenshot,
   writeSettings,
@@ -38,9 +38,7 @@ afterAll(async () => {
 /** Chromium with the editor logged in and the site connected from `url` (an article), undo window 1 s. */
 async function connectedFrom(url: string): Promise<ExtensionBrowser> {
   const browser = await launchWithExtension();
-  const login = await browser.context.newPage();
-  await logInToWordPress(login, wp.url, editor.login, editor.password);
-  await login.close();
+  await logInInNewTab(browser, wp.url, editor);
   const options = await connectWithApplicationPassword(browser, url, editor.login, editor.applicationPassword);
   expect(await options.getAttribute('.connect-result', 'class')).toContain('done');
   await options.close();

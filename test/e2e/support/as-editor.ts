@@ -4,13 +4,12 @@
  * undo window and no notifications.
  */
 
-import { withDeadline } from '../../../scripts/deadline.ts';
 import {
   connectWithApplicationPassword,
   type ExtensionBrowser,
   launchPrepared,
   launchWithExtension,
-  logInToWordPress,
+  logInInNewTab,
   writeSettings,
 } from '../../../scripts/extension-browser.ts';
 import type { DemoSiteUser } from '../../../scripts/wp/index.ts';
@@ -24,9 +23,7 @@ export async function launchAsEditor(
   return launchPrepared(
     () => launchWithExtension(extensionDir === undefined ? {} : { extensionDir }),
     async (browser) => {
-      const page = await withDeadline('opening a tab', 30_000, browser.context.newPage());
-      await logInToWordPress(page, url, editor.login, editor.password);
-      await withDeadline('closing the tab', 30_000, page.close());
+      await logInInNewTab(browser, url, editor);
       await connectWithApplicationPassword(browser, url, editor.login, editor.applicationPassword);
       await writeSettings(browser.worker, { undoWindowSeconds, syncIntervalMinutes: 2, notifyNewPending: false });
     },
