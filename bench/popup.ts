@@ -17,7 +17,8 @@
  * BENCH_ONLY=side or BENCH_ONLY=open runs only that part (while working on one of them);
  * BENCH_PROFILE=1: the popup page's and the service worker's functions with the most self time during each
  * side run's keys (profiles written to test-results/profiles/); with BENCH_TRACE=1 also a Chromium trace
- * (bench/lib/chromium-trace.ts): each Chromium thread's CPU and the tasks that took it.
+ * (bench/lib/chromium-trace.ts): each Chromium thread's CPU and the tasks that took it; BENCH_TRACE=1 alone
+ * traces one more opening of the popup (the trace file's path is printed).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
@@ -502,6 +503,17 @@ try {
     console.log(
       `  first paint → first rows, each opening: ${phases} (the snapshot: NaN when the cache answered first)`,
     );
+
+    if (process.env.BENCH_TRACE === '1') {
+      // One more opening, traced: what the popup's renderer did from navigation to the first rows.
+      await last?.close();
+      const trace = await traceChromium(browser.context, browser.userDataDir, 'test-results/profiles', 'popup-open');
+      const { page, times } = await openTimes(browser);
+      const summary = await trace.stop();
+      console.log(`  traced opening (first rows ${ms(times.rows - times.fcp)} after first paint): ${summary.file}`);
+      await page.waitForSelector('.site .status-connected', { timeout: 120_000 });
+      last = page;
+    }
 
     if (!last) throw new Error('no popup');
     await last.click('[role="row"].active');

@@ -36,6 +36,29 @@ export function readFirstScreenEarly(): void {
 let rowsTaken = false;
 
 /**
+ * Settles when the snapshot has answered (or could not), or after `limitMs`: the app's first render
+ * waits this long for it, so its first frame shows the rows instead of a loading screen followed by
+ * the rows a frame later. The page's static shell is already painted meanwhile.
+ */
+export function firstScreenSettled(limitMs = 50): Promise<void> {
+  return Promise.race([early.then(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, limitMs))]);
+}
+
+function rowsOf(screen: FirstScreen, view: string, siteId: string | null): CommentRow[] {
+  return screen.rows.filter((row) => row.status === view && (siteId === null || row.siteId === siteId));
+}
+
+/**
+ * The snapshot's rows of a view, if it has answered already: for the first render, which then
+ * needs no second one to show them. Taken once, like `firstScreenRows`; null when not known yet.
+ */
+export function firstScreenRowsNow(view: string, siteId: string | null): CommentRow[] | null {
+  if (rowsTaken || view !== 'hold' || known === null) return null;
+  rowsTaken = true;
+  return rowsOf(known, view, siteId);
+}
+
+/**
  * The snapshot's rows of a view, for the popup's first view only (later views are read while the
  * cache is open anyway); null when the snapshot cannot answer for it (only pending is kept).
  */
@@ -43,8 +66,7 @@ export async function firstScreenRows(view: string, siteId: string | null): Prom
   if (rowsTaken || view !== 'hold') return null;
   rowsTaken = true;
   const screen = await early;
-  if (!screen) return null;
-  return screen.rows.filter((row) => row.status === view && (siteId === null || row.siteId === siteId));
+  return screen ? rowsOf(screen, view, siteId) : null;
 }
 
 /** The snapshot, for what the popup shows until the cache has answered (sites, post titles). */

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from '../shared/browser.ts';
 import { App } from './App.tsx';
 import { bootQueue } from './boot.ts';
+import { firstScreenSettled } from './first-screen.ts';
 
 /** The tab the popup belongs to: the active tab, or `?tab=<id>` when the popup is opened as a page. */
 async function ownerTab(): Promise<number | null> {
@@ -14,6 +15,8 @@ async function ownerTab(): Promise<number | null> {
 const root = document.getElementById('app');
 if (root) {
   const db = bootQueue();
-  render(<App db={db} tabId={null} />, root);
-  ownerTab().then((tabId) => render(<App db={db} tabId={tabId} />, root));
+  // The shell is painted; the app's first frame waits a moment for the snapshot so it has the rows.
+  const settled = firstScreenSettled();
+  void settled.then(() => render(<App db={db} tabId={null} />, root));
+  void Promise.all([settled, ownerTab()]).then(([, tabId]) => render(<App db={db} tabId={tabId} />, root));
 }

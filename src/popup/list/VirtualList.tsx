@@ -108,7 +108,11 @@ export function VirtualList<T>({
               const element = entry.target as HTMLElement;
               const key = element.dataset.rowKey;
               if (key === undefined || !element.isConnected) continue;
-              const height = element.offsetHeight;
+              // The size the observer measured at layout (whole pixels, as offsetHeight): reading
+              // offsetHeight here would lay the page out again when an earlier callback of this
+              // frame changed it.
+              const measured = entry.borderBoxSize?.[0]?.blockSize;
+              const height = measured === undefined ? element.offsetHeight : Math.round(measured);
               const before = heights.current.get(key) ?? estimate;
               if (height === 0 || height === before) continue;
               heights.current.set(key, height);
@@ -181,15 +185,22 @@ export function VirtualList<T>({
   }, [activeIndex, offsets, rows.length, showView]);
 
   // The first frame renders only what is in view (the popup's first rows sooner); the rows around
-  // it follow in the next.
+  // it follow once that frame is painted. (A frame callback alone runs before that paint: the rows
+  // around would be rendered, laid out and painted in the first frame after all.)
   const [warm, setWarm] = useState(false);
   useEffect(() => {
     if (typeof requestAnimationFrame === 'undefined') {
       setWarm(true);
       return;
     }
-    const frame = requestAnimationFrame(() => setWarm(true));
-    return () => cancelAnimationFrame(frame);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setWarm(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, []);
   const margin = warm ? overscan : 0;
   const start = rows.length === 0 ? 0 : firstAtOrAfter(offsets, Math.max(0, view.top - margin));

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import type { FreigabeDb } from '../../shared/db/index.ts';
 import { App } from '../App.tsx';
 import { bootQueue } from '../boot.ts';
+import { firstScreenSettled } from '../first-screen.ts';
 import { useFollowedTab } from './use-followed-tab.ts';
 
 function Panel({ db }: { db: FreigabeDb }) {
@@ -11,4 +12,8 @@ function Panel({ db }: { db: FreigabeDb }) {
 }
 
 const root = document.getElementById('app');
-if (root) render(<Panel db={bootQueue()} />, root);
+if (root) {
+  const db = bootQueue();
+  // As in the popup (main.tsx): the first frame waits a moment for the snapshot, to show its rows.
+  void firstScreenSettled().then(() => render(<Panel db={db} />, root));
+}

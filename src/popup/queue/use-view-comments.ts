@@ -11,7 +11,7 @@ import { type ChangeNotice, changesIn, touchesTables } from '../../shared/db/cha
 import type { CommentRow, FreigabeDb, SiteRow } from '../../shared/db/index.ts';
 import { firstPageSize, loadFirstPage } from '../../shared/first-screen.ts';
 import { sameVerdict } from '../../shared/wp/akismet-field.ts';
-import { firstScreenRows } from '../first-screen.ts';
+import { firstScreenRows, firstScreenRowsNow } from '../first-screen.ts';
 import { loadViewComments, newestFirst } from './load.ts';
 import { commentKey, mineStatuses, postKey, type ViewName } from './views.ts';
 
@@ -78,7 +78,16 @@ export function useViewComments(
   siteId: string | null,
   sites: readonly SiteRow[],
 ): ViewComments {
-  const [result, setResult] = useState<ViewComments>({ state: 'loading', rows: [] });
+  // The first render shows the background's snapshot when it has answered already (main.tsx waits a
+  // little for it): the first frame then has the rows, not a loading screen.
+  const [result, setResult] = useState<ViewComments>(() => {
+    const rows = firstScreenRowsNow(view, siteId);
+    if (rows === null || rows.length === 0) return { state: 'loading', rows: [] };
+    performance.mark('freigabe:first-screen-read');
+    return { state: 'first-page', rows };
+  });
+  /** the snapshot's rows are shown already (first render); the first reads then only replace them */
+  const snapshotShown = useRef(result.state === 'first-page');
   const sitesRef = useRef(sites);
   sitesRef.current = sites;
   // "Mine" depends on who is signed in where; the other views never re-read for a site's status line.
@@ -174,9 +183,10 @@ export function useViewComments(
     };
     Dexie.on('storagemutated', onChange);
 
-    setResult({ state: 'loading', rows: [] });
+    let shown = snapshotShown.current;
+    snapshotShown.current = false;
+    if (!shown) setResult({ state: 'loading', rows: [] });
     loading = (async () => {
-      let shown = false;
       await firstRows(firstPageOf(db, view, siteId), firstScreenRows(view, siteId), (rows, from) => {
         performance.mark(from === 'snapshot' ? 'freigabe:first-screen-read' : 'freigabe:first-page-read');
         if (!alive || (rows.length === 0 && !shown)) return;

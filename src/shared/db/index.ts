@@ -1,6 +1,8 @@
 /**
  * The Dexie database. Opened by name so every unit test can have a fresh one.
- * Schema changes: add a new `version(n)` below the last one, never edit an old one.
+ * Schema changes: change `currentSchema`, raise `currentSchemaVersion`, and add the version it
+ * replaces to `earlierStores` in test/unit/db-migrations.test.ts with a migration test. A change
+ * that must rewrite rows needs its own `version(n).upgrade(…)`: then that version is declared too.
  */
 import { Dexie, type Table } from 'dexie';
 import { addNextSchema } from './next-schema.ts';
@@ -24,6 +26,32 @@ export type * from './rows.ts';
 
 export const defaultDbName = 'freigabe';
 
+/** The schema's version (what IndexedDB stores is ten times this: Dexie's convention). */
+export const currentSchemaVersion = 7;
+
+/**
+ * Every table and its indexes. History: v2 the outbox; v3 drafts, reputation, sync state; v4 what
+ * a sync read (`syncSeen`) and commenters' history; v5 the settings, out of storage.local, which
+ * every content script may write; v6 bulk jobs and their chunks; v7 comments by status and date in
+ * one index, the indexes nothing asked for gone — Chromium writes every index entry of a row again
+ * on each put (ADR 038).
+ */
+export const currentSchema: Record<string, string> = {
+  sites: 'id, origin',
+  credentials: 'siteId',
+  comments: '[siteId+id], [siteId+status], [siteId+post+status], [status+date]',
+  posts: '[siteId+id]',
+  outbox: '++id, siteId, [siteId+commentId], state, notBefore',
+  drafts: '[siteId+commentId+kind], siteId, updatedAt',
+  reputation: '[siteId+key], siteId',
+  syncState: 'siteId',
+  syncSeen: '[siteId+id]',
+  commenterHistory: '[siteId+email], siteId, nextCheckAt',
+  settings: 'key',
+  jobs: '++id, siteId, state',
+  jobChunks: '[jobId+seq], jobId',
+};
+
 export class FreigabeDb extends Dexie {
   sites!: Table<SiteRow, string>;
   credentials!: Table<CredentialRow, string>;
@@ -41,46 +69,12 @@ export class FreigabeDb extends Dexie {
 
   constructor(name = defaultDbName) {
     super(name);
-    this.version(1).stores({
-      sites: 'id, origin',
-      credentials: 'siteId',
-      comments: '[siteId+id], [siteId+status], [siteId+post+status], status, date',
-      posts: '[siteId+id]',
-    });
-    // v2: the durable outbox of decisions.
-    this.version(2).stores({
-      outbox: '++id, siteId, [siteId+commentId], state, notBefore',
-    });
-    // v3: reply/edit drafts, local reputation, sync state; comments also by post and author email.
-    this.version(3).stores({
-      comments: '[siteId+id], [siteId+status], [siteId+post+status], [siteId+post], status, date, authorEmail',
-      drafts: '[siteId+commentId+kind], siteId, updatedAt',
-      reputation: '[siteId+key], siteId',
-      syncState: 'siteId',
-    });
-    // v4: what a sync in progress has read, apart from the comments (which it now writes only when
-    // changed); what WordPress said about commenters' earlier approved comments (the first-time signal).
-    this.version(4).stores({
-      syncSeen: '[siteId+id]',
-      commenterHistory: '[siteId+email], siteId, nextCheckAt',
-    });
-    // v5: the user's settings, moved out of storage.local, which every content script may write
-    // (shared/settings.ts); the extension's IndexedDB is reachable only from its own pages and worker.
-    this.version(5).stores({
-      settings: 'key',
-    });
-    // v6: bulk jobs over a server-side selection, and the ledger of their chunks (shared/jobs.ts).
-    this.version(6).stores({
-      jobs: '++id, siteId, state',
-      jobChunks: '[jobId+seq], jobId',
-    });
-    // v7: comments by status and date in one index (the queue of all sites, newest first, read as a
-    // range); the indexes nothing asked for go (by post alone: a range of [siteId+post+status]; by
-    // author email; by status or date alone). Chromium writes every index entry of a row again on
-    // each put, so each index costs on every decision, answer and synced page (ADR 038).
-    this.version(7).stores({
-      comments: '[siteId+id], [siteId+status], [siteId+post+status], [status+date]',
-    });
+    // Only the current schema is declared: Dexie (3.0 and later) upgrades a database of any earlier
+    // version by comparing what is installed with this, as long as no version needs an upgrade
+    // function (none has so far). Declaring all seven made every page and the worker parse seven
+    // schemas before their first frame (ADR 039). What each earlier version declared is kept in
+    // test/unit/db-migrations.test.ts, which upgrades a filled database of each one to this.
+    this.version(currentSchemaVersion).stores(currentSchema);
     // The update test's "build N+1" only (ADR 035): production builds stop at the version above.
     // Undefined where no bundler defines it (benches and scripts run this file in Node).
     if (typeof __FREIGABE_NEXT_SCHEMA__ !== 'undefined' && __FREIGABE_NEXT_SCHEMA__) addNextSchema(this);
