@@ -35,6 +35,8 @@ export interface WorkerProfile {
   /** the average and the highest number of requests on the wire at once */
   averageInFlight: number;
   maxInFlight: number;
+  /** ms with no request on the wire: before the first, between requests, after the last (to the profile's end) */
+  wireIdleMs: { before: number; between: number; after: number };
   /** CPU milliseconds Chromium's processes used meanwhile, by process type (browser, renderer, utility…) */
   chromiumCpuMs: Record<string, number>;
 }
@@ -119,9 +121,13 @@ export async function profileWorker(
         edges.sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0) || (a[1] ?? 0) - (b[1] ?? 0));
         let onWire = 0;
         let maxInFlight = 0;
-        for (const [, step] of edges) {
+        let emptySince: number | null = null;
+        let between = 0;
+        for (const [at, step] of edges) {
+          if (onWire === 0 && emptySince !== null) between += (at ?? 0) - emptySince;
           onWire += step ?? 0;
           maxInFlight = Math.max(maxInFlight, onWire);
+          emptySince = onWire === 0 ? (at ?? 0) : null;
         }
         const wireSeconds = spans.reduce((sum, [from, to]) => sum + (to - from), 0);
         const first = Math.min(...spans.map(([from]) => from));
@@ -135,6 +141,15 @@ export async function profileWorker(
           routes: [...routes].sort((a, b) => b[1] - a[1]),
           averageInFlight: spans.length > 0 ? wireSeconds / (last - first) : 0,
           maxInFlight,
+          // Network timestamps are seconds, the profile's microseconds, on the same monotonic clock.
+          wireIdleMs:
+            spans.length === 0
+              ? { before: wallMs, between: 0, after: 0 }
+              : {
+                  before: (first - profile.startTime / 1e6) * 1000,
+                  between: between * 1000,
+                  after: (profile.endTime / 1e6 - last) * 1000,
+                },
           chromiumCpuMs,
         };
       } finally {
@@ -149,7 +164,8 @@ export async function profileWorker(
 export function describeProfile(profile: WorkerProfile): string {
   const lines = [
     `  worker CPU profile ${profile.file}: busy ${(profile.busyMs / 1000).toFixed(2)} s of ${(profile.wallMs / 1000).toFixed(2)} s; ` +
-      `${profile.requests} requests, ${profile.averageInFlight.toFixed(2)} on the wire on average (at most ${profile.maxInFlight})`,
+      `${profile.requests} requests, ${profile.averageInFlight.toFixed(2)} on the wire on average (at most ${profile.maxInFlight}); ` +
+      `none on the wire ${profile.wireIdleMs.before.toFixed(0)} ms before the first, ${profile.wireIdleMs.between.toFixed(0)} ms between, ${profile.wireIdleMs.after.toFixed(0)} ms after the last`,
     `  requests: ${profile.routes.map(([route, count]) => `${count} ${route}`).join(', ')}`,
     `  Chromium's processes used CPU: ${describeCpu(profile.chromiumCpuMs, 0)}`,
     '  most self time:',

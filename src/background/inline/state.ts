@@ -50,9 +50,8 @@ export async function inlineState(
   { includeSpam, keep = [] }: { includeSpam: boolean; keep?: readonly number[] },
 ): Promise<InlineState> {
   const { db } = ctx;
-  const [comments, outbox, drafts, settings, post] = await Promise.all([
+  const [comments, drafts, settings, post] = await Promise.all([
     db.comments.where('[siteId+post+status]').between([site.id, postId, ''], [site.id, postId, '\uffff']).toArray(),
-    db.outbox.where('siteId').equals(site.id).toArray(),
     db.drafts.where('siteId').equals(site.id).toArray(),
     readSettings(ctx.db),
     db.posts.get([site.id, postId]),
@@ -63,6 +62,12 @@ export async function inlineState(
   const kept = new Set(keep);
   const shown = comments.filter((comment) => comment.status !== 'spam' || includeSpam || kept.has(comment.id));
   const ids = new Set(shown.map((comment) => comment.id));
+  // Only these comments' decisions: the site's whole outbox (every decision of the last weeks, each
+  // with its comment's snapshot) was read on every article load and every change notice.
+  const outbox = await db.outbox
+    .where('[siteId+commentId]')
+    .anyOf([...ids].map((id) => [site.id, id]))
+    .toArray();
   const latest = new Map<number, OutboxRow>();
   for (const row of outbox) {
     if (!ids.has(row.commentId) || row.undoOf !== null) continue;

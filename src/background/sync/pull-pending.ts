@@ -14,6 +14,7 @@ import { WpError } from '../../shared/wp/errors.ts';
 import type { BackgroundContext } from '../context.ts';
 import { defaultLocks, syncLockName } from '../locks.ts';
 import { notifyNewPending } from '../notify.ts';
+import { pruneDoneDecisions } from '../outbox/prune.ts';
 import { seedReputation } from '../reputation.ts';
 import { siteStatusAfter } from '../sites/reachability.ts';
 import { clientForSite } from '../sites/site-client.ts';
@@ -188,6 +189,7 @@ async function pull(ctx: BackgroundContext, siteId: string, options: SyncOptions
         sweepAfterId: sweep.next,
       }));
       await forgetSeen(ctx.db, siteId);
+      await pruneDoneDecisions(ctx.db, siteId, ctx.now());
     });
     if (options.notify !== false && site.lastSyncAt !== null && queue.newPending > 0) {
       await notifyNewPending(ctx, site, queue.newPending).catch((error: unknown) =>

@@ -8,6 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
 import { contentHandlers, pageHandlers } from '../../../src/background/handlers.ts';
 import { canModeratePost } from '../../../src/background/inline/state.ts';
+import { decide } from '../../../src/background/outbox/decide.ts';
 import { createRouter } from '../../../src/background/router.ts';
 import { syncPending } from '../../../src/background/sync/pull-pending.ts';
 import type { InlineState } from '../../../src/shared/inline-protocol.ts';
@@ -78,6 +79,64 @@ describe('inline view messages', () => {
       status: 'spam',
       decision: { decision: 'spam', state: 'waiting' },
     });
+  });
+
+  it('reads only the decisions of the article’s comments, not the site’s whole outbox', async () => {
+    const others = Array.from({ length: 120 }, (_, index) => ({
+      id: 100 + index,
+      post: 5,
+      status: 'hold',
+      type: 'comment',
+    }));
+    const { ctx, route } = await setup([{ id: 1, post: 4, status: 'hold', type: 'comment' }, ...others]);
+    await call(route, detected(4));
+    await call(route, { type: 'decideInline', commentIds: [1], decision: 'approve' });
+    // Decisions on another article of the site: 120 outbox rows, each with its comment's snapshot.
+    await decide(ctx, { siteId, commentIds: others.map((comment) => comment.id), decision: 'spam' });
+    // Every outbox row handed out of the database (a query's rows, each stop of a cursor). A
+    // middleware takes effect when the database opens: closed and opened again around it.
+    let outboxRowsRead = 0;
+    ctx.db.close();
+    ctx.db.use({
+      stack: 'dbcore',
+      name: 'count-outbox-reads',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          if (name !== 'outbox') return table;
+          return {
+            ...table,
+            query: async (request) => {
+              const result = await table.query(request);
+              outboxRowsRead += result.result.length;
+              return result;
+            },
+            getMany: async (request) => {
+              const result = await table.getMany(request);
+              outboxRowsRead += result.length;
+              return result;
+            },
+            openCursor: async (request) => {
+              const cursor = await table.openCursor(request);
+              if (!cursor) return cursor;
+              const counted = Object.create(cursor);
+              counted.start = (onNext: () => void) =>
+                cursor.start(() => {
+                  outboxRowsRead += 1;
+                  onNext();
+                });
+              return counted;
+            },
+          };
+        },
+      }),
+    });
+    await ctx.db.open();
+    const reply = await call<InlineState>(route, { type: 'inlineState', includeSpam: false });
+    if (!reply.ok) throw new Error(reply.error.message);
+    expect(reply.value.comments.map((comment) => [comment.id, comment.decision?.decision])).toEqual([[1, 'approve']]);
+    expect(outboxRowsRead).toBe(1);
   });
 
   it('refuses a page of a site that is not connected, and a tab that reported no article', async () => {
