@@ -1,5 +1,5 @@
 /** Rows as the background writes them, for tests that start from a filled cache. */
-import type { SiteRow } from '../../src/shared/db/index.ts';
+import type { OutboxRow, SiteRow } from '../../src/shared/db/index.ts';
 
 export const testSiteId = 'https://blog.example/wp-json/';
 
@@ -19,6 +19,25 @@ export function testSite(overrides: Partial<SiteRow> = {}): SiteRow {
     connectedAt: 0,
     lastSyncAt: null,
     pendingTotal: 0,
+    ...overrides,
+  };
+}
+
+/** A decision on the test site's comment, done and never sent unless the overrides say otherwise. */
+export function outboxRow(commentId: number, overrides: Partial<OutboxRow> = {}): OutboxRow {
+  return {
+    siteId: testSiteId,
+    commentId,
+    decision: 'approve',
+    previousStatus: 'hold',
+    snapshot: {} as OutboxRow['snapshot'],
+    state: 'done',
+    createdAt: 0,
+    notBefore: 0,
+    attempts: 1,
+    sentAt: null,
+    error: null,
+    undoOf: null,
     ...overrides,
   };
 }

@@ -5,27 +5,10 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { decidedSince } from '../../../src/background/sync/cache-write.ts';
-import type { OutboxRow } from '../../../src/shared/db/index.ts';
 import { maxTimeoutMs } from '../../../src/shared/wp/client.ts';
 import { testContext } from '../../support/background-context.ts';
 import { resetFakeBrowser } from '../../support/fake-browser.ts';
-import { testSiteId as siteId } from '../../support/rows.ts';
-
-const row = (commentId: number, overrides: Partial<OutboxRow>): OutboxRow => ({
-  siteId,
-  commentId,
-  decision: 'approve',
-  previousStatus: 'hold',
-  snapshot: {} as OutboxRow['snapshot'],
-  state: 'done',
-  createdAt: 0,
-  notBefore: 0,
-  attempts: 1,
-  sentAt: null,
-  error: null,
-  undoOf: null,
-  ...overrides,
-});
+import { outboxRow as row, testSiteId as siteId } from '../../support/rows.ts';
 
 describe('decidedSince', () => {
   beforeEach(resetFakeBrowser);

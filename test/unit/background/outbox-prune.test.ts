@@ -6,31 +6,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { keepDoneMs, pruneDoneDecisions } from '../../../src/background/outbox/prune.ts';
 import { syncPending } from '../../../src/background/sync/pull-pending.ts';
-import type { OutboxRow } from '../../../src/shared/db/index.ts';
 import { testContext } from '../../support/background-context.ts';
 import { resetFakeBrowser } from '../../support/fake-browser.ts';
 import { fakeWordPress } from '../../support/fake-wordpress.ts';
-import { testSiteId as siteId, testSite } from '../../support/rows.ts';
+import { outboxRow as row, testSiteId as siteId, testSite } from '../../support/rows.ts';
 
 const now = 100 * 24 * 60 * 60_000;
 const day = 24 * 60 * 60_000;
 const otherSite = 'https://other.example/wp-json/';
-
-const row = (commentId: number, overrides: Partial<OutboxRow>): OutboxRow => ({
-  siteId,
-  commentId,
-  decision: 'approve',
-  previousStatus: 'hold',
-  snapshot: {} as OutboxRow['snapshot'],
-  state: 'done',
-  createdAt: 0,
-  notBefore: 0,
-  attempts: 1,
-  sentAt: null,
-  error: null,
-  undoOf: null,
-  ...overrides,
-});
 
 /** Rows of every kind, old and recent; the comment ids say which. */
 const rows = [
