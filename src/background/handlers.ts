@@ -87,8 +87,8 @@ export const contentHandlers: ContentHandlers = {
     const row = await ctx.db.outbox.get(request.outboxId);
     if (!row || row.siteId !== site.id) throw new ReplyError('unknown_decision', 'This decision is no longer known.');
     const result = await undo(ctx, request.outboxId);
-    await refreshViews(ctx, site.id);
     await scheduleFlush(ctx);
+    await refreshViews(ctx, site.id);
     return { result };
   },
   async commenterDetails(ctx, request, from) {
@@ -134,8 +134,8 @@ export const pageHandlers: PageHandlers = {
   },
   async undo(ctx, request) {
     const result = await undo(ctx, request.outboxId);
-    await refreshViews(ctx);
     await scheduleFlush(ctx);
+    await refreshViews(ctx);
     return { result };
   },
   async saveDraft(ctx, request) {
@@ -145,8 +145,8 @@ export const pageHandlers: PageHandlers = {
   },
   async retry(ctx, request) {
     const state = await retryDecision(ctx, request.outboxId);
-    await refreshViews(ctx);
     await scheduleFlush(ctx);
+    await refreshViews(ctx);
     return { state };
   },
   async clearCache(ctx, request) {
