@@ -33,33 +33,19 @@ interface Refresh {
 }
 
 /** Per background: the refresh running, and the one that gathers what changed meanwhile. */
-interface Refreshes {
-  running: boolean;
-  next: Refresh | null;
-  /** when the last refresh started (performance.now()) */
-  startedAt: number;
-}
-const refreshes = new WeakMap<BackgroundContext, Refreshes>();
-
-/**
- * A refresh starts at most this often. A moderator keying through the queue changes the cache every
- * few dozen milliseconds: refreshing again as soon as the last one ended kept the worker counting,
- * setting the badge (three calls into the browser per tab) and messaging the articles the whole
- * time, on the CPU the popup and the decisions' requests need. The first refresh of a burst starts at once.
- */
-export const refreshGapMs = 250;
+const refreshes = new WeakMap<BackgroundContext, { running: boolean; next: Refresh | null }>();
 
 /**
  * After the cache changed: the badge and the open articles follow. A burst of changes (a moderator
- * deciding key after key, a flush) refreshes once now, then at most every `refreshGapMs` for
- * everything that changed meanwhile — not once per change, each counting the pending comments and
- * making every open article ask again. Settles when a refresh that started after this call has ended; never
+ * deciding key after key, a flush) refreshes at most twice: once now, once for everything that
+ * changed while that ran — not once per change, each counting the pending comments and making every
+ * open article ask again. Settles when a refresh that started after this call has ended; never
  * fails (a badge that cannot be set now is set by the next refresh).
  */
 export function refreshViews(ctx: BackgroundContext, siteId?: string): Promise<void> {
   let state = refreshes.get(ctx);
   if (!state) {
-    state = { running: false, next: null, startedAt: Number.NEGATIVE_INFINITY };
+    state = { running: false, next: null };
     refreshes.set(ctx, state);
   }
   if (!state.next) {
@@ -76,14 +62,9 @@ export function refreshViews(ctx: BackgroundContext, siteId?: string): Promise<v
   return next.done;
 }
 
-async function drain(ctx: BackgroundContext, state: Refreshes): Promise<void> {
+async function drain(ctx: BackgroundContext, state: { running: boolean; next: Refresh | null }): Promise<void> {
   state.running = true;
-  for (;;) {
-    const wait = state.startedAt + refreshGapMs - performance.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    const job = state.next;
-    if (!job) break;
-    state.startedAt = performance.now();
+  for (let job = state.next; job; job = state.next) {
     state.next = null;
     try {
       // The tabs' articles, read once for the badge and every site's articles.
