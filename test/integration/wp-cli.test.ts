@@ -13,7 +13,10 @@ const args = ['scripts/wp/cli.ts', `--port=${port}`, `--dir=${dir}`, '--backend=
 const children: ChildProcess[] = [];
 
 function start(): { child: ChildProcess; output: () => string; ready: Promise<void> } {
-  const child = spawn('node_modules/.bin/tsx', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Node with tsx's loader, not the tsx command: that one runs the script in a child process and
+  // relays Ctrl-C to it, and on a busy machine it could exit before its child had printed that it
+  // stopped (a full run failed on it). A terminal's Ctrl-C reaches both; this test's SIGINT only one.
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let output = '';
   child.stdout?.on('data', (chunk) => {
