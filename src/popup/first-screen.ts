@@ -14,13 +14,16 @@ let early: Promise<FirstScreen | null> = Promise.resolve(null);
 let known: FirstScreen | null = null;
 
 declare global {
-  /** the same request, made by public/first-screen-early.js before this script loaded */
-  var freigabeFirstScreen: Promise<Record<string, unknown>> | undefined;
+  /**
+   * the same request, made by public/first-screen-early.js before this script loaded; null once the
+   * app has taken it or asked itself, so that script, loaded late, asks nothing
+   */
+  var freigabeFirstScreen: Promise<Record<string, unknown>> | null | undefined;
 }
 
 export function readFirstScreenEarly(): void {
   const asked = globalThis.freigabeFirstScreen;
-  globalThis.freigabeFirstScreen = undefined;
+  globalThis.freigabeFirstScreen = null;
   early = (asked ?? browser.storage.session.get(firstScreenKey))
     .then((stored) => {
       known = asFirstScreen(stored[firstScreenKey]);

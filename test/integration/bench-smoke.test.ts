@@ -56,6 +56,10 @@ describe('benchmark smoke runs', () => {
     expect(
       stdout.match(/worker CPU profile \S+\.cpuprofile: busy \d+\.\d\d s of \d+\.\d\d s; [1-9]\d* requests/g),
     ).toHaveLength(2);
+    // How long the wire was empty: before the first request, between requests, after the last.
+    expect(
+      stdout.match(/none on the wire -?\d+ ms before the first, \d+ ms between, -?\d+ ms after the last/g),
+    ).toHaveLength(2);
     expect(stdout).toMatch(/Chromium's processes used CPU: .*renderer \d+\.\d\d s/);
     expect(stdout).toMatch(/most self time:\n +\d+ ms {2}\S/);
     // The worker's requests by route (the flush's status changes among them).

@@ -70,7 +70,7 @@ export async function inlineState(
     .toArray();
   const latest = new Map<number, OutboxRow>();
   for (const row of outbox) {
-    if (!ids.has(row.commentId) || row.undoOf !== null) continue;
+    if (row.undoOf !== null) continue;
     const before = latest.get(row.commentId);
     if (!before || (before.id ?? 0) < (row.id ?? 0)) latest.set(row.commentId, row);
   }

@@ -75,12 +75,14 @@ async function fetchContext(ctx: BackgroundContext, siteId: string, postId: numb
   let gone: number[] = [];
   if (complete) {
     const listed = new Set(approved.map((comment) => comment.id));
-    const decided = await decidedSince(ctx, siteId, startedAt);
-    const stale = (
+    const unlisted = (
       await ctx.db.comments.where('[siteId+post+status]').equals([siteId, postId, 'approved']).primaryKeys()
     )
       .map(([, id]) => id)
-      .filter((id) => !listed.has(id) && !decided.has(id));
+      .filter((id) => !listed.has(id));
+    // Only these comments' decisions, not the site's whole outbox.
+    const decided = await decidedSince(ctx, siteId, startedAt, unlisted);
+    const stale = unlisted.filter((id) => !decided.has(id));
     const whereabouts = await recheck(client, stale, context);
     for (const comment of whereabouts.values()) moved.push(toCommentRow(siteId, comment, startedAt));
     gone = stale.filter((id) => !whereabouts.has(id));

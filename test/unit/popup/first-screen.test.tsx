@@ -85,6 +85,8 @@ describe('the first screen asked for before the app loads', () => {
     };
     const globals = globalThis as { chrome?: unknown; freigabeFirstScreen?: unknown };
     globals.chrome = { storage: { session } };
+    // A fresh page: no app has run in it yet (the test above left its own mark).
+    delete globals.freigabeFirstScreen;
     try {
       new Function(early)();
       expect(asked).toEqual([firstScreenKey]);
@@ -95,10 +97,35 @@ describe('the first screen asked for before the app loads', () => {
       fresh.readFirstScreenEarly();
       // Taken, not asked again; and left for no one else.
       expect(asked).toHaveLength(1);
-      expect(globals.freigabeFirstScreen).toBeUndefined();
+      expect(globals.freigabeFirstScreen).toBeNull();
       expect((await fresh.firstScreenRows('hold', null))?.map((row) => row.id)).toEqual([9]);
     } finally {
       delete globals.chrome;
+    }
+  });
+
+  it('loaded after the app (it is async), asks nothing: the app has asked itself', async () => {
+    const asked: unknown[] = [];
+    const session = {
+      get: (key: unknown) => {
+        asked.push(key);
+        return Promise.resolve({});
+      },
+    };
+    const globals = globalThis as { chrome?: unknown; browser?: unknown; freigabeFirstScreen?: unknown };
+    globals.chrome = { storage: { session } };
+    delete globals.freigabeFirstScreen;
+    try {
+      vi.resetModules();
+      const fresh = await import('../../../src/popup/first-screen.ts');
+      fresh.readFirstScreenEarly();
+      const byApp = asked.length;
+      new Function(early)();
+      expect(asked).toHaveLength(byApp);
+      expect(globals.freigabeFirstScreen).toBeNull();
+    } finally {
+      delete globals.chrome;
+      delete globals.freigabeFirstScreen;
     }
   });
 
