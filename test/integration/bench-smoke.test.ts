@@ -23,7 +23,11 @@ function smokeRun(args: readonly string[], limitMs: number, env: Record<string, 
     run.error,
     `the bench ran past its time; it printed last:\n${tail(run.stdout)}\n${tail(run.stderr)}`,
   ).toBeUndefined();
-  expect(run.stderr).toBe('');
+  // Nothing on stderr but the harness saying it recovered (a sign-in form sent again, Chromium
+  // started once more: scripts/extension-browser.ts); a loaded machine may need those.
+  const recovered =
+    /: not signed in 20 s after Enter; the form once more$|^Chromium did not start within \d+ s; starting it once more$/;
+  expect(run.stderr.split('\n').filter((line) => line !== '' && !recovered.test(line))).toEqual([]);
   expect(run.status).toBe(0);
   return run.stdout;
 }
